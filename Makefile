@@ -1,0 +1,117 @@
+# masa: one plain Makefile.
+#
+#   make run      install what is missing, build, start masa on the demo data
+#   make check    install what the tests need, build (also with ASan+UBSan), run every test
+#   make          build ./masa
+#   make bench    run the benchmarks and write docs/performance.md
+#
+# Objects go to build/release and build/asan; the test runner is tests/run.
+
+CC ?= cc
+PKGS = sqlite3 jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wno-format-nonliteral -Wvla
+BASE_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+       -Isrc -Ibuild/gen -fPIE -g $(PKG_CFLAGS)
+HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+LDHARDEN = -pie -Wl,-z,relro,-z,now
+
+RELEASE_CFLAGS = $(BASE_CFLAGS) -O2 $(HARDEN)
+ASAN_CFLAGS = $(BASE_CFLAGS) -O1 -fno-omit-frame-pointer \
+       -fsanitize=address,undefined -fno-sanitize-recover=all
+ASAN_LDFLAGS = -fsanitize=address,undefined
+
+LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c) \
+          $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
+GEN_SRC = build/gen/migrations_sqlite.c build/gen/demo_data.c
+MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
+HEADERS = $(wildcard src/*/*.h)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+
+REL_OBJ = $(patsubst %.c,build/release/%.o,$(LIB_SRC) $(GEN_SRC))
+ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIB_SRC) $(GEN_SRC))
+REL_TESTS = $(patsubst tests/unit/%.c,build/release/tests/%,$(UNIT_SRC))
+ASAN_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+
+DB ?= masa-demo.db
+
+.PHONY: all run check test build-all setup setup-test fuzz bench format clean
+.DELETE_ON_ERROR:
+
+all: masa
+
+masa: build/release/masa
+	cp $< $@
+
+build/gen/migrations_sqlite.c: $(MIGRATIONS) tools/embed-sql
+	@mkdir -p $(@D)
+	tools/embed-sql store_sqlite $(MIGRATIONS) > $@
+
+build/gen/demo_data.c: data/demo.json tools/embed-text
+	@mkdir -p $(@D)
+	tools/embed-text masa_demo_json data/demo.json > $@
+
+build/release/%.o: %.c $(HEADERS)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(RELEASE_CFLAGS) -c $< -o $@
+
+build/asan/%.o: %.c $(HEADERS)
+	@mkdir -p $(@D)
+	@echo "  CC asan $<"
+	@$(CC) $(ASAN_CFLAGS) -c $< -o $@
+
+build/release/libmasa.a: $(REL_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+build/asan/libmasa.a: $(ASAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+build/release/masa: build/release/src/cli/main.o build/release/libmasa.a
+	$(CC) $(LDHARDEN) -o $@ $^ $(PKG_LIBS)
+
+build/asan/masa: build/asan/src/cli/main.o build/asan/libmasa.a
+	$(CC) $(ASAN_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/release/tests/%: tests/unit/%.c build/release/libmasa.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(RELEASE_CFLAGS) -Itests $(LDHARDEN) -o $@ $< build/release/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
+
+build/asan/tests/%: tests/unit/%.c build/asan/libmasa.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_CFLAGS) -Itests $(ASAN_LDFLAGS) -o $@ $< build/asan/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
+
+build-all: masa build/asan/masa $(REL_TESTS) $(ASAN_TESTS)
+
+setup:
+	scripts/setup
+
+setup-test:
+	scripts/setup --test
+
+# The demo database is made once; delete it (or set DB=) to start afresh.
+run: setup
+	$(MAKE) masa
+	@test -f $(DB) || ./masa --db $(DB) init --demo
+	./masa --db $(DB) bodies
+	./masa --db $(DB) meetings
+
+check: setup-test
+	$(MAKE) build-all
+	tests/run
+
+test: build-all
+	tests/run
+
+bench: masa
+	bench/run
+
+format:
+	clang-format -i $$(git ls-files 'src/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]')
+
+clean:
+	rm -rf build masa

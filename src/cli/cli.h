@@ -1,0 +1,106 @@
+/*
+ * cli: the command-line face of masa. Each command declares its options and
+ * positional arguments in one table (parsed in one place, args.c), opens the
+ * store through cli_open(), calls the domain and prints through output.c.
+ * Errors become exit statuses only here: 0 ok, 1 bad or conflicting data,
+ * 2 wrong usage, 3 the database or a file failed.
+ */
+#ifndef MASA_CLI_CLI_H
+#define MASA_CLI_CLI_H
+
+#include <stdbool.h>
+#include <jansson.h>
+#include <stdio.h>
+
+#include "core/error.h"
+#include "core/mem.h"
+#include "gov/gov.h"
+#include "gov/partnership.h"
+
+enum { CLI_MAX_OPTIONS = 16, CLI_MAX_POSITIONAL = 8 };
+
+struct cli_option {
+	const char *name;  /* without the leading "--" */
+	const char *value; /* what the value is ("DATE"), or NULL for a flag */
+	const char *help;
+};
+
+struct cli_args {
+	const char *values[CLI_MAX_OPTIONS]; /* by option index; "" for flags */
+	const char *positional[CLI_MAX_POSITIONAL];
+	int npositional;
+};
+
+struct cli_ctx;
+
+struct cli_command {
+	const char *name;      /* "members", or "meeting show" */
+	const char *arguments; /* "BODY", shown in the usage line */
+	const char *summary;
+	const struct cli_option *options; /* terminated by a NULL name */
+	int min_positional, max_positional;
+	bool listing; /* takes --json */
+	int (*run)(struct cli_ctx *ctx, const struct cli_args *args);
+};
+
+struct cli_ctx {
+	const char *db_path;
+	const char *partnership_key; /* --partnership, or NULL */
+	const char *actor;
+	bool json;
+	struct store *store;
+	struct gov gov;
+	struct arena arena;                 /* freed when the command ends */
+	struct gov_partnership partnership; /* set by cli_open_partnership */
+};
+
+/* The value of option index i, or NULL when it was not given. */
+static inline const char *cli_opt(const struct cli_args *args, int i)
+{
+	return args->values[i];
+}
+
+/*
+ * Parses argv (after the command words) against cmd's options; --help and
+ * (for listings) --json are always accepted. MASA_ERR_USAGE names what was
+ * wrong.
+ */
+enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
+                        struct cli_args *out, bool *help, bool *json,
+                        struct masa_error *err);
+/* Prints cmd's usage and options to f. */
+void cli_print_help(const struct cli_command *cmd, FILE *f);
+
+/* Opens ctx->db_path with store flags (see store_open). */
+enum masa_err cli_open(struct cli_ctx *ctx, unsigned flags,
+                       struct masa_error *err);
+/* Opens the store and resolves the partnership the command means. */
+enum masa_err cli_open_partnership(struct cli_ctx *ctx, struct masa_error *err);
+/* The exit status for an error code. */
+int cli_exit_status(enum masa_err code);
+/* Prints "masa: message" to stderr and returns the exit status. */
+int cli_fail(const struct masa_error *err);
+/* Reads a whole number from text (for --limit and such); bounded. */
+enum masa_err cli_number(const char *option, const char *text, long min,
+                         long max, long *out, struct masa_error *err);
+
+/* output */
+
+struct table;
+/* A table with the given column headings (NULL-terminated). */
+struct table *table_new(const char *const *headings);
+/* Adds a row of as many cells as headings (NULL cells print empty). */
+void table_add(struct table *t, const char *const *cells);
+/* Prints with aligned columns and frees t. */
+void table_print(struct table *t, FILE *f);
+/* Prints v as indented JSON with a newline, then drops the reference. */
+void json_print(json_t *v, FILE *f);
+/* "Thursday 4 December 2014" for "2014-12-04", in a. */
+const char *date_long(struct arena *a, const char *iso);
+
+/* The commands, in the order `masa --help` lists them. */
+extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
+        cmd_bodies, cmd_members, cmd_meetings, cmd_meeting_show,
+        cmd_demo_generate;
+
+#endif

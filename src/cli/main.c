@@ -1,0 +1,143 @@
+/*
+ * main: masa's entry point. Reads the global options (--db, --partnership),
+ * finds the command, parses its arguments in one place and runs it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+#define MASA_VERSION "0.1.0"
+
+static const struct cli_command *const commands[] = {
+        &cmd_init,    &cmd_migrate,  &cmd_load,         &cmd_dump, &cmd_bodies,
+        &cmd_members, &cmd_meetings, &cmd_meeting_show, NULL};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: masa [--db PATH] [--partnership ID] COMMAND "
+	           "[ARGS] [--help]\n\n"
+	           "masa runs a local area's multi-agency safeguarding "
+	           "arrangements.\n\ncommands:\n");
+	for (size_t i = 0; commands[i] != NULL; i++) {
+		char left[64];
+		snprintf(left, sizeof left, "%s%s%s", commands[i]->name,
+		         commands[i]->arguments ? " " : "",
+		         commands[i]->arguments ? commands[i]->arguments : "");
+		fprintf(f, "  %-28s %s\n", left, commands[i]->summary);
+	}
+	fprintf(f, "\nglobal options (before the command):\n"
+	           "  --db PATH                    the database (default "
+	           "./masa.db)\n"
+	           "  --partnership ID             which partnership, when the "
+	           "database holds several\n"
+	           "  --version                    print masa's version\n\n"
+	           "Every listing takes --json; every command takes --help.\n");
+}
+
+/* The command named by argv[0] (and argv[1] for two-word commands). */
+static const struct cli_command *find_command(int argc, char **argv, int *words)
+{
+	for (size_t i = 0; commands[i] != NULL; i++) {
+		const char *name = commands[i]->name;
+		const char *space = strchr(name, ' ');
+
+		if (space == NULL && strcmp(name, argv[0]) == 0) {
+			*words = 1;
+			return commands[i];
+		}
+		if (space != NULL && argc >= 2 &&
+		    strncmp(name, argv[0], (size_t)(space - name)) == 0 &&
+		    argv[0][space - name] == '\0' &&
+		    strcmp(space + 1, argv[1]) == 0) {
+			*words = 2;
+			return commands[i];
+		}
+	}
+	return NULL;
+}
+
+/* Who is acting, for the audit log: MASA_ACTOR, or the login name. */
+static const char *actor_name(struct arena *a)
+{
+	const char *who = getenv("MASA_ACTOR");
+
+	if (who != NULL && who[0] != '\0')
+		return who;
+	who = getenv("USER");
+	return arena_printf(a, "cli:%s", who && who[0] ? who : "unknown");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx = {.db_path = "masa.db"};
+	struct masa_error err = {0};
+	const struct cli_command *cmd;
+	struct cli_args args;
+	bool help, json;
+	int i = 1, words = 0, status;
+
+	while (i < argc && argv[i][0] == '-') {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(arg, "--version") == 0) {
+			printf("masa %s (database schema %d)\n", MASA_VERSION,
+			       store_schema_latest());
+			return 0;
+		} else if (strcmp(arg, "--db") == 0 && i + 1 < argc) {
+			ctx.db_path = argv[i + 1];
+			i += 2;
+		} else if (strncmp(arg, "--db=", 5) == 0) {
+			ctx.db_path = arg + 5;
+			i++;
+		} else if (strcmp(arg, "--partnership") == 0 && i + 1 < argc) {
+			ctx.partnership_key = argv[i + 1];
+			i += 2;
+		} else if (strncmp(arg, "--partnership=", 14) == 0) {
+			ctx.partnership_key = arg + 14;
+			i++;
+		} else {
+			fprintf(stderr,
+			        "masa: unknown or incomplete global option "
+			        "\"%s\" (see masa --help)\n",
+			        arg);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (ctx.db_path[0] == '\0') {
+		fprintf(stderr, "masa: --db: the path is empty\n");
+		return 2;
+	}
+	cmd = find_command(argc - i, argv + i, &words);
+	if (cmd == NULL) {
+		fprintf(stderr,
+		        "masa: unknown command \"%s\" (see masa --help)\n",
+		        argv[i]);
+		return 2;
+	}
+	if (cli_parse(cmd, argc - i - words, argv + i + words, &args, &help,
+	              &json, &err) != MASA_OK)
+		return cli_fail(&err);
+	if (help) {
+		cli_print_help(cmd, stdout);
+		return 0;
+	}
+	ctx.json = json;
+	ctx.actor = actor_name(&ctx.arena);
+	status = cmd->run(&ctx, &args);
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "masa: cannot write the output\n");
+		status = 3;
+	}
+	store_close(ctx.store);
+	arena_free(&ctx.arena);
+	return status;
+}

@@ -1,0 +1,91 @@
+/*
+ * body: the boards, groups, sub-groups, panels and committees of a
+ * partnership, and the memberships of people in them. Membership history is
+ * kept as records with dates: a chair change ends one membership and starts
+ * another, so "who sat on this body on that date" can always be answered.
+ */
+#ifndef MASA_GOV_BODY_H
+#define MASA_GOV_BODY_H
+
+#include "gov/gov.h"
+
+struct gov_body {
+	int64_t id;
+	int64_t partnership_id;
+	char *short_name; /* as used in references: "RLSCB" */
+	char *name;
+	char *kind;               /* board, executive, subgroup, ... */
+	int64_t parent_id;        /* 0 for none */
+	char *founding_date;      /* first day it could meet, or NULL */
+	char *dissolution_date;   /* last day it could meet, or NULL */
+	int64_t quorum_count;     /* at least this many voting members, or 0 */
+	char *quorum_fraction;    /* "1/3" of voting members, or NULL */
+	bool quorum_partners;     /* each safeguarding partner represented */
+	char *terms_of_reference; /* Markdown, or NULL */
+};
+
+struct gov_membership {
+	int64_t id;
+	int64_t body_id;
+	int64_t person_id;
+	char *role; /* chair, vice_chair, deputy_chair, member, ... */
+	int64_t organisation_id; /* organisation represented, or 0 */
+	char *label;             /* the role as printed, or NULL */
+	char *start_date;        /* NULL: since before our records */
+	char *end_date;          /* NULL: still running */
+};
+
+/* A membership with the names a listing shows beside it. */
+struct gov_member {
+	struct gov_membership m;
+	char *person_key;
+	char *person_name;
+	char *honorific_prefix;
+	char *job_title;
+	char *organisation_key; /* represented (or employer), or NULL */
+	char *organisation_name;
+};
+
+extern const char *const gov_body_kinds[];
+extern const char *const gov_membership_roles[];
+/* Roles that count towards a quorum. */
+extern const char *const gov_voting_roles[];
+
+enum masa_err gov_body_create(struct gov *g, struct gov_body *b,
+                              struct masa_error *err);
+enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
+                              struct masa_error *err);
+enum masa_err gov_body_get(struct gov *g, int64_t id, struct arena *a,
+                           struct gov_body *out, struct masa_error *err);
+/* By short name within a partnership. */
+enum masa_err gov_body_find(struct gov *g, int64_t partnership_id,
+                            const char *short_name, struct arena *a,
+                            struct gov_body *out, struct masa_error *err);
+/* All bodies of a partnership in the order they were created. */
+enum masa_err gov_body_list(struct gov *g, int64_t partnership_id,
+                            struct arena *a, struct gov_body **out, size_t *n,
+                            struct masa_error *err);
+/* The quorum rule in words ("at least 6 voting members and ..."), in a. */
+char *gov_body_quorum_text(struct arena *a, const struct gov_body *b);
+
+enum masa_err gov_membership_create(struct gov *g, struct gov_membership *m,
+                                    struct masa_error *err);
+enum masa_err gov_membership_update(struct gov *g,
+                                    const struct gov_membership *m,
+                                    struct masa_error *err);
+enum masa_err gov_membership_get(struct gov *g, int64_t id, struct arena *a,
+                                 struct gov_membership *out,
+                                 struct masa_error *err);
+/* Every membership of the partnership's bodies, in the order created. */
+enum masa_err gov_membership_list(struct gov *g, int64_t partnership_id,
+                                  struct arena *a, struct gov_membership **out,
+                                  size_t *n, struct masa_error *err);
+/*
+ * Who sat on body_id on date (YYYY-MM-DD), chair first, then by role and
+ * name; or every membership ever when date is NULL.
+ */
+enum masa_err gov_members_on(struct gov *g, int64_t body_id, const char *date,
+                             struct arena *a, struct gov_member **out,
+                             size_t *n, struct masa_error *err);
+
+#endif

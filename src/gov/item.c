@@ -1,0 +1,493 @@
+/*
+ * item: agenda items, resolutions, documents and circulation (see item.h).
+ */
+#include "gov/item.h"
+
+#include <string.h>
+
+#include "gov/check.h"
+#include "gov/meeting.h"
+#include "gov/record.h"
+
+const char *const gov_item_statuses[] = {"taken", "deferred", "withdrawn",
+                                         NULL};
+const char *const gov_document_kinds[] = {"report",  "paper",  "presentation",
+                                          "minutes", "letter", "plan",
+                                          "other",   NULL};
+
+/* item */
+
+static const struct record_field item_fields[] = {
+        RECORD_FIELD(struct gov_item, id, RECORD_ID),
+        RECORD_FIELD(struct gov_item, meeting_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item, parent_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item, position, RECORD_INT),
+        RECORD_FIELD(struct gov_item, number, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item, title, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item, presenter_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item, confidential, RECORD_BOOL),
+        RECORD_FIELD(struct gov_item, status, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item, deferred_to_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item, minutes, RECORD_TEXT),
+};
+
+#define ITEM_COLUMNS                                                         \
+	"id, meeting_id, parent_id, position, number, title, presenter_id, " \
+	"confidential, status, deferred_to_id, minutes"
+
+static const struct record_kind item_kind = {
+        .entity = "item",
+        .label = "item",
+        .fields = item_fields,
+        .nfields = sizeof item_fields / sizeof item_fields[0],
+        .size = sizeof(struct gov_item),
+        .sql_insert =
+                "INSERT INTO item (meeting_id, parent_id, position, number, "
+                "title, presenter_id, confidential, status, "
+                "deferred_to_id, minutes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        .sql_update = "UPDATE item SET meeting_id = ?, parent_id = ?, "
+                      "position = ?, number = ?, title = ?, presenter_id = ?, "
+                      "confidential = ?, status = ?, deferred_to_id = ?, "
+                      "minutes = ? WHERE id = ?",
+        .sql_get = "SELECT " ITEM_COLUMNS " FROM item WHERE id = ?",
+};
+
+static const char SQL_ITEM_FIND[] = "SELECT " ITEM_COLUMNS " FROM item "
+                                    "WHERE meeting_id = ? AND number = ?";
+static const char SQL_ITEM_LIST[] =
+        "SELECT " ITEM_COLUMNS " FROM item "
+        "WHERE meeting_id = ? ORDER BY position, id";
+static const char SQL_ITEM_NEXT_POSITION[] =
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM item WHERE meeting_id = ?";
+static const char SQL_ITEM_NUMBER_USED[] =
+        "SELECT id FROM item WHERE meeting_id = ? AND number = ?";
+static const char SQL_ITEM_IN_MEETING[] =
+        "SELECT 1 FROM item WHERE id = ? AND meeting_id = ?";
+static const char SQL_PERSON_IN[] =
+        "SELECT 1 FROM person WHERE id = ? AND partnership_id = ?";
+
+/* Runs a one-integer query with one integer parameter. */
+static enum masa_err query_int(struct gov *g, const char *sql, int64_t param,
+                               int64_t *out, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, param);
+	rc = store_step(st, &row, err);
+	*out = rc == MASA_OK && row ? store_column_int(st, 0) : 0;
+	store_done(st);
+	return rc;
+}
+
+static enum masa_err item_check(struct gov *g, const struct gov_item *it,
+                                struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_meeting m, to;
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	if (it->meeting_id == 0)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "item meeting: required");
+	rc = gov_meeting_get(g, it->meeting_id, &a, &m, err);
+	if (rc != MASA_OK) {
+		masa_error_prefix(err, "item meeting");
+		goto out;
+	}
+	if ((rc = check_line("item number", it->number, err)))
+		goto out;
+	if (strlen(it->number) > 40) {
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "item number: \"%.40s...\" is longer than 40 "
+		        "characters",
+		        it->number);
+		goto out;
+	}
+	if ((rc = check_line("item title", it->title, err)) ||
+	    (rc = check_enum("item status", it->status, gov_item_statuses,
+	                     false, err)) ||
+	    (rc = check_optional_text("item minutes", it->minutes, err)) ||
+	    (rc = record_check_ref(g, SQL_PERSON_IN, it->presenter_id,
+	                           m.partnership_id, false, "item presenter",
+	                           "person", err)))
+		goto out;
+	if (it->parent_id == it->id && it->id != 0) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "item parent: an item cannot be its own "
+		                    "sub-item");
+		goto out;
+	}
+	if ((rc = record_check_ref(g, SQL_ITEM_IN_MEETING, it->parent_id,
+	                           it->meeting_id, false, "item parent", "item",
+	                           err)))
+		goto out;
+	if (it->deferred_to_id != 0) {
+		if (strcmp(it->status, "deferred") != 0) {
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "item %s deferred_to: only a deferred "
+			        "item can name a meeting, not a %s one",
+			        it->number, it->status);
+			goto out;
+		}
+		rc = gov_meeting_get(g, it->deferred_to_id, &a, &to, err);
+		if (rc == MASA_OK && to.partnership_id != m.partnership_id)
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "item %s deferred_to: that meeting is "
+			        "in another partnership",
+			        it->number);
+		if (rc == MASA_OK && strcmp(to.date, m.date) <= 0)
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "item %s deferred_to: %s is not after "
+			        "this meeting (%s)",
+			        it->number, to.key, m.date);
+		if (rc != MASA_OK)
+			goto out;
+	}
+	rc = store_prepare(g->store, SQL_ITEM_NUMBER_USED, &st, err);
+	if (rc != MASA_OK)
+		goto out;
+	store_bind_int(st, 1, it->meeting_id);
+	store_bind_text(st, 2, it->number);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row && store_column_int(st, 0) != it->id)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "item number: \"%s\" is already used at %s",
+		                    it->number, m.key);
+	store_done(st);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
+                              struct masa_error *err)
+{
+	enum masa_err rc;
+
+	it->id = 0;
+	if (it->status == NULL)
+		it->status = "taken";
+	rc = item_check(g, it, err);
+	if (rc == MASA_OK && it->position <= 0)
+		rc = query_int(g, SQL_ITEM_NEXT_POSITION, it->meeting_id,
+		               &it->position, err);
+	return rc ? rc : record_insert(g, &item_kind, it, err);
+}
+
+enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
+                              struct masa_error *err)
+{
+	enum masa_err rc = item_check(g, it, err);
+
+	return rc ? rc : record_update(g, &item_kind, it, err);
+}
+
+enum masa_err gov_item_get(struct gov *g, int64_t id, struct arena *a,
+                           struct gov_item *out, struct masa_error *err)
+{
+	return record_get(g, &item_kind, id, a, out, err);
+}
+
+enum masa_err gov_item_find(struct gov *g, int64_t meeting_id,
+                            const char *number, struct arena *a,
+                            struct gov_item *out, struct masa_error *err)
+{
+	return record_find(g, &item_kind, SQL_ITEM_FIND, meeting_id, number, a,
+	                   out, err);
+}
+
+enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
+                            struct gov_item **out, size_t *n,
+                            struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &item_kind, SQL_ITEM_LIST, meeting_id,
+	                               a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+/* resolution */
+
+static const struct record_field resolution_fields[] = {
+        RECORD_FIELD(struct gov_resolution, id, RECORD_ID),
+        RECORD_FIELD(struct gov_resolution, item_id, RECORD_ID),
+        RECORD_FIELD(struct gov_resolution, number, RECORD_INT),
+        RECORD_FIELD(struct gov_resolution, text, RECORD_TEXT),
+};
+
+static const struct record_kind resolution_kind = {
+        .entity = "resolution",
+        .label = "resolution",
+        .fields = resolution_fields,
+        .nfields = sizeof resolution_fields / sizeof resolution_fields[0],
+        .size = sizeof(struct gov_resolution),
+        .sql_insert = "INSERT INTO resolution (item_id, number, text) "
+                      "VALUES (?, ?, ?) RETURNING id",
+        .sql_update = "UPDATE resolution SET item_id = ?, number = ?, text = ? "
+                      "WHERE id = ?",
+        .sql_get = "SELECT id, item_id, number, text FROM resolution "
+                   "WHERE id = ?",
+};
+
+static const char SQL_RESOLUTION_LIST[] =
+        "SELECT r.id, r.item_id, r.number, r.text FROM resolution r "
+        "JOIN item i ON i.id = r.item_id WHERE i.meeting_id = ? "
+        "ORDER BY i.position, r.number";
+static const char SQL_RESOLUTION_NUMBER_USED[] =
+        "SELECT id FROM resolution WHERE item_id = ? AND number = ?";
+static const char SQL_ITEM_EXISTS[] = "SELECT 1 FROM item WHERE id = ?";
+
+static enum masa_err resolution_check(struct gov *g,
+                                      const struct gov_resolution *r,
+                                      struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	if ((rc = record_check_ref(g, SQL_ITEM_EXISTS, r->item_id, 0, true,
+	                           "resolution item", "item", err)))
+		return rc;
+	if (r->number < 1 || r->number > 999)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "resolution number: %lld is not between 1 "
+		        "and 999",
+		        (long long)r->number);
+	if (r->text == NULL || r->text[0] == '\0')
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "resolution text: required");
+	if ((rc = check_optional_text("resolution text", r->text, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_RESOLUTION_NUMBER_USED, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, r->item_id);
+	store_bind_int(st, 2, r->number);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row && store_column_int(st, 0) != r->id)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "resolution number: (%lld) is already used "
+		                    "under this item",
+		                    (long long)r->number);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err gov_resolution_create(struct gov *g, struct gov_resolution *r,
+                                    struct masa_error *err)
+{
+	enum masa_err rc;
+
+	r->id = 0;
+	rc = resolution_check(g, r, err);
+	return rc ? rc : record_insert(g, &resolution_kind, r, err);
+}
+
+enum masa_err gov_resolution_update(struct gov *g,
+                                    const struct gov_resolution *r,
+                                    struct masa_error *err)
+{
+	enum masa_err rc = resolution_check(g, r, err);
+
+	return rc ? rc : record_update(g, &resolution_kind, r, err);
+}
+
+enum masa_err gov_resolution_list(struct gov *g, int64_t meeting_id,
+                                  struct arena *a, struct gov_resolution **out,
+                                  size_t *n, struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &resolution_kind, SQL_RESOLUTION_LIST,
+	                               meeting_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+/* document */
+
+static const struct record_field document_fields[] = {
+        RECORD_FIELD(struct gov_document, id, RECORD_ID),
+        RECORD_FIELD(struct gov_document, item_id, RECORD_ID),
+        RECORD_FIELD(struct gov_document, position, RECORD_INT),
+        RECORD_FIELD(struct gov_document, title, RECORD_TEXT),
+        RECORD_FIELD(struct gov_document, kind, RECORD_TEXT),
+        RECORD_FIELD(struct gov_document, url, RECORD_TEXT),
+};
+
+static const struct record_kind document_kind = {
+        .entity = "document",
+        .label = "document",
+        .fields = document_fields,
+        .nfields = sizeof document_fields / sizeof document_fields[0],
+        .size = sizeof(struct gov_document),
+        .sql_insert =
+                "INSERT INTO document (item_id, position, title, kind, url) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+        .sql_update =
+                "UPDATE document SET item_id = ?, position = ?, title = ?, "
+                "kind = ?, url = ? WHERE id = ?",
+        .sql_get =
+                "SELECT id, item_id, position, title, kind, url FROM document "
+                "WHERE id = ?",
+};
+
+static const char SQL_DOCUMENT_LIST[] =
+        "SELECT d.id, d.item_id, d.position, d.title, d.kind, d.url "
+        "FROM document d JOIN item i ON i.id = d.item_id "
+        "WHERE i.meeting_id = ? ORDER BY i.position, d.position, d.id";
+static const char SQL_DOCUMENT_NEXT_POSITION[] =
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM document WHERE item_id = ?";
+
+static enum masa_err document_check(struct gov *g, const struct gov_document *d,
+                                    struct masa_error *err)
+{
+	enum masa_err rc;
+
+	if ((rc = record_check_ref(g, SQL_ITEM_EXISTS, d->item_id, 0, true,
+	                           "document item", "item", err)) ||
+	    (rc = check_line("document title", d->title, err)) ||
+	    (rc = check_enum("document kind", d->kind, gov_document_kinds,
+	                     false, err)) ||
+	    (rc = check_url("document url", d->url, err)))
+		return rc;
+	return MASA_OK;
+}
+
+enum masa_err gov_document_create(struct gov *g, struct gov_document *d,
+                                  struct masa_error *err)
+{
+	enum masa_err rc;
+
+	d->id = 0;
+	rc = document_check(g, d, err);
+	if (rc == MASA_OK && d->position <= 0)
+		rc = query_int(g, SQL_DOCUMENT_NEXT_POSITION, d->item_id,
+		               &d->position, err);
+	return rc ? rc : record_insert(g, &document_kind, d, err);
+}
+
+enum masa_err gov_document_update(struct gov *g, const struct gov_document *d,
+                                  struct masa_error *err)
+{
+	enum masa_err rc = document_check(g, d, err);
+
+	return rc ? rc : record_update(g, &document_kind, d, err);
+}
+
+enum masa_err gov_document_list(struct gov *g, int64_t meeting_id,
+                                struct arena *a, struct gov_document **out,
+                                size_t *n, struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &document_kind, SQL_DOCUMENT_LIST,
+	                               meeting_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+/* circulation */
+
+static const struct record_field circulation_fields[] = {
+        RECORD_FIELD(struct gov_circulation, id, RECORD_ID),
+        RECORD_FIELD(struct gov_circulation, document_id, RECORD_ID),
+        RECORD_FIELD(struct gov_circulation, person_id, RECORD_ID),
+        RECORD_FIELD(struct gov_circulation, sent_on, RECORD_TEXT),
+};
+
+static const struct record_kind circulation_kind = {
+        .entity = "circulation",
+        .label = "circulation",
+        .fields = circulation_fields,
+        .nfields = sizeof circulation_fields / sizeof circulation_fields[0],
+        .size = sizeof(struct gov_circulation),
+        .sql_insert =
+                "INSERT INTO circulation (document_id, person_id, sent_on) "
+                "VALUES (?, ?, ?) RETURNING id",
+        .sql_update = "UPDATE circulation SET document_id = ?, person_id = ?, "
+                      "sent_on = ? WHERE id = ?",
+        .sql_get =
+                "SELECT id, document_id, person_id, sent_on FROM circulation "
+                "WHERE id = ?",
+};
+
+static const char SQL_CIRCULATION_LIST[] =
+        "SELECT c.id, c.document_id, c.person_id, c.sent_on FROM circulation c "
+        "JOIN document d ON d.id = c.document_id JOIN item i ON i.id = "
+        "d.item_id "
+        "WHERE i.meeting_id = ? ORDER BY c.id";
+static const char SQL_DOCUMENT_PARTNERSHIP[] =
+        "SELECT m.partnership_id FROM document d JOIN item i ON i.id = "
+        "d.item_id "
+        "JOIN meeting m ON m.id = i.meeting_id WHERE d.id = ?";
+static const char SQL_CIRCULATION_USED[] =
+        "SELECT 1 FROM circulation WHERE document_id = ? AND person_id = ? "
+        "AND sent_on = ?";
+
+enum masa_err gov_circulation_create(struct gov *g, struct gov_circulation *c,
+                                     struct masa_error *err)
+{
+	struct store_stmt *st;
+	int64_t partnership_id;
+	bool row;
+	enum masa_err rc;
+
+	c->id = 0;
+	rc = query_int(g, SQL_DOCUMENT_PARTNERSHIP, c->document_id,
+	               &partnership_id, err);
+	if (rc == MASA_OK && partnership_id == 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "circulation document: no document with id "
+		                    "%lld",
+		                    (long long)c->document_id);
+	if (rc != MASA_OK)
+		return rc;
+	if ((rc = record_check_ref(g, SQL_PERSON_IN, c->person_id,
+	                           partnership_id, true, "circulation person",
+	                           "person", err)) ||
+	    (rc = check_date("circulation sent_on", c->sent_on, false, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_CIRCULATION_USED, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, c->document_id);
+	store_bind_int(st, 2, c->person_id);
+	store_bind_text(st, 3, c->sent_on);
+	rc = store_step(st, &row, err);
+	store_done(st);
+	if (rc == MASA_OK && row)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "circulation: already recorded as sent to "
+		                    "that person on %s",
+		                    c->sent_on);
+	return rc ? rc : record_insert(g, &circulation_kind, c, err);
+}
+
+enum masa_err gov_circulation_list(struct gov *g, int64_t meeting_id,
+                                   struct arena *a,
+                                   struct gov_circulation **out, size_t *n,
+                                   struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc =
+	        record_list(g, &circulation_kind, SQL_CIRCULATION_LIST,
+	                    meeting_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}

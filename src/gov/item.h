@@ -1,0 +1,93 @@
+/*
+ * item: a meeting's agenda items (with sub-items), the resolutions made
+ * under them, and the papers tabled with them and who they were sent to.
+ */
+#ifndef MASA_GOV_ITEM_H
+#define MASA_GOV_ITEM_H
+
+#include "gov/gov.h"
+
+struct gov_item {
+	int64_t id;
+	int64_t meeting_id;
+	int64_t parent_id; /* the item this is a sub-item of, or 0 */
+	int64_t position; /* order on the agenda; 0 at create: after the last */
+	char *number;     /* as printed: "16", "4.3", "HW.35/24" */
+	char *title;
+	int64_t presenter_id;   /* person, or 0 */
+	bool confidential;      /* part 2: press and public excluded */
+	char *status;           /* taken, deferred, withdrawn */
+	int64_t deferred_to_id; /* meeting, only when deferred */
+	char *minutes;          /* Markdown, or NULL */
+};
+
+struct gov_resolution {
+	int64_t id;
+	int64_t item_id;
+	int64_t number; /* (1), (2)... */
+	char *text;
+};
+
+struct gov_document {
+	int64_t id;
+	int64_t item_id;
+	int64_t position; /* 0 at create: after the last */
+	char *title;
+	char *kind; /* report, paper, presentation, minutes, letter, plan, other
+	             */
+	char *url;
+};
+
+struct gov_circulation {
+	int64_t id;
+	int64_t document_id;
+	int64_t person_id;
+	char *sent_on; /* YYYY-MM-DD */
+};
+
+extern const char *const gov_item_statuses[];
+extern const char *const gov_document_kinds[];
+
+enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
+                              struct masa_error *err);
+enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
+                              struct masa_error *err);
+enum masa_err gov_item_get(struct gov *g, int64_t id, struct arena *a,
+                           struct gov_item *out, struct masa_error *err);
+/* By printed number within a meeting. */
+enum masa_err gov_item_find(struct gov *g, int64_t meeting_id,
+                            const char *number, struct arena *a,
+                            struct gov_item *out, struct masa_error *err);
+/* A meeting's items in agenda order (sub-items after their parent). */
+enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
+                            struct gov_item **out, size_t *n,
+                            struct masa_error *err);
+
+enum masa_err gov_resolution_create(struct gov *g, struct gov_resolution *r,
+                                    struct masa_error *err);
+enum masa_err gov_resolution_update(struct gov *g,
+                                    const struct gov_resolution *r,
+                                    struct masa_error *err);
+/* Resolutions of every item of a meeting, by item position then number. */
+enum masa_err gov_resolution_list(struct gov *g, int64_t meeting_id,
+                                  struct arena *a, struct gov_resolution **out,
+                                  size_t *n, struct masa_error *err);
+
+enum masa_err gov_document_create(struct gov *g, struct gov_document *d,
+                                  struct masa_error *err);
+enum masa_err gov_document_update(struct gov *g, const struct gov_document *d,
+                                  struct masa_error *err);
+/* Documents of every item of a meeting, by item position then position. */
+enum masa_err gov_document_list(struct gov *g, int64_t meeting_id,
+                                struct arena *a, struct gov_document **out,
+                                size_t *n, struct masa_error *err);
+
+enum masa_err gov_circulation_create(struct gov *g, struct gov_circulation *c,
+                                     struct masa_error *err);
+/* Circulation of every document of a meeting, in the order recorded. */
+enum masa_err gov_circulation_list(struct gov *g, int64_t meeting_id,
+                                   struct arena *a,
+                                   struct gov_circulation **out, size_t *n,
+                                   struct masa_error *err);
+
+#endif

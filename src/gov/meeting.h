@@ -1,0 +1,127 @@
+/*
+ * meeting: a body's meetings, who attended them and what they declared, and
+ * whether a meeting was quorate under its body's rule.
+ */
+#ifndef MASA_GOV_MEETING_H
+#define MASA_GOV_MEETING_H
+
+#include "gov/gov.h"
+
+struct gov_meeting {
+	int64_t id;
+	int64_t body_id;
+	char *key; /* "RLSCB/2014-12-04": fixed at creation, never changes */
+	int64_t partnership_id; /* the body's; set by create */
+	char *name;             /* title as printed, or NULL */
+	char *date;
+	char *start_time; /* HH:MM or NULL */
+	char *end_time;
+	char *location;
+	char *status; /* scheduled, held, inquorate, adjourned, cancelled */
+	char *webcast_url;
+};
+
+/* A meeting with its body's short name, for listings. */
+struct gov_meeting_row {
+	struct gov_meeting m;
+	char *body_short_name;
+	char *body_name;
+};
+
+struct gov_attendance {
+	int64_t id;
+	int64_t meeting_id;
+	int64_t person_id;
+	char *status;            /* present, apologies, absent, in_attendance,
+	                            represented_by */
+	int64_t substitute_id;   /* who came instead, for represented_by */
+	int64_t arrived_item_id; /* arrived at the start of this item, or 0 */
+	int64_t left_item_id;    /* left during or before this item, or 0 */
+};
+
+/* An attendance row with the names a listing shows. */
+struct gov_attendee {
+	struct gov_attendance a;
+	char *person_key;
+	char *person_name;
+	char *honorific_prefix;
+	char *job_title;
+	char *role; /* membership role on the meeting's date, or NULL */
+	char *substitute_key;
+	char *substitute_name;
+	char *arrived_item; /* item numbers, or NULL */
+	char *left_item;
+};
+
+struct gov_declaration {
+	int64_t id;
+	int64_t meeting_id;
+	int64_t person_id;
+	int64_t item_id; /* or 0 for the meeting as a whole */
+	char *interest;
+};
+
+struct gov_quorum {
+	bool has_rule;
+	int voting_members;   /* voting members on the meeting's date */
+	int voting_present;   /* of them present or represented */
+	int required;         /* present needed by count or fraction */
+	int partners_missing; /* safeguarding partners with no one present */
+	bool quorate;
+};
+
+extern const char *const gov_meeting_statuses[];
+extern const char *const gov_attendance_statuses[];
+
+/*
+ * Creates m; when m->key is NULL it becomes SHORT/DATE (with -2, -3 for
+ * further meetings of the body that day). The date must fall within the
+ * body's life.
+ */
+enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
+                                 struct masa_error *err);
+/* Updates m; its key and body may not change. */
+enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
+                                 struct masa_error *err);
+enum masa_err gov_meeting_get(struct gov *g, int64_t id, struct arena *a,
+                              struct gov_meeting *out, struct masa_error *err);
+enum masa_err gov_meeting_find(struct gov *g, int64_t partnership_id,
+                               const char *key, struct arena *a,
+                               struct gov_meeting *out, struct masa_error *err);
+/*
+ * Meetings of the partnership (of body_id unless 0) from `from` to `to`
+ * (either NULL for open), by date; at most limit (0: all) after offset.
+ */
+enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
+                               int64_t body_id, const char *from,
+                               const char *to, int limit, int offset,
+                               struct arena *a, struct gov_meeting_row **out,
+                               size_t *n, struct masa_error *err);
+/* Every meeting of the partnership in the order created. */
+enum masa_err gov_meeting_list_all(struct gov *g, int64_t partnership_id,
+                                   struct arena *a, struct gov_meeting **out,
+                                   size_t *n, struct masa_error *err);
+
+enum masa_err gov_attendance_record(struct gov *g, struct gov_attendance *at,
+                                    struct masa_error *err);
+enum masa_err gov_attendance_update(struct gov *g,
+                                    const struct gov_attendance *at,
+                                    struct masa_error *err);
+/* Attendance of a meeting in the order recorded, with names. */
+enum masa_err gov_attendance_list(struct gov *g, int64_t meeting_id,
+                                  struct arena *a, struct gov_attendee **out,
+                                  size_t *n, struct masa_error *err);
+
+enum masa_err gov_declaration_create(struct gov *g, struct gov_declaration *d,
+                                     struct masa_error *err);
+enum masa_err gov_declaration_list(struct gov *g, int64_t meeting_id,
+                                   struct arena *a,
+                                   struct gov_declaration **out, size_t *n,
+                                   struct masa_error *err);
+
+/* Counts the meeting's voting members against its body's quorum rule. */
+enum masa_err gov_meeting_quorum(struct gov *g, int64_t meeting_id,
+                                 struct gov_quorum *out,
+                                 struct masa_error *err);
+
+#endif

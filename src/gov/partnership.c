@@ -1,0 +1,429 @@
+/*
+ * partnership: partnerships, organisations and people (see partnership.h).
+ */
+#include "gov/partnership.h"
+
+#include <string.h>
+
+#include "core/text.h"
+#include "gov/check.h"
+#include "gov/record.h"
+
+const char *const gov_organisation_parts[] = {
+        "safeguarding_partner", "relevant_agency", "education", "other", NULL};
+
+const char *const gov_organisation_classifications[] = {
+        "local_authority", "health", "police",    "probation",
+        "education",       "fire",   "voluntary", "court",
+        "government",      "other",  NULL};
+
+/* partnership */
+
+static const struct record_field partnership_fields[] = {
+        RECORD_FIELD(struct gov_partnership, id, RECORD_ID),
+        RECORD_FIELD(struct gov_partnership, key, RECORD_TEXT),
+        RECORD_FIELD(struct gov_partnership, name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_partnership, area, RECORD_TEXT),
+};
+
+#define PARTNERSHIP_COLUMNS "id, key, name, area"
+
+static const struct record_kind partnership_kind = {
+        .entity = "partnership",
+        .label = "partnership",
+        .fields = partnership_fields,
+        .nfields = sizeof partnership_fields / sizeof partnership_fields[0],
+        .size = sizeof(struct gov_partnership),
+        .sql_insert =
+                "INSERT INTO partnership (key, name, area) VALUES (?, ?, ?) "
+                "RETURNING id",
+        .sql_update = "UPDATE partnership SET key = ?, name = ?, area = ? "
+                      "WHERE id = ?",
+        .sql_get =
+                "SELECT " PARTNERSHIP_COLUMNS " FROM partnership WHERE id = ?",
+};
+
+static const char SQL_PARTNERSHIP_FIND[] =
+        "SELECT " PARTNERSHIP_COLUMNS " FROM partnership WHERE key = ?";
+static const char SQL_PARTNERSHIP_LIST[] =
+        "SELECT " PARTNERSHIP_COLUMNS " FROM partnership ORDER BY id";
+
+static enum masa_err partnership_check(struct gov *g,
+                                       const struct gov_partnership *p,
+                                       struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_partnership other;
+	struct masa_error probe;
+	enum masa_err rc;
+
+	if (!text_is_slug(p->key))
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "partnership id: \"%.60s\" must be lower-case "
+		        "letters, digits and -",
+		        p->key ? p->key : "");
+	if ((rc = check_line("partnership name", p->name, err)) ||
+	    (rc = check_optional_line("partnership area", p->area, err)))
+		return rc;
+	rc = gov_partnership_find(g, p->key, &a, &other, &probe);
+	if (rc == MASA_OK && other.id != p->id)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "partnership id: \"%s\" is already used",
+		                    p->key);
+	else if (rc == MASA_ERR_NOT_FOUND || rc == MASA_OK)
+		rc = MASA_OK;
+	else
+		*err = probe;
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_partnership_create(struct gov *g, struct gov_partnership *p,
+                                     struct masa_error *err)
+{
+	enum masa_err rc;
+
+	p->id = 0;
+	rc = partnership_check(g, p, err);
+	return rc ? rc : record_insert(g, &partnership_kind, p, err);
+}
+
+enum masa_err gov_partnership_update(struct gov *g,
+                                     const struct gov_partnership *p,
+                                     struct masa_error *err)
+{
+	enum masa_err rc = partnership_check(g, p, err);
+
+	return rc ? rc : record_update(g, &partnership_kind, p, err);
+}
+
+enum masa_err gov_partnership_get(struct gov *g, int64_t id, struct arena *a,
+                                  struct gov_partnership *out,
+                                  struct masa_error *err)
+{
+	return record_get(g, &partnership_kind, id, a, out, err);
+}
+
+enum masa_err gov_partnership_find(struct gov *g, const char *key,
+                                   struct arena *a, struct gov_partnership *out,
+                                   struct masa_error *err)
+{
+	return record_find(g, &partnership_kind, SQL_PARTNERSHIP_FIND, 0, key,
+	                   a, out, err);
+}
+
+enum masa_err gov_partnership_list(struct gov *g, struct arena *a,
+                                   struct gov_partnership **out, size_t *n,
+                                   struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc =
+	        record_list(g, &partnership_kind, SQL_PARTNERSHIP_LIST, 0, a,
+	                    &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
+                                      struct arena *a,
+                                      struct gov_partnership *out,
+                                      struct masa_error *err)
+{
+	struct gov_partnership *all;
+	size_t n;
+	enum masa_err rc;
+
+	if (key != NULL)
+		return gov_partnership_find(g, key, a, out, err);
+	rc = gov_partnership_list(g, a, &all, &n, err);
+	if (rc != MASA_OK)
+		return rc;
+	if (n == 0)
+		return masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                      "the database holds no partnership yet: "
+		                      "load one with `masa load FILE` or start "
+		                      "with `masa init --demo`");
+	if (n > 1)
+		return masa_error_set(
+		        err, MASA_ERR_USAGE,
+		        "the database holds %zu partnerships: name "
+		        "one with --partnership (for example %s)",
+		        n, all[0].key);
+	*out = all[0];
+	return MASA_OK;
+}
+
+/* organisation */
+
+static const struct record_field organisation_fields[] = {
+        RECORD_FIELD(struct gov_organisation, id, RECORD_ID),
+        RECORD_FIELD(struct gov_organisation, partnership_id, RECORD_ID),
+        RECORD_FIELD(struct gov_organisation, key, RECORD_TEXT),
+        RECORD_FIELD(struct gov_organisation, name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_organisation, classification, RECORD_TEXT),
+        RECORD_FIELD(struct gov_organisation, part, RECORD_TEXT),
+};
+
+#define ORGANISATION_COLUMNS \
+	"id, partnership_id, key, name, classification, part"
+
+static const struct record_kind organisation_kind = {
+        .entity = "organisation",
+        .label = "organisation",
+        .fields = organisation_fields,
+        .nfields = sizeof organisation_fields / sizeof organisation_fields[0],
+        .size = sizeof(struct gov_organisation),
+        .sql_insert =
+                "INSERT INTO organisation (partnership_id, key, name, "
+                "classification, part) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        .sql_update = "UPDATE organisation SET partnership_id = ?, key = ?, "
+                      "name = ?, classification = ?, part = ? WHERE id = ?",
+        .sql_get = "SELECT " ORGANISATION_COLUMNS
+                   " FROM organisation WHERE id = ?",
+};
+
+static const char SQL_ORGANISATION_FIND[] =
+        "SELECT " ORGANISATION_COLUMNS " FROM organisation "
+        "WHERE partnership_id = ? AND key = ?";
+static const char SQL_ORGANISATION_LIST[] =
+        "SELECT " ORGANISATION_COLUMNS " FROM organisation "
+        "WHERE partnership_id = ? ORDER BY id";
+static const char SQL_ORGANISATION_IN[] =
+        "SELECT 1 FROM organisation WHERE id = ? AND partnership_id = ?";
+static const char SQL_PARTNERSHIP_EXISTS[] =
+        "SELECT 1 FROM partnership WHERE id = ?";
+
+/* Checks that key is a slug not used by another record of the same table. */
+static enum masa_err key_check(struct gov *g, const char *sql,
+                               int64_t partnership_id, const char *key,
+                               int64_t self, const char *what,
+                               struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	if (!text_is_slug(key))
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s id: \"%.60s\" must be 1-80 lower-case "
+		        "letters, digits and -",
+		        what, key ? key : "");
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	store_bind_text(st, 2, key);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row && store_column_int(st, 0) != self)
+		rc = masa_error_set(
+		        err, MASA_ERR_CONFLICT,
+		        "%s id: \"%s\" is already used by another %s", what,
+		        key, what);
+	store_done(st);
+	return rc;
+}
+
+static enum masa_err partnership_check_exists(struct gov *g, int64_t id,
+                                              struct masa_error *err)
+{
+	bool found;
+	enum masa_err rc =
+	        record_exists(g, SQL_PARTNERSHIP_EXISTS, id, 0, &found, err);
+
+	if (rc == MASA_OK && !found)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no partnership with id %lld",
+		                    (long long)id);
+	return rc;
+}
+
+static enum masa_err organisation_check(struct gov *g,
+                                        const struct gov_organisation *o,
+                                        struct masa_error *err)
+{
+	enum masa_err rc;
+
+	if ((rc = partnership_check_exists(g, o->partnership_id, err)) ||
+	    (rc = key_check(g, SQL_ORGANISATION_FIND, o->partnership_id, o->key,
+	                    o->id, "organisation", err)) ||
+	    (rc = check_line("organisation name", o->name, err)) ||
+	    (rc = check_enum("organisation classification", o->classification,
+	                     gov_organisation_classifications, true, err)) ||
+	    (rc = check_enum("organisation part", o->part,
+	                     gov_organisation_parts, false, err)))
+		return rc;
+	return MASA_OK;
+}
+
+enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
+                                      struct masa_error *err)
+{
+	enum masa_err rc;
+
+	o->id = 0;
+	rc = organisation_check(g, o, err);
+	return rc ? rc : record_insert(g, &organisation_kind, o, err);
+}
+
+enum masa_err gov_organisation_update(struct gov *g,
+                                      const struct gov_organisation *o,
+                                      struct masa_error *err)
+{
+	enum masa_err rc = organisation_check(g, o, err);
+
+	return rc ? rc : record_update(g, &organisation_kind, o, err);
+}
+
+enum masa_err gov_organisation_get(struct gov *g, int64_t id, struct arena *a,
+                                   struct gov_organisation *out,
+                                   struct masa_error *err)
+{
+	return record_get(g, &organisation_kind, id, a, out, err);
+}
+
+enum masa_err gov_organisation_find(struct gov *g, int64_t partnership_id,
+                                    const char *key, struct arena *a,
+                                    struct gov_organisation *out,
+                                    struct masa_error *err)
+{
+	return record_find(g, &organisation_kind, SQL_ORGANISATION_FIND,
+	                   partnership_id, key, a, out, err);
+}
+
+enum masa_err gov_organisation_list(struct gov *g, int64_t partnership_id,
+                                    struct arena *a,
+                                    struct gov_organisation **out, size_t *n,
+                                    struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc =
+	        record_list(g, &organisation_kind, SQL_ORGANISATION_LIST,
+	                    partnership_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+/* person */
+
+static const struct record_field person_fields[] = {
+        RECORD_FIELD(struct gov_person, id, RECORD_ID),
+        RECORD_FIELD(struct gov_person, partnership_id, RECORD_ID),
+        RECORD_FIELD(struct gov_person, key, RECORD_TEXT),
+        RECORD_FIELD(struct gov_person, name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_person, honorific_prefix, RECORD_TEXT),
+        RECORD_FIELD(struct gov_person, job_title, RECORD_TEXT),
+        RECORD_FIELD(struct gov_person, organisation_id, RECORD_ID),
+        RECORD_FIELD(struct gov_person, email, RECORD_TEXT),
+};
+
+#define PERSON_COLUMNS                                                 \
+	"id, partnership_id, key, name, honorific_prefix, job_title, " \
+	"organisation_id, email"
+
+static const struct record_kind person_kind = {
+        .entity = "person",
+        .label = "person",
+        .fields = person_fields,
+        .nfields = sizeof person_fields / sizeof person_fields[0],
+        .size = sizeof(struct gov_person),
+        .sql_insert = "INSERT INTO person (partnership_id, key, name, "
+                      "honorific_prefix, job_title, organisation_id, email) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        .sql_update =
+                "UPDATE person SET partnership_id = ?, key = ?, name = ?, "
+                "honorific_prefix = ?, job_title = ?, organisation_id = ?, "
+                "email = ? WHERE id = ?",
+        .sql_get = "SELECT " PERSON_COLUMNS " FROM person WHERE id = ?",
+};
+
+static const char SQL_PERSON_FIND[] = "SELECT " PERSON_COLUMNS " FROM person "
+                                      "WHERE partnership_id = ? AND key = ?";
+static const char SQL_PERSON_LIST[] = "SELECT " PERSON_COLUMNS " FROM person "
+                                      "WHERE partnership_id = ? ORDER BY id";
+static const char SQL_PERSON_IN[] =
+        "SELECT 1 FROM person WHERE id = ? AND partnership_id = ?";
+
+static enum masa_err organisation_check_in(struct gov *g,
+                                           int64_t partnership_id, int64_t id,
+                                           const char *field,
+                                           struct masa_error *err)
+{
+	return record_check_ref(g, SQL_ORGANISATION_IN, id, partnership_id,
+	                        false, field, "organisation", err);
+}
+
+enum masa_err gov_person_check(struct gov *g, int64_t partnership_id,
+                               int64_t id, const char *field,
+                               struct masa_error *err)
+{
+	return record_check_ref(g, SQL_PERSON_IN, id, partnership_id, true,
+	                        field, "person", err);
+}
+
+static enum masa_err person_check(struct gov *g, const struct gov_person *p,
+                                  struct masa_error *err)
+{
+	enum masa_err rc;
+
+	if ((rc = partnership_check_exists(g, p->partnership_id, err)) ||
+	    (rc = key_check(g, SQL_PERSON_FIND, p->partnership_id, p->key,
+	                    p->id, "person", err)) ||
+	    (rc = check_line("person name", p->name, err)) ||
+	    (rc = check_optional_line("person honorific_prefix",
+	                              p->honorific_prefix, err)) ||
+	    (rc = check_optional_line("person job_title", p->job_title, err)) ||
+	    (rc = check_email("person email", p->email, err)) ||
+	    (rc = organisation_check_in(g, p->partnership_id,
+	                                p->organisation_id,
+	                                "person organisation", err)))
+		return rc;
+	return MASA_OK;
+}
+
+enum masa_err gov_person_create(struct gov *g, struct gov_person *p,
+                                struct masa_error *err)
+{
+	enum masa_err rc;
+
+	p->id = 0;
+	rc = person_check(g, p, err);
+	return rc ? rc : record_insert(g, &person_kind, p, err);
+}
+
+enum masa_err gov_person_update(struct gov *g, const struct gov_person *p,
+                                struct masa_error *err)
+{
+	enum masa_err rc = person_check(g, p, err);
+
+	return rc ? rc : record_update(g, &person_kind, p, err);
+}
+
+enum masa_err gov_person_get(struct gov *g, int64_t id, struct arena *a,
+                             struct gov_person *out, struct masa_error *err)
+{
+	return record_get(g, &person_kind, id, a, out, err);
+}
+
+enum masa_err gov_person_find(struct gov *g, int64_t partnership_id,
+                              const char *key, struct arena *a,
+                              struct gov_person *out, struct masa_error *err)
+{
+	return record_find(g, &person_kind, SQL_PERSON_FIND, partnership_id,
+	                   key, a, out, err);
+}
+
+enum masa_err gov_person_list(struct gov *g, int64_t partnership_id,
+                              struct arena *a, struct gov_person **out,
+                              size_t *n, struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &person_kind, SQL_PERSON_LIST,
+	                               partnership_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}

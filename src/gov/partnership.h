@@ -1,0 +1,106 @@
+/*
+ * partnership: a local area's safeguarding arrangements, the organisations
+ * (agencies) in it with their part, and the people who work in them.
+ * Organisations and people belong to one partnership; their keys are
+ * the identifiers interchange uses and are unique within it.
+ */
+#ifndef MASA_GOV_PARTNERSHIP_H
+#define MASA_GOV_PARTNERSHIP_H
+
+#include "gov/gov.h"
+
+struct gov_partnership {
+	int64_t id;
+	char *key; /* slug: "rotherham" */
+	char *name;
+	char *area;
+};
+
+struct gov_organisation {
+	int64_t id;
+	int64_t partnership_id;
+	char *key;
+	char *name;
+	char *classification; /* police, health, ... or NULL */
+	char *part;           /* safeguarding_partner, relevant_agency, ... */
+};
+
+struct gov_person {
+	int64_t id;
+	int64_t partnership_id;
+	char *key;
+	char *name; /* as used in minutes, without honorific */
+	char *honorific_prefix;
+	char *job_title;
+	int64_t organisation_id; /* employer, or 0 */
+	char *email;
+};
+
+extern const char *const gov_organisation_parts[];
+extern const char *const gov_organisation_classifications[];
+
+/* Creates p after validation; sets p->id. */
+enum masa_err gov_partnership_create(struct gov *g, struct gov_partnership *p,
+                                     struct masa_error *err);
+enum masa_err gov_partnership_update(struct gov *g,
+                                     const struct gov_partnership *p,
+                                     struct masa_error *err);
+enum masa_err gov_partnership_get(struct gov *g, int64_t id, struct arena *a,
+                                  struct gov_partnership *out,
+                                  struct masa_error *err);
+/* By key; MASA_ERR_NOT_FOUND names the key. */
+enum masa_err gov_partnership_find(struct gov *g, const char *key,
+                                   struct arena *a, struct gov_partnership *out,
+                                   struct masa_error *err);
+/* All partnerships by id, in a. */
+enum masa_err gov_partnership_list(struct gov *g, struct arena *a,
+                                   struct gov_partnership **out, size_t *n,
+                                   struct masa_error *err);
+/*
+ * The partnership a command means: the one named by key, or when key is NULL
+ * the only one in the database (an error names the choices if there are
+ * several, and says how to load one if there are none).
+ */
+enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
+                                      struct arena *a,
+                                      struct gov_partnership *out,
+                                      struct masa_error *err);
+
+enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
+                                      struct masa_error *err);
+enum masa_err gov_organisation_update(struct gov *g,
+                                      const struct gov_organisation *o,
+                                      struct masa_error *err);
+enum masa_err gov_organisation_get(struct gov *g, int64_t id, struct arena *a,
+                                   struct gov_organisation *out,
+                                   struct masa_error *err);
+enum masa_err gov_organisation_find(struct gov *g, int64_t partnership_id,
+                                    const char *key, struct arena *a,
+                                    struct gov_organisation *out,
+                                    struct masa_error *err);
+enum masa_err gov_organisation_list(struct gov *g, int64_t partnership_id,
+                                    struct arena *a,
+                                    struct gov_organisation **out, size_t *n,
+                                    struct masa_error *err);
+
+enum masa_err gov_person_create(struct gov *g, struct gov_person *p,
+                                struct masa_error *err);
+enum masa_err gov_person_update(struct gov *g, const struct gov_person *p,
+                                struct masa_error *err);
+enum masa_err gov_person_get(struct gov *g, int64_t id, struct arena *a,
+                             struct gov_person *out, struct masa_error *err);
+enum masa_err gov_person_find(struct gov *g, int64_t partnership_id,
+                              const char *key, struct arena *a,
+                              struct gov_person *out, struct masa_error *err);
+enum masa_err gov_person_list(struct gov *g, int64_t partnership_id,
+                              struct arena *a, struct gov_person **out,
+                              size_t *n, struct masa_error *err);
+/*
+ * Checks that person id exists in partnership_id; field names the reference
+ * in the message ("substitute").
+ */
+enum masa_err gov_person_check(struct gov *g, int64_t partnership_id,
+                               int64_t id, const char *field,
+                               struct masa_error *err);
+
+#endif

@@ -1,0 +1,283 @@
+/*
+ * record: generic insert/update/get/list and audit of governance records
+ * (see record.h).
+ */
+#include "gov/record.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "gov/audit.h"
+
+static int64_t *int_at(void *rec, const struct record_field *f)
+{
+	return (int64_t *)((char *)rec + f->offset);
+}
+
+static const int64_t *cint_at(const void *rec, const struct record_field *f)
+{
+	return (const int64_t *)((const char *)rec + f->offset);
+}
+
+static void bind_fields(struct store_stmt *st, const struct record_kind *k,
+                        const void *rec)
+{
+	for (size_t i = 1; i < k->nfields; i++) {
+		const struct record_field *f = &k->fields[i];
+		const char *p = (const char *)rec + f->offset;
+		int index = (int)i;
+
+		switch (f->type) {
+		case RECORD_ID:
+		case RECORD_INT:
+			store_bind_id(st, index, *(const int64_t *)p);
+			break;
+		case RECORD_BOOL:
+			store_bind_int(st, index, *(const bool *)p ? 1 : 0);
+			break;
+		case RECORD_TEXT:
+			store_bind_text(st, index, *(char *const *)p);
+			break;
+		}
+	}
+}
+
+void record_read_row(struct store_stmt *st, const struct record_kind *k,
+                     struct arena *a, void *rec)
+{
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct record_field *f = &k->fields[i];
+		char *p = (char *)rec + f->offset;
+		int col = (int)i;
+
+		switch (f->type) {
+		case RECORD_ID:
+		case RECORD_INT:
+			*(int64_t *)p = store_column_int(st, col);
+			break;
+		case RECORD_BOOL:
+			*(bool *)p = store_column_int(st, col) != 0;
+			break;
+		case RECORD_TEXT:
+			*(char **)p =
+			        arena_strdup(a, store_column_text(st, col));
+			break;
+		}
+	}
+}
+
+json_t *record_to_json(const struct record_kind *k, const void *rec)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct record_field *f = &k->fields[i];
+		const char *p = (const char *)rec + f->offset;
+		json_t *v;
+
+		switch (f->type) {
+		case RECORD_ID:
+		case RECORD_INT:
+			v = *(const int64_t *)p
+			            ? json_integer(*(const int64_t *)p)
+			            : json_null();
+			break;
+		case RECORD_BOOL:
+			v = json_boolean(*(const bool *)p);
+			break;
+		case RECORD_TEXT:
+		default:
+			v = *(char *const *)p ? json_string(*(char *const *)p)
+			                      : json_null();
+			if (v ==
+			    NULL) /* not UTF-8: keep the fact, not the bytes */
+				v = json_string("(not UTF-8)");
+			break;
+		}
+		json_object_set_new(o, f->name, v);
+	}
+	return o;
+}
+
+enum masa_err record_insert(struct gov *g, const struct record_kind *k,
+                            void *rec, struct masa_error *err)
+{
+	struct store_stmt *st;
+	int64_t id;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store, k->sql_insert, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	bind_fields(st, k, rec);
+	rc = store_run(st, &id, err);
+	if (rc != MASA_OK) {
+		masa_error_prefix(err, "%s", k->label);
+		return rc;
+	}
+	*int_at(rec, &k->fields[0]) = id;
+	if (g->bulk)
+		return MASA_OK;
+	return audit_record(g, "create", k->entity, id, NULL,
+	                    record_to_json(k, rec), err);
+}
+
+enum masa_err record_update(struct gov *g, const struct record_kind *k,
+                            const void *rec, struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	void *before = arena_alloc(&a, k->size);
+	int64_t id = *cint_at(rec, &k->fields[0]);
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	rc = record_get(g, k, id, &a, before, err);
+	if (rc != MASA_OK)
+		goto out;
+	rc = store_prepare(g->store, k->sql_update, &st, err);
+	if (rc != MASA_OK)
+		goto out;
+	bind_fields(st, k, rec);
+	store_bind_int(st, (int)k->nfields, id);
+	rc = store_run(st, NULL, err);
+	if (rc != MASA_OK) {
+		masa_error_prefix(err, "%s %lld", k->label, (long long)id);
+		goto out;
+	}
+	rc = audit_record(g, "update", k->entity, id, record_to_json(k, before),
+	                  record_to_json(k, rec), err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err record_get(struct gov *g, const struct record_kind *k, int64_t id,
+                         struct arena *a, void *out, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store, k->sql_get, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no %s with id %lld", k->label,
+		                    (long long)id);
+	if (rc == MASA_OK)
+		record_read_row(st, k, a, out);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err record_collect(struct store_stmt *st, const struct record_kind *k,
+                             struct arena *a, void **out, size_t *n,
+                             struct masa_error *err)
+{
+	size_t cap = 16, count = 0;
+	char *items = arena_alloc(a, cap * k->size);
+	enum masa_err rc;
+	bool row;
+
+	for (;;) {
+		rc = store_step(st, &row, err);
+		if (rc != MASA_OK || !row)
+			break;
+		if (count == cap) {
+			char *bigger = arena_alloc(a, 2 * cap * k->size);
+			memcpy(bigger, items, cap * k->size);
+			items = bigger;
+			cap *= 2;
+		}
+		record_read_row(st, k, a, items + count * k->size);
+		count++;
+	}
+	store_done(st);
+	*out = items;
+	*n = rc == MASA_OK ? count : 0;
+	return rc;
+}
+
+enum masa_err record_exists(struct gov *g, const char *sql, int64_t id,
+                            int64_t scope, bool *found, struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if (scope != 0)
+		store_bind_int(st, 2, scope);
+	rc = store_step(st, found, err);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err record_find(struct gov *g, const struct record_kind *k,
+                          const char *sql, int64_t scope, const char *key,
+                          struct arena *a, void *out, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	if (scope != 0) {
+		store_bind_int(st, 1, scope);
+		store_bind_text(st, 2, key);
+	} else {
+		store_bind_text(st, 1, key);
+	}
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND, "no %s \"%.80s\"",
+		                    k->label, key ? key : "");
+	if (rc == MASA_OK)
+		record_read_row(st, k, a, out);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err record_list(struct gov *g, const struct record_kind *k,
+                          const char *sql, int64_t scope, struct arena *a,
+                          void **out, size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK) {
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (scope != 0)
+		store_bind_int(st, 1, scope);
+	return record_collect(st, k, a, out, n, err);
+}
+
+enum masa_err record_check_ref(struct gov *g, const char *sql, int64_t id,
+                               int64_t scope, bool required, const char *field,
+                               const char *what, struct masa_error *err)
+{
+	bool found;
+	enum masa_err rc;
+
+	if (id == 0)
+		return required ? masa_error_set(err, MASA_ERR_INVALID,
+		                                 "%s: required", field)
+		                : MASA_OK;
+	rc = record_exists(g, sql, id, scope, &found, err);
+	if (rc == MASA_OK && !found)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "%s: no %s with id %lld here", field, what,
+		                    (long long)id);
+	return rc;
+}

@@ -1,0 +1,95 @@
+/*
+ * record: the generic part of every governance record: how its struct maps to
+ * its columns, how it is inserted, updated, read and written to the audit log.
+ *
+ * Each record kind is a struct whose first member is `int64_t id`, described
+ * by a table of fields in column order, and three SQL literals that follow
+ * that order:
+ *   insert: binds fields 1..n-1 as ?1..?(n-1) and ends RETURNING id;
+ *   update: binds fields 1..n-1 then id as ?n;
+ *   get:    selects all n fields for one id (?1).
+ * A list query selects the same columns, so record_collect() reads any of
+ * them. Used inside src/gov only.
+ */
+#ifndef MASA_GOV_RECORD_H
+#define MASA_GOV_RECORD_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "gov/gov.h"
+
+enum record_type {
+	RECORD_ID,   /* int64_t; 0 is NULL (ids and optional references) */
+	RECORD_INT,  /* int64_t; 0 is NULL */
+	RECORD_BOOL, /* bool; never NULL */
+	RECORD_TEXT, /* char *; NULL is NULL */
+};
+
+struct record_field {
+	const char *name;
+	enum record_type type;
+	size_t offset;
+};
+
+struct record_kind {
+	const char *entity; /* table and audit name: "body" */
+	const char *label;  /* for messages: "body" */
+	const struct record_field *fields;
+	size_t nfields;
+	size_t size;
+	const char *sql_insert;
+	const char *sql_update;
+	const char *sql_get;
+};
+
+#define RECORD_FIELD(type_, member, kind)              \
+	{                                              \
+#member, kind, offsetof(type_, member) \
+	}
+
+/* Inserts rec (its id is ignored and then set) and audits the creation. */
+enum masa_err record_insert(struct gov *g, const struct record_kind *k,
+                            void *rec, struct masa_error *err);
+/* Writes rec over the stored record with its id and audits before/after. */
+enum masa_err record_update(struct gov *g, const struct record_kind *k,
+                            const void *rec, struct masa_error *err);
+/* Reads record id into out; strings in a. MASA_ERR_NOT_FOUND names it. */
+enum masa_err record_get(struct gov *g, const struct record_kind *k, int64_t id,
+                         struct arena *a, void *out, struct masa_error *err);
+/*
+ * Reads every row of the prepared, bound statement st into a new array of
+ * records in a (*out, *n); finishes st with store_done().
+ */
+enum masa_err record_collect(struct store_stmt *st, const struct record_kind *k,
+                             struct arena *a, void **out, size_t *n,
+                             struct masa_error *err);
+/* Reads the current row of st into rec (strings copied into a). */
+void record_read_row(struct store_stmt *st, const struct record_kind *k,
+                     struct arena *a, void *rec);
+/* rec as a JSON object of its fields; caller owns the reference. */
+json_t *record_to_json(const struct record_kind *k, const void *rec);
+/* True when record id exists (and, if the SQL says so, matches ?2). */
+enum masa_err record_exists(struct gov *g, const char *sql, int64_t id,
+                            int64_t scope, bool *found, struct masa_error *err);
+/*
+ * Reads the one record that sql selects by key (bound as ?1, or as ?2 after
+ * scope as ?1 when scope is not 0). MASA_ERR_NOT_FOUND says no k->label "key".
+ */
+enum masa_err record_find(struct gov *g, const struct record_kind *k,
+                          const char *sql, int64_t scope, const char *key,
+                          struct arena *a, void *out, struct masa_error *err);
+/* Every record sql selects, with scope bound as ?1 when it is not 0. */
+enum masa_err record_list(struct gov *g, const struct record_kind *k,
+                          const char *sql, int64_t scope, struct arena *a,
+                          void **out, size_t *n, struct masa_error *err);
+/*
+ * Checks that the reference id (0 passes unless required) names a record
+ * that sql (id as ?1, scope as ?2) finds; otherwise MASA_ERR_INVALID saying
+ * "field: no what with id N here".
+ */
+enum masa_err record_check_ref(struct gov *g, const char *sql, int64_t id,
+                               int64_t scope, bool required, const char *field,
+                               const char *what, struct masa_error *err);
+
+#endif

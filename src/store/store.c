@@ -1,0 +1,349 @@
+/*
+ * store: backend dispatch, the statement cache, nested transactions and
+ * schema versioning (see store.h).
+ */
+#include "store/store.h"
+
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "store/store_backend.h"
+
+struct store_stmt {
+	struct store *store;
+	const char *sql; /* the literal this statement was prepared from */
+	void *impl;
+	bool busy; /* handed out and not yet given back with store_done() */
+};
+
+struct store {
+	const struct store_backend *backend;
+	void *conn;
+	/* open-addressing table of prepared statements keyed by SQL address */
+	struct store_stmt **cache;
+	size_t cache_size;
+	size_t cache_used;
+	int tx_depth;
+	bool tx_failed;
+	int version;
+};
+
+static const char SQL_SCHEMA_VERSION[] = "SELECT version FROM masa_schema";
+static const char SQL_SCHEMA_SET[] = "UPDATE masa_schema SET version = ?";
+static const char SQL_SCHEMA_INSERT[] =
+        "INSERT INTO masa_schema (version) VALUES (?)";
+
+int store_schema_latest(void)
+{
+	return *store_sqlite_backend.migration_count;
+}
+
+int store_schema_version(struct store *s)
+{
+	return s->version;
+}
+
+const char *store_backend_name(const struct store *s)
+{
+	return s->backend->name;
+}
+
+static enum masa_err read_version(struct store *s, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	rc = store_prepare(s, SQL_SCHEMA_VERSION, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	rc = store_step(st, &row, err);
+	s->version = rc == MASA_OK && row ? (int)store_column_int(st, 0) : 0;
+	store_done(st);
+	return rc;
+}
+
+/* Runs the migrations after version `from`, all in one transaction. */
+static enum masa_err migrate(struct store *s, int from, struct masa_error *err)
+{
+	const struct store_backend *b = s->backend;
+	int latest = *b->migration_count;
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	rc = store_begin(s, err);
+	if (rc != MASA_OK)
+		return rc;
+	for (int v = from; v < latest; v++) {
+		rc = b->exec(s->conn, b->migrations[v], err);
+		if (rc != MASA_OK) {
+			masa_error_prefix(
+			        err, "upgrading the database to version %d",
+			        v + 1);
+			goto out;
+		}
+	}
+	rc = store_prepare(s, from == 0 ? SQL_SCHEMA_INSERT : SQL_SCHEMA_SET,
+	                   &st, err);
+	if (rc != MASA_OK)
+		goto out;
+	store_bind_int(st, 1, latest);
+	rc = store_run(st, NULL, err);
+	if (rc != MASA_OK)
+		goto out;
+	rc = store_commit(s, err);
+	if (rc == MASA_OK)
+		s->version = latest;
+	return rc;
+out:
+	store_rollback(s);
+	(void)store_commit(s, NULL);
+	return rc;
+}
+
+enum masa_err store_open(const char *location, unsigned flags,
+                         struct store **out, struct masa_error *err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	bool created = false;
+	enum masa_err rc;
+	int latest;
+
+	s->backend = &store_sqlite_backend;
+	s->cache_size = 64;
+	s->cache = xcalloc(s->cache_size, sizeof *s->cache);
+	rc = s->backend->open(location, flags, &s->conn, &created, err);
+	if (rc != MASA_OK)
+		goto fail;
+	latest = *s->backend->migration_count;
+	if (created) {
+		rc = migrate(s, 0, err);
+		if (rc != MASA_OK)
+			goto fail;
+	} else {
+		struct masa_error probe;
+		if (read_version(s, &probe) != MASA_OK || s->version < 1) {
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "%s is not a masa database",
+			                    location);
+			goto fail;
+		}
+	}
+	if (s->version > latest) {
+		rc = masa_error_set(
+		        err, MASA_ERR_VERSION,
+		        "%s has schema version %d, newer than this masa "
+		        "understands (up to %d): use a newer masa",
+		        location, s->version, latest);
+		goto fail;
+	}
+	if (s->version < latest) {
+		if (!(flags & STORE_OPEN_MIGRATE)) {
+			rc = masa_error_set(
+			        err, MASA_ERR_VERSION,
+			        "%s has schema version %d and this masa "
+			        "needs %d: run `masa --db %s migrate`",
+			        location, s->version, latest, location);
+			goto fail;
+		}
+		rc = migrate(s, s->version, err);
+		if (rc != MASA_OK)
+			goto fail;
+	}
+	*out = s;
+	return MASA_OK;
+fail:
+	store_close(s);
+	*out = NULL;
+	return rc;
+}
+
+void store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->cache_size; i++) {
+		if (s->cache[i] != NULL) {
+			s->backend->finalize(s->cache[i]->impl);
+			free(s->cache[i]);
+		}
+	}
+	free(s->cache);
+	if (s->conn != NULL)
+		s->backend->close(s->conn);
+	free(s);
+}
+
+enum masa_err store_begin(struct store *s, struct masa_error *err)
+{
+	enum masa_err rc;
+
+	if (s->tx_depth == 0) {
+		rc = s->backend->exec(s->conn, "BEGIN", err);
+		if (rc != MASA_OK)
+			return rc;
+		s->tx_failed = false;
+	}
+	s->tx_depth++;
+	return MASA_OK;
+}
+
+enum masa_err store_commit(struct store *s, struct masa_error *err)
+{
+	assert(s->tx_depth > 0);
+	if (--s->tx_depth > 0)
+		return s->tx_failed
+		               ? masa_error_set(err, MASA_ERR_STORE,
+		                                "transaction was rolled back")
+		               : MASA_OK;
+	if (s->tx_failed) {
+		struct masa_error ignored;
+		(void)s->backend->exec(s->conn, "ROLLBACK", &ignored);
+		return masa_error_set(err, MASA_ERR_STORE,
+		                      "transaction was rolled back");
+	}
+	return s->backend->exec(s->conn, "COMMIT", err);
+}
+
+void store_rollback(struct store *s)
+{
+	assert(s->tx_depth > 0);
+	s->tx_failed = true;
+}
+
+static size_t cache_slot(const struct store *s, const char *sql)
+{
+	uintptr_t h = (uintptr_t)sql;
+
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 7) & (s->cache_size - 1);
+}
+
+static void cache_grow(struct store *s)
+{
+	struct store_stmt **old = s->cache;
+	size_t old_size = s->cache_size;
+
+	s->cache_size *= 2;
+	s->cache = xcalloc(s->cache_size, sizeof *s->cache);
+	for (size_t i = 0; i < old_size; i++) {
+		if (old[i] != NULL) {
+			size_t j = cache_slot(s, old[i]->sql);
+			while (s->cache[j] != NULL)
+				j = (j + 1) & (s->cache_size - 1);
+			s->cache[j] = old[i];
+		}
+	}
+	free(old);
+}
+
+enum masa_err store_prepare(struct store *s, const char *sql,
+                            struct store_stmt **out, struct masa_error *err)
+{
+	size_t i = cache_slot(s, sql);
+	struct store_stmt *st;
+	void *impl;
+	enum masa_err rc;
+
+	while (s->cache[i] != NULL) {
+		if (s->cache[i]->sql == sql) {
+			/* Reusing a statement that is still in use is a bug. */
+			assert(!s->cache[i]->busy);
+			s->cache[i]->busy = true;
+			*out = s->cache[i];
+			return MASA_OK;
+		}
+		i = (i + 1) & (s->cache_size - 1);
+	}
+	rc = s->backend->prepare(s->conn, sql, &impl, err);
+	if (rc != MASA_OK)
+		return rc;
+	st = xcalloc(1, sizeof *st);
+	st->store = s;
+	st->sql = sql;
+	st->impl = impl;
+	st->busy = true;
+	s->cache[i] = st;
+	if (++s->cache_used * 2 > s->cache_size)
+		cache_grow(s);
+	*out = st;
+	return MASA_OK;
+}
+
+void store_bind_int(struct store_stmt *st, int index, int64_t value)
+{
+	st->store->backend->bind_int(st->impl, index, value);
+}
+
+void store_bind_text(struct store_stmt *st, int index, const char *value)
+{
+	if (value == NULL)
+		st->store->backend->bind_null(st->impl, index);
+	else
+		st->store->backend->bind_text(st->impl, index, value);
+}
+
+void store_bind_null(struct store_stmt *st, int index)
+{
+	st->store->backend->bind_null(st->impl, index);
+}
+
+void store_bind_id(struct store_stmt *st, int index, int64_t value)
+{
+	if (value == 0)
+		store_bind_null(st, index);
+	else
+		store_bind_int(st, index, value);
+}
+
+enum masa_err store_step(struct store_stmt *st, bool *row,
+                         struct masa_error *err)
+{
+	enum masa_err rc = st->store->backend->step(st->impl, row, err);
+
+	if (rc != MASA_OK && st->store->tx_depth > 0)
+		st->store->tx_failed = true;
+	return rc;
+}
+
+int64_t store_column_int(struct store_stmt *st, int column)
+{
+	return st->store->backend->column_int(st->impl, column);
+}
+
+const char *store_column_text(struct store_stmt *st, int column)
+{
+	return st->store->backend->column_text(st->impl, column);
+}
+
+bool store_column_is_null(struct store_stmt *st, int column)
+{
+	return st->store->backend->column_is_null(st->impl, column);
+}
+
+void store_done(struct store_stmt *st)
+{
+	st->store->backend->reset(st->impl);
+	st->busy = false;
+}
+
+enum masa_err store_run(struct store_stmt *st, int64_t *id,
+                        struct masa_error *err)
+{
+	bool row = false;
+	enum masa_err rc = store_step(st, &row, err);
+
+	if (id != NULL)
+		*id = rc == MASA_OK && row ? store_column_int(st, 0) : 0;
+	if (rc == MASA_OK && row) {
+		/* Finish the statement so its write is complete. */
+		bool more;
+		rc = store_step(st, &more, err);
+	}
+	store_done(st);
+	return rc;
+}

@@ -1,0 +1,90 @@
+/*
+ * store: the one interface between masa's domain and its database.
+ *
+ * The domain speaks portable SQL through prepared statements with bound
+ * parameters only: `?` placeholders, INSERT ... RETURNING id, ON CONFLICT,
+ * ISO-text dates, integer flags. Each backend (SQLite now, PostgreSQL later)
+ * turns that into its own calls and owns its migrations, so the domain never
+ * sees a dialect. Nothing here knows about HTTP or the command line.
+ *
+ * Statements are prepared once per connection and cached by the address of
+ * their SQL text, which must therefore be a string literal. A statement from
+ * store_prepare() is borrowed: use it, then call store_done() before
+ * preparing the same SQL again. Text read from a row is borrowed until the
+ * next step or store_done().
+ */
+#ifndef MASA_STORE_STORE_H
+#define MASA_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+struct store;
+struct store_stmt;
+
+enum store_open_flags {
+	STORE_OPEN_EXISTING =
+	        0, /* the database must exist at the right version */
+	STORE_OPEN_CREATE = 1, /* create it (and its schema) if it is missing */
+	STORE_OPEN_MIGRATE =
+	        2, /* upgrade an older schema instead of refusing */
+};
+
+/*
+ * Opens the database at location (a file path for SQLite). Refuses a
+ * database whose schema is newer than this masa (MASA_ERR_VERSION) or older
+ * without STORE_OPEN_MIGRATE. Caller closes *out with store_close().
+ */
+enum masa_err store_open(const char *location, unsigned flags,
+                         struct store **out, struct masa_error *err);
+/* Closes s and finalizes its cached statements; NULL is ignored. */
+void store_close(struct store *s);
+
+/* The schema version of the open database and the newest this masa knows. */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+/* The backend's name, "sqlite" or "postgresql". */
+const char *store_backend_name(const struct store *s);
+
+/*
+ * Transactions nest by counting: only the outermost begin and commit reach
+ * the database; a rollback at any depth rolls back the whole transaction and
+ * makes the outer commit fail.
+ */
+enum masa_err store_begin(struct store *s, struct masa_error *err);
+enum masa_err store_commit(struct store *s, struct masa_error *err);
+void store_rollback(struct store *s);
+
+/* A cached prepared statement for sql (a string literal); borrowed. */
+enum masa_err store_prepare(struct store *s, const char *sql,
+                            struct store_stmt **out, struct masa_error *err);
+/* Parameters are numbered from 1. Text is copied; NULL text binds NULL. */
+void store_bind_int(struct store_stmt *st, int index, int64_t value);
+void store_bind_text(struct store_stmt *st, int index, const char *value);
+void store_bind_null(struct store_stmt *st, int index);
+/* Binds value, or NULL when value is 0 (for optional references). */
+void store_bind_id(struct store_stmt *st, int index, int64_t value);
+/*
+ * Runs st to its next row: *row is true when a row is ready to read, false
+ * when the statement is finished. A broken constraint is MASA_ERR_CONFLICT.
+ */
+enum masa_err store_step(struct store_stmt *st, bool *row,
+                         struct masa_error *err);
+/* Columns are numbered from 0. NULL reads as 0 or as a NULL pointer. */
+int64_t store_column_int(struct store_stmt *st, int column);
+const char *store_column_text(struct store_stmt *st, int column);
+bool store_column_is_null(struct store_stmt *st, int column);
+/* Resets st and clears its bindings so it can be prepared again. */
+void store_done(struct store_stmt *st);
+
+/*
+ * Runs a statement that returns no rows, or one row whose first column is an
+ * integer (INSERT ... RETURNING id); *id (may be NULL) receives it, or 0.
+ * Finishes with store_done() itself.
+ */
+enum masa_err store_run(struct store_stmt *st, int64_t *id,
+                        struct masa_error *err);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * store_backend: what each database backend provides to store.c. Only the
+ * store module includes this file.
+ */
+#ifndef MASA_STORE_BACKEND_H
+#define MASA_STORE_BACKEND_H
+
+#include "store/store.h"
+
+struct store_backend {
+	const char *name;
+	enum masa_err (*open)(const char *location, unsigned flags, void **conn,
+	                      bool *created, struct masa_error *err);
+	void (*close)(void *conn);
+	/* Runs SQL with no parameters (may hold several statements). */
+	enum masa_err (*exec)(void *conn, const char *sql,
+	                      struct masa_error *err);
+	enum masa_err (*prepare)(void *conn, const char *sql, void **stmt,
+	                         struct masa_error *err);
+	void (*finalize)(void *stmt);
+	void (*bind_int)(void *stmt, int index, int64_t value);
+	void (*bind_text)(void *stmt, int index, const char *value);
+	void (*bind_null)(void *stmt, int index);
+	enum masa_err (*step)(void *stmt, bool *row, struct masa_error *err);
+	int64_t (*column_int)(void *stmt, int column);
+	const char *(*column_text)(void *stmt, int column);
+	bool (*column_is_null)(void *stmt, int column);
+	void (*reset)(void *stmt);
+	/* The migrations, oldest first; migration i takes version i to i+1. */
+	const char *const *migrations;
+	const int *migration_count;
+};
+
+extern const struct store_backend store_sqlite_backend;
+
+#endif
