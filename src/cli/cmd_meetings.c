@@ -217,6 +217,8 @@ static const char *quorum_sentence(struct arena *a, const struct shown *s)
 	const char *base = arena_printf(a, "%d of %d voting members present",
 	                                q->voting_present, q->voting_members);
 
+	if (s->natt == 0)
+		return "not known: no attendance was recorded";
 	if (!q->has_rule)
 		return arena_printf(a, "%s (the body has no quorum rule)",
 		                    base);
@@ -249,6 +251,17 @@ static void print_indented(const char *text, int pad)
 	}
 }
 
+/* "minute_taker" -> "minute taker", for people to read. */
+static const char *role_words(struct arena *a, const char *role)
+{
+	char *words = arena_strdup(a, role);
+
+	for (char *p = words; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return words;
+}
+
 static void print_attendance_group(struct cli_ctx *ctx, const struct shown *s,
                                    const char *title, const char *status)
 {
@@ -267,7 +280,7 @@ static void print_attendance_group(struct cli_ctx *ctx, const struct shown *s,
 		printf("  %s", person_label(&ctx->arena, at->honorific_prefix,
 		                            at->person_name));
 		if (at->role != NULL)
-			printf(" (%s)", at->role);
+			printf(" (%s)", role_words(&ctx->arena, at->role));
 		if (sub)
 			printf(", represented by %s", at->substitute_name);
 		if (at->job_title != NULL)
@@ -286,7 +299,9 @@ static void print_meeting(struct cli_ctx *ctx, const struct shown *s)
 	const struct gov_meeting *m = &s->m;
 
 	printf("%s (%s)\n", s->body.name, s->body.short_name);
-	if (m->name != NULL)
+	if (m->name != NULL && strcmp(m->name, s->body.name) != 0 &&
+	    strcmp(m->name, arena_printf(a, "%s (%s)", s->body.name,
+	                                 s->body.short_name)) != 0)
 		printf("%s\n", m->name);
 	printf("Meeting %s: %s", m->key, date_long(a, m->date));
 	if (m->start_time)
