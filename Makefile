@@ -39,6 +39,12 @@ ASAN_TESTS = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
 DB ?= masa-demo.db
 
+FUZZ_CC = clang
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Ibuild/gen \
+       -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS)
+FUZZ_SECONDS ?= 60
+
 .PHONY: all run check test build-all setup setup-test fuzz bench format clean
 .DELETE_ON_ERROR:
 
@@ -85,7 +91,14 @@ build/asan/tests/%: tests/unit/%.c build/asan/libmasa.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) -Itests $(ASAN_LDFLAGS) -o $@ $< build/asan/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
 
-build-all: masa build/asan/masa $(REL_TESTS) $(ASAN_TESTS)
+# Fuzz targets link the library sources directly, built with clang's
+# libFuzzer instrumentation.
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_SRC) $(HEADERS)
+	@mkdir -p $(@D)
+	@echo "  FUZZ    $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS)
+
+build-all: masa build/asan/masa $(REL_TESTS) $(ASAN_TESTS) $(FUZZ_TARGETS)
 
 setup:
 	scripts/setup
@@ -106,6 +119,15 @@ check: setup-test
 
 test: build-all
 	tests/run
+
+# Runs each fuzz target for FUZZ_SECONDS; new inputs go to build/fuzz/corpus.
+fuzz: $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+		name=$${t#build/fuzz/fuzz_}; \
+		mkdir -p build/fuzz/corpus/$$name; \
+		$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			build/fuzz/corpus/$$name tests/fuzz/corpus/$$name || exit 1; \
+	done
 
 bench: masa
 	bench/run
