@@ -12,8 +12,9 @@
 #define MASA_VERSION "0.1.0"
 
 static const struct cli_command *const commands[] = {
-        &cmd_init,    &cmd_migrate,  &cmd_load,         &cmd_dump, &cmd_bodies,
-        &cmd_members, &cmd_meetings, &cmd_meeting_show, NULL};
+        &cmd_init,          &cmd_migrate, &cmd_load,     &cmd_dump,
+        &cmd_bodies,        &cmd_members, &cmd_meetings, &cmd_meeting_show,
+        &cmd_demo_generate, NULL};
 
 static void usage(FILE *f)
 {

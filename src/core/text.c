@@ -98,12 +98,15 @@ char *text_slugify(struct arena *a, const char *name)
 	size_t k = 0;
 	bool dash = false;
 
-	for (size_t i = 0; i < n && k < 80; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char c = name[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if (is_lower_alnum(c)) {
+			/* Stay within text_is_slug's 80 characters. */
+			if (k + (dash && k > 0 ? 2 : 1) > 80)
+				break;
 			if (dash && k > 0)
 				out[k++] = '-';
 			out[k++] = c;

@@ -73,6 +73,13 @@ static const char SQL_BODY_PARENT[] = "SELECT parent_id, partnership_id "
 static const char SQL_BODY_MEETING_OUTSIDE[] =
         "SELECT key, date FROM meeting WHERE body_id = ? "
         "AND (date < ? OR date > ?) ORDER BY date LIMIT 1";
+static const char SQL_BODY_MEMBERSHIP_OUTSIDE[] =
+        "SELECT p.name, m.start_date, m.end_date FROM membership m "
+        "JOIN person p ON p.id = m.person_id WHERE m.body_id = ? "
+        "AND (COALESCE(m.start_date, '9999-12-31') < ? "
+        "OR COALESCE(m.end_date, '0000-01-01') > ?) LIMIT 1";
+static const char SQL_BODY_PARTNERSHIP[] =
+        "SELECT partnership_id FROM body WHERE id = ?";
 static const char SQL_PARTNERSHIP_HAS[] =
         "SELECT 1 FROM partnership WHERE id = ?";
 
@@ -217,22 +224,38 @@ enum masa_err gov_body_create(struct gov *g, struct gov_body *b,
 enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
                               struct masa_error *err)
 {
+	const char *from = b->founding_date ? b->founding_date : "0000-01-01";
+	const char *to =
+	        b->dissolution_date ? b->dissolution_date : "9999-12-31";
 	struct store_stmt *st;
 	bool row;
 	enum masa_err rc = body_check(g, b, err);
 
 	if (rc != MASA_OK)
 		return rc;
-	/* Its meetings must still fall within its life. */
+	/* A body stays in its partnership: its records refer to it. */
+	rc = store_prepare(g->store, SQL_BODY_PARTNERSHIP, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, b->id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no body with id %lld", (long long)b->id);
+	else if (rc == MASA_OK && store_column_int(st, 0) != b->partnership_id)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "body partnership: a body cannot move to "
+		                    "another partnership");
+	store_done(st);
+	if (rc != MASA_OK)
+		return rc;
+	/* Its meetings and memberships must still fall within its life. */
 	rc = store_prepare(g->store, SQL_BODY_MEETING_OUTSIDE, &st, err);
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, b->id);
-	store_bind_text(st, 2,
-	                b->founding_date ? b->founding_date : "0000-01-01");
-	store_bind_text(st, 3,
-	                b->dissolution_date ? b->dissolution_date
-	                                    : "9999-12-31");
+	store_bind_text(st, 2, from);
+	store_bind_text(st, 3, to);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row)
 		rc = masa_error_set(
@@ -240,6 +263,26 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 		        "body dates: its meeting %s on %s would fall "
 		        "outside them",
 		        store_column_text(st, 0), store_column_text(st, 1));
+	store_done(st);
+	if (rc != MASA_OK)
+		return rc;
+	rc = store_prepare(g->store, SQL_BODY_MEMBERSHIP_OUTSIDE, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, b->id);
+	store_bind_text(st, 2, from);
+	store_bind_text(st, 3, to);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row) {
+		const char *start = store_column_text(st, 1);
+		const char *end = store_column_text(st, 2);
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "body dates: the membership of %s (%s to %s) "
+		        "would fall outside them",
+		        store_column_text(st, 0), start ? start : "the start",
+		        end ? end : "now");
+	}
 	store_done(st);
 	return rc ? rc : record_update(g, &body_kind, b, err);
 }

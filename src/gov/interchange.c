@@ -8,6 +8,7 @@
 #include "gov/interchange.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,84 @@
 #include "gov/item.h"
 #include "gov/meeting.h"
 #include "gov/partnership.h"
+
+static const char *const top_members[] = {
+        "format",        "version",  "partnership",
+        "organizations", "people",   "bodies",
+        "memberships",   "meetings", NULL};
+static const char *const partnership_members[] = {"id", "name", "area", NULL};
+static const char *const organisation_members[] = {
+        "id", "name", "classification", "part", NULL};
+static const char *const person_members[] = {
+        "id",    "name", "honorific_prefix", "job_title", "organization",
+        "email", NULL};
+static const char *const body_members[] = {"short_name",
+                                           "name",
+                                           "classification",
+                                           "parent",
+                                           "founding_date",
+                                           "dissolution_date",
+                                           "quorum",
+                                           "terms_of_reference",
+                                           NULL};
+static const char *const quorum_members[] = {"count", "fraction",
+                                             "safeguarding_partners", NULL};
+static const char *const membership_members[] = {
+        "person", "body",       "role",     "on_behalf_of",
+        "label",  "start_date", "end_date", NULL};
+static const char *const meeting_members[] = {
+        "id",       "body",         "name",   "date",        "start_time",
+        "end_time", "location",     "status", "webcast_url", "attendance",
+        "agenda",   "declarations", NULL};
+static const char *const attendance_members[] = {
+        "person",          "status",       "substitute",
+        "arrived_at_item", "left_at_item", NULL};
+static const char *const item_members[] = {
+        "number",    "title",       "presenter", "confidential",
+        "status",    "deferred_to", "minutes",   "resolutions",
+        "documents", "items",       NULL};
+static const char *const resolution_members[] = {"number", "text", NULL};
+static const char *const document_members[] = {"title", "kind", "url",
+                                               "circulation", NULL};
+static const char *const circulation_members[] = {"person", "sent_on", NULL};
+static const char *const declaration_members[] = {"person", "item", "interest",
+                                                  NULL};
+
+/*
+ * Puts a path segment before err's message: joined with "." when the
+ * message starts with one of members (the members of the object the
+ * segment names: "person: ..." becomes "attendance[0].person: ..."), else
+ * with ": " (a rule of the domain: "memberships[1]: membership end_date:
+ * ..."). Messages so read "meetings[3].attendance[2].person: no person ...".
+ */
+static void path_prefix(struct masa_error *err, const char *const *members,
+                        const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+
+static void path_prefix(struct masa_error *err, const char *const *members,
+                        const char *fmt, ...)
+{
+	char segment[128];
+	char old[sizeof err->message];
+	size_t head = strcspn(err->message, ".[: ");
+	bool member = false;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(segment, sizeof segment, fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; members[i] != NULL && !member; i++)
+		member = strlen(members[i]) == head &&
+		         strncmp(err->message, members[i], head) == 0;
+	if (!member) {
+		masa_error_prefix(err, "%s", segment);
+		return;
+	}
+	memcpy(old, err->message, sizeof old);
+	old[sizeof old - 1] = '\0';
+	snprintf(err->message, sizeof err->message, "%s.%.*s", segment,
+	         (int)(sizeof err->message - strlen(segment) - 2), old);
+}
 
 /* reading JSON values */
 
@@ -147,48 +226,6 @@ struct loader {
 	struct interchange_counts counts;
 };
 
-static const char *const top_members[] = {
-        "format",        "version",  "partnership",
-        "organizations", "people",   "bodies",
-        "memberships",   "meetings", NULL};
-static const char *const partnership_members[] = {"id", "name", "area", NULL};
-static const char *const organisation_members[] = {
-        "id", "name", "classification", "part", NULL};
-static const char *const person_members[] = {
-        "id",    "name", "honorific_prefix", "job_title", "organization",
-        "email", NULL};
-static const char *const body_members[] = {"short_name",
-                                           "name",
-                                           "classification",
-                                           "parent",
-                                           "founding_date",
-                                           "dissolution_date",
-                                           "quorum",
-                                           "terms_of_reference",
-                                           NULL};
-static const char *const quorum_members[] = {"count", "fraction",
-                                             "safeguarding_partners", NULL};
-static const char *const membership_members[] = {
-        "person", "body",       "role",     "on_behalf_of",
-        "label",  "start_date", "end_date", NULL};
-static const char *const meeting_members[] = {
-        "id",       "body",         "name",   "date",        "start_time",
-        "end_time", "location",     "status", "webcast_url", "attendance",
-        "agenda",   "declarations", NULL};
-static const char *const attendance_members[] = {
-        "person",          "status",       "substitute",
-        "arrived_at_item", "left_at_item", NULL};
-static const char *const item_members[] = {
-        "number",    "title",       "presenter", "confidential",
-        "status",    "deferred_to", "minutes",   "resolutions",
-        "documents", "items",       NULL};
-static const char *const resolution_members[] = {"number", "text", NULL};
-static const char *const document_members[] = {"title", "kind", "url",
-                                               "circulation", NULL};
-static const char *const circulation_members[] = {"person", "sent_on", NULL};
-static const char *const declaration_members[] = {"person", "item", "interest",
-                                                  NULL};
-
 static enum masa_err load_partnership(struct loader *l, json_t *o,
                                       struct masa_error *err)
 {
@@ -306,10 +343,10 @@ static enum masa_err load_body(struct loader *l, json_t *o,
 		                   err)) ||
 		    (rc = get_bool(quorum, "safeguarding_partners",
 		                   &b.quorum_partners, err))) {
-			masa_error_prefix(err, "quorum");
+			path_prefix(err, quorum_members, "quorum");
 			return rc;
 		}
-		if (json_object_get(quorum, "count") != NULL &&
+		if (json_is_integer(json_object_get(quorum, "count")) &&
 		    b.quorum_count < 1)
 			return masa_error_set(err, MASA_ERR_INVALID,
 			                      "quorum.count: %lld must be at "
@@ -439,7 +476,7 @@ static enum masa_err load_document(struct loader *l, int64_t item_id, json_t *o,
 	}
 	return MASA_OK;
 bad:
-	masa_error_prefix(err, "circulation[%zu]", i);
+	path_prefix(err, circulation_members, "circulation[%zu]", i);
 	return rc;
 }
 
@@ -494,13 +531,15 @@ static enum masa_err load_item(struct loader *l, int64_t meeting_id,
 		    (rc = expect_members(v, resolution_members, err)) ||
 		    (rc = get_int(v, "number", true, &r.number, err)) ||
 		    (rc = get_text(v, "text", true, &text, err))) {
-			masa_error_prefix(err, "resolutions[%zu]", i);
+			path_prefix(err, resolution_members, "resolutions[%zu]",
+			            i);
 			return rc;
 		}
 		r.item_id = it.id;
 		r.text = (char *)text;
 		if ((rc = gov_resolution_create(l->g, &r, err))) {
-			masa_error_prefix(err, "resolutions[%zu]", i);
+			path_prefix(err, resolution_members, "resolutions[%zu]",
+			            i);
 			return rc;
 		}
 		l->counts.resolutions++;
@@ -508,14 +547,14 @@ static enum masa_err load_item(struct loader *l, int64_t meeting_id,
 	json_array_foreach(documents, i, v)
 	{
 		if ((rc = load_document(l, it.id, v, err))) {
-			masa_error_prefix(err, "documents[%zu]", i);
+			path_prefix(err, document_members, "documents[%zu]", i);
 			return rc;
 		}
 	}
 	json_array_foreach(items, i, v)
 	{
 		if ((rc = load_item(l, meeting_id, it.id, v, numbers, err))) {
-			masa_error_prefix(err, "items[%zu]", i);
+			path_prefix(err, item_members, "items[%zu]", i);
 			return rc;
 		}
 	}
@@ -559,7 +598,7 @@ static enum masa_err load_meeting_content(struct loader *l, json_t *o,
 	json_array_foreach(agenda, i, v)
 	{
 		if ((rc = load_item(l, meeting_id, 0, v, &numbers, err))) {
-			masa_error_prefix(err, "agenda[%zu]", i);
+			path_prefix(err, item_members, "agenda[%zu]", i);
 			goto out;
 		}
 	}
@@ -597,13 +636,15 @@ static enum masa_err load_meeting_content(struct loader *l, json_t *o,
 		                  &d.person_id, err)) ||
 		    (rc = item_ref(v, "item", &numbers, &d.item_id, err)) ||
 		    (rc = get_text(v, "interest", true, &interest, err))) {
-			masa_error_prefix(err, "declarations[%zu]", i);
+			path_prefix(err, declaration_members,
+			            "declarations[%zu]", i);
 			goto out;
 		}
 		d.meeting_id = meeting_id;
 		d.interest = (char *)interest;
 		if ((rc = gov_declaration_create(l->g, &d, err))) {
-			masa_error_prefix(err, "declarations[%zu]", i);
+			path_prefix(err, declaration_members,
+			            "declarations[%zu]", i);
 			goto out;
 		}
 		l->counts.declarations++;
@@ -611,7 +652,7 @@ static enum masa_err load_meeting_content(struct loader *l, json_t *o,
 	rc = MASA_OK;
 	goto out;
 bad_attendance:
-	masa_error_prefix(err, "attendance[%zu]", i);
+	path_prefix(err, attendance_members, "attendance[%zu]", i);
 out:
 	map_free(&numbers);
 	return rc;
@@ -622,8 +663,8 @@ typedef enum masa_err (*load_fn)(struct loader *l, json_t *o,
 
 /* Loads each element of the top-level list name with fn. */
 static enum masa_err load_list(struct loader *l, json_t *root, const char *name,
-                               load_fn fn, size_t *count,
-                               struct masa_error *err)
+                               const char *const *members, load_fn fn,
+                               size_t *count, struct masa_error *err)
 {
 	json_t *list, *v;
 	size_t i;
@@ -634,7 +675,7 @@ static enum masa_err load_list(struct loader *l, json_t *root, const char *name,
 	json_array_foreach(list, i, v)
 	{
 		if ((rc = fn(l, v, err))) {
-			masa_error_prefix(err, "%s[%zu]", name, i);
+			path_prefix(err, members, "%s[%zu]", name, i);
 			return rc;
 		}
 		if (count != NULL)
@@ -672,21 +713,22 @@ static enum masa_err load_document_root(struct loader *l, json_t *root,
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "partnership: required");
 	if ((rc = load_partnership(l, partnership, err))) {
-		masa_error_prefix(err, "partnership");
+		path_prefix(err, partnership_members, "partnership");
 		return rc;
 	}
-	if ((rc = load_list(l, root, "organizations", load_organisation,
-	                    &l->counts.organisations, err)) ||
-	    (rc = load_list(l, root, "people", load_person, &l->counts.people,
+	if ((rc = load_list(l, root, "organizations", organisation_members,
+	                    load_organisation, &l->counts.organisations,
 	                    err)) ||
-	    (rc = load_list(l, root, "bodies", load_body, &l->counts.bodies,
-	                    err)) ||
-	    (rc = load_list(l, root, "memberships", load_membership,
-	                    &l->counts.memberships, err)) ||
-	    (rc = load_list(l, root, "meetings", load_meeting,
+	    (rc = load_list(l, root, "people", person_members, load_person,
+	                    &l->counts.people, err)) ||
+	    (rc = load_list(l, root, "bodies", body_members, load_body,
+	                    &l->counts.bodies, err)) ||
+	    (rc = load_list(l, root, "memberships", membership_members,
+	                    load_membership, &l->counts.memberships, err)) ||
+	    (rc = load_list(l, root, "meetings", meeting_members, load_meeting,
 	                    &l->counts.meetings, err)) ||
-	    (rc = load_list(l, root, "meetings", load_meeting_content, NULL,
-	                    err)))
+	    (rc = load_list(l, root, "meetings", meeting_members,
+	                    load_meeting_content, NULL, err)))
 		return rc;
 	return MASA_OK;
 }
@@ -1152,9 +1194,33 @@ enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
 	}
 	json_object_set_new(root, "people", list);
 
+	/*
+	 * Bodies in creation order, except that a parent always comes before
+	 * its sub-bodies (a parent may have been set after both existed).
+	 */
+	size_t *order = arena_alloc(&d.a, (d.nbodies + 1) * sizeof *order);
+	bool *done = arena_alloc(&d.a, (d.nbodies + 1) * sizeof *done);
+	size_t norder = 0;
+	while (norder < d.nbodies) {
+		size_t before = norder;
+		for (size_t i = 0; i < d.nbodies; i++) {
+			bool ready = !done[i];
+			for (size_t k = 0; ready && k < d.nbodies; k++)
+				if (bodies[k].id == bodies[i].parent_id)
+					ready = done[k];
+			if (ready) {
+				done[i] = true;
+				order[norder++] = i;
+				break; /* restart: keep creation order */
+			}
+		}
+		if (norder ==
+		    before) /* a cycle: cannot happen, checked on write */
+			break;
+	}
 	list = json_array();
-	for (size_t i = 0; i < d.nbodies; i++) {
-		const struct gov_body *b = &bodies[i];
+	for (size_t o_i = 0; o_i < norder; o_i++) {
+		const struct gov_body *b = &bodies[order[o_i]];
 		json_t *o = json_object();
 		set_text(o, "short_name", b->short_name);
 		set_text(o, "name", b->name);

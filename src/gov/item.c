@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "core/text.h"
 #include "gov/check.h"
 #include "gov/meeting.h"
 #include "gov/record.h"
@@ -84,6 +85,31 @@ static enum masa_err query_int(struct gov *g, const char *sql, int64_t param,
 	return rc;
 }
 
+static const char SQL_ITEM_PARENT[] = "SELECT parent_id FROM item WHERE id = ?";
+
+/* Refuses a parent chain that leads back to the item itself. */
+static enum masa_err item_check_ancestors(struct gov *g,
+                                          const struct gov_item *it,
+                                          struct masa_error *err)
+{
+	int64_t at = it->parent_id;
+
+	for (int depth = 0; at != 0 && it->id != 0; depth++) {
+		enum masa_err rc;
+
+		if (at == it->id || depth > 100)
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "item %s parent: an item cannot be "
+			        "a sub-item of its own sub-item",
+			        it->number);
+		rc = query_int(g, SQL_ITEM_PARENT, at, &at, err);
+		if (rc != MASA_OK)
+			return rc;
+	}
+	return MASA_OK;
+}
+
 static enum masa_err item_check(struct gov *g, const struct gov_item *it,
                                 struct masa_error *err)
 {
@@ -127,7 +153,8 @@ static enum masa_err item_check(struct gov *g, const struct gov_item *it,
 	}
 	if ((rc = record_check_ref(g, SQL_ITEM_IN_MEETING, it->parent_id,
 	                           it->meeting_id, false, "item parent", "item",
-	                           err)))
+	                           err)) ||
+	    (rc = item_check_ancestors(g, it, err)))
 		goto out;
 	if (it->deferred_to_id != 0) {
 		if (strcmp(it->status, "deferred") != 0) {
@@ -267,7 +294,7 @@ static enum masa_err resolution_check(struct gov *g,
 		        "resolution number: %lld is not between 1 "
 		        "and 999",
 		        (long long)r->number);
-	if (r->text == NULL || r->text[0] == '\0')
+	if (text_is_blank(r->text))
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "resolution text: required");
 	if ((rc = check_optional_text("resolution text", r->text, err)))

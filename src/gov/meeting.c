@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "gov/body.h"
 #include "gov/check.h"
 #include "gov/record.h"
@@ -103,6 +104,54 @@ static const struct record_kind meeting_row_kind = {
         .size = sizeof(struct gov_meeting_row),
 };
 
+static const char SQL_MEETING_DEFERRED_FROM_LATER[] =
+        "SELECT i.number, m.key FROM item i JOIN meeting m ON m.id = "
+        "i.meeting_id "
+        "WHERE i.deferred_to_id = ? AND m.date >= ? LIMIT 1";
+static const char SQL_MEETING_DEFERS_TO_EARLIER[] =
+        "SELECT i.number, m.key FROM item i "
+        "JOIN meeting m ON m.id = i.deferred_to_id "
+        "WHERE i.meeting_id = ? AND m.date <= ? LIMIT 1";
+
+/*
+ * A meeting moved to date must stay after the meetings that deferred items
+ * to it and before the meetings its own items were deferred to.
+ */
+static enum masa_err meeting_check_deferrals(struct gov *g, int64_t id,
+                                             const char *date,
+                                             struct masa_error *err)
+{
+	const char *sql[] = {SQL_MEETING_DEFERRED_FROM_LATER,
+	                     SQL_MEETING_DEFERS_TO_EARLIER};
+	enum masa_err rc = MASA_OK;
+
+	for (int k = 0; k < 2 && rc == MASA_OK; k++) {
+		struct store_stmt *st;
+		bool row;
+
+		rc = store_prepare(g->store, sql[k], &st, err);
+		if (rc != MASA_OK)
+			break;
+		store_bind_int(st, 1, id);
+		store_bind_text(st, 2, date);
+		rc = store_step(st, &row, err);
+		if (rc == MASA_OK && row)
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        k == 0 ? "meeting date: %s would not be after "
+			                 "%s, "
+			                 "whose item %s was deferred to this "
+			                 "meeting"
+			               : "meeting date: %s would not be before "
+			                 "%s, "
+			                 "to which item %s was deferred",
+			        date, store_column_text(st, 1),
+			        store_column_text(st, 0));
+		store_done(st);
+	}
+	return rc;
+}
+
 static bool meeting_key_valid(const char *key)
 {
 	size_t n;
@@ -180,6 +229,7 @@ enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
 	struct arena a = ARENA_INIT;
 	struct gov_body b;
 	bool used = false;
+	bool generated = m->key == NULL;
 	enum masa_err rc;
 
 	m->id = 0;
@@ -221,8 +271,8 @@ enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
 		                    m->key);
 	if (rc == MASA_OK)
 		rc = record_insert(g, &meeting_kind, m, err);
-	/* The key was made in a: the caller may keep reading m. */
-	if (rc == MASA_OK)
+	/* A key made here lived in a, which is freed below. */
+	if (generated)
 		m->key = NULL;
 out:
 	arena_free(&a);
@@ -251,6 +301,8 @@ enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
 	rc = gov_body_get(g, m->body_id, &a, &b, err);
 	if (rc == MASA_OK)
 		rc = meeting_check(m, &b, err);
+	if (rc == MASA_OK && strcmp(m->date, old.date) != 0)
+		rc = meeting_check_deferrals(g, m->id, m->date, err);
 	if (rc == MASA_OK)
 		rc = record_update(g, &meeting_kind, m, err);
 out:
@@ -601,7 +653,7 @@ enum masa_err gov_declaration_create(struct gov *g, struct gov_declaration *d,
 	    (rc = check_optional_text("declaration interest", d->interest,
 	                              err)))
 		goto out;
-	if (d->interest == NULL || d->interest[0] == '\0') {
+	if (text_is_blank(d->interest)) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
 		                    "declaration interest: required");
 		goto out;

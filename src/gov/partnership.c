@@ -226,6 +226,44 @@ static enum masa_err key_check(struct gov *g, const char *sql,
 	return rc;
 }
 
+static const char SQL_ORGANISATION_PARTNERSHIP[] =
+        "SELECT partnership_id FROM organisation WHERE id = ?";
+static const char SQL_PERSON_PARTNERSHIP[] =
+        "SELECT partnership_id FROM person WHERE id = ?";
+
+/*
+ * On update (id set): the record must exist (MASA_ERR_NOT_FOUND) and stay in
+ * its partnership, since other records refer to it there.
+ */
+static enum masa_err stays_in_partnership(struct gov *g, const char *sql,
+                                          int64_t id, int64_t partnership_id,
+                                          const char *what,
+                                          struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	if (id == 0)
+		return MASA_OK;
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no %s with id %lld", what, (long long)id);
+	else if (rc == MASA_OK && store_column_int(st, 0) != partnership_id)
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s partnership: a %s cannot move to another "
+		        "partnership",
+		        what, what);
+	store_done(st);
+	return rc;
+}
+
 static enum masa_err partnership_check_exists(struct gov *g, int64_t id,
                                               struct masa_error *err)
 {
@@ -247,6 +285,9 @@ static enum masa_err organisation_check(struct gov *g,
 	enum masa_err rc;
 
 	if ((rc = partnership_check_exists(g, o->partnership_id, err)) ||
+	    (rc = stays_in_partnership(g, SQL_ORGANISATION_PARTNERSHIP, o->id,
+	                               o->partnership_id, "organisation",
+	                               err)) ||
 	    (rc = key_check(g, SQL_ORGANISATION_FIND, o->partnership_id, o->key,
 	                    o->id, "organisation", err)) ||
 	    (rc = check_line("organisation name", o->name, err)) ||
@@ -370,6 +411,8 @@ static enum masa_err person_check(struct gov *g, const struct gov_person *p,
 	enum masa_err rc;
 
 	if ((rc = partnership_check_exists(g, p->partnership_id, err)) ||
+	    (rc = stays_in_partnership(g, SQL_PERSON_PARTNERSHIP, p->id,
+	                               p->partnership_id, "person", err)) ||
 	    (rc = key_check(g, SQL_PERSON_FIND, p->partnership_id, p->key,
 	                    p->id, "person", err)) ||
 	    (rc = check_line("person name", p->name, err)) ||

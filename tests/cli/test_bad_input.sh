@@ -51,7 +51,7 @@ mutate item-twice '(.meetings[] | select(.id == "ILSC/2019-07-09") | .agenda) |=
 load_fails item-twice 'item number: "16" is already used at ILSC/2019-07-09'
 
 mutate unknown-person '(.meetings[] | select(.id == "RLSCB/2014-12-04") | .attendance[0].person) = "nobody-here"'
-load_fails unknown-person 'attendance[0]: person: no person "nobody-here" earlier in this file'
+load_fails unknown-person '].attendance[0].person: no person "nobody-here" earlier in this file'
 
 mutate unknown-member '.people[0].nmae = "typo"'
 load_fails unknown-member 'people[0]: unknown member "nmae"'

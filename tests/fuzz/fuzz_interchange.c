@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (store == NULL)
 		open_store();
 	if (interchange_load_buffer(&gov, (const char *)data, size, "input",
-				    &partnership_id, NULL, &err) != MASA_OK)
+	                            &partnership_id, NULL, &err) != MASA_OK)
 		return 0;
 	if (interchange_dump_json(&gov, partnership_id, &doc, &err) != MASA_OK)
 		abort(); /* what loads must dump */

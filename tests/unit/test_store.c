@@ -1,0 +1,608 @@
+/*
+ * test_store: unit tests of src/store against a real SQLite file in /tmp:
+ * opening and creating, schema versions, refusing files that are not masa
+ * databases, nested transactions, the statement cache, foreign keys, WAL
+ * mode and the append-only audit log.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct fixture {
+	char path[64];
+};
+
+static void remove_db(const char *path)
+{
+	char side[96];
+
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-journal", path);
+	unlink(side);
+}
+
+/* A fresh, empty (and so "missing") database path in /tmp. */
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	int fd;
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->path, sizeof f->path, "/tmp/masa-test-store-XXXXXX");
+	fd = mkstemp(f->path);
+	if (fd < 0) {
+		free(f);
+		return -1;
+	}
+	close(fd);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	remove_db(f->path);
+	free(f);
+	return 0;
+}
+
+static struct store *open_created(const char *path)
+{
+	struct masa_error err = {0};
+	struct store *s = NULL;
+
+	if (store_open(path, STORE_OPEN_CREATE, &s, &err) != MASA_OK)
+		fail_msg("store_open %s: %s", path, err.message);
+	return s;
+}
+
+/* Runs SQL on a raw sqlite3 connection to the file, behind masa's back. */
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fail_msg("raw exec %s: %s", sql, msg ? msg : "?");
+	}
+	sqlite3_close(db);
+}
+
+static const char SQL_PARTNERSHIP_INSERT[] =
+        "INSERT INTO partnership (key, name) VALUES (?, ?) RETURNING id";
+static const char SQL_PARTNERSHIP_COUNT[] = "SELECT COUNT(*) FROM partnership";
+static const char SQL_ADD_ONE[] = "SELECT ? + 1";
+
+static int64_t query_int(struct store *s, const char *sql)
+{
+	struct masa_error err = {0};
+	struct store_stmt *st;
+	bool row = false;
+	int64_t v;
+
+	assert_int_equal(store_prepare(s, sql, &st, &err), MASA_OK);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_true(row);
+	v = store_column_int(st, 0);
+	store_done(st);
+	return v;
+}
+
+static enum masa_err insert_partnership(struct store *s, const char *key,
+                                        int64_t *id, struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc = store_prepare(s, SQL_PARTNERSHIP_INSERT, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_text(st, 1, key);
+	store_bind_text(st, 2, "A partnership");
+	return store_run(st, id, err);
+}
+
+static int64_t count_partnerships_reopened(const char *path)
+{
+	struct masa_error err = {0};
+	struct store *s = NULL;
+	int64_t n;
+
+	if (store_open(path, STORE_OPEN_EXISTING, &s, &err) != MASA_OK)
+		fail_msg("reopen: %s", err.message);
+	n = query_int(s, SQL_PARTNERSHIP_COUNT);
+	store_close(s);
+	return n;
+}
+
+static void test_open_missing_without_create(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s = (struct store *)f; /* must be reset to NULL */
+	struct stat sb;
+	char expect[256];
+
+	remove_db(f->path);
+	assert_int_equal(store_open(f->path, STORE_OPEN_EXISTING, &s, &err),
+	                 MASA_ERR_NOT_FOUND);
+	assert_null(s);
+	assert_int_equal(err.code, MASA_ERR_NOT_FOUND);
+	snprintf(expect, sizeof expect,
+	         "no masa database at %s (create one with `masa --db %s init`)",
+	         f->path, f->path);
+	assert_string_equal(err.message, expect);
+	/* Nothing was created. */
+	assert_int_not_equal(stat(f->path, &sb), 0);
+
+	/* An empty file counts as missing too. */
+	FILE *fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	assert_int_equal(store_open(f->path, STORE_OPEN_MIGRATE, &s, &err),
+	                 MASA_ERR_NOT_FOUND);
+	assert_null(s);
+}
+
+static void test_open_create_and_reopen(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s = NULL;
+	int64_t id = 0;
+
+	remove_db(f->path);
+	assert_int_equal(store_open(f->path, STORE_OPEN_CREATE, &s, &err),
+	                 MASA_OK);
+	assert_non_null(s);
+	assert_int_equal(store_schema_latest(), 1);
+	assert_int_equal(store_schema_version(s), store_schema_latest());
+	assert_string_equal(store_backend_name(s), "sqlite");
+	assert_int_equal(query_int(s, "SELECT version FROM masa_schema"),
+	                 store_schema_latest());
+	assert_int_equal(query_int(s, "SELECT COUNT(*) FROM masa_schema"), 1);
+	assert_int_equal(insert_partnership(s, "rotherham", &id, &err),
+	                 MASA_OK);
+	assert_int_equal(id, 1);
+	store_close(s);
+
+	/* Reopening needs no CREATE, keeps the data and the version. */
+	s = NULL;
+	assert_int_equal(store_open(f->path, STORE_OPEN_EXISTING, &s, &err),
+	                 MASA_OK);
+	assert_int_equal(store_schema_version(s), store_schema_latest());
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 1);
+	store_close(s);
+
+	/* CREATE on an existing database opens it without touching it. */
+	s = NULL;
+	assert_int_equal(store_open(f->path, STORE_OPEN_CREATE, &s, &err),
+	                 MASA_OK);
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 1);
+	assert_int_equal(query_int(s, "SELECT COUNT(*) FROM masa_schema"), 1);
+	store_close(s);
+	store_close(NULL);
+}
+
+static void test_open_not_sqlite(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s = (struct store *)f;
+	char expect[128];
+	FILE *fp = fopen(f->path, "w");
+
+	assert_non_null(fp);
+	for (int i = 0; i < 100; i++)
+		fputs("This is a text file, not a database.\n", fp);
+	fclose(fp);
+	assert_int_not_equal(store_open(f->path, STORE_OPEN_EXISTING, &s, &err),
+	                     MASA_OK);
+	assert_null(s);
+	assert_int_equal(err.code, MASA_ERR_INVALID);
+	snprintf(expect, sizeof expect, "%s is not a masa database", f->path);
+	assert_string_equal(err.message, expect);
+	assert_non_null(strstr(err.message, "not a masa database"));
+	/* CREATE does not overwrite it either. */
+	s = (struct store *)f;
+	assert_int_equal(store_open(f->path, STORE_OPEN_CREATE, &s, &err),
+	                 MASA_ERR_INVALID);
+	assert_null(s);
+	assert_non_null(strstr(err.message, "not a masa database"));
+}
+
+static void test_open_sqlite_but_not_masa(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s = NULL;
+	char expect[128];
+
+	remove_db(f->path);
+	raw_exec(f->path, "CREATE TABLE notes (body TEXT);"
+	                  "INSERT INTO notes VALUES ('hello');");
+	assert_int_equal(store_open(f->path, STORE_OPEN_EXISTING, &s, &err),
+	                 MASA_ERR_INVALID);
+	assert_null(s);
+	snprintf(expect, sizeof expect, "%s is not a masa database", f->path);
+	assert_string_equal(err.message, expect);
+}
+
+static void test_open_directory(void **state)
+{
+	struct masa_error err = {0};
+	struct store *s = NULL;
+
+	(void)state;
+	assert_int_equal(store_open("/tmp", STORE_OPEN_CREATE, &s, &err),
+	                 MASA_ERR_INVALID);
+	assert_null(s);
+	assert_string_equal(err.message, "/tmp is not a database file");
+}
+
+static void test_open_newer_version(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s;
+	char expect[256];
+
+	remove_db(f->path);
+	store_close(open_created(f->path));
+	raw_exec(f->path, "UPDATE masa_schema SET version = 99");
+	s = (struct store *)f;
+	assert_int_equal(store_open(f->path, STORE_OPEN_EXISTING, &s, &err),
+	                 MASA_ERR_VERSION);
+	assert_null(s);
+	assert_int_equal(err.code, MASA_ERR_VERSION);
+	snprintf(expect, sizeof expect,
+	         "%s has schema version 99, newer than this masa understands "
+	         "(up to 1): use a newer masa",
+	         f->path);
+	assert_string_equal(err.message, expect);
+	assert_non_null(strstr(err.message, "99"));
+	/* Migrating cannot go backwards either. */
+	assert_int_equal(store_open(f->path, STORE_OPEN_MIGRATE, &s, &err),
+	                 MASA_ERR_VERSION);
+	assert_null(s);
+
+	/* A version of 0 is not a masa database at all. */
+	raw_exec(f->path, "UPDATE masa_schema SET version = 0");
+	assert_int_equal(store_open(f->path, STORE_OPEN_EXISTING, &s, &err),
+	                 MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "is not a masa database"));
+}
+
+static void test_nested_commit_persists(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s;
+	int64_t id = 0;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "outer", &id, &err), MASA_OK);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "inner", &id, &err), MASA_OK);
+	assert_int_equal(id, 2);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	store_close(s);
+	assert_int_equal(count_partnerships_reopened(f->path), 2);
+}
+
+static void test_nested_rollback_fails_outer_commit(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s;
+	int64_t id = 0;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "outer", &id, &err), MASA_OK);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "inner", &id, &err), MASA_OK);
+	store_rollback(s);
+	assert_int_equal(store_commit(s, &err), MASA_ERR_STORE);
+	assert_string_equal(err.message, "transaction was rolled back");
+	masa_error_clear(&err);
+	assert_int_equal(store_commit(s, &err), MASA_ERR_STORE);
+	assert_string_equal(err.message, "transaction was rolled back");
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 0);
+
+	/* The next transaction starts clean and works. */
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "after", &id, &err), MASA_OK);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	store_close(s);
+	assert_int_equal(count_partnerships_reopened(f->path), 1);
+}
+
+static void test_failed_statement_fails_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s;
+	int64_t id = 0;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "same", &id, &err), MASA_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(insert_partnership(s, "same", &id, &err),
+	                 MASA_ERR_CONFLICT);
+	assert_int_equal(id, 0);
+	assert_non_null(strstr(err.message, "already recorded"));
+	assert_int_equal(store_commit(s, &err), MASA_ERR_STORE);
+	store_close(s);
+	assert_int_equal(count_partnerships_reopened(f->path), 0);
+}
+
+static void test_statement_cache(void **state)
+{
+	/* Same text at different addresses: different cache entries. */
+	static char many[100][24];
+	struct store_stmt *first[100];
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store_stmt *st, *again, *add_one;
+	struct store *s;
+	bool row = false;
+
+	for (int i = 0; i < 100; i++)
+		memcpy(many[i], "SELECT 1", sizeof "SELECT 1");
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(store_prepare(s, SQL_ADD_ONE, &st, &err), MASA_OK);
+	add_one = st;
+	store_bind_int(st, 1, 41);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_true(row);
+	assert_int_equal(store_column_int(st, 0), 42);
+	assert_false(store_column_is_null(st, 0));
+	store_done(st);
+
+	/* The same literal gives back the same statement, bindings cleared. */
+	assert_int_equal(store_prepare(s, SQL_ADD_ONE, &again, &err), MASA_OK);
+	assert_ptr_equal(again, st);
+	assert_int_equal(store_step(again, &row, &err), MASA_OK);
+	assert_true(row);
+	assert_true(store_column_is_null(again, 0));
+	assert_int_equal(store_column_int(again, 0), 0);
+	assert_null(store_column_text(again, 0));
+	store_done(again);
+	assert_int_equal(store_prepare(s, SQL_ADD_ONE, &again, &err), MASA_OK);
+	store_bind_int(again, 1, 1);
+	assert_int_equal(store_step(again, &row, &err), MASA_OK);
+	assert_int_equal(store_column_int(again, 0), 2);
+	assert_string_equal(store_column_text(again, 0), "2");
+	store_done(again);
+
+	/* Enough statements to grow the cache; each stays found. */
+	for (int i = 0; i < 100; i++) {
+		assert_int_equal(store_prepare(s, many[i], &first[i], &err),
+		                 MASA_OK);
+		store_done(first[i]);
+	}
+	for (int i = 0; i < 100; i++) {
+		for (int j = 0; j < i; j++)
+			assert_ptr_not_equal(first[i], first[j]);
+		assert_int_equal(store_prepare(s, many[i], &st, &err), MASA_OK);
+		assert_ptr_equal(st, first[i]);
+		assert_int_equal(store_step(st, &row, &err), MASA_OK);
+		assert_int_equal(store_column_int(st, 0), 1);
+		store_done(st);
+	}
+	/* The first statement survived the cache growing. */
+	assert_int_equal(store_prepare(s, SQL_ADD_ONE, &again, &err), MASA_OK);
+	assert_ptr_equal(again, add_one);
+	store_done(again);
+
+	/* Bad SQL is an error with SQLite's words in it. */
+	assert_int_equal(store_prepare(s, "SELEKT 1", &st, &err),
+	                 MASA_ERR_STORE);
+	assert_non_null(strstr(err.message, "database error: "));
+	assert_non_null(strstr(err.message, "syntax error"));
+	store_close(s);
+}
+
+static void test_bind_and_run(void **state)
+{
+	static const char sql_echo[] = "SELECT ?, ?, ?";
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store_stmt *st;
+	struct store *s;
+	bool row;
+	int64_t id = -1;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(store_prepare(s, sql_echo, &st, &err), MASA_OK);
+	store_bind_text(st, 1, "caf\xc3\xa9");
+	store_bind_id(st, 2, 0);
+	store_bind_id(st, 3, INT64_MAX);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_true(row);
+	assert_string_equal(store_column_text(st, 0), "caf\xc3\xa9");
+	assert_true(store_column_is_null(st, 1));
+	assert_true(store_column_int(st, 2) == INT64_MAX);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_false(row);
+	store_done(st);
+
+	/* store_run gives the RETURNING id and 0 for no row. */
+	assert_int_equal(insert_partnership(s, "a", &id, &err), MASA_OK);
+	assert_int_equal(id, 1);
+	assert_int_equal(insert_partnership(s, "b", &id, &err), MASA_OK);
+	assert_int_equal(id, 2);
+	assert_int_equal(store_prepare(s,
+	                               "DELETE FROM partnership WHERE id = ?",
+	                               &st, &err),
+	                 MASA_OK);
+	store_bind_int(st, 1, 2);
+	assert_int_equal(store_run(st, &id, &err), MASA_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 1);
+	store_close(s);
+}
+
+static void test_foreign_keys_enforced(void **state)
+{
+	static const char sql_membership[] =
+	        "INSERT INTO membership (body_id, person_id, role) "
+	        "VALUES (?, ?, 'member')";
+	static const char sql_count[] = "SELECT COUNT(*) FROM membership";
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store_stmt *st;
+	struct store *s;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(query_int(s, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(store_prepare(s, sql_membership, &st, &err), MASA_OK);
+	store_bind_int(st, 1, 9999);
+	store_bind_int(st, 2, 9999);
+	assert_int_equal(store_run(st, NULL, &err), MASA_ERR_INVALID);
+	assert_string_equal(err.message,
+	                    "refers to a record that does not exist");
+	assert_int_equal(query_int(s, sql_count), 0);
+	/* A CHECK constraint is refused too, with SQLite's reason. */
+	assert_int_equal(insert_partnership(s, "p", NULL, &err), MASA_OK);
+	assert_int_equal(
+	        store_prepare(s,
+	                      "INSERT INTO organisation (partnership_id, key, "
+	                      "name, part) VALUES (1, 'k', 'n', 'boss')",
+	                      &st, &err),
+	        MASA_OK);
+	assert_int_equal(store_run(st, NULL, &err), MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "not allowed (CHECK constraint"));
+	assert_int_equal(query_int(s, "SELECT COUNT(*) FROM organisation"), 0);
+	store_close(s);
+}
+
+static void test_wal_mode(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(
+	        sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL),
+	        SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	store_close(s);
+}
+
+static void test_audit_log_append_only(void **state)
+{
+	static const char sql_insert[] =
+	        "INSERT INTO audit_log (at, actor, action, entity, entity_id) "
+	        "VALUES ('2014-12-04T10:00:00Z', 'tester', 'create', "
+	        "'person', 1) RETURNING id";
+	static const char sql_update[] =
+	        "UPDATE audit_log SET actor = 'mallory' WHERE id = ?";
+	static const char sql_delete[] = "DELETE FROM audit_log WHERE id = ?";
+	static const char sql_read[] =
+	        "SELECT actor, COUNT(*) FROM audit_log WHERE id = ?";
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store_stmt *st;
+	struct store *s;
+	bool row;
+	int64_t id = 0;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(store_prepare(s, sql_insert, &st, &err), MASA_OK);
+	assert_int_equal(store_run(st, &id, &err), MASA_OK);
+	assert_true(id > 0);
+
+	assert_int_equal(store_prepare(s, sql_update, &st, &err), MASA_OK);
+	store_bind_int(st, 1, id);
+	assert_int_equal(store_run(st, NULL, &err), MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "the audit log is append-only"));
+
+	masa_error_clear(&err);
+	assert_int_equal(store_prepare(s, sql_delete, &st, &err), MASA_OK);
+	store_bind_int(st, 1, id);
+	assert_int_equal(store_run(st, NULL, &err), MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "the audit log is append-only"));
+
+	assert_int_equal(store_prepare(s, sql_read, &st, &err), MASA_OK);
+	store_bind_int(st, 1, id);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_true(row);
+	assert_string_equal(store_column_text(st, 0), "tester");
+	assert_int_equal(store_column_int(st, 1), 1);
+	store_done(st);
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test_setup_teardown(
+	                test_open_missing_without_create, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_open_create_and_reopen,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_open_not_sqlite, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_open_sqlite_but_not_masa,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_open_directory, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_open_newer_version, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_nested_commit_persists,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(
+	                test_nested_rollback_fails_outer_commit, setup,
+	                teardown),
+	        cmocka_unit_test_setup_teardown(
+	                test_failed_statement_fails_transaction, setup,
+	                teardown),
+	        cmocka_unit_test_setup_teardown(test_statement_cache, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_bind_and_run, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_foreign_keys_enforced,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_wal_mode, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_audit_log_append_only,
+	                                        setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
