@@ -31,6 +31,6 @@
  * why (MASA_ERR_INVALID for years out of range). Out of memory aborts.
  */
 enum masa_err synthetic_generate(int years, uint64_t seed, json_t **out,
-				 struct masa_error *err);
+                                 struct masa_error *err);
 
 #endif
