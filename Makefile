@@ -72,10 +72,10 @@ build/asan/%.o: %.c $(HEADERS)
 	@$(CC) $(ASAN_CFLAGS) -c $< -o $@
 
 build/release/libmasa.a: $(REL_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 build/asan/libmasa.a: $(ASAN_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 build/release/masa: build/release/src/cli/main.o build/release/libmasa.a
 	$(CC) $(LDHARDEN) -o $@ $^ $(PKG_LIBS)
@@ -85,11 +85,13 @@ build/asan/masa: build/asan/src/cli/main.o build/asan/libmasa.a
 
 build/release/tests/%: tests/unit/%.c build/release/libmasa.a $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(RELEASE_CFLAGS) -Itests $(LDHARDEN) -o $@ $< build/release/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
+	@echo "  TEST    $@"
+	@$(CC) $(RELEASE_CFLAGS) -Itests $(LDHARDEN) -o $@ $< build/release/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
 
 build/asan/tests/%: tests/unit/%.c build/asan/libmasa.a $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(ASAN_CFLAGS) -Itests $(ASAN_LDFLAGS) -o $@ $< build/asan/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
+	@echo "  TEST    $@"
+	@$(CC) $(ASAN_CFLAGS) -Itests $(ASAN_LDFLAGS) -o $@ $< build/asan/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
 
 # Fuzz targets link the library sources directly, built with clang's
 # libFuzzer instrumentation.
@@ -110,8 +112,14 @@ setup-test:
 run: setup
 	$(MAKE) masa
 	@test -f $(DB) || ./masa --db $(DB) init --demo
-	./masa --db $(DB) bodies
-	./masa --db $(DB) meetings
+	@./masa --db $(DB) bodies
+	@echo
+	@./masa --db $(DB) meetings
+	@echo
+	@echo "The demo partnership is in $(DB). Try:"
+	@echo "  ./masa --db $(DB) members RLSCB --on 2014-12-04"
+	@echo "  ./masa --db $(DB) meeting show RLSCB/2014-12-04"
+	@echo "  ./masa --help"
 
 check: setup-test
 	$(MAKE) build-all

@@ -46,11 +46,15 @@ void table_add(struct table *t, const char *const *cells)
 void table_print(struct table *t, FILE *f)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
+		size_t last =
+		        0; /* the last column with text: no padding after it */
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->cells[r * t->ncols + c][0] != '\0')
+				last = c;
+		for (size_t c = 0; c <= last; c++) {
 			const char *s = t->cells[r * t->ncols + c];
-			bool last = c + 1 == t->ncols;
 			fputs(s, f);
-			if (!last)
+			if (c < last)
 				for (size_t w = utf8_length(s);
 				     w < t->widths[c] + 2; w++)
 					fputc(' ', f);

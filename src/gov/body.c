@@ -77,7 +77,9 @@ static const char SQL_BODY_MEMBERSHIP_OUTSIDE[] =
         "SELECT p.name, m.start_date, m.end_date FROM membership m "
         "JOIN person p ON p.id = m.person_id WHERE m.body_id = ? "
         "AND (COALESCE(m.start_date, '9999-12-31') < ? "
-        "OR COALESCE(m.end_date, '0000-01-01') > ?) LIMIT 1";
+        "OR COALESCE(m.end_date, '0000-01-01') > ? "
+        "OR COALESCE(m.start_date, '0000-01-01') > ? "
+        "OR COALESCE(m.end_date, '9999-12-31') < ?) LIMIT 1";
 static const char SQL_BODY_PARTNERSHIP[] =
         "SELECT partnership_id FROM body WHERE id = ?";
 static const char SQL_PARTNERSHIP_HAS[] =
@@ -229,10 +231,8 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	        b->dissolution_date ? b->dissolution_date : "9999-12-31";
 	struct store_stmt *st;
 	bool row;
-	enum masa_err rc = body_check(g, b, err);
+	enum masa_err rc;
 
-	if (rc != MASA_OK)
-		return rc;
 	/* A body stays in its partnership: its records refer to it. */
 	rc = store_prepare(g->store, SQL_BODY_PARTNERSHIP, &st, err);
 	if (rc != MASA_OK)
@@ -244,9 +244,12 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 		                    "no body with id %lld", (long long)b->id);
 	else if (rc == MASA_OK && store_column_int(st, 0) != b->partnership_id)
 		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "body partnership: a body cannot move to "
-		                    "another partnership");
+		                    "body partnership: cannot move to another "
+		                    "partnership");
 	store_done(st);
+	if (rc != MASA_OK)
+		return rc;
+	rc = body_check(g, b, err);
 	if (rc != MASA_OK)
 		return rc;
 	/* Its meetings and memberships must still fall within its life. */
@@ -272,6 +275,8 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	store_bind_int(st, 1, b->id);
 	store_bind_text(st, 2, from);
 	store_bind_text(st, 3, to);
+	store_bind_text(st, 4, to);
+	store_bind_text(st, 5, from);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row) {
 		const char *start = store_column_text(st, 1);
@@ -477,6 +482,23 @@ static enum masa_err membership_check(struct gov *g,
 		                    "dissolved on %s",
 		                    m->end_date, b.short_name,
 		                    b.dissolution_date);
+		goto out;
+	}
+	if (m->start_date && b.dissolution_date &&
+	    strcmp(m->start_date, b.dissolution_date) > 0) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "membership start_date: %s is after %s was "
+		                    "dissolved on %s",
+		                    m->start_date, b.short_name,
+		                    b.dissolution_date);
+		goto out;
+	}
+	if (m->end_date && b.founding_date &&
+	    strcmp(m->end_date, b.founding_date) < 0) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "membership end_date: %s is before %s was "
+		                    "founded on %s",
+		                    m->end_date, b.short_name, b.founding_date);
 		goto out;
 	}
 	rc = store_prepare(g->store, SQL_MEMBERSHIP_OVERLAP, &st, err);

@@ -212,11 +212,27 @@ enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
 	return rc ? rc : record_insert(g, &item_kind, it, err);
 }
 
+static const char SQL_ITEM_MEETING[] =
+        "SELECT meeting_id FROM item WHERE id = ?";
+
 enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
                               struct masa_error *err)
 {
-	enum masa_err rc = item_check(g, it, err);
+	int64_t meeting_id = 0;
+	enum masa_err rc =
+	        query_int(g, SQL_ITEM_MEETING, it->id, &meeting_id, err);
 
+	if (rc == MASA_OK && meeting_id == 0)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no item with id %lld", (long long)it->id);
+	/* Its sub-items, resolutions and papers belong to that meeting. */
+	if (rc == MASA_OK && meeting_id != it->meeting_id)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "item %s meeting: an item cannot move to "
+		                    "another meeting",
+		                    it->number ? it->number : "");
+	if (rc == MASA_OK)
+		rc = item_check(g, it, err);
 	return rc ? rc : record_update(g, &item_kind, it, err);
 }
 

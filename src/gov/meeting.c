@@ -762,6 +762,9 @@ enum masa_err gov_meeting_quorum(struct gov *g, int64_t meeting_id,
 		    den > 0)
 			out->required =
 			        (out->voting_members * num + den - 1) / den;
+		/* A body with no voting members on record cannot be quorate. */
+		if (out->required < 1)
+			out->required = 1;
 	}
 	out->quorate = out->voting_present >= out->required &&
 	               out->partners_missing == 0;

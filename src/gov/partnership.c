@@ -255,11 +255,10 @@ static enum masa_err stays_in_partnership(struct gov *g, const char *sql,
 		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                    "no %s with id %lld", what, (long long)id);
 	else if (rc == MASA_OK && store_column_int(st, 0) != partnership_id)
-		rc = masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "%s partnership: a %s cannot move to another "
-		        "partnership",
-		        what, what);
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "%s partnership: cannot move to another "
+		                    "partnership",
+		                    what);
 	store_done(st);
 	return rc;
 }

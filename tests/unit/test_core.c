@@ -403,6 +403,46 @@ static void test_text_slugify(void **state)
 	arena_free(&a);
 }
 
+static void test_text_slugify_stays_a_slug(void **state)
+{
+	struct arena a = ARENA_INIT;
+	char name[301];
+	char *slug;
+
+	(void)state;
+	/* 79 letters and a word: the dash and the word would make 81. */
+	memset(name, 'a', 79);
+	memcpy(name + 79, " b", 3);
+	slug = text_slugify(&a, name);
+	assert_true(text_is_slug(slug));
+	assert_true(strlen(slug) <= 80);
+	assert_int_equal(strlen(slug), 79);
+	assert_memory_equal(slug, name, 79);
+	/* 78 letters and a word: the dash and the word just fit. */
+	memcpy(name + 78, " b", 3);
+	slug = text_slugify(&a, name);
+	assert_int_equal(strlen(slug), 80);
+	assert_string_equal(slug + 77, "a-b");
+	assert_true(text_is_slug(slug));
+
+	/* 300-character names of words of every length from 1 to 12. */
+	for (size_t w = 1; w <= 12; w++) {
+		size_t len;
+
+		for (size_t i = 0; i < 300; i++)
+			name[i] = i % (w + 1) == w ? ' ' : (char)('A' + i % 26);
+		name[300] = '\0';
+		slug = text_slugify(&a, name);
+		len = strlen(slug);
+		if (!text_is_slug(slug) || len > 80 || len < 79 ||
+		    slug[len - 1] == '-')
+			fail_msg("words of %zu: \"%s\" (%zu) is not a slug of "
+			         "79-80 characters",
+			         w, slug, len);
+	}
+	arena_free(&a);
+}
+
 static void test_text_is_blank_and_length(void **state)
 {
 	(void)state;
@@ -714,6 +754,7 @@ int main(void)
 	        cmocka_unit_test(test_text_is_slug),
 	        cmocka_unit_test(test_text_is_short_name),
 	        cmocka_unit_test(test_text_slugify),
+	        cmocka_unit_test(test_text_slugify_stays_a_slug),
 	        cmocka_unit_test(test_text_is_blank_and_length),
 	        cmocka_unit_test(test_buf_limits),
 	        cmocka_unit_test(test_buf_grows_to_max),

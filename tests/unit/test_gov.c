@@ -208,6 +208,17 @@ static char *snapshot(struct fixture *f)
 /* A message naming one id; format is a literal with one %lld. */
 #define WITH_ID(f, format, id) arena_printf(&(f)->a, format, (long long)(id))
 
+/* Asserts the last call failed with code and a message containing needle. */
+#define EXPECT_ERR_HAS(f, call, code_, needle_)                            \
+	do {                                                               \
+		masa_error_clear(&(f)->err);                               \
+		assert_int_equal((call), (code_));                         \
+		assert_int_equal((f)->err.code, (code_));                  \
+		if (strstr((f)->err.message, (needle_)) == NULL)           \
+			fail_msg("message \"%s\" does not contain \"%s\"", \
+			         (f)->err.message, (needle_));             \
+	} while (0)
+
 /* fixture */
 
 static int setup(void **state)
@@ -1896,6 +1907,226 @@ static void test_reject_cross_partnership(void **state)
 	assert_string_equal(snapshot(f), before);
 }
 
+/* updates that would leave stored records inconsistent */
+
+static void test_reject_body_dates_outside_memberships(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_body b;
+	char *before;
+
+	add_membership(f, f->rlscb, f->alice, "member", f->police, "2012-01-01",
+	               "2014-12-31");
+	before = snapshot(f);
+
+	/* Founding after the membership started. */
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	b.founding_date = "2012-01-02";
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "body dates: the membership of Alice Jones (2012-01-01 to "
+	           "2014-12-31) would fall outside them");
+	/* Dissolution before the membership ended. */
+	b.founding_date = "2010-01-01";
+	b.dissolution_date = "2014-12-30";
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "body dates: the membership of Alice Jones (2012-01-01 to "
+	           "2014-12-31) would fall outside them");
+	assert_string_equal(snapshot(f), before);
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	assert_string_equal(b.founding_date, "2010-01-01");
+	assert_string_equal(b.dissolution_date, "2019-08-31");
+
+	/* Open-ended memberships are named with "the start" and "now". */
+	add_membership(f, f->cse, f->sam, "member", 0, "2013-01-01", NULL);
+	add_membership(f, f->cse, f->dave, "member", 0, NULL, "2014-01-01");
+	before = snapshot(f);
+	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
+	b.founding_date = "2013-06-01";
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "body dates: the membership of Sam Newton (2013-01-01 to "
+	           "now) would fall outside them");
+	b.founding_date = NULL;
+	b.dissolution_date = "2013-12-31";
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "body dates: the membership of Dave Brown (the start to "
+	           "2014-01-01) would fall outside them");
+	assert_string_equal(snapshot(f), before);
+	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
+	assert_null(b.founding_date);
+	assert_null(b.dissolution_date);
+
+	/* The membership's own first and last days are fine. */
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	b.founding_date = "2012-01-01";
+	b.dissolution_date = "2014-12-31";
+	MUST(f, gov_body_update(&f->g, &b, &f->err));
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	assert_string_equal(b.founding_date, "2012-01-01");
+	assert_string_equal(b.dissolution_date, "2014-12-31");
+}
+
+static void test_reject_meeting_move_across_deferral(void **state)
+{
+	struct fixture *f = *state;
+	int64_t from = add_meeting(f, f->rlscb, "2014-12-04");
+	int64_t to = add_meeting(f, f->rlscb, "2015-03-05");
+	struct gov_item it = {0};
+	struct gov_meeting got;
+	char *before;
+
+	it.meeting_id = from;
+	it.number = "5";
+	it.title = "Annual report";
+	it.status = "deferred";
+	it.deferred_to_id = to;
+	MUST(f, gov_item_create(&f->g, &it, &f->err));
+	before = snapshot(f);
+
+	/* The meeting an item was deferred to must stay after its own. */
+	MUST(f, gov_meeting_get(&f->g, to, &f->a, &got, &f->err));
+	got.date = "2014-12-04";
+	EXPECT_ERR(f, gov_meeting_update(&f->g, &got, &f->err),
+	           MASA_ERR_INVALID,
+	           "meeting date: 2014-12-04 would not be after "
+	           "RLSCB/2014-12-04, whose item 5 was deferred to this "
+	           "meeting");
+	got.date = "2014-11-01";
+	EXPECT_ERR(f, gov_meeting_update(&f->g, &got, &f->err),
+	           MASA_ERR_INVALID,
+	           "meeting date: 2014-11-01 would not be after "
+	           "RLSCB/2014-12-04, whose item 5 was deferred to this "
+	           "meeting");
+	/* The meeting that deferred it must stay before the one it went to. */
+	MUST(f, gov_meeting_get(&f->g, from, &f->a, &got, &f->err));
+	got.date = "2015-03-05";
+	EXPECT_ERR(f, gov_meeting_update(&f->g, &got, &f->err),
+	           MASA_ERR_INVALID,
+	           "meeting date: 2015-03-05 would not be before "
+	           "RLSCB/2015-03-05, to which item 5 was deferred");
+	got.date = "2015-06-01";
+	EXPECT_ERR(f, gov_meeting_update(&f->g, &got, &f->err),
+	           MASA_ERR_INVALID,
+	           "meeting date: 2015-06-01 would not be before "
+	           "RLSCB/2015-03-05, to which item 5 was deferred");
+	assert_string_equal(snapshot(f), before);
+	MUST(f, gov_meeting_get(&f->g, from, &f->a, &got, &f->err));
+	assert_string_equal(got.date, "2014-12-04");
+	MUST(f, gov_meeting_get(&f->g, to, &f->a, &got, &f->err));
+	assert_string_equal(got.date, "2015-03-05");
+
+	/* Moves that keep the order are fine, up to the day between them. */
+	got.date = "2014-12-21";
+	MUST(f, gov_meeting_update(&f->g, &got, &f->err));
+	MUST(f, gov_meeting_get(&f->g, from, &f->a, &got, &f->err));
+	got.date = "2014-12-20";
+	MUST(f, gov_meeting_update(&f->g, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, it.id, &f->a, &it, &f->err));
+	assert_int_equal(it.deferred_to_id, to);
+	MUST(f, gov_meeting_get(&f->g, to, &f->a, &got, &f->err));
+	assert_string_equal(got.date, "2014-12-21");
+}
+
+static void test_reject_item_under_own_sub_item(void **state)
+{
+	struct fixture *f = *state;
+	int64_t m = add_meeting(f, f->rlscb, "2014-12-04");
+	int64_t four = add_item(f, m, 0, "4", "Reports");
+	int64_t sub = add_item(f, m, four, "4.1", "Performance");
+	int64_t subsub = add_item(f, m, sub, "4.1.1", "Police figures");
+	int64_t five = add_item(f, m, 0, "5", "Any other business");
+	struct gov_item got;
+	char *before = snapshot(f);
+
+	MUST(f, gov_item_get(&f->g, four, &f->a, &got, &f->err));
+	got.parent_id = sub;
+	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
+	           "item 4 parent: an item cannot be a sub-item of its own "
+	           "sub-item");
+	got.parent_id = subsub;
+	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
+	           "item 4 parent: an item cannot be a sub-item of its own "
+	           "sub-item");
+	MUST(f, gov_item_get(&f->g, sub, &f->a, &got, &f->err));
+	got.parent_id = subsub;
+	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
+	           "item 4.1 parent: an item cannot be a sub-item of its own "
+	           "sub-item");
+	assert_string_equal(snapshot(f), before);
+	MUST(f, gov_item_get(&f->g, four, &f->a, &got, &f->err));
+	assert_int_equal(got.parent_id, 0);
+	MUST(f, gov_item_get(&f->g, sub, &f->a, &got, &f->err));
+	assert_int_equal(got.parent_id, four);
+
+	/* Moving a branch under an item outside it is fine. */
+	MUST(f, gov_item_get(&f->g, four, &f->a, &got, &f->err));
+	got.parent_id = five;
+	MUST(f, gov_item_update(&f->g, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, four, &f->a, &got, &f->err));
+	assert_int_equal(got.parent_id, five);
+}
+
+static void test_reject_move_to_another_partnership(void **state)
+{
+	struct fixture *f = *state;
+	char *before = snapshot(f);
+	struct gov_body b;
+	struct gov_organisation o;
+	struct gov_person p;
+
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	b.partnership_id = f->sheffield;
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "body partnership: cannot move to another "
+	           "partnership");
+	MUST(f, gov_organisation_get(&f->g, f->police, &f->a, &o, &f->err));
+	o.partnership_id = f->sheffield;
+	EXPECT_ERR_HAS(f, gov_organisation_update(&f->g, &o, &f->err),
+	               MASA_ERR_INVALID, "organisation partnership: ");
+	assert_non_null(
+	        strstr(f->err.message, "cannot move to another partnership"));
+	MUST(f, gov_person_get(&f->g, f->steve, &f->a, &p, &f->err));
+	p.partnership_id = f->sheffield;
+	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_INVALID,
+	           "person partnership: cannot move to another "
+	           "partnership");
+	/* Its employer moving with it makes no difference. */
+	MUST(f, gov_person_get(&f->g, f->alice, &f->a, &p, &f->err));
+	p.partnership_id = f->sheffield;
+	p.organisation_id = f->sheffield_council;
+	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_INVALID,
+	           "person partnership: cannot move to another "
+	           "partnership");
+	assert_string_equal(snapshot(f), before);
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	assert_int_equal(b.partnership_id, f->rotherham);
+	MUST(f, gov_organisation_get(&f->g, f->police, &f->a, &o, &f->err));
+	assert_int_equal(o.partnership_id, f->rotherham);
+	MUST(f, gov_person_get(&f->g, f->alice, &f->a, &p, &f->err));
+	assert_int_equal(p.partnership_id, f->rotherham);
+	assert_int_equal(p.organisation_id, f->police);
+
+	/* A record that does not exist is not found, in any partnership and
+	 * even with another record's key. */
+	MUST(f, gov_person_get(&f->g, f->alice, &f->a, &p, &f->err));
+	p.id = 9999;
+	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_NOT_FOUND,
+	           "no person with id 9999");
+	p.partnership_id = f->sheffield;
+	p.organisation_id = 0;
+	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_NOT_FOUND,
+	           "no person with id 9999");
+	MUST(f, gov_organisation_get(&f->g, f->police, &f->a, &o, &f->err));
+	o.id = 9999;
+	EXPECT_ERR(f, gov_organisation_update(&f->g, &o, &f->err),
+	           MASA_ERR_NOT_FOUND, "no organisation with id 9999");
+	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
+	b.id = 9999;
+	b.short_name = "GONE";
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_NOT_FOUND,
+	           "no body with id 9999");
+	assert_string_equal(snapshot(f), before);
+}
+
 /* meeting keys */
 
 static void test_meeting_keys(void **state)
@@ -2229,6 +2460,25 @@ static void test_quorum_without_rule(void **state)
 	assert_true(q.quorate);
 }
 
+static void test_quorum_fraction_without_voting_members(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_quorum q;
+	int64_t m;
+
+	/* Only an advisor: a fraction of nobody still needs one member. */
+	set_quorum(f, f->cse, 0, "1/3", false);
+	add_membership(f, f->cse, f->erin, "advisor", 0, NULL, NULL);
+	m = add_meeting(f, f->cse, "2014-12-10");
+	add_attendance(f, m, f->erin, "present", 0);
+	MUST(f, gov_meeting_quorum(&f->g, m, &q, &f->err));
+	assert_true(q.has_rule);
+	assert_int_equal(q.voting_members, 0);
+	assert_int_equal(q.voting_present, 0);
+	assert_int_equal(q.required, 1);
+	assert_false(q.quorate);
+}
+
 /* transactions through gov */
 
 static void test_gov_transaction_rollback(void **state)
@@ -2250,6 +2500,64 @@ static void test_gov_transaction_rollback(void **state)
 	           0);
 	MUST(f, gov_commit(&f->g, &f->err));
 	assert_string_not_equal(snapshot(f), before);
+}
+
+/* A membership wholly outside its body's life is refused at either end. */
+static void test_reject_membership_outside_body_life(void **state)
+{
+	struct fixture *f = *state;
+	char *before = snapshot(f);
+	struct gov_membership m = {0};
+
+	m.body_id = f->rlscb;
+	m.person_id = f->alice;
+	m.role = "member";
+	m.start_date = "2019-09-01";
+	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
+	           MASA_ERR_INVALID,
+	           "membership start_date: 2019-09-01 is after RLSCB was "
+	           "dissolved on 2019-08-31");
+	m.start_date = NULL;
+	m.end_date = "2009-12-31";
+	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
+	           MASA_ERR_INVALID,
+	           "membership end_date: 2009-12-31 is before RLSCB was "
+	           "founded on 2010-01-01");
+	assert_string_equal(snapshot(f), before);
+}
+
+/* An item stays in its meeting: its sub-items and papers belong there. */
+static void test_reject_item_moving_meeting(void **state)
+{
+	struct fixture *f = *state;
+	int64_t first = add_meeting(f, f->rlscb, "2014-09-04");
+	int64_t second = add_meeting(f, f->rlscb, "2014-12-04");
+	int64_t item = add_item(f, first, 0, "4", "Sub-group reports");
+	struct gov_item it;
+	char *before;
+
+	add_item(f, first, item, "4.1", "Performance");
+	before = snapshot(f);
+	MUST(f, gov_item_get(&f->g, item, &f->a, &it, &f->err));
+	it.meeting_id = second;
+	EXPECT_ERR(f, gov_item_update(&f->g, &it, &f->err), MASA_ERR_INVALID,
+	           "item 4 meeting: an item cannot move to another meeting");
+	it.id = 9999;
+	EXPECT_ERR(f, gov_item_update(&f->g, &it, &f->err), MASA_ERR_NOT_FOUND,
+	           "no item with id 9999");
+	assert_string_equal(snapshot(f), before);
+}
+
+/* Updating a body that does not exist says so, whatever else is wrong. */
+static void test_update_missing_body(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_body b;
+
+	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
+	b.id = 9999; /* and its short name is taken by f->cse */
+	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_NOT_FOUND,
+	           "no body with id 9999");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -2275,13 +2583,21 @@ int main(void)
 	        T(test_reject_bad_enums),
 	        T(test_reject_blank_and_bad_text),
 	        T(test_reject_cross_partnership),
+	        T(test_reject_body_dates_outside_memberships),
+	        T(test_reject_meeting_move_across_deferral),
+	        T(test_reject_item_under_own_sub_item),
+	        T(test_reject_move_to_another_partnership),
 	        T(test_meeting_keys),
 	        T(test_members_on),
 	        T(test_quorum_count),
 	        T(test_quorum_fraction),
 	        T(test_quorum_safeguarding_partners),
 	        T(test_quorum_without_rule),
+	        T(test_quorum_fraction_without_voting_members),
 	        T(test_gov_transaction_rollback),
+	        T(test_reject_membership_outside_body_life),
+	        T(test_reject_item_moving_meeting),
+	        T(test_update_missing_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

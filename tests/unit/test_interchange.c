@@ -750,9 +750,7 @@ static void test_refuse_unknown_reference(void **state)
 
 /*
  * docs/interchange.md promises a message that names the place as one path:
- * `meetings[3].attendance[2].person: no person "jo-bloggs" ...`. masa now
- * writes "meetings[0]: attendance[0]: person: ..." instead, so this test
- * fails until the message (or the documentation) is changed.
+ * `meetings[3].attendance[2].person: no person "jo-bloggs" ...`.
  */
 static void test_error_place_is_one_path(void **state)
 {
@@ -765,6 +763,195 @@ static void test_error_place_is_one_path(void **state)
 
 	expect_refused(f, doc, strlen(doc), MASA_ERR_INVALID,
 	               "meetings[0].attendance[0].person");
+}
+
+/* Short names of the dump's bodies, in order, joined by spaces; in f->a. */
+static const char *body_order(struct fixture *f, const char *dump)
+{
+	json_t *root = json_loads(dump, 0, NULL);
+	json_t *b;
+	size_t i;
+	const char *s = "";
+
+	assert_non_null(root);
+	json_array_foreach(json_object_get(root, "bodies"), i, b)
+	{
+		s = arena_printf(
+		        &f->a, "%s%s%s", s, i ? " " : "",
+		        json_string_value(json_object_get(b, "short_name")));
+	}
+	json_decref(root);
+	return s;
+}
+
+static void test_dump_lists_parents_first(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = load_text(f, &f->one, SMALL_DOC, NULL);
+	struct gov_body executive = {0}, chiefs = {0}, qa, got;
+	int64_t id2;
+	char *first, *second;
+
+	/*
+	 * Two bodies made after TSCP-QA become its parent and grandparent:
+	 * in creation order each sub-body would come before its parent.
+	 */
+	executive.partnership_id = id;
+	executive.short_name = "TSCP-EXEC";
+	executive.name = "Executive Group";
+	executive.kind = "executive";
+	MUST(f, gov_body_create(&f->one.g, &executive, &f->err));
+	chiefs.partnership_id = id;
+	chiefs.short_name = "TSCP-COG";
+	chiefs.name = "Chief Officers Group";
+	chiefs.kind = "chief_officers_group";
+	MUST(f, gov_body_create(&f->one.g, &chiefs, &f->err));
+	executive.parent_id = chiefs.id;
+	MUST(f, gov_body_update(&f->one.g, &executive, &f->err));
+	MUST(f, gov_body_find(&f->one.g, id, "TSCP-QA", &f->a, &qa, &f->err));
+	qa.parent_id = executive.id;
+	MUST(f, gov_body_update(&f->one.g, &qa, &f->err));
+
+	/* The dump loads into an empty database and dumps the same. */
+	first = dump_text(f, &f->one, id);
+	id2 = load_text(f, &f->two, first, NULL);
+	second = dump_text(f, &f->two, id2);
+	assert_string_equal(second, first);
+	MUST(f, gov_body_find(&f->two.g, id2, "TSCP-QA", &f->a, &qa, &f->err));
+	MUST(f, gov_body_get(&f->two.g, qa.parent_id, &f->a, &got, &f->err));
+	assert_string_equal(got.short_name, "TSCP-EXEC");
+	MUST(f, gov_body_get(&f->two.g, got.parent_id, &f->a, &got, &f->err));
+	assert_string_equal(got.short_name, "TSCP-COG");
+	assert_int_equal(got.parent_id, 0);
+
+	/* Parents first; otherwise the order they were created in. */
+	assert_string_equal(body_order(f, first),
+	                    "TSCP OLD-LSCB TSCP-COG TSCP-EXEC TSCP-QA");
+}
+
+static void test_quorum_count_null_is_no_count(void **state)
+{
+	struct fixture *f = *state;
+	static const char doc[] =
+	        "{\"format\": \"masa-interchange\", \"version\": 1,\n"
+	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"},\n"
+	        "\"bodies\": [{\"short_name\": \"A\", \"name\": \"A\", "
+	        "\"classification\": \"board\", \"quorum\": {\"count\": "
+	        "null}},\n{\"short_name\": \"B\", \"name\": \"B\", "
+	        "\"classification\": \"panel\", \"quorum\": {\"count\": null, "
+	        "\"fraction\": \"1/2\", \"safeguarding_partners\": true}}]}";
+	struct gov_body b;
+	json_t *root = NULL, *bodies;
+	int64_t id = load_text(f, &f->one, doc, NULL);
+
+	MUST(f, gov_body_find(&f->one.g, id, "A", &f->a, &b, &f->err));
+	assert_int_equal(b.quorum_count, 0);
+	assert_null(b.quorum_fraction);
+	assert_false(b.quorum_partners);
+	MUST(f, gov_body_find(&f->one.g, id, "B", &f->a, &b, &f->err));
+	assert_int_equal(b.quorum_count, 0);
+	assert_string_equal(b.quorum_fraction, "1/2");
+	assert_true(b.quorum_partners);
+
+	/* A dump leaves the empty count (and the empty rule) out. */
+	MUST(f, interchange_dump_json(&f->one.g, id, &root, &f->err));
+	bodies = json_object_get(root, "bodies");
+	assert_null(json_object_get(json_array_get(bodies, 0), "quorum"));
+	assert_null(json_object_get(
+	        json_object_get(json_array_get(bodies, 1), "quorum"), "count"));
+	assert_string_equal(
+	        json_string_value(json_object_get(
+	                json_object_get(json_array_get(bodies, 1), "quorum"),
+	                "fraction")),
+	        "1/2");
+	json_decref(root);
+}
+
+static void test_refuse_blank_resolution_and_interest(void **state)
+{
+	struct fixture *f = *state;
+	static const char resolution[] = TINY_DOC(
+	        ",\n\"meetings\": [{\"id\": \"TB/2020-01-01\", \"body\": "
+	        "\"TB\", \"date\": \"2020-01-01\", \"status\": \"held\", "
+	        "\"agenda\": [{\"number\": \"1\", \"title\": \"T\", "
+	        "\"resolutions\": [{\"number\": 1, \"text\": \"   \"}]}]}]");
+	static const char resolution_ws[] = TINY_DOC(
+	        ",\n\"meetings\": [{\"id\": \"TB/2020-01-01\", \"body\": "
+	        "\"TB\", \"date\": \"2020-01-01\", \"status\": \"held\", "
+	        "\"agenda\": [{\"number\": \"1\", \"title\": \"T\", "
+	        "\"resolutions\": [{\"number\": 1, \"text\": \"R\"}, "
+	        "{\"number\": 2, \"text\": \" \\t\\n \"}]}]}]");
+	static const char interest[] = TINY_DOC(
+	        ",\n\"meetings\": [{\"id\": \"TB/2020-01-01\", \"body\": "
+	        "\"TB\", \"date\": \"2020-01-01\", \"status\": \"held\", "
+	        "\"declarations\": [{\"person\": \"jo-bloggs\", "
+	        "\"interest\": \"  \"}]}]");
+
+	expect_refused(f, resolution, strlen(resolution), MASA_ERR_INVALID,
+	               "resolution text: required");
+	assert_string_equal(f->err.message,
+	                    "bad.json: meetings[0].agenda[0].resolutions[0]: "
+	                    "resolution text: required");
+	expect_refused(f, resolution_ws, strlen(resolution_ws),
+	               MASA_ERR_INVALID,
+	               "agenda[0].resolutions[1]: resolution text: required");
+	expect_refused(f, interest, strlen(interest), MASA_ERR_INVALID,
+	               "declaration interest: required");
+	assert_string_equal(f->err.message,
+	                    "bad.json: meetings[0].declarations[0]: "
+	                    "declaration interest: required");
+}
+
+/*
+ * A JSON member joins the path with "." ("attendance[0].person: ..."); a
+ * rule of the domain follows it after ": " ("memberships[1]: membership:
+ * ...").
+ */
+static void test_error_paths(void **state)
+{
+	struct fixture *f = *state;
+	static const char person[] = TINY_DOC(
+	        ",\n\"meetings\": [{\"id\": \"TB/2020-01-01\", \"body\": "
+	        "\"TB\", \"date\": \"2020-01-01\", \"status\": \"held\", "
+	        "\"attendance\": [{\"person\": \"jo-blogs\", \"status\": "
+	        "\"present\"}]}]");
+	static const char overlap[] = TINY_DOC(
+	        ",\n\"memberships\": [{\"person\": \"jo-bloggs\", \"body\": "
+	        "\"TB\", \"role\": \"member\", \"end_date\": \"2019-12-31\"}, "
+	        "{\"person\": \"jo-bloggs\", \"body\": \"TB\", \"role\": "
+	        "\"member\", \"start_date\": \"2019-06-01\"}]");
+	static const char count[] =
+	        "{\"format\": \"masa-interchange\", \"version\": 1,\n"
+	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"},\n"
+	        "\"bodies\": [{\"short_name\": \"B\", \"name\": \"B\", "
+	        "\"classification\": \"board\", \"quorum\": {\"count\": "
+	        "\"3\"}}]}";
+	static const char circulation[] = TINY_DOC(
+	        ",\n\"meetings\": [{\"id\": \"TB/2020-01-01\", \"body\": "
+	        "\"TB\", \"date\": \"2020-01-01\", \"status\": \"held\", "
+	        "\"agenda\": [{\"number\": \"1\", \"title\": \"T\"}, "
+	        "{\"number\": \"2\", \"title\": \"T\", \"items\": "
+	        "[{\"number\": \"2.1\", \"title\": \"S\", \"documents\": "
+	        "[{\"title\": \"D\", \"kind\": \"paper\", \"circulation\": "
+	        "[{\"person\": \"nobody\", \"sent_on\": "
+	        "\"2019-12-20\"}]}]}]}]}]");
+
+	expect_refused(f, person, strlen(person), MASA_ERR_INVALID,
+	               "meetings[0].attendance[0].person: no person \"");
+	assert_string_equal(f->err.message,
+	                    "bad.json: meetings[0].attendance[0].person: no "
+	                    "person \"jo-blogs\" earlier in this file");
+	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
+	               "memberships[1]: membership: ");
+	assert_string_equal(f->err.message,
+	                    "bad.json: memberships[1]: membership: the person "
+	                    "is already member of TB from the start to "
+	                    "2019-12-31, which overlaps");
+	expect_refused(f, count, strlen(count), MASA_ERR_INVALID,
+	               "bodies[0].quorum.count: must be a whole number");
+	expect_refused(f, circulation, strlen(circulation), MASA_ERR_INVALID,
+	               "meetings[0].agenda[1].items[0].documents[0]."
+	               "circulation[0].person: no person \"nobody\"");
 }
 
 static void test_refuse_same_partnership_twice(void **state)
@@ -1120,6 +1307,8 @@ int main(void)
 	        T(test_dump_gives_back_the_document),
 	        T(test_round_trip_is_byte_identical),
 	        T(test_round_trip_after_api_edits),
+	        T(test_dump_lists_parents_first),
+	        T(test_quorum_count_null_is_no_count),
 	        T(test_refuse_malformed_json),
 	        T(test_refuse_not_utf8),
 	        T(test_refuse_duplicate_keys),
@@ -1127,6 +1316,8 @@ int main(void)
 	        T(test_refuse_other_versions),
 	        T(test_refuse_unknown_reference),
 	        T(test_error_place_is_one_path),
+	        T(test_refuse_blank_resolution_and_interest),
+	        T(test_error_paths),
 	        T(test_refuse_same_partnership_twice),
 	        T(test_all_or_nothing),
 	        T(test_refuse_domain_rules),
