@@ -85,8 +85,7 @@ static const char SQL_BODY_PARTNERSHIP[] =
 static const char SQL_PARTNERSHIP_HAS[] =
         "SELECT 1 FROM partnership WHERE id = ?";
 
-/* Reads "a/b" with 1 <= a <= b <= 100. */
-static bool parse_fraction(const char *s, int *num, int *den)
+bool gov_quorum_fraction_parse(const char *s, int *num, int *den)
 {
 	int a = 0, b = 0;
 	const char *p = s;
@@ -184,7 +183,7 @@ static enum masa_err body_check(struct gov *g, const struct gov_body *b,
 		        "and 1000",
 		        (long long)b->quorum_count);
 	if (b->quorum_fraction != NULL &&
-	    !parse_fraction(b->quorum_fraction, &num, &den))
+	    !gov_quorum_fraction_parse(b->quorum_fraction, &num, &den))
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,
 		        "body quorum fraction: \"%.40s\" is not a "
@@ -233,20 +232,8 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	bool row;
 	enum masa_err rc;
 
-	/* A body stays in its partnership: its records refer to it. */
-	rc = store_prepare(g->store, SQL_BODY_PARTNERSHIP, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, b->id);
-	rc = store_step(st, &row, err);
-	if (rc == MASA_OK && !row)
-		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "no body with id %lld", (long long)b->id);
-	else if (rc == MASA_OK && store_column_int(st, 0) != b->partnership_id)
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "body partnership: cannot move to another "
-		                    "partnership");
-	store_done(st);
+	rc = record_check_partnership(g, SQL_BODY_PARTNERSHIP, b->id,
+	                              b->partnership_id, "body", err);
 	if (rc != MASA_OK)
 		return rc;
 	rc = body_check(g, b, err);

@@ -65,6 +65,8 @@ enum masa_err gov_body_find(struct gov *g, int64_t partnership_id,
 enum masa_err gov_body_list(struct gov *g, int64_t partnership_id,
                             struct arena *a, struct gov_body **out, size_t *n,
                             struct masa_error *err);
+/* Reads a quorum fraction "a/b" (1 <= a <= b <= 100); false if malformed. */
+bool gov_quorum_fraction_parse(const char *s, int *num, int *den);
 /* The quorum rule in words ("at least 6 voting members and ..."), in a. */
 char *gov_body_quorum_text(struct arena *a, const struct gov_body *b);
 

@@ -758,8 +758,7 @@ enum masa_err gov_meeting_quorum(struct gov *g, int64_t meeting_id,
 		out->required = (int)b.quorum_count;
 	} else if (b.quorum_fraction != NULL) {
 		int num = 0, den = 1;
-		if (sscanf(b.quorum_fraction, "%d/%d", &num, &den) == 2 &&
-		    den > 0)
+		if (gov_quorum_fraction_parse(b.quorum_fraction, &num, &den))
 			out->required =
 			        (out->voting_members * num + den - 1) / den;
 		/* A body with no voting members on record cannot be quorate. */

@@ -231,36 +231,15 @@ static const char SQL_ORGANISATION_PARTNERSHIP[] =
 static const char SQL_PERSON_PARTNERSHIP[] =
         "SELECT partnership_id FROM person WHERE id = ?";
 
-/*
- * On update (id set): the record must exist (MASA_ERR_NOT_FOUND) and stay in
- * its partnership, since other records refer to it there.
- */
+/* On update (id set): it exists and stays in its partnership. */
 static enum masa_err stays_in_partnership(struct gov *g, const char *sql,
                                           int64_t id, int64_t partnership_id,
                                           const char *what,
                                           struct masa_error *err)
 {
-	struct store_stmt *st;
-	bool row;
-	enum masa_err rc;
-
 	if (id == 0)
 		return MASA_OK;
-	rc = store_prepare(g->store, sql, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	rc = store_step(st, &row, err);
-	if (rc == MASA_OK && !row)
-		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "no %s with id %lld", what, (long long)id);
-	else if (rc == MASA_OK && store_column_int(st, 0) != partnership_id)
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "%s partnership: cannot move to another "
-		                    "partnership",
-		                    what);
-	store_done(st);
-	return rc;
+	return record_check_partnership(g, sql, id, partnership_id, what, err);
 }
 
 static enum masa_err partnership_check_exists(struct gov *g, int64_t id,

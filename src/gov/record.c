@@ -281,3 +281,27 @@ enum masa_err record_check_ref(struct gov *g, const char *sql, int64_t id,
 		                    (long long)id);
 	return rc;
 }
+
+enum masa_err record_check_partnership(struct gov *g, const char *sql,
+                                       int64_t id, int64_t partnership_id,
+                                       const char *what, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no %s with id %lld", what, (long long)id);
+	else if (rc == MASA_OK && store_column_int(st, 0) != partnership_id)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "%s partnership: cannot move to another "
+		                    "partnership",
+		                    what);
+	store_done(st);
+	return rc;
+}

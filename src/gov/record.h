@@ -92,4 +92,15 @@ enum masa_err record_check_ref(struct gov *g, const char *sql, int64_t id,
                                int64_t scope, bool required, const char *field,
                                const char *what, struct masa_error *err);
 
+/*
+ * For an update of record id: sql (id as ?1) selects its stored partnership.
+ * MASA_ERR_NOT_FOUND when there is no such record, MASA_ERR_INVALID when
+ * partnership_id differs: records do not move between partnerships, since
+ * others refer to them there. what names the record ("body").
+ */
+enum masa_err record_check_partnership(struct gov *g, const char *sql,
+                                       int64_t id, int64_t partnership_id,
+                                       const char *what,
+                                       struct masa_error *err);
+
 #endif
