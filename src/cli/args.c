@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 
 enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
-                        struct cli_args *out, bool *help, bool *json,
+                        struct cli_args *out, bool *help, bool *json, bool *csv,
                         struct masa_error *err)
 {
 	bool options_done = false;
@@ -17,6 +17,7 @@ enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
 	memset(out, 0, sizeof *out);
 	*help = false;
 	*json = false;
+	*csv = false;
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *eq;
@@ -42,6 +43,10 @@ enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
 		}
 		if (cmd->listing && strcmp(arg, "--json") == 0) {
 			*json = true;
+			continue;
+		}
+		if (cmd->csv && strcmp(arg, "--csv") == 0) {
+			*csv = true;
 			continue;
 		}
 		if (arg[1] != '-')
@@ -82,6 +87,10 @@ enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
 			                      cmd->options[k].value);
 		}
 	}
+	if (*json && *csv)
+		return masa_error_set(err, MASA_ERR_USAGE,
+		                      "%s: give --json or --csv, not both",
+		                      cmd->name);
 	if (!*help && out->npositional < cmd->min_positional)
 		return masa_error_set(err, MASA_ERR_USAGE,
 		                      "%s: missing %s (see masa %s --help)",
@@ -105,6 +114,9 @@ void cli_print_help(const struct cli_command *cmd, FILE *f)
 	if (cmd->listing)
 		fprintf(f, "  %-24s %s\n", "--json",
 		        "print JSON instead of a table");
+	if (cmd->csv)
+		fprintf(f, "  %-24s %s\n", "--csv",
+		        "print CSV (for a spreadsheet) instead of a table");
 	fprintf(f, "  %-24s %s\n", "--help", "show this help");
 }
 

@@ -40,6 +40,7 @@ struct cli_command {
 	const struct cli_option *options; /* terminated by a NULL name */
 	int min_positional, max_positional;
 	bool listing; /* takes --json */
+	bool csv;     /* takes --csv */
 	int (*run)(struct cli_ctx *ctx, const struct cli_args *args);
 };
 
@@ -48,6 +49,7 @@ struct cli_ctx {
 	const char *partnership_key; /* --partnership, or NULL */
 	const char *actor;
 	bool json;
+	bool csv;
 	struct store *store;
 	struct gov gov;
 	struct arena arena;                 /* freed when the command ends */
@@ -66,7 +68,7 @@ static inline const char *cli_opt(const struct cli_args *args, int i)
  * wrong.
  */
 enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
-                        struct cli_args *out, bool *help, bool *json,
+                        struct cli_args *out, bool *help, bool *json, bool *csv,
                         struct masa_error *err);
 /* Prints cmd's usage and options to f. */
 void cli_print_help(const struct cli_command *cmd, FILE *f);
@@ -93,6 +95,12 @@ struct table *table_new(const char *const *headings);
 void table_add(struct table *t, const char *const *cells);
 /* Prints with aligned columns and frees t. */
 void table_print(struct table *t, FILE *f);
+/*
+ * Writes one CSV row (RFC 4180: quoted when needed, CRLF). A cell that a
+ * spreadsheet would run as a formula (starting =, +, -, @, tab or CR) gets a
+ * leading apostrophe, so exported text is never executed.
+ */
+void csv_row(FILE *f, const char *const *cells, size_t n);
 /* Prints v as indented JSON with a newline, then drops the reference. */
 void json_print(json_t *v, FILE *f);
 /* "Thursday 4 December 2014" for "2014-12-04", in a. */
@@ -101,6 +109,11 @@ const char *date_long(struct arena *a, const char *iso);
 /* The commands, in the order `masa --help` lists them. */
 extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_bodies, cmd_members, cmd_meetings, cmd_meeting_show,
-        cmd_demo_generate;
+        cmd_demo_generate, cmd_actions_log, cmd_actions_overdue,
+        cmd_actions_mine, cmd_actions_by_organisation, cmd_actions_show,
+        cmd_actions_raise, cmd_actions_update, cmd_meeting_held,
+        cmd_meeting_matters_arising, cmd_agenda_draft, cmd_programme,
+        cmd_programme_add, cmd_programme_from_resolution, cmd_remind,
+        cmd_config_set, cmd_config_get;
 
 #endif

@@ -26,10 +26,11 @@ static void print_counts(const struct interchange_counts *c, FILE *f)
 	fprintf(f,
 	        "  %zu organisations, %zu people, %zu bodies, %zu memberships\n"
 	        "  %zu meetings, %zu agenda items, %zu attendance records, "
-	        "%zu resolutions, %zu documents\n",
+	        "%zu resolutions, %zu documents\n"
+	        "  %zu actions with %zu updates, %zu work programme entries\n",
 	        c->organisations, c->people, c->bodies, c->memberships,
 	        c->meetings, c->items, c->attendance, c->resolutions,
-	        c->documents);
+	        c->documents, c->actions, c->action_updates, c->programme);
 }
 
 /* Removes a database file (and its WAL files) that this command created. */

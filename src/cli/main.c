@@ -12,9 +12,32 @@
 #define MASA_VERSION "0.1.0"
 
 static const struct cli_command *const commands[] = {
-        &cmd_init,          &cmd_migrate, &cmd_load,     &cmd_dump,
-        &cmd_bodies,        &cmd_members, &cmd_meetings, &cmd_meeting_show,
-        &cmd_demo_generate, NULL};
+        &cmd_init,
+        &cmd_migrate,
+        &cmd_load,
+        &cmd_dump,
+        &cmd_bodies,
+        &cmd_members,
+        &cmd_meetings,
+        &cmd_meeting_show,
+        &cmd_meeting_held,
+        &cmd_actions_log,
+        &cmd_actions_overdue,
+        &cmd_actions_mine,
+        &cmd_actions_by_organisation,
+        &cmd_actions_show,
+        &cmd_actions_raise,
+        &cmd_actions_update,
+        &cmd_meeting_matters_arising,
+        &cmd_agenda_draft,
+        &cmd_programme,
+        &cmd_programme_add,
+        &cmd_programme_from_resolution,
+        &cmd_remind,
+        &cmd_config_set,
+        &cmd_config_get,
+        &cmd_demo_generate,
+        NULL};
 
 static void usage(FILE *f)
 {
@@ -27,7 +50,7 @@ static void usage(FILE *f)
 		snprintf(left, sizeof left, "%s%s%s", commands[i]->name,
 		         commands[i]->arguments ? " " : "",
 		         commands[i]->arguments ? commands[i]->arguments : "");
-		fprintf(f, "  %-28s %s\n", left, commands[i]->summary);
+		fprintf(f, "  %-34s %s\n", left, commands[i]->summary);
 	}
 	fprintf(f, "\nglobal options (before the command):\n"
 	           "  --db PATH                    the database (default "
@@ -38,25 +61,31 @@ static void usage(FILE *f)
 	           "Every listing takes --json; every command takes --help.\n");
 }
 
-/* The command named by argv[0] (and argv[1] for two-word commands). */
+/*
+ * The command named by argv[0] and argv[1] ("programme add"), else by
+ * argv[0] alone ("programme"): two-word names are tried first.
+ */
 static const struct cli_command *find_command(int argc, char **argv, int *words)
 {
-	for (size_t i = 0; commands[i] != NULL; i++) {
-		const char *name = commands[i]->name;
-		const char *space = strchr(name, ' ');
+	for (int pass = 2; pass >= 1; pass--)
+		for (size_t i = 0; commands[i] != NULL; i++) {
+			const char *name = commands[i]->name;
+			const char *space = strchr(name, ' ');
 
-		if (space == NULL && strcmp(name, argv[0]) == 0) {
-			*words = 1;
-			return commands[i];
+			if (pass == 1 && space == NULL &&
+			    strcmp(name, argv[0]) == 0) {
+				*words = 1;
+				return commands[i];
+			}
+			if (pass == 2 && space != NULL && argc >= 2 &&
+			    strncmp(name, argv[0], (size_t)(space - name)) ==
+			            0 &&
+			    argv[0][space - name] == '\0' &&
+			    strcmp(space + 1, argv[1]) == 0) {
+				*words = 2;
+				return commands[i];
+			}
 		}
-		if (space != NULL && argc >= 2 &&
-		    strncmp(name, argv[0], (size_t)(space - name)) == 0 &&
-		    argv[0][space - name] == '\0' &&
-		    strcmp(space + 1, argv[1]) == 0) {
-			*words = 2;
-			return commands[i];
-		}
-	}
 	return NULL;
 }
 
@@ -77,7 +106,7 @@ int main(int argc, char **argv)
 	struct masa_error err = {0};
 	const struct cli_command *cmd;
 	struct cli_args args;
-	bool help, json;
+	bool help, json, csv;
 	int i = 1, words = 0, status;
 
 	while (i < argc && argv[i][0] == '-') {
@@ -125,13 +154,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (cli_parse(cmd, argc - i - words, argv + i + words, &args, &help,
-	              &json, &err) != MASA_OK)
+	              &json, &csv, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (help) {
 		cli_print_help(cmd, stdout);
 		return 0;
 	}
 	ctx.json = json;
+	ctx.csv = csv;
 	ctx.actor = actor_name(&ctx.arena);
 	status = cmd->run(&ctx, &args);
 	if (fflush(stdout) != 0 && status == 0) {

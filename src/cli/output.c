@@ -93,3 +93,27 @@ const char *date_long(struct arena *a, const char *iso)
 	return arena_printf(a, "%s %d %s %d", days[date_weekday(d)], dd,
 	                    months[m - 1], y);
 }
+
+void csv_row(FILE *f, const char *const *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *s = cells[i] ? cells[i] : "";
+		bool formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+		bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+
+		if (i > 0)
+			fputc(',', f);
+		if (quote)
+			fputc('"', f);
+		if (formula)
+			fputc('\'', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		if (quote)
+			fputc('"', f);
+	}
+	fputs("\r\n", f);
+}

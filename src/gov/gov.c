@@ -24,3 +24,13 @@ void gov_rollback(struct gov *g)
 {
 	store_rollback(g->store);
 }
+
+enum masa_err gov_end(struct gov *g, enum masa_err rc, struct masa_error *err)
+{
+	enum masa_err commit;
+
+	if (rc != MASA_OK)
+		gov_rollback(g);
+	commit = gov_commit(g, rc == MASA_OK ? err : NULL);
+	return rc != MASA_OK ? rc : commit;
+}

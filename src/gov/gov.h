@@ -38,5 +38,10 @@ void gov_init(struct gov *g, struct store *s, const char *actor);
 enum masa_err gov_begin(struct gov *g, struct masa_error *err);
 enum masa_err gov_commit(struct gov *g, struct masa_error *err);
 void gov_rollback(struct gov *g);
+/*
+ * Ends a transaction begun with gov_begin: commits when rc is MASA_OK, else
+ * rolls back. Returns rc, or the commit's error (in err) if that failed.
+ */
+enum masa_err gov_end(struct gov *g, enum masa_err rc, struct masa_error *err);
 
 #endif

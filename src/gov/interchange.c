@@ -15,16 +15,31 @@
 
 #include "core/map.h"
 #include "core/text.h"
+#include "gov/action.h"
 #include "gov/audit.h"
 #include "gov/body.h"
 #include "gov/item.h"
 #include "gov/meeting.h"
 #include "gov/partnership.h"
+#include "gov/programme.h"
 
 static const char *const top_members[] = {
-        "format",        "version",  "partnership",
-        "organizations", "people",   "bodies",
-        "memberships",   "meetings", NULL};
+        "format",  "version",   "partnership", "organizations",
+        "people",  "bodies",    "memberships", "meetings",
+        "actions", "programme", NULL};
+static const char *const action_members[] = {
+        "id",        "body",    "meeting", "item",     "number",
+        "raised_on", "details", "owners",  "due_date", "due_meeting",
+        "status",    "updates", NULL};
+static const char *const action_update_members[] = {
+        "date",   "meeting",      "kind",           "text",
+        "status", "owners_added", "owners_removed", NULL};
+static const char *const owner_members[] = {"person", "organization",
+                                            "all_members", NULL};
+static const char *const programme_members[] = {
+        "body",   "title",        "meeting",   "month",
+        "source", "from_meeting", "from_item", "from_resolution",
+        "status", "notes",        NULL};
 static const char *const partnership_members[] = {"id", "name", "area", NULL};
 static const char *const organisation_members[] = {
         "id", "name", "classification", "part", NULL};
@@ -658,6 +673,231 @@ out:
 	return rc;
 }
 
+/* Reads a list of owners ({"person"}, {"organization"}, {"all_members"}). */
+static enum masa_err load_owner_refs(struct loader *l, json_t *o,
+                                     const char *name, struct arena *a,
+                                     struct gov_owner_ref **out, size_t *n,
+                                     struct masa_error *err)
+{
+	json_t *list, *v;
+	size_t i;
+	enum masa_err rc = get_array(o, name, &list, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != MASA_OK || list == NULL)
+		return rc;
+	*out = arena_alloc(a, (json_array_size(list) + 1) * sizeof **out);
+	json_array_foreach(list, i, v)
+	{
+		struct gov_owner_ref *r = &(*out)[i];
+		if ((rc = expect_object(v, "owner", err)) ||
+		    (rc = expect_members(v, owner_members, err)) ||
+		    (rc = get_ref(v, "person", false, &l->people, "person",
+		                  &r->person_id, err)) ||
+		    (rc = get_ref(v, "organization", false, &l->organisations,
+		                  "organisation", &r->organisation_id, err)) ||
+		    (rc = get_bool(v, "all_members", &r->all_members, err))) {
+			path_prefix(err, owner_members, "%s[%zu]", name, i);
+			return rc;
+		}
+		*n = i + 1;
+	}
+	return MASA_OK;
+}
+
+static enum masa_err load_action(struct loader *l, json_t *o,
+                                 struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_action act = {0};
+	struct gov_owner_ref *owners;
+	size_t nowners, i;
+	const char *key, *item, *raised_on, *details, *due_date, *status;
+	const char *final = "open";
+	json_t *updates, *v;
+	enum masa_err rc;
+
+	if ((rc = expect_object(o, "action", err)) ||
+	    (rc = expect_members(o, action_members, err)) ||
+	    (rc = get_text(o, "id", true, &key, err)) ||
+	    (rc = get_ref(o, "body", true, &l->bodies, "body", &act.body_id,
+	                  err)) ||
+	    (rc = get_ref(o, "meeting", false, &l->meetings, "meeting",
+	                  &act.meeting_id, err)) ||
+	    (rc = get_text(o, "item", false, &item, err)) ||
+	    (rc = get_int(o, "number", true, &act.number, err)) ||
+	    (rc = get_text(o, "raised_on", false, &raised_on, err)) ||
+	    (rc = get_text(o, "details", true, &details, err)) ||
+	    (rc = get_text(o, "due_date", false, &due_date, err)) ||
+	    (rc = get_ref(o, "due_meeting", false, &l->meetings, "meeting",
+	                  &act.due_meeting_id, err)) ||
+	    (rc = get_text(o, "status", false, &status, err)) ||
+	    (rc = get_array(o, "updates", &updates, err)) ||
+	    (rc = load_owner_refs(l, o, "owners", &a, &owners, &nowners, err)))
+		goto out;
+	if (act.number < 1) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "number: %lld must be at least 1",
+		                    (long long)act.number);
+		goto out;
+	}
+	if (item != NULL) {
+		struct gov_item it;
+		if (act.meeting_id == 0) {
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "item: needs the meeting it is at");
+			goto out;
+		}
+		if ((rc = gov_item_find(l->g, act.meeting_id, item, &a, &it,
+		                        err))) {
+			masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "item: no item \"%.40s\" at that meeting",
+			        item);
+			rc = MASA_ERR_INVALID;
+			goto out;
+		}
+		act.item_id = it.id;
+	}
+	act.key = (char *)key;
+	act.raised_on = (char *)raised_on;
+	act.details = (char *)details;
+	act.due_date = (char *)due_date;
+	if ((rc = gov_action_raise(l->g, &act, owners, nowners, &a, err)))
+		goto out;
+	l->counts.actions++;
+	json_array_foreach(updates, i, v)
+	{
+		struct gov_action_update u = {.action_id = act.id};
+		struct gov_owner_ref *added, *removed;
+		size_t nadded, nremoved;
+		const char *date, *kind, *text, *ustatus;
+
+		if ((rc = expect_object(v, "update", err)) ||
+		    (rc = expect_members(v, action_update_members, err)) ||
+		    (rc = get_text(v, "date", true, &date, err)) ||
+		    (rc = get_ref(v, "meeting", false, &l->meetings, "meeting",
+		                  &u.meeting_id, err)) ||
+		    (rc = get_text(v, "kind", false, &kind, err)) ||
+		    (rc = get_text(v, "text", false, &text, err)) ||
+		    (rc = get_text(v, "status", false, &ustatus, err)) ||
+		    (rc = load_owner_refs(l, v, "owners_added", &a, &added,
+		                          &nadded, err)) ||
+		    (rc = load_owner_refs(l, v, "owners_removed", &a, &removed,
+		                          &nremoved, err)))
+			goto bad_update;
+		u.on_date = (char *)date;
+		u.kind = (char *)kind;
+		u.text = (char *)text;
+		u.status = (char *)ustatus;
+		if ((rc = gov_action_update(l->g, &u, added, nadded, removed,
+		                            nremoved, err)))
+			goto bad_update;
+		if (ustatus != NULL)
+			final = ustatus;
+		l->counts.action_updates++;
+	}
+	if (status != NULL && strcmp(status, final) != 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "status: \"%.40s\" is not the status its "
+		                    "updates give (%s)",
+		                    status, final);
+	goto out;
+bad_update:
+	path_prefix(err, action_update_members, "updates[%zu]", i);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+static const char SQL_RESOLUTION_BY_NUMBER[] =
+        "SELECT id FROM resolution WHERE item_id = ? AND number = ?";
+static const char SQL_RESOLUTION_ORIGIN[] =
+        "SELECT m.key, i.number, r.number FROM resolution r "
+        "JOIN item i ON i.id = r.item_id JOIN meeting m ON m.id = i.meeting_id "
+        "WHERE r.id = ?";
+static const char SQL_ITEM_ORIGIN[] =
+        "SELECT m.key, i.number, 0 FROM item i "
+        "JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ?";
+
+static enum masa_err load_programme(struct loader *l, json_t *o,
+                                    struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_programme_entry e = {0};
+	const char *title, *month, *source, *item, *status, *notes;
+	int64_t from_meeting = 0, resolution = 0;
+	enum masa_err rc;
+
+	if ((rc = expect_object(o, "programme entry", err)) ||
+	    (rc = expect_members(o, programme_members, err)) ||
+	    (rc = get_ref(o, "body", true, &l->bodies, "body", &e.body_id,
+	                  err)) ||
+	    (rc = get_text(o, "title", true, &title, err)) ||
+	    (rc = get_ref(o, "meeting", false, &l->meetings, "meeting",
+	                  &e.meeting_id, err)) ||
+	    (rc = get_text(o, "month", false, &month, err)) ||
+	    (rc = get_text(o, "source", true, &source, err)) ||
+	    (rc = get_ref(o, "from_meeting", false, &l->meetings, "meeting",
+	                  &from_meeting, err)) ||
+	    (rc = get_text(o, "from_item", false, &item, err)) ||
+	    (rc = get_int(o, "from_resolution", false, &resolution, err)) ||
+	    (rc = get_text(o, "status", true, &status, err)) ||
+	    (rc = get_text(o, "notes", false, &notes, err)))
+		goto out;
+	if ((item != NULL) != (from_meeting != 0) ||
+	    (resolution != 0 && item == NULL)) {
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "from_item: give from_meeting and from_item "
+		        "together (and from_resolution only with "
+		        "them)");
+		goto out;
+	}
+	if (item != NULL) {
+		struct gov_item it;
+		if (gov_item_find(l->g, from_meeting, item, &a, &it, err) !=
+		    MASA_OK) {
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "from_item: no item \"%.40s\" at "
+			                    "that meeting",
+			                    item);
+			goto out;
+		}
+		e.item_id = it.id;
+	}
+	if (resolution != 0) {
+		struct store_stmt *st;
+		bool row;
+		if ((rc = store_prepare(l->g->store, SQL_RESOLUTION_BY_NUMBER,
+		                        &st, err)))
+			goto out;
+		store_bind_int(st, 1, e.item_id);
+		store_bind_int(st, 2, resolution);
+		rc = store_step(st, &row, err);
+		e.resolution_id = row ? store_column_int(st, 0) : 0;
+		store_done(st);
+		if (rc == MASA_OK && !row)
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "from_resolution: no resolution "
+			                    "(%lld) under item %s",
+			                    (long long)resolution, item);
+		if (rc != MASA_OK)
+			goto out;
+	}
+	e.title = (char *)title;
+	e.month = (char *)month;
+	e.source = (char *)source;
+	e.status = (char *)status;
+	e.notes = (char *)notes;
+	if ((rc = gov_programme_create(l->g, &e, err)) == MASA_OK)
+		l->counts.programme++;
+out:
+	arena_free(&a);
+	return rc;
+}
+
 typedef enum masa_err (*load_fn)(struct loader *l, json_t *o,
                                  struct masa_error *err);
 
@@ -730,25 +970,37 @@ static enum masa_err load_document_root(struct loader *l, json_t *root,
 	    (rc = load_list(l, root, "meetings", meeting_members,
 	                    load_meeting_content, NULL, err)))
 		return rc;
+	if (version < 2 && (json_object_get(root, "actions") != NULL ||
+	                    json_object_get(root, "programme") != NULL))
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "actions and programme: not in a version "
+		                      "1 document (say \"version\": 2)");
+	if ((rc = load_list(l, root, "actions", action_members, load_action,
+	                    NULL, err)) ||
+	    (rc = load_list(l, root, "programme", programme_members,
+	                    load_programme, NULL, err)))
+		return rc;
 	return MASA_OK;
 }
 
 static json_t *counts_json(const char *source, const char *partnership,
                            const struct interchange_counts *c)
 {
-	return json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
-	                 "s:I, s:I, s:I}",
-	                 "source", source, "partnership", partnership,
-	                 "organizations", (json_int_t)c->organisations,
-	                 "people", (json_int_t)c->people, "bodies",
-	                 (json_int_t)c->bodies, "memberships",
-	                 (json_int_t)c->memberships, "meetings",
-	                 (json_int_t)c->meetings, "items", (json_int_t)c->items,
-	                 "attendance", (json_int_t)c->attendance,
-	                 "declarations", (json_int_t)c->declarations,
-	                 "resolutions", (json_int_t)c->resolutions, "documents",
-	                 (json_int_t)c->documents, "circulation",
-	                 (json_int_t)c->circulation);
+	return json_pack(
+	        "{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
+	        "s:I, s:I, s:I, s:I, s:I, s:I}",
+	        "source", source, "partnership", partnership, "organizations",
+	        (json_int_t)c->organisations, "people", (json_int_t)c->people,
+	        "bodies", (json_int_t)c->bodies, "memberships",
+	        (json_int_t)c->memberships, "meetings", (json_int_t)c->meetings,
+	        "items", (json_int_t)c->items, "attendance",
+	        (json_int_t)c->attendance, "declarations",
+	        (json_int_t)c->declarations, "resolutions",
+	        (json_int_t)c->resolutions, "documents",
+	        (json_int_t)c->documents, "circulation",
+	        (json_int_t)c->circulation, "actions", (json_int_t)c->actions,
+	        "action_updates", (json_int_t)c->action_updates, "programme",
+	        (json_int_t)c->programme);
 }
 
 /* Line and column (from 1) of byte offset in data. */
@@ -1116,6 +1368,174 @@ out:
 	return rc;
 }
 
+static json_t *owner_json(struct dumper *d, const struct gov_action_owner *o)
+{
+	json_t *v = json_object();
+
+	if (o->person_id)
+		set_text(v, "person", person_key(d, o->person_id));
+	else if (o->organisation_id)
+		set_text(v, "organization",
+		         key_of(d->organisations, d->norganisations,
+		                o->organisation_id));
+	else
+		json_object_set_new(v, "all_members", json_true());
+	return v;
+}
+
+/* Owners of an action added (or removed) by update id (0: when raised). */
+static json_t *owners_by(struct dumper *d, const struct gov_action_owner *o,
+                         size_t n, int64_t update_id, bool removed)
+{
+	json_t *list = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		int64_t by = removed ? o[i].removed_by : o[i].added_by;
+		if (by != update_id || (removed && update_id == 0))
+			continue;
+		if (list == NULL)
+			list = json_array();
+		json_array_append_new(list, owner_json(d, &o[i]));
+	}
+	return list;
+}
+
+static enum masa_err dump_actions(struct dumper *d, int64_t partnership_id,
+                                  json_t *list, struct masa_error *err)
+{
+	struct gov_action *actions;
+	size_t n;
+	enum masa_err rc;
+
+	rc = gov_action_list_all(d->g, partnership_id, &d->a, &actions, &n,
+	                         err);
+	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
+		struct arena a = ARENA_INIT;
+		const struct gov_action *act = &actions[i];
+		struct gov_action_owner *owners;
+		struct gov_action_update *updates;
+		size_t nowners, nupdates;
+		json_t *o = json_object(), *ul;
+
+		json_array_append_new(list, o);
+		if ((rc = gov_action_owners(d->g, act->id, &a, &owners,
+		                            &nowners, err)) ||
+		    (rc = gov_action_updates(d->g, act->id, &a, &updates,
+		                             &nupdates, err))) {
+			arena_free(&a);
+			break;
+		}
+		set_text(o, "id", act->key);
+		set_text(o, "body",
+		         key_of(d->bodies, d->nbodies, act->body_id));
+		if (act->meeting_id)
+			set_text(o, "meeting",
+			         key_of(d->meetings, d->nmeetings,
+			                act->meeting_id));
+		if (act->item_id) {
+			struct gov_item it;
+			if ((rc = gov_item_get(d->g, act->item_id, &a, &it,
+			                       err))) {
+				arena_free(&a);
+				break;
+			}
+			set_text(o, "item", it.number);
+		}
+		json_object_set_new(o, "number", json_integer(act->number));
+		if (!act->meeting_id)
+			set_text(o, "raised_on", act->raised_on);
+		set_text(o, "details", act->details);
+		json_object_set_new(o, "owners",
+		                    owners_by(d, owners, nowners, 0, false));
+		set_text(o, "due_date", act->due_date);
+		if (act->due_meeting_id)
+			set_text(o, "due_meeting",
+			         key_of(d->meetings, d->nmeetings,
+			                act->due_meeting_id));
+		set_text(o, "status", act->status);
+		ul = nupdates ? json_array() : NULL;
+		for (size_t k = 0; k < nupdates; k++) {
+			const struct gov_action_update *u = &updates[k];
+			json_t *uo = json_object(), *added, *removed;
+			set_text(uo, "date", u->on_date);
+			if (u->meeting_id)
+				set_text(uo, "meeting",
+				         key_of(d->meetings, d->nmeetings,
+				                u->meeting_id));
+			if (strcmp(u->kind, "update") != 0)
+				set_text(uo, "kind", u->kind);
+			set_text(uo, "text", u->text);
+			set_text(uo, "status", u->status);
+			added = owners_by(d, owners, nowners, u->id, false);
+			removed = owners_by(d, owners, nowners, u->id, true);
+			if (added)
+				json_object_set_new(uo, "owners_added", added);
+			if (removed)
+				json_object_set_new(uo, "owners_removed",
+				                    removed);
+			json_array_append_new(ul, uo);
+		}
+		if (ul)
+			json_object_set_new(o, "updates", ul);
+		arena_free(&a);
+	}
+	return rc;
+}
+
+static enum masa_err dump_programme(struct dumper *d, int64_t partnership_id,
+                                    json_t *list, struct masa_error *err)
+{
+	struct gov_programme_entry *entries;
+	size_t n;
+	enum masa_err rc = gov_programme_list_all(d->g, partnership_id, &d->a,
+	                                          &entries, &n, err);
+
+	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
+		const struct gov_programme_entry *e = &entries[i];
+		json_t *o = json_object();
+
+		json_array_append_new(list, o);
+		set_text(o, "body", key_of(d->bodies, d->nbodies, e->body_id));
+		set_text(o, "title", e->title);
+		if (e->meeting_id)
+			set_text(o, "meeting",
+			         key_of(d->meetings, d->nmeetings,
+			                e->meeting_id));
+		set_text(o, "month", e->month);
+		set_text(o, "source", e->source);
+		if (e->resolution_id || e->item_id) {
+			struct store_stmt *st;
+			bool row;
+			rc = store_prepare(d->g->store,
+			                   e->resolution_id
+			                           ? SQL_RESOLUTION_ORIGIN
+			                           : SQL_ITEM_ORIGIN,
+			                   &st, err);
+			if (rc != MASA_OK)
+				break;
+			store_bind_int(st, 1,
+			               e->resolution_id ? e->resolution_id
+			                                : e->item_id);
+			rc = store_step(st, &row, err);
+			if (rc == MASA_OK && row) {
+				set_text(o, "from_meeting",
+				         store_column_text(st, 0));
+				set_text(o, "from_item",
+				         store_column_text(st, 1));
+				if (e->resolution_id)
+					json_object_set_new(
+					        o, "from_resolution",
+					        json_integer(store_column_int(
+					                st, 2)));
+			}
+			store_done(st);
+		}
+		set_text(o, "status", e->status);
+		set_text(o, "notes", e->notes);
+	}
+	return rc;
+}
+
 enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
                                     json_t **out, struct masa_error *err)
 {
@@ -1270,6 +1690,14 @@ enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
 	for (size_t i = 0; i < d.nmeetings; i++)
 		if ((rc = dump_meeting(&d, &meetings[i], list, err)))
 			goto out;
+	list = json_array();
+	json_object_set_new(root, "actions", list);
+	if ((rc = dump_actions(&d, partnership_id, list, err)))
+		goto out;
+	list = json_array();
+	json_object_set_new(root, "programme", list);
+	if ((rc = dump_programme(&d, partnership_id, list, err)))
+		goto out;
 	*out = root;
 	root = NULL;
 out:

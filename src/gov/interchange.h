@@ -12,13 +12,14 @@
 #include "gov/gov.h"
 
 /* The format version this masa writes and the newest it reads. */
-#define INTERCHANGE_VERSION 1
+#define INTERCHANGE_VERSION 2
 /* The largest document load accepts. */
 #define INTERCHANGE_MAX_BYTES ((size_t)512 * 1024 * 1024)
 
 struct interchange_counts {
 	size_t organisations, people, bodies, memberships, meetings, items,
-	        attendance, declarations, resolutions, documents, circulation;
+	        attendance, declarations, resolutions, documents, circulation,
+	        actions, action_updates, programme;
 };
 
 /*

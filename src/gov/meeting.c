@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "gov/action.h"
 #include "gov/body.h"
 #include "gov/check.h"
 #include "gov/record.h"
@@ -270,7 +271,15 @@ enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
 		                    "meeting id: \"%s\" is already used",
 		                    m->key);
 	if (rc == MASA_OK)
-		rc = record_insert(g, &meeting_kind, m, err);
+		rc = gov_begin(g, err);
+	if (rc != MASA_OK)
+		goto out;
+	rc = record_insert(g, &meeting_kind, m, err);
+	/* A meeting recorded as held carries its body's open actions forward
+	 * (a bulk load brings its own history instead). */
+	if (rc == MASA_OK && !g->bulk && strcmp(m->status, "held") == 0)
+		rc = gov_action_carry_forward(g, m->id, NULL, err);
+	rc = gov_end(g, rc, err);
 	/* A key made here lived in a, which is freed below. */
 	if (generated)
 		m->key = NULL;
@@ -304,7 +313,14 @@ enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
 	if (rc == MASA_OK && strcmp(m->date, old.date) != 0)
 		rc = meeting_check_deferrals(g, m->id, m->date, err);
 	if (rc == MASA_OK)
-		rc = record_update(g, &meeting_kind, m, err);
+		rc = gov_begin(g, err);
+	if (rc != MASA_OK)
+		goto out;
+	rc = record_update(g, &meeting_kind, m, err);
+	if (rc == MASA_OK && !g->bulk && strcmp(m->status, "held") == 0 &&
+	    strcmp(old.status, "held") != 0)
+		rc = gov_action_carry_forward(g, m->id, NULL, err);
+	rc = gov_end(g, rc, err);
 out:
 	arena_free(&a);
 	return rc;

@@ -145,8 +145,10 @@ enum masa_err record_update(struct gov *g, const struct record_kind *k,
 		masa_error_prefix(err, "%s %lld", k->label, (long long)id);
 		goto out;
 	}
-	rc = audit_record(g, "update", k->entity, id, record_to_json(k, before),
-	                  record_to_json(k, rec), err);
+	if (!g->bulk) /* a bulk load is audited as a whole */
+		rc = audit_record(g, "update", k->entity, id,
+		                  record_to_json(k, before),
+		                  record_to_json(k, rec), err);
 out:
 	arena_free(&a);
 	return rc;

@@ -37,7 +37,7 @@
 static const char SMALL_DOC[] =
         "{\n"
         "  \"format\": \"masa-interchange\",\n"
-        "  \"version\": 1,\n"
+        "  \"version\": 2,\n"
         "  \"partnership\": {\"id\": \"testshire\", \"name\": \"Testshire "
         "Safeguarding Children Partnership\", \"area\": \"Testshire\"},\n"
         "  \"organizations\": [\n"
@@ -145,6 +145,29 @@ static const char SMALL_DOC[] =
         "\"2019-12-03\", \"status\": \"scheduled\"},\n"
         "    {\"id\": \"TSCP-QA/2019-10-15\", \"body\": \"TSCP-QA\", "
         "\"date\": \"2019-10-15\", \"status\": \"cancelled\"}\n"
+        "  ],\n"
+        "  \"actions\": [\n"
+        "    {\"id\": \"TSCP/2019-10-01/1\", \"body\": \"TSCP\", "
+        "\"meeting\": \"TSCP/2019-10-01\", \"item\": \"2\", \"number\": 1, "
+        "\"details\": \"Write to the schools\", \"owners\": [{\"person\": "
+        "\"jo-bloggs\"}, {\"organization\": \"testshire-police\"}], "
+        "\"due_meeting\": \"TSCP/2019-12-03\", \"status\": \"in_progress\", "
+        "\"updates\": [{\"date\": \"2019-11-01\", \"text\": \"Letter "
+        "drafted\", \"status\": \"in_progress\", \"owners_added\": "
+        "[{\"person\": \"ann-lee\"}], \"owners_removed\": [{\"person\": "
+        "\"jo-bloggs\"}]}]},\n"
+        "    {\"id\": \"TSCP/A1\", \"body\": \"TSCP\", \"number\": 1, "
+        "\"raised_on\": \"2019-10-20\", \"details\": \"Check the budget\", "
+        "\"owners\": [{\"all_members\": true}], \"due_date\": "
+        "\"2019-11-30\", \"status\": \"open\"}\n"
+        "  ],\n"
+        "  \"programme\": [\n"
+        "    {\"body\": \"TSCP\", \"title\": \"Case reviews again\", "
+        "\"meeting\": \"TSCP/2019-12-03\", \"source\": \"deferral\", "
+        "\"from_meeting\": \"TSCP/2019-10-01\", \"from_item\": \"3.2\", "
+        "\"status\": \"on_agenda\"},\n"
+        "    {\"body\": \"TSCP\", \"title\": \"Annual report\", \"month\": "
+        "\"2020-06\", \"source\": \"other\", \"status\": \"planned\"}\n"
         "  ]\n"
         "}\n";
 
@@ -450,7 +473,7 @@ static void test_dump_fields(void **state)
 	assert_string_equal(json_string_value(json_object_get(root, "format")),
 	                    "masa-interchange");
 	assert_int_equal(json_integer_value(json_object_get(root, "version")),
-	                 1);
+	                 INTERCHANGE_VERSION);
 	v = json_object_get(root, "partnership");
 	assert_string_equal(json_string_value(json_object_get(v, "id")),
 	                    "testshire");
@@ -678,7 +701,7 @@ static void test_refuse_other_versions(void **state)
 {
 	struct fixture *f = *state;
 	static const char v2[] =
-	        "{\"format\": \"masa-interchange\", \"version\": 2,\n"
+	        "{\"format\": \"masa-interchange\", \"version\": 3,\n"
 	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"}}\n";
 	static const char v0[] =
 	        "{\"format\": \"masa-interchange\", \"version\": 0,\n"
@@ -694,10 +717,10 @@ static void test_refuse_other_versions(void **state)
 	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"}}\n";
 
 	expect_refused(f, v2, strlen(v2), MASA_ERR_VERSION,
-	               "version: 2 is not a version this masa reads (1 to 1)");
+	               "version: 3 is not a version this masa reads (1 to 2)");
 	assert_string_equal(f->err.message,
-	                    "bad.json: version: 2 is not a version this masa "
-	                    "reads (1 to 1)");
+	                    "bad.json: version: 3 is not a version this masa "
+	                    "reads (1 to 2)");
 	expect_refused(f, v0, strlen(v0), MASA_ERR_VERSION,
 	               "version: 0 is not a version this masa reads");
 	expect_refused(f, no_version, strlen(no_version), MASA_ERR_INVALID,

@@ -1,0 +1,194 @@
+/*
+ * action: a body's action log. An action is raised at a meeting (under one of
+ * its items) or standing alone, numbered within the meeting that raised it,
+ * with a reference that never changes ("RLSCB/2014-12-04/3"), one or more
+ * owners (people, organisations, or all members of the body), a due date (or
+ * "by the next meeting") and a status. Every update is a dated entry in its
+ * history that may set a status and change owners; reassignment keeps the
+ * old owner in the history. When a meeting of the body is held, every action
+ * still open is carried forward and its history says so.
+ */
+#ifndef MASA_GOV_ACTION_H
+#define MASA_GOV_ACTION_H
+
+#include "gov/gov.h"
+
+struct gov_action {
+	int64_t id;
+	int64_t partnership_id; /* the body's; set by raise */
+	int64_t body_id;
+	int64_t meeting_id; /* raised at, or 0 standing alone */
+	int64_t item_id;    /* raised under, or 0 */
+	int64_t number;     /* 0 at raise: the next free number */
+	char *key;          /* NULL at raise: MEETING/N or SHORT/AN */
+	char *raised_on;    /* NULL at raise with a meeting: its date */
+	char *details;
+	char *due_date;         /* or NULL */
+	int64_t due_meeting_id; /* "by the next meeting", or 0 */
+	char *status; /* open, in_progress, discharged, closed, superseded */
+};
+
+/* An owner: exactly one of the three. */
+struct gov_owner_ref {
+	int64_t person_id;
+	int64_t organisation_id;
+	bool all_members;
+};
+
+struct gov_action_update {
+	int64_t id;
+	int64_t action_id;
+	char *on_date;      /* NULL with a meeting: its date */
+	int64_t meeting_id; /* or 0 */
+	char *kind;         /* update (default), carried_forward */
+	char *text;         /* or NULL */
+	char *status;       /* the status it sets, or NULL */
+};
+
+/* An owner over time, for history and reports. */
+struct gov_action_owner {
+	int64_t id;
+	int64_t action_id;
+	int64_t person_id;
+	int64_t organisation_id;
+	bool all_members;
+	int64_t added_by;   /* update id, or 0: when raised */
+	int64_t removed_by; /* update id, or 0: still an owner */
+	char *name;     /* person's or organisation's name, or "All members" */
+	char *key;      /* person's or organisation's key, or NULL */
+	char *added_on; /* date of added_by's update, or NULL */
+	char *removed_on; /* date of removed_by's update, or NULL */
+};
+
+extern const char *const gov_action_statuses[];
+
+/* True for discharged, closed and superseded: the action needs no more work. */
+bool gov_action_status_done(const char *status);
+
+/*
+ * Raises act (status open) with owners (at least one). Sets act->id and,
+ * when they were not given, its number, key ("RLSCB/2014-12-04/3"),
+ * raised_on (the meeting's date) and partnership_id; text it makes is owned
+ * by a. Refuses an item of another meeting, a meeting of another body, a due
+ * date before the day it was raised, owners outside the partnership,
+ * duplicate owners.
+ */
+enum masa_err gov_action_raise(struct gov *g, struct gov_action *act,
+                               const struct gov_owner_ref *owners,
+                               size_t nowners, struct arena *a,
+                               struct masa_error *err);
+/*
+ * Adds an update to action u->action_id: sets u->id and, when NULL,
+ * u->on_date (from its meeting) and u->kind ("update"). Applies its status
+ * and owner changes. Refuses a date before the previous update or the day it
+ * was raised, setting a finished status it already has ("discharged twice"),
+ * removing someone who is not an owner, adding one who is, or leaving no
+ * owner.
+ */
+enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
+                                const struct gov_owner_ref *added,
+                                size_t nadded,
+                                const struct gov_owner_ref *removed,
+                                size_t nremoved, struct masa_error *err);
+enum masa_err gov_action_get(struct gov *g, int64_t id, struct arena *a,
+                             struct gov_action *out, struct masa_error *err);
+/* By reference ("RLSCB/2014-12-04/3") within a partnership. */
+enum masa_err gov_action_find(struct gov *g, int64_t partnership_id,
+                              const char *key, struct arena *a,
+                              struct gov_action *out, struct masa_error *err);
+/* Every action of the partnership in the order raised (for dump). */
+enum masa_err gov_action_list_all(struct gov *g, int64_t partnership_id,
+                                  struct arena *a, struct gov_action **out,
+                                  size_t *n, struct masa_error *err);
+/* An action's history, oldest first. */
+enum masa_err gov_action_updates(struct gov *g, int64_t action_id,
+                                 struct arena *a,
+                                 struct gov_action_update **out, size_t *n,
+                                 struct masa_error *err);
+/* Every owner an action has had, in the order added, with names. */
+enum masa_err gov_action_owners(struct gov *g, int64_t action_id,
+                                struct arena *a, struct gov_action_owner **out,
+                                size_t *n, struct masa_error *err);
+/* The date an action is due: its due date or its due meeting's, or NULL. */
+enum masa_err gov_action_due(struct gov *g, const struct gov_action *act,
+                             struct arena *a, char **out,
+                             struct masa_error *err);
+
+/*
+ * Carries forward every action of the meeting's body that is still open at
+ * it (raised before it, not finished, nothing recorded at it yet): one
+ * "carried_forward" update each, dated the meeting's date. *count (may be
+ * NULL) says how many. Called when a meeting is recorded as held.
+ */
+enum masa_err gov_action_carry_forward(struct gov *g, int64_t meeting_id,
+                                       size_t *count, struct masa_error *err);
+
+/* One action in a report: the action, its owners and history as at a date. */
+struct gov_action_entry {
+	struct gov_action action;
+	char *meeting_key;  /* raising meeting, or NULL */
+	char *due;          /* due date (own or due meeting's), or NULL */
+	char *status_as_at; /* status on the report's date */
+	char *body_short_name;
+	struct gov_action_owner *owners; /* owners on the report's date */
+	size_t nowners;
+	struct gov_action_update *updates; /* up to the report's date */
+	size_t nupdates;
+	long days_overdue; /* on the report's date, 0 if not overdue */
+};
+
+/*
+ * The action log of body_id as at date, in three parts, as the board's
+ * appendix prints it: actions raised at the body's meeting on that date;
+ * actions raised earlier and finished on that date; actions raised earlier
+ * and still on-going. The first two parts are ordered by raising date and
+ * number, the on-going part by number (as the log numbers them).
+ * Everything is in a.
+ */
+struct gov_action_log {
+	char *meeting_key; /* the body's meeting on date, or NULL */
+	struct gov_action_entry *raised, *finished, *ongoing;
+	size_t nraised, nfinished, nongoing;
+};
+enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,
+                                   const char *date, struct arena *a,
+                                   struct gov_action_log *out,
+                                   struct masa_error *err);
+
+/* Filters for open-action reports; 0 and NULL mean any. */
+struct gov_action_filter {
+	int64_t partnership_id;
+	int64_t body_id;
+	int64_t person_id;       /* owned by this person (directly) */
+	int64_t organisation_id; /* owned by it, or by one of its people */
+	const char *on;          /* the report's date (required) */
+	bool overdue_only;
+	/* with person_id: also actions owned by "all members" of a body the
+	 * person sits on that day */
+	bool include_all_members;
+};
+
+/*
+ * Open (not finished) actions matching f with their current owners, most
+ * overdue first, then by due date and reference.
+ */
+enum masa_err gov_action_open_list(struct gov *g,
+                                   const struct gov_action_filter *f,
+                                   struct arena *a,
+                                   struct gov_action_entry **out, size_t *n,
+                                   struct masa_error *err);
+
+/* Per organisation: open and overdue actions and the median days overdue. */
+struct gov_action_org_count {
+	int64_t organisation_id;
+	char *organisation_key;
+	char *organisation_name;
+	int open;
+	int overdue;
+	double median_days_overdue; /* of its overdue actions; 0 if none */
+};
+enum masa_err gov_action_counts_by_organisation(
+        struct gov *g, int64_t partnership_id, const char *on, struct arena *a,
+        struct gov_action_org_count **out, size_t *n, struct masa_error *err);
+
+#endif
