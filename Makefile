@@ -50,8 +50,9 @@ FUZZ_SECONDS ?= 60
 
 all: masa
 
+# Replaced by rename, so a masa that is running keeps its old binary.
 masa: build/release/masa
-	cp $< $@
+	@cp $< $@.new && mv -f $@.new $@
 
 build/gen/migrations_sqlite.c: $(MIGRATIONS) tools/embed-sql
 	@mkdir -p $(@D)

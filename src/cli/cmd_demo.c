@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "gov/synthetic.h"
 
-enum { GENERATE_YEARS, GENERATE_SEED, GENERATE_OUTPUT };
+enum { GENERATE_YEARS, GENERATE_SEED, GENERATE_OUTPUT, GENERATE_NO_ACTIONS };
 
 static const struct cli_option generate_options[] = {
         [GENERATE_YEARS] = {"years", "N",
@@ -19,6 +19,9 @@ static const struct cli_option generate_options[] = {
                            "seed gives the same partnership"},
         [GENERATE_OUTPUT] = {"output", "FILE",
                              "write to FILE instead of standard output"},
+        [GENERATE_NO_ACTIONS] = {"without-actions", NULL,
+                                 "leave out the action logs (the governance "
+                                 "records only)"},
         {NULL, NULL, NULL},
 };
 
@@ -39,8 +42,9 @@ static int run_generate(struct cli_ctx *ctx, const struct cli_args *args)
 	     cli_number("seed", cli_opt(args, GENERATE_SEED), 0, 2147483647L,
 	                &seed, &err) != MASA_OK))
 		return cli_fail(&err);
-	if (synthetic_generate((int)years, (uint64_t)seed, &doc, &err) !=
-	    MASA_OK)
+	if (synthetic_generate((int)years, (uint64_t)seed,
+	                       cli_opt(args, GENERATE_NO_ACTIONS) == NULL, &doc,
+	                       &err) != MASA_OK)
 		return cli_fail(&err);
 	if (path != NULL && (f = fopen(path, "wb")) == NULL) {
 		masa_error_set(&err, MASA_ERR_IO, "cannot write %s: %s", path,

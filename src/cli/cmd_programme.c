@@ -11,11 +11,6 @@
 #include "gov/meeting.h"
 #include "gov/programme.h"
 
-/* Until cli.h lists them, say here that they are meant to be shared. */
-extern const struct cli_command cmd_programme, cmd_programme_add,
-        cmd_programme_from_resolution, cmd_meeting_matters_arising,
-        cmd_agenda_draft;
-
 static json_t *text_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();

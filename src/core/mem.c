@@ -52,7 +52,11 @@ char *xstrdup(const char *s)
 	return p;
 }
 
-enum { ARENA_BLOCK_SIZE = 64 * 1024 };
+/*
+ * Blocks start small and double up to the largest size, so that the many
+ * short-lived arenas of validation code cost a small allocation each.
+ */
+enum { ARENA_FIRST_BLOCK = 1024, ARENA_BLOCK_SIZE = 64 * 1024 };
 
 struct arena_block {
 	struct arena_block *next;
@@ -71,7 +75,11 @@ void *arena_alloc(struct arena *a, size_t n)
 	if (need < n)
 		out_of_memory(n);
 	if (b == NULL || b->size - b->used < need) {
-		size_t size = need > ARENA_BLOCK_SIZE ? need : ARENA_BLOCK_SIZE;
+		size_t step = b == NULL ? ARENA_FIRST_BLOCK
+		              : b->size >= ARENA_BLOCK_SIZE / 2
+		                      ? ARENA_BLOCK_SIZE
+		                      : b->size * 2;
+		size_t size = need > step ? need : step;
 		b = xmalloc(sizeof *b + size);
 		b->size = size;
 		b->used = 0;

@@ -46,12 +46,13 @@ static const struct record_field action_fields[] = {
         RECORD_FIELD(struct gov_action, due_date, RECORD_TEXT),
         RECORD_FIELD(struct gov_action, due_meeting_id, RECORD_ID),
         RECORD_FIELD(struct gov_action, status, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action, closed_on, RECORD_TEXT),
 };
 
 #define ACTION_COLUMNS                                                 \
 	"a.id, a.partnership_id, a.body_id, a.meeting_id, a.item_id, " \
 	"a.number, a.key, a.raised_on, a.details, a.due_date, "        \
-	"a.due_meeting_id, a.status"
+	"a.due_meeting_id, a.status, a.closed_on"
 
 static const struct record_kind action_kind = {
         .entity = "action",
@@ -62,12 +63,13 @@ static const struct record_kind action_kind = {
         .sql_insert =
                 "INSERT INTO action (partnership_id, body_id, meeting_id, "
                 "item_id, number, key, raised_on, details, due_date, "
-                "due_meeting_id, status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        .sql_update = "UPDATE action SET partnership_id = ?, body_id = ?, "
-                      "meeting_id = ?, item_id = ?, number = ?, key = ?, "
-                      "raised_on = ?, details = ?, due_date = ?, "
-                      "due_meeting_id = ?, status = ? WHERE id = ?",
+                "due_meeting_id, status, closed_on) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        .sql_update =
+                "UPDATE action SET partnership_id = ?, body_id = ?, "
+                "meeting_id = ?, item_id = ?, number = ?, key = ?, "
+                "raised_on = ?, details = ?, due_date = ?, "
+                "due_meeting_id = ?, status = ?, closed_on = ? WHERE id = ?",
         .sql_get = "SELECT " ACTION_COLUMNS " FROM action a WHERE a.id = ?",
 };
 
@@ -604,7 +606,12 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 	if ((rc = owners_check(g, act.partnership_id, added, nadded,
 	                       "owners_added", err)) ||
 	    (rc = owners_check(g, act.partnership_id, removed, nremoved,
-	                       "owners_removed", err)) ||
+	                       "owners_removed", err)))
+		goto out;
+	/* Most updates change no owner: only then are the owners read. */
+	owners = NULL;
+	nowners = 0;
+	if ((nadded > 0 || nremoved > 0) &&
 	    (rc = gov_action_owners(g, act.id, &a, &owners, &nowners, err)))
 		goto out;
 	for (size_t k = 0; k < nowners; k++)
@@ -629,8 +636,10 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 			still = owners[k].removed_by == 0 &&
 			        same_owner(&owners[k], &added[i]);
 		for (size_t r = 0; r < nremoved && still; r++)
-			if (memcmp(&removed[r], &added[i], sizeof added[i]) ==
-			    0)
+			if (removed[r].person_id == added[i].person_id &&
+			    removed[r].organisation_id ==
+			            added[i].organisation_id &&
+			    removed[r].all_members == added[i].all_members)
 				still = false;
 		if (still) {
 			rc = masa_error_set(
@@ -641,7 +650,7 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 			goto out;
 		}
 	}
-	if (current - nremoved + nadded == 0) {
+	if ((nadded > 0 || nremoved > 0) && current - nremoved + nadded == 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
 		                    "owners_removed: %s would be left with no "
 		                    "owner",
@@ -674,6 +683,8 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 	if (rc == MASA_OK && u->status != NULL &&
 	    strcmp(u->status, act.status) != 0) {
 		act.status = u->status;
+		act.closed_on =
+		        gov_action_status_done(u->status) ? u->on_date : NULL;
 		rc = record_update(g, &action_kind, &act, err);
 	}
 	rc = gov_end(g, rc, err);
@@ -843,6 +854,7 @@ static const struct record_field entry_fields[] = {
         RECORD_FIELD(struct gov_action_entry, action.due_date, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, action.due_meeting_id, RECORD_ID),
         RECORD_FIELD(struct gov_action_entry, action.status, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action_entry, action.closed_on, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, meeting_key, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, due, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, status_as_at, RECORD_TEXT),
@@ -857,12 +869,12 @@ static const struct record_kind entry_kind = {
         .size = sizeof(struct gov_action_entry),
 };
 
-#define ENTRY_SELECT(status_as_at)                              \
-	"SELECT " ACTION_COLUMNS                                \
-	", m.key, COALESCE(dm.date, a.due_date), " status_as_at \
-	", b.short_name FROM action a "                         \
-	"JOIN body b ON b.id = a.body_id "                      \
-	"LEFT JOIN meeting m ON m.id = a.meeting_id "           \
+#define ENTRY_SELECT(status_as_at)                            \
+	"SELECT " ACTION_COLUMNS ", m.key AS meeting_key, "   \
+	"COALESCE(dm.date, a.due_date) AS due, " status_as_at \
+	" AS status_on, b.short_name FROM action a "          \
+	"JOIN body b ON b.id = a.body_id "                    \
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "         \
 	"LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
 
 /* Status as at ?1 (a date), from the history. */
@@ -1012,32 +1024,55 @@ enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,
 	return MASA_OK;
 }
 
-static const char SQL_OPEN_LIST[] = ENTRY_SELECT(
-        "a.status") "WHERE a.partnership_id = ?1 "
-                    "AND a.status IN ('open', 'in_progress') "
-                    "AND a.raised_on <= ?2 "
-                    "AND (?3 = 0 OR a.body_id = ?3) "
-                    "AND (?4 = 0 OR COALESCE(dm.date, a.due_date) < ?2) "
-                    "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-                    "WHERE o.action_id = a.id AND o.removed_by IS NULL "
-                    "AND (o.person_id = ?5 OR (?6 = 1 AND o.all_members = 1 "
-                    "AND EXISTS (SELECT 1 FROM membership ms "
-                    "WHERE ms.body_id = a.body_id AND ms.person_id = ?5 "
-                    "AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
-                    "AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
-                    "AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-                    "LEFT JOIN person p ON p.id = o.person_id "
-                    "WHERE o.action_id = a.id AND o.removed_by IS NULL "
-                    "AND (o.organisation_id = ?7 OR p.organisation_id = ?7))) "
-                    "ORDER BY CASE WHEN COALESCE(dm.date, a.due_date) IS NULL "
-                    "THEN 1 ELSE 0 END, COALESCE(dm.date, a.due_date), a.key";
+/*
+ * Actions not finished on ?2, with their status then. An action finished
+ * on or before ?2 and not reopened since has closed_on <= ?2, so OPEN_ON
+ * (an index range) leaves only those that may have been open; for the few
+ * of them updated after ?2 the status on ?2 is replayed from the history,
+ * the rest have it already. A report for today replays nothing.
+ */
+#define OPEN_ON "(a.closed_on IS NULL OR a.closed_on > ?2)"
+#define STATUS_ON                                                              \
+	"CASE WHEN EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = " \
+	"a.id AND u.on_date > ?2) THEN COALESCE((SELECT u.status FROM "        \
+	"action_update u WHERE u.action_id = a.id AND u.status IS NOT NULL "   \
+	"AND u.on_date <= ?2 ORDER BY u.on_date DESC, u.id DESC LIMIT 1), "    \
+	"'open') ELSE a.status END"
+#define OWNED_ON                                              \
+	"LEFT JOIN action_update ua ON ua.id = o.added_by "   \
+	"LEFT JOIN action_update ur ON ur.id = o.removed_by " \
+	"WHERE o.action_id = a.id "                           \
+	"AND COALESCE(ua.on_date, '0000-01-01') <= ?2 "       \
+	"AND COALESCE(ur.on_date, '9999-12-31') > ?2 "
 
-/* Current owners of every open action of a partnership, by action. */
+static const char SQL_OPEN_LIST[] = "SELECT * FROM (" ENTRY_SELECT(
+        STATUS_ON) "WHERE a.partnership_id = ?1 "
+                   "AND " OPEN_ON " AND a.raised_on <= ?2 "
+                   "AND (?3 = 0 OR a.body_id = ?3) "
+                   "AND (?4 = 0 OR COALESCE(dm.date, a.due_date) < ?2) "
+                   "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner "
+                   "o " OWNED_ON
+                   "AND (o.person_id = ?5 OR (?6 = 1 AND o.all_members = 1 "
+                   "AND EXISTS (SELECT 1 FROM membership ms "
+                   "WHERE ms.body_id = a.body_id AND ms.person_id = ?5 "
+                   "AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
+                   "AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
+                   "AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+                   "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+                   "AND (o.organisation_id = ?7 OR p.organisation_id = ?7)))) "
+                   "WHERE status_on IN ('open', 'in_progress') "
+                   "ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, key";
+
+/*
+ * The owners on ?2 of every action of partnership ?1 that may have been
+ * open then (see OPEN_ON), by action.
+ */
 static const char SQL_OPEN_OWNERS[] =
         OWNER_SELECT "JOIN action a ON a.id = o.action_id "
-                     "WHERE a.partnership_id = ? "
-                     "AND a.status IN ('open', 'in_progress') "
-                     "AND o.removed_by IS NULL ORDER BY o.action_id, o.id";
+                     "WHERE a.partnership_id = ?1 AND " OPEN_ON
+                     " AND COALESCE(ua.on_date, '0000-01-01') <= ?2 "
+                     "AND COALESCE(ur.on_date, '9999-12-31') > ?2 "
+                     "ORDER BY o.action_id, o.id";
 
 struct id_index {
 	int64_t id;
@@ -1052,14 +1087,13 @@ static int by_id(const void *x, const void *y)
 }
 
 /*
- * Gives each entry its current owners with one query over the partnership's
+ * Gives each entry its owners on `on` with one query over the partnership's
  * open actions, not one query per entry.
  */
-static enum masa_err attach_current_owners(struct gov *g,
-                                           int64_t partnership_id,
-                                           struct gov_action_entry *entries,
-                                           size_t n, struct arena *a,
-                                           struct masa_error *err)
+static enum masa_err
+attach_current_owners(struct gov *g, int64_t partnership_id, const char *on,
+                      struct gov_action_entry *entries, size_t n,
+                      struct arena *a, struct masa_error *err)
 {
 	struct id_index *index;
 	struct gov_action_owner *owners;
@@ -1069,10 +1103,17 @@ static enum masa_err attach_current_owners(struct gov *g,
 
 	if (n == 0)
 		return MASA_OK;
-	rc = record_list(g, &owner_kind, SQL_OPEN_OWNERS, partnership_id, a,
-	                 &items, &nowners, err);
-	if (rc != MASA_OK)
-		return rc;
+	{
+		struct store_stmt *st;
+		rc = store_prepare(g->store, SQL_OPEN_OWNERS, &st, err);
+		if (rc != MASA_OK)
+			return rc;
+		store_bind_int(st, 1, partnership_id);
+		store_bind_text(st, 2, on);
+		rc = record_collect(st, &owner_kind, a, &items, &nowners, err);
+		if (rc != MASA_OK)
+			return rc;
+	}
 	owners = items;
 	index = xcalloc(n, sizeof *index);
 	for (size_t i = 0; i < n; i++)
@@ -1128,19 +1169,25 @@ enum masa_err gov_action_open_list(struct gov *g,
 		if (entries[i].due && strcmp(entries[i].due, f->on) < 0)
 			entries[i].days_overdue =
 			        days_between(entries[i].due, f->on);
-	rc = attach_current_owners(g, f->partnership_id, entries, *n, a, err);
+	rc = attach_current_owners(g, f->partnership_id, f->on, entries, *n, a,
+	                           err);
 	*out = entries;
 	return rc;
 }
 
+/* Owners on ?2 of actions not finished on ?2, with their organisations. */
 static const char SQL_OPEN_BY_ORGANISATION[] =
         "SELECT COALESCE(o.organisation_id, p.organisation_id) AS org, a.id, "
         "COALESCE(dm.date, a.due_date) FROM action a "
-        "JOIN action_owner o ON o.action_id = a.id AND o.removed_by IS NULL "
+        "JOIN action_owner o ON o.action_id = a.id "
+        "LEFT JOIN action_update ua ON ua.id = o.added_by "
+        "LEFT JOIN action_update ur ON ur.id = o.removed_by "
         "LEFT JOIN person p ON p.id = o.person_id "
         "LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
-        "WHERE a.partnership_id = ? AND a.status IN ('open', 'in_progress') "
-        "AND a.raised_on <= ? "
+        "WHERE a.partnership_id = ?1 AND " OPEN_ON " AND a.raised_on <= ?2 "
+        "AND COALESCE(ua.on_date, '0000-01-01') <= ?2 "
+        "AND COALESCE(ur.on_date, '9999-12-31') > ?2 "
+        "AND (" STATUS_ON ") IN ('open', 'in_progress') "
         "AND COALESCE(o.organisation_id, p.organisation_id) IS NOT NULL "
         "ORDER BY org, a.id";
 static const char SQL_ORGANISATION_NAMES[] =

@@ -26,6 +26,7 @@ struct gov_action {
 	char *due_date;         /* or NULL */
 	int64_t due_meeting_id; /* "by the next meeting", or 0 */
 	char *status; /* open, in_progress, discharged, closed, superseded */
+	char *closed_on; /* the day a finished status was set; NULL if open */
 };
 
 /* An owner: exactly one of the three. */
@@ -78,8 +79,9 @@ enum masa_err gov_action_raise(struct gov *g, struct gov_action *act,
                                size_t nowners, struct arena *a,
                                struct masa_error *err);
 /*
- * Adds an update to action u->action_id: sets u->id and, when NULL,
- * u->on_date (from its meeting) and u->kind ("update"). Applies its status
+ * Adds an update to action u->action_id and sets u->id. A NULL u->on_date
+ * means the date of u->meeting_id; a NULL u->kind means "update" (u is
+ * left as given apart from its id). Applies its status
  * and owner changes. Refuses a date before the previous update or the day it
  * was raised, setting a finished status it already has ("discharged twice"),
  * removing someone who is not an owner, adding one who is, or leaving no
@@ -169,8 +171,8 @@ struct gov_action_filter {
 };
 
 /*
- * Open (not finished) actions matching f with their current owners, most
- * overdue first, then by due date and reference.
+ * Actions not finished on f->on, matching f, with their status and owners
+ * on that date, most overdue first, then by due date and reference.
  */
 enum masa_err gov_action_open_list(struct gov *g,
                                    const struct gov_action_filter *f,

@@ -77,7 +77,13 @@ enum masa_err gov_programme_origin(struct gov *g,
                                    struct arena *a, char **out,
                                    struct masa_error *err);
 
-/* Matters arising for a meeting. */
+/*
+ * Matters arising for a meeting: the actions of its body raised before it
+ * and open when it began (those still not finished on its date, and those
+ * finished at it), by raising date and number, with owners and history as at
+ * its date; and the items of the body's previous meeting (the latest before
+ * it that was not cancelled) deferred to it or to no meeting. In a.
+ */
 struct gov_matters_arising {
 	struct gov_action_entry *actions; /* the body's open actions at it */
 	size_t nactions;

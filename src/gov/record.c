@@ -132,8 +132,9 @@ enum masa_err record_update(struct gov *g, const struct record_kind *k,
 	struct store_stmt *st;
 	enum masa_err rc;
 
-	rc = record_get(g, k, id, &a, before, err);
-	if (rc != MASA_OK)
+	/* The stored record is the audit's "before"; a bulk load writes no
+	 * audit entry of its own, and has just read the record itself. */
+	if (!g->bulk && (rc = record_get(g, k, id, &a, before, err)))
 		goto out;
 	rc = store_prepare(g->store, k->sql_update, &st, err);
 	if (rc != MASA_OK)

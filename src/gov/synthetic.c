@@ -371,6 +371,7 @@ static const char *const document_kinds[] = {"report", "paper", "presentation",
 
 struct person {
 	const char *key;
+	const char *name;
 	int org;
 };
 
@@ -395,6 +396,18 @@ struct body {
 	int nseats;
 	date_days *meetings; /* dates, ascending */
 	int nmeetings;
+	struct meeting_info *info; /* what each meeting left for its actions */
+};
+
+/* What a meeting leaves behind for the actions raised and updated at it. */
+struct meeting_info {
+	bool held;
+	const char *key;
+	const char *date;
+	date_days day;
+	int *present; /* people present */
+	int npresent;
+	int business_from, business_to; /* its business items' numbers */
 };
 
 struct gen {
@@ -474,6 +487,7 @@ static void make_people(struct gen *g, json_t *orgs, json_t *people)
 			                &g->a, "%s@example.org", key)));
 			json_array_append_new(people, p);
 			g->people[g->npeople].key = key;
+			g->people[g->npeople].name = name;
 			g->people[g->npeople].org = i;
 			g->npeople++;
 		}
@@ -654,6 +668,7 @@ static void make_bodies(struct gen *g, json_t *bodies, json_t *memberships)
 		int n = (int)((long)spec->per_year * 5 * life / (4 * 365));
 		b->meetings =
 		        arena_alloc(&g->a, sizeof(date_days) * (size_t)(n + 1));
+		b->info = arena_alloc(&g->a, sizeof *b->info * (size_t)(n + 1));
 		for (int k = 0; k < n; k++) {
 			date_days d = b->founding + 7 +
 			              (date_days)k * life / n +
@@ -977,7 +992,207 @@ static void make_meeting(struct gen *g, int bi, int k, json_t *meetings)
 		                  declared_on, "interest",
 		                  declaration_texts[rng_below(
 		                          &g->rng, COUNT(declaration_texts))]));
+	b->info[k] = (struct meeting_info){
+	        .held = strcmp(status, "held") == 0,
+	        .key = json_string_value(json_object_get(m, "id")),
+	        .date = date,
+	        .day = d,
+	        .present = present,
+	        .npresent = npresent,
+	        .business_from = 4,
+	        .business_to = num - 1,
+	};
 	json_array_append_new(meetings, m);
+}
+
+static const char *const action_verbs[] = {
+        "to circulate the report to all partners",
+        "to write to the agencies concerned for assurance",
+        "to bring an update on progress to the next meeting",
+        "to share the learning through the training programme",
+        "to confirm the data with the performance team",
+        "to arrange a challenge session with the lead agency",
+        "to review the multi-agency procedure and report back",
+        "to add the risk to the partnership's risk register",
+        "to agree the revised timescales with the chair",
+        "to provide the figures broken down by locality"};
+
+/* The first held meeting of b after k, or -1. */
+static int next_held(const struct body *b, int k)
+{
+	for (int j = k + 1; j < b->nmeetings; j++)
+		if (b->info[j].held)
+			return j;
+	return -1;
+}
+
+static json_t *person_ref(struct gen *g, int person)
+{
+	return json_pack("{s:s}", "person", g->people[person].key);
+}
+
+/*
+ * The actions raised at b's held meetings, about 35 a meeting: owners from
+ * those present, carried forward at the next meetings until discharged (or
+ * closed or superseded) one to five meetings on, a few reassigned on the
+ * way, and the last ones still open.
+ */
+static void make_actions(struct gen *g, int bi, json_t *actions)
+{
+	const struct body *b = &g->bodies[bi];
+
+	for (int k = 0; k < b->nmeetings; k++) {
+		const struct meeting_info *mi = &b->info[k];
+		int n;
+
+		if (!mi->held || mi->npresent == 0)
+			continue;
+		n = 25 + rng_below(&g->rng, 21);
+		for (int number = 1; number <= n; number++) {
+			int first =
+			        mi->present[rng_below(&g->rng, mi->npresent)];
+			int roll = rng_below(&g->rng, 100);
+			int owner_a = first, owner_b = -1;
+			json_t *owners = json_array(), *updates = json_array();
+			json_t *act;
+			int next = next_held(b, k);
+			int lasting = 1 + rng_below(&g->rng, 5);
+			const char *status = "open";
+
+			if (roll < 3) {
+				json_array_append_new(
+				        owners,
+				        json_pack("{s:b}", "all_members", 1));
+				owner_a = -1;
+			} else if (roll < 5) {
+				json_array_append_new(
+				        owners,
+				        json_pack(
+				                "{s:s}", "organization",
+				                text_slugify(
+				                        &g->a,
+				                        org_specs
+				                                [g->people[first]
+				                                         .org]
+				                                        .name)));
+				owner_a = -1;
+			} else {
+				json_array_append_new(owners,
+				                      person_ref(g, first));
+				if (roll < 20 && mi->npresent > 1) {
+					owner_b = mi->present[rng_below(
+					        &g->rng, mi->npresent)];
+					if (owner_b == first)
+						owner_b = -1;
+					else
+						json_array_append_new(
+						        owners,
+						        person_ref(g, owner_b));
+				}
+			}
+			act = json_pack(
+			        "{s:s, s:s, s:s, s:s, s:i, s:s, s:o}", "id",
+			        arena_printf(&g->a, "%s/%d", mi->key, number),
+			        "body", b->spec->short_name, "meeting", mi->key,
+			        "item",
+			        arena_printf(
+			                &g->a, "%d",
+			                mi->business_from +
+			                        rng_below(
+			                                &g->rng,
+			                                mi->business_to -
+			                                        mi->business_from +
+			                                        1)),
+			        "number", number, "details",
+			        arena_printf(
+			                &g->a, "%s %s.",
+			                owner_a >= 0 ? g->people[owner_a].name
+			                             : "Partners",
+			                action_verbs[rng_below(
+			                        &g->rng, COUNT(action_verbs))]),
+			        "owners", owners);
+			if (next >= 0 && rng_chance(&g->rng, 30))
+				json_object_set_new(
+				        act, "due_meeting",
+				        json_string(b->info[next].key));
+			else if (rng_chance(&g->rng, 85))
+				json_object_set_new(
+				        act, "due_date",
+				        json_string(day_text(
+				                &g->a,
+				                mi->day + 28 +
+				                        rng_below(&g->rng,
+				                                  57))));
+			/* Its life at the meetings that follow. */
+			for (int j = next, seen = 0; j >= 0;
+			     j = next_held(b, j), seen++) {
+				const struct meeting_info *at = &b->info[j];
+				json_t *u;
+
+				if (seen + 1 == lasting) {
+					int end = rng_below(&g->rng, 100);
+					status = end < 90   ? "discharged"
+					         : end < 96 ? "closed"
+					                    : "superseded";
+					u = json_pack(
+					        "{s:s, s:s, s:s, s:s}", "date",
+					        at->date, "meeting", at->key,
+					        "text", "Reported complete.",
+					        "status", status);
+					json_array_append_new(updates, u);
+					break;
+				}
+				if (seen == 0 && owner_a >= 0 && owner_b < 0 &&
+				    at->npresent > 1 &&
+				    rng_chance(&g->rng, 5)) {
+					int other = at->present[rng_below(
+					        &g->rng, at->npresent)];
+					if (other != owner_a) {
+						u = json_pack(
+						        "{s:s, s:s, s:s, "
+						        "s:[o], s:[o]}",
+						        "date", at->date,
+						        "meeting", at->key,
+						        "text",
+						        arena_printf(
+						                &g->a,
+						                "%s to follow "
+						                "up in "
+						                "replacement "
+						                "of %s",
+						                g->people[other]
+						                        .name,
+						                g->people[owner_a]
+						                        .name),
+						        "owners_added",
+						        person_ref(g, other),
+						        "owners_removed",
+						        person_ref(g, owner_a));
+						json_array_append_new(updates,
+						                      u);
+						owner_a = other;
+						continue;
+					}
+				}
+				u = json_pack(
+				        "{s:s, s:s, s:s, s:s}", "date",
+				        at->date, "meeting", at->key, "kind",
+				        "carried_forward", "text",
+				        arena_printf(
+				                &g->a,
+				                "Still open at %s: carried "
+				                "forward to the next meeting",
+				                at->key));
+				json_array_append_new(updates, u);
+			}
+			json_object_set_new(act, "status", json_string(status));
+			if (json_array_size(updates) > 0)
+				json_object_set_new(act, "updates", updates);
+			else
+				json_decref(updates);
+			json_array_append_new(actions, act);
+		}
+	}
 }
 
 struct meeting_ref {
@@ -994,11 +1209,11 @@ static int by_date(const void *x, const void *y)
 	return a->body - b->body;
 }
 
-enum masa_err synthetic_generate(int years, uint64_t seed, json_t **out,
-                                 struct masa_error *err)
+enum masa_err synthetic_generate(int years, uint64_t seed, bool with_actions,
+                                 json_t **out, struct masa_error *err)
 {
 	struct gen *g;
-	json_t *doc, *orgs, *people, *bodies, *memberships, *meetings;
+	json_t *doc, *orgs, *people, *bodies, *memberships, *meetings, *actions;
 	struct meeting_ref *refs;
 	int nrefs = 0, total = 0;
 
@@ -1032,15 +1247,19 @@ enum masa_err synthetic_generate(int years, uint64_t seed, json_t **out,
 	for (int i = 0; i < nrefs; i++)
 		make_meeting(g, refs[i].body, refs[i].index, meetings);
 	free(refs);
+	actions = json_array();
+	for (int bi = 0; with_actions && bi < COUNT(body_specs); bi++)
+		make_actions(g, bi, actions);
 
 	doc = json_pack(
-	        "{s:s, s:i, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o, s:o}",
-	        "format", "masa-interchange", "version", 1, "partnership", "id",
+	        "{s:s, s:i, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o, s:o, s:o, "
+	        "s:[]}",
+	        "format", "masa-interchange", "version", 2, "partnership", "id",
 	        "northshire", "name",
 	        "Northshire Safeguarding Children Partnership", "area",
 	        "Northshire (synthetic)", "organizations", orgs, "people",
 	        people, "bodies", bodies, "memberships", memberships,
-	        "meetings", meetings);
+	        "meetings", meetings, "actions", actions, "programme");
 	map_free(&g->keys);
 	arena_free(&g->a);
 	free(g);

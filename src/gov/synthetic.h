@@ -15,6 +15,7 @@
 #define MASA_GOV_SYNTHETIC_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/error.h"
@@ -26,11 +27,13 @@
 /*
  * Builds the partnership's records for the given number of years ending on
  * 2026-03-31 (years = 10 gives about 40 bodies, 3,000 meetings, 40,000 agenda
- * items and 80,000 attendance rows). On success *out is a new reference that
- * the caller releases with json_decref(); on failure *out is NULL and err says
- * why (MASA_ERR_INVALID for years out of range). Out of memory aborts.
+ * items and 80,000 attendance rows; with actions, about 100,000 actions and
+ * 300,000 updates in the bodies' action logs). On success *out is a new
+ * reference that the caller releases with json_decref(); on failure *out is
+ * NULL and err says why (MASA_ERR_INVALID for years out of range). Out of
+ * memory aborts.
  */
-enum masa_err synthetic_generate(int years, uint64_t seed, json_t **out,
-                                 struct masa_error *err);
+enum masa_err synthetic_generate(int years, uint64_t seed, bool actions,
+                                 json_t **out, struct masa_error *err);
 
 #endif

@@ -37,6 +37,18 @@ ok "actions show" --db demo.db actions show RLSCB/2014-06-05/7
 has "show: the history" "04.09.2014: Discharged. A letter was sent"
 ok "actions overdue on 2014-12-04" --db demo.db actions overdue --on 2014-12-04
 line_has "8 is overdue by 91 days" "RLSCB/2014-06-05/8" "91"
+ok "overdue as at an earlier date" --db demo.db actions overdue --on 2014-11-01 --json
+json_is "8 was overdue then, with its status then" '.[] | select(.id == "RLSCB/2014-06-05/8") | .status' "open"
+json_is "7 was discharged then, so not overdue" '[.[] | select(.id == "RLSCB/2014-06-05/7")] | length' "0"
+ok "overdue after the December update" --db demo.db actions overdue --on 2014-12-05 --json
+json_is "8 in progress from 4 December" '.[] | select(.id == "RLSCB/2014-06-05/8") | .status' "in_progress"
+ok "owner filter as at a date" --db demo.db actions overdue --on 2014-12-03 --owner pete-horner --json
+json_is "Pete Horner still owned 10 on 3 December (not overdue: no due date)" 'length' "0"
+ok "mine as at a date" --db demo.db actions mine pete-horner --on 2014-12-03 --json
+json_is "Pete Horner's actions on 3 December" '[.[].id] | sort | join(",")' "RLSCB/2014-06-05/10,RLSCB/2014-09-04/9"
+ok "mine after the replacement" --db demo.db actions mine pete-horner --on 2014-12-05 --json
+json_is "Pete Horner no longer owns 10" '[.[].id | select(. == "RLSCB/2014-06-05/10")] | length' "0"
+json_is "but does own the all-members action raised that day" '[.[].id | select(. == "RLSCB/2014-12-04/6")] | length' "1"
 ok "overdue for a person" --db demo.db actions overdue --on 2015-01-01 --owner john-radford
 has "John Radford's overdue action" "RLSCB/2014-06-05/8"
 hasnt "not other people's" "RLSCB/2014-06-05/7"

@@ -3,7 +3,9 @@
 -- An action, raised at a meeting (optionally under one of its items) or
 -- standing alone, in its body's action log. Its key ("RLSCB/2014-12-04/3":
 -- meeting key and number, or "RLSCB/A7" standing alone) never changes.
--- status is the current status; the history is in action_update.
+-- status is the current status; the history is in action_update. closed_on
+-- is the day the current finished status was set (NULL while not finished):
+-- it lets "open on a date" be answered from an index.
 CREATE TABLE action (
   id INTEGER PRIMARY KEY,
   partnership_id INTEGER NOT NULL REFERENCES partnership(id),
@@ -18,11 +20,13 @@ CREATE TABLE action (
   due_meeting_id INTEGER REFERENCES meeting(id),
   status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'discharged',
     'closed', 'superseded')),
+  closed_on TEXT,
   UNIQUE (partnership_id, key)
 );
 CREATE INDEX action_body ON action (body_id, status);
 CREATE INDEX action_meeting ON action (meeting_id, number);
 CREATE INDEX action_due ON action (partnership_id, status, due_date);
+CREATE INDEX action_open_on ON action (partnership_id, closed_on, raised_on);
 
 -- A dated entry in an action's history, optionally at a meeting: text, the
 -- status it set (or NULL), and whether it was an automatic carry-forward.
@@ -37,7 +41,7 @@ CREATE TABLE action_update (
     'closed', 'superseded'))
 );
 CREATE INDEX action_update_action ON action_update (action_id, on_date, id);
-CREATE INDEX action_update_meeting ON action_update (meeting_id);
+CREATE INDEX action_update_date ON action_update (on_date);
 
 -- Who owns an action: a person, an organisation, or all members of its body,
 -- from the update that added them (NULL: when raised) to the update that
@@ -55,8 +59,6 @@ CREATE TABLE action_owner (
 );
 CREATE INDEX action_owner_action ON action_owner (action_id);
 CREATE INDEX action_owner_person ON action_owner (person_id, removed_by);
-CREATE INDEX action_owner_organisation ON action_owner (organisation_id,
-  removed_by);
 
 -- Reminders sent: one per action, person and day, never twice.
 CREATE TABLE reminder_sent (
