@@ -25,7 +25,7 @@ struct gov_action {
 	char *details;
 	char *due_date;         /* or NULL */
 	int64_t due_meeting_id; /* "by the next meeting", or 0 */
-	char *status; /* open, in_progress, discharged, closed, superseded */
+	char *status;    /* open, in_progress, discharged, closed, superseded */
 	char *closed_on; /* the day a finished status was set; NULL if open */
 };
 

@@ -4,7 +4,8 @@
  * One connection per store, in WAL mode with foreign keys enforced and a busy
  * timeout so that a reader and a writer in two processes wait rather than
  * fail, and a 64 MB page cache so that a large load (one transaction) does
- * not spill to disk page by page. Only prepared statements with bound parameters reach SQLite.
+ * not spill to disk page by page. Only prepared statements with bound
+ * parameters reach SQLite.
  */
 #include <sqlite3.h>
 #include <stdio.h>
