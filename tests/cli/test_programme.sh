@@ -25,15 +25,18 @@ else
 	fail "the demo has actions and a work programme"
 fi
 
-# Six months after 9 July 2019 is January 2020.
-ok "from-resolution" --db demo.db programme from-resolution ILSC/2019-07-09 16 3 --months 6
+# Six months after 9 July 2019 is January 2020: the demo already holds the
+# entry resolution (3) of item 16 asks for; resolution (1) makes a new one.
+ok "programme ILSC on the demo" --db demo.db programme ILSC --json
+json_is "the demo's six-month update" '[.[] | select(.month == "2020-01") | .title] | first' "Rotherham Safeguarding Children Partnership: update six months after implementation"
+ok "from-resolution" --db demo.db programme from-resolution ILSC/2019-07-09 16 1 --months 6
 has "says the month" "for 2020-01"
-has "title defaults to the resolution" "Update: That an update be provided in six months"
+has "title defaults to the resolution" "Update: That the decision of the Cabinet"
 ok "programme ILSC" --db demo.db programme ILSC
-line_has "lists the new entry" "^2020-01 " "Update: That an update be provided" "resolution" "planned"
-line_has "names where it came from" "^2020-01 " "resolution (3) of ILSC/2019-07-09 item 16"
+line_has "lists the new entry" "Update: That the decision" "2020-01" "resolution" "planned"
+line_has "names where it came from" "Update: That the decision" "resolution (1) of ILSC/2019-07-09 item 16"
 ok "programme ILSC --json" --db demo.db programme ILSC --json
-json_is "the entry's month" '[.[] | select(.title | startswith("Update: That an update")) | .month] | first' "2020-01"
+json_is "the entry's month" '[.[] | select(.title | startswith("Update: That the decision")) | .month] | first' "2020-01"
 json_is "the entry's source" '[.[] | select(.month == "2020-01") | .source] | first' "resolution"
 json_is "the entry's status" '[.[] | select(.month == "2020-01") | .status] | first' "planned"
 json_is "standing items come first" '[.[].source == "standing_item"] | . == (sort | reverse)' "true"
@@ -70,7 +73,7 @@ json_is "matters arising counts the deferred item" '.items[2].why | endswith("1 
 json_is "standing items come before the programme" '[.items[].why] | (map(startswith("standing item")) | index(true)) < (map(startswith("work programme")) | index(true))' "true"
 json_is "ends with the next meeting" '.items[-1].title' "Date and time of the next meeting"
 json_is "any other business before it" '.items[-2].title' "Any other business"
-json_is "January's entry is not proposed in September" '[.items[] | select(.title | startswith("Update: That an update"))] | length' "0"
+json_is "January's entry is not proposed in September" '[.items[] | select(.title | startswith("Update: That the decision"))] | length' "0"
 
 # The board's December 2014 meeting: its open actions raised before it.
 ok "matters-arising" --db demo.db meeting matters-arising RLSCB/2014-12-04
