@@ -25,7 +25,7 @@ ASAN_CFLAGS = $(BASE_CFLAGS) -O1 -fno-omit-frame-pointer \
        -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN_LDFLAGS = -fsanitize=address,undefined
 
-LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c) \
+LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c) \
           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
 GEN_SRC = build/gen/migrations_sqlite.c build/gen/demo_data.c
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))

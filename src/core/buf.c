@@ -58,26 +58,36 @@ enum masa_err buf_puts(struct buf *b, const char *s, struct masa_error *err)
 	return buf_append(b, s, strlen(s), err);
 }
 
-enum masa_err buf_printf(struct buf *b, struct masa_error *err, const char *fmt,
-                         ...)
+enum masa_err buf_vprintf(struct buf *b, struct masa_error *err,
+                          const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list copy;
 	int n;
 	enum masa_err rc;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	if (n < 0)
 		return masa_error_set(err, MASA_ERR_INVALID, "bad format");
 	rc = buf_reserve(b, (size_t)n, err);
 	if (rc != MASA_OK)
 		return rc;
-	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
 	return MASA_OK;
+}
+
+enum masa_err buf_printf(struct buf *b, struct masa_error *err, const char *fmt,
+                         ...)
+{
+	va_list ap;
+	enum masa_err rc;
+
+	va_start(ap, fmt);
+	rc = buf_vprintf(b, err, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 void buf_reset(struct buf *b)

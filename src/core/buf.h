@@ -8,6 +8,7 @@
 #ifndef MASA_CORE_BUF_H
 #define MASA_CORE_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "core/error.h"
@@ -29,6 +30,10 @@ enum masa_err buf_puts(struct buf *b, const char *s, struct masa_error *err);
 /* Appends formatted text. */
 enum masa_err buf_printf(struct buf *b, struct masa_error *err, const char *fmt,
                          ...) __attribute__((format(printf, 3, 4)));
+/* As buf_printf, with a va_list. */
+enum masa_err buf_vprintf(struct buf *b, struct masa_error *err,
+                          const char *fmt, va_list ap)
+        __attribute__((format(printf, 3, 0)));
 /* Empties b, keeping its memory. */
 void buf_reset(struct buf *b);
 /* Frees b's memory; b may be used again after buf_init(). */
