@@ -8,7 +8,7 @@
 # Objects go to build/release and build/asan; the test runner is tests/run.
 
 CC ?= cc
-PKGS = sqlite3 jansson libcurl
+PKGS = sqlite3 jansson libcurl libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)

@@ -36,6 +36,11 @@ static const struct cli_command *const commands[] = {
         &cmd_remind,
         &cmd_config_set,
         &cmd_config_get,
+        &cmd_user_add,
+        &cmd_user_passwd,
+        &cmd_user_disable,
+        &cmd_user_list,
+        &cmd_token_create,
         &cmd_demo_generate,
         NULL};
 

@@ -37,6 +37,7 @@ static void bind_fields(struct store_stmt *st, const struct record_kind *k,
 			store_bind_int(st, index, *(const bool *)p ? 1 : 0);
 			break;
 		case RECORD_TEXT:
+		case RECORD_SECRET:
 			store_bind_text(st, index, *(char *const *)p);
 			break;
 		}
@@ -60,6 +61,7 @@ void record_read_row(struct store_stmt *st, const struct record_kind *k,
 			*(bool *)p = store_column_int(st, col) != 0;
 			break;
 		case RECORD_TEXT:
+		case RECORD_SECRET:
 			*(char **)p =
 			        arena_strdup(a, store_column_text(st, col));
 			break;
@@ -85,6 +87,9 @@ json_t *record_to_json(const struct record_kind *k, const void *rec)
 			break;
 		case RECORD_BOOL:
 			v = json_boolean(*(const bool *)p);
+			break;
+		case RECORD_SECRET:
+			v = json_string("(hidden)");
 			break;
 		case RECORD_TEXT:
 		default:

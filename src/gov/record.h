@@ -20,10 +20,11 @@
 #include "gov/gov.h"
 
 enum record_type {
-	RECORD_ID,   /* int64_t; 0 is NULL (ids and optional references) */
-	RECORD_INT,  /* int64_t; 0 is NULL */
-	RECORD_BOOL, /* bool; never NULL */
-	RECORD_TEXT, /* char *; NULL is NULL */
+	RECORD_ID,     /* int64_t; 0 is NULL (ids and optional references) */
+	RECORD_INT,    /* int64_t; 0 is NULL */
+	RECORD_BOOL,   /* bool; never NULL */
+	RECORD_TEXT,   /* char *; NULL is NULL */
+	RECORD_SECRET, /* as RECORD_TEXT, but "(hidden)" in the audit log */
 };
 
 struct record_field {

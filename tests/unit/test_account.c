@@ -1,0 +1,206 @@
+/*
+ * test_account: signing in with Argon2id passwords, lock-out after repeated
+ * failures, disabled accounts, sessions and API tokens, on a real SQLite
+ * database.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "gov/account.h"
+#include "gov/partnership.h"
+#include "store/store.h"
+
+struct fixture {
+	char path[64];
+	struct store *store;
+	struct gov g;
+	struct arena a;
+	struct masa_error err;
+	int64_t partnership, account;
+};
+
+#define MUST(f, call)                                                       \
+	do {                                                                \
+		if ((call) != MASA_OK)                                      \
+			fail_msg("%s failed: %s", #call, (f)->err.message); \
+	} while (0)
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct gov_partnership p = {.key = "t", .name = "Testshire"};
+	struct gov_account acc = {.username = "admin@example.org",
+	                          .role = "admin"};
+	int fd;
+
+	snprintf(f->path, sizeof f->path, "/tmp/masa-test-account-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	unlink(f->path);
+	MUST(f, account_library_init(&f->err));
+	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
+	gov_init(&f->g, f->store, "test");
+	MUST(f, gov_partnership_create(&f->g, &p, &f->err));
+	f->partnership = p.id;
+	acc.partnership_id = p.id;
+	MUST(f,
+	     gov_account_create(&f->g, &acc, "a long enough secret", &f->err));
+	f->account = acc.id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char side[96];
+
+	store_close(f->store);
+	arena_free(&f->a);
+	unlink(f->path);
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+static void test_sign_in(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_account acc;
+
+	MUST(f,
+	     gov_account_sign_in(&f->g, "admin@example.org",
+	                         "a long enough secret", &f->a, &acc, &f->err));
+	assert_int_equal(acc.id, f->account);
+	assert_string_equal(acc.role, "admin");
+	assert_int_equal(gov_account_sign_in(&f->g, "admin@example.org",
+	                                     "wrong", &f->a, &acc, &f->err),
+	                 MASA_ERR_INVALID);
+	assert_string_equal(f->err.message,
+	                    "The username or password is not right");
+	/* An unknown username gets the same answer. */
+	assert_int_equal(gov_account_sign_in(&f->g, "who@example.org",
+	                                     "a long enough secret", &f->a,
+	                                     &acc, &f->err),
+	                 MASA_ERR_INVALID);
+	assert_string_equal(f->err.message,
+	                    "The username or password is not right");
+}
+
+static void test_lock_out(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_account acc;
+
+	for (int i = 0; i < ACCOUNT_MAX_FAILURES; i++)
+		assert_int_equal(gov_account_sign_in(&f->g, "admin@example.org",
+		                                     "wrong guess", &f->a, &acc,
+		                                     &f->err),
+		                 MASA_ERR_INVALID);
+	/* Locked: even the right password is refused, and says why. */
+	assert_int_equal(gov_account_sign_in(&f->g, "admin@example.org",
+	                                     "a long enough secret", &f->a,
+	                                     &acc, &f->err),
+	                 MASA_ERR_INVALID);
+	assert_non_null(strstr(f->err.message, "locked"));
+	/* A new password unlocks it. */
+	MUST(f, gov_account_set_password(&f->g, f->account,
+	                                 "a brand new secret", &f->err));
+	MUST(f,
+	     gov_account_sign_in(&f->g, "admin@example.org",
+	                         "a brand new secret", &f->a, &acc, &f->err));
+}
+
+static void test_failures_reset_on_success(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_account acc;
+
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < ACCOUNT_MAX_FAILURES - 1; i++)
+			assert_int_equal(
+			        gov_account_sign_in(&f->g, "admin@example.org",
+			                            "wrong guess", &f->a, &acc,
+			                            &f->err),
+			        MASA_ERR_INVALID);
+		MUST(f, gov_account_sign_in(&f->g, "admin@example.org",
+		                            "a long enough secret", &f->a, &acc,
+		                            &f->err));
+	}
+}
+
+static void test_sessions(void **state)
+{
+	struct fixture *f = *state;
+	char token[TOKEN_TEXT_SIZE + 1], csrf[TOKEN_TEXT_SIZE + 1];
+	char token2[TOKEN_TEXT_SIZE + 1], csrf2[TOKEN_TEXT_SIZE + 1];
+	struct gov_account acc;
+	char *got_csrf;
+
+	MUST(f, gov_session_create(&f->g, f->account, token, csrf, &f->err));
+	assert_int_equal(strlen(token), TOKEN_TEXT_SIZE - 1);
+	MUST(f, gov_session_create(&f->g, f->account, token2, csrf2, &f->err));
+	assert_string_not_equal(token, token2);
+	assert_string_not_equal(csrf, csrf2);
+	MUST(f,
+	     gov_session_lookup(&f->g, token, &f->a, &acc, &got_csrf, &f->err));
+	assert_int_equal(acc.id, f->account);
+	assert_string_equal(got_csrf, csrf);
+	assert_int_equal(gov_session_lookup(&f->g, "not-a-token", &f->a, &acc,
+	                                    &got_csrf, &f->err),
+	                 MASA_ERR_NOT_FOUND);
+	MUST(f, gov_session_end(&f->g, token, &f->err));
+	assert_int_equal(gov_session_lookup(&f->g, token, &f->a, &acc,
+	                                    &got_csrf, &f->err),
+	                 MASA_ERR_NOT_FOUND);
+	/* Disabling the account ends its other sessions. */
+	MUST(f, gov_account_set_disabled(&f->g, f->account, true, &f->err));
+	assert_int_equal(gov_session_lookup(&f->g, token2, &f->a, &acc,
+	                                    &got_csrf, &f->err),
+	                 MASA_ERR_NOT_FOUND);
+	assert_int_equal(gov_account_sign_in(&f->g, "admin@example.org",
+	                                     "a long enough secret", &f->a,
+	                                     &acc, &f->err),
+	                 MASA_ERR_INVALID);
+	assert_non_null(strstr(f->err.message, "disabled"));
+}
+
+static void test_api_tokens(void **state)
+{
+	struct fixture *f = *state;
+	char token[TOKEN_TEXT_SIZE + 1];
+	struct gov_account acc;
+
+	MUST(f, gov_token_create(&f->g, f->account, "feed", token, &f->err));
+	MUST(f, gov_token_lookup(&f->g, token, &f->a, &acc, &f->err));
+	assert_int_equal(acc.id, f->account);
+	token[0] = token[0] == 'A' ? 'B' : 'A';
+	assert_int_equal(gov_token_lookup(&f->g, token, &f->a, &acc, &f->err),
+	                 MASA_ERR_NOT_FOUND);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test_setup_teardown(test_sign_in, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_lock_out, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_failures_reset_on_success,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_api_tokens, setup,
+	                                        teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
