@@ -1,0 +1,207 @@
+/*
+ * test_access: who may see confidential items and papers, and who may
+ * update an action, on the demo partnership (data/demo.json).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "gov/access.h"
+#include "gov/action.h"
+#include "gov/interchange.h"
+#include "gov/meeting.h"
+#include "gov/partnership.h"
+#include "store/store.h"
+
+struct fixture {
+	char path[64];
+	struct store *store;
+	struct gov g;
+	struct arena a;
+	struct masa_error err;
+	int64_t partnership;
+	int64_t board_2014, ilsc_2019, action_10;
+};
+
+#define MUST(f, call)                                                       \
+	do {                                                                \
+		if ((call) != MASA_OK)                                      \
+			fail_msg("%s failed: %s", #call, (f)->err.message); \
+	} while (0)
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct gov_meeting m;
+	struct gov_action act;
+	int fd;
+
+	snprintf(f->path, sizeof f->path, "/tmp/masa-test-access-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	unlink(f->path);
+	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
+	gov_init(&f->g, f->store, "test");
+	MUST(f, interchange_load_file(&f->g, "data/demo.json", &f->partnership,
+	                              NULL, &f->err));
+	MUST(f, gov_meeting_find(&f->g, f->partnership, "RLSCB/2014-12-04",
+	                         &f->a, &m, &f->err));
+	f->board_2014 = m.id;
+	MUST(f, gov_meeting_find(&f->g, f->partnership, "ILSC/2019-07-09",
+	                         &f->a, &m, &f->err));
+	f->ilsc_2019 = m.id;
+	MUST(f, gov_action_find(&f->g, f->partnership, "RLSCB/2014-06-05/10",
+	                        &f->a, &act, &f->err));
+	f->action_10 = act.id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char side[96];
+
+	store_close(f->store);
+	arena_free(&f->a);
+	unlink(f->path);
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+/* A viewer with role, person and organisation given by their keys. */
+static struct gov_viewer viewer(struct fixture *f, enum gov_role role,
+                                const char *person, const char *organisation)
+{
+	struct gov_viewer v = {.role = role, .partnership_id = f->partnership};
+	struct gov_person p;
+	struct gov_organisation o;
+
+	if (person) {
+		MUST(f, gov_person_find(&f->g, f->partnership, person, &f->a,
+		                        &p, &f->err));
+		v.person_id = p.id;
+	}
+	if (organisation) {
+		MUST(f,
+		     gov_organisation_find(&f->g, f->partnership, organisation,
+		                           &f->a, &o, &f->err));
+		v.organisation_id = o.id;
+	}
+	return v;
+}
+
+static bool confidential(struct fixture *f, const struct gov_viewer *v,
+                         int64_t meeting)
+{
+	bool yes = true;
+	MUST(f, gov_may_see_confidential(&f->g, v, meeting, &yes, &f->err));
+	return yes;
+}
+
+static bool papers(struct fixture *f, const struct gov_viewer *v,
+                   int64_t meeting)
+{
+	bool yes = true;
+	MUST(f, gov_may_see_papers(&f->g, v, meeting, &yes, &f->err));
+	return yes;
+}
+
+static bool update(struct fixture *f, const struct gov_viewer *v)
+{
+	bool yes = true;
+	MUST(f, gov_may_update_action(&f->g, v, f->action_10, &yes, &f->err));
+	return yes;
+}
+
+static void test_confidential_items(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, admin, board_member, councillor, chair, stranger;
+
+	gov_viewer_public(&pub, f->partnership);
+	admin = viewer(f, GOV_ROLE_ADMIN, NULL, NULL);
+	board_member = viewer(f, GOV_ROLE_MEMBER, "sue-cassin", NULL);
+	councillor = viewer(f, GOV_ROLE_MEMBER, "cusworth", NULL);
+	chair = viewer(f, GOV_ROLE_CHAIR, "cusworth", NULL);
+	stranger = admin;
+	stranger.partnership_id = f->partnership + 1000;
+
+	assert_false(confidential(f, &pub, f->board_2014));
+	assert_true(confidential(f, &admin, f->board_2014));
+	assert_true(confidential(f, &board_member, f->board_2014));
+	assert_false(confidential(f, &councillor, f->board_2014));
+	assert_true(confidential(f, &councillor, f->ilsc_2019));
+	/* A chair who is not a member of the body does not see part 2. */
+	assert_false(confidential(f, &chair, f->board_2014));
+	/* Nor does an admin of another partnership. */
+	assert_false(confidential(f, &stranger, f->board_2014));
+}
+
+static void test_papers(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, councillor, chair, board_member;
+
+	gov_viewer_public(&pub, f->partnership);
+	councillor = viewer(f, GOV_ROLE_MEMBER, "cusworth", NULL);
+	chair = viewer(f, GOV_ROLE_CHAIR, "cusworth", NULL);
+	board_member = viewer(f, GOV_ROLE_MEMBER, "sue-cassin", NULL);
+	assert_false(papers(f, &pub, f->board_2014));
+	assert_false(papers(f, &councillor, f->board_2014));
+	assert_true(papers(f, &chair, f->board_2014));
+	assert_true(papers(f, &board_member, f->board_2014));
+}
+
+static void test_updating_actions(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, admin, owner, replaced, police, trust, stranger;
+
+	/* RLSCB/2014-06-05/10: Paul Grimwood and Jason Harwin (who replaced
+	 * Pete Horner) own it; Jason Harwin is South Yorkshire Police. */
+	gov_viewer_public(&pub, f->partnership);
+	admin = viewer(f, GOV_ROLE_ADMIN, NULL, NULL);
+	owner = viewer(f, GOV_ROLE_MEMBER, "paul-grimwood", NULL);
+	replaced = viewer(f, GOV_ROLE_MEMBER, "pete-horner", NULL);
+	police = viewer(f, GOV_ROLE_PARTNER, "steve-ashley",
+	                "south-yorkshire-police");
+	trust = viewer(f, GOV_ROLE_PARTNER, "steve-ashley",
+	               "rotherham-nhs-foundation-trust");
+	stranger = owner;
+	stranger.partnership_id = f->partnership + 1000;
+
+	assert_false(update(f, &pub));
+	assert_true(update(f, &admin));
+	assert_true(update(f, &owner));
+	assert_false(update(f, &replaced));
+	assert_true(update(f, &police));
+	assert_false(update(f, &trust));
+	assert_false(update(f, &stranger));
+	assert_false(gov_may_administer(&owner, f->partnership));
+	assert_true(gov_may_administer(&admin, f->partnership));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test_setup_teardown(test_confidential_items, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_papers, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_updating_actions, setup,
+	                                        teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
