@@ -8,7 +8,7 @@
 # Objects go to build/release and build/asan; the test runner is tests/run.
 
 CC ?= cc
-PKGS = sqlite3 jansson libcurl libsodium
+PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -146,3 +146,10 @@ format:
 
 clean:
 	rm -rf build masa
+
+# Front-end assets (GOV.UK Frontend with Arial) from npm; see tools/build-assets.
+.PHONY: assets
+assets: build/static/masa.css
+build/static/masa.css: src/web/assets/masa.scss tools/build-assets node_modules
+	tools/build-assets
+build-all: assets

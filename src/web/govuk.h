@@ -1,0 +1,317 @@
+/*
+ * govuk: GOV.UK Frontend components written through the typed HTML writer
+ * (web/html.h), so every text and attribute value is escaped. Each
+ * component is one function taking a parameter struct that mirrors the
+ * Nunjucks macro's params (camelCase becomes snake_case); the markup follows
+ * govuk-frontend's template.njk for that component, and tests/unit/
+ * test_govuk.c checks it against the fixtures.json shipped with the package.
+ *
+ * Where a macro takes `html` (markup the caller made), the struct takes a
+ * struct govuk_content: either text (escaped) or a function that writes the
+ * content through the same writer. There is no raw-string parameter.
+ *
+ * Every pointer in a parameter struct is borrowed for the call only; nothing
+ * is kept. A NULL or empty string means "not given", as in the macros.
+ */
+#ifndef MASA_WEB_GOVUK_H
+#define MASA_WEB_GOVUK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "web/html.h"
+
+/* Text, or a function that writes markup through the writer. */
+struct govuk_content {
+	const char *text;
+	void (*write)(struct html *h, const void *arg);
+	const void *arg;
+};
+
+/*
+ * Extra attributes (the macros' `attributes`). Names are masa's literals
+ * (lower case, digits, '-'); an entry with a NULL name is unused; a value
+ * "" writes a boolean attribute.
+ */
+enum { GOVUK_MAX_ATTRIBUTES = 4 };
+struct govuk_attribute {
+	const char *name;
+	const char *value;
+};
+
+/* A tri-state for params that render only when given (spellcheck="false"). */
+enum govuk_flag { GOVUK_UNSET = 0, GOVUK_TRUE, GOVUK_FALSE };
+
+/* ---- small components ---- */
+
+struct govuk_tag {
+	struct govuk_content content;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_tag(struct html *h, const struct govuk_tag *p);
+
+struct govuk_back_link {
+	const char *href;             /* default "#" */
+	struct govuk_content content; /* default "Back" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_back_link(struct html *h, const struct govuk_back_link *p);
+
+struct govuk_skip_link {
+	const char *href; /* default "#content" */
+	struct govuk_content content;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_skip_link(struct html *h, const struct govuk_skip_link *p);
+
+struct govuk_inset_text {
+	const char *id;
+	struct govuk_content content;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_inset_text(struct html *h, const struct govuk_inset_text *p);
+
+struct govuk_warning_text {
+	struct govuk_content content;
+	const char *icon_fallback_text; /* default "Warning" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_warning_text(struct html *h, const struct govuk_warning_text *p);
+
+struct govuk_details {
+	const char *id;
+	struct govuk_content summary;
+	struct govuk_content content;
+	bool open;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_details(struct html *h, const struct govuk_details *p);
+
+struct govuk_hint {
+	const char *id;
+	struct govuk_content content;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_hint(struct html *h, const struct govuk_hint *p);
+
+/* Writes nothing when the label has no content, as the macro does. */
+struct govuk_label {
+	struct govuk_content content;
+	const char *for_id; /* the macro's `for` */
+	bool is_page_heading;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_label(struct html *h, const struct govuk_label *p);
+
+struct govuk_error_message {
+	const char *id;
+	struct govuk_content content;
+	/* NULL means "Error"; "" leaves the hidden prefix out. */
+	const char *visually_hidden_text;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_error_message(struct html *h, const struct govuk_error_message *p);
+
+struct govuk_legend {
+	struct govuk_content content;
+	const char *classes;
+	bool is_page_heading;
+};
+
+struct govuk_fieldset {
+	const char *described_by;
+	struct govuk_legend legend;
+	const char *role;
+	struct govuk_content content; /* what the fieldset holds */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_fieldset(struct html *h, const struct govuk_fieldset *p);
+
+struct govuk_phase_banner {
+	struct govuk_tag tag;
+	struct govuk_content content;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_phase_banner(struct html *h, const struct govuk_phase_banner *p);
+
+struct govuk_breadcrumb {
+	struct govuk_content content;
+	const char *href; /* NULL: the current page */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_breadcrumbs {
+	const struct govuk_breadcrumb *items;
+	size_t n_items;
+	bool collapse_on_mobile;
+	const char *label_text; /* default "Breadcrumb" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_breadcrumbs(struct html *h, const struct govuk_breadcrumbs *p);
+
+/* ---- buttons ---- */
+
+enum govuk_button_element {
+	GOVUK_BUTTON_AUTO = 0, /* <a> when href is set, else <button> */
+	GOVUK_BUTTON_BUTTON,
+	GOVUK_BUTTON_LINK,
+	GOVUK_BUTTON_INPUT,
+};
+
+struct govuk_button {
+	enum govuk_button_element element;
+	struct govuk_content content; /* <input>: only text */
+	const char *name;
+	const char *type; /* default "submit" */
+	const char *value;
+	bool disabled;
+	const char *href;
+	enum govuk_flag prevent_double_click;
+	bool is_start_button;
+	const char *id;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_button(struct html *h, const struct govuk_button *p);
+
+/* ---- form controls ---- */
+
+/* The form group around a control. */
+struct govuk_form_group {
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* The label, hint and error message of a control; NULL hint or error: none. */
+struct govuk_field {
+	struct govuk_label label;      /* for_id is the control's id */
+	const struct govuk_hint *hint; /* id is made */
+	const struct govuk_error_message *error_message; /* id is made */
+	struct govuk_form_group form_group;
+};
+
+struct govuk_input {
+	const char *id; /* default: name */
+	const char *name;
+	const char *type; /* default "text" */
+	const char *inputmode;
+	const char *value;
+	bool disabled;
+	const char *described_by;
+	struct govuk_field field;
+	const char *classes;
+	const char *autocomplete;
+	const char *pattern;
+	enum govuk_flag spellcheck;
+	const char *autocapitalize;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_input(struct html *h, const struct govuk_input *p);
+
+struct govuk_textarea {
+	const char *id; /* default: name */
+	const char *name;
+	int rows; /* 0: 5 */
+	const char *value;
+	bool disabled;
+	const char *described_by;
+	struct govuk_field field;
+	const char *classes;
+	const char *autocomplete;
+	enum govuk_flag spellcheck;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_textarea(struct html *h, const struct govuk_textarea *p);
+
+struct govuk_select_item {
+	const char *value; /* NULL: no value attribute */
+	const char *text;
+	enum govuk_flag selected; /* unset: selected when value matches */
+	bool disabled;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_select {
+	const char *id; /* default: name */
+	const char *name;
+	const struct govuk_select_item *items;
+	size_t n_items;
+	const char *value; /* selects the item with this value */
+	bool disabled;
+	const char *described_by;
+	struct govuk_field field;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_select(struct html *h, const struct govuk_select *p);
+
+/* ---- error summary, notification banner ---- */
+
+struct govuk_error_summary_item {
+	const char *href;
+	struct govuk_content content;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_error_summary {
+	struct govuk_content title;
+	struct govuk_content description;
+	const struct govuk_error_summary_item *error_list;
+	size_t n_errors;
+	enum govuk_flag disable_auto_focus;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_error_summary(struct html *h, const struct govuk_error_summary *p);
+
+struct govuk_notification_banner {
+	struct govuk_content title; /* default "Important" ("Success") */
+	const char *title_id;    /* default "govuk-notification-banner-title" */
+	int title_heading_level; /* 0: 2 */
+	const char *type;        /* "success" or NULL */
+	const char *role;        /* default "region" ("alert" for success) */
+	/* content.write: the banner's markup; content.text: a heading para. */
+	struct govuk_content content;
+	enum govuk_flag disable_auto_focus;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_notification_banner(struct html *h,
+                               const struct govuk_notification_banner *p);
+
+/* ---- table ---- */
+
+struct govuk_table_cell {
+	struct govuk_content content;
+	const char *format; /* "numeric" */
+	int colspan, rowspan;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_table {
+	const char *caption;
+	const char *caption_classes;
+	const struct govuk_table_cell *head; /* NULL: no <thead> */
+	size_t n_head;
+	const struct govuk_table_cell *cells; /* n_rows * n_columns, by row */
+	size_t n_rows, n_columns;
+	bool first_cell_is_header;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_table(struct html *h, const struct govuk_table *p);
+
+#endif

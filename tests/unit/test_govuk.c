@@ -1,0 +1,912 @@
+/*
+ * test_govuk: each GOV.UK Frontend component written by web/govuk.c matches
+ * the markup of govuk-frontend's own fixtures
+ * (node_modules/govuk-frontend/dist/govuk/components/NAME/fixtures.json,
+ * read at test time; `make check` installs node_modules, and without it
+ * every test fails). For each fixture whose options our parameter struct
+ * can express, the test renders it and compares both sides after
+ * normalising whitespace: runs of whitespace become one space, whitespace
+ * next to a tag is removed, and `=""` is dropped (the writer writes an empty
+ * attribute as a boolean one, which HTML reads the same). Fixtures using
+ * options we do not support are skipped by name (an option key outside the
+ * list a converter accepts); each test prints how many it compared and
+ * asserts a minimum, so a converter that silently stops accepting fixtures
+ * fails. Fixture `html` options are written with html_raw_trusted(): they
+ * are the package's trusted test data standing in for markup masa would
+ * write through the writer.
+ *
+ * Fixtures compared per component (govuk-frontend 5.14.0): every fixture
+ * whose options the converter accepts; the minimum counts are in the
+ * COMPONENT_TEST lines and the names are printed ("# NAME: compared ...").
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "core/buf.h"
+#include "web/govuk.h"
+
+#define FIXTURES "node_modules/govuk-frontend/dist/govuk/components/"
+
+/* ---- normalising ---- */
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Caller frees. */
+static char *normalise(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(n + 1);
+
+	assert_non_null(out);
+	for (size_t i = 0; i < n; i++) {
+		if (is_space(s[i])) {
+			while (i + 1 < n && is_space(s[i + 1]))
+				i++;
+			/* Drop it at either end, after '>' or before '<'. */
+			if (o == 0 || out[o - 1] == '>' || i + 1 >= n ||
+			    s[i + 1] == '<')
+				continue;
+			out[o++] = ' ';
+			continue;
+		}
+		if (s[i] == '=' && s[i + 1] == '"' && s[i + 2] == '"' &&
+		    (s[i + 3] == '>' || is_space(s[i + 3]) ||
+		     s[i + 3] == '/')) {
+			i += 2;
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- reading options ---- */
+
+/* True when every key of o is in allowed (a NULL-ended list). */
+static bool only_keys(json_t *o, const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+
+	if (!json_is_object(o))
+		return false;
+	json_object_foreach(o, key, v)
+	{
+		bool ok = false;
+		for (const char *const *a = allowed; *a; a++)
+			ok = ok || strcmp(*a, key) == 0;
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* A string option into *out; false when present but not a string. */
+static bool opt_str(json_t *o, const char *key, const char **out)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (v == NULL || json_is_null(v))
+		return true;
+	if (!json_is_string(v))
+		return false;
+	*out = json_string_value(v);
+	return true;
+}
+
+static bool opt_bool(json_t *o, const char *key, bool *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (v == NULL)
+		return true;
+	if (!json_is_boolean(v))
+		return false;
+	*out = json_is_true(v);
+	return true;
+}
+
+static bool opt_flag(json_t *o, const char *key, enum govuk_flag *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (v == NULL)
+		return true;
+	if (!json_is_boolean(v))
+		return false;
+	*out = json_is_true(v) ? GOVUK_TRUE : GOVUK_FALSE;
+	return true;
+}
+
+static bool opt_int(json_t *o, const char *key, int *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (v == NULL)
+		return true;
+	if (!json_is_integer(v))
+		return false;
+	*out = (int)json_integer_value(v);
+	return true;
+}
+
+static void write_fixture_html(struct html *h, const void *arg)
+{
+	html_raw_trusted(h, arg);
+}
+
+/* text_key / html_key into a content; html wins, as in the macros. */
+static bool opt_content(json_t *o, const char *text_key, const char *html_key,
+                        struct govuk_content *c)
+{
+	const char *html = NULL;
+
+	if (!opt_str(o, text_key, &c->text))
+		return false;
+	if (html_key && !opt_str(o, html_key, &html))
+		return false;
+	if (html && *html) {
+		c->write = write_fixture_html;
+		c->arg = html;
+	}
+	return true;
+}
+
+static bool name_ok(const char *name)
+{
+	if (*name == '\0')
+		return false;
+	for (; *name; name++)
+		if (!((*name >= 'a' && *name <= 'z') ||
+		      (*name >= '0' && *name <= '9') || *name == '-'))
+			return false;
+	return true;
+}
+
+static bool opt_attributes(json_t *o, const char *key,
+                           struct govuk_attribute *a)
+{
+	json_t *attrs = json_object_get(o, key), *v;
+	const char *name;
+	size_t i = 0;
+
+	if (attrs == NULL)
+		return true;
+	if (!json_is_object(attrs) ||
+	    json_object_size(attrs) > GOVUK_MAX_ATTRIBUTES)
+		return false;
+	json_object_foreach(attrs, name, v)
+	{
+		if (!json_is_string(v) || !name_ok(name) ||
+		    json_string_value(v)[0] == '\0')
+			return false;
+		a[i].name = name;
+		a[i].value = json_string_value(v);
+		i++;
+	}
+	return true;
+}
+
+/* ---- the test driver ---- */
+
+typedef bool (*render_fn)(struct html *h, json_t *options);
+
+static void run_fixtures(const char *component, render_fn render,
+                         size_t at_least)
+{
+	char path[256];
+	json_error_t jerr;
+	json_t *root, *fixtures, *fixture;
+	size_t i, compared = 0, failed = 0;
+	struct buf names;
+
+	snprintf(path, sizeof path, FIXTURES "%s/fixtures.json", component);
+	root = json_load_file(path, 0, &jerr);
+	if (root == NULL)
+		fail_msg("%s: %s (run `make check`, which runs npm ci)", path,
+		         jerr.text);
+	fixtures = json_object_get(root, "fixtures");
+	assert_true(json_is_array(fixtures));
+	buf_init(&names, 1 << 20);
+	json_array_foreach(fixtures, i, fixture)
+	{
+		const char *name =
+		        json_string_value(json_object_get(fixture, "name"));
+		const char *want =
+		        json_string_value(json_object_get(fixture, "html"));
+		struct html h;
+		const char *got;
+		size_t len;
+		struct masa_error err = {0};
+
+		html_init(&h, 1 << 20);
+		if (!render(&h, json_object_get(fixture, "options"))) {
+			html_free(&h);
+			continue;
+		}
+		assert_int_equal(html_finish(&h, &got, &len, &err), MASA_OK);
+		char *a = normalise(got), *b = normalise(want);
+		compared++;
+		(void)buf_printf(&names, NULL, "%s\"%s\"",
+		                 names.len ? ", " : "", name);
+		if (strcmp(a, b) != 0) {
+			failed++;
+			print_message("# %s fixture \"%s\" differs\n# got:  "
+			              "%s\n# want: %s\n",
+			              component, name, a, b);
+		}
+		free(a);
+		free(b);
+		html_free(&h);
+	}
+	print_message("# %s: compared %zu of %zu fixtures: %s\n", component,
+	              compared, json_array_size(fixtures), buf_str(&names));
+	buf_free(&names);
+	json_decref(root);
+	assert_int_equal(failed, 0);
+	assert_true(compared >= at_least);
+}
+
+/* ---- converters: options -> struct, false when not expressible ---- */
+
+static bool render_tag(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"text", "html", "classes",
+	                                   "attributes", NULL};
+	struct govuk_tag p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_tag(h, &p);
+	return true;
+}
+
+static bool render_back_link(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"text",       "html", "classes",
+	                                   "attributes", "href", NULL};
+	struct govuk_back_link p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "href", &p.href) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_back_link(h, &p);
+	return true;
+}
+
+static bool render_skip_link(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"text",       "html", "classes",
+	                                   "attributes", "href", NULL};
+	struct govuk_skip_link p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "href", &p.href) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_skip_link(h, &p);
+	return true;
+}
+
+static bool render_inset_text(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"text",       "html", "classes",
+	                                   "attributes", "id",   NULL};
+	struct govuk_inset_text p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) || !opt_str(o, "id", &p.id) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_inset_text(h, &p);
+	return true;
+}
+
+static bool render_warning_text(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "text", "html", "classes", "attributes", "iconFallbackText",
+	        NULL};
+	struct govuk_warning_text p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "iconFallbackText", &p.icon_fallback_text) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_warning_text(h, &p);
+	return true;
+}
+
+static bool render_details(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "text", "html",        "classes",     "attributes", "id",
+	        "open", "summaryText", "summaryHtml", NULL};
+	struct govuk_details p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_content(o, "summaryText", "summaryHtml", &p.summary) ||
+	    !opt_str(o, "classes", &p.classes) || !opt_str(o, "id", &p.id) ||
+	    !opt_bool(o, "open", &p.open) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_details(h, &p);
+	return true;
+}
+
+static bool hint_of(json_t *o, struct govuk_hint *p)
+{
+	static const char *const keys[] = {"text",       "html", "classes",
+	                                   "attributes", "id",   NULL};
+
+	return only_keys(o, keys) &&
+	       opt_content(o, "text", "html", &p->content) &&
+	       opt_str(o, "classes", &p->classes) && opt_str(o, "id", &p->id) &&
+	       opt_attributes(o, "attributes", p->attributes);
+}
+
+static bool render_hint(struct html *h, json_t *o)
+{
+	struct govuk_hint p = {0};
+
+	if (!hint_of(o, &p))
+		return false;
+	govuk_hint(h, &p);
+	return true;
+}
+
+static bool label_of(json_t *o, struct govuk_label *p)
+{
+	static const char *const keys[] = {
+	        "text", "html",          "classes", "attributes",
+	        "for",  "isPageHeading", NULL};
+
+	return only_keys(o, keys) &&
+	       opt_content(o, "text", "html", &p->content) &&
+	       opt_str(o, "classes", &p->classes) &&
+	       opt_str(o, "for", &p->for_id) &&
+	       opt_bool(o, "isPageHeading", &p->is_page_heading) &&
+	       opt_attributes(o, "attributes", p->attributes);
+}
+
+static bool render_label(struct html *h, json_t *o)
+{
+	struct govuk_label p = {0};
+
+	if (!label_of(o, &p))
+		return false;
+	govuk_label(h, &p);
+	return true;
+}
+
+static bool error_message_of(json_t *o, struct govuk_error_message *p)
+{
+	static const char *const keys[] = {"text",    "html",
+	                                   "classes", "attributes",
+	                                   "id",      "visuallyHiddenText",
+	                                   NULL};
+	json_t *hidden = json_object_get(o, "visuallyHiddenText");
+
+	if (json_is_false(hidden))
+		p->visually_hidden_text = "";
+	else if (!opt_str(o, "visuallyHiddenText", &p->visually_hidden_text))
+		return false;
+	return only_keys(o, keys) &&
+	       opt_content(o, "text", "html", &p->content) &&
+	       opt_str(o, "classes", &p->classes) && opt_str(o, "id", &p->id) &&
+	       opt_attributes(o, "attributes", p->attributes);
+}
+
+static bool render_error_message(struct html *h, json_t *o)
+{
+	struct govuk_error_message p = {0};
+
+	if (!error_message_of(o, &p))
+		return false;
+	govuk_error_message(h, &p);
+	return true;
+}
+
+static bool render_fieldset(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "describedBy", "legend", "classes", "role",
+	        "attributes",  "html",   NULL};
+	static const char *const legend_keys[] = {"text", "html", "classes",
+	                                          "isPageHeading", NULL};
+	struct govuk_fieldset p = {0};
+	json_t *legend = json_object_get(o, "legend");
+
+	if (!only_keys(o, keys) || !opt_content(o, "", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "role", &p.role) ||
+	    !opt_str(o, "describedBy", &p.described_by) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	if (legend &&
+	    (!only_keys(legend, legend_keys) ||
+	     !opt_content(legend, "text", "html", &p.legend.content) ||
+	     !opt_str(legend, "classes", &p.legend.classes) ||
+	     !opt_bool(legend, "isPageHeading", &p.legend.is_page_heading)))
+		return false;
+	govuk_fieldset(h, &p);
+	return true;
+}
+
+static bool render_phase_banner(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"text",       "html", "classes",
+	                                   "attributes", "tag",  NULL};
+	static const char *const tag_keys[] = {"text", "html", "classes", NULL};
+	struct govuk_phase_banner p = {0};
+	json_t *tag = json_object_get(o, "tag");
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	if (tag && (!only_keys(tag, tag_keys) ||
+	            !opt_content(tag, "text", "html", &p.tag.content) ||
+	            !opt_str(tag, "classes", &p.tag.classes)))
+		return false;
+	govuk_phase_banner(h, &p);
+	return true;
+}
+
+static bool render_breadcrumbs(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"items",      "classes",
+	                                   "attributes", "collapseOnMobile",
+	                                   "labelText",  NULL};
+	static const char *const item_keys[] = {"text", "html", "href",
+	                                        "attributes", NULL};
+	struct govuk_breadcrumbs p = {0};
+	struct govuk_breadcrumb *items = NULL;
+	json_t *list = json_object_get(o, "items"), *item;
+	size_t i;
+	bool ok = false;
+
+	if (!only_keys(o, keys) || !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "labelText", &p.label_text) ||
+	    !opt_bool(o, "collapseOnMobile", &p.collapse_on_mobile) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    !json_is_array(list))
+		return false;
+	items = calloc(json_array_size(list) + 1, sizeof *items);
+	assert_non_null(items);
+	json_array_foreach(list, i, item)
+	{
+		if (!only_keys(item, item_keys) ||
+		    !opt_content(item, "text", "html", &items[i].content) ||
+		    !opt_str(item, "href", &items[i].href) ||
+		    !opt_attributes(item, "attributes", items[i].attributes))
+			goto out;
+	}
+	p.items = items;
+	p.n_items = json_array_size(list);
+	govuk_breadcrumbs(h, &p);
+	ok = true;
+out:
+	free(items);
+	return ok;
+}
+
+static bool render_button(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"element",
+	                                   "text",
+	                                   "html",
+	                                   "name",
+	                                   "type",
+	                                   "value",
+	                                   "disabled",
+	                                   "href",
+	                                   "classes",
+	                                   "attributes",
+	                                   "preventDoubleClick",
+	                                   "isStartButton",
+	                                   "id",
+	                                   NULL};
+	struct govuk_button p = {0};
+	const char *element = NULL;
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "element", &element) || !opt_str(o, "name", &p.name) ||
+	    !opt_str(o, "type", &p.type) || !opt_str(o, "value", &p.value) ||
+	    !opt_bool(o, "disabled", &p.disabled) ||
+	    !opt_str(o, "href", &p.href) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_flag(o, "preventDoubleClick", &p.prevent_double_click) ||
+	    !opt_bool(o, "isStartButton", &p.is_start_button) ||
+	    !opt_str(o, "id", &p.id) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	if (element == NULL)
+		p.element = GOVUK_BUTTON_AUTO;
+	else if (strcasecmp(element, "a") == 0)
+		p.element = GOVUK_BUTTON_LINK;
+	else if (strcasecmp(element, "button") == 0)
+		p.element = GOVUK_BUTTON_BUTTON;
+	else if (strcasecmp(element, "input") == 0)
+		p.element = GOVUK_BUTTON_INPUT;
+	else
+		return false;
+	govuk_button(h, &p);
+	return true;
+}
+
+/* Label, hint, errorMessage, formGroup: the parts every control shares. */
+struct field_parts {
+	struct govuk_hint hint;
+	struct govuk_error_message error;
+};
+
+static bool field_of(json_t *o, struct govuk_field *f,
+                     struct field_parts *parts)
+{
+	static const char *const group_keys[] = {"classes", "attributes", NULL};
+	json_t *label = json_object_get(o, "label");
+	json_t *hint = json_object_get(o, "hint");
+	json_t *error = json_object_get(o, "errorMessage");
+	json_t *group = json_object_get(o, "formGroup");
+
+	if (label && !label_of(label, &f->label))
+		return false;
+	if (hint && !json_is_null(hint) && !json_is_false(hint)) {
+		if (!hint_of(hint, &parts->hint))
+			return false;
+		f->hint = &parts->hint;
+	}
+	if (error && !json_is_null(error) && !json_is_false(error)) {
+		if (!error_message_of(error, &parts->error))
+			return false;
+		f->error_message = &parts->error;
+	}
+	if (group &&
+	    (!only_keys(group, group_keys) ||
+	     !opt_str(group, "classes", &f->form_group.classes) ||
+	     !opt_attributes(group, "attributes", f->form_group.attributes)))
+		return false;
+	return true;
+}
+
+static bool render_input(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"id",           "name",
+	                                   "type",         "inputmode",
+	                                   "value",        "disabled",
+	                                   "describedBy",  "label",
+	                                   "hint",         "errorMessage",
+	                                   "formGroup",    "classes",
+	                                   "autocomplete", "pattern",
+	                                   "spellcheck",   "autocapitalize",
+	                                   "attributes",   NULL};
+	struct govuk_input p = {0};
+	struct field_parts parts = {0};
+
+	if (!only_keys(o, keys) || !field_of(o, &p.field, &parts) ||
+	    !opt_str(o, "id", &p.id) || !opt_str(o, "name", &p.name) ||
+	    !opt_str(o, "type", &p.type) ||
+	    !opt_str(o, "inputmode", &p.inputmode) ||
+	    !opt_str(o, "value", &p.value) ||
+	    !opt_bool(o, "disabled", &p.disabled) ||
+	    !opt_str(o, "describedBy", &p.described_by) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "autocomplete", &p.autocomplete) ||
+	    !opt_str(o, "pattern", &p.pattern) ||
+	    !opt_flag(o, "spellcheck", &p.spellcheck) ||
+	    !opt_str(o, "autocapitalize", &p.autocapitalize) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_input(h, &p);
+	return true;
+}
+
+static bool render_textarea(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "id",           "name",        "rows",    "value",
+	        "disabled",     "describedBy", "label",   "hint",
+	        "errorMessage", "formGroup",   "classes", "autocomplete",
+	        "spellcheck",   "attributes",  NULL};
+	struct govuk_textarea p = {0};
+	struct field_parts parts = {0};
+
+	if (!only_keys(o, keys) || !field_of(o, &p.field, &parts) ||
+	    !opt_str(o, "id", &p.id) || !opt_str(o, "name", &p.name) ||
+	    !opt_int(o, "rows", &p.rows) || !opt_str(o, "value", &p.value) ||
+	    !opt_bool(o, "disabled", &p.disabled) ||
+	    !opt_str(o, "describedBy", &p.described_by) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_str(o, "autocomplete", &p.autocomplete) ||
+	    !opt_flag(o, "spellcheck", &p.spellcheck) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_textarea(h, &p);
+	return true;
+}
+
+static bool render_select(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "id",        "name",     "items",
+	        "value",     "disabled", "describedBy",
+	        "label",     "hint",     "errorMessage",
+	        "formGroup", "classes",  "attributes",
+	        NULL};
+	static const char *const item_keys[] = {
+	        "value", "text", "selected", "disabled", "attributes", NULL};
+	struct govuk_select p = {0};
+	struct field_parts parts = {0};
+	struct govuk_select_item *items = NULL;
+	char(*numbers)[24] = NULL;
+	json_t *list = json_object_get(o, "items"), *item;
+	size_t i, n = 0;
+	bool ok = false;
+
+	if (!only_keys(o, keys) || !field_of(o, &p.field, &parts) ||
+	    !opt_str(o, "id", &p.id) || !opt_str(o, "name", &p.name) ||
+	    !opt_str(o, "value", &p.value) ||
+	    !opt_bool(o, "disabled", &p.disabled) ||
+	    !opt_str(o, "describedBy", &p.described_by) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    (list && !json_is_array(list)))
+		return false;
+	items = calloc(json_array_size(list) + 1, sizeof *items);
+	numbers = calloc(json_array_size(list) + 1, sizeof *numbers);
+	assert_non_null(items);
+	assert_non_null(numbers);
+	json_array_foreach(list, i, item)
+	{
+		if (json_is_null(item) || json_is_false(item))
+			continue; /* the macro skips falsy items */
+		/* The fixtures give some values as numbers. */
+		if (json_is_integer(json_object_get(item, "value"))) {
+			snprintf(numbers[n], sizeof numbers[n], "%lld",
+			         (long long)json_integer_value(
+			                 json_object_get(item, "value")));
+			items[n].value = numbers[n];
+		} else if (!opt_str(item, "value", &items[n].value)) {
+			goto out;
+		}
+		if (!only_keys(item, item_keys) ||
+		    !opt_str(item, "text", &items[n].text) ||
+		    !opt_flag(item, "selected", &items[n].selected) ||
+		    !opt_bool(item, "disabled", &items[n].disabled) ||
+		    !opt_attributes(item, "attributes", items[n].attributes))
+			goto out;
+		n++;
+	}
+	p.items = items;
+	p.n_items = n;
+	govuk_select(h, &p);
+	ok = true;
+out:
+	free(numbers);
+	free(items);
+	return ok;
+}
+
+static bool render_error_summary(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "titleText",       "titleHtml",  "descriptionText",
+	        "descriptionHtml", "errorList",  "disableAutoFocus",
+	        "classes",         "attributes", NULL};
+	static const char *const item_keys[] = {"href", "text", "html",
+	                                        "attributes", NULL};
+	struct govuk_error_summary p = {0};
+	struct govuk_error_summary_item *items = NULL;
+	json_t *list = json_object_get(o, "errorList"), *item;
+	size_t i;
+	bool ok = false;
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "titleText", "titleHtml", &p.title) ||
+	    !opt_content(o, "descriptionText", "descriptionHtml",
+	                 &p.description) ||
+	    !opt_flag(o, "disableAutoFocus", &p.disable_auto_focus) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    (list && !json_is_array(list)))
+		return false;
+	items = calloc(json_array_size(list) + 1, sizeof *items);
+	assert_non_null(items);
+	json_array_foreach(list, i, item)
+	{
+		if (!only_keys(item, item_keys) ||
+		    !opt_content(item, "text", "html", &items[i].content) ||
+		    !opt_str(item, "href", &items[i].href) ||
+		    !opt_attributes(item, "attributes", items[i].attributes))
+			goto out;
+	}
+	p.error_list = items;
+	p.n_errors = json_array_size(list);
+	govuk_error_summary(h, &p);
+	ok = true;
+out:
+	free(items);
+	return ok;
+}
+
+static bool render_notification_banner(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"titleText",
+	                                   "titleHtml",
+	                                   "titleId",
+	                                   "titleHeadingLevel",
+	                                   "type",
+	                                   "role",
+	                                   "text",
+	                                   "html",
+	                                   "disableAutoFocus",
+	                                   "classes",
+	                                   "attributes",
+	                                   NULL};
+	struct govuk_notification_banner p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "titleText", "titleHtml", &p.title) ||
+	    !opt_str(o, "titleId", &p.title_id) ||
+	    !opt_int(o, "titleHeadingLevel", &p.title_heading_level) ||
+	    !opt_str(o, "type", &p.type) || !opt_str(o, "role", &p.role) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_flag(o, "disableAutoFocus", &p.disable_auto_focus) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_notification_banner(h, &p);
+	return true;
+}
+
+static bool cell_of(json_t *o, struct govuk_table_cell *c)
+{
+	static const char *const keys[] = {"text",       "html",    "format",
+	                                   "colspan",    "rowspan", "classes",
+	                                   "attributes", NULL};
+
+	return only_keys(o, keys) &&
+	       opt_content(o, "text", "html", &c->content) &&
+	       opt_str(o, "format", &c->format) &&
+	       opt_int(o, "colspan", &c->colspan) &&
+	       opt_int(o, "rowspan", &c->rowspan) &&
+	       opt_str(o, "classes", &c->classes) &&
+	       opt_attributes(o, "attributes", c->attributes);
+}
+
+static bool render_table(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "caption",           "captionClasses", "head",       "rows",
+	        "firstCellIsHeader", "classes",        "attributes", NULL};
+	struct govuk_table p = {0};
+	struct govuk_table_cell *head = NULL, *cells = NULL;
+	json_t *jhead = json_object_get(o, "head"), *rows, *row, *cell;
+	size_t i, j, n_columns = 0;
+	bool ok = false;
+
+	rows = json_object_get(o, "rows");
+	if (!only_keys(o, keys) || !opt_str(o, "caption", &p.caption) ||
+	    !opt_str(o, "captionClasses", &p.caption_classes) ||
+	    !opt_bool(o, "firstCellIsHeader", &p.first_cell_is_header) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    !json_is_array(rows) || (jhead && !json_is_array(jhead)))
+		return false;
+	/* Rows of equal length only: the struct is a grid. */
+	json_array_foreach(rows, i, row)
+	{
+		if (!json_is_array(row) ||
+		    (i > 0 && json_array_size(row) != n_columns))
+			return false;
+		n_columns = json_array_size(row);
+	}
+	head = calloc(json_array_size(jhead) + 1, sizeof *head);
+	cells = calloc(json_array_size(rows) * n_columns + 1, sizeof *cells);
+	assert_non_null(head);
+	assert_non_null(cells);
+	json_array_foreach(jhead, i,
+	                   cell) if (!cell_of(cell, &head[i])) goto out;
+	json_array_foreach(rows, i, row)
+	{
+		json_array_foreach(row, j, cell)
+		{
+			if (!cell_of(cell, &cells[i * n_columns + j]))
+				goto out;
+		}
+	}
+	p.head = jhead ? head : NULL;
+	p.n_head = json_array_size(jhead);
+	p.cells = cells;
+	p.n_rows = json_array_size(rows);
+	p.n_columns = n_columns;
+	govuk_table(h, &p);
+	ok = true;
+out:
+	free(head);
+	free(cells);
+	return ok;
+}
+
+/* ---- one test per component ---- */
+
+#define COMPONENT_TEST(fn, name, at_least)                 \
+	static void test_##fn(void **state)                \
+	{                                                  \
+		(void)state;                               \
+		run_fixtures(name, render_##fn, at_least); \
+	}
+
+COMPONENT_TEST(tag, "tag", 13)
+COMPONENT_TEST(back_link, "back-link", 7)
+COMPONENT_TEST(skip_link, "skip-link", 9)
+COMPONENT_TEST(inset_text, "inset-text", 6)
+COMPONENT_TEST(warning_text, "warning-text", 8)
+COMPONENT_TEST(details, "details", 10)
+COMPONENT_TEST(hint, "hint", 6)
+COMPONENT_TEST(label, "label", 17)
+COMPONENT_TEST(error_message, "error-message", 9)
+COMPONENT_TEST(fieldset, "fieldset", 18)
+COMPONENT_TEST(phase_banner, "phase-banner", 7)
+COMPONENT_TEST(breadcrumbs, "breadcrumbs", 12)
+COMPONENT_TEST(button, "button", 25)
+COMPONENT_TEST(input, "input", 30)
+COMPONENT_TEST(textarea, "textarea", 18)
+COMPONENT_TEST(select, "select", 15)
+COMPONENT_TEST(error_summary, "error-summary", 19)
+COMPONENT_TEST(notification_banner, "notification-banner", 20)
+COMPONENT_TEST(table, "table", 20)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_tag),
+	        cmocka_unit_test(test_back_link),
+	        cmocka_unit_test(test_skip_link),
+	        cmocka_unit_test(test_inset_text),
+	        cmocka_unit_test(test_warning_text),
+	        cmocka_unit_test(test_details),
+	        cmocka_unit_test(test_hint),
+	        cmocka_unit_test(test_label),
+	        cmocka_unit_test(test_error_message),
+	        cmocka_unit_test(test_fieldset),
+	        cmocka_unit_test(test_phase_banner),
+	        cmocka_unit_test(test_breadcrumbs),
+	        cmocka_unit_test(test_button),
+	        cmocka_unit_test(test_input),
+	        cmocka_unit_test(test_textarea),
+	        cmocka_unit_test(test_select),
+	        cmocka_unit_test(test_error_summary),
+	        cmocka_unit_test(test_notification_banner),
+	        cmocka_unit_test(test_table),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
