@@ -41,6 +41,7 @@ static const struct cli_command *const commands[] = {
         &cmd_user_disable,
         &cmd_user_list,
         &cmd_token_create,
+        &cmd_serve,
         &cmd_demo_generate,
         NULL};
 

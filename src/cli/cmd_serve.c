@@ -1,0 +1,124 @@
+/*
+ * cmd_serve: `masa serve`, the web server. Parses --listen and --static,
+ * starts the server (http/server.c) and waits for SIGTERM or SIGINT, then
+ * stops gracefully: no new connections, requests in flight finish, every
+ * store connection is closed, exit 0.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "http/server.h"
+
+enum { SERVE_LISTEN, SERVE_STATIC };
+
+static const struct cli_option serve_options[] = {
+        [SERVE_LISTEN] = {"listen", "HOST:PORT",
+                          "the address to serve on (default "
+                          "127.0.0.1:8080; [::1]:8080 for IPv6)"},
+        [SERVE_STATIC] = {"static", "DIR",
+                          "the directory served under /static/ (default "
+                          "build/static)"},
+        {NULL, NULL, NULL},
+};
+
+/* Splits "host:port" or "[v6]:port" into host (in a) and port. */
+static enum masa_err parse_listen(const char *text, struct arena *a,
+                                  const char **host, unsigned *port,
+                                  struct masa_error *err)
+{
+	const char *colon;
+	long number;
+
+	if (text[0] == '[') {
+		const char *close = strchr(text, ']');
+		if (close == NULL || close[1] != ':')
+			goto bad;
+		*host = arena_strndup(a, text + 1, (size_t)(close - text - 1));
+		colon = close + 1;
+	} else {
+		colon = strrchr(text, ':');
+		if (colon == NULL || strchr(text, ':') != colon)
+			goto bad;
+		*host = arena_strndup(a, text, (size_t)(colon - text));
+	}
+	if ((*host)[0] == '\0')
+		goto bad;
+	if (cli_number("--listen", colon + 1, 0, 65535, &number, err) !=
+	    MASA_OK)
+		return MASA_ERR_USAGE;
+	*port = (unsigned)number;
+	return MASA_OK;
+bad:
+	return masa_error_set(err, MASA_ERR_USAGE,
+	                      "--listen: \"%s\" is not HOST:PORT (such as "
+	                      "127.0.0.1:8080)",
+	                      text);
+}
+
+/*
+ * A handler that does nothing: SIGTERM and SIGINT are blocked and taken
+ * with sigwait(), but a signal whose action is "ignore" (as a shell sets
+ * SIGINT for a background job) would be thrown away even while blocked.
+ */
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct http_config cfg = {
+	        .db_path = ctx->db_path,
+	        .partnership_key = ctx->partnership_key,
+	        .static_dir = cli_opt(args, SERVE_STATIC)
+	                              ? cli_opt(args, SERVE_STATIC)
+	                              : "build/static",
+	        .routes = http_routes,
+	};
+	const char *listen = cli_opt(args, SERVE_LISTEN);
+	struct masa_error err = {0};
+	struct http_server *server = NULL;
+	struct sigaction sa;
+	sigset_t stop, old;
+	int sig = 0;
+
+	if (parse_listen(listen ? listen : "127.0.0.1:8080", &ctx->arena,
+	                 &cfg.host, &cfg.port, &err) != MASA_OK)
+		return cli_fail(&err);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	/* Blocked before the threads start, so only sigwait() sees them. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, &old);
+	if (http_server_start(&cfg, &server, &err) != MASA_OK) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return cli_fail(&err);
+	}
+	printf("masa is serving %s at http://%s%s%s:%u\n",
+	       http_server_partnership(server)->name,
+	       strchr(cfg.host, ':') ? "[" : "", cfg.host,
+	       strchr(cfg.host, ':') ? "]" : "", http_server_port(server));
+	fflush(stdout);
+	if (sigwait(&stop, &sig) != 0)
+		sig = SIGTERM;
+	fprintf(stderr, "masa: stopping (%s)\n",
+	        sig == SIGINT ? "SIGINT" : "SIGTERM");
+	http_server_stop(server);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return 0;
+}
+
+const struct cli_command cmd_serve = {
+        .name = "serve",
+        .summary = "serve the partnership on the web until stopped",
+        .options = serve_options,
+        .run = run_serve,
+};

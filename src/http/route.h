@@ -1,0 +1,185 @@
+/*
+ * route: the one route table of masa's web server, and the request context
+ * every handler receives.
+ *
+ * Inputs are declared at the edge (CONVENTIONS rule 7): each route names its
+ * method, its path with typed segments ("/bodies/{body}"), the query and form
+ * parameters it takes with a validator for each, and the role a viewer needs.
+ * The server matches the path, validates every declared parameter and copies
+ * only those into the request; anything undeclared is dropped and never
+ * reaches a handler. A value that fails its validator is answered with 400
+ * and a page naming the parameter, before the handler runs.
+ *
+ * To add a page: write its handler in web/<resource>.c (or http/<resource>.c
+ * for the JSON API), declare it in that file's header, and add one line to
+ * http_routes[] in route.c.
+ *
+ * Matching, validation and form decoding here are pure functions (no
+ * libmicrohttpd), so that unit tests and fuzzers can reach them.
+ */
+#ifndef MASA_HTTP_ROUTE_H
+#define MASA_HTTP_ROUTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/mem.h"
+#include "gov/access.h"
+#include "gov/account.h"
+#include "gov/gov.h"
+#include "gov/partnership.h"
+
+enum {
+	ROUTE_MAX_SEGMENTS = 16, /* path segments a route pattern may have */
+	ROUTE_MAX_PARAMS = 32,   /* declared parameters per route */
+	ROUTE_PATH_MAX = 2048,   /* longer paths are refused (414) */
+	ROUTE_TEXT_MAX = 10000,  /* ROUTE_TEXT length when .max is 0 */
+};
+
+/* Where a parameter comes from. */
+enum route_where {
+	ROUTE_IN_PATH,  /* a {name} segment of the pattern */
+	ROUTE_IN_QUERY, /* ?name=value */
+	ROUTE_IN_FORM,  /* an application/x-www-form-urlencoded body field */
+};
+
+/* What a parameter's value must be. */
+enum route_check {
+	ROUTE_TEXT, /* UTF-8 text, no control characters but \t \r \n,
+	               at most .max characters (and at least .min) */
+	ROUTE_DATE, /* YYYY-MM-DD, a real date */
+	ROUTE_SLUG, /* lower-case letters, digits and '-' (text_is_slug) */
+	ROUTE_SHORT_NAME, /* a body's short name: "RLSCB" (text_is_short_name)
+	                   */
+	ROUTE_INTEGER,    /* a whole number from .min to .max */
+	ROUTE_ENUM,       /* one of .choices */
+};
+
+struct route_param {
+	const char *name;
+	enum route_where where;
+	enum route_check check;
+	long min, max;              /* integer range, or text length range */
+	const char *const *choices; /* ROUTE_ENUM: NULL-terminated */
+	bool required;              /* path parameters always are */
+};
+
+struct http_request;
+
+/*
+ * A handler writes its response with one of the http_respond_* helpers
+ * (server.h) and returns MASA_OK; or it returns an error with a message and
+ * the server answers with an error page whose status follows the code
+ * (invalid 400, not found 404, conflict 409, limit 413, others 500).
+ */
+typedef enum masa_err (*route_handler)(struct http_request *req,
+                                       struct masa_error *err);
+
+struct route {
+	const char *method; /* "GET" (which also answers HEAD), "POST"... */
+	/*
+	 * "/", "/healthz", "/bodies/{body}": literal segments and {name}
+	 * segments, each {name} declared in params as ROUTE_IN_PATH. A final
+	 * segment of a lone star (as in the static route) takes the rest of
+	 * the path, which the handler reads as req->rest.
+	 */
+	const char *path;
+	const struct route_param *params; /* ends with a NULL name; or NULL */
+	enum gov_role role;               /* the least role that may ask */
+	route_handler handler;
+};
+
+/* A validated parameter: name borrowed from the route, value per request. */
+struct http_param {
+	const char *name;
+	const char *value;
+};
+
+/*
+ * The request context. Everything in it is borrowed until the request ends;
+ * allocate what a handler needs from req->arena, which is freed then.
+ */
+struct http_request {
+	const char *method;        /* "GET", "HEAD", "POST"... */
+	const char *path;          /* decoded, without the query */
+	const struct route *route; /* the route that matched */
+	const char *rest;          /* what a final "*" segment took, or NULL */
+	struct http_param params[ROUTE_MAX_PARAMS]; /* declared and valid */
+	size_t nparams;
+	const char *body; /* the raw body (for JSON routes), or NULL */
+	size_t body_len;
+	struct arena arena;  /* freed when it ends */
+	struct store *store; /* this thread's connection */
+	struct gov gov;      /* over store */
+	const struct gov_partnership *partnership; /* the one being served */
+	/*
+	 * SESSION HOOK: who is asking. The server sets viewer to the public
+	 * and account to NULL, then calls the session layer's identify hook
+	 * (struct http_config.identify) to fill them from the cookie or
+	 * bearer token before the role check.
+	 */
+	struct gov_viewer viewer;
+	const struct gov_account *account;
+	const char *csrf_token; /* the session's CSRF token, for forms */
+};
+
+/* The value of declared parameter name, or NULL when it was not given. */
+const char *http_param(const struct http_request *req, const char *name);
+/* An ROUTE_INTEGER parameter's value, or fallback when it was not given. */
+long http_param_long(const struct http_request *req, const char *name,
+                     long fallback);
+
+/* The table the server serves; ends with a NULL method. */
+extern const struct route http_routes[];
+
+/* What route_match found. */
+enum route_outcome {
+	ROUTE_FOUND,
+	ROUTE_NO_PATH,   /* 404 */
+	ROUTE_NO_METHOD, /* 405: the path exists for other methods */
+};
+
+struct route_match {
+	const struct route *route;
+	const char *rest; /* in the arena */
+	struct http_param segments[ROUTE_MAX_SEGMENTS];
+	size_t nsegments;
+	char allow[64]; /* "GET, HEAD, POST" for ROUTE_NO_METHOD */
+};
+
+/*
+ * Finds the route for method and path (decoded, starting with '/') in
+ * table. Segment values are copied into a; they are not yet validated.
+ */
+enum route_outcome route_match(const struct route *table, const char *method,
+                               const char *path, struct arena *a,
+                               struct route_match *m);
+
+/*
+ * Checks value against p's validator: MASA_ERR_INVALID with a message that
+ * names the parameter and says what it must be.
+ */
+enum masa_err route_param_check(const struct route_param *p, const char *value,
+                                struct masa_error *err);
+
+/*
+ * Checks the table's own consistency (every {name} declared as a path
+ * parameter, no more than the limits): a bug in masa, so the server refuses
+ * to start with a message naming the route.
+ */
+enum masa_err route_table_check(const struct route *table,
+                                struct masa_error *err);
+
+/*
+ * Decodes an application/x-www-form-urlencoded string (a query or a body),
+ * calling take(name, value, data) for each field with both decoded into a.
+ * MASA_ERR_INVALID when a %-escape is malformed.
+ */
+enum masa_err route_decode_form(const char *text, size_t len, struct arena *a,
+                                void (*take)(const char *name,
+                                             const char *value, void *data),
+                                void *data, struct masa_error *err);
+
+#endif

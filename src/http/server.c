@@ -1,0 +1,950 @@
+/*
+ * server: masa's HTTP server on libmicrohttpd (see server.h).
+ *
+ * A request's life: the URI log callback (the first thing libmicrohttpd
+ * tells us about a request) makes its state and starts the clock, so that
+ * every request, even one refused for oversized headers, ends in one access
+ * log line from the completion callback. The access handler is called once
+ * when the headers are in (an oversized Content-Length is refused there),
+ * then with each piece of the body (kept up to HTTP_BODY_MAX), then once
+ * more with nothing, when the request is routed, its declared parameters
+ * validated, and the handler run.
+ */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/text.h"
+#include "store/store.h"
+
+enum {
+	MAX_EXTRA_HEADERS = 16,
+	LOG_PATH_MAX = 512,
+	/* Past this much body beyond the limit, the connection is closed. */
+	BODY_DISCARD_MAX = 4 * HTTP_BODY_MAX,
+};
+
+/* One worker thread's store connection (the store is not thread-safe). */
+struct worker {
+	pthread_t thread;
+	bool used;
+	struct store *store;
+};
+
+struct http_server {
+	struct MHD_Daemon *daemon;
+	struct http_config cfg;
+	char *static_root;  /* realpath of cfg.static_dir, or NULL if missing */
+	struct arena arena; /* the partnership's text */
+	struct gov_partnership partnership;
+	unsigned port;
+	pthread_mutex_t lock; /* guards workers[].used while assigning */
+	struct worker *workers;
+	size_t nworkers;
+	atomic_int in_flight;
+};
+
+struct header {
+	const char *name, *value;
+};
+
+struct request_state {
+	struct http_request req; /* first: handlers' pointers convert back */
+	struct http_server *server;
+	struct MHD_Connection *conn;
+	struct timespec started;
+	char log_path[LOG_PATH_MAX];
+	bool headers_seen;
+	struct buf body;
+	bool body_too_big;
+	size_t discarded;
+	bool responded;
+	unsigned status;
+	size_t bytes;
+	struct header extra[MAX_EXTRA_HEADERS];
+	size_t nextra;
+	/* Parameter collection (iterators cannot return errors). */
+	struct masa_error param_err;
+	bool param_failed;
+};
+
+static _Thread_local struct worker *this_worker;
+static _Thread_local const struct http_server *this_server;
+
+static struct request_state *state_of(struct http_request *req)
+{
+	return (struct request_state *)req;
+}
+
+/* This thread's store, opened the first time the thread serves. */
+static enum masa_err worker_store(struct http_server *s, struct store **out,
+                                  struct masa_error *err)
+{
+	enum masa_err rc = MASA_OK;
+	struct worker *w = NULL;
+
+	if (this_server == s && this_worker != NULL) {
+		*out = this_worker->store;
+		return MASA_OK;
+	}
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->nworkers; i++)
+		if (!s->workers[i].used) {
+			w = &s->workers[i];
+			break;
+		}
+	if (w == NULL) {
+		rc = masa_error_set(err, MASA_ERR_LIMIT,
+		                    "every worker's store connection is taken");
+		goto out;
+	}
+	rc = store_open(s->cfg.db_path, STORE_OPEN_EXISTING, &w->store, err);
+	if (rc != MASA_OK)
+		goto out;
+	w->used = true;
+	w->thread = pthread_self();
+	this_worker = w;
+	this_server = s;
+	*out = w->store;
+out:
+	pthread_mutex_unlock(&s->lock);
+	return rc;
+}
+
+void http_add_header(struct http_request *req, const char *name,
+                     const char *value)
+{
+	struct request_state *st = state_of(req);
+
+	if (st->nextra == MAX_EXTRA_HEADERS)
+		return; /* a bug in a handler; the limit is generous */
+	st->extra[st->nextra].name = name;
+	st->extra[st->nextra].value = arena_strdup(&req->arena, value);
+	st->nextra++;
+}
+
+/* Queues r with the security headers; takes r. */
+static enum masa_err queue(struct request_state *st, unsigned status,
+                           struct MHD_Response *r, size_t bytes,
+                           struct masa_error *err)
+{
+	enum MHD_Result ok;
+
+	if (r == NULL)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "the response could not be made");
+	if (st->responded) {
+		MHD_destroy_response(r);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "a response was already queued");
+	}
+	MHD_add_response_header(
+	        r, "Content-Security-Policy",
+	        "default-src 'self'; script-src 'self'; style-src 'self'; "
+	        "img-src 'self' data:; frame-ancestors 'none'; "
+	        "form-action 'self'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	for (size_t i = 0; i < st->nextra; i++)
+		MHD_add_response_header(r, st->extra[i].name,
+		                        st->extra[i].value);
+	ok = MHD_queue_response(st->conn, status, r);
+	MHD_destroy_response(r);
+	if (ok != MHD_YES)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "the response could not be queued");
+	st->responded = true;
+	st->status = status;
+	st->bytes = bytes;
+	return MASA_OK;
+}
+
+static enum masa_err respond_copy(struct request_state *st, unsigned status,
+                                  const char *type, const void *data,
+                                  size_t len, struct masa_error *err)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(
+	        len, (void *)data, MHD_RESPMEM_MUST_COPY);
+
+	if (r != NULL)
+		MHD_add_response_header(r, "Content-Type", type);
+	return queue(st, status, r, len, err);
+}
+
+enum masa_err http_respond_html(struct http_request *req, unsigned status,
+                                struct html *h, struct masa_error *err)
+{
+	const char *out;
+	size_t len;
+	enum masa_err rc = html_finish(h, &out, &len, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	return respond_copy(state_of(req), status, "text/html; charset=utf-8",
+	                    out, len, err);
+}
+
+enum masa_err http_respond_json(struct http_request *req, unsigned status,
+                                json_t *v, struct masa_error *err)
+{
+	char *text;
+	enum masa_err rc;
+
+	if (v == NULL)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "the JSON response could not be made");
+	text = json_dumps(v, JSON_COMPACT);
+	json_decref(v);
+	if (text == NULL)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "the JSON response could not be written");
+	rc = respond_copy(state_of(req), status, "application/json", text,
+	                  strlen(text), err);
+	free(text);
+	return rc;
+}
+
+enum masa_err http_respond_redirect(struct http_request *req,
+                                    const char *location,
+                                    struct masa_error *err)
+{
+	struct request_state *st = state_of(req);
+	struct MHD_Response *r;
+
+	/* "/x" but not "//host": a path on this site, never elsewhere. */
+	if (location == NULL || location[0] != '/' || location[1] == '/' ||
+	    location[1] == '\\' || !html_url_safe(location))
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "a redirect must stay on this site");
+	r = MHD_create_response_from_buffer(0, (void *)"",
+	                                    MHD_RESPMEM_PERSISTENT);
+	if (r != NULL)
+		MHD_add_response_header(r, "Location", location);
+	return queue(st, 303, r, 0, err);
+}
+
+void http_page_begin(struct html *h, const char *title)
+{
+	/* The doctype is not an element, so the writer has no call for it. */
+	html_raw_trusted(h, "<!doctype html>\n");
+	html_open(h, "html", "lang", "en-GB", "class", "govuk-template", NULL);
+	html_open(h, "head", NULL);
+	html_void(h, "meta", "charset", "utf-8", NULL);
+	html_void(h, "meta", "name", "viewport", "content",
+	          "width=device-width, initial-scale=1", NULL);
+	html_elem(h, "title", title, NULL);
+	html_void(h, "link", "rel", "stylesheet", "href", "/static/masa.css",
+	          NULL);
+	html_close(h);
+	html_open(h, "body", "class", "govuk-template__body", NULL);
+	html_open(h, "div", "class", "govuk-width-container", NULL);
+	html_open(h, "main", "class", "govuk-main-wrapper", "id",
+	          "main-content", NULL);
+}
+
+void http_page_end(struct html *h)
+{
+	html_close_to(h, "html");
+}
+
+static const char *status_title(unsigned status)
+{
+	switch (status) {
+	case 400:
+		return "There is a problem with the request";
+	case 401:
+		return "Sign in to see this page";
+	case 403:
+		return "You cannot see this page";
+	case 404:
+		return "Page not found";
+	case 405:
+		return "That cannot be done to this page";
+	case 409:
+		return "That clashes with what is already recorded";
+	case 413:
+		return "What was sent is too large";
+	case 414:
+		return "The address is too long";
+	case 503:
+		return "Sorry, the service is unavailable";
+	default:
+		return "Sorry, there is a problem with the service";
+	}
+}
+
+enum masa_err http_respond_error(struct http_request *req, unsigned status,
+                                 const char *message, struct masa_error *err)
+{
+	const char *title = status_title(status);
+	struct html h;
+	enum masa_err rc;
+
+	if (req->path != NULL && strncmp(req->path, "/api/", 5) == 0)
+		return http_respond_json(
+		        req, status,
+		        json_pack("{s:{s:i, s:s, s:s}}", "error", "status",
+		                  (int)status, "title", title, "message",
+		                  message ? message : title),
+		        err);
+	html_init(&h, 64 * 1024);
+	http_page_begin(&h, title);
+	html_elem(&h, "h1", title, "class", "govuk-heading-l", NULL);
+	if (message != NULL)
+		html_elem(&h, "p", message, "class", "govuk-body", NULL);
+	html_open(&h, "p", "class", "govuk-body", NULL);
+	html_elem(&h, "a", "Go to the home page", "href", "/", "class",
+	          "govuk-link", NULL);
+	html_close(&h);
+	http_page_end(&h);
+	rc = http_respond_html(req, status, &h, err);
+	html_free(&h);
+	return rc;
+}
+
+/* Answers with an error page; a failure to do even that closes. */
+static void fail_with(struct request_state *st, unsigned status,
+                      const char *message)
+{
+	struct masa_error err = {0};
+
+	if (http_respond_error(&st->req, status, message, &err) != MASA_OK)
+		fprintf(stderr, "masa: http: %s\n", err.message);
+}
+
+static unsigned status_of(enum masa_err code)
+{
+	switch (code) {
+	case MASA_ERR_INVALID:
+	case MASA_ERR_USAGE:
+		return 400;
+	case MASA_ERR_NOT_FOUND:
+		return 404;
+	case MASA_ERR_CONFLICT:
+		return 409;
+	case MASA_ERR_LIMIT:
+		return 413;
+	default:
+		return 500;
+	}
+}
+
+/* Static files. */
+
+static const char *content_type(const char *path)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+	        {".css", "text/css; charset=utf-8"},
+	        {".js", "text/javascript; charset=utf-8"},
+	        {".mjs", "text/javascript; charset=utf-8"},
+	        {".json", "application/json"},
+	        {".map", "application/json"},
+	        {".html", "text/html; charset=utf-8"},
+	        {".txt", "text/plain; charset=utf-8"},
+	        {".svg", "image/svg+xml"},
+	        {".png", "image/png"},
+	        {".jpg", "image/jpeg"},
+	        {".jpeg", "image/jpeg"},
+	        {".gif", "image/gif"},
+	        {".webp", "image/webp"},
+	        {".ico", "image/x-icon"},
+	        {".woff", "font/woff"},
+	        {".woff2", "font/woff2"},
+	        {".pdf", "application/pdf"},
+	};
+	const char *dot = strrchr(path, '.');
+
+	if (dot != NULL && strchr(dot, '/') == NULL)
+		for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+			if (strcasecmp(dot, types[i].ext) == 0)
+				return types[i].type;
+	return "application/octet-stream";
+}
+
+/* True when the If-None-Match list names etag (or is "*"). */
+static bool etag_matches(const char *list, const char *etag)
+{
+	size_t n = strlen(etag);
+
+	while (list != NULL && *list) {
+		while (*list == ' ' || *list == ',' || *list == '\t')
+			list++;
+		if (*list == '*')
+			return true;
+		if (strncmp(list, "W/", 2) == 0)
+			list += 2;
+		if (strncmp(list, etag, n) == 0 &&
+		    (list[n] == '\0' || list[n] == ',' || list[n] == ' '))
+			return true;
+		list = strchr(list, ',');
+	}
+	return false;
+}
+
+enum masa_err http_static_file(struct http_request *req, struct masa_error *err)
+{
+	struct request_state *st = state_of(req);
+	const char *root = st->server->static_root;
+	const char *rest = req->rest;
+	char *full, *real = NULL;
+	char etag[80];
+	struct stat sb;
+	int fd = -1;
+	enum masa_err rc;
+	struct MHD_Response *r;
+	size_t rootlen;
+
+	/*
+	 * ".." never gets here (the server refuses it in any path); hidden
+	 * files, backslashes and empty segments are not assets either.
+	 */
+	if (root == NULL || rest == NULL || rest[0] == '\0' || rest[0] == '.' ||
+	    strstr(rest, "/.") != NULL || strstr(rest, "//") != NULL ||
+	    strchr(rest, '\\') != NULL) {
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "there is no such file");
+		goto out;
+	}
+	full = arena_printf(&req->arena, "%s/%s", root, rest);
+	real = realpath(full, NULL);
+	rootlen = strlen(root);
+	/* A symbolic link may not lead out of the static directory. */
+	if (real == NULL || strncmp(real, root, rootlen) != 0 ||
+	    real[rootlen] != '/') {
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "there is no such file");
+		goto out;
+	}
+	fd = open(real, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "there is no such file");
+		goto out;
+	}
+	snprintf(etag, sizeof etag, "\"%llx-%llx-%lx\"",
+	         (unsigned long long)sb.st_size,
+	         (unsigned long long)sb.st_mtim.tv_sec,
+	         (unsigned long)sb.st_mtim.tv_nsec);
+	http_add_header(req, "ETag", etag);
+	http_add_header(req, "Cache-Control",
+	                "public, max-age=31536000, immutable");
+	if (etag_matches(MHD_lookup_connection_value(st->conn, MHD_HEADER_KIND,
+	                                             "If-None-Match"),
+	                 etag)) {
+		r = MHD_create_response_from_buffer(0, (void *)"",
+		                                    MHD_RESPMEM_PERSISTENT);
+		rc = queue(st, 304, r, 0, err);
+		goto out;
+	}
+	r = MHD_create_response_from_fd64((uint64_t)sb.st_size, fd);
+	if (r != NULL) {
+		fd = -1; /* the response owns it now */
+		MHD_add_response_header(r, "Content-Type", content_type(real));
+	}
+	rc = queue(st, 200, r, (size_t)sb.st_size, err);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(real);
+	return rc;
+}
+
+/* Parameters. */
+
+static const struct route_param *
+declared(const struct route *r, const char *name, enum route_where where)
+{
+	for (const struct route_param *p = r->params; p && p->name; p++)
+		if (p->where == where && strcmp(p->name, name) == 0)
+			return p;
+	return NULL;
+}
+
+/* Adds name=value if the route declares it where; drops it otherwise. */
+static void take_param(struct request_state *st, enum route_where where,
+                       const char *name, const char *value)
+{
+	const struct route_param *p;
+
+	if (st->param_failed || name == NULL)
+		return;
+	p = declared(st->req.route, name, where);
+	if (p == NULL)
+		return; /* undeclared: dropped */
+	if (value == NULL)
+		value = "";
+	if (http_param(&st->req, p->name) != NULL) {
+		masa_error_set(&st->param_err, MASA_ERR_INVALID,
+		               "%s: give it once", p->name);
+		st->param_failed = true;
+		return;
+	}
+	if (value[0] == '\0' && !p->required)
+		return; /* an empty optional field is not given */
+	if (route_param_check(p, value, &st->param_err) != MASA_OK) {
+		st->param_failed = true;
+		return;
+	}
+	assert(st->req.nparams < ROUTE_MAX_PARAMS);
+	st->req.params[st->req.nparams].name = p->name;
+	st->req.params[st->req.nparams].value =
+	        arena_strdup(&st->req.arena, value);
+	st->req.nparams++;
+}
+
+static enum MHD_Result take_query(void *cls, enum MHD_ValueKind kind,
+                                  const char *key, const char *value)
+{
+	(void)kind;
+	take_param(cls, ROUTE_IN_QUERY, key, value);
+	return MHD_YES;
+}
+
+static void take_form(const char *name, const char *value, void *data)
+{
+	take_param(data, ROUTE_IN_FORM, name, value);
+}
+
+/* Collects the declared parameters; false (and an answer) if any failed. */
+static bool collect_params(struct request_state *st,
+                           const struct route_match *m)
+{
+	struct http_request *req = &st->req;
+	const char *type;
+
+	for (size_t i = 0; i < m->nsegments; i++)
+		take_param(st, ROUTE_IN_PATH, m->segments[i].name,
+		           m->segments[i].value);
+	MHD_get_connection_values(st->conn, MHD_GET_ARGUMENT_KIND, take_query,
+	                          st);
+	type = MHD_lookup_connection_value(st->conn, MHD_HEADER_KIND,
+	                                   "Content-Type");
+	if (!st->param_failed && req->body != NULL && type != NULL &&
+	    strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0 &&
+	    route_decode_form(req->body, req->body_len, &req->arena, take_form,
+	                      st, &st->param_err) != MASA_OK)
+		st->param_failed = true;
+	for (const struct route_param *p = req->route->params;
+	     !st->param_failed && p && p->name; p++)
+		if ((p->required || p->where == ROUTE_IN_PATH) &&
+		    http_param(req, p->name) == NULL) {
+			masa_error_set(&st->param_err, MASA_ERR_INVALID,
+			               "%s: is required", p->name);
+			st->param_failed = true;
+		}
+	if (st->param_failed) {
+		fail_with(st, 400, st->param_err.message);
+		return false;
+	}
+	return true;
+}
+
+/* Refuses "." and ".." segments, control characters and bad UTF-8. */
+static bool path_acceptable(const char *path)
+{
+	const char *seg = path;
+
+	if (!utf8_valid(path, strlen(path), NULL))
+		return false;
+	for (const char *p = path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return false;
+	while (seg != NULL) {
+		const char *next;
+		size_t len;
+		seg++;
+		next = strchr(seg, '/');
+		len = next ? (size_t)(next - seg) : strlen(seg);
+		if ((len == 1 && seg[0] == '.') ||
+		    (len == 2 && seg[0] == '.' && seg[1] == '.'))
+			return false;
+		seg = next;
+	}
+	return true;
+}
+
+/* Routes the request and runs its handler; always queues an answer. */
+static void dispatch(struct request_state *st)
+{
+	struct http_request *req = &st->req;
+	struct masa_error err = {0};
+	struct route_match m;
+	enum route_outcome outcome;
+
+	if (strlen(req->path) > ROUTE_PATH_MAX) {
+		fail_with(st, 414, "The address is longer than masa accepts.");
+		return;
+	}
+	if (req->path[0] != '/' || !path_acceptable(req->path)) {
+		fail_with(st, 400,
+		          "The address holds a part masa does not accept.");
+		return;
+	}
+	outcome = route_match(st->server->cfg.routes, req->method, req->path,
+	                      &req->arena, &m);
+	if (outcome == ROUTE_NO_PATH) {
+		fail_with(st, 404,
+		          "If you typed the address, check it is correct.");
+		return;
+	}
+	if (outcome == ROUTE_NO_METHOD) {
+		http_add_header(req, "Allow", m.allow);
+		fail_with(st, 405, "This page does not take that method.");
+		return;
+	}
+	req->route = m.route;
+	req->rest = m.rest;
+	if (!collect_params(st, &m))
+		return;
+	if (worker_store(st->server, &req->store, &err) != MASA_OK) {
+		fprintf(stderr, "masa: http: %s\n", err.message);
+		fail_with(st, 503, "Try again in a few minutes.");
+		return;
+	}
+	gov_init(&req->gov, req->store, "web");
+	req->partnership = &st->server->partnership;
+	gov_viewer_public(&req->viewer, st->server->partnership.id);
+	if (st->server->cfg.identify != NULL &&
+	    st->server->cfg.identify(req, &err) != MASA_OK) {
+		fail_with(st, status_of(err.code), err.message);
+		return;
+	}
+	if (req->route->role != GOV_ROLE_PUBLIC &&
+	    req->viewer.role < req->route->role) {
+		if (req->account == NULL)
+			fail_with(st, 401, "Sign in, then try again.");
+		else
+			fail_with(st, 403,
+			          "Your account does not have access to it.");
+		return;
+	}
+	if (req->route->handler(req, &err) != MASA_OK) {
+		unsigned status = status_of(err.code);
+		if (status >= 500)
+			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
+			        req->path, err.message);
+		if (!st->responded)
+			fail_with(st, status,
+			          status >= 500 ? "Try again later."
+			                        : err.message);
+	} else if (!st->responded) {
+		fprintf(stderr,
+		        "masa: http: %s %s: the handler answered "
+		        "nothing\n",
+		        req->method, req->path);
+		fail_with(st, 500, "Try again later.");
+	}
+}
+
+/* libmicrohttpd callbacks. */
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct http_server *s = cls;
+	struct request_state *st = xcalloc(1, sizeof *st);
+	size_t i;
+
+	st->server = s;
+	st->conn = conn;
+	clock_gettime(CLOCK_MONOTONIC, &st->started);
+	/* The raw path for the log: no query, no control characters. */
+	for (i = 0; uri && uri[i] && uri[i] != '?' && i < LOG_PATH_MAX - 1; i++)
+		st->log_path[i] =
+		        ((unsigned char)uri[i] <= 0x20 || uri[i] == 0x7f)
+		                ? '?'
+		                : uri[i];
+	st->log_path[i] = '\0';
+	buf_init(&st->body, HTTP_BODY_MAX);
+	atomic_fetch_add(&s->in_flight, 1);
+	return st;
+}
+
+static void log_request(struct request_state *st)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+	        st->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char addr[INET6_ADDRSTRLEN] = "-", when[32], status[8] = "-";
+	struct timespec now;
+	struct tm tm;
+	time_t t = time(NULL);
+	double ms;
+
+	if (ci != NULL && ci->client_addr != NULL) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(
+			        AF_INET,
+			        &((const struct sockaddr_in *)(const void *)sa)
+			                 ->sin_addr,
+			        addr, sizeof addr);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(
+			        AF_INET6,
+			        &((const struct sockaddr_in6 *)(const void *)sa)
+			                 ->sin6_addr,
+			        addr, sizeof addr);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - st->started.tv_sec) * 1e3 +
+	     (double)(now.tv_nsec - st->started.tv_nsec) / 1e6;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (st->responded)
+		snprintf(status, sizeof status, "%u", st->status);
+	/* One fprintf: stderr is unbuffered, so one write per line. */
+	fprintf(stderr, "%s %s %s %s %s %zu %.1fms\n", when, addr,
+	        st->req.method ? st->req.method : "-", st->log_path, status,
+	        st->bytes, ms);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *s = cls;
+	struct request_state *st = *con_cls;
+
+	(void)conn;
+	(void)toe;
+	if (st == NULL)
+		return;
+	log_request(st);
+	buf_free(&st->body);
+	arena_free(&st->req.arena);
+	free(st);
+	*con_cls = NULL;
+	atomic_fetch_sub(&s->in_flight, 1);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+                                  const char *url, const char *method,
+                                  const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+	struct request_state *st = *con_cls;
+	struct masa_error err = {0};
+
+	(void)cls;
+	(void)version;
+	if (st == NULL) /* on_uri always runs first; be safe anyway */
+		return MHD_NO;
+	if (!st->headers_seen) {
+		const char *length = MHD_lookup_connection_value(
+		        conn, MHD_HEADER_KIND, "Content-Length");
+		st->headers_seen = true;
+		st->req.method = arena_strdup(&st->req.arena, method);
+		st->req.path = arena_strdup(&st->req.arena, url);
+		if (length != NULL &&
+		    (strlen(length) > 12 ||
+		     strtoull(length, NULL, 10) > HTTP_BODY_MAX)) {
+			fail_with(st, 413,
+			          "Send at most 1 MB at a time: a large file "
+			          "needs to be split or made smaller.");
+			return st->responded ? MHD_YES : MHD_NO;
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		if (!st->body_too_big &&
+		    buf_append(&st->body, upload_data, *upload_data_size,
+		               &err) != MASA_OK) {
+			st->body_too_big = true;
+			buf_free(&st->body);
+		}
+		if (st->body_too_big) {
+			st->discarded += *upload_data_size;
+			if (st->discarded > BODY_DISCARD_MAX)
+				return MHD_NO;
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (st->responded)
+		return MHD_YES;
+	if (st->body_too_big) {
+		fail_with(st, 413, "Send at most 1 MB at a time.");
+	} else {
+		if (st->body.len > 0) {
+			st->req.body = buf_str(&st->body);
+			st->req.body_len = st->body.len;
+		}
+		dispatch(st);
+	}
+	return st->responded ? MHD_YES : MHD_NO;
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[512];
+	size_t n;
+
+	(void)cls;
+	vsnprintf(line, sizeof line, fmt, ap);
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	fprintf(stderr, "masa: http: %s\n", line);
+}
+
+/* Server life. */
+
+static enum masa_err resolve_partnership(struct http_server *s,
+                                         struct masa_error *err)
+{
+	struct store *store = NULL;
+	struct gov g;
+	enum masa_err rc;
+
+	rc = store_open(s->cfg.db_path, STORE_OPEN_EXISTING, &store, err);
+	if (rc != MASA_OK)
+		goto out;
+	gov_init(&g, store, "web");
+	rc = gov_partnership_resolve(&g, s->cfg.partnership_key, &s->arena,
+	                             &s->partnership, err);
+out:
+	store_close(store);
+	return rc;
+}
+
+enum masa_err http_server_start(const struct http_config *cfg,
+                                struct http_server **out,
+                                struct masa_error *err)
+{
+	struct http_server *s = xcalloc(1, sizeof *s);
+	struct addrinfo hints = {0}, *ai = NULL;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
+	                 MHD_USE_ERROR_LOG;
+	long cpus;
+	unsigned threads;
+	const union MHD_DaemonInfo *info;
+	enum masa_err rc;
+	int gai;
+
+	*out = NULL;
+	s->cfg = *cfg;
+	pthread_mutex_init(&s->lock, NULL);
+	atomic_init(&s->in_flight, 0);
+	rc = route_table_check(cfg->routes, err);
+	if (rc != MASA_OK)
+		goto out;
+	rc = resolve_partnership(s, err);
+	if (rc != MASA_OK)
+		goto out;
+	if (cfg->static_dir != NULL)
+		s->static_root = realpath(cfg->static_dir, NULL);
+	if (cfg->static_dir != NULL && s->static_root == NULL)
+		fprintf(stderr,
+		        "masa: http: the static directory %s cannot be read "
+		        "(%s): /static/ will answer 404\n",
+		        cfg->static_dir, strerror(errno));
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	threads = cfg->threads
+	                  ? cfg->threads
+	                  : (unsigned)(cpus > 0 ? (cpus > 64 ? 64 : cpus) : 2);
+	s->nworkers = threads + 1; /* a spare, should MHD ever need one */
+	s->workers = xcalloc(s->nworkers, sizeof *s->workers);
+
+	hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE;
+	hints.ai_socktype = SOCK_STREAM;
+	gai = getaddrinfo(cfg->host, NULL, &hints, &ai);
+	if (gai != 0 || ai == NULL) {
+		rc = masa_error_set(err, MASA_ERR_USAGE,
+		                    "--listen: \"%s\" is not an IP address",
+		                    cfg->host);
+		goto out;
+	}
+	if (ai->ai_family == AF_INET6) {
+		flags |= MHD_USE_IPv6;
+		((struct sockaddr_in6 *)(void *)ai->ai_addr)->sin6_port =
+		        htons((uint16_t)cfg->port);
+	} else {
+		((struct sockaddr_in *)(void *)ai->ai_addr)->sin_port =
+		        htons((uint16_t)cfg->port);
+	}
+	flags |= MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES
+	                 ? MHD_USE_EPOLL
+	                 : MHD_USE_POLL;
+	s->daemon = MHD_start_daemon(
+	        flags, (uint16_t)cfg->port, NULL, NULL, on_request, s,
+	        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+	        MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE,
+	        threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	        (size_t)HTTP_CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
+	        (unsigned)HTTP_CONNECTION_TIMEOUT_SECONDS,
+	        MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	        (unsigned)HTTP_PER_IP_CONNECTIONS, MHD_OPTION_CONNECTION_LIMIT,
+	        (unsigned)HTTP_CONNECTIONS, MHD_OPTION_URI_LOG_CALLBACK, on_uri,
+	        s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	        MHD_OPTION_END);
+	if (s->daemon == NULL) {
+		rc = masa_error_set(err, MASA_ERR_IO,
+		                    "cannot serve on %s port %u: is the port "
+		                    "taken?",
+		                    cfg->host, cfg->port);
+		goto out;
+	}
+	info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : cfg->port;
+	*out = s;
+	rc = MASA_OK;
+out:
+	if (ai != NULL)
+		freeaddrinfo(ai);
+	if (rc != MASA_OK)
+		http_server_stop(s);
+	return rc;
+}
+
+unsigned http_server_port(const struct http_server *s)
+{
+	return s->port;
+}
+
+const struct gov_partnership *
+http_server_partnership(const struct http_server *s)
+{
+	return &s->partnership;
+}
+
+void http_server_stop(struct http_server *s)
+{
+	if (s == NULL)
+		return;
+	if (s->daemon != NULL) {
+		MHD_socket listener = MHD_quiesce_daemon(s->daemon);
+		struct timespec pause = {0, 10 * 1000 * 1000};
+		for (int i = 0; i < HTTP_SHUTDOWN_GRACE_SECONDS * 100 &&
+		                atomic_load(&s->in_flight) > 0;
+		     i++)
+			nanosleep(&pause, NULL);
+		MHD_stop_daemon(s->daemon);
+		if (listener != MHD_INVALID_SOCKET)
+			close(listener);
+	}
+	for (size_t i = 0; i < s->nworkers; i++)
+		store_close(s->workers[i].store);
+	free(s->workers);
+	free(s->static_root);
+	arena_free(&s->arena);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}

@@ -1,0 +1,116 @@
+/*
+ * server: masa's HTTP server on libmicrohttpd, and the response helpers
+ * handlers use.
+ *
+ * libmicrohttpd runs an internal thread pool (epoll where available) with a
+ * per-connection memory limit (which also bounds the request line and
+ * headers), a connection timeout, per-IP and total connection limits; the
+ * server adds a request body limit. Each worker thread opens its own store
+ * connection the first time it serves a request (the store is not
+ * thread-safe) and the server closes them all when it stops.
+ *
+ * Every response carries the security headers (Content-Security-Policy,
+ * X-Content-Type-Options, Referrer-Policy, X-Frame-Options), and every
+ * request is logged as one line on stderr when it ends.
+ */
+#ifndef MASA_HTTP_SERVER_H
+#define MASA_HTTP_SERVER_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "http/route.h"
+#include "web/html.h"
+
+enum {
+	HTTP_BODY_MAX = 1024 * 1024,        /* request bodies; larger: 413 */
+	HTTP_CONNECTION_MEMORY = 64 * 1024, /* per connection: line + headers */
+	HTTP_CONNECTION_TIMEOUT_SECONDS = 30,
+	HTTP_PER_IP_CONNECTIONS = 64,
+	HTTP_CONNECTIONS = 1024,
+	HTTP_PAGE_MAX = 8 * 1024 * 1024, /* the largest page html_init allows */
+	HTTP_SHUTDOWN_GRACE_SECONDS = 10, /* for in-flight requests */
+};
+
+struct http_server;
+
+struct http_config {
+	const char *db_path;         /* the store (a path for SQLite) */
+	const char *partnership_key; /* or NULL: the only one */
+	const char *host;            /* an IPv4 or IPv6 address to bind */
+	unsigned port;               /* 0 picks a free port */
+	const char *static_dir;      /* served under /static/ */
+	const struct route *routes;  /* http_routes, or a test's table */
+	unsigned threads;            /* 0: one per CPU */
+	/*
+	 * SESSION HOOK: called for each request after routing and before the
+	 * role check, to fill req->viewer, req->account and req->csrf_token
+	 * from a session cookie or bearer token; NULL leaves everyone the
+	 * public. An error answers the request with its error page.
+	 */
+	enum masa_err (*identify)(struct http_request *req,
+	                          struct masa_error *err);
+};
+
+/*
+ * Checks the route table, resolves the partnership, binds and starts
+ * serving. Caller stops with http_server_stop().
+ */
+enum masa_err http_server_start(const struct http_config *cfg,
+                                struct http_server **out,
+                                struct masa_error *err);
+/* The port being served (useful when cfg->port was 0). */
+unsigned http_server_port(const struct http_server *s);
+/* The partnership being served; borrowed from s. */
+const struct gov_partnership *
+http_server_partnership(const struct http_server *s);
+/*
+ * Stops accepting connections, waits (up to HTTP_SHUTDOWN_GRACE_SECONDS)
+ * for requests in flight to finish, then stops the threads, closes every
+ * store connection and frees s. NULL is ignored.
+ */
+void http_server_stop(struct http_server *s);
+
+/*
+ * Responses. Each queues the response for req; a handler calls one of them
+ * once and returns MASA_OK. Bodies are copied, so the caller keeps what it
+ * passed.
+ */
+
+/* The page h holds (html_finish must succeed, else 500). h is not freed. */
+enum masa_err http_respond_html(struct http_request *req, unsigned status,
+                                struct html *h, struct masa_error *err);
+/* v as JSON (application/json); steals the reference to v. */
+enum masa_err http_respond_json(struct http_request *req, unsigned status,
+                                json_t *v, struct masa_error *err);
+/*
+ * 303 See Other to location, which must be a path on this site ("/x"):
+ * anything else is refused (no open redirects).
+ */
+enum masa_err http_respond_redirect(struct http_request *req,
+                                    const char *location,
+                                    struct masa_error *err);
+/*
+ * An error page (JSON {"error": {...}} under /api/) with status and a
+ * message a user can act on.
+ */
+enum masa_err http_respond_error(struct http_request *req, unsigned status,
+                                 const char *message, struct masa_error *err);
+/* Adds a response header (a literal name) to the response queued next. */
+void http_add_header(struct http_request *req, const char *name,
+                     const char *value);
+
+/*
+ * The start and end of a plain page: doctype, <html lang="en-GB">, <head>
+ * with title and the stylesheet, <body> and <main>. Page authors replace
+ * these with the GOV.UK template when it exists.
+ */
+void http_page_begin(struct html *h, const char *title);
+void http_page_end(struct html *h);
+
+/* The handler of /static/ paths: files from cfg->static_dir. */
+enum masa_err http_static_file(struct http_request *req,
+                               struct masa_error *err);
+
+#endif
