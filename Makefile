@@ -42,7 +42,8 @@ DB ?= masa-demo.db
 FUZZ_CC = clang
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Ibuild/gen \
-       -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS)
+       -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+       $(PKG_CFLAGS)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all run check test build-all setup setup-test fuzz bench format clean

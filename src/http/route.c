@@ -78,12 +78,13 @@ static bool pattern_matches(const char *pattern, const char *const *segs,
 		size_t len = slash ? (size_t)(slash - p) : strlen(p);
 
 		if (len == 1 && p[0] == '*' && slash == NULL) {
-			/* The rest of the path, from segment i on. */
+			/* The rest of the path, from segment i on: there
+			 * are at least i + 1 segments, so i + 1 slashes. */
 			const char *r = path;
-			for (size_t k = 0; k <= i; k++)
-				r = strchr(r, '/') + 1;
 			if (i >= nsegs)
 				return false;
+			for (size_t k = 0; k <= i; k++)
+				r = strchr(r, '/') + 1;
 			m->rest = arena_strdup(a, r);
 			return true;
 		}
