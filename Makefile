@@ -111,17 +111,17 @@ setup-test:
 	scripts/setup --test
 
 # The demo database is made once; delete it (or set DB=) to start afresh.
+# Serves on LISTEN (default 127.0.0.1:8080) until Ctrl-C.
+LISTEN ?= 127.0.0.1:8080
 run: setup
-	$(MAKE) masa
+	@$(MAKE) --no-print-directory masa assets
 	@test -f $(DB) || ./masa --db $(DB) init --demo
-	@./masa --db $(DB) bodies
 	@echo
-	@./masa --db $(DB) meetings
+	@echo "Open http://$(LISTEN)/ in a browser (Ctrl-C stops masa)."
+	@echo "From another terminal: ./masa --db $(DB) --help lists the commands,"
+	@echo "  ./masa --db $(DB) actions log RLSCB --as-at 2014-12-04 prints the board's action log."
 	@echo
-	@echo "The demo partnership is in $(DB). Try:"
-	@echo "  ./masa --db $(DB) members RLSCB --on 2014-12-04"
-	@echo "  ./masa --db $(DB) meeting show RLSCB/2014-12-04"
-	@echo "  ./masa --help"
+	./masa --db $(DB) serve --listen $(LISTEN)
 
 check: setup-test
 	$(MAKE) build-all
