@@ -84,10 +84,10 @@ static enum masa_err meeting_member(struct gov *g, const struct gov_viewer *v,
 	return rc;
 }
 
-enum masa_err gov_may_see_confidential(struct gov *g,
-                                       const struct gov_viewer *v,
-                                       int64_t meeting_id, bool *yes,
-                                       struct masa_error *err)
+/* Admins and members of the meeting's body may see; chairs too if chairs. */
+static enum masa_err may_see(struct gov *g, const struct gov_viewer *v,
+                             int64_t meeting_id, bool chairs, bool *yes,
+                             struct masa_error *err)
 {
 	int64_t partnership = 0;
 	bool member = false;
@@ -99,26 +99,24 @@ enum masa_err gov_may_see_confidential(struct gov *g,
 	rc = meeting_member(g, v, meeting_id, &partnership, &member, err);
 	if (rc != MASA_OK || partnership != v->partnership_id)
 		return rc;
-	*yes = v->role == GOV_ROLE_ADMIN || member;
+	*yes = v->role == GOV_ROLE_ADMIN || member ||
+	       (chairs && v->role == GOV_ROLE_CHAIR);
 	return MASA_OK;
+}
+
+enum masa_err gov_may_see_confidential(struct gov *g,
+                                       const struct gov_viewer *v,
+                                       int64_t meeting_id, bool *yes,
+                                       struct masa_error *err)
+{
+	return may_see(g, v, meeting_id, false, yes, err);
 }
 
 enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
                                  int64_t meeting_id, bool *yes,
                                  struct masa_error *err)
 {
-	int64_t partnership = 0;
-	bool member = false;
-	enum masa_err rc;
-
-	*yes = false;
-	if (v->role == GOV_ROLE_PUBLIC)
-		return MASA_OK;
-	rc = meeting_member(g, v, meeting_id, &partnership, &member, err);
-	if (rc != MASA_OK || partnership != v->partnership_id)
-		return rc;
-	*yes = v->role == GOV_ROLE_ADMIN || v->role == GOV_ROLE_CHAIR || member;
-	return MASA_OK;
+	return may_see(g, v, meeting_id, true, yes, err);
 }
 
 /* The action's partnership, whether person owns it now, and whether it is

@@ -126,17 +126,23 @@ static void attributes(struct html *h, va_list ap)
 	}
 }
 
+/* Writes <tag attrs...> from a NULL-ended list of name, value pairs. */
+static void open_tag(struct html *h, const char *tag, va_list ap)
+{
+	assert(name_ok(tag));
+	put(h, "<", 1);
+	puts_(h, tag);
+	attributes(h, ap);
+	put(h, ">", 1);
+}
+
 void html_open(struct html *h, const char *tag, ...)
 {
 	va_list ap;
 
-	assert(name_ok(tag));
-	put(h, "<", 1);
-	puts_(h, tag);
 	va_start(ap, tag);
-	attributes(h, ap);
+	open_tag(h, tag, ap);
 	va_end(ap);
-	put(h, ">", 1);
 	if (h->depth < HTML_MAX_DEPTH)
 		h->stack[h->depth] = tag;
 	else
@@ -148,13 +154,9 @@ void html_void(struct html *h, const char *tag, ...)
 {
 	va_list ap;
 
-	assert(name_ok(tag));
-	put(h, "<", 1);
-	puts_(h, tag);
 	va_start(ap, tag);
-	attributes(h, ap);
+	open_tag(h, tag, ap);
 	va_end(ap);
-	put(h, ">", 1);
 }
 
 void html_close(struct html *h)
@@ -217,13 +219,9 @@ void html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
 
-	assert(name_ok(tag));
-	put(h, "<", 1);
-	puts_(h, tag);
 	va_start(ap, text);
-	attributes(h, ap);
+	open_tag(h, tag, ap);
 	va_end(ap);
-	put(h, ">", 1);
 	html_text(h, text);
 	put(h, "</", 2);
 	puts_(h, tag);
