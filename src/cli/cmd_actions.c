@@ -69,22 +69,19 @@ static const char *update_line(struct cli_ctx *ctx,
 		line = arena_printf(a, "%s:", line);
 	if (u->text != NULL)
 		line = arena_printf(a, "%s %s", line, u->text);
-	/* Owner changes this update made, from the full owner history. */
-	struct gov_action_owner *all;
-	size_t n;
-	struct masa_error ignored;
-	if (gov_action_owners(&ctx->gov, e->action.id, a, &all, &n, &ignored) ==
-	    MASA_OK)
-		for (size_t i = 0; i < n; i++) {
-			if (all[i].added_by == u->id)
-				changes = arena_printf(
-				        a, "%s%s%s added", changes,
-				        changes[0] ? "; " : "", all[i].name);
-			if (all[i].removed_by == u->id)
-				changes = arena_printf(
-				        a, "%s%s%s removed", changes,
-				        changes[0] ? "; " : "", all[i].name);
-		}
+	/* Owner changes this update made, from the owner history. */
+	const struct gov_action_owner *all = e->history;
+	size_t n = e->nhistory;
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].added_by == u->id)
+			changes = arena_printf(a, "%s%s%s added", changes,
+			                       changes[0] ? "; " : "",
+			                       all[i].name);
+		if (all[i].removed_by == u->id)
+			changes = arena_printf(a, "%s%s%s removed", changes,
+			                       changes[0] ? "; " : "",
+			                       all[i].name);
+	}
 	if (changes[0])
 		line = arena_printf(a, "%s [owners: %s]", line, changes);
 	return line;
@@ -517,61 +514,15 @@ static int run_show(struct cli_ctx *ctx, const struct cli_args *args)
 	struct gov_action act;
 	struct gov_action_entry e;
 	struct gov_body body;
-	char today[DATE_TEXT_SIZE];
-	struct gov_action_log log;
-	bool found = false;
 
-	date_format(date_today(), today);
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    gov_action_find(&ctx->gov, ctx->partnership.id, args->positional[0],
 	                    &ctx->arena, &act, &err) != MASA_OK ||
 	    gov_body_get(&ctx->gov, act.body_id, &ctx->arena, &body, &err) !=
-	            MASA_OK)
+	            MASA_OK ||
+	    gov_action_entry_read(&ctx->gov, act.id, NULL, &ctx->arena, &e,
+	                          &err) != MASA_OK)
 		return cli_fail(&err);
-	/* The log as at the latest of today and its last update has it all. */
-	const char *as_at = today;
-	struct gov_action_update *ups;
-	size_t nups;
-	if (gov_action_updates(&ctx->gov, act.id, &ctx->arena, &ups, &nups,
-	                       &err) != MASA_OK)
-		return cli_fail(&err);
-	if (nups > 0 && strcmp(ups[nups - 1].on_date, as_at) > 0)
-		as_at = ups[nups - 1].on_date;
-	if (strcmp(act.raised_on, as_at) > 0)
-		as_at = act.raised_on;
-	if (gov_action_log_as_at(&ctx->gov, act.body_id, as_at, &ctx->arena,
-	                         &log, &err) != MASA_OK)
-		return cli_fail(&err);
-	struct gov_action_entry *parts[] = {log.raised, log.finished,
-	                                    log.ongoing};
-	size_t counts[] = {log.nraised, log.nfinished, log.nongoing};
-	for (int p = 0; p < 3 && !found; p++)
-		for (size_t i = 0; i < counts[p] && !found; i++)
-			if (parts[p][i].action.id == act.id) {
-				e = parts[p][i];
-				found = true;
-			}
-	if (!found) {
-		/* Finished before as_at: read it with its whole history. */
-		memset(&e, 0, sizeof e);
-		e.action = act;
-		e.body_short_name = body.short_name;
-		e.status_as_at = act.status;
-		e.updates = ups;
-		e.nupdates = nups;
-		struct gov_action_owner *owners;
-		size_t nowners, k = 0;
-		if (gov_action_owners(&ctx->gov, act.id, &ctx->arena, &owners,
-		                      &nowners, &err) != MASA_OK ||
-		    gov_action_due(&ctx->gov, &act, &ctx->arena, &e.due,
-		                   &err) != MASA_OK)
-			return cli_fail(&err);
-		for (size_t i = 0; i < nowners; i++)
-			if (owners[i].removed_by == 0)
-				owners[k++] = owners[i];
-		e.owners = owners;
-		e.nowners = k;
-	}
 	if (ctx->json) {
 		json_print(entry_json(ctx, &e), stdout);
 		return 0;

@@ -908,15 +908,17 @@ static enum masa_err entry_history(struct gov *g, struct gov_action_entry *e,
 	    (rc = gov_action_updates(g, e->action.id, a, &updates, &nupdates,
 	                             err)))
 		return rc;
+	e->history = owners;
+	e->nhistory = nowners;
+	e->owners = arena_alloc(a, (nowners + 1) * sizeof *e->owners);
 	for (size_t i = 0; i < nowners; i++) {
 		bool added = owners[i].added_on == NULL ||
 		             strcmp(owners[i].added_on, date) <= 0;
 		bool removed = owners[i].removed_on != NULL &&
 		               strcmp(owners[i].removed_on, date) <= 0;
 		if (added && !removed)
-			owners[k++] = owners[i];
+			e->owners[k++] = owners[i];
 	}
-	e->owners = owners;
 	e->nowners = k;
 	k = 0;
 	while (k < nupdates && strcmp(updates[k].on_date, date) <= 0)
@@ -944,6 +946,49 @@ static long days_between(const char *from, const char *to)
 	    date_parse(to, &b, NULL) != MASA_OK)
 		return 0;
 	return b - a;
+}
+
+static const char SQL_ENTRY_ONE[] =
+        ENTRY_SELECT(STATUS_AS_AT) "WHERE a.id = ?2";
+
+enum masa_err gov_action_entry_read(struct gov *g, int64_t action_id,
+                                    const char *date, struct arena *a,
+                                    struct gov_action_entry *out,
+                                    struct masa_error *err)
+{
+	char today[DATE_TEXT_SIZE];
+	const char *as_at = date ? date : "9999-12-31";
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	memset(out, 0, sizeof *out);
+	if (date != NULL && (rc = check_date("as-at date", date, false, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_ENTRY_ONE, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_text(st, 1, as_at);
+	store_bind_int(st, 2, action_id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no action with id %lld",
+		                    (long long)action_id);
+	if (rc == MASA_OK)
+		record_read_row(st, &entry_kind, a, out);
+	store_done(st);
+	if (rc == MASA_OK)
+		rc = entry_history(g, out, as_at, a, err);
+	if (rc != MASA_OK)
+		return rc;
+	date_format(date_today(), today);
+	if (date != NULL)
+		memcpy(today, date, DATE_TEXT_SIZE);
+	if (out->due && strcmp(out->due, today) < 0 &&
+	    !gov_action_status_done(out->status_as_at))
+		out->days_overdue = days_between(out->due, today);
+	return MASA_OK;
 }
 
 enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,

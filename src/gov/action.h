@@ -134,10 +134,23 @@ struct gov_action_entry {
 	char *body_short_name;
 	struct gov_action_owner *owners; /* owners on the report's date */
 	size_t nowners;
+	/* every owner it has had (for the changes updates made), or NULL in
+	 * the open-action lists, which carry no history */
+	struct gov_action_owner *history;
+	size_t nhistory;
 	struct gov_action_update *updates; /* up to the report's date */
 	size_t nupdates;
 	long days_overdue; /* on the report's date, 0 if not overdue */
 };
+
+/*
+ * One action as at date (or, when date is NULL, as it stands now, with its
+ * whole history and days overdue today), with owners and history; in a.
+ */
+enum masa_err gov_action_entry_read(struct gov *g, int64_t action_id,
+                                    const char *date, struct arena *a,
+                                    struct gov_action_entry *out,
+                                    struct masa_error *err);
 
 /*
  * The action log of body_id as at date, in three parts, as the board's
