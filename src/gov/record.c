@@ -186,6 +186,14 @@ enum masa_err record_collect(struct store_stmt *st, const struct record_kind *k,
                              struct arena *a, void **out, size_t *n,
                              struct masa_error *err)
 {
+	return record_collect_max(st, k, SIZE_MAX, a, out, n, err);
+}
+
+enum masa_err record_collect_max(struct store_stmt *st,
+                                 const struct record_kind *k, size_t max,
+                                 struct arena *a, void **out, size_t *n,
+                                 struct masa_error *err)
+{
 	size_t cap = 16, count = 0;
 	char *items = arena_alloc(a, cap * k->size);
 	enum masa_err rc;
@@ -195,6 +203,12 @@ enum masa_err record_collect(struct store_stmt *st, const struct record_kind *k,
 		rc = store_step(st, &row, err);
 		if (rc != MASA_OK || !row)
 			break;
+		if (count == max) {
+			rc = masa_error_set(err, MASA_ERR_LIMIT,
+			                    "more than %zu %s records at once",
+			                    max, k->label);
+			break;
+		}
 		if (count == cap) {
 			char *bigger = arena_alloc(a, 2 * cap * k->size);
 			memcpy(bigger, items, cap * k->size);

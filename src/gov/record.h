@@ -65,6 +65,11 @@ enum masa_err record_get(struct gov *g, const struct record_kind *k, int64_t id,
 enum masa_err record_collect(struct store_stmt *st, const struct record_kind *k,
                              struct arena *a, void **out, size_t *n,
                              struct masa_error *err);
+/* As record_collect, but MASA_ERR_LIMIT (naming max) past max rows. */
+enum masa_err record_collect_max(struct store_stmt *st,
+                                 const struct record_kind *k, size_t max,
+                                 struct arena *a, void **out, size_t *n,
+                                 struct masa_error *err);
 /* Reads the current row of st into rec (strings copied into a). */
 void record_read_row(struct store_stmt *st, const struct record_kind *k,
                      struct arena *a, void *rec);

@@ -190,41 +190,6 @@ out:
 	return rc;
 }
 
-/* Reads every row of the prepared st into *rows (caller frees). */
-static enum masa_err read_rows(struct store_stmt *st, struct arena *a,
-                               struct remind_row **rows, size_t *n,
-                               struct masa_error *err)
-{
-	size_t cap = 0;
-	enum masa_err rc;
-	bool row;
-
-	*rows = NULL;
-	*n = 0;
-	for (;;) {
-		rc = store_step(st, &row, err);
-		if (rc != MASA_OK || !row)
-			break;
-		if (*n == REMIND_MAX_ROWS) {
-			rc = masa_error_set(
-			        err, MASA_ERR_LIMIT,
-			        "reminders: more than %d to send in "
-			        "one run",
-			        REMIND_MAX_ROWS);
-			break;
-		}
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*rows = xrealloc(*rows, cap * sizeof **rows);
-		}
-		memset(&(*rows)[*n], 0, sizeof **rows);
-		record_read_row(st, &remind_row_kind, a, &(*rows)[*n]);
-		(*n)++;
-	}
-	store_done(st);
-	return rc;
-}
-
 enum masa_err gov_remind_digests(struct gov *g, int64_t partnership_id,
                                  const char *on, struct arena *a,
                                  struct gov_digest **out, size_t *n,
@@ -250,8 +215,17 @@ enum masa_err gov_remind_digests(struct gov *g, int64_t partnership_id,
 	store_bind_int(st, 1, partnership_id);
 	store_bind_text(st, 2, on);
 	store_bind_text(st, 3, week);
-	if ((rc = read_rows(st, a, &rows, &nrows, err)) ||
-	    (rc = attach_owners(g, rows, nrows, a, err)))
+	{
+		void *items;
+		rc = record_collect_max(st, &remind_row_kind, REMIND_MAX_ROWS,
+		                        a, &items, &nrows, err);
+		if (rc != MASA_OK) {
+			masa_error_prefix(err, "reminders");
+			goto out;
+		}
+		rows = items;
+	}
+	if ((rc = attach_owners(g, rows, nrows, a, err)))
 		goto out;
 
 	/* Rows come by person: one digest for each run of a person's rows. */
@@ -310,7 +284,6 @@ enum masa_err gov_remind_digests(struct gov *g, int64_t partnership_id,
 	*out = digests;
 	*n = ndigests;
 out:
-	free(rows);
 	free(parts);
 	return rc;
 }
