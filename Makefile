@@ -8,7 +8,7 @@
 # Objects go to build/release and build/asan; the test runner is tests/run.
 
 CC ?= cc
-PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd
+PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -140,6 +140,7 @@ fuzz: $(FUZZ_TARGETS)
 	done
 
 bench: masa
+	scripts/setup --bench
 	bench/run
 
 format:
