@@ -44,6 +44,16 @@ bool gov_may_administer(const struct gov_viewer *v, int64_t partnership_id)
 	return v->role == GOV_ROLE_ADMIN && v->partnership_id == partnership_id;
 }
 
+bool gov_may_see_minutes(const struct gov_viewer *v,
+                         const struct gov_meeting *m)
+{
+	if (m->partnership_id != v->partnership_id)
+		return false;
+	return v->role != GOV_ROLE_PUBLIC ||
+	       (m->minutes_status != NULL &&
+	        strcmp(m->minutes_status, "published") == 0);
+}
+
 /* The meeting's partnership, and whether person sat on its body then or
  * sits on it today. */
 static const char SQL_MEETING_MEMBER[] =

@@ -3,7 +3,9 @@
  * page and API route applies, so that they cannot drift apart:
  *
  *  - the public (no account) sees bodies, members, meetings and the open
- *    (part 1) items of meetings, never a confidential item or its papers;
+ *    (part 1) items of meetings whose minutes are published, never a
+ *    confidential item or its papers; anyone signed in sees the open items
+ *    of every meeting of the partnership, drafts too;
  *  - a confidential (part 2) item and its papers are seen only by an admin
  *    of the partnership or by a member of the item's body (a membership of
  *    the body running on the meeting's date or today);
@@ -18,6 +20,7 @@
 
 #include "gov/account.h"
 #include "gov/gov.h"
+#include "gov/meeting.h"
 
 enum gov_role {
 	GOV_ROLE_PUBLIC,
@@ -55,6 +58,9 @@ enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     int64_t action_id, bool *yes,
                                     struct masa_error *err);
+/* May v see the open items and minutes of meeting m (read already)? */
+bool gov_may_see_minutes(const struct gov_viewer *v,
+                         const struct gov_meeting *m);
 /* May v change the partnership's records (bodies, meetings, minutes)? */
 bool gov_may_administer(const struct gov_viewer *v, int64_t partnership_id);
 

@@ -60,10 +60,22 @@ static const char *const quorum_members[] = {"count", "fraction",
 static const char *const membership_members[] = {
         "person", "body",       "role",     "on_behalf_of",
         "label",  "start_date", "end_date", NULL};
-static const char *const meeting_members[] = {
-        "id",       "body",         "name",   "date",        "start_time",
-        "end_time", "location",     "status", "webcast_url", "attendance",
-        "agenda",   "declarations", NULL};
+static const char *const meeting_members[] = {"id",
+                                              "body",
+                                              "name",
+                                              "date",
+                                              "start_time",
+                                              "end_time",
+                                              "location",
+                                              "status",
+                                              "webcast_url",
+                                              "attendance",
+                                              "agenda",
+                                              "declarations",
+                                              "minutes_status",
+                                              "minutes_approved_on",
+                                              "minutes_published_on",
+                                              NULL};
 static const char *const attendance_members[] = {
         "person",          "status",       "substitute",
         "arrived_at_item", "left_at_item", NULL};
@@ -419,7 +431,7 @@ static enum masa_err load_meeting(struct loader *l, json_t *o,
 {
 	struct gov_meeting m = {0};
 	const char *key, *name, *date, *start, *end, *location, *status,
-	        *webcast;
+	        *webcast, *minutes, *approved, *published;
 	enum masa_err rc;
 
 	if ((rc = expect_object(o, "meeting", err)) ||
@@ -433,8 +445,14 @@ static enum masa_err load_meeting(struct loader *l, json_t *o,
 	    (rc = get_text(o, "end_time", false, &end, err)) ||
 	    (rc = get_text(o, "location", false, &location, err)) ||
 	    (rc = get_text(o, "status", true, &status, err)) ||
-	    (rc = get_text(o, "webcast_url", false, &webcast, err)))
+	    (rc = get_text(o, "webcast_url", false, &webcast, err)) ||
+	    (rc = get_text(o, "minutes_status", false, &minutes, err)) ||
+	    (rc = get_text(o, "minutes_approved_on", false, &approved, err)) ||
+	    (rc = get_text(o, "minutes_published_on", false, &published, err)))
 		return rc;
+	m.minutes_status = (char *)minutes;
+	m.minutes_approved_on = (char *)approved;
+	m.minutes_published_on = (char *)published;
 	m.key = (char *)key;
 	m.name = (char *)name;
 	m.date = (char *)date;
@@ -1327,6 +1345,9 @@ static enum masa_err dump_meeting(struct dumper *d, const struct gov_meeting *m,
 	set_text(o, "location", m->location);
 	set_text(o, "status", m->status);
 	set_text(o, "webcast_url", m->webcast_url);
+	set_text(o, "minutes_status", m->minutes_status);
+	set_text(o, "minutes_approved_on", m->minutes_approved_on);
+	set_text(o, "minutes_published_on", m->minutes_published_on);
 	json_array_append_new(list, o);
 	rc = gov_attendance_list(d->g, m->id, &a, &att, &natt, err);
 	if (rc != MASA_OK)

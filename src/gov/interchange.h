@@ -12,7 +12,7 @@
 #include "gov/gov.h"
 
 /* The format version this masa writes and the newest it reads. */
-#define INTERCHANGE_VERSION 2
+#define INTERCHANGE_VERSION 3
 /* The largest document load accepts. */
 #define INTERCHANGE_MAX_BYTES ((size_t)512 * 1024 * 1024)
 

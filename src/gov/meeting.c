@@ -20,6 +20,9 @@ const char *const gov_attendance_statuses[] = {
         "present",       "apologies",      "absent",
         "in_attendance", "represented_by", NULL};
 
+const char *const gov_minutes_statuses[] = {"draft", "approved", "published",
+                                            NULL};
+
 /* meeting */
 
 static const struct record_field meeting_fields[] = {
@@ -34,11 +37,15 @@ static const struct record_field meeting_fields[] = {
         RECORD_FIELD(struct gov_meeting, location, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, status, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, webcast_url, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting, minutes_status, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting, minutes_approved_on, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting, minutes_published_on, RECORD_TEXT),
 };
 
 #define MEETING_COLUMNS                                                        \
 	"id, body_id, key, partnership_id, name, date, start_time, end_time, " \
-	"location, status, webcast_url"
+	"location, status, webcast_url, minutes_status, minutes_approved_on, " \
+	"minutes_published_on"
 
 static const struct record_kind meeting_kind = {
         .entity = "meeting",
@@ -49,12 +56,17 @@ static const struct record_kind meeting_kind = {
         .sql_insert =
                 "INSERT INTO meeting (body_id, key, partnership_id, name, "
                 "date, start_time, end_time, location, status, "
-                "webcast_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "webcast_url, minutes_status, minutes_approved_on, "
+                "minutes_published_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?) "
                 "RETURNING id",
-        .sql_update = "UPDATE meeting SET body_id = ?, key = ?, "
-                      "partnership_id = ?, name = ?, date = ?, start_time = ?, "
-                      "end_time = ?, location = ?, status = ?, webcast_url = ? "
-                      "WHERE id = ?",
+        .sql_update =
+                "UPDATE meeting SET body_id = ?, key = ?, "
+                "partnership_id = ?, name = ?, date = ?, start_time = ?, "
+                "end_time = ?, location = ?, status = ?, webcast_url = ?, "
+                "minutes_status = ?, minutes_approved_on = ?, "
+                "minutes_published_on = ? "
+                "WHERE id = ?",
         .sql_get = "SELECT " MEETING_COLUMNS " FROM meeting WHERE id = ?",
 };
 
@@ -70,6 +82,7 @@ static const char SQL_MEETING_ALL[] =
 #define MEETING_ROW_SELECT                                                  \
 	"SELECT m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, " \
 	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, "   \
+	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on, " \
 	"b.short_name, b.name FROM meeting m JOIN body b ON b.id = m.body_id "
 
 static const char SQL_MEETING_LIST[] = MEETING_ROW_SELECT
@@ -93,6 +106,11 @@ static const struct record_field meeting_row_fields[] = {
         RECORD_FIELD(struct gov_meeting_row, m.location, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, m.status, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, m.webcast_url, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting_row, m.minutes_status, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting_row, m.minutes_approved_on,
+                     RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting_row, m.minutes_published_on,
+                     RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, body_short_name, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, body_name, RECORD_TEXT),
 };
@@ -200,8 +218,44 @@ static enum masa_err meeting_check(const struct gov_meeting *m,
 	    (rc = check_optional_line("meeting location", m->location, err)) ||
 	    (rc = check_enum("meeting status", m->status, gov_meeting_statuses,
 	                     false, err)) ||
-	    (rc = check_url("meeting webcast_url", m->webcast_url, err)))
+	    (rc = check_url("meeting webcast_url", m->webcast_url, err)) ||
+	    (rc = check_enum("meeting minutes_status", m->minutes_status,
+	                     gov_minutes_statuses, false, err)) ||
+	    (rc = check_date("meeting minutes_approved_on",
+	                     m->minutes_approved_on, true, err)) ||
+	    (rc = check_date("meeting minutes_published_on",
+	                     m->minutes_published_on, true, err)))
 		return rc;
+	if (strcmp(m->minutes_status, "draft") == 0 &&
+	    (m->minutes_approved_on || m->minutes_published_on))
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "meeting minutes_status: draft minutes "
+		                      "have no approval or publication date");
+	if (strcmp(m->minutes_status, "draft") != 0 &&
+	    m->minutes_approved_on == NULL)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "meeting minutes_approved_on: %s minutes "
+		                      "need the date they were approved",
+		                      m->minutes_status);
+	if ((strcmp(m->minutes_status, "published") == 0) !=
+	    (m->minutes_published_on != NULL))
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "meeting minutes_published_on: give it "
+		                      "exactly when the minutes are published");
+	if (m->minutes_approved_on &&
+	    strcmp(m->minutes_approved_on, m->date) < 0)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "meeting minutes_approved_on: %s is before "
+		        "the meeting (%s)",
+		        m->minutes_approved_on, m->date);
+	if (m->minutes_published_on &&
+	    strcmp(m->minutes_published_on, m->minutes_approved_on) < 0)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "meeting minutes_published_on: %s is "
+		                      "before they were approved (%s)",
+		                      m->minutes_published_on,
+		                      m->minutes_approved_on);
 	if (m->start_time && m->end_time &&
 	    strcmp(m->end_time, m->start_time) < 0)
 		return masa_error_set(
@@ -243,6 +297,8 @@ enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
 		goto out;
 	}
 	m->partnership_id = b.partnership_id;
+	if (m->minutes_status == NULL)
+		m->minutes_status = "draft";
 	rc = meeting_check(m, &b, err);
 	if (rc != MASA_OK)
 		goto out;
@@ -321,6 +377,40 @@ enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
 	    strcmp(old.status, "held") != 0)
 		rc = gov_action_carry_forward(g, m->id, NULL, err);
 	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
+                                      const char *status, const char *on,
+                                      struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_meeting m;
+	enum masa_err rc;
+
+	if ((rc = check_enum("minutes status", status, gov_minutes_statuses,
+	                     false, err)) ||
+	    (rc = check_date("date", on, strcmp(status, "draft") == 0, err)))
+		return rc;
+	rc = gov_meeting_get(g, id, &a, &m, err);
+	if (rc != MASA_OK)
+		goto out;
+	if (strcmp(status, "draft") == 0) {
+		m.minutes_approved_on = NULL;
+		m.minutes_published_on = NULL;
+	} else if (strcmp(status, "approved") == 0) {
+		m.minutes_approved_on = (char *)on;
+		m.minutes_published_on = NULL;
+	} else {
+		/* Publishing draft minutes approves them the same day. */
+		if (m.minutes_approved_on == NULL)
+			m.minutes_approved_on = (char *)on;
+		m.minutes_published_on = (char *)on;
+	}
+	m.minutes_status = (char *)status;
+	rc = gov_meeting_update(g, &m, err);
 out:
 	arena_free(&a);
 	return rc;

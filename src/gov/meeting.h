@@ -19,6 +19,11 @@ struct gov_meeting {
 	char *location;
 	char *status; /* scheduled, held, inquorate, adjourned, cancelled */
 	char *webcast_url;
+	/* Minutes: draft, approved (at a later meeting), published (the open
+	 * items shown to the public). NULL at create means draft. */
+	char *minutes_status;
+	char *minutes_approved_on;  /* YYYY-MM-DD, when approved */
+	char *minutes_published_on; /* YYYY-MM-DD, when published */
 };
 
 /* A meeting with its body's short name, for listings. */
@@ -72,6 +77,7 @@ struct gov_quorum {
 
 extern const char *const gov_meeting_statuses[];
 extern const char *const gov_attendance_statuses[];
+extern const char *const gov_minutes_statuses[];
 
 /*
  * Creates m; when m->key is NULL it becomes SHORT/DATE (with -2, -3 for
@@ -83,6 +89,14 @@ enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
 /* Updates m; its key and body may not change. */
 enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
                                  struct masa_error *err);
+/*
+ * Moves meeting id's minutes to status (draft, approved, published) on date
+ * on (not needed for draft, which clears the dates): publishing minutes not
+ * yet approved approves them the same day.
+ */
+enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
+                                      const char *status, const char *on,
+                                      struct masa_error *err);
 enum masa_err gov_meeting_get(struct gov *g, int64_t id, struct arena *a,
                               struct gov_meeting *out, struct masa_error *err);
 enum masa_err gov_meeting_find(struct gov *g, int64_t partnership_id,

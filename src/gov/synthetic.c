@@ -824,6 +824,15 @@ static void make_meeting(struct gen *g, int bi, int k, json_t *meetings)
 	        m, "location",
 	        json_string(venues[rng_below(&g->rng, COUNT(venues))]));
 	json_object_set_new(m, "status", json_string(status));
+	/* Minutes approved at about the next meeting, published a week on. */
+	if (!cancelled) {
+		json_object_set_new(m, "minutes_status",
+		                    json_string("published"));
+		json_object_set_new(m, "minutes_approved_on",
+		                    json_string(day_text(&g->a, d + 42)));
+		json_object_set_new(m, "minutes_published_on",
+		                    json_string(day_text(&g->a, d + 49)));
+	}
 	if (strcmp(spec->classification, "scrutiny_committee") == 0)
 		json_object_set_new(
 		        m, "webcast_url",
@@ -1254,7 +1263,7 @@ enum masa_err synthetic_generate(int years, uint64_t seed, bool with_actions,
 	doc = json_pack(
 	        "{s:s, s:i, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o, s:o, s:o, "
 	        "s:[]}",
-	        "format", "masa-interchange", "version", 2, "partnership", "id",
+	        "format", "masa-interchange", "version", 3, "partnership", "id",
 	        "northshire", "name",
 	        "Northshire Safeguarding Children Partnership", "area",
 	        "Northshire (synthetic)", "organizations", orgs, "people",

@@ -193,11 +193,33 @@ static void test_updating_actions(void **state)
 	assert_true(gov_may_administer(&admin, f->partnership));
 }
 
+static void test_minutes(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, member, stranger;
+	struct gov_meeting published, draft;
+
+	gov_viewer_public(&pub, f->partnership);
+	member = viewer(f, GOV_ROLE_MEMBER, "cusworth", NULL);
+	stranger = viewer(f, GOV_ROLE_ADMIN, NULL, NULL);
+	stranger.partnership_id = f->partnership + 1000;
+	MUST(f, gov_meeting_find(&f->g, f->partnership, "RLSCB/2014-12-04",
+	                         &f->a, &published, &f->err));
+	MUST(f, gov_meeting_find(&f->g, f->partnership, "RLSCB-CSE/2014-12-10",
+	                         &f->a, &draft, &f->err));
+	assert_string_equal(draft.minutes_status, "draft");
+	assert_true(gov_may_see_minutes(&pub, &published));
+	assert_false(gov_may_see_minutes(&pub, &draft));
+	assert_true(gov_may_see_minutes(&member, &draft));
+	assert_false(gov_may_see_minutes(&stranger, &published));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test_setup_teardown(test_confidential_items, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_minutes, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_papers, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_updating_actions, setup,
 	                                        teardown),

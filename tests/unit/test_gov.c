@@ -1249,6 +1249,59 @@ static void test_reject_meeting_rules(void **state)
 	assert_string_equal(snapshot(f), before);
 }
 
+/* Minutes go draft -> approved -> published, with dates in order. */
+static void test_minutes_status(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = add_meeting(f, f->rlscb, "2014-12-04");
+	struct gov_meeting m;
+	char *before;
+
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_status, "draft");
+	assert_null(m.minutes_approved_on);
+	before = snapshot(f);
+	EXPECT_ERR(f,
+	           gov_meeting_set_minutes(&f->g, id, "approved", "2014-12-01",
+	                                   &f->err),
+	           MASA_ERR_INVALID,
+	           "meeting minutes_approved_on: 2014-12-01 is before the "
+	           "meeting (2014-12-04)");
+	EXPECT_ERR(f,
+	           gov_meeting_set_minutes(&f->g, id, "final", "2015-01-01",
+	                                   &f->err),
+	           MASA_ERR_INVALID,
+	           "minutes status: \"final\" is not one of draft, approved, "
+	           "published");
+	EXPECT_ERR_HAS(
+	        f,
+	        gov_meeting_set_minutes(&f->g, id, "approved", NULL, &f->err),
+	        MASA_ERR_INVALID, "date");
+	m.minutes_published_on = "2015-03-12";
+	EXPECT_ERR(f, gov_meeting_update(&f->g, &m, &f->err), MASA_ERR_INVALID,
+	           "meeting minutes_status: draft minutes have no approval or "
+	           "publication date");
+	assert_string_equal(snapshot(f), before);
+
+	/* Publishing drafts approves them the same day. */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, "published", "2015-03-12",
+	                                &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_status, "published");
+	assert_string_equal(m.minutes_approved_on, "2015-03-12");
+	assert_string_equal(m.minutes_published_on, "2015-03-12");
+	MUST(f, gov_meeting_set_minutes(&f->g, id, "approved", "2015-03-05",
+	                                &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_status, "approved");
+	assert_string_equal(m.minutes_approved_on, "2015-03-05");
+	assert_null(m.minutes_published_on);
+	MUST(f, gov_meeting_set_minutes(&f->g, id, "draft", NULL, &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_status, "draft");
+	assert_null(m.minutes_approved_on);
+}
+
 static void test_reject_attendance_rules(void **state)
 {
 	struct fixture *f = *state;
@@ -2575,6 +2628,7 @@ int main(void)
 	        T(test_reject_membership_dates),
 	        T(test_reject_membership_overlap),
 	        T(test_reject_meeting_rules),
+	        T(test_minutes_status),
 	        T(test_reject_attendance_rules),
 	        T(test_reject_item_rules),
 	        T(test_reject_resolution_and_document_rules),

@@ -37,7 +37,7 @@
 static const char SMALL_DOC[] =
         "{\n"
         "  \"format\": \"masa-interchange\",\n"
-        "  \"version\": 2,\n"
+        "  \"version\": 3,\n"
         "  \"partnership\": {\"id\": \"testshire\", \"name\": \"Testshire "
         "Safeguarding Children Partnership\", \"area\": \"Testshire\"},\n"
         "  \"organizations\": [\n"
@@ -107,7 +107,9 @@ static const char SMALL_DOC[] =
         "\"Inaugural meeting\", \"date\": \"2019-10-01\", \"start_time\": "
         "\"10:00\", \"end_time\": \"12:30\", \"location\": \"County "
         "Hall\", \"status\": \"held\", \"webcast_url\": "
-        "\"https://example.org/live\",\n"
+        "\"https://example.org/live\", \"minutes_status\": "
+        "\"published\", \"minutes_approved_on\": \"2019-12-03\", "
+        "\"minutes_published_on\": \"2019-12-10\",\n"
         "     \"attendance\": [\n"
         "       {\"person\": \"jo-bloggs\", \"status\": \"present\"},\n"
         "       {\"person\": \"shona-mcfarlane\", \"status\": "
@@ -142,9 +144,11 @@ static const char SMALL_DOC[] =
         "\"3.1\", \"interest\": \"Treated the child\"}, {\"person\": "
         "\"jo-bloggs\", \"interest\": \"School governor\"}]},\n"
         "    {\"id\": \"TSCP/2019-12-03\", \"body\": \"TSCP\", \"date\": "
-        "\"2019-12-03\", \"status\": \"scheduled\"},\n"
+        "\"2019-12-03\", \"status\": \"scheduled\", \"minutes_status\": "
+        "\"draft\"},\n"
         "    {\"id\": \"TSCP-QA/2019-10-15\", \"body\": \"TSCP-QA\", "
-        "\"date\": \"2019-10-15\", \"status\": \"cancelled\"}\n"
+        "\"date\": \"2019-10-15\", \"status\": \"cancelled\", "
+        "\"minutes_status\": \"draft\"}\n"
         "  ],\n"
         "  \"actions\": [\n"
         "    {\"id\": \"TSCP/2019-10-01/1\", \"body\": \"TSCP\", "
@@ -701,7 +705,7 @@ static void test_refuse_other_versions(void **state)
 {
 	struct fixture *f = *state;
 	static const char v2[] =
-	        "{\"format\": \"masa-interchange\", \"version\": 3,\n"
+	        "{\"format\": \"masa-interchange\", \"version\": 4,\n"
 	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"}}\n";
 	static const char v0[] =
 	        "{\"format\": \"masa-interchange\", \"version\": 0,\n"
@@ -717,10 +721,10 @@ static void test_refuse_other_versions(void **state)
 	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"}}\n";
 
 	expect_refused(f, v2, strlen(v2), MASA_ERR_VERSION,
-	               "version: 3 is not a version this masa reads (1 to 2)");
+	               "version: 4 is not a version this masa reads (1 to 3)");
 	assert_string_equal(f->err.message,
-	                    "bad.json: version: 3 is not a version this masa "
-	                    "reads (1 to 2)");
+	                    "bad.json: version: 4 is not a version this masa "
+	                    "reads (1 to 3)");
 	expect_refused(f, v0, strlen(v0), MASA_ERR_VERSION,
 	               "version: 0 is not a version this masa reads");
 	expect_refused(f, no_version, strlen(no_version), MASA_ERR_INVALID,
