@@ -115,9 +115,15 @@ setup-test:
 LISTEN ?= 127.0.0.1:8080
 run: setup
 	@$(MAKE) --no-print-directory masa assets
-	@test -f $(DB) || ./masa --db $(DB) init --demo
+	@test -f $(DB) || { ./masa --db $(DB) init --demo && scripts/demo-accounts $(DB); }
 	@echo
 	@echo "Open http://$(LISTEN)/ in a browser (Ctrl-C stops masa)."
+	@if [ -f $(DB).password ]; then \
+		echo "Sign in at http://$(LISTEN)/sign-in as admin (business unit), chair, member"; \
+		echo "  or police (a partner lead) with the password $$(cat $(DB).password)"; \
+	else \
+		echo "Add an account to sign in: ./masa --db $(DB) user add NAME --role admin"; \
+	fi
 	@echo "From another terminal: ./masa --db $(DB) --help lists the commands,"
 	@echo "  ./masa --db $(DB) actions log RLSCB --as-at 2014-12-04 prints the board's action log."
 	@echo
@@ -152,6 +158,6 @@ clean:
 # Front-end assets (GOV.UK Frontend with Arial) from npm; see tools/build-assets.
 .PHONY: assets
 assets: build/static/masa.css
-build/static/masa.css: src/web/assets/masa.scss tools/build-assets node_modules
+build/static/masa.css: src/web/assets/masa.scss src/web/assets/masa.js src/web/assets/masa-init.js tools/build-assets node_modules
 	tools/build-assets
 build-all: assets

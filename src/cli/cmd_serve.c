@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "http/server.h"
+#include "web/session.h"
 
 enum { SERVE_LISTEN, SERVE_STATIC };
 
@@ -76,6 +77,7 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 	                              ? cli_opt(args, SERVE_STATIC)
 	                              : "build/static",
 	        .routes = http_routes,
+	        .identify = session_identify,
 	};
 	const char *listen = cli_opt(args, SERVE_LISTEN);
 	struct masa_error err = {0};

@@ -81,6 +81,10 @@ const char *masa_err_name(enum masa_err code)
 		return "database";
 	case MASA_ERR_USAGE:
 		return "usage";
+	case MASA_ERR_DENIED:
+		return "denied";
+	case MASA_ERR_UNKNOWN_USER:
+		return "not signed in";
 	}
 	return "unknown";
 }

@@ -18,6 +18,8 @@ enum masa_err {
 	MASA_ERR_IO,        /* a file could not be read or written */
 	MASA_ERR_STORE,     /* the database failed */
 	MASA_ERR_USAGE,     /* a command was called wrongly */
+	MASA_ERR_DENIED,    /* who is asking may not do it (HTTP 403) */
+	MASA_ERR_UNKNOWN_USER, /* who is asking is not known (HTTP 401) */
 };
 
 struct masa_error {

@@ -15,6 +15,8 @@
 #include "gov/body.h"
 #include "http/server.h"
 #include "store/store.h"
+#include "web/layout.h"
+#include "web/session.h"
 
 const char *http_param(const struct http_request *req, const char *name)
 {
@@ -405,7 +407,7 @@ static enum masa_err home(struct http_request *req, struct masa_error *err)
 	if (rc != MASA_OK)
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
-	http_page_begin(&h, req->partnership->name);
+	page_begin(&h, req, &(struct page){.section = PAGE_HOME});
 	html_elem(&h, "h1", req->partnership->name, NULL);
 	html_open(&h, "h2", NULL);
 	html_textf(&h, "Bodies%s%s", on ? " on " : "", on ? on : "");
@@ -425,7 +427,7 @@ static enum masa_err home(struct http_request *req, struct masa_error *err)
 		html_close(&h);
 	}
 	html_close(&h);
-	http_page_end(&h);
+	page_end(&h, req);
 	rc = http_respond_html(req, 200, &h, err);
 	html_free(&h);
 	return rc;
@@ -441,5 +443,16 @@ const struct route http_routes[] = {
         {"GET", "/", home_params, GOV_ROLE_PUBLIC, home},
         {"GET", "/healthz", NULL, GOV_ROLE_PUBLIC, healthz},
         {"GET", "/static/*", NULL, GOV_ROLE_PUBLIC, http_static_file},
+        /* Accounts (src/web/session.c) */
+        {"GET", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
+         session_sign_in_page},
+        {"POST", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
+         session_sign_in},
+        {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
+        /* Pages: home and structure (src/web/home.c, structure.c) */
+        /* Pages: meetings (src/web/meeting.c) */
+        /* Pages: actions and work programmes (src/web/actions.c) */
+        /* Public calendar and iCalendar feeds (src/web/calendar.c) */
+        /* JSON API (src/api) */
         {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL},
 };

@@ -123,6 +123,12 @@ struct http_request {
 	struct gov_viewer viewer;
 	const struct gov_account *account;
 	const char *csrf_token; /* the session's CSRF token, for forms */
+	/*
+	 * The "csrf" field of a form body, which every POST may carry
+	 * whether or not its route declares it; NULL when not sent.
+	 */
+	const char *csrf_given;
+	bool by_token; /* identified by an API bearer token, not a cookie */
 };
 
 /* The value of declared parameter name, or NULL when it was not given. */

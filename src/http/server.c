@@ -33,6 +33,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "store/store.h"
+#include "web/layout.h"
 
 enum {
 	MAX_EXTRA_HEADERS = 16,
@@ -126,6 +127,20 @@ static enum masa_err worker_store(struct http_server *s, struct store **out,
 out:
 	pthread_mutex_unlock(&s->lock);
 	return rc;
+}
+
+const char *http_header(const struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(
+	        ((const struct request_state *)(const void *)req)->conn,
+	        MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(const struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(
+	        ((const struct request_state *)(const void *)req)->conn,
+	        MHD_COOKIE_KIND, name);
 }
 
 void http_add_header(struct http_request *req, const char *name,
@@ -241,30 +256,6 @@ enum masa_err http_respond_redirect(struct http_request *req,
 	return queue(st, 303, r, 0, err);
 }
 
-void http_page_begin(struct html *h, const char *title)
-{
-	/* The doctype is not an element, so the writer has no call for it. */
-	html_raw_trusted(h, "<!doctype html>\n");
-	html_open(h, "html", "lang", "en-GB", "class", "govuk-template", NULL);
-	html_open(h, "head", NULL);
-	html_void(h, "meta", "charset", "utf-8", NULL);
-	html_void(h, "meta", "name", "viewport", "content",
-	          "width=device-width, initial-scale=1", NULL);
-	html_elem(h, "title", title, NULL);
-	html_void(h, "link", "rel", "stylesheet", "href", "/static/masa.css",
-	          NULL);
-	html_close(h);
-	html_open(h, "body", "class", "govuk-template__body", NULL);
-	html_open(h, "div", "class", "govuk-width-container", NULL);
-	html_open(h, "main", "class", "govuk-main-wrapper", "id",
-	          "main-content", NULL);
-}
-
-void http_page_end(struct html *h)
-{
-	html_close_to(h, "html");
-}
-
 static const char *status_title(unsigned status)
 {
 	switch (status) {
@@ -306,7 +297,7 @@ enum masa_err http_respond_error(struct http_request *req, unsigned status,
 		                  message ? message : title),
 		        err);
 	html_init(&h, 64 * 1024);
-	http_page_begin(&h, title);
+	page_begin(&h, req, &(struct page){.title = title});
 	html_elem(&h, "h1", title, "class", "govuk-heading-l", NULL);
 	if (message != NULL)
 		html_elem(&h, "p", message, "class", "govuk-body", NULL);
@@ -314,7 +305,13 @@ enum masa_err http_respond_error(struct http_request *req, unsigned status,
 	html_elem(&h, "a", "Go to the home page", "href", "/", "class",
 	          "govuk-link", NULL);
 	html_close(&h);
-	http_page_end(&h);
+	if (status == 401 || status == 403) {
+		html_open(&h, "p", "class", "govuk-body", NULL);
+		html_elem(&h, "a", "Sign in", "href", "/sign-in", "class",
+		          "govuk-link", NULL);
+		html_close(&h);
+	}
+	page_end(&h, req);
 	rc = http_respond_html(req, status, &h, err);
 	html_free(&h);
 	return rc;
@@ -342,6 +339,10 @@ static unsigned status_of(enum masa_err code)
 		return 409;
 	case MASA_ERR_LIMIT:
 		return 413;
+	case MASA_ERR_DENIED:
+		return 403;
+	case MASA_ERR_UNKNOWN_USER:
+		return 401;
 	default:
 		return 500;
 	}
@@ -488,6 +489,12 @@ static void take_param(struct request_state *st, enum route_where where,
 
 	if (st->param_failed || name == NULL)
 		return;
+	if (where == ROUTE_IN_FORM && strcmp(name, "csrf") == 0) {
+		if (st->req.csrf_given == NULL && value != NULL)
+			st->req.csrf_given =
+			        arena_strdup(&st->req.arena, value);
+		return;
+	}
 	p = declared(st->req.route, name, where);
 	if (p == NULL)
 		return; /* undeclared: dropped */
@@ -583,6 +590,32 @@ static bool path_acceptable(const char *path)
 	return true;
 }
 
+/*
+ * A page that needs an account, asked for by someone not signed in: the
+ * sign-in page, which comes back here afterwards.
+ */
+static void sign_in_first(struct request_state *st)
+{
+	struct http_request *req = &st->req;
+	struct masa_error err = {0};
+	struct buf b;
+
+	buf_init(&b, ROUTE_PATH_MAX * 3 + 64);
+	buf_puts(&b, "/sign-in?next=", &err);
+	for (const char *p = req->path; *p && err.code == MASA_OK; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("/-_.~", c))
+			buf_append(&b, p, 1, &err);
+		else
+			buf_printf(&b, &err, "%%%02X", c);
+	}
+	if (err.code != MASA_OK ||
+	    http_respond_redirect(req, buf_str(&b), &err) != MASA_OK)
+		fail_with(st, 401, "Sign in, then try again.");
+	buf_free(&b);
+}
+
 /* Routes the request and runs its handler; always queues an answer. */
 static void dispatch(struct request_state *st)
 {
@@ -631,7 +664,11 @@ static void dispatch(struct request_state *st)
 	}
 	if (req->route->role != GOV_ROLE_PUBLIC &&
 	    req->viewer.role < req->route->role) {
-		if (req->account == NULL)
+		if (req->account == NULL && !req->by_token &&
+		    strcmp(req->method, "GET") == 0 &&
+		    strncmp(req->path, "/api/", 5) != 0)
+			sign_in_first(st);
+		else if (req->account == NULL)
 			fail_with(st, 401, "Sign in, then try again.");
 		else
 			fail_with(st, 403,

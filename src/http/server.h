@@ -97,17 +97,13 @@ enum masa_err http_respond_redirect(struct http_request *req,
  */
 enum masa_err http_respond_error(struct http_request *req, unsigned status,
                                  const char *message, struct masa_error *err);
+/* The value of request header name (any case), or NULL. */
+const char *http_header(const struct http_request *req, const char *name);
+/* The value of cookie name, or NULL. */
+const char *http_cookie(const struct http_request *req, const char *name);
 /* Adds a response header (a literal name) to the response queued next. */
 void http_add_header(struct http_request *req, const char *name,
                      const char *value);
-
-/*
- * The start and end of a plain page: doctype, <html lang="en-GB">, <head>
- * with title and the stylesheet, <body> and <main>. Page authors replace
- * these with the GOV.UK template when it exists.
- */
-void http_page_begin(struct html *h, const char *title);
-void http_page_end(struct html *h);
 
 /* The handler of /static/ paths: files from cfg->static_dir. */
 enum masa_err http_static_file(struct http_request *req,

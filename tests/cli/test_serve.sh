@@ -12,45 +12,7 @@ if ! "$MASA" serve --help >/dev/null 2>&1; then
 	exit 0
 fi
 
-SERVER_PID=""
-stop_server() {
-	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill -KILL "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
-	rm -rf "$WORK"
-}
-trap stop_server EXIT
-
-requests=0
-BODY=$WORK/body
-HEAD=$WORK/head
-# req ARGS...: one curl request (loopback, 5 s at most); status in $CODE,
-# headers in $HEAD, body in $BODY.
-req() {
-	requests=$((requests + 1))
-	rm -f "$BODY" "$HEAD"
-	CODE=$(curl -s --max-time 5 -o "$BODY" -D "$HEAD" -w '%{http_code}' "$@" 2>/dev/null)
-}
-# code_is NAME WANT...: the last status is one of WANT.
-code_is() {
-	local name=$1 w
-	shift
-	for w in "$@"; do
-		[ "$CODE" = "$w" ] && { pass "$name"; return; }
-	done
-	fail "$name" "status $CODE, wanted $*"
-}
-# header_has NAME TEXT: the last response's headers contain TEXT.
-header_has() {
-	if tr -d '\r' <"$HEAD" | grep -qiF -- "$2"; then pass "$1"; else fail "$1" "headers lack: $2"; fi
-}
-body_has() {
-	if grep -qF -- "$2" "$BODY"; then pass "$1"; else fail "$1" "body lacks: $2"; fi
-}
-body_hasnt() {
-	if grep -qF -- "$2" "$BODY"; then fail "$1" "body has: $2"; else pass "$1"; fi
-}
+. "$(dirname "$0")/http.sh"
 
 ok "init --demo" --db demo.db init --demo
 mkdir -p static/css
@@ -58,23 +20,7 @@ printf 'body { margin: 0 }\n' >static/masa.css
 printf 'SECRET-MAKEFILE-TEXT\n' >Makefile
 printf 'SECRET-IN-WORK\n' >secret.txt
 
-"$MASA" --db demo.db serve --listen 127.0.0.1:0 --static static \
-	>serve.out 2>serve.err &
-SERVER_PID=$!
-
-URL=""
-for _ in $(seq 1 100); do
-	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' serve.out)
-	[ -n "$URL" ] && break
-	kill -0 "$SERVER_PID" 2>/dev/null || break
-	sleep 0.1
-done
-if [ -z "$URL" ]; then
-	fail "serve starts and says where" "no 'masa is serving' line"
-	cat serve.err | head -5 | sed 's/^/# /'
-	done_testing
-	exit 0
-fi
+start_server demo.db --static static
 pass "serve starts and says where"
 grep -qF "masa is serving Rotherham Safeguarding Children Partnership at" serve.out &&
 	pass "the start line names the partnership" ||

@@ -1,0 +1,67 @@
+/*
+ * layout: the page template every HTML page of masa is written in: the
+ * GOV.UK template with the generic header (no crown), the partnership's
+ * service navigation, a footer, and the forms' CSRF field.
+ *
+ * A page is:
+ *
+ *	struct html h;
+ *	html_init(&h, HTTP_PAGE_MAX);
+ *	page_begin(&h, req, &(struct page){.title = "Action log", ...});
+ *	... the page's content, through the writer and web/govuk.h ...
+ *	page_end(&h, req);
+ *	rc = http_respond_html(req, 200, &h, err);
+ *	html_free(&h);
+ *
+ * Every form that changes something is opened with page_form_begin(), which
+ * writes the hidden "csrf" field the server checks on every POST.
+ */
+#ifndef MASA_WEB_LAYOUT_H
+#define MASA_WEB_LAYOUT_H
+
+#include "http/route.h"
+#include "web/govuk.h"
+#include "web/html.h"
+
+/* The service navigation's sections; a page names the one it is in. */
+enum page_section {
+	PAGE_NONE,
+	PAGE_HOME,
+	PAGE_STRUCTURE,
+	PAGE_MEETINGS,
+	PAGE_ACTIONS,
+	PAGE_ADMIN,
+	PAGE_ACCOUNT,
+};
+
+struct page {
+	const char *title;         /* the <title> before " - partnership" */
+	enum page_section section; /* marked current in the navigation */
+	const struct govuk_breadcrumbs *breadcrumbs; /* or NULL */
+	const char *back_href; /* a back link instead, or NULL */
+	bool full_width;       /* no two-thirds column around content */
+};
+
+/*
+ * Writes the doctype, <head>, skip link, header, navigation (with the
+ * signed-in account and a sign-out button, or a sign-in link), breadcrumbs
+ * and opens <main id="main-content">.
+ */
+void page_begin(struct html *h, const struct http_request *req,
+                const struct page *p);
+/* Closes <main>, writes the footer and the scripts, closes the document. */
+void page_end(struct html *h, const struct http_request *req);
+
+/*
+ * Opens <form method="post" action="action" novalidate> with the hidden
+ * csrf field of the viewer's session; close it with html_close(). A GET
+ * form (filters) uses page_get_form_begin, which has no csrf field.
+ */
+void page_form_begin(struct html *h, const struct http_request *req,
+                     const char *action);
+void page_get_form_begin(struct html *h, const char *action);
+
+/* A heading-l <h1> with an optional caption above it. */
+void page_heading(struct html *h, const char *caption, const char *title);
+
+#endif
