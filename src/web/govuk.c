@@ -611,3 +611,533 @@ void govuk_table(struct html *h, const struct govuk_table *p)
 	}
 	html_close_to(h, "table");
 }
+
+/* ---- radios, checkboxes ---- */
+
+/* The class names and input type of radios or checkboxes. */
+struct choice_names {
+	const char *block, *item, *input, *label, *hint, *divider;
+	const char *conditional, *conditional_hidden, *type;
+};
+
+static const struct choice_names radio_names = {
+        "govuk-radios",
+        "govuk-radios__item",
+        "govuk-radios__input",
+        "govuk-radios__label",
+        "govuk-radios__hint",
+        "govuk-radios__divider",
+        "govuk-radios__conditional",
+        "govuk-radios__conditional--hidden",
+        "radio",
+};
+
+static const struct choice_names checkbox_names = {
+        "govuk-checkboxes",
+        "govuk-checkboxes__item",
+        "govuk-checkboxes__input",
+        "govuk-checkboxes__label",
+        "govuk-checkboxes__hint",
+        "govuk-checkboxes__divider",
+        "govuk-checkboxes__conditional",
+        "govuk-checkboxes__conditional--hidden",
+        "checkbox",
+};
+
+/* Radios and checkboxes as one: what govuk_radios and _checkboxes share. */
+struct choices {
+	const struct choice_names *names;
+	const char *id_prefix;
+	const char *name;
+	const struct govuk_choice_item *items;
+	size_t n_items;
+	const char *value;         /* radios */
+	const char *const *values; /* checkboxes */
+	size_t n_values;
+	const struct govuk_choices_frame *frame;
+	const char *described_by;      /* the fieldset's (or group's) ids */
+	const char *item_described_by; /* checkboxes without a fieldset */
+	const char *classes;
+	const struct govuk_attribute *attributes;
+};
+
+static bool choice_checked(const struct choices *c,
+                           const struct govuk_choice_item *item)
+{
+	if (item->checked != GOVUK_UNSET)
+		return item->checked == GOVUK_TRUE;
+	if (item->value == NULL)
+		return false;
+	if (c->names == &radio_names)
+		return given(c->value) && strcmp(item->value, c->value) == 0;
+	for (size_t i = 0; i < c->n_values; i++)
+		if (c->values[i] != NULL &&
+		    strcmp(item->value, c->values[i]) == 0)
+			return true;
+	return false;
+}
+
+/* One item; index counts from 1 over every item, dividers included. */
+static void choice_item(struct html *h, const struct choices *c,
+                        const struct govuk_choice_item *item, size_t index)
+{
+	const struct choice_names *n = c->names;
+	struct buf id, conditional_id, hint_id, describe, classes;
+	bool checked = choice_checked(c, item);
+	bool has_hint = item->hint != NULL && has_content(&item->hint->content);
+	bool has_conditional = has_content(&item->conditional);
+	struct govuk_label label = {.content = item->content};
+
+	if (given(item->divider)) {
+		html_elem(h, "div", item->divider, "class", n->divider, NULL);
+		return;
+	}
+	list_init(&id, given(item->id) ? item->id : c->id_prefix);
+	if (!given(item->id) && index > 1)
+		(void)buf_printf(&id, NULL, "-%zu", index);
+	list_init(&conditional_id, "conditional-");
+	(void)buf_puts(&conditional_id, buf_str(&id), NULL);
+	list_init(&hint_id, buf_str(&id));
+	(void)buf_puts(&hint_id, "-item-hint", NULL);
+	list_init(&describe, c->item_described_by);
+	if (has_hint)
+		list_add(&describe, buf_str(&hint_id));
+
+	html_open(h, "div", "class", n->item, NULL);
+	html_void(h, "input", "class", n->input, "id", buf_str(&id), "name",
+	          or_default(item->name, c->name ? c->name : ""), "type",
+	          n->type, "value", item->value ? item->value : "", "checked",
+	          checked ? "" : NULL, "disabled", item->disabled ? "" : NULL,
+	          "data-aria-controls",
+	          has_conditional ? buf_str(&conditional_id) : NULL,
+	          "data-behaviour", given(item->behaviour), "aria-describedby",
+	          list_str(&describe), ATTRS(item->attributes), NULL);
+	list_init(&classes, n->label);
+	list_add(&classes, item->label_classes);
+	label.classes = buf_str(&classes);
+	label.for_id = buf_str(&id);
+	memcpy(label.attributes, item->label_attributes,
+	       sizeof label.attributes);
+	govuk_label(h, &label);
+	buf_free(&classes);
+	if (has_hint) {
+		struct govuk_hint hint = *item->hint;
+		list_init(&classes, n->hint);
+		list_add(&classes, item->hint->classes);
+		hint.id = buf_str(&hint_id);
+		hint.classes = buf_str(&classes);
+		govuk_hint(h, &hint);
+		buf_free(&classes);
+	}
+	html_close(h);
+	if (has_conditional) {
+		list_init(&classes, n->conditional);
+		if (!checked)
+			list_add(&classes, n->conditional_hidden);
+		html_open(h, "div", "class", buf_str(&classes), "id",
+		          buf_str(&conditional_id), NULL);
+		content(h, &item->conditional);
+		html_close(h);
+		buf_free(&classes);
+	}
+	buf_free(&describe);
+	buf_free(&hint_id);
+	buf_free(&conditional_id);
+	buf_free(&id);
+}
+
+/* The hint, error message and items: inside the fieldset when there is one. */
+static void choices_inner(struct html *h, const void *arg)
+{
+	const struct choices *c = arg;
+	const struct govuk_choices_frame *f = c->frame;
+	struct buf id, classes;
+
+	if (f->hint) {
+		struct govuk_hint hint = *f->hint;
+		list_init(&id, c->id_prefix);
+		(void)buf_puts(&id, "-hint", NULL);
+		hint.id = buf_str(&id);
+		govuk_hint(h, &hint);
+		buf_free(&id);
+	}
+	if (f->error_message) {
+		struct govuk_error_message error = *f->error_message;
+		list_init(&id, c->id_prefix);
+		(void)buf_puts(&id, "-error", NULL);
+		error.id = buf_str(&id);
+		govuk_error_message(h, &error);
+		buf_free(&id);
+	}
+	list_init(&classes, c->names->block);
+	list_add(&classes, c->classes);
+	html_open(h, "div", "class", buf_str(&classes), ATTRS(c->attributes),
+	          "data-module", c->names->block, NULL);
+	buf_free(&classes);
+	for (size_t i = 0; i < c->n_items; i++)
+		choice_item(h, c, &c->items[i], i + 1);
+	html_close(h);
+}
+
+/*
+ * The form group and, when asked for, the fieldset. described_by names
+ * what describes the whole set before the hint and error are added; the
+ * checkboxes' own list goes on each checkbox when there is no fieldset.
+ */
+static void choices(struct html *h, struct choices *c, const char *described_by,
+                    bool describe_items)
+{
+	const struct govuk_choices_frame *f = c->frame;
+	struct buf describe, classes, id;
+
+	list_init(&describe, described_by);
+	if (f->hint) {
+		list_init(&id, c->id_prefix);
+		(void)buf_puts(&id, "-hint", NULL);
+		list_add(&describe, buf_str(&id));
+		buf_free(&id);
+	}
+	if (f->error_message) {
+		list_init(&id, c->id_prefix);
+		(void)buf_puts(&id, "-error", NULL);
+		list_add(&describe, buf_str(&id));
+		buf_free(&id);
+	}
+	list_init(&classes, "govuk-form-group");
+	if (f->error_message)
+		list_add(&classes, "govuk-form-group--error");
+	list_add(&classes, f->form_group.classes);
+	html_open(h, "div", "class", buf_str(&classes),
+	          ATTRS(f->form_group.attributes), NULL);
+	buf_free(&classes);
+	if (f->fieldset) {
+		struct govuk_fieldset fieldset = *f->fieldset;
+		fieldset.role = NULL;
+		fieldset.described_by = list_str(&describe);
+		fieldset.content = (struct govuk_content){
+		        .write = choices_inner, .arg = c};
+		govuk_fieldset(h, &fieldset);
+	} else {
+		if (describe_items)
+			c->item_described_by = list_str(&describe);
+		choices_inner(h, c);
+	}
+	html_close(h);
+	buf_free(&describe);
+}
+
+void govuk_radios(struct html *h, const struct govuk_radios *p)
+{
+	struct choices c = {
+	        .names = &radio_names,
+	        .id_prefix = or_default(p->id_prefix, p->name),
+	        .name = p->name,
+	        .items = p->items,
+	        .n_items = p->n_items,
+	        .value = p->value,
+	        .frame = &p->frame,
+	        .classes = p->classes,
+	        .attributes = p->attributes,
+	};
+
+	choices(h, &c,
+	        p->frame.fieldset ? p->frame.fieldset->described_by : NULL,
+	        false);
+}
+
+void govuk_checkboxes(struct html *h, const struct govuk_checkboxes *p)
+{
+	struct choices c = {
+	        .names = &checkbox_names,
+	        .id_prefix = or_default(p->id_prefix, p->name),
+	        .name = p->name,
+	        .items = p->items,
+	        .n_items = p->n_items,
+	        .values = p->values,
+	        .n_values = p->n_values,
+	        .frame = &p->frame,
+	        .classes = p->classes,
+	        .attributes = p->attributes,
+	};
+	const char *described_by = p->described_by;
+
+	if (p->frame.fieldset && given(p->frame.fieldset->described_by))
+		described_by = p->frame.fieldset->described_by;
+	choices(h, &c, described_by, true);
+}
+
+/* ---- summary list ---- */
+
+/* An action link; a card's title, when given, names what it acts on. */
+static void summary_action(struct html *h, const struct govuk_summary_action *a,
+                           const struct govuk_content *card_title)
+{
+	struct buf c;
+
+	list_init(&c, "govuk-link");
+	list_add(&c, a->classes);
+	html_open(h, "a", "class", buf_str(&c), "href", a->href ? a->href : "",
+	          ATTRS(a->attributes), NULL);
+	buf_free(&c);
+	content(h, &a->content);
+	if (given(a->visually_hidden_text) || card_title) {
+		html_open(h, "span", "class", "govuk-visually-hidden", NULL);
+		if (given(a->visually_hidden_text)) {
+			html_text(h, " ");
+			html_text(h, a->visually_hidden_text);
+		}
+		if (card_title) {
+			html_text(h, " (");
+			content(h, card_title);
+			html_text(h, ")");
+		}
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/*
+ * A row's or a card's actions: one link alone, or a list of them. For a
+ * row the <dd> is already open, so `one` is NULL.
+ */
+static void summary_actions(struct html *h,
+                            const struct govuk_summary_actions *actions,
+                            const char *one, const char *list,
+                            const char *list_item,
+                            const struct govuk_content *card_title)
+{
+	struct buf c;
+
+	list_init(&c, actions->n_items == 1 ? one : list);
+	if (one != NULL) /* a row's classes are on its <dd> */
+		list_add(&c, actions->classes);
+	if (actions->n_items == 1) {
+		if (one)
+			html_open(h, "div", "class", buf_str(&c), NULL);
+		summary_action(h, &actions->items[0], card_title);
+		if (one)
+			html_close(h);
+	} else {
+		html_open(h, "ul", "class", buf_str(&c), NULL);
+		for (size_t i = 0; i < actions->n_items; i++) {
+			html_open(h, "li", "class", list_item, NULL);
+			summary_action(h, &actions->items[i], card_title);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	buf_free(&c);
+}
+
+static void summary_list_rows(struct html *h,
+                              const struct govuk_summary_list *p)
+{
+	const struct govuk_content *card_title =
+	        p->card && has_content(&p->card->title) ? &p->card->title
+	                                                : NULL;
+	bool any_actions = false;
+	struct buf c;
+
+	for (size_t i = 0; i < p->n_rows; i++)
+		any_actions = any_actions || p->rows[i].actions.n_items > 0;
+	list_init(&c, "govuk-summary-list");
+	list_add(&c, p->classes);
+	html_open(h, "dl", "class", buf_str(&c), ATTRS(p->attributes), NULL);
+	buf_free(&c);
+	for (size_t i = 0; i < p->n_rows; i++) {
+		const struct govuk_summary_list_row *row = &p->rows[i];
+		list_init(&c, "govuk-summary-list__row");
+		if (any_actions && row->actions.n_items == 0)
+			list_add(&c, "govuk-summary-list__row--no-actions");
+		list_add(&c, row->classes);
+		html_open(h, "div", "class", buf_str(&c), NULL);
+		buf_free(&c);
+		list_init(&c, "govuk-summary-list__key");
+		list_add(&c, row->key_classes);
+		html_open(h, "dt", "class", buf_str(&c), NULL);
+		buf_free(&c);
+		content(h, &row->key);
+		html_close(h);
+		list_init(&c, "govuk-summary-list__value");
+		list_add(&c, row->value_classes);
+		html_open(h, "dd", "class", buf_str(&c), NULL);
+		buf_free(&c);
+		content(h, &row->value);
+		html_close(h);
+		if (row->actions.n_items > 0) {
+			list_init(&c, "govuk-summary-list__actions");
+			list_add(&c, row->actions.classes);
+			html_open(h, "dd", "class", buf_str(&c), NULL);
+			buf_free(&c);
+			summary_actions(h, &row->actions, NULL,
+			                "govuk-summary-list__actions-list",
+			                "govuk-summary-list__actions-list-item",
+			                card_title);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void govuk_summary_list(struct html *h, const struct govuk_summary_list *p)
+{
+	static const char *const headings[] = {"h1", "h2", "h3",
+	                                       "h4", "h5", "h6"};
+	const struct govuk_summary_card *card = p->card;
+	int level;
+	struct buf c;
+
+	if (card == NULL) {
+		summary_list_rows(h, p);
+		return;
+	}
+	level = card->title_heading_level;
+	if (level < 1 || level > 6)
+		level = 2;
+	open_classed(h, "div", NULL, "govuk-summary-card", card->classes,
+	             card->attributes);
+	html_open(h, "div", "class", "govuk-summary-card__title-wrapper", NULL);
+	if (has_content(&card->title)) {
+		list_init(&c, "govuk-summary-card__title");
+		list_add(&c, card->title_classes);
+		html_open(h, headings[level - 1], "class", buf_str(&c), NULL);
+		buf_free(&c);
+		content(h, &card->title);
+		html_close(h);
+	}
+	if (card->actions.n_items > 0)
+		summary_actions(
+		        h, &card->actions, "govuk-summary-card__actions",
+		        "govuk-summary-card__actions",
+		        "govuk-summary-card__action",
+		        has_content(&card->title) ? &card->title : NULL);
+	html_close(h);
+	html_open(h, "div", "class", "govuk-summary-card__content", NULL);
+	summary_list_rows(h, p);
+	html_close_to(h, "div");
+	html_close(h);
+}
+
+/* ---- pagination ---- */
+
+/*
+ * The arrows: constants of masa's. Written raw because the SVG attribute
+ * viewBox is not a name the writer's lower-case rule allows.
+ */
+static const char pagination_arrow_previous[] =
+        "<svg class=\"govuk-pagination__icon govuk-pagination__icon--prev\" "
+        "xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" width=\"15\" "
+        "aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 15 13\">"
+        "<path d=\"m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 "
+        "1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-"
+        "1.414z\"></path></svg>";
+static const char pagination_arrow_next[] =
+        "<svg class=\"govuk-pagination__icon govuk-pagination__icon--next\" "
+        "xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" width=\"15\" "
+        "aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 15 13\">"
+        "<path d=\"m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12."
+        "896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z\">"
+        "</path></svg>";
+
+/* The previous or next link; block: no page numbers, links stacked. */
+static void pagination_link(struct html *h,
+                            const struct govuk_pagination_link *link,
+                            bool previous, bool block)
+{
+	const char *type = previous ? "prev" : "next";
+
+	html_open(h, "div", "class",
+	          previous ? "govuk-pagination__prev"
+	                   : "govuk-pagination__next",
+	          NULL);
+	html_open(h, "a", "class", "govuk-link govuk-pagination__link", "href",
+	          link->href, "rel", type, ATTRS(link->attributes), NULL);
+	if (block || previous)
+		html_raw_trusted(h, previous ? pagination_arrow_previous
+		                             : pagination_arrow_next);
+	html_open(h, "span", "class",
+	          block && !given(link->label_text)
+	                  ? "govuk-pagination__link-title "
+	                    "govuk-pagination__link-title--decorated"
+	                  : "govuk-pagination__link-title",
+	          NULL);
+	if (has_content(&link->content)) {
+		content(h, &link->content);
+	} else {
+		html_text(h, previous ? "Previous" : "Next");
+		html_elem(h, "span", " page", "class", "govuk-visually-hidden",
+		          NULL);
+	}
+	html_close(h);
+	if (given(link->label_text) && block) {
+		html_elem(h, "span", ":", "class", "govuk-visually-hidden",
+		          NULL);
+		html_elem(h, "span", link->label_text, "class",
+		          "govuk-pagination__link-label", NULL);
+	}
+	if (!block && !previous)
+		html_raw_trusted(h, pagination_arrow_next);
+	html_close_to(h, "div");
+}
+
+static void pagination_item(struct html *h,
+                            const struct govuk_pagination_item *item)
+{
+	struct buf c, label;
+
+	list_init(&c, "govuk-pagination__item");
+	if (item->current)
+		list_add(&c, "govuk-pagination__item--current");
+	if (item->ellipsis)
+		list_add(&c, "govuk-pagination__item--ellipsis");
+	html_open(h, "li", "class", buf_str(&c), NULL);
+	buf_free(&c);
+	if (item->ellipsis) {
+		/* A constant entity: the midline horizontal ellipsis. */
+		html_raw_trusted(h, "&ctdot;");
+		html_close(h);
+		return;
+	}
+	buf_init(&label, LIST_MAX);
+	if (item->visually_hidden_text)
+		(void)buf_puts(&label, item->visually_hidden_text, NULL);
+	else
+		(void)buf_printf(&label, NULL, "Page %s",
+		                 item->number ? item->number : "");
+	html_open(h, "a", "class", "govuk-link govuk-pagination__link", "href",
+	          item->href ? item->href : "", "aria-label", buf_str(&label),
+	          "aria-current", item->current ? "page" : NULL,
+	          ATTRS(item->attributes), NULL);
+	buf_free(&label);
+	html_text(h, item->number);
+	html_close_to(h, "li");
+}
+
+void govuk_pagination(struct html *h, const struct govuk_pagination *p)
+{
+	bool has_previous = given(p->previous.href) != NULL;
+	bool has_next = given(p->next.href) != NULL;
+	bool block = p->n_items == 0 && (has_previous || has_next);
+	struct buf c;
+
+	list_init(&c, "govuk-pagination");
+	if (block)
+		list_add(&c, "govuk-pagination--block");
+	list_add(&c, p->classes);
+	html_open(h, "nav", "class", buf_str(&c), "aria-label",
+	          or_default(p->landmark_label, "Pagination"),
+	          ATTRS(p->attributes), NULL);
+	buf_free(&c);
+	if (has_previous)
+		pagination_link(h, &p->previous, true, block);
+	if (p->n_items > 0) {
+		html_open(h, "ul", "class", "govuk-pagination__list", NULL);
+		for (size_t i = 0; i < p->n_items; i++)
+			pagination_item(h, &p->items[i]);
+		html_close(h);
+	}
+	if (has_next)
+		pagination_link(h, &p->next, false, block);
+	html_close(h);
+}

@@ -314,4 +314,140 @@ struct govuk_table {
 };
 void govuk_table(struct html *h, const struct govuk_table *p);
 
+/* ---- radios, checkboxes ---- */
+
+/*
+ * One radio or checkbox. Items are numbered by their place in the array
+ * (dividers count): the first takes the id prefix as its id, the n-th
+ * "prefix-n", unless id is given.
+ */
+struct govuk_choice_item {
+	const char *divider; /* when given, a divider ("or"), nothing else */
+	const char *id;
+	const char *name; /* checkboxes only; default: the group's name */
+	const char *value;
+	struct govuk_content content; /* the label */
+	const char *label_classes;
+	struct govuk_attribute label_attributes[GOVUK_MAX_ATTRIBUTES];
+	const struct govuk_hint *hint; /* id and class are made; NULL: none */
+	enum govuk_flag checked;       /* unset: checked when value matches */
+	bool disabled;
+	struct govuk_content conditional; /* revealed while checked */
+	const char *behaviour; /* checkboxes: "exclusive" for a "none" item */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/*
+ * The fieldset, hint, error message and form group around a set of
+ * choices. fieldset NULL: none; its content and role are the component's
+ * own, its described_by comes first in aria-describedby.
+ */
+struct govuk_choices_frame {
+	const struct govuk_fieldset *fieldset;
+	const struct govuk_hint *hint;                   /* id is made */
+	const struct govuk_error_message *error_message; /* id is made */
+	struct govuk_form_group form_group;
+};
+
+struct govuk_radios {
+	const char *id_prefix; /* default: name */
+	const char *name;
+	const struct govuk_choice_item *items;
+	size_t n_items;
+	const char *value; /* checks the item with this value */
+	struct govuk_choices_frame frame;
+	const char *classes; /* "govuk-radios--inline", "govuk-radios--small" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_radios(struct html *h, const struct govuk_radios *p);
+
+struct govuk_checkboxes {
+	const char *id_prefix; /* default: name */
+	const char *name;
+	const struct govuk_choice_item *items;
+	size_t n_items;
+	const char *const *values; /* checks the items with these values */
+	size_t n_values;
+	/* Without a fieldset, every checkbox is described by these ids (and
+	 * the hint and error); a fieldset's described_by replaces it. */
+	const char *described_by;
+	struct govuk_choices_frame frame;
+	const char *classes; /* "govuk-checkboxes--small" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_checkboxes(struct html *h, const struct govuk_checkboxes *p);
+
+/* ---- summary list ---- */
+
+struct govuk_summary_action {
+	const char *href;
+	struct govuk_content content;
+	const char *visually_hidden_text; /* " name" after the link text */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_summary_actions {
+	const struct govuk_summary_action *items;
+	size_t n_items;
+	const char *classes;
+};
+
+struct govuk_summary_list_row {
+	struct govuk_content key;
+	const char *key_classes;
+	struct govuk_content value;
+	const char *value_classes;
+	struct govuk_summary_actions actions;
+	const char *classes;
+};
+
+/* The card around a summary list. */
+struct govuk_summary_card {
+	struct govuk_content title; /* none: no heading */
+	int title_heading_level;    /* 0: 2 */
+	const char *title_classes;
+	struct govuk_summary_actions actions;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_summary_list {
+	const struct govuk_summary_list_row *rows;
+	size_t n_rows;
+	const struct govuk_summary_card *card; /* NULL: a list alone */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_summary_list(struct html *h, const struct govuk_summary_list *p);
+
+/* ---- pagination ---- */
+
+/* The previous or next link; no href: none. */
+struct govuk_pagination_link {
+	const char *href;
+	struct govuk_content content; /* default "Previous page", "Next page" */
+	const char *label_text;       /* shown under it when no numbers */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_pagination_item {
+	bool ellipsis; /* a gap in the numbers, nothing else */
+	const char *number;
+	const char *href;
+	const char *visually_hidden_text; /* NULL: "Page <number>" */
+	bool current;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_pagination {
+	const struct govuk_pagination_item *items;
+	size_t n_items;
+	struct govuk_pagination_link previous, next;
+	const char *landmark_label; /* default "Pagination" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_pagination(struct html *h, const struct govuk_pagination *p);
+
 #endif
