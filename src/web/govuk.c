@@ -1141,3 +1141,310 @@ void govuk_pagination(struct html *h, const struct govuk_pagination *p)
 		pagination_link(h, &p->next, false, block);
 	html_close(h);
 }
+
+/* ---- header, service navigation, footer ---- */
+
+/* The menu button's aria-label: only when it says more than its text. */
+static const char *menu_button_label(const char *label, const char *text)
+{
+	return given(label) && strcmp(label, text) != 0 ? label : NULL;
+}
+
+void govuk_header(struct html *h, const struct govuk_header *p)
+{
+	const char *menu = or_default(p->menu_button_text, "Menu");
+	struct buf c;
+
+	list_init(&c, "govuk-header");
+	list_add(&c, p->classes);
+	html_open(h, "header", "class", buf_str(&c), "data-module",
+	          "govuk-header", ATTRS(p->attributes), NULL);
+	buf_free(&c);
+	list_init(&c, "govuk-header__container");
+	list_add(&c, or_default(p->container_classes, "govuk-width-container"));
+	html_open(h, "div", "class", buf_str(&c), NULL);
+	buf_free(&c);
+	html_open(h, "div", "class", "govuk-header__logo", NULL);
+	html_open(h, "a", "href", or_default(p->homepage_url, "/"), "class",
+	          "govuk-header__link govuk-header__link--homepage", NULL);
+	if (given(p->logotype))
+		html_elem(h, "span", p->logotype, "class",
+		          "govuk-header__logotype", NULL);
+	if (given(p->product_name))
+		html_elem(h, "span", p->product_name, "class",
+		          "govuk-header__product-name", NULL);
+	html_close_to(h, "div");
+	if (given(p->service_name) || p->n_navigation > 0) {
+		html_open(h, "div", "class", "govuk-header__content", NULL);
+		if (given(p->service_name) && given(p->service_url))
+			html_elem(
+			        h, "a", p->service_name, "href", p->service_url,
+			        "class",
+			        "govuk-header__link govuk-header__service-name",
+			        NULL);
+		else if (given(p->service_name))
+			html_elem(h, "span", p->service_name, "class",
+			          "govuk-header__service-name", NULL);
+		if (p->n_navigation > 0) {
+			list_init(&c, "govuk-header__navigation");
+			list_add(&c, p->navigation_classes);
+			html_open(h, "nav", "aria-label",
+			          or_default(p->navigation_label, menu),
+			          "class", buf_str(&c), NULL);
+			buf_free(&c);
+			html_elem(h, "button", menu, "type", "button", "class",
+			          "govuk-header__menu-button "
+			          "govuk-js-header-toggle",
+			          "aria-controls", "navigation", "aria-label",
+			          menu_button_label(p->menu_button_label, menu),
+			          "hidden", "", NULL);
+			html_open(h, "ul", "id", "navigation", "class",
+			          "govuk-header__navigation-list", NULL);
+			for (size_t i = 0; i < p->n_navigation; i++) {
+				const struct govuk_header_item *item =
+				        &p->navigation[i];
+				if (!has_content(&item->content))
+					continue;
+				html_open(h, "li", "class",
+				          item->active ? "govuk-header__"
+				                         "navigation-item "
+				                         "govuk-header__"
+				                         "navigation-item--"
+				                         "active"
+				                       : "govuk-header__"
+				                         "navigation-item",
+				          NULL);
+				if (given(item->href))
+					html_open(h, "a", "class",
+					          "govuk-header__link", "href",
+					          item->href,
+					          ATTRS(item->attributes),
+					          NULL);
+				content(h, &item->content);
+				html_close_to(h, "li");
+			}
+			html_close_to(h, "nav");
+		}
+		html_close(h);
+	}
+	html_close_to(h, "header");
+}
+
+/* An item's text, in <strong> when it is the active one. */
+static void
+service_navigation_label(struct html *h,
+                         const struct govuk_service_navigation_item *item)
+{
+	if (item->active || item->current) {
+		html_open(h, "strong", "class",
+		          "govuk-service-navigation__active-fallback", NULL);
+		content(h, &item->content);
+		html_close(h);
+	} else {
+		content(h, &item->content);
+	}
+}
+
+static void service_navigation_inner(struct html *h,
+                                     const struct govuk_service_navigation *p)
+{
+	const char *menu = or_default(p->menu_button_text, "Menu");
+	const char *navigation_id = or_default(p->navigation_id, "navigation");
+	bool collapse =
+	        p->collapse_navigation_on_mobile == GOVUK_UNSET
+	                ? p->n_navigation > 1
+	                : p->collapse_navigation_on_mobile == GOVUK_TRUE;
+	struct buf c;
+
+	html_open(h, "div", "class", "govuk-width-container", NULL);
+	content(h, &p->slot_start);
+	html_open(h, "div", "class", "govuk-service-navigation__container",
+	          NULL);
+	if (given(p->service_name)) {
+		html_open(h, "span", "class",
+		          "govuk-service-navigation__service-name", NULL);
+		if (given(p->service_url))
+			html_elem(h, "a", p->service_name, "href",
+			          p->service_url, "class",
+			          "govuk-service-navigation__link", NULL);
+		else
+			html_elem(h, "span", p->service_name, "class",
+			          "govuk-service-navigation__text", NULL);
+		html_close(h);
+	}
+	if (p->n_navigation > 0 || has_content(&p->slot_navigation_start) ||
+	    has_content(&p->slot_navigation_end)) {
+		list_init(&c, "govuk-service-navigation__wrapper");
+		list_add(&c, p->navigation_classes);
+		html_open(h, "nav", "aria-label",
+		          or_default(p->navigation_label, menu), "class",
+		          buf_str(&c), NULL);
+		buf_free(&c);
+		if (collapse)
+			html_elem(h, "button", menu, "type", "button", "class",
+			          "govuk-service-navigation__toggle "
+			          "govuk-js-service-navigation-toggle",
+			          "aria-controls", navigation_id, "aria-label",
+			          menu_button_label(p->menu_button_label, menu),
+			          "hidden", "", "aria-hidden", "true", NULL);
+		html_open(h, "ul", "class", "govuk-service-navigation__list",
+		          "id", navigation_id, NULL);
+		content(h, &p->slot_navigation_start);
+		for (size_t i = 0; i < p->n_navigation; i++) {
+			const struct govuk_service_navigation_item *item =
+			        &p->navigation[i];
+			bool active = item->active || item->current;
+			const char *aria_current = item->current ? "page"
+			                           : active      ? "true"
+			                                         : NULL;
+			html_open(h, "li", "class",
+			          active ? "govuk-service-navigation__item "
+			                   "govuk-service-navigation__item--"
+			                   "active"
+			                 : "govuk-service-navigation__item",
+			          NULL);
+			if (given(item->href)) {
+				html_open(h, "a", "class",
+				          "govuk-service-navigation__link",
+				          "href", item->href, "aria-current",
+				          aria_current, ATTRS(item->attributes),
+				          NULL);
+				service_navigation_label(h, item);
+				html_close(h);
+			} else if (has_content(&item->content)) {
+				html_open(h, "span", "class",
+				          "govuk-service-navigation__text",
+				          "aria-current", aria_current, NULL);
+				service_navigation_label(h, item);
+				html_close(h);
+			}
+			html_close(h);
+		}
+		content(h, &p->slot_navigation_end);
+		html_close_to(h, "nav");
+	}
+	html_close(h);
+	content(h, &p->slot_end);
+	html_close(h);
+}
+
+void govuk_service_navigation(struct html *h,
+                              const struct govuk_service_navigation *p)
+{
+	struct buf c;
+
+	list_init(&c, "govuk-service-navigation");
+	list_add(&c, p->classes);
+	/* A landmark of its own when there is more than the <nav>. */
+	if (given(p->service_name) || has_content(&p->slot_start) ||
+	    has_content(&p->slot_end))
+		html_open(h, "section", "aria-label",
+		          p->aria_label ? p->aria_label : "Service information",
+		          "class", buf_str(&c), "data-module",
+		          "govuk-service-navigation", ATTRS(p->attributes),
+		          NULL);
+	else
+		html_open(h, "div", "class", buf_str(&c), "data-module",
+		          "govuk-service-navigation", ATTRS(p->attributes),
+		          NULL);
+	buf_free(&c);
+	service_navigation_inner(h, p);
+	html_close(h);
+}
+
+static void footer_link(struct html *h, const struct govuk_footer_link *link)
+{
+	html_elem(h, "a", link->text, "class", "govuk-footer__link", "href",
+	          link->href ? link->href : "", ATTRS(link->attributes), NULL);
+}
+
+static void footer_section(struct html *h,
+                           const struct govuk_footer_section *section)
+{
+	struct buf c;
+
+	buf_init(&c, LIST_MAX);
+	(void)buf_printf(&c, NULL, "govuk-footer__section govuk-grid-column-%s",
+	                 or_default(section->width, "full"));
+	html_open(h, "div", "class", buf_str(&c), NULL);
+	buf_free(&c);
+	html_elem(h, "h2", section->title, "class",
+	          "govuk-footer__heading govuk-heading-m", NULL);
+	if (section->n_items > 0) {
+		list_init(&c, "govuk-footer__list");
+		if (section->columns > 0)
+			(void)buf_printf(&c, NULL,
+			                 " govuk-footer__list--columns-%d",
+			                 section->columns);
+		html_open(h, "ul", "class", buf_str(&c), NULL);
+		buf_free(&c);
+		for (size_t i = 0; i < section->n_items; i++) {
+			const struct govuk_footer_link *item =
+			        &section->items[i];
+			if (!given(item->href) || !given(item->text))
+				continue;
+			html_open(h, "li", "class", "govuk-footer__list-item",
+			          NULL);
+			footer_link(h, item);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void govuk_footer(struct html *h, const struct govuk_footer *p)
+{
+	const struct govuk_footer_meta *meta = p->meta;
+	struct buf c;
+
+	open_classed(h, "footer", NULL, "govuk-footer", p->classes,
+	             p->attributes);
+	list_init(&c, "govuk-width-container");
+	list_add(&c, p->container_classes);
+	html_open(h, "div", "class", buf_str(&c), NULL);
+	buf_free(&c);
+	if (p->n_navigation > 0) {
+		html_open(h, "div", "class", "govuk-footer__navigation", NULL);
+		for (size_t i = 0; i < p->n_navigation; i++)
+			footer_section(h, &p->navigation[i]);
+		html_close(h);
+		html_void(h, "hr", "class", "govuk-footer__section-break",
+		          NULL);
+	}
+	html_open(h, "div", "class", "govuk-footer__meta", NULL);
+	html_open(h, "div", "class",
+	          "govuk-footer__meta-item govuk-footer__meta-item--grow",
+	          NULL);
+	if (meta) {
+		html_elem(h, "h2",
+		          or_default(meta->visually_hidden_title,
+		                     "Support links"),
+		          "class", "govuk-visually-hidden", NULL);
+		if (meta->n_items > 0) {
+			html_open(h, "ul", "class", "govuk-footer__inline-list",
+			          NULL);
+			for (size_t i = 0; i < meta->n_items; i++) {
+				html_open(h, "li", "class",
+				          "govuk-footer__inline-list-item",
+				          NULL);
+				footer_link(h, &meta->items[i]);
+				html_close(h);
+			}
+			html_close(h);
+		}
+		if (has_content(&meta->content)) {
+			html_open(h, "div", "class",
+			          "govuk-footer__meta-custom", NULL);
+			content(h, &meta->content);
+			html_close(h);
+		}
+	}
+	if (p->content_licence) {
+		html_open(h, "span", "class",
+		          "govuk-footer__licence-description", NULL);
+		content(h, p->content_licence);
+		html_close(h);
+	}
+	html_close_to(h, "footer");
+}

@@ -450,4 +450,106 @@ struct govuk_pagination {
 };
 void govuk_pagination(struct html *h, const struct govuk_pagination *p);
 
+/* ---- header, service navigation, footer ---- */
+
+struct govuk_header_item {
+	struct govuk_content content; /* none: the item is left out */
+	const char *href;             /* NULL: text only */
+	bool active;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/*
+ * The page header. masa is not a GOV.UK service: where the macro draws the
+ * crown and GOV.UK logotype, this writes `logotype` as text in the
+ * logotype's place, and nothing else (no crown, no GDS Transport).
+ */
+struct govuk_header {
+	const char *homepage_url; /* default "/" */
+	const char *logotype;     /* the text logo; NULL: none */
+	const char *product_name;
+	const char *service_name;
+	const char *service_url; /* NULL: the service name is not a link */
+	const struct govuk_header_item *navigation;
+	size_t n_navigation;
+	const char *navigation_classes;
+	const char *navigation_label;  /* default: the menu button's text */
+	const char *menu_button_text;  /* default "Menu" */
+	const char *menu_button_label; /* when it differs from the text */
+	const char *container_classes; /* default "govuk-width-container" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_header(struct html *h, const struct govuk_header *p);
+
+struct govuk_service_navigation_item {
+	struct govuk_content content;
+	const char *href; /* NULL: text only */
+	bool active;      /* in this section: aria-current="true" */
+	bool current;     /* this page: aria-current="page" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* The service name and masa's main navigation, under the header. */
+struct govuk_service_navigation {
+	const char *service_name;
+	const char *service_url; /* NULL: the name is not a link */
+	const struct govuk_service_navigation_item *navigation;
+	size_t n_navigation;
+	/* Unset: collapse behind a menu button when there are 2+ items. */
+	enum govuk_flag collapse_navigation_on_mobile;
+	const char *navigation_id;    /* default "navigation" */
+	const char *navigation_label; /* default: the menu button's text */
+	const char *navigation_classes;
+	const char *menu_button_text;  /* default "Menu" */
+	const char *menu_button_label; /* when it differs from the text */
+	const char *aria_label;        /* default "Service information" */
+	/* Markup around the parts (the macro's slots); unset: none. */
+	struct govuk_content slot_start, slot_end;
+	struct govuk_content slot_navigation_start, slot_navigation_end;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_service_navigation(struct html *h,
+                              const struct govuk_service_navigation *p);
+
+struct govuk_footer_link {
+	const char *href;
+	const char *text;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* A titled group of links above the meta links. */
+struct govuk_footer_section {
+	const char *title;
+	const char *width; /* "one-third", "two-thirds"...; default "full" */
+	int columns;       /* 0: one */
+	const struct govuk_footer_link
+	        *items; /* without href or text: left out */
+	size_t n_items;
+};
+
+struct govuk_footer_meta {
+	const char *visually_hidden_title; /* default "Support links" */
+	const struct govuk_footer_link *items;
+	size_t n_items;
+	struct govuk_content content; /* under the links */
+};
+
+/*
+ * The page footer. masa is not Crown copyright: there is no crest, crown or
+ * licence logo, and no copyright link; the content licence, when given, is
+ * the text masa's operator chooses.
+ */
+struct govuk_footer {
+	const struct govuk_footer_section *navigation;
+	size_t n_navigation;
+	const struct govuk_footer_meta *meta;        /* NULL: none */
+	const struct govuk_content *content_licence; /* NULL: none */
+	const char *container_classes;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_footer(struct html *h, const struct govuk_footer *p);
+
 #endif

@@ -6,14 +6,14 @@
  * every test fails). For each fixture whose options our parameter struct
  * can express, the test renders it and compares both sides after
  * normalising whitespace: runs of whitespace become one space, whitespace
- * next to a tag is removed, and `=""` is dropped (the writer writes an empty
- * attribute as a boolean one, which HTML reads the same). Fixtures using
- * options we do not support are skipped by name (an option key outside the
- * list a converter accepts); each test prints how many it compared and
- * asserts a minimum, so a converter that silently stops accepting fixtures
- * fails. Fixture `html` options are written with html_raw_trusted(): they
- * are the package's trusted test data standing in for markup masa would
- * write through the writer.
+ * next to a tag or before a tag's closing '>' is removed, and `=""` is dropped
+ * (the writer writes an empty attribute as a boolean one, which HTML reads the
+ * same). Fixtures using options we do not support are skipped by name (an
+ * option key outside the list a converter accepts); each test prints how many
+ * it compared and asserts a minimum, so a converter that silently stops
+ * accepting fixtures fails. Fixture `html` options are written with
+ * html_raw_trusted(): they are the package's trusted test data standing in for
+ * markup masa would write through the writer.
  *
  * Fixtures compared per component (govuk-frontend 5.14.0): every fixture
  * whose options the converter accepts; the minimum counts are in the
@@ -22,9 +22,15 @@
  *   radios "with falsy items", checkboxes "with falsy values": the macro
  *     skips null items yet counts them when numbering ids ("-4" after two
  *     empty places); a C array of items has no empty places.
- * Summary list rows and pagination items that are null or empty are left
- * out by the converter, as the macro leaves them out, so those fixtures
- * are compared.
+ * Summary list rows, pagination items and service navigation items that
+ * are null or empty are left out by the converter, as the macro leaves
+ * them out, so those fixtures are compared.
+ * Header and footer fixtures are all compared after an edit (edit_header,
+ * edit_footer): masa writes no crown, GOV.UK logo, licence logo or Crown
+ * copyright crest, so the header's logo <svg> becomes masa's text
+ * logotype and the footer's <svg>s and copyright item are removed; the
+ * options that only choose those parts (rebrand, useTudorCrown,
+ * copyright) are accepted and have nothing left to change.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -60,9 +66,10 @@ static char *normalise(const char *s)
 		if (is_space(s[i])) {
 			while (i + 1 < n && is_space(s[i + 1]))
 				i++;
-			/* Drop it at either end, after '>' or before '<'. */
+			/* Drop it at either end, after '>' or before '<' or
+			 * '>' (`<ul id="x" >`: text has no bare '>'). */
 			if (o == 0 || out[o - 1] == '>' || i + 1 >= n ||
-			    s[i + 1] == '<')
+			    s[i + 1] == '<' || s[i + 1] == '>')
 				continue;
 			out[o++] = ' ';
 			continue;
@@ -210,8 +217,14 @@ static bool opt_attributes(json_t *o, const char *key,
 
 typedef bool (*render_fn)(struct html *h, json_t *options);
 
+/*
+ * Rewrites a fixture's expected markup before comparing (the parts masa
+ * writes differently on purpose); caller frees the result.
+ */
+typedef char *(*edit_fn)(const char *want);
+
 static void run_fixtures(const char *component, render_fn render,
-                         size_t at_least)
+                         size_t at_least, edit_fn edit)
 {
 	char path[256];
 	json_error_t jerr;
@@ -244,7 +257,10 @@ static void run_fixtures(const char *component, render_fn render,
 			continue;
 		}
 		assert_int_equal(html_finish(&h, &got, &len, &err), MASA_OK);
-		char *a = normalise(got), *b = normalise(want);
+		char *edited = edit ? edit(want) : NULL;
+		char *a = normalise(got),
+		     *b = normalise(edited ? edited : want);
+		free(edited);
 		compared++;
 		(void)buf_printf(&names, NULL, "%s\"%s\"",
 		                 names.len ? ", " : "", name);
@@ -1253,13 +1269,336 @@ out:
 	return ok;
 }
 
+/* ---- header, service navigation, footer ---- */
+
+/*
+ * The crown and GOV.UK logotype are for GOV.UK alone: where a fixture has
+ * the logo's <svg>, masa writes its text logotype, so the comparison puts
+ * a text logotype with the SVG's own <title> ("GOV.UK") in its place.
+ */
+static char *edit_header(const char *want)
+{
+	struct buf out;
+	const char *svg, *end, *title, *title_end;
+
+	buf_init(&out, 1 << 20);
+	while ((svg = strstr(want, "<svg")) != NULL) {
+		end = strstr(svg, "</svg>");
+		title = strstr(svg, "<title>");
+		assert_non_null(end);
+		assert_non_null(title);
+		title += strlen("<title>");
+		title_end = strstr(title, "</title>");
+		assert_non_null(title_end);
+		assert_true(title_end < end);
+		(void)buf_append(&out, want, (size_t)(svg - want), NULL);
+		(void)buf_puts(&out, "<span class=\"govuk-header__logotype\">",
+		               NULL);
+		(void)buf_append(&out, title, (size_t)(title_end - title),
+		                 NULL);
+		(void)buf_puts(&out, "</span>", NULL);
+		want = end + strlen("</svg>");
+	}
+	(void)buf_puts(&out, want, NULL);
+	{
+		char *copy = strdup(buf_str(&out));
+		buf_free(&out);
+		return copy;
+	}
+}
+
+/* Everything from the first `open` to the next `close`, removed. */
+static char *remove_between(const char *s, const char *open, const char *close)
+{
+	struct buf out;
+	const char *start, *end;
+
+	buf_init(&out, 1 << 20);
+	while ((start = strstr(s, open)) != NULL) {
+		end = strstr(start, close);
+		assert_non_null(end);
+		(void)buf_append(&out, s, (size_t)(start - s), NULL);
+		s = end + strlen(close);
+	}
+	(void)buf_puts(&out, s, NULL);
+	{
+		char *copy = strdup(buf_str(&out));
+		buf_free(&out);
+		return copy;
+	}
+}
+
+/*
+ * masa's footer has no crown (the rebranded footer's), no licence logo and
+ * no Crown copyright link with its crest: the comparison removes every
+ * <svg> and the copyright item from the fixture.
+ */
+static char *edit_footer(const char *want)
+{
+	char *no_svg = remove_between(want, "<svg", "</svg>");
+	char *edited = remove_between(
+	        no_svg, "<div class=\"govuk-footer__meta-item\">", "</div>");
+
+	free(no_svg);
+	return edited;
+}
+
+static bool render_header(struct html *h, json_t *o)
+{
+	/* rebrand and useTudorCrown choose the logo masa replaces. */
+	static const char *const keys[] = {
+	        "homepageUrl",      "productName",    "serviceName",
+	        "serviceUrl",       "navigation",     "navigationClasses",
+	        "navigationLabel",  "menuButtonText", "menuButtonLabel",
+	        "containerClasses", "classes",        "attributes",
+	        "rebrand",          "useTudorCrown",  NULL};
+	static const char *const item_keys[] = {"text",   "html",       "href",
+	                                        "active", "attributes", NULL};
+	struct govuk_header p = {.logotype = "GOV.UK"};
+	struct govuk_header_item *items = NULL;
+	json_t *list = json_object_get(o, "navigation"), *item;
+	size_t i;
+	bool ok = false;
+
+	if (!only_keys(o, keys) ||
+	    !opt_str(o, "homepageUrl", &p.homepage_url) ||
+	    !opt_str(o, "productName", &p.product_name) ||
+	    !opt_str(o, "serviceName", &p.service_name) ||
+	    !opt_str(o, "serviceUrl", &p.service_url) ||
+	    !opt_str(o, "navigationClasses", &p.navigation_classes) ||
+	    !opt_str(o, "navigationLabel", &p.navigation_label) ||
+	    !opt_str(o, "menuButtonText", &p.menu_button_text) ||
+	    !opt_str(o, "menuButtonLabel", &p.menu_button_label) ||
+	    !opt_str(o, "containerClasses", &p.container_classes) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    (list && !json_is_array(list)))
+		return false;
+	items = calloc(json_array_size(list) + 1, sizeof *items);
+	assert_non_null(items);
+	json_array_foreach(list, i, item)
+	{
+		if (!only_keys(item, item_keys) ||
+		    !opt_content(item, "text", "html", &items[i].content) ||
+		    !opt_str(item, "href", &items[i].href) ||
+		    !opt_bool(item, "active", &items[i].active) ||
+		    !opt_attributes(item, "attributes", items[i].attributes))
+			goto out;
+	}
+	p.navigation = items;
+	p.n_navigation = json_array_size(list);
+	govuk_header(h, &p);
+	ok = true;
+out:
+	free(items);
+	return ok;
+}
+
+static bool render_service_navigation(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {"serviceName",
+	                                   "serviceUrl",
+	                                   "navigation",
+	                                   "collapseNavigationOnMobile",
+	                                   "navigationId",
+	                                   "navigationLabel",
+	                                   "navigationClasses",
+	                                   "menuButtonText",
+	                                   "menuButtonLabel",
+	                                   "ariaLabel",
+	                                   "slots",
+	                                   "classes",
+	                                   "attributes",
+	                                   NULL};
+	static const char *const item_keys[] = {
+	        "text",    "html",       "href", "active",
+	        "current", "attributes", NULL};
+	static const char *const slot_keys[] = {
+	        "start", "end", "navigationStart", "navigationEnd", NULL};
+	struct govuk_service_navigation p = {0};
+	struct govuk_service_navigation_item *items = NULL;
+	json_t *list = json_object_get(o, "navigation"), *item;
+	json_t *slots = json_object_get(o, "slots");
+	size_t i, n = 0;
+	bool ok = false;
+
+	if (!only_keys(o, keys) ||
+	    !opt_str(o, "serviceName", &p.service_name) ||
+	    !opt_str(o, "serviceUrl", &p.service_url) ||
+	    !opt_flag(o, "collapseNavigationOnMobile",
+	              &p.collapse_navigation_on_mobile) ||
+	    !opt_str(o, "navigationId", &p.navigation_id) ||
+	    !opt_str(o, "navigationLabel", &p.navigation_label) ||
+	    !opt_str(o, "navigationClasses", &p.navigation_classes) ||
+	    !opt_str(o, "menuButtonText", &p.menu_button_text) ||
+	    !opt_str(o, "menuButtonLabel", &p.menu_button_label) ||
+	    !opt_str(o, "ariaLabel", &p.aria_label) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    (list && !json_is_array(list)))
+		return false;
+	if (slots &&
+	    (!only_keys(slots, slot_keys) ||
+	     !opt_content(slots, "", "start", &p.slot_start) ||
+	     !opt_content(slots, "", "end", &p.slot_end) ||
+	     !opt_content(slots, "", "navigationStart",
+	                  &p.slot_navigation_start) ||
+	     !opt_content(slots, "", "navigationEnd", &p.slot_navigation_end)))
+		return false;
+	items = calloc(json_array_size(list) + 1, sizeof *items);
+	assert_non_null(items);
+	json_array_foreach(list, i, item)
+	{
+		/* The macro drops falsy items; the C caller leaves them out. */
+		if (json_is_null(item) || json_is_false(item) ||
+		    (json_is_string(item) && json_string_length(item) == 0))
+			continue;
+		if (!only_keys(item, item_keys) ||
+		    !opt_content(item, "text", "html", &items[n].content) ||
+		    !opt_str(item, "href", &items[n].href) ||
+		    !opt_bool(item, "active", &items[n].active) ||
+		    !opt_bool(item, "current", &items[n].current) ||
+		    !opt_attributes(item, "attributes", items[n].attributes))
+			goto out;
+		n++;
+	}
+	p.navigation = items;
+	p.n_navigation = n;
+	govuk_service_navigation(h, &p);
+	ok = true;
+out:
+	free(items);
+	return ok;
+}
+
+static bool footer_link_of(json_t *o, struct govuk_footer_link *link)
+{
+	static const char *const keys[] = {"href", "text", "attributes", NULL};
+
+	return only_keys(o, keys) && opt_str(o, "href", &link->href) &&
+	       opt_str(o, "text", &link->text) &&
+	       opt_attributes(o, "attributes", link->attributes);
+}
+
+/* The macro's own licence wording, which masa does not default to. */
+static const char open_government_licence[] =
+        "All content is available under the <a class=\"govuk-footer__link\" "
+        "href=\"https://www.nationalarchives.gov.uk/doc/"
+        "open-government-licence/version/3/\" rel=\"license\">Open "
+        "Government Licence v3.0</a>, except where otherwise stated";
+
+static bool render_footer(struct html *h, json_t *o)
+{
+	/* copyright and rebrand set only what edit_footer removes. */
+	static const char *const keys[] = {
+	        "navigation",       "meta",    "contentLicence",
+	        "containerClasses", "classes", "attributes",
+	        "copyright",        "rebrand", NULL};
+	static const char *const section_keys[] = {"title", "width", "columns",
+	                                           "items", NULL};
+	static const char *const meta_keys[] = {"visuallyHiddenTitle", "items",
+	                                        "text", "html", NULL};
+	static const char *const licence_keys[] = {"text", "html", NULL};
+	struct govuk_footer p = {0};
+	struct govuk_footer_meta meta = {0};
+	struct govuk_content licence = {0};
+	struct govuk_footer_section *sections = NULL;
+	struct govuk_footer_link **links = NULL, *meta_links = NULL;
+	json_t *list = json_object_get(o, "navigation"), *section, *item;
+	json_t *jmeta = json_object_get(o, "meta"), *meta_items;
+	json_t *jlicence = json_object_get(o, "contentLicence");
+	size_t i, j, n_sections;
+	bool ok = false;
+
+	if (!only_keys(o, keys) ||
+	    !opt_str(o, "containerClasses", &p.container_classes) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    (list && !json_is_array(list)))
+		return false;
+	if (jlicence == NULL ||
+	    (json_is_object(jlicence) && !json_object_get(jlicence, "text") &&
+	     !json_object_get(jlicence, "html"))) {
+		licence.write = write_fixture_html;
+		licence.arg = open_government_licence;
+		p.content_licence = &licence;
+	} else if (!json_is_null(jlicence)) {
+		if (!only_keys(jlicence, licence_keys) ||
+		    !opt_content(jlicence, "text", "html", &licence))
+			return false;
+		p.content_licence = &licence;
+	}
+	n_sections = json_array_size(list);
+	sections = calloc(n_sections + 1, sizeof *sections);
+	links = calloc(n_sections + 1, sizeof *links);
+	assert_non_null(sections);
+	assert_non_null(links);
+	json_array_foreach(list, i, section)
+	{
+		json_t *items = json_object_get(section, "items");
+		if (!only_keys(section, section_keys) ||
+		    !opt_str(section, "title", &sections[i].title) ||
+		    !opt_str(section, "width", &sections[i].width) ||
+		    !opt_int(section, "columns", &sections[i].columns) ||
+		    (items && !json_is_array(items)))
+			goto out;
+		links[i] = calloc(json_array_size(items) + 1, sizeof **links);
+		assert_non_null(links[i]);
+		json_array_foreach(items, j, item)
+		{
+			if (!footer_link_of(item, &links[i][j]))
+				goto out;
+		}
+		sections[i].items = links[i];
+		sections[i].n_items = json_array_size(items);
+	}
+	if (jmeta) {
+		meta_items = json_object_get(jmeta, "items");
+		if (!only_keys(jmeta, meta_keys) ||
+		    !opt_str(jmeta, "visuallyHiddenTitle",
+		             &meta.visually_hidden_title) ||
+		    !opt_content(jmeta, "text", "html", &meta.content) ||
+		    (meta_items && !json_is_array(meta_items)))
+			goto out;
+		meta_links = calloc(json_array_size(meta_items) + 1,
+		                    sizeof *meta_links);
+		assert_non_null(meta_links);
+		json_array_foreach(meta_items, j, item)
+		{
+			if (!footer_link_of(item, &meta_links[j]))
+				goto out;
+		}
+		meta.items = meta_links;
+		meta.n_items = json_array_size(meta_items);
+		p.meta = &meta;
+	}
+	p.navigation = sections;
+	p.n_navigation = n_sections;
+	govuk_footer(h, &p);
+	ok = true;
+out:
+	for (i = 0; i < n_sections; i++)
+		free(links[i]);
+	free(links);
+	free(meta_links);
+	free(sections);
+	return ok;
+}
+
 /* ---- one test per component ---- */
 
-#define COMPONENT_TEST(fn, name, at_least)                 \
-	static void test_##fn(void **state)                \
-	{                                                  \
-		(void)state;                               \
-		run_fixtures(name, render_##fn, at_least); \
+#define COMPONENT_TEST(fn, name, at_least)                       \
+	static void test_##fn(void **state)                      \
+	{                                                        \
+		(void)state;                                     \
+		run_fixtures(name, render_##fn, at_least, NULL); \
+	}
+
+#define COMPONENT_TEST_EDITED(fn, name, at_least)                     \
+	static void test_##fn(void **state)                           \
+	{                                                             \
+		(void)state;                                          \
+		run_fixtures(name, render_##fn, at_least, edit_##fn); \
 	}
 
 COMPONENT_TEST(tag, "tag", 13)
@@ -1285,6 +1624,73 @@ COMPONENT_TEST(radios, "radios", 42)
 COMPONENT_TEST(checkboxes, "checkboxes", 41)
 COMPONENT_TEST(summary_list, "summary-list", 30)
 COMPONENT_TEST(pagination, "pagination", 15)
+COMPONENT_TEST_EDITED(header, "header", 27)
+COMPONENT_TEST(service_navigation, "service-navigation", 30)
+COMPONENT_TEST_EDITED(footer, "footer", 26)
+
+/*
+ * What the fixtures cannot show: masa's header and footer carry no SVG
+ * (no crown, no crest), the header's logotype is text, and every href the
+ * new components write passes the writer's URL check.
+ */
+static void test_no_crown_and_urls_checked(void **state)
+{
+	static const char bad[] = "javascript:alert(1)";
+	const struct govuk_header_item header_item = {.content = {.text = "A"},
+	                                              .href = bad};
+	const struct govuk_service_navigation_item nav_item = {
+	        .content = {.text = "Actions"}, .href = bad, .current = true};
+	const struct govuk_footer_link link = {.href = bad, .text = "Help"};
+	const struct govuk_footer_meta meta = {.items = &link, .n_items = 1};
+	const struct govuk_footer_section section = {
+	        .title = "More", .items = &link, .n_items = 1};
+	const struct govuk_summary_action action = {
+	        .href = bad, .content = {.text = "Change"}};
+	const struct govuk_summary_list_row row = {
+	        .key = {.text = "Chair"},
+	        .value = {.text = "<b>"},
+	        .actions = {.items = &action, .n_items = 1}};
+	const struct govuk_pagination_item page = {.number = "2", .href = bad};
+	struct html h;
+	const char *out;
+	size_t len;
+	struct masa_error err = {0};
+
+	(void)state;
+	html_init(&h, 1 << 16);
+	govuk_header(&h, &(struct govuk_header){.homepage_url = bad,
+	                                        .logotype = "masa",
+	                                        .service_name = "Meetings",
+	                                        .service_url = bad,
+	                                        .navigation = &header_item,
+	                                        .n_navigation = 1});
+	govuk_service_navigation(
+	        &h, &(struct govuk_service_navigation){.service_name = "masa",
+	                                               .service_url = bad,
+	                                               .navigation = &nav_item,
+	                                               .n_navigation = 1});
+	govuk_summary_list(
+	        &h, &(struct govuk_summary_list){.rows = &row, .n_rows = 1});
+	govuk_pagination(&h,
+	                 &(struct govuk_pagination){.items = &page,
+	                                            .n_items = 1,
+	                                            .previous = {.href = bad},
+	                                            .next = {.href = bad}});
+	govuk_footer(&h, &(struct govuk_footer){.navigation = &section,
+	                                        .n_navigation = 1,
+	                                        .meta = &meta});
+	assert_int_equal(html_finish(&h, &out, &len, &err), MASA_OK);
+	assert_null(strstr(out, "javascript"));
+	assert_non_null(strstr(out, "<span class=\"govuk-header__logotype\">"
+	                            "masa</span>"));
+	assert_non_null(strstr(out, "&lt;b&gt;"));
+	assert_null(strstr(out, "<svg class=\"govuk-header"));
+	assert_null(strstr(out, "govuk-footer__copyright-logo"));
+	assert_null(strstr(out, "govuk-footer__licence-logo"));
+	assert_null(strstr(out, "govuk-footer__crown"));
+	assert_null(strstr(out, "Crown"));
+	html_free(&h);
+}
 
 int main(void)
 {
@@ -1312,6 +1718,10 @@ int main(void)
 	        cmocka_unit_test(test_checkboxes),
 	        cmocka_unit_test(test_summary_list),
 	        cmocka_unit_test(test_pagination),
+	        cmocka_unit_test(test_header),
+	        cmocka_unit_test(test_service_navigation),
+	        cmocka_unit_test(test_footer),
+	        cmocka_unit_test(test_no_crown_and_urls_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
