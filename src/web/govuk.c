@@ -654,8 +654,6 @@ struct choices {
 	const char *value;         /* radios */
 	const char *const *values; /* checkboxes */
 	size_t n_values;
-	const struct govuk_choices_frame *frame;
-	const char *described_by;      /* the fieldset's (or group's) ids */
 	const char *item_described_by; /* checkboxes without a fieldset */
 	const char *classes;
 	const struct govuk_attribute *attributes;
@@ -746,29 +744,102 @@ static void choice_item(struct html *h, const struct choices *c,
 	buf_free(&id);
 }
 
-/* The hint, error message and items: inside the fieldset when there is one. */
-static void choices_inner(struct html *h, const void *arg)
+/*
+ * A group of controls in its frame: the form group, the fieldset when there
+ * is one, the hint and the error message (radios, checkboxes, date input).
+ */
+struct group {
+	const struct govuk_group_frame *frame;
+	const char *id_prefix; /* of the hint's and error's ids */
+	const char *role;      /* the fieldset's */
+	void (*controls)(struct html *h, const void *arg);
+	const void *arg;
+};
+
+/* The id of the group's hint or error: prefix and suffix; caller frees. */
+static void group_id(struct buf *b, const struct group *g, const char *suffix)
 {
-	const struct choices *c = arg;
-	const struct govuk_choices_frame *f = c->frame;
-	struct buf id, classes;
+	buf_init(b, LIST_MAX);
+	(void)buf_puts(b, g->id_prefix ? g->id_prefix : "", NULL);
+	(void)buf_puts(b, suffix, NULL);
+}
+
+/* described_by, then the hint's and error's ids, into b; caller frees. */
+static void group_described_by(struct buf *b, const struct group *g,
+                               const char *described_by)
+{
+	struct buf id;
+
+	list_init(b, described_by);
+	if (g->frame->hint) {
+		group_id(&id, g, "-hint");
+		list_add(b, buf_str(&id));
+		buf_free(&id);
+	}
+	if (g->frame->error_message) {
+		group_id(&id, g, "-error");
+		list_add(b, buf_str(&id));
+		buf_free(&id);
+	}
+}
+
+/* The hint, error message and controls: in the fieldset when there is one. */
+static void group_inner(struct html *h, const void *arg)
+{
+	const struct group *g = arg;
+	const struct govuk_group_frame *f = g->frame;
+	struct buf id;
 
 	if (f->hint) {
 		struct govuk_hint hint = *f->hint;
-		list_init(&id, c->id_prefix);
-		(void)buf_puts(&id, "-hint", NULL);
+		group_id(&id, g, "-hint");
 		hint.id = buf_str(&id);
 		govuk_hint(h, &hint);
 		buf_free(&id);
 	}
 	if (f->error_message) {
 		struct govuk_error_message error = *f->error_message;
-		list_init(&id, c->id_prefix);
-		(void)buf_puts(&id, "-error", NULL);
+		group_id(&id, g, "-error");
 		error.id = buf_str(&id);
 		govuk_error_message(h, &error);
 		buf_free(&id);
 	}
+	g->controls(h, g->arg);
+}
+
+/* The whole group; describe is the fieldset's aria-describedby. */
+static void group_write(struct html *h, const struct group *g,
+                        const char *describe)
+{
+	const struct govuk_group_frame *f = g->frame;
+	struct buf classes;
+
+	list_init(&classes, "govuk-form-group");
+	if (f->error_message)
+		list_add(&classes, "govuk-form-group--error");
+	list_add(&classes, f->form_group.classes);
+	html_open(h, "div", "class", buf_str(&classes),
+	          ATTRS(f->form_group.attributes), NULL);
+	buf_free(&classes);
+	if (f->fieldset) {
+		struct govuk_fieldset fieldset = *f->fieldset;
+		fieldset.role = g->role;
+		fieldset.described_by = given(describe);
+		fieldset.content =
+		        (struct govuk_content){.write = group_inner, .arg = g};
+		govuk_fieldset(h, &fieldset);
+	} else {
+		group_inner(h, g);
+	}
+	html_close(h);
+}
+
+/* The radios or checkboxes themselves. */
+static void choices_controls(struct html *h, const void *arg)
+{
+	const struct choices *c = arg;
+	struct buf classes;
+
 	list_init(&classes, c->names->block);
 	list_add(&classes, c->classes);
 	html_open(h, "div", "class", buf_str(&classes), ATTRS(c->attributes),
@@ -779,91 +850,59 @@ static void choices_inner(struct html *h, const void *arg)
 	html_close(h);
 }
 
-/*
- * The form group and, when asked for, the fieldset. described_by names
- * what describes the whole set before the hint and error are added; the
- * checkboxes' own list goes on each checkbox when there is no fieldset.
- */
-static void choices(struct html *h, struct choices *c, const char *described_by,
-                    bool describe_items)
-{
-	const struct govuk_choices_frame *f = c->frame;
-	struct buf describe, classes, id;
-
-	list_init(&describe, described_by);
-	if (f->hint) {
-		list_init(&id, c->id_prefix);
-		(void)buf_puts(&id, "-hint", NULL);
-		list_add(&describe, buf_str(&id));
-		buf_free(&id);
-	}
-	if (f->error_message) {
-		list_init(&id, c->id_prefix);
-		(void)buf_puts(&id, "-error", NULL);
-		list_add(&describe, buf_str(&id));
-		buf_free(&id);
-	}
-	list_init(&classes, "govuk-form-group");
-	if (f->error_message)
-		list_add(&classes, "govuk-form-group--error");
-	list_add(&classes, f->form_group.classes);
-	html_open(h, "div", "class", buf_str(&classes),
-	          ATTRS(f->form_group.attributes), NULL);
-	buf_free(&classes);
-	if (f->fieldset) {
-		struct govuk_fieldset fieldset = *f->fieldset;
-		fieldset.role = NULL;
-		fieldset.described_by = list_str(&describe);
-		fieldset.content = (struct govuk_content){
-		        .write = choices_inner, .arg = c};
-		govuk_fieldset(h, &fieldset);
-	} else {
-		if (describe_items)
-			c->item_described_by = list_str(&describe);
-		choices_inner(h, c);
-	}
-	html_close(h);
-	buf_free(&describe);
-}
-
 void govuk_radios(struct html *h, const struct govuk_radios *p)
 {
 	struct choices c = {
 	        .names = &radio_names,
-	        .id_prefix = or_default(p->id_prefix, p->name),
 	        .name = p->name,
 	        .items = p->items,
 	        .n_items = p->n_items,
 	        .value = p->value,
-	        .frame = &p->frame,
 	        .classes = p->classes,
 	        .attributes = p->attributes,
 	};
+	struct group g = {.frame = &p->frame,
+	                  .id_prefix = or_default(p->id_prefix, p->name),
+	                  .controls = choices_controls,
+	                  .arg = &c};
+	struct buf describe;
 
-	choices(h, &c,
-	        p->frame.fieldset ? p->frame.fieldset->described_by : NULL,
-	        false);
+	c.id_prefix = g.id_prefix;
+	group_described_by(&describe, &g,
+	                   p->frame.fieldset ? p->frame.fieldset->described_by
+	                                     : NULL);
+	group_write(h, &g, list_str(&describe));
+	buf_free(&describe);
 }
 
 void govuk_checkboxes(struct html *h, const struct govuk_checkboxes *p)
 {
 	struct choices c = {
 	        .names = &checkbox_names,
-	        .id_prefix = or_default(p->id_prefix, p->name),
 	        .name = p->name,
 	        .items = p->items,
 	        .n_items = p->n_items,
 	        .values = p->values,
 	        .n_values = p->n_values,
-	        .frame = &p->frame,
 	        .classes = p->classes,
 	        .attributes = p->attributes,
 	};
+	struct group g = {.frame = &p->frame,
+	                  .id_prefix = or_default(p->id_prefix, p->name),
+	                  .controls = choices_controls,
+	                  .arg = &c};
 	const char *described_by = p->described_by;
+	struct buf describe;
 
+	c.id_prefix = g.id_prefix;
 	if (p->frame.fieldset && given(p->frame.fieldset->described_by))
 		described_by = p->frame.fieldset->described_by;
-	choices(h, &c, described_by, true);
+	group_described_by(&describe, &g, described_by);
+	/* Without a fieldset to carry it, each checkbox is described. */
+	if (p->frame.fieldset == NULL)
+		c.item_described_by = list_str(&describe);
+	group_write(h, &g, list_str(&describe));
+	buf_free(&describe);
 }
 
 /* ---- summary list ---- */
@@ -1447,4 +1486,130 @@ void govuk_footer(struct html *h, const struct govuk_footer *p)
 		html_close(h);
 	}
 	html_close_to(h, "footer");
+}
+
+/* ---- panel, date input ---- */
+
+void govuk_panel(struct html *h, const struct govuk_panel *p)
+{
+	static const char *const headings[] = {"h1", "h2", "h3",
+	                                       "h4", "h5", "h6"};
+	int level = p->heading_level;
+
+	if (level < 1 || level > 6)
+		level = 1;
+	open_classed(h, "div", NULL, "govuk-panel govuk-panel--confirmation",
+	             p->classes, p->attributes);
+	html_open(h, headings[level - 1], "class", "govuk-panel__title", NULL);
+	content(h, &p->title);
+	html_close(h);
+	if (has_content(&p->content)) {
+		html_open(h, "div", "class", "govuk-panel__body", NULL);
+		content(h, &p->content);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static const struct govuk_date_input_item date_input_default_items[] = {
+        {.name = "day", .classes = "govuk-input--width-2"},
+        {.name = "month", .classes = "govuk-input--width-2"},
+        {.name = "year", .classes = "govuk-input--width-4"},
+};
+
+/* One field: a whole govuk_input, label and form group included. */
+static void date_input_item(struct html *h, const struct govuk_date_input *p,
+                            const struct govuk_date_input_item *item)
+{
+	struct govuk_input input = {
+	        .type = "text",
+	        .value = item->value,
+	        .inputmode = or_default(item->inputmode, "numeric"),
+	        .autocomplete = item->autocomplete,
+	        .pattern = item->pattern,
+	};
+	const char *item_name = item->name ? item->name : "";
+	struct buf label, id, name, classes;
+
+	/* The name capitalised as a label: "day" becomes "Day". */
+	buf_init(&label, LIST_MAX);
+	if (given(item->label)) {
+		(void)buf_puts(&label, item->label, NULL);
+	} else {
+		for (const char *c = item_name; *c; c++) {
+			char ch = *c;
+			if (ch >= 'a' && ch <= 'z' && c == item_name)
+				ch = (char)(ch - 'a' + 'A');
+			else if (ch >= 'A' && ch <= 'Z' && c != item_name)
+				ch = (char)(ch - 'A' + 'a');
+			(void)buf_append(&label, &ch, 1, NULL);
+		}
+	}
+	buf_init(&id, LIST_MAX);
+	if (given(item->id))
+		(void)buf_puts(&id, item->id, NULL);
+	else
+		(void)buf_printf(&id, NULL, "%s-%s", p->id ? p->id : "",
+		                 item_name);
+	buf_init(&name, LIST_MAX);
+	if (given(p->name_prefix))
+		(void)buf_printf(&name, NULL, "%s-%s", p->name_prefix,
+		                 item_name);
+	else
+		(void)buf_puts(&name, item_name, NULL);
+	list_init(&classes, "govuk-date-input__input");
+	list_add(&classes, item->classes);
+	input.field.label.content.text = buf_str(&label);
+	input.field.label.classes = "govuk-date-input__label";
+	input.id = buf_str(&id);
+	input.name = buf_str(&name);
+	input.classes = buf_str(&classes);
+	memcpy(input.attributes, item->attributes, sizeof input.attributes);
+	html_open(h, "div", "class", "govuk-date-input__item", NULL);
+	govuk_input(h, &input);
+	html_close(h);
+	buf_free(&classes);
+	buf_free(&name);
+	buf_free(&id);
+	buf_free(&label);
+}
+
+static void date_input_controls(struct html *h, const void *arg)
+{
+	const struct govuk_date_input *p = arg;
+	const struct govuk_date_input_item *items = p->items;
+	size_t n_items = p->n_items;
+	struct buf classes;
+
+	if (n_items == 0) {
+		items = date_input_default_items;
+		n_items = sizeof date_input_default_items /
+		          sizeof date_input_default_items[0];
+	}
+	list_init(&classes, "govuk-date-input");
+	list_add(&classes, p->classes);
+	html_open(h, "div", "class", buf_str(&classes), ATTRS(p->attributes),
+	          "id", given(p->id), NULL);
+	buf_free(&classes);
+	for (size_t i = 0; i < n_items; i++)
+		date_input_item(h, p, &items[i]);
+	html_close(h);
+}
+
+void govuk_date_input(struct html *h, const struct govuk_date_input *p)
+{
+	/* role="group": so that screen readers announce the description of
+	 * a fieldset of text inputs. */
+	struct group g = {.frame = &p->frame,
+	                  .id_prefix = p->id,
+	                  .role = "group",
+	                  .controls = date_input_controls,
+	                  .arg = p};
+	struct buf describe;
+
+	group_described_by(&describe, &g,
+	                   p->frame.fieldset ? p->frame.fieldset->described_by
+	                                     : NULL);
+	group_write(h, &g, list_str(&describe));
+	buf_free(&describe);
 }

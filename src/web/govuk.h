@@ -338,11 +338,12 @@ struct govuk_choice_item {
 };
 
 /*
- * The fieldset, hint, error message and form group around a set of
- * choices. fieldset NULL: none; its content and role are the component's
- * own, its described_by comes first in aria-describedby.
+ * The fieldset, hint, error message and form group around a group of
+ * controls (radios, checkboxes, date input). fieldset NULL: none; its
+ * content and role are the component's own, its described_by comes first
+ * in aria-describedby.
  */
-struct govuk_choices_frame {
+struct govuk_group_frame {
 	const struct govuk_fieldset *fieldset;
 	const struct govuk_hint *hint;                   /* id is made */
 	const struct govuk_error_message *error_message; /* id is made */
@@ -355,7 +356,7 @@ struct govuk_radios {
 	const struct govuk_choice_item *items;
 	size_t n_items;
 	const char *value; /* checks the item with this value */
-	struct govuk_choices_frame frame;
+	struct govuk_group_frame frame;
 	const char *classes; /* "govuk-radios--inline", "govuk-radios--small" */
 	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
 };
@@ -371,7 +372,7 @@ struct govuk_checkboxes {
 	/* Without a fieldset, every checkbox is described by these ids (and
 	 * the hint and error); a fieldset's described_by replaces it. */
 	const char *described_by;
-	struct govuk_choices_frame frame;
+	struct govuk_group_frame frame;
 	const char *classes; /* "govuk-checkboxes--small" */
 	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
 };
@@ -551,5 +552,41 @@ struct govuk_footer {
 	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
 };
 void govuk_footer(struct html *h, const struct govuk_footer *p);
+
+/* ---- panel, date input ---- */
+
+/* The confirmation panel at the end of a task. */
+struct govuk_panel {
+	struct govuk_content title;
+	int heading_level;            /* 0: 1 */
+	struct govuk_content content; /* none: no body */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_panel(struct html *h, const struct govuk_panel *p);
+
+struct govuk_date_input_item {
+	const char *id; /* default "<date input's id>-<name>" */
+	const char *name;
+	const char *label; /* default: the name, capitalised */
+	const char *value;
+	const char *inputmode; /* default "numeric" */
+	const char *autocomplete;
+	const char *pattern;
+	const char *classes; /* "govuk-input--width-2" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* A date as day, month and year fields (or the given items). */
+struct govuk_date_input {
+	const char *id; /* also the prefix of the hint's and error's ids */
+	const char *name_prefix; /* names are "<prefix>-<item name>" */
+	const struct govuk_date_input_item *items; /* none: day, month, year */
+	size_t n_items;
+	struct govuk_group_frame frame;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_date_input(struct html *h, const struct govuk_date_input *p);
 
 #endif

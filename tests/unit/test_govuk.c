@@ -30,7 +30,9 @@
  * copyright crest, so the header's logo <svg> becomes masa's text
  * logotype and the footer's <svg>s and copyright item are removed; the
  * options that only choose those parts (rebrand, useTudorCrown,
- * copyright) are accepted and have nothing left to change.
+ * copyright) are accepted and have nothing left to change. Date input
+ * fixtures lose the trailing space the macro leaves in a field's class
+ * list (edit_date_input).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -893,6 +895,13 @@ static bool opt_str_or_int(json_t *o, const char *key, const char **out,
 	return opt_str(o, key, out);
 }
 
+/* The fieldset, hint, errorMessage and formGroup of a group of controls. */
+struct frame_parts {
+	struct govuk_fieldset fieldset;
+	struct field_parts field;
+	struct govuk_group_frame frame;
+};
+
 /* What a radios or checkboxes converter allocates; choices_free() frees. */
 struct choice_parts {
 	struct govuk_choice_item *items;
@@ -900,9 +909,8 @@ struct choice_parts {
 	char (*numbers)[24];
 	const char **values;
 	size_t n_items, n_values;
-	struct govuk_fieldset fieldset;
-	struct field_parts field;
-	struct govuk_choices_frame frame;
+	struct frame_parts frame_parts;
+	struct govuk_group_frame frame;
 };
 
 static void choices_free(struct choice_parts *c)
@@ -960,6 +968,42 @@ static bool choice_item_of(json_t *o, bool checkboxes,
 	return true;
 }
 
+static bool group_frame_of(json_t *o, struct frame_parts *f)
+{
+	static const char *const fieldset_keys[] = {
+	        "describedBy", "legend", "classes", "attributes", NULL};
+	static const char *const legend_keys[] = {"text", "html", "classes",
+	                                          "isPageHeading", NULL};
+	json_t *fieldset = json_object_get(o, "fieldset"), *legend;
+	struct govuk_field field = {0};
+
+	if (json_object_get(o, "label") || !field_of(o, &field, &f->field))
+		return false;
+	f->frame.hint = field.hint;
+	f->frame.error_message = field.error_message;
+	f->frame.form_group = field.form_group;
+	if (fieldset) {
+		legend = json_object_get(fieldset, "legend");
+		if (!only_keys(fieldset, fieldset_keys) ||
+		    !opt_str(fieldset, "describedBy",
+		             &f->fieldset.described_by) ||
+		    !opt_str(fieldset, "classes", &f->fieldset.classes) ||
+		    !opt_attributes(fieldset, "attributes",
+		                    f->fieldset.attributes))
+			return false;
+		if (legend &&
+		    (!only_keys(legend, legend_keys) ||
+		     !opt_content(legend, "text", "html",
+		                  &f->fieldset.legend.content) ||
+		     !opt_str(legend, "classes", &f->fieldset.legend.classes) ||
+		     !opt_bool(legend, "isPageHeading",
+		               &f->fieldset.legend.is_page_heading)))
+			return false;
+		f->frame.fieldset = &f->fieldset;
+	}
+	return true;
+}
+
 /*
  * The options radios and checkboxes share. Falsy items are not
  * expressible: the macro skips them but still counts them when numbering
@@ -969,44 +1013,17 @@ static bool choices_of(json_t *o, bool checkboxes, struct choice_parts *c,
                        const char **id_prefix, const char **name,
                        const char **classes, struct govuk_attribute *attrs)
 {
-	static const char *const fieldset_keys[] = {
-	        "describedBy", "legend", "classes", "attributes", NULL};
-	static const char *const legend_keys[] = {"text", "html", "classes",
-	                                          "isPageHeading", NULL};
 	json_t *list = json_object_get(o, "items"), *item;
-	json_t *fieldset = json_object_get(o, "fieldset"), *legend;
 	json_t *values = json_object_get(o, "values");
-	struct govuk_field field = {0};
 	size_t i;
 
-	if (json_object_get(o, "label") || !field_of(o, &field, &c->field) ||
+	if (!group_frame_of(o, &c->frame_parts) ||
 	    !opt_str(o, "idPrefix", id_prefix) || !opt_str(o, "name", name) ||
 	    !opt_str(o, "classes", classes) ||
 	    !opt_attributes(o, "attributes", attrs) || !json_is_array(list) ||
 	    (values && !json_is_array(values)))
 		return false;
-	c->frame.hint = field.hint;
-	c->frame.error_message = field.error_message;
-	c->frame.form_group = field.form_group;
-	if (fieldset) {
-		legend = json_object_get(fieldset, "legend");
-		if (!only_keys(fieldset, fieldset_keys) ||
-		    !opt_str(fieldset, "describedBy",
-		             &c->fieldset.described_by) ||
-		    !opt_str(fieldset, "classes", &c->fieldset.classes) ||
-		    !opt_attributes(fieldset, "attributes",
-		                    c->fieldset.attributes))
-			return false;
-		if (legend &&
-		    (!only_keys(legend, legend_keys) ||
-		     !opt_content(legend, "text", "html",
-		                  &c->fieldset.legend.content) ||
-		     !opt_str(legend, "classes", &c->fieldset.legend.classes) ||
-		     !opt_bool(legend, "isPageHeading",
-		               &c->fieldset.legend.is_page_heading)))
-			return false;
-		c->frame.fieldset = &c->fieldset;
-	}
+	c->frame = c->frame_parts.frame;
 	c->n_items = json_array_size(list);
 	c->items = calloc(c->n_items + 1, sizeof *c->items);
 	c->hints = calloc(c->n_items + 1, sizeof *c->hints);
@@ -1585,6 +1602,102 @@ out:
 	return ok;
 }
 
+static bool render_panel(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "titleText", "titleHtml", "headingLevel", "text",
+	        "html",      "classes",   "attributes",   NULL};
+	struct govuk_panel p = {0};
+
+	if (!only_keys(o, keys) ||
+	    !opt_content(o, "titleText", "titleHtml", &p.title) ||
+	    !opt_int(o, "headingLevel", &p.heading_level) ||
+	    !opt_content(o, "text", "html", &p.content) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes))
+		return false;
+	govuk_panel(h, &p);
+	return true;
+}
+
+/*
+ * The macro writes an item's classes after "govuk-date-input__input " even
+ * when there are none, leaving a trailing space in the class list; masa
+ * does not, and a class list is the same set either way.
+ */
+static char *edit_date_input(const char *want)
+{
+	static const char spaced[] = "govuk-date-input__input \"";
+	struct buf out;
+	const char *at;
+
+	buf_init(&out, 1 << 20);
+	while ((at = strstr(want, spaced)) != NULL) {
+		(void)buf_append(&out, want, (size_t)(at - want), NULL);
+		(void)buf_puts(&out, "govuk-date-input__input\"", NULL);
+		want = at + strlen(spaced);
+	}
+	(void)buf_puts(&out, want, NULL);
+	{
+		char *copy = strdup(buf_str(&out));
+		buf_free(&out);
+		return copy;
+	}
+}
+
+static bool render_date_input(struct html *h, json_t *o)
+{
+	static const char *const keys[] = {
+	        "id",           "namePrefix", "items",   "fieldset",   "hint",
+	        "errorMessage", "formGroup",  "classes", "attributes", NULL};
+	static const char *const item_keys[] = {
+	        "id",           "name",    "label",   "value",      "inputmode",
+	        "autocomplete", "pattern", "classes", "attributes", NULL};
+	struct govuk_date_input p = {0};
+	struct frame_parts f = {0};
+	struct govuk_date_input_item *items = NULL;
+	char(*numbers)[24] = NULL;
+	json_t *list = json_object_get(o, "items"), *item;
+	size_t i;
+	bool ok = false;
+
+	if (!only_keys(o, keys) || !group_frame_of(o, &f) ||
+	    !opt_str(o, "id", &p.id) ||
+	    !opt_str(o, "namePrefix", &p.name_prefix) ||
+	    !opt_str(o, "classes", &p.classes) ||
+	    !opt_attributes(o, "attributes", p.attributes) ||
+	    (list && !json_is_array(list)))
+		return false;
+	items = calloc(json_array_size(list) + 1, sizeof *items);
+	numbers = calloc(json_array_size(list) + 1, sizeof *numbers);
+	assert_non_null(items);
+	assert_non_null(numbers);
+	json_array_foreach(list, i, item)
+	{
+		struct govuk_date_input_item *d = &items[i];
+		if (!only_keys(item, item_keys) ||
+		    !opt_str(item, "id", &d->id) ||
+		    !opt_str(item, "name", &d->name) ||
+		    !opt_str(item, "label", &d->label) ||
+		    !opt_str_or_int(item, "value", &d->value, &numbers[i]) ||
+		    !opt_str(item, "inputmode", &d->inputmode) ||
+		    !opt_str(item, "autocomplete", &d->autocomplete) ||
+		    !opt_str(item, "pattern", &d->pattern) ||
+		    !opt_str(item, "classes", &d->classes) ||
+		    !opt_attributes(item, "attributes", d->attributes))
+			goto out;
+	}
+	p.frame = f.frame;
+	p.items = items;
+	p.n_items = json_array_size(list);
+	govuk_date_input(h, &p);
+	ok = true;
+out:
+	free(numbers);
+	free(items);
+	return ok;
+}
+
 /* ---- one test per component ---- */
 
 #define COMPONENT_TEST(fn, name, at_least)                       \
@@ -1627,6 +1740,8 @@ COMPONENT_TEST(pagination, "pagination", 15)
 COMPONENT_TEST_EDITED(header, "header", 27)
 COMPONENT_TEST(service_navigation, "service-navigation", 30)
 COMPONENT_TEST_EDITED(footer, "footer", 26)
+COMPONENT_TEST(panel, "panel", 9)
+COMPONENT_TEST_EDITED(date_input, "date-input", 26)
 
 /*
  * What the fixtures cannot show: masa's header and footer carry no SVG
@@ -1721,6 +1836,8 @@ int main(void)
 	        cmocka_unit_test(test_header),
 	        cmocka_unit_test(test_service_navigation),
 	        cmocka_unit_test(test_footer),
+	        cmocka_unit_test(test_panel),
+	        cmocka_unit_test(test_date_input),
 	        cmocka_unit_test(test_no_crown_and_urls_checked),
 	};
 
