@@ -314,4 +314,279 @@ struct govuk_table {
 };
 void govuk_table(struct html *h, const struct govuk_table *p);
 
+/* ---- radios, checkboxes ---- */
+
+/*
+ * One radio or checkbox. Items are numbered by their place in the array
+ * (dividers count): the first takes the id prefix as its id, the n-th
+ * "prefix-n", unless id is given.
+ */
+struct govuk_choice_item {
+	const char *divider; /* when given, a divider ("or"), nothing else */
+	const char *id;
+	const char *name; /* checkboxes only; default: the group's name */
+	const char *value;
+	struct govuk_content content; /* the label */
+	const char *label_classes;
+	struct govuk_attribute label_attributes[GOVUK_MAX_ATTRIBUTES];
+	const struct govuk_hint *hint; /* id and class are made; NULL: none */
+	enum govuk_flag checked;       /* unset: checked when value matches */
+	bool disabled;
+	struct govuk_content conditional; /* revealed while checked */
+	const char *behaviour; /* checkboxes: "exclusive" for a "none" item */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/*
+ * The fieldset, hint, error message and form group around a group of
+ * controls (radios, checkboxes, date input). fieldset NULL: none; its
+ * content and role are the component's own, its described_by comes first
+ * in aria-describedby.
+ */
+struct govuk_group_frame {
+	const struct govuk_fieldset *fieldset;
+	const struct govuk_hint *hint;                   /* id is made */
+	const struct govuk_error_message *error_message; /* id is made */
+	struct govuk_form_group form_group;
+};
+
+struct govuk_radios {
+	const char *id_prefix; /* default: name */
+	const char *name;
+	const struct govuk_choice_item *items;
+	size_t n_items;
+	const char *value; /* checks the item with this value */
+	struct govuk_group_frame frame;
+	const char *classes; /* "govuk-radios--inline", "govuk-radios--small" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_radios(struct html *h, const struct govuk_radios *p);
+
+struct govuk_checkboxes {
+	const char *id_prefix; /* default: name */
+	const char *name;
+	const struct govuk_choice_item *items;
+	size_t n_items;
+	const char *const *values; /* checks the items with these values */
+	size_t n_values;
+	/* Without a fieldset, every checkbox is described by these ids (and
+	 * the hint and error); a fieldset's described_by replaces it. */
+	const char *described_by;
+	struct govuk_group_frame frame;
+	const char *classes; /* "govuk-checkboxes--small" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_checkboxes(struct html *h, const struct govuk_checkboxes *p);
+
+/* ---- summary list ---- */
+
+struct govuk_summary_action {
+	const char *href;
+	struct govuk_content content;
+	const char *visually_hidden_text; /* " name" after the link text */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_summary_actions {
+	const struct govuk_summary_action *items;
+	size_t n_items;
+	const char *classes;
+};
+
+struct govuk_summary_list_row {
+	struct govuk_content key;
+	const char *key_classes;
+	struct govuk_content value;
+	const char *value_classes;
+	struct govuk_summary_actions actions;
+	const char *classes;
+};
+
+/* The card around a summary list. */
+struct govuk_summary_card {
+	struct govuk_content title; /* none: no heading */
+	int title_heading_level;    /* 0: 2 */
+	const char *title_classes;
+	struct govuk_summary_actions actions;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_summary_list {
+	const struct govuk_summary_list_row *rows;
+	size_t n_rows;
+	const struct govuk_summary_card *card; /* NULL: a list alone */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_summary_list(struct html *h, const struct govuk_summary_list *p);
+
+/* ---- pagination ---- */
+
+/* The previous or next link; no href: none. */
+struct govuk_pagination_link {
+	const char *href;
+	struct govuk_content content; /* default "Previous page", "Next page" */
+	const char *label_text;       /* shown under it when no numbers */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_pagination_item {
+	bool ellipsis; /* a gap in the numbers, nothing else */
+	const char *number;
+	const char *href;
+	const char *visually_hidden_text; /* NULL: "Page <number>" */
+	bool current;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+struct govuk_pagination {
+	const struct govuk_pagination_item *items;
+	size_t n_items;
+	struct govuk_pagination_link previous, next;
+	const char *landmark_label; /* default "Pagination" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_pagination(struct html *h, const struct govuk_pagination *p);
+
+/* ---- header, service navigation, footer ---- */
+
+struct govuk_header_item {
+	struct govuk_content content; /* none: the item is left out */
+	const char *href;             /* NULL: text only */
+	bool active;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/*
+ * The page header. masa is not a GOV.UK service: where the macro draws the
+ * crown and GOV.UK logotype, this writes `logotype` as text in the
+ * logotype's place, and nothing else (no crown, no GDS Transport).
+ */
+struct govuk_header {
+	const char *homepage_url; /* default "/" */
+	const char *logotype;     /* the text logo; NULL: none */
+	const char *product_name;
+	const char *service_name;
+	const char *service_url; /* NULL: the service name is not a link */
+	const struct govuk_header_item *navigation;
+	size_t n_navigation;
+	const char *navigation_classes;
+	const char *navigation_label;  /* default: the menu button's text */
+	const char *menu_button_text;  /* default "Menu" */
+	const char *menu_button_label; /* when it differs from the text */
+	const char *container_classes; /* default "govuk-width-container" */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_header(struct html *h, const struct govuk_header *p);
+
+struct govuk_service_navigation_item {
+	struct govuk_content content;
+	const char *href; /* NULL: text only */
+	bool active;      /* in this section: aria-current="true" */
+	bool current;     /* this page: aria-current="page" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* The service name and masa's main navigation, under the header. */
+struct govuk_service_navigation {
+	const char *service_name;
+	const char *service_url; /* NULL: the name is not a link */
+	const struct govuk_service_navigation_item *navigation;
+	size_t n_navigation;
+	/* Unset: collapse behind a menu button when there are 2+ items. */
+	enum govuk_flag collapse_navigation_on_mobile;
+	const char *navigation_id;    /* default "navigation" */
+	const char *navigation_label; /* default: the menu button's text */
+	const char *navigation_classes;
+	const char *menu_button_text;  /* default "Menu" */
+	const char *menu_button_label; /* when it differs from the text */
+	const char *aria_label;        /* default "Service information" */
+	/* Markup around the parts (the macro's slots); unset: none. */
+	struct govuk_content slot_start, slot_end;
+	struct govuk_content slot_navigation_start, slot_navigation_end;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_service_navigation(struct html *h,
+                              const struct govuk_service_navigation *p);
+
+struct govuk_footer_link {
+	const char *href;
+	const char *text;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* A titled group of links above the meta links. */
+struct govuk_footer_section {
+	const char *title;
+	const char *width; /* "one-third", "two-thirds"...; default "full" */
+	int columns;       /* 0: one */
+	const struct govuk_footer_link
+	        *items; /* without href or text: left out */
+	size_t n_items;
+};
+
+struct govuk_footer_meta {
+	const char *visually_hidden_title; /* default "Support links" */
+	const struct govuk_footer_link *items;
+	size_t n_items;
+	struct govuk_content content; /* under the links */
+};
+
+/*
+ * The page footer. masa is not Crown copyright: there is no crest, crown or
+ * licence logo, and no copyright link; the content licence, when given, is
+ * the text masa's operator chooses.
+ */
+struct govuk_footer {
+	const struct govuk_footer_section *navigation;
+	size_t n_navigation;
+	const struct govuk_footer_meta *meta;        /* NULL: none */
+	const struct govuk_content *content_licence; /* NULL: none */
+	const char *container_classes;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_footer(struct html *h, const struct govuk_footer *p);
+
+/* ---- panel, date input ---- */
+
+/* The confirmation panel at the end of a task. */
+struct govuk_panel {
+	struct govuk_content title;
+	int heading_level;            /* 0: 1 */
+	struct govuk_content content; /* none: no body */
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_panel(struct html *h, const struct govuk_panel *p);
+
+struct govuk_date_input_item {
+	const char *id; /* default "<date input's id>-<name>" */
+	const char *name;
+	const char *label; /* default: the name, capitalised */
+	const char *value;
+	const char *inputmode; /* default "numeric" */
+	const char *autocomplete;
+	const char *pattern;
+	const char *classes; /* "govuk-input--width-2" */
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+
+/* A date as day, month and year fields (or the given items). */
+struct govuk_date_input {
+	const char *id; /* also the prefix of the hint's and error's ids */
+	const char *name_prefix; /* names are "<prefix>-<item name>" */
+	const struct govuk_date_input_item *items; /* none: day, month, year */
+	size_t n_items;
+	struct govuk_group_frame frame;
+	const char *classes;
+	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
+};
+void govuk_date_input(struct html *h, const struct govuk_date_input *p);
+
 #endif
