@@ -121,8 +121,10 @@ export async function makeTest(browser, tap, flowName) {
 		errors = [];
 		seen = [];
 	};
-	// Clicks, waits for the page that follows and returns its response.
-	const clickThrough = async (locator) => {
+	// Clicks, waits for the page that follows and returns its response
+	// (whose status, when an error, is expected).
+	const clickThrough = async (locator, status = 200) => {
+		allowedStatus = status >= 400 ? status : null;
 		const [response] = await Promise.all([page.waitForNavigation(), locator.click()]);
 		seen.push(here());
 		return response;
@@ -132,8 +134,7 @@ export async function makeTest(browser, tap, flowName) {
 		const target = page.getByRole(role, { name, exact: true });
 		if ((await target.count()) === 0)
 			throw new Error(`no ${role} named "${name}" on ${here()}`);
-		allowedStatus = status >= 400 ? status : null;
-		const response = await clickThrough(target.first());
+		const response = await clickThrough(target.first(), status);
 		t.equal(response ? response.status() : 0, status, `${role} "${name}" leads to ${here()} (${status})`);
 		return page;
 	};
