@@ -1,0 +1,79 @@
+# The browser tests: a masa server on the demo partnership with an account
+# for each role, and every tests/browser/flow_*.mjs run against it in
+# Chromium by tests/browser/run.mjs. Prints TAP; exits with the runner's
+# status. Skips when Chromium is not installed (scripts/setup --test
+# installs it).
+#   MASA=build/release/masa bash tests/browser/run.sh [FLOW]
+#   (FLOW, e.g. "signin", runs tests/browser/flow_signin.mjs alone)
+set -u
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+MASA=${MASA:-$ROOT/masa}
+CHROMIUM=/usr/bin/chromium
+
+if [ ! -x "$CHROMIUM" ]; then
+	echo "1..0 # SKIP $CHROMIUM is not installed (scripts/setup --test installs it)"
+	exit 0
+fi
+
+WORK=$(mktemp -d /tmp/masa-browser.XXXXXX)
+SERVER_PID=""
+stop_server() {
+	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+		kill -KILL "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+	fi
+	rm -rf "$WORK"
+}
+trap stop_server EXIT
+
+# setup_failed WHAT: the run cannot start; says why as one failed test.
+setup_failed() {
+	echo "not ok 1 - $1"
+	for f in "$WORK"/*.err; do
+		[ -s "$f" ] && head -5 "$f" | sed "s|^|# $(basename "$f"): |"
+	done
+	echo "1..1"
+	exit 1
+}
+
+DB=$WORK/masa.db
+"$MASA" --db "$DB" init --demo >/dev/null 2>"$WORK/init.err" || setup_failed "masa init --demo"
+
+# One random password for every account; the flows sign in with it.
+PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+# add_user USERNAME ARGS...: masa user add USERNAME ARGS, the password on stdin.
+add_user() {
+	printf '%s\n' "$PASSWORD" | "$MASA" --db "$DB" user add "$@" >/dev/null 2>"$WORK/user.err" ||
+		setup_failed "masa user add $*"
+}
+# The chair of the demo partnership; a board member (Rotherham CCG); and a
+# South Yorkshire Police officer who owns actions of the board.
+add_user admin --role admin
+add_user chair --role chair --person steve-ashley
+add_user member --role member --person sue-cassin
+add_user partner --role partner --person jason-harwin --organisation south-yorkshire-police
+USERS="admin=admin chair=chair member=member partner=partner"
+
+"$MASA" --db "$DB" serve --listen 127.0.0.1:0 --static "$ROOT/build/static" \
+	>"$WORK/serve.out" 2>"$WORK/serve.err" &
+SERVER_PID=$!
+URL=""
+for _ in $(seq 1 100); do
+	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/serve.out")
+	[ -n "$URL" ] && break
+	kill -0 "$SERVER_PID" 2>/dev/null || break
+	sleep 0.1
+done
+[ -n "$URL" ] || setup_failed "masa serve starts and says where"
+
+cd "$ROOT" || exit 1
+# A hung browser must not hang make check: the run has 4 minutes at most.
+MASA_URL=$URL MASA_USERS=$USERS MASA_PASSWORD=$PASSWORD timeout 240 node tests/browser/run.mjs "$@"
+status=$?
+
+kill -TERM "$SERVER_PID"
+for _ in $(seq 1 50); do
+	kill -0 "$SERVER_PID" 2>/dev/null || break
+	sleep 0.1
+done
+exit $status
