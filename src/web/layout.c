@@ -112,11 +112,18 @@ static void navigation(struct html *h, const struct http_request *req,
 		          "govuk-service-navigation__link masa-link-button",
 		          NULL);
 		html_text(h, "Sign out");
-		html_elem(h, "span", req->account->username, "class",
-		          "govuk-visually-hidden", NULL);
 		html_close_to(h, "li");
 	} else {
 		nav_link(h, "/sign-in", "Sign in", p->section == PAGE_ACCOUNT);
+	}
+	html_close_to(h, "ul");
+	html_close_to(h, "div"); /* the navigation's container */
+	if (signed_in(req)) {
+		html_open(h, "p", "class", "govuk-body-s masa-signed-in", NULL);
+		html_text(h, "Signed in as ");
+		html_elem(h, "strong", req->account->username, NULL);
+		html_textf(h, " (%s)", role_label(req->account->role));
+		html_close(h);
 	}
 	html_close_to(h, "section");
 }
@@ -157,13 +164,6 @@ void page_begin(struct html *h, const struct http_request *req,
 	header(h);
 	navigation(h, req, p);
 	html_open(h, "div", "class", "govuk-width-container", NULL);
-	if (signed_in(req)) {
-		html_open(h, "p", "class", "govuk-body-s masa-signed-in", NULL);
-		html_text(h, "Signed in as ");
-		html_elem(h, "strong", req->account->username, NULL);
-		html_textf(h, " (%s)", role_label(req->account->role));
-		html_close(h);
-	}
 	if (p->breadcrumbs)
 		govuk_breadcrumbs(h, p->breadcrumbs);
 	else if (p->back_href)

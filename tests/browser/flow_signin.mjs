@@ -12,7 +12,7 @@ export default async function (t) {
 
 	await page.locator('input[name="username"]').fill(admin);
 	await page.locator('input[name="password"]').fill(`${t.password}-wrong`);
-	await t.press('Sign in');
+	await t.press('Sign in', { status: 400 });
 	t.ok(await page.locator('.govuk-error-summary').isVisible(), 'a wrong password shows an error summary');
 	t.ok(!(await t.context.cookies()).some((c) => c.name === '__Host-masa'), 'and gives no session cookie');
 	await t.axe('sign-in page with an error');
