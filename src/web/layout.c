@@ -44,88 +44,67 @@ static const char *role_label(const char *role)
 	return "account";
 }
 
-static void header(struct html *h)
+/* The navigation's last item: the sign-out button (a form: it changes). */
+static void sign_out_item(struct html *h, const void *arg)
 {
-	html_open(h, "header", "class", "govuk-header", "data-module",
-	          "govuk-header", NULL);
-	html_open(h, "div", "class",
-	          "govuk-header__container govuk-width-container", NULL);
-	html_open(h, "div", "class", "govuk-header__logo", NULL);
-	html_open(h, "a", "href", "/", "class",
-	          "govuk-header__link govuk-header__link--homepage", NULL);
-	html_elem(h, "span", "masa", "class", "govuk-header__logotype-text",
-	          NULL);
-	html_close_to(h, "header");
+	const struct http_request *req = arg;
+
+	html_open(h, "li", "class",
+	          "govuk-service-navigation__item masa-account", NULL);
+	page_form_begin(h, req, "/sign-out");
+	html_elem(h, "button", "Sign out", "type", "submit", "class",
+	          "govuk-service-navigation__link masa-link-button", NULL);
+	html_close_to(h, "li");
 }
 
-static void nav_link(struct html *h, const char *href, const char *text,
-                     bool current)
+/* Under the navigation: who is signed in. */
+static void signed_in_line(struct html *h, const void *arg)
 {
-	html_open(h, "li", "class",
-	          current ? "govuk-service-navigation__item "
-	                    "govuk-service-navigation__item--active"
-	                  : "govuk-service-navigation__item",
-	          NULL);
-	html_open(h, "a", "class", "govuk-service-navigation__link", "href",
-	          href, "aria-current", current ? "page" : NULL, NULL);
-	if (current)
-		html_elem(h, "strong", text, "class",
-		          "govuk-service-navigation__active-fallback", NULL);
-	else
-		html_text(h, text);
-	html_close(h);
+	const struct http_request *req = arg;
+
+	html_open(h, "p", "class", "govuk-body-s masa-signed-in", NULL);
+	html_text(h, "Signed in as ");
+	html_elem(h, "strong", req->account->username, NULL);
+	html_textf(h, " (%s)", role_label(req->account->role));
 	html_close(h);
 }
 
 static void navigation(struct html *h, const struct http_request *req,
                        const struct page *p)
 {
-	html_open(h, "section", "aria-label", "Service information", "class",
-	          "govuk-service-navigation", "data-module",
-	          "govuk-service-navigation", NULL);
-	html_open(h, "div", "class", "govuk-width-container", NULL);
-	html_open(h, "div", "class", "govuk-service-navigation__container",
-	          NULL);
-	html_open(h, "span", "class", "govuk-service-navigation__service-name",
-	          NULL);
-	html_elem(h, "a", req->partnership ? req->partnership->name : "masa",
-	          "href", "/", "class", "govuk-service-navigation__link", NULL);
-	html_close(h);
-	html_open(h, "nav", "aria-label", "Menu", "class",
-	          "govuk-service-navigation__wrapper", NULL);
-	html_elem(h, "button", "Menu", "type", "button", "class",
-	          "govuk-service-navigation__toggle "
-	          "govuk-js-service-navigation-toggle",
-	          "aria-controls", "navigation", "hidden", "", NULL);
-	html_open(h, "ul", "class", "govuk-service-navigation__list", "id",
-	          "navigation", NULL);
-	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
+	enum { NAV = sizeof nav / sizeof nav[0] };
+	struct govuk_service_navigation_item items[NAV + 1];
+	struct govuk_service_navigation sn = {
+	        .service_name =
+	                req->partnership ? req->partnership->name : "masa",
+	        .service_url = "/",
+	        .navigation = items,
+	};
+	bool in = signed_in(req);
+
+	for (size_t i = 0; i < NAV; i++)
 		if (nav[i].role == GOV_ROLE_PUBLIC ||
-		    (signed_in(req) && req->viewer.role >= nav[i].role))
-			nav_link(h, nav[i].href, nav[i].text,
-			         p->section == nav[i].section);
-	if (signed_in(req)) {
-		html_open(h, "li", "class",
-		          "govuk-service-navigation__item masa-account", NULL);
-		page_form_begin(h, req, "/sign-out");
-		html_open(h, "button", "type", "submit", "class",
-		          "govuk-service-navigation__link masa-link-button",
-		          NULL);
-		html_text(h, "Sign out");
-		html_close_to(h, "li");
+		    (in && req->viewer.role >= nav[i].role))
+			items[sn.n_navigation++] =
+			        (struct govuk_service_navigation_item){
+			                .content.text = nav[i].text,
+			                .href = nav[i].href,
+			                .active = p->section == nav[i].section,
+			        };
+	if (in) {
+		sn.slot_navigation_end.write = sign_out_item;
+		sn.slot_navigation_end.arg = req;
+		sn.slot_end.write = signed_in_line;
+		sn.slot_end.arg = req;
 	} else {
-		nav_link(h, "/sign-in", "Sign in", p->section == PAGE_ACCOUNT);
+		items[sn.n_navigation++] =
+		        (struct govuk_service_navigation_item){
+		                .content.text = "Sign in",
+		                .href = "/sign-in",
+		                .active = p->section == PAGE_ACCOUNT,
+		        };
 	}
-	html_close_to(h, "ul");
-	html_close_to(h, "div"); /* the navigation's container */
-	if (signed_in(req)) {
-		html_open(h, "p", "class", "govuk-body-s masa-signed-in", NULL);
-		html_text(h, "Signed in as ");
-		html_elem(h, "strong", req->account->username, NULL);
-		html_textf(h, " (%s)", role_label(req->account->role));
-		html_close(h);
-	}
-	html_close_to(h, "section");
+	govuk_service_navigation(h, &sn);
 }
 
 void page_begin(struct html *h, const struct http_request *req,
@@ -151,6 +130,8 @@ void page_begin(struct html *h, const struct http_request *req,
 	html_void(h, "meta", "name", "theme-color", "content", "#0b0c0c", NULL);
 	html_void(h, "link", "rel", "stylesheet", "href", "/static/masa.css",
 	          NULL);
+	/* No icon of masa's own yet: an empty one saves browsers asking. */
+	html_raw_trusted(h, "<link rel=\"icon\" href=\"data:,\">");
 	html_void(h, "link", "rel", "alternate", "type", "text/calendar",
 	          "title", "Meetings calendar", "href",
 	          "/meetings/calendar.ics", NULL);
@@ -161,7 +142,7 @@ void page_begin(struct html *h, const struct http_request *req,
 	                           .href = "#main-content",
 	                           .content.text = "Skip to main content",
 	                   });
-	header(h);
+	govuk_header(h, &(struct govuk_header){.logotype = "masa"});
 	navigation(h, req, p);
 	html_open(h, "div", "class", "govuk-width-container", NULL);
 	if (p->breadcrumbs)
@@ -178,38 +159,30 @@ void page_begin(struct html *h, const struct http_request *req,
 	}
 }
 
+static const struct govuk_footer_link footer_links[] = {
+        {.href = "/meetings", .text = "Meetings calendar"},
+        {.href = "/meetings/calendar.ics", .text = "Calendar feed (iCalendar)"},
+        {.href = "/api/v1/openapi.json", .text = "API"},
+};
+
 void page_end(struct html *h, const struct http_request *req)
 {
 	(void)req;
 	html_close_to(h, "main");
 	html_close(h); /* the width container */
-	html_open(h, "footer", "class", "govuk-footer", NULL);
-	html_open(h, "div", "class", "govuk-width-container", NULL);
-	html_open(h, "div", "class", "govuk-footer__meta", NULL);
-	html_open(h, "div", "class",
-	          "govuk-footer__meta-item govuk-footer__meta-item--grow",
-	          NULL);
-	html_elem(h, "h2", "Support links", "class", "govuk-visually-hidden",
-	          NULL);
-	html_open(h, "ul", "class", "govuk-footer__inline-list", NULL);
-	static const char *const links[][2] = {
-	        {"/meetings", "Meetings calendar"},
-	        {"/meetings/calendar.ics", "Calendar feed (iCalendar)"},
-	        {"/api/v1/openapi.json", "API"},
-	};
-	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-		html_open(h, "li", "class", "govuk-footer__inline-list-item",
-		          NULL);
-		html_elem(h, "a", links[i][1], "class", "govuk-footer__link",
-		          "href", links[i][0], NULL);
-		html_close(h);
-	}
-	html_close(h);
-	html_elem(h, "span",
-	          "Run on masa, open-source software for multi-agency "
-	          "safeguarding arrangements.",
-	          "class", "govuk-footer__licence-description", NULL);
-	html_close_to(h, "footer");
+	govuk_footer(
+	        h, &(struct govuk_footer){
+	                   .meta =
+	                           &(struct govuk_footer_meta){
+	                                   .items = footer_links,
+	                                   .n_items = sizeof footer_links /
+	                                              sizeof footer_links[0],
+	                                   .content.text =
+	                                           "Run on masa, open-source "
+	                                           "software for multi-agency "
+	                                           "safeguarding arrangements.",
+	                           },
+	           });
 	html_elem(h, "script", "", "type", "module", "src",
 	          "/static/masa-init.js", NULL);
 	html_close_to(h, "html");

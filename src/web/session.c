@@ -171,9 +171,19 @@ static enum masa_err sign_in_form(struct http_request *req, unsigned status,
 	struct html h;
 	enum masa_err rc;
 
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(form_token, sizeof form_token, raw, sizeof raw,
-	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	/* One form token per browser, so that two open sign-in pages both
+	 * work; a new one when there is none or it is not one of ours. */
+	const char *old = http_cookie(req, SIGN_IN_COOKIE);
+	if (old != NULL && strlen(old) == TOKEN_TEXT_SIZE - 1 &&
+	    strspn(old, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                "0123456789-_") == TOKEN_TEXT_SIZE - 1) {
+		memcpy(form_token, old, TOKEN_TEXT_SIZE);
+	} else {
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2base64(form_token, sizeof form_token, raw,
+		                  sizeof raw,
+		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	}
 	set_cookie(req, SIGN_IN_COOKIE, form_token, 3600);
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(
