@@ -1,6 +1,6 @@
 # Helpers for the HTTP tests: start a real `masa serve` on 127.0.0.1 (a port
 # the kernel picks), make requests with curl, sign in with a cookie jar.
-# Source after lib.sh.
+# lib.sh sources it.
 
 SERVER_PID=""
 stop_server() {

@@ -92,3 +92,6 @@ json_is() {
 done_testing() {
 	echo "1..$n"
 }
+
+# The HTTP helpers (start_server, req, sign_in...), for the tests of masa serve.
+. "$ROOT/tests/cli/http.sh"

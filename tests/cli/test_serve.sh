@@ -12,7 +12,6 @@ if ! "$MASA" serve --help >/dev/null 2>&1; then
 	exit 0
 fi
 
-. "$(dirname "$0")/http.sh"
 
 ok "init --demo" --db demo.db init --demo
 mkdir -p static/css
