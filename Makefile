@@ -14,7 +14,7 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-       -Wformat=2 -Wno-format-nonliteral -Wvla
+       -Wformat=2 -Wno-format-nonliteral -Wvla -Wno-missing-field-initializers
 BASE_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
        -Isrc -Ibuild/gen -fPIE -g $(PKG_CFLAGS)
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong

@@ -440,7 +440,7 @@ static const struct route_param home_params[] = {
 };
 
 const struct route http_routes[] = {
-        {"GET", "/", home_params, GOV_ROLE_PUBLIC, home},
+        {"GET", "/", home_params, GOV_ROLE_PUBLIC, home, .cache = true},
         {"GET", "/healthz", NULL, GOV_ROLE_PUBLIC, healthz},
         {"GET", "/static/*", NULL, GOV_ROLE_PUBLIC, http_static_file},
         /* Accounts (src/web/session.c) */

@@ -89,6 +89,12 @@ struct route {
 	const struct route_param *params; /* ends with a NULL name; or NULL */
 	enum gov_role role;               /* the least role that may ask */
 	route_handler handler;
+	/*
+	 * The page is the same for every member of the public until the data
+	 * changes: its 200 answers to the public are kept in the page cache
+	 * (http/cache.h). Only for handlers that add no headers of their own.
+	 */
+	bool cache;
 };
 
 /* A validated parameter: name borrowed from the route, value per request. */

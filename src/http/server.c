@@ -31,6 +31,8 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/date.h"
+#include "http/cache.h"
 #include "core/text.h"
 #include "store/store.h"
 #include "web/layout.h"
@@ -47,6 +49,7 @@ struct worker {
 	pthread_t thread;
 	bool used;
 	struct store *store;
+	int64_t data_version; /* as this connection last saw it */
 };
 
 struct http_server {
@@ -60,6 +63,9 @@ struct http_server {
 	struct worker *workers;
 	size_t nworkers;
 	atomic_int in_flight;
+	struct page_cache *cache;
+	/* Moves on whenever the data may have changed (see cache.h). */
+	_Atomic uint64_t generation;
 };
 
 struct header {
@@ -81,6 +87,10 @@ struct request_state {
 	size_t bytes;
 	struct header extra[MAX_EXTRA_HEADERS];
 	size_t nextra;
+	/* The page cache's key for this response, when it may be kept. */
+	char *cache_key;
+	uint64_t cache_generation;
+	int64_t cache_day;
 	/* Parameter collection (iterators cannot return errors). */
 	struct masa_error param_err;
 	bool param_failed;
@@ -196,6 +206,11 @@ static enum masa_err respond_copy(struct request_state *st, unsigned status,
                                   const char *type, const void *data,
                                   size_t len, struct masa_error *err)
 {
+	/* A public page with no headers of its own (no cookie) is kept. */
+	if (st->cache_key != NULL && status == 200 && st->nextra == 0)
+		page_cache_put(st->server->cache, st->cache_key,
+		               st->cache_generation, st->cache_day, type, data,
+		               len);
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 	        len, (void *)data, MHD_RESPMEM_MUST_COPY);
 
@@ -616,6 +631,78 @@ static void sign_in_first(struct request_state *st)
 	buf_free(&b);
 }
 
+/*
+ * Notices changes other connections (other servers, masa commands) made
+ * since this worker last looked, and moves the generation on for them.
+ */
+static void notice_changes(struct http_server *s, struct store *store)
+{
+	struct masa_error err = {0};
+	int64_t v;
+
+	if (this_worker == NULL || this_worker->store != store ||
+	    store_data_version(store, &v, &err) != MASA_OK) {
+		atomic_fetch_add(&s->generation, 1);
+		return;
+	}
+	if (v != this_worker->data_version) {
+		this_worker->data_version = v;
+		atomic_fetch_add(&s->generation, 1);
+	}
+}
+
+static void take_cached(const char *type, const void *body, size_t len,
+                        void *arg)
+{
+	struct request_state *st = arg;
+	struct masa_error err = {0};
+
+	if (respond_copy(st, 200, type, body, len, &err) != MASA_OK)
+		fprintf(stderr, "masa: http: %s\n", err.message);
+}
+
+/*
+ * For a public GET of a route that allows it: answers from the page cache
+ * (true), or marks the response to be kept once made (false).
+ */
+static bool from_cache(struct request_state *st)
+{
+	struct http_request *req = &st->req;
+	struct buf key;
+	struct masa_error err = {0};
+
+	if (!req->route->cache || req->account != NULL ||
+	    (strcmp(req->method, "GET") != 0 &&
+	     strcmp(req->method, "HEAD") != 0) ||
+	    http_header(req, "Authorization") != NULL)
+		return false;
+	/* The path and the validated parameters, in the route's order. */
+	buf_init(&key, ROUTE_PATH_MAX * 4);
+	buf_puts(&key, req->path, &err);
+	for (const struct route_param *p = req->route->params; p && p->name;
+	     p++) {
+		const char *v = p->where == ROUTE_IN_QUERY
+		                        ? http_param(req, p->name)
+		                        : NULL;
+		if (v != NULL)
+			buf_printf(&key, &err, "\n%s=%s", p->name, v);
+	}
+	if (err.code == MASA_OK) {
+		st->cache_generation = atomic_load(&st->server->generation);
+		st->cache_day = date_today();
+		if (page_cache_get(st->server->cache, buf_str(&key),
+		                   st->cache_generation, st->cache_day,
+		                   take_cached, st) &&
+		    st->responded) {
+			buf_free(&key);
+			return true;
+		}
+		st->cache_key = arena_strdup(&req->arena, buf_str(&key));
+	}
+	buf_free(&key);
+	return false;
+}
+
 /* Routes the request and runs its handler; always queues an answer. */
 static void dispatch(struct request_state *st)
 {
@@ -654,6 +741,7 @@ static void dispatch(struct request_state *st)
 		fail_with(st, 503, "Try again in a few minutes.");
 		return;
 	}
+	notice_changes(st->server, req->store);
 	gov_init(&req->gov, req->store, "web");
 	req->partnership = &st->server->partnership;
 	gov_viewer_public(&req->viewer, st->server->partnership.id);
@@ -675,6 +763,8 @@ static void dispatch(struct request_state *st)
 			          "Your account does not have access to it.");
 		return;
 	}
+	if (from_cache(st))
+		return;
 	if (req->route->handler(req, &err) != MASA_OK) {
 		unsigned status = status_of(err.code);
 		if (status >= 500)
@@ -691,6 +781,9 @@ static void dispatch(struct request_state *st)
 		        req->method, req->path);
 		fail_with(st, 500, "Try again later.");
 	}
+	/* What this connection wrote, it does not see in its data version. */
+	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
+		atomic_fetch_add(&st->server->generation, 1);
 }
 
 /* libmicrohttpd callbacks. */
@@ -899,6 +992,7 @@ enum masa_err http_server_start(const struct http_config *cfg,
 	                  : (unsigned)(cpus > 0 ? (cpus > 64 ? 64 : cpus) : 2);
 	s->nworkers = threads + 1; /* a spare, should MHD ever need one */
 	s->workers = xcalloc(s->nworkers, sizeof *s->workers);
+	s->cache = page_cache_new(HTTP_CACHE_PAGES, HTTP_CACHE_BYTES);
 
 	hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE;
 	hints.ai_socktype = SOCK_STREAM;
@@ -981,6 +1075,7 @@ void http_server_stop(struct http_server *s)
 		store_close(s->workers[i].store);
 	free(s->workers);
 	free(s->static_root);
+	page_cache_free(s->cache);
 	arena_free(&s->arena);
 	pthread_mutex_destroy(&s->lock);
 	free(s);

@@ -30,7 +30,9 @@ enum {
 	HTTP_PER_IP_CONNECTIONS = 64,
 	HTTP_CONNECTIONS = 1024,
 	HTTP_PAGE_MAX = 8 * 1024 * 1024, /* the largest page html_init allows */
-	HTTP_SHUTDOWN_GRACE_SECONDS = 10, /* for in-flight requests */
+	HTTP_SHUTDOWN_GRACE_SECONDS = 10,    /* for in-flight requests */
+	HTTP_CACHE_PAGES = 1024,             /* public pages kept rendered */
+	HTTP_CACHE_BYTES = 16 * 1024 * 1024, /* and the most bytes of them */
 };
 
 struct http_server;

@@ -51,6 +51,24 @@ const char *store_backend_name(const struct store *s)
 	return s->backend->name;
 }
 
+enum masa_err store_data_version(struct store *s, int64_t *out,
+                                 struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row = false;
+	enum masa_err rc;
+
+	*out = 0;
+	rc = store_prepare(s, s->backend->data_version_sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		*out = store_column_int(st, 0);
+	store_done(st);
+	return rc;
+}
+
 static enum masa_err read_version(struct store *s, struct masa_error *err)
 {
 	struct store_stmt *st;

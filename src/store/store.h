@@ -45,6 +45,13 @@ void store_close(struct store *s);
 /* The schema version of the open database and the newest this masa knows. */
 int store_schema_version(struct store *s);
 int store_schema_latest(void);
+/*
+ * A number that changes whenever another connection has committed a change
+ * to the database since this one last asked (changes this connection makes
+ * itself do not move it): caches built from the data compare it.
+ */
+enum masa_err store_data_version(struct store *s, int64_t *out,
+                                 struct masa_error *err);
 /* The backend's name, "sqlite" or "postgresql". */
 const char *store_backend_name(const struct store *s);
 

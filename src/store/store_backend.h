@@ -26,6 +26,11 @@ struct store_backend {
 	const char *(*column_text)(void *stmt, int column);
 	bool (*column_is_null)(void *stmt, int column);
 	void (*reset)(void *stmt);
+	/*
+	 * One statement returning one integer that changes whenever another
+	 * connection (of this process or another) has committed a change.
+	 */
+	const char *data_version_sql;
 	/* The migrations, oldest first; migration i takes version i to i+1. */
 	const char *const *migrations;
 	const int *migration_count;

@@ -188,6 +188,7 @@ const struct store_backend store_sqlite_backend = {
         .column_text = sqlite_column_text,
         .column_is_null = sqlite_column_is_null,
         .reset = sqlite_reset,
+        .data_version_sql = "PRAGMA data_version",
         .migrations = store_sqlite_migrations,
         .migration_count = &store_sqlite_migration_count,
 };
