@@ -387,20 +387,3 @@ const char *api_json_text(const json_t *obj, const char *name)
 
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
-
-enum masa_err api_may_see_minutes(struct http_request *req, int64_t meeting_id,
-                                  bool *yes, struct masa_error *err)
-{
-	(void)req;
-	(void)meeting_id;
-	(void)err;
-	/*
-	 * TODO(minutes_status): meetings are gaining a minutes_status column
-	 * (draft, approved, published) on main. When it lands, the public
-	 * (GOV_ROLE_PUBLIC) sees the items, attendance and resolutions only
-	 * of meetings whose minutes_status is "published"; signed-in roles
-	 * see them as now. Until then every meeting counts as published.
-	 */
-	*yes = true;
-	return MASA_OK;
-}

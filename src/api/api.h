@@ -154,11 +154,4 @@ enum masa_err api_json_check(const json_t *v, const struct api_member *m,
 /* A string member of obj, or NULL when it is missing or null. */
 const char *api_json_text(const json_t *obj, const char *name);
 
-/*
- * Whether the viewer may see the minutes (items, attendance, resolutions)
- * of meeting_id at all: the public only once they are published.
- */
-enum masa_err api_may_see_minutes(struct http_request *req, int64_t meeting_id,
-                                  bool *yes, struct masa_error *err);
-
 #endif

@@ -1,8 +1,9 @@
 /*
  * bodies: the partnership's bodies, their members and their work programmes
  * in the JSON API. All of it is public, as the pages are, except a
- * programme entry that comes from a confidential item or its resolution:
- * only those who may see that item see the entry (gov_may_see_confidential).
+ * programme entry that comes from an item or its resolution: only those who
+ * may see that item's minutes (gov_may_see_minutes) and, for a confidential
+ * item, the item itself (gov_may_see_confidential) see the entry.
  */
 #include <string.h>
 
@@ -129,12 +130,12 @@ enum masa_err api_body_members(struct http_request *req, struct masa_error *err)
 	return api_respond_page(req, data, more, (long)to, err);
 }
 
-/* May the viewer see entry e (not from a confidential item they may not
- * see)? */
+/* May the viewer see entry e (not from an item they may not see)? */
 static enum masa_err entry_visible(struct http_request *req,
                                    const struct gov_programme_entry *e,
                                    bool *yes, struct masa_error *err)
 {
+	struct gov_meeting m;
 	int64_t meeting_id;
 	bool confidential;
 	enum masa_err rc;
@@ -144,8 +145,14 @@ static enum masa_err entry_visible(struct http_request *req,
 		return MASA_OK;
 	rc = gov_item_part(&req->gov, e->item_id, e->resolution_id, &meeting_id,
 	                   &confidential, err);
-	if (rc != MASA_OK || !confidential)
+	if (rc == MASA_OK)
+		rc = gov_meeting_get(&req->gov, meeting_id, &req->arena, &m,
+		                     err);
+	if (rc != MASA_OK)
 		return rc;
+	*yes = gov_may_see_minutes(&req->viewer, &m);
+	if (!*yes || !confidential)
+		return MASA_OK;
 	return gov_may_see_confidential(&req->gov, &req->viewer, meeting_id,
 	                                yes, err);
 }
@@ -175,14 +182,14 @@ enum masa_err api_body_programme(struct http_request *req,
 		char *origin;
 		bool visible;
 
-		if (kept == (size_t)page.limit) {
-			more = true;
-			break;
-		}
 		if ((rc = entry_visible(req, &entries[i], &visible, err)))
 			goto fail;
 		if (!visible)
 			continue;
+		if (kept == (size_t)page.limit) {
+			more = true;
+			break;
+		}
 		if (entries[i].meeting_id != 0 &&
 		    (rc = gov_meeting_get(&req->gov, entries[i].meeting_id,
 		                          &req->arena, &m, err)))

@@ -3,9 +3,9 @@
  * attendance in the JSON API.
  *
  * Meetings are public. Their minutes (items, resolutions, attendance) are
- * shown as api_may_see_minutes allows; a confidential item (or a sub-item
- * of one) and its resolutions and papers only to those
- * gov_may_see_confidential allows, and papers only to those
+ * shown as gov_may_see_minutes allows (to the public once published); a
+ * confidential item (or a sub-item of one) and its resolutions and papers only
+ * to those gov_may_see_confidential allows, and papers only to those
  * gov_may_see_papers allows. Whatever a viewer may not see is left out of
  * every response, as if it did not exist.
  */
@@ -21,15 +21,21 @@
 static json_t *meeting_json(const struct gov_meeting *m, const char *body,
                             const char *body_name)
 {
+	json_t *minutes =
+	        json_pack("{s:s, s:o, s:o}", "status",
+	                  m->minutes_status ? m->minutes_status : "draft",
+	                  "approved_on", api_str(m->minutes_approved_on),
+	                  "published_on", api_str(m->minutes_published_on));
+
 	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
-	                 "s:s+}",
+	                 "s:o, s:s+}",
 	                 "key", m->key, "body", body, "body_name", body_name,
 	                 "name", api_str(m->name), "date", m->date,
 	                 "start_time", api_str(m->start_time), "end_time",
 	                 api_str(m->end_time), "location", api_str(m->location),
 	                 "status", m->status, "webcast_url",
-	                 api_str(m->webcast_url), "url", "/api/v1/meetings/",
-	                 m->key);
+	                 api_str(m->webcast_url), "minutes", minutes, "url",
+	                 "/api/v1/meetings/", m->key);
 }
 
 enum masa_err api_meetings(struct http_request *req, struct masa_error *err)
@@ -140,8 +146,8 @@ static enum masa_err load_minutes(struct http_request *req, struct minutes *mn,
 	if ((rc = path_meeting(req, mn, err)))
 		return rc;
 	id = mn->meeting.id;
-	if ((rc = api_may_see_minutes(req, id, &mn->see_minutes, err)) ||
-	    (rc = gov_may_see_confidential(g, &req->viewer, id,
+	mn->see_minutes = gov_may_see_minutes(&req->viewer, &mn->meeting);
+	if ((rc = gov_may_see_confidential(g, &req->viewer, id,
 	                                   &mn->see_confidential, err)) ||
 	    (rc = gov_may_see_papers(g, &req->viewer, id, &mn->see_papers,
 	                             err)))
@@ -340,10 +346,9 @@ enum masa_err api_meeting_attendance(struct http_request *req,
 	json_t *data;
 	enum masa_err rc;
 
-	if ((rc = path_meeting(req, &mn, err)) ||
-	    (rc = api_may_see_minutes(req, mn.meeting.id, &mn.see_minutes,
-	                              err)))
+	if ((rc = path_meeting(req, &mn, err)))
 		return rc;
+	mn.see_minutes = gov_may_see_minutes(&req->viewer, &mn.meeting);
 	if (mn.see_minutes &&
 	    (rc = gov_attendance_list(&req->gov, mn.meeting.id, &req->arena,
 	                              &attendees, &n, err)))
