@@ -112,7 +112,8 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 	struct api_page page;
 	char today[DATE_TEXT_SIZE];
 	const char *v;
-	size_t kept = 0, pos;
+	size_t kept = 0;
+	int64_t last;
 	bool more = false, done = false;
 	json_t *data;
 	enum masa_err rc;
@@ -150,16 +151,18 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 	api_page_of(req, &page);
 
 	/*
-	 * Pages hold `limit` actions the viewer may see: hidden ones are
-	 * skipped, so the cursor is a position in the unfiltered list.
+	 * Pages hold `limit` actions the viewer may see, in the order they
+	 * were recorded; the cursor is the id of the last action a page
+	 * looked at (hidden ones too), so pages stay in step while actions
+	 * are added, and a page reads about as many rows as it returns.
 	 */
 	data = json_array();
-	pos = (size_t)page.cursor;
+	last = page.cursor;
 	while (!done && !more) {
 		struct gov_action_entry *entries;
 		size_t n;
 
-		q.offset = pos;
+		q.after_id = last;
 		q.limit = (size_t)page.limit - kept + 1;
 		rc = gov_action_query(&req->gov, &q, &req->arena, &entries, &n,
 		                      err);
@@ -173,7 +176,7 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 			                         &visible, err)))
 				goto fail;
 			if (!visible) {
-				pos++;
+				last = entries[i].action.id;
 				continue;
 			}
 			if (kept == (size_t)page.limit) {
@@ -184,10 +187,10 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 				goto fail;
 			json_array_append_new(data, one);
 			kept++;
-			pos++;
+			last = entries[i].action.id;
 		}
 	}
-	return api_respond_page(req, data, more, (long)pos, err);
+	return api_respond_page(req, data, more, (long)last, err);
 fail:
 	json_decref(data);
 	return rc;

@@ -28,7 +28,7 @@
 enum {
 	API_LIMIT_DEFAULT = 100,
 	API_LIMIT_MAX = 1000,
-	API_CURSOR_MAX = 1000000000,
+	API_CURSOR_MAX = 1000000000, /* positions and record ids */
 	API_TEXT_MAX = 10000, /* characters in a text member of a request */
 };
 

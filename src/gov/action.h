@@ -216,12 +216,14 @@ struct gov_action_query {
 	bool overdue_only;       /* due before as_at and not finished then */
 	const char *as_at;       /* the date (required): actions raised by
 	                            then, with status and owners then */
-	size_t limit, offset;    /* a page of the result */
+	size_t limit;            /* at most this many */
+	int64_t after_id;        /* with ids above this one (0: from the
+	                            start), for pages that follow each other */
 };
 
 /*
- * The actions of q->partnership_id that q selects, by raising date, body
- * and number, a page of them: each with its status, owners and updates as
+ * The actions of q->partnership_id that q selects, in the order they were
+ * recorded (by id), a page of them: each with its status, owners and updates as
  * at q->as_at and its days overdue then. Everything is in a. For listings
  * such as the JSON API's, which need every status, not only open ones.
  */
