@@ -367,10 +367,11 @@ enum masa_err api_action_update_add(struct http_request *req,
 	                                err)))
 		return rc;
 	if (!may)
-		return api_fail(req, 403,
-		                "You may update only the actions you own, or "
-		                "as a partner those of your organisation.",
-		                err);
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "You may update only the actions you own, "
+		        "or as a partner those of your "
+		        "organisation: nothing was stored.");
 	if ((rc = api_json_body(req, update_members, &body, err)))
 		return rc;
 	u.action_id = act.id;
@@ -550,8 +551,10 @@ enum masa_err api_action_raise(struct http_request *req, struct masa_error *err)
 	enum masa_err rc;
 
 	if (!gov_may_administer(&req->viewer, req->partnership->id))
-		return api_fail(req, 403, "Only an admin may raise actions.",
-		                err);
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "Only an admin may raise actions: nothing "
+		        "was stored.");
 	if ((rc = api_json_body(req, raise_members, &body, err)))
 		return rc;
 	rc = gov_body_find(&req->gov, req->partnership->id,

@@ -211,12 +211,6 @@ json_t *api_int_or_null(int64_t v)
 	return v ? json_integer(v) : json_null();
 }
 
-enum masa_err api_fail(struct http_request *req, unsigned status,
-                       const char *message, struct masa_error *err)
-{
-	return http_respond_error(req, status, message, err);
-}
-
 static const char *type_words(enum api_type t)
 {
 	switch (t) {

@@ -110,13 +110,6 @@ json_t *api_str(const char *s);
 /* A JSON integer of id, or null when it is 0. New reference. */
 json_t *api_int_or_null(int64_t v);
 
-/*
- * Answers status with the JSON error shape and message, and returns MASA_OK
- * (the request is answered), or the error of answering.
- */
-enum masa_err api_fail(struct http_request *req, unsigned status,
-                       const char *message, struct masa_error *err);
-
 /* What a member of a JSON request object must be. */
 enum api_type {
 	API_STRING, /* text: UTF-8, no control characters but tab and newline,
