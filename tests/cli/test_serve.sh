@@ -12,7 +12,7 @@ if ! "$MASA" serve --help >/dev/null 2>&1; then
 	exit 0
 fi
 
-. "$(dirname "$0")/http.sh"
+. "$ROOT/tests/cli/http.sh" # lib.sh has changed to $WORK
 
 ok "init --demo" --db demo.db init --demo
 mkdir -p static/css

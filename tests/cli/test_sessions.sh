@@ -4,7 +4,7 @@
 # sign-out ending the session, pages that need an account sending the
 # browser to sign in first, and API bearer tokens.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/http.sh"
+. "$ROOT/tests/cli/http.sh" # lib.sh has changed to $WORK
 
 PW="correct horse battery staple"
 ok "init --demo" --db demo.db init --demo
