@@ -25,9 +25,9 @@ ASAN_CFLAGS = $(BASE_CFLAGS) -O1 -fno-omit-frame-pointer \
        -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN_LDFLAGS = -fsanitize=address,undefined
 
-LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c) \
+LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c src/api/*.c) \
           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
-GEN_SRC = build/gen/migrations_sqlite.c build/gen/demo_data.c
+GEN_SRC = build/gen/migrations_sqlite.c build/gen/demo_data.c build/gen/openapi_json.c
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 HEADERS = $(wildcard src/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -62,6 +62,10 @@ build/gen/migrations_sqlite.c: $(MIGRATIONS) tools/embed-sql
 build/gen/demo_data.c: data/demo.json tools/embed-text
 	@mkdir -p $(@D)
 	tools/embed-text masa_demo_json data/demo.json > $@
+
+build/gen/openapi_json.c: src/api/openapi.json tools/embed-text
+	@mkdir -p $(@D)
+	tools/embed-text masa_openapi_json src/api/openapi.json > $@
 
 build/release/%.o: %.c $(HEADERS)
 	@mkdir -p $(@D)

@@ -1336,3 +1336,67 @@ enum masa_err gov_action_counts_by_organisation(
 	*n = used;
 	return MASA_OK;
 }
+
+/*
+ * Actions raised by ?2 matching the query, with their status on ?2 (see
+ * STATUS_ON): ?1 partnership, ?3 body, ?4 overdue only, ?5 owned by the
+ * person on ?2, ?6 owned by the organisation (or one of its people) on ?2,
+ * ?7 status on ?2 (NULL: any); ?8 of them with ids after ?9. In id order,
+ * so that a page needs no sort of the whole log and reads about as many
+ * rows as it returns: the unary + keeps the planner from choosing a
+ * partnership index (and then sorting) over walking the ids in order.
+ */
+static const char SQL_ACTION_QUERY[] = "SELECT * FROM (" ENTRY_SELECT(
+        STATUS_ON) "WHERE +a.partnership_id = ?1 AND a.id > ?9 "
+                   "AND a.raised_on <= ?2 "
+                   "AND (?3 = 0 OR a.body_id = ?3) "
+                   "AND (?4 = 0 OR COALESCE(dm.date, a.due_date) < ?2) "
+                   "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner "
+                   "o " OWNED_ON "AND o.person_id = ?5)) "
+                   "AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+                   "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+                   "AND (o.organisation_id = ?6 OR p.organisation_id = ?6)))) "
+                   "WHERE (?7 IS NULL OR status_on = ?7) "
+                   "AND (?4 = 0 OR status_on IN ('open', 'in_progress')) "
+                   "ORDER BY id LIMIT ?8";
+
+enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
+                               struct arena *a, struct gov_action_entry **out,
+                               size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	struct gov_action_entry *entries;
+	void *items;
+	enum masa_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = check_date("as-at date", q->as_at, false, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_ACTION_QUERY, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, q->partnership_id);
+	store_bind_text(st, 2, q->as_at);
+	store_bind_int(st, 3, q->body_id);
+	store_bind_int(st, 4, q->overdue_only ? 1 : 0);
+	store_bind_int(st, 5, q->person_id);
+	store_bind_int(st, 6, q->organisation_id);
+	store_bind_text(st, 7, q->status);
+	store_bind_int(st, 8, (int64_t)q->limit);
+	store_bind_int(st, 9, q->after_id);
+	rc = record_collect(st, &entry_kind, a, &items, n, err);
+	if (rc != MASA_OK)
+		return rc;
+	entries = items;
+	for (size_t i = 0; i < *n; i++) {
+		struct gov_action_entry *e = &entries[i];
+		if ((rc = entry_history(g, e, q->as_at, a, err)))
+			return rc;
+		if (e->due && strcmp(e->due, q->as_at) < 0 &&
+		    !gov_action_status_done(e->status_as_at))
+			e->days_overdue = days_between(e->due, q->as_at);
+	}
+	*out = entries;
+	return MASA_OK;
+}

@@ -206,4 +206,29 @@ enum masa_err gov_action_counts_by_organisation(
         struct gov *g, int64_t partnership_id, const char *on, struct arena *a,
         struct gov_action_org_count **out, size_t *n, struct masa_error *err);
 
+/* What gov_action_query selects; 0 and NULL mean any. */
+struct gov_action_query {
+	int64_t partnership_id;
+	int64_t body_id;
+	const char *status;      /* its status on as_at */
+	int64_t person_id;       /* owned by this person on as_at */
+	int64_t organisation_id; /* owned by it or one of its people then */
+	bool overdue_only;       /* due before as_at and not finished then */
+	const char *as_at;       /* the date (required): actions raised by
+	                            then, with status and owners then */
+	size_t limit;            /* at most this many */
+	int64_t after_id;        /* with ids above this one (0: from the
+	                            start), for pages that follow each other */
+};
+
+/*
+ * The actions of q->partnership_id that q selects, in the order they were
+ * recorded (by id), a page of them: each with its status, owners and updates as
+ * at q->as_at and its days overdue then. Everything is in a. For listings
+ * such as the JSON API's, which need every status, not only open ones.
+ */
+enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
+                               struct arena *a, struct gov_action_entry **out,
+                               size_t *n, struct masa_error *err);
+
 #endif

@@ -534,3 +534,42 @@ enum masa_err gov_circulation_list(struct gov *g, int64_t meeting_id,
 	*out = items;
 	return rc;
 }
+
+/*
+ * The item, or the item resolution ?1 is under, and its ancestors: a
+ * sub-item of a confidential item is confidential too.
+ */
+static const char SQL_ITEM_PART[] =
+        "WITH RECURSIVE up (id, parent_id, meeting_id, confidential) AS ("
+        "SELECT id, parent_id, meeting_id, confidential FROM item "
+        "WHERE id = COALESCE((SELECT item_id FROM resolution WHERE id = ?1), "
+        "?2) UNION ALL SELECT i.id, i.parent_id, i.meeting_id, "
+        "i.confidential FROM item i JOIN up ON i.id = up.parent_id) "
+        "SELECT COUNT(*), MAX(meeting_id), MAX(confidential) FROM up";
+
+enum masa_err gov_item_part(struct gov *g, int64_t item_id,
+                            int64_t resolution_id, int64_t *meeting_id,
+                            bool *confidential, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, SQL_ITEM_PART, &st, err);
+
+	*meeting_id = 0;
+	*confidential = false;
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_id(st, 1, resolution_id);
+	store_bind_id(st, 2, item_id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && (!row || store_column_int(st, 0) == 0))
+		rc = masa_error_set(
+		        err, MASA_ERR_NOT_FOUND, "no item with id %lld",
+		        (long long)(item_id ? item_id : resolution_id));
+	if (rc == MASA_OK) {
+		*meeting_id = store_column_int(st, 1);
+		*confidential = store_column_int(st, 2) != 0;
+	}
+	store_done(st);
+	return rc;
+}

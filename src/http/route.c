@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "api/api.h"
 #include "gov/body.h"
 #include "http/server.h"
 #include "store/store.h"
@@ -454,5 +455,41 @@ const struct route http_routes[] = {
         /* Pages: actions and work programmes (src/web/actions.c) */
         /* Public calendar and iCalendar feeds (src/web/calendar.c) */
         /* JSON API (src/api) */
+        /* (See api/api.h and docs/api.md. Routes whose last segment is
+         * literal come before the patterns they would otherwise match:
+         * "RLSCB/A1/updates" is not action number "updates".) */
+        {"GET", "/api/v1/openapi.json", NULL, GOV_ROLE_PUBLIC, api_openapi},
+        {"GET", "/api/v1/bodies", api_list_params, GOV_ROLE_PUBLIC, api_bodies},
+        {"GET", "/api/v1/bodies/{body}", api_body_params, GOV_ROLE_PUBLIC,
+         api_body},
+        {"GET", "/api/v1/bodies/{body}/members", api_members_params,
+         GOV_ROLE_PUBLIC, api_body_members},
+        {"GET", "/api/v1/bodies/{body}/programme", api_body_list_params,
+         GOV_ROLE_PUBLIC, api_body_programme},
+        {"GET", "/api/v1/meetings", api_meetings_params, GOV_ROLE_PUBLIC,
+         api_meetings},
+        {"GET", "/api/v1/meetings/{body}/{date}", api_meeting_params,
+         GOV_ROLE_PUBLIC, api_meeting},
+        {"GET", "/api/v1/meetings/{body}/{date}/items", api_meeting_list_params,
+         GOV_ROLE_PUBLIC, api_meeting_items},
+        {"GET", "/api/v1/meetings/{body}/{date}/attendance",
+         api_meeting_list_params, GOV_ROLE_PUBLIC, api_meeting_attendance},
+        {"GET", "/api/v1/meetings/{body}/{date}/resolutions",
+         api_meeting_list_params, GOV_ROLE_PUBLIC, api_meeting_resolutions},
+        {"GET", "/api/v1/actions", api_actions_params, GOV_ROLE_MEMBER,
+         api_actions},
+        {"POST", "/api/v1/actions", NULL, GOV_ROLE_ADMIN, api_action_raise},
+        {"GET", "/api/v1/actions/{body}/{standing}/updates",
+         api_standing_list_params, GOV_ROLE_MEMBER, api_action_updates},
+        {"POST", "/api/v1/actions/{body}/{standing}/updates",
+         api_standing_params, GOV_ROLE_MEMBER, api_action_update_add},
+        {"GET", "/api/v1/actions/{body}/{standing}", api_standing_params,
+         GOV_ROLE_MEMBER, api_action},
+        {"GET", "/api/v1/actions/{body}/{date}/{number}/updates",
+         api_action_list_params, GOV_ROLE_MEMBER, api_action_updates},
+        {"POST", "/api/v1/actions/{body}/{date}/{number}/updates",
+         api_action_params, GOV_ROLE_MEMBER, api_action_update_add},
+        {"GET", "/api/v1/actions/{body}/{date}/{number}", api_action_params,
+         GOV_ROLE_MEMBER, api_action},
         {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL},
 };
