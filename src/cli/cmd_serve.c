@@ -12,7 +12,7 @@
 #include "http/server.h"
 #include "web/session.h"
 
-enum { SERVE_LISTEN, SERVE_STATIC };
+enum { SERVE_LISTEN, SERVE_STATIC, SERVE_ROUTES };
 
 static const struct cli_option serve_options[] = {
         [SERVE_LISTEN] = {"listen", "HOST:PORT",
@@ -21,6 +21,9 @@ static const struct cli_option serve_options[] = {
         [SERVE_STATIC] = {"static", "DIR",
                           "the directory served under /static/ (default "
                           "build/static)"},
+        [SERVE_ROUTES] = {"routes", NULL,
+                          "list the routes served (method, path, least "
+                          "role, kept in the page cache) and stop"},
         {NULL, NULL, NULL},
 };
 
@@ -68,6 +71,32 @@ static void on_signal(int sig)
 	(void)sig;
 }
 
+static const char *role_name(enum gov_role role)
+{
+	switch (role) {
+	case GOV_ROLE_PUBLIC:
+		return "public";
+	case GOV_ROLE_MEMBER:
+		return "member";
+	case GOV_ROLE_PARTNER:
+		return "partner";
+	case GOV_ROLE_CHAIR:
+		return "chair";
+	case GOV_ROLE_ADMIN:
+		return "admin";
+	}
+	return "?";
+}
+
+/* The route table, one route a line: METHOD PATH ROLE [cached]. */
+static int list_routes(void)
+{
+	for (const struct route *r = http_routes; r->method; r++)
+		printf("%-5s %-50s %-8s%s\n", r->method, r->path,
+		       role_name(r->role), r->cache ? " cached" : "");
+	return 0;
+}
+
 static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct http_config cfg = {
@@ -86,6 +115,8 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 	sigset_t stop, old;
 	int sig = 0;
 
+	if (cli_opt(args, SERVE_ROUTES))
+		return list_routes();
 	if (parse_listen(listen ? listen : "127.0.0.1:8080", &ctx->arena,
 	                 &cfg.host, &cfg.port, &err) != MASA_OK)
 		return cli_fail(&err);
