@@ -15,6 +15,7 @@
 #include "gov/body.h"
 #include "http/server.h"
 #include "store/store.h"
+#include "web/actions.h"
 #include "web/layout.h"
 #include "web/session.h"
 
@@ -452,6 +453,23 @@ const struct route http_routes[] = {
         /* Pages: home and structure (src/web/home.c, structure.c) */
         /* Pages: meetings (src/web/meeting.c) */
         /* Pages: actions and work programmes (src/web/actions.c) */
+        {"GET", "/actions", actions_index_params, GOV_ROLE_MEMBER,
+         actions_index},
+        {"GET", "/bodies/{body}/actions", actions_log_params, GOV_ROLE_MEMBER,
+         actions_log},
+        {"GET", "/actions/{body}/{ref}", actions_alone_params, GOV_ROLE_MEMBER,
+         actions_page},
+        {"GET", "/actions/{body}/{meeting}/{number}", actions_at_meeting_params,
+         GOV_ROLE_MEMBER, actions_page},
+        {"POST", "/actions/{body}/{ref}/updates", actions_update_alone_params,
+         GOV_ROLE_MEMBER, actions_post_update},
+        {"POST", "/actions/{body}/{ref}/owners", actions_change_alone_params,
+         GOV_ROLE_ADMIN, actions_post_change},
+        {"POST", "/actions/{body}/{meeting}/{number}/updates",
+         actions_update_at_meeting_params, GOV_ROLE_MEMBER,
+         actions_post_update},
+        {"POST", "/actions/{body}/{meeting}/{number}/owners",
+         actions_change_at_meeting_params, GOV_ROLE_ADMIN, actions_post_change},
         /* Public calendar and iCalendar feeds (src/web/calendar.c) */
         /* JSON API (src/api) */
         {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL},
