@@ -101,11 +101,11 @@ req -b member.jar "$URL/bodies/RLSCB/actions?status=finished"
 refs "$BODY" >web.refs
 grep -qx "RLSCB/2014-09-04/4" web.refs && ! grep -qx "RLSCB/2014-06-05/10" web.refs &&
 	pass "status=finished shows only finished actions" || fail "status=finished shows only finished actions"
+body_has "the filter form is a GET form" 'method="get"'
 req -b member.jar "$URL/bodies/RLSCB/actions?status=bogus"
 code_is "an unknown status is 400" 400
 req -b member.jar "$URL/bodies/RLSCB/actions?owner=nobody-at-all"
 code_is "an unknown owner is 400" 400
-body_has "the filter form is a GET form" 'method="get"'
 req -b member.jar "$URL/bodies/NOPE/actions"
 code_is "an unknown body is 404" 404
 
