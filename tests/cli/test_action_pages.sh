@@ -7,7 +7,6 @@
 # actions, confidential actions, the business unit's reassignment and
 # programme form, and the home page's lists.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/http.sh"
 
 PW="correct horse battery staple"
 ok "init --demo" --db demo.db init --demo
