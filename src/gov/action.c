@@ -1400,3 +1400,63 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
 	*out = entries;
 	return MASA_OK;
 }
+
+/* changing the due date */
+
+enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
+                                 const char *due, const char *on,
+                                 const char *why, struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_action act;
+	char *was = NULL;
+	enum masa_err rc;
+
+	rc = gov_action_get(g, action_id, &a, &act, err);
+	if (rc == MASA_OK)
+		rc = check_date("due date", due, false, err);
+	if (rc == MASA_OK)
+		rc = gov_action_due(g, &act, &a, &was, err);
+	if (rc != MASA_OK)
+		goto out;
+	if (strcmp(due, act.raised_on) < 0) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "due date: %s is before %s was raised (%s)",
+		                    due, act.key, act.raised_on);
+		goto out;
+	}
+	if (was != NULL && strcmp(was, due) == 0) {
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "due date: %s is due on %s already",
+		                    act.key, due);
+		goto out;
+	}
+	if ((rc = gov_begin(g, err)))
+		goto out;
+	{
+		struct gov_action_update u = {
+		        .action_id = act.id,
+		        .on_date = (char *)on,
+		        .text = text_is_blank(why)
+		                        ? arena_printf(&a,
+		                                       "Due date changed from "
+		                                       "%s to %s",
+		                                       was ? was : "none", due)
+		                        : (char *)why,
+		};
+		rc = gov_action_update(g, &u, NULL, 0, NULL, 0, err);
+	}
+	if (rc == MASA_OK) {
+		/* Re-read: the update may have changed nothing else, but the
+		 * row written back must be the stored one. */
+		rc = gov_action_get(g, action_id, &a, &act, err);
+		act.due_date = (char *)due;
+		act.due_meeting_id = 0;
+		if (rc == MASA_OK)
+			rc = record_update(g, &action_kind, &act, err);
+	}
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}

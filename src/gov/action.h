@@ -231,4 +231,15 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
                                struct arena *a, struct gov_action_entry **out,
                                size_t *n, struct masa_error *err);
 
+/*
+ * Sets action_id's due date to due (YYYY-MM-DD, not before it was raised;
+ * it replaces a due meeting) and records the change in its history as an
+ * update dated on, with text why (or, when blank, words saying what
+ * changed), in one transaction. MASA_ERR_CONFLICT when it is due then
+ * already.
+ */
+enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
+                                 const char *due, const char *on,
+                                 const char *why, struct masa_error *err);
+
 #endif

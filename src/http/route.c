@@ -16,7 +16,10 @@
 #include "gov/body.h"
 #include "http/server.h"
 #include "store/store.h"
+#include "web/actions.h"
+#include "web/home.h"
 #include "web/layout.h"
+#include "web/programme.h"
 #include "web/session.h"
 
 const char *http_param(const struct http_request *req, const char *name)
@@ -395,53 +398,7 @@ static enum masa_err healthz(struct http_request *req, struct masa_error *err)
 	                         err);
 }
 
-static enum masa_err home(struct http_request *req, struct masa_error *err)
-{
-	struct gov_body *bodies;
-	struct html h;
-	const char *on = http_param(req, "on");
-	size_t n;
-	enum masa_err rc;
-
-	rc = gov_body_list(&req->gov, req->partnership->id, &req->arena,
-	                   &bodies, &n, err);
-	if (rc != MASA_OK)
-		return rc;
-	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req, &(struct page){.section = PAGE_HOME});
-	html_elem(&h, "h1", req->partnership->name, NULL);
-	html_open(&h, "h2", NULL);
-	html_textf(&h, "Bodies%s%s", on ? " on " : "", on ? on : "");
-	html_close(&h);
-	html_open(&h, "ul", NULL);
-	for (size_t i = 0; i < n; i++) {
-		/* Dates are ISO text, so text order is date order. */
-		if (on != NULL &&
-		    ((bodies[i].founding_date &&
-		      strcmp(on, bodies[i].founding_date) < 0) ||
-		     (bodies[i].dissolution_date &&
-		      strcmp(on, bodies[i].dissolution_date) > 0)))
-			continue;
-		html_open(&h, "li", NULL);
-		html_elem(&h, "strong", bodies[i].short_name, NULL);
-		html_textf(&h, ": %s", bodies[i].name);
-		html_close(&h);
-	}
-	html_close(&h);
-	page_end(&h, req);
-	rc = http_respond_html(req, 200, &h, err);
-	html_free(&h);
-	return rc;
-}
-
-/* ?on=DATE: the bodies that existed on DATE. */
-static const struct route_param home_params[] = {
-        {.name = "on", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
-        {.name = NULL},
-};
-
 const struct route http_routes[] = {
-        {"GET", "/", home_params, GOV_ROLE_PUBLIC, home, .cache = true},
         {"GET", "/healthz", NULL, GOV_ROLE_PUBLIC, healthz},
         {"GET", "/static/*", NULL, GOV_ROLE_PUBLIC, http_static_file},
         /* Accounts (src/web/session.c) */
@@ -451,8 +408,30 @@ const struct route http_routes[] = {
          session_sign_in},
         {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
         /* Pages: home and structure (src/web/home.c, structure.c) */
+        {"GET", "/", NULL, GOV_ROLE_PUBLIC, home_page, .cache = true},
         /* Pages: meetings (src/web/meeting.c) */
         /* Pages: actions and work programmes (src/web/actions.c) */
+        {"GET", "/bodies/{body}/programme", programme_page_params,
+         GOV_ROLE_PUBLIC, programme_page, .cache = true},
+        {"POST", "/bodies/{body}/programme", programme_add_params,
+         GOV_ROLE_ADMIN, programme_add},
+        {"GET", "/actions", actions_index_params, GOV_ROLE_MEMBER,
+         actions_index},
+        {"GET", "/bodies/{body}/actions", actions_log_params, GOV_ROLE_MEMBER,
+         actions_log},
+        {"GET", "/actions/{body}/{ref}", actions_alone_params, GOV_ROLE_MEMBER,
+         actions_page},
+        {"GET", "/actions/{body}/{meeting}/{number}", actions_at_meeting_params,
+         GOV_ROLE_MEMBER, actions_page},
+        {"POST", "/actions/{body}/{ref}/updates", actions_update_alone_params,
+         GOV_ROLE_MEMBER, actions_post_update},
+        {"POST", "/actions/{body}/{ref}/owners", actions_change_alone_params,
+         GOV_ROLE_ADMIN, actions_post_change},
+        {"POST", "/actions/{body}/{meeting}/{number}/updates",
+         actions_update_at_meeting_params, GOV_ROLE_MEMBER,
+         actions_post_update},
+        {"POST", "/actions/{body}/{meeting}/{number}/owners",
+         actions_change_at_meeting_params, GOV_ROLE_ADMIN, actions_post_change},
         /* Public calendar and iCalendar feeds (src/web/calendar.c) */
         /* JSON API (src/api) */
         /* (See api/api.h and docs/api.md. Routes whose last segment is

@@ -16,6 +16,9 @@ add chair --role chair --person steve-ashley
 add member --role member --person sue-cassin
 add police --role partner --person jason-harwin --organisation south-yorkshire-police
 add outsider --role member --person cusworth
+# An action standing alone (RLSCB/A1), owned by the police.
+"$MASA" --db demo.db actions raise RLSCB --details "Share the police data quarterly" \
+	--owners jason-harwin --on 2014-12-05 --due 2015-03-31 >/dev/null
 roles="public outsider police member chair admin"
 declare -A TOKEN LEVEL
 LEVEL=([public]=0 [outsider]=1 [member]=1 [police]=2 [chair]=3 [admin]=4)
@@ -64,7 +67,8 @@ samples() {
 /meetings/{body}/{date}	/meetings/RLSCB/2014-09-04
 /meetings/{body}/{date}	/meetings/RLSCB/2014-12-04
 /actions	/actions
-/actions/{body}/{date}/{number}	/actions/RLSCB/2014-06-05/10
+/actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
+/actions/{body}/{ref}	/actions/RLSCB/A1
 LIST
 }
 

@@ -109,15 +109,15 @@ cp "$BODY" plain.json
 req "$URL/healthz?evil=%3Cscript%3E&schema=99"
 code_is "an undeclared parameter is ignored" 200
 cmp -s "$BODY" plain.json && pass "and changes nothing" || fail "and changes nothing" "$(cat "$BODY")"
-req "$URL/?on=2014-12-04&debug=1"
+req "$URL/bodies/ILSC/programme?from=2019-12-04&debug=1"
 code_is "a declared parameter with an undeclared one" 200
-body_has "the declared one is used" "Bodies on 2014-12-04"
-req "$URL/?on=not-a-date"
+body_has "the declared one is used" "Entries from 4 December 2019"
+req "$URL/bodies/ILSC/programme?from=not-a-date"
 code_is "a bad date is 400" 400
-body_has "400 names the parameter" "on: must be a date"
-req "$URL/?on=2014-12-04&on=2015-01-01"
+body_has "400 names the parameter" "from: must be a date"
+req "$URL/bodies/ILSC/programme?from=2014-12-04&from=2015-01-01"
 code_is "a parameter given twice is 400" 400
-req "$URL/?on=%3Cscript%3E"
+req "$URL/bodies/ILSC/programme?from=%3Cscript%3E"
 body_hasnt "bad input is not echoed as markup" "<script>"
 
 kill -TERM "$SERVER_PID"
