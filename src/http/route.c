@@ -16,7 +16,9 @@
 #include "http/server.h"
 #include "store/store.h"
 #include "web/layout.h"
+#include "web/calendar.h"
 #include "web/session.h"
+#include "web/structure.h"
 
 const char *http_param(const struct http_request *req, const char *name)
 {
@@ -450,9 +452,19 @@ const struct route http_routes[] = {
          session_sign_in},
         {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
         /* Pages: home and structure (src/web/home.c, structure.c) */
+        {"GET", "/structure", structure_params, GOV_ROLE_PUBLIC,
+         structure_page},
+        {"GET", "/bodies/{body}", structure_body_params, GOV_ROLE_PUBLIC,
+         structure_body_page},
         /* Pages: meetings (src/web/meeting.c) */
         /* Pages: actions and work programmes (src/web/actions.c) */
         /* Public calendar and iCalendar feeds (src/web/calendar.c) */
+        {"GET", "/meetings", calendar_page_params, GOV_ROLE_PUBLIC,
+         calendar_page},
+        {"GET", "/meetings/calendar.ics", NULL, GOV_ROLE_PUBLIC,
+         calendar_feed_all},
+        {"GET", "/bodies/{body}/calendar.ics", calendar_feed_body_params,
+         GOV_ROLE_PUBLIC, calendar_feed_body},
         /* JSON API (src/api) */
         {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL},
 };
