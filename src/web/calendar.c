@@ -113,33 +113,9 @@ static void write_date_cell(struct html *h, const void *arg)
 	}
 }
 
-static void write_meeting_cell(struct html *h, const void *arg)
+static void write_status(struct html *h, const struct meeting_view *v)
 {
-	const struct meeting_view *v = arg;
-	const struct gov_meeting_row *r = v->r;
-
-	html_elem(h, "a", r->m.name ? r->m.name : r->body_name, "href", v->href,
-	          "class", "govuk-link", NULL);
-	if (v->with_body && r->m.name) {
-		html_void(h, "br", NULL);
-		html_text(h, r->body_name);
-	}
-	if (v->with_body) {
-		html_void(h, "br", NULL);
-		html_elem(h, "span", r->body_short_name, "class",
-		          "govuk-hint govuk-!-margin-bottom-0 "
-		          "govuk-!-display-inline",
-		          NULL);
-	}
-	if (r->m.location) {
-		html_void(h, "br", NULL);
-		html_textf(h, "Venue: %s", r->m.location);
-	}
-}
-
-static void write_status_cell(struct html *h, const void *arg)
-{
-	const struct meeting_view *v = arg;
+	html_void(h, "br", NULL);
 
 	govuk_tag(h, &(struct govuk_tag){
 	                     .content.text = status_text(v->r->m.status),
@@ -164,6 +140,31 @@ static void write_status_cell(struct html *h, const void *arg)
 	}
 }
 
+static void write_meeting_cell(struct html *h, const void *arg)
+{
+	const struct meeting_view *v = arg;
+	const struct gov_meeting_row *r = v->r;
+
+	html_elem(h, "a", r->m.name ? r->m.name : r->body_name, "href", v->href,
+	          "class", "govuk-link", NULL);
+	if (v->with_body && r->m.name) {
+		html_void(h, "br", NULL);
+		html_text(h, r->body_name);
+	}
+	if (v->with_body) {
+		html_void(h, "br", NULL);
+		html_elem(h, "span", r->body_short_name, "class",
+		          "govuk-hint govuk-!-margin-bottom-0 "
+		          "govuk-!-display-inline",
+		          NULL);
+	}
+	if (r->m.location) {
+		html_void(h, "br", NULL);
+		html_textf(h, "Venue: %s", r->m.location);
+	}
+	write_status(h, v);
+}
+
 void calendar_meeting_table(struct html *h, const struct http_request *req,
                             struct arena *a, const struct gov_meeting_row *rows,
                             size_t n, const char *caption, bool hide_caption,
@@ -172,11 +173,10 @@ void calendar_meeting_table(struct html *h, const struct http_request *req,
 	static const struct govuk_table_cell head[] = {
 	        {.content.text = "Date"},
 	        {.content.text = "Meeting"},
-	        {.content.text = "Status"},
 	};
-	struct govuk_table_cell *cells = arena_alloc(a, 3 * n * sizeof *cells);
+	struct govuk_table_cell *cells = arena_alloc(a, 2 * n * sizeof *cells);
 
-	memset(cells, 0, 3 * n * sizeof *cells);
+	memset(cells, 0, 2 * n * sizeof *cells);
 	for (size_t i = 0; i < n; i++) {
 		const struct gov_meeting *m = &rows[i].m;
 		struct meeting_view *v = arena_alloc(a, sizeof *v);
@@ -203,12 +203,10 @@ void calendar_meeting_table(struct html *h, const struct http_request *req,
 			                                    "approved") == 0
 			                ? "Minutes approved"
 			                : "Minutes in draft";
-		cells[3 * i].content.write = write_date_cell;
-		cells[3 * i].content.arg = v;
-		cells[3 * i + 1].content.write = write_meeting_cell;
-		cells[3 * i + 1].content.arg = v;
-		cells[3 * i + 2].content.write = write_status_cell;
-		cells[3 * i + 2].content.arg = v;
+		cells[2 * i].content.write = write_date_cell;
+		cells[2 * i].content.arg = v;
+		cells[2 * i + 1].content.write = write_meeting_cell;
+		cells[2 * i + 1].content.arg = v;
 	}
 	govuk_table(h, &(struct govuk_table){
 	                       .caption = caption,
@@ -216,10 +214,10 @@ void calendar_meeting_table(struct html *h, const struct http_request *req,
 	                               hide_caption ? "govuk-visually-hidden"
 	                                            : "govuk-table__caption--m",
 	                       .head = head,
-	                       .n_head = 3,
+	                       .n_head = 2,
 	                       .cells = cells,
 	                       .n_rows = n,
-	                       .n_columns = 3,
+	                       .n_columns = 2,
 	               });
 }
 

@@ -46,9 +46,10 @@ const char *calendar_day_text(struct arena *a, const char *date);
 const char *calendar_date_text(struct arena *a, const char *date);
 
 /*
- * A GOV.UK table of meetings, in the order given: date and time, the
- * meeting (a link to its page; its body when with_body; its venue), its
- * status and, when the viewer may see them, its minutes. caption: the
+ * A GOV.UK table of meetings, in the order given, two columns so that it
+ * fits a phone: date and time; the meeting (a link to its page; its body
+ * when with_body; its venue; its status and, when the viewer may see them,
+ * its minutes). caption: the
  * table's caption (a visually hidden one when hide_caption).
  */
 void calendar_meeting_table(struct html *h, const struct http_request *req,

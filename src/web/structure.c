@@ -380,8 +380,11 @@ static void write_member_name(struct html *h, const void *arg)
 		html_text(h, m->person_name);
 	if (m->job_title) {
 		html_void(h, "br", NULL);
-		html_elem(h, "span", m->job_title, "class",
-		          "govuk-body-s govuk-!-margin-bottom-0", NULL);
+		html_text(h, m->job_title);
+	}
+	if (m->organisation_name) {
+		html_void(h, "br", NULL);
+		html_textf(h, "Representing %s", m->organisation_name);
 	}
 }
 
@@ -390,13 +393,12 @@ static void write_members(struct html *h, struct arena *a,
                           const char *caption)
 {
 	static const struct govuk_table_cell head[] = {
-	        {.content.text = "Name"},
 	        {.content.text = "Role"},
-	        {.content.text = "Representing"},
+	        {.content.text = "Member"},
 	};
-	struct govuk_table_cell *cells = arena_alloc(a, 3 * n * sizeof *cells);
+	struct govuk_table_cell *cells = arena_alloc(a, 2 * n * sizeof *cells);
 
-	memset(cells, 0, 3 * n * sizeof *cells);
+	memset(cells, 0, 2 * n * sizeof *cells);
 	for (size_t i = 0; i < n; i++) {
 		const struct gov_member *m = &ms[i];
 		const char *role = role_text(m->m.role);
@@ -405,20 +407,18 @@ static void write_members(struct html *h, struct arena *a,
 		 * more than the role's name. */
 		if (m->m.label && strcasecmp(m->m.label, role) != 0)
 			role = arena_printf(a, "%s (%s)", role, m->m.label);
-		cells[3 * i].content.write = write_member_name;
-		cells[3 * i].content.arg = m;
-		cells[3 * i + 1].content.text = role;
-		cells[3 * i + 2].content.text =
-		        m->organisation_name ? m->organisation_name : "";
+		cells[2 * i].content.text = role;
+		cells[2 * i + 1].content.write = write_member_name;
+		cells[2 * i + 1].content.arg = m;
 	}
 	govuk_table(h, &(struct govuk_table){
 	                       .caption = caption,
 	                       .caption_classes = "govuk-visually-hidden",
 	                       .head = head,
-	                       .n_head = 3,
+	                       .n_head = 2,
 	                       .cells = cells,
 	                       .n_rows = n,
-	                       .n_columns = 3,
+	                       .n_columns = 2,
 	               });
 }
 
