@@ -4,7 +4,6 @@
 # tests/cli/ical_check.py, Python's standard library only); for the public
 # and for a signed-in member; names holding script shown escaped.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/http.sh"
 
 CHECK="python3 $ROOT/tests/cli/ical_check.py"
 PW="correct horse battery staple"
