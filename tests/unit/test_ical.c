@@ -86,7 +86,7 @@ static void test_folding(void **state)
 	assert_memory_equal(b.data + 75, "\r\n a\r\n", 6);
 	/* 75 + 74: the continuation holds 74 after its space. */
 	buf_reset(&b);
-	memset(line, 'a', 149);
+	memset(line, 'a', 150);
 	assert_int_equal(ical_fold(&b, line, 149, &err), MASA_OK);
 	assert_int_equal(check_lines(b.data, b.len), 2);
 	buf_reset(&b);
