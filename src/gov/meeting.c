@@ -877,3 +877,71 @@ out:
 	arena_free(&a);
 	return rc;
 }
+
+/* listings newest first, and counts, for paginated pages */
+
+static const char SQL_MEETING_NEWEST_BODY[] = MEETING_ROW_SELECT
+        "WHERE m.body_id = ? AND m.date >= ? AND m.date <= ? "
+        "ORDER BY m.date DESC, m.start_time DESC, m.id DESC LIMIT ? OFFSET ?";
+static const char SQL_MEETING_COUNT[] =
+        "SELECT COUNT(*) FROM meeting WHERE partnership_id = ? "
+        "AND date >= ? AND date <= ?";
+static const char SQL_MEETING_COUNT_BODY[] =
+        "SELECT COUNT(*) FROM meeting WHERE body_id = ? "
+        "AND date >= ? AND date <= ?";
+
+enum masa_err gov_meeting_list_newest(struct gov *g, int64_t body_id,
+                                      const char *from, const char *to,
+                                      int limit, int offset, struct arena *a,
+                                      struct gov_meeting_row **out, size_t *n,
+                                      struct masa_error *err)
+{
+	struct store_stmt *st;
+	void *items;
+	enum masa_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = check_date("from", from, true, err)) ||
+	    (rc = check_date("to", to, true, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_MEETING_NEWEST_BODY, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, body_id);
+	store_bind_text(st, 2, from ? from : "0000-01-01");
+	store_bind_text(st, 3, to ? to : "9999-12-31");
+	store_bind_int(st, 4, limit > 0 ? limit : -1);
+	store_bind_int(st, 5, offset > 0 ? offset : 0);
+	rc = record_collect(st, &meeting_row_kind, a, &items, n, err);
+	*out = items;
+	return rc;
+}
+
+enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
+                                int64_t body_id, const char *from,
+                                const char *to, size_t *n,
+                                struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row = false;
+	enum masa_err rc;
+
+	*n = 0;
+	if ((rc = check_date("from", from, true, err)) ||
+	    (rc = check_date("to", to, true, err)))
+		return rc;
+	rc = store_prepare(g->store,
+	                   body_id ? SQL_MEETING_COUNT_BODY : SQL_MEETING_COUNT,
+	                   &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, body_id ? body_id : partnership_id);
+	store_bind_text(st, 2, from ? from : "0000-01-01");
+	store_bind_text(st, 3, to ? to : "9999-12-31");
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		*n = (size_t)store_column_int(st, 0);
+	store_done(st);
+	return rc;
+}

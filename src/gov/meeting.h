@@ -138,4 +138,19 @@ enum masa_err gov_meeting_quorum(struct gov *g, int64_t meeting_id,
                                  struct gov_quorum *out,
                                  struct masa_error *err);
 
+/*
+ * Meetings of body_id from `from` to `to` (either NULL for open), newest
+ * first; at most limit (0: all) after offset. Text in a.
+ */
+enum masa_err gov_meeting_list_newest(struct gov *g, int64_t body_id,
+                                      const char *from, const char *to,
+                                      int limit, int offset, struct arena *a,
+                                      struct gov_meeting_row **out, size_t *n,
+                                      struct masa_error *err);
+/* How many meetings gov_meeting_list would find without a limit. */
+enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
+                                int64_t body_id, const char *from,
+                                const char *to, size_t *n,
+                                struct masa_error *err);
+
 #endif

@@ -20,7 +20,10 @@
 #include "web/home.h"
 #include "web/layout.h"
 #include "web/programme.h"
+
+#include "web/calendar.h"
 #include "web/session.h"
+#include "web/structure.h"
 
 const char *http_param(const struct http_request *req, const char *name)
 {
@@ -409,6 +412,11 @@ const struct route http_routes[] = {
         {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
         /* Pages: home and structure (src/web/home.c, structure.c) */
         {"GET", "/", NULL, GOV_ROLE_PUBLIC, home_page, .cache = true},
+
+        {"GET", "/structure", structure_params, GOV_ROLE_PUBLIC, structure_page,
+         .cache = true},
+        {"GET", "/bodies/{body}", structure_body_params, GOV_ROLE_PUBLIC,
+         structure_body_page, .cache = true},
         /* Pages: meetings (src/web/meeting.c) */
         /* Pages: actions and work programmes (src/web/actions.c) */
         {"GET", "/bodies/{body}/programme", programme_page_params,
@@ -432,7 +440,15 @@ const struct route http_routes[] = {
          actions_post_update},
         {"POST", "/actions/{body}/{meeting}/{number}/owners",
          actions_change_at_meeting_params, GOV_ROLE_ADMIN, actions_post_change},
-        /* Public calendar and iCalendar feeds (src/web/calendar.c) */
+        /* Public calendar and iCalendar feeds (src/web/calendar.c). The
+         * feeds are not cached: their links are built from the Host the
+         * reader asked for. */
+        {"GET", "/meetings", calendar_page_params, GOV_ROLE_PUBLIC,
+         calendar_page, .cache = true},
+        {"GET", "/meetings/calendar.ics", NULL, GOV_ROLE_PUBLIC,
+         calendar_feed_all},
+        {"GET", "/bodies/{body}/calendar.ics", calendar_feed_body_params,
+         GOV_ROLE_PUBLIC, calendar_feed_body},
         /* JSON API (src/api) */
         /* (See api/api.h and docs/api.md. Routes whose last segment is
          * literal come before the patterns they would otherwise match:

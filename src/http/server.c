@@ -332,6 +332,26 @@ enum masa_err http_respond_error(struct http_request *req, unsigned status,
 	return rc;
 }
 
+enum masa_err http_respond_text(struct http_request *req, unsigned status,
+                                const char *content_type, const char *data,
+                                size_t len, struct masa_error *err)
+{
+	return respond_copy(state_of(req), status, content_type, data, len,
+	                    err);
+}
+
+void http_listen_authority(const struct http_request *req, char *out,
+                           size_t size)
+{
+	const struct http_server *s =
+	        state_of((struct http_request *)req)->server;
+
+	if (strchr(s->cfg.host, ':') != NULL) /* IPv6 */
+		snprintf(out, size, "[%s]:%u", s->cfg.host, s->port);
+	else
+		snprintf(out, size, "%s:%u", s->cfg.host, s->port);
+}
+
 /* Answers with an error page; a failure to do even that closes. */
 static void fail_with(struct request_state *st, unsigned status,
                       const char *message)

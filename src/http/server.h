@@ -99,6 +99,19 @@ enum masa_err http_respond_redirect(struct http_request *req,
  */
 enum masa_err http_respond_error(struct http_request *req, unsigned status,
                                  const char *message, struct masa_error *err);
+/*
+ * data (len bytes) as content_type ("text/calendar; charset=utf-8"), a
+ * literal of the handler's.
+ */
+enum masa_err http_respond_text(struct http_request *req, unsigned status,
+                                const char *content_type, const char *data,
+                                size_t len, struct masa_error *err);
+/*
+ * The address masa listens on as host:port ("127.0.0.1:8080", "[::1]:80"),
+ * for absolute links when a request's Host header cannot be trusted.
+ */
+void http_listen_authority(const struct http_request *req, char *out,
+                           size_t size);
 /* The value of request header name (any case), or NULL. */
 const char *http_header(const struct http_request *req, const char *name);
 /* The value of cookie name, or NULL. */
