@@ -88,6 +88,19 @@ req -b jar4 -X POST "$URL/sign-out" --data-urlencode "csrf=$tok"
 code_is "a form sent with an ended session is refused" 403
 body_has "saying the session ended" "Your session has ended"
 
+# An expired session (12 hours on) signs no one in, and its forms do nothing.
+sign_in jar6 admin "$PW"
+tok=$(page_csrf jar6 /)
+sqlite3 demo.db "UPDATE session SET expires_at = '2000-01-01T00:00:00Z'"
+req -b jar6 "$URL/"
+body_hasnt "an expired session no longer signs in" "Signed in as"
+req -b jar6 "$URL/actions"
+code_is "a page that needs an account sends the browser to sign in" 303
+header_has "and back again afterwards" "Location: /sign-in?next=/actions"
+req -b jar6 -X POST "$URL/sign-out" --data-urlencode "csrf=$tok"
+code_is "a form sent with an expired session is refused" 403
+body_has "saying the session ended" "Your session has ended"
+
 # Pages that need an account send the browser to sign in, and back.
 req "$URL/sign-in?next=/structure"
 body_has "the sign-in page keeps where to go next" 'name="next" value="/structure"'
