@@ -8,7 +8,7 @@
 # Objects go to build/release and build/asan; the test runner is tests/run.
 
 CC ?= cc
-PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd libcmark
+PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd libcmark libzip libxml-2.0 pangocairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -25,7 +25,7 @@ ASAN_CFLAGS = $(BASE_CFLAGS) -O1 -fno-omit-frame-pointer \
        -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN_LDFLAGS = -fsanitize=address,undefined
 
-LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c src/api/*.c) \
+LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c src/api/*.c src/minutes/*.c) \
           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
 GEN_SRC = build/gen/migrations_sqlite.c build/gen/demo_data.c build/gen/openapi_json.c
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
