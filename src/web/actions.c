@@ -12,6 +12,7 @@
  */
 #include "web/actions.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,11 +135,6 @@ static enum masa_err finish_page(struct http_request *req, unsigned status,
 	return rc;
 }
 
-static void table_wrap_open(struct html *h)
-{
-	html_open(h, "div", "class", "masa-table-wrap", NULL);
-}
-
 /* ---- /actions: every body with its counts ---- */
 
 const struct route_param actions_index_params[] = {
@@ -157,8 +153,12 @@ const struct route_param actions_index_params[] = {
         {.name = NULL},
 };
 
-/* The open actions of the whole partnership for one owner or organisation. */
+/*
+ * The open actions of the whole partnership for one owner or organisation,
+ * under the heading label.
+ */
 static enum masa_err open_list_table(struct http_request *req, struct html *h,
+                                     const char *label,
                                      const struct gov_action_entry *e, size_t n,
                                      struct masa_error *err)
 {
@@ -170,7 +170,7 @@ static enum masa_err open_list_table(struct http_request *req, struct html *h,
 		          "govuk-body", NULL);
 		return MASA_OK;
 	}
-	table_wrap_open(h);
+	page_table_wrap_begin(h, label);
 	html_open(h, "table", "class", "govuk-table", NULL);
 	html_open(h, "thead", "class", "govuk-table__head", NULL);
 	html_open(h, "tr", "class", "govuk-table__row", NULL);
@@ -231,7 +231,7 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 		        .include_all_members = true,
 		};
 		struct gov_action_entry *e;
-		const char *who = "all organisations";
+		const char *who = "all organisations", *heading;
 		size_t ne;
 		if (owner != NULL) {
 			struct gov_person p;
@@ -255,11 +255,10 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 		rc = gov_action_open_list(&req->gov, &f, a, &e, &ne, err);
 		if (rc != MASA_OK)
 			goto fail;
-		html_open(&h, "h2", "class", "govuk-heading-m", NULL);
-		html_textf(&h, "%s actions of %s: %zu",
-		           overdue ? "Overdue" : "Open", who, ne);
-		html_close(&h);
-		open_list_table(req, &h, e, ne, err);
+		heading = arena_printf(a, "%s actions of %s: %zu",
+		                       overdue ? "Overdue" : "Open", who, ne);
+		html_elem(&h, "h2", heading, "class", "govuk-heading-m", NULL);
+		open_list_table(req, &h, heading, e, ne, err);
 		html_open(&h, "p", "class", "govuk-body", NULL);
 		html_elem(&h, "a", "Show every body's actions", "href",
 		          "/actions", "class", "govuk-link", NULL);
@@ -270,7 +269,7 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 	          "Each body keeps a log of the actions raised at its "
 	          "meetings. Overdue actions are open past their due date.",
 	          "class", "govuk-body", NULL);
-	table_wrap_open(&h);
+	page_table_wrap_begin(&h, "Open and overdue actions by body");
 	html_open(&h, "table", "class", "govuk-table", NULL);
 	html_elem(&h, "caption", "Open and overdue actions by body", "class",
 	          "govuk-table__caption govuk-table__caption--s", NULL);
@@ -408,7 +407,7 @@ static void log_table(struct http_request *req, struct html *h,
 	                                    "Owners",     "Due",    "Status",
 	                                    "Last update"};
 
-	table_wrap_open(h);
+	page_table_wrap_begin(h, caption);
 	html_open(h, "table", "class", "govuk-table", NULL);
 	html_elem(h, "caption", caption, "class",
 	          "govuk-table__caption govuk-table__caption--m", NULL);
@@ -1004,11 +1003,13 @@ static void update_form(struct http_request *req, struct html *h,
 	        fe && strcmp(fe->form, "update") == 0 ? fe : NULL;
 	struct govuk_choice_item items[6];
 	size_t n = 0;
+	/* "Keep it in progress": the status in lower case mid-sentence. */
+	char *keep =
+	        arena_printf(a, "Keep it %s", status_words(e->status_as_at));
 
-	items[n++] = (struct govuk_choice_item){
-	        .value = "same",
-	        .content.text = arena_printf(a, "Keep it %s",
-	                                     status_words(e->status_as_at))};
+	keep[8] = (char)tolower((unsigned char)keep[8]);
+	items[n++] = (struct govuk_choice_item){.value = "same",
+	                                        .content.text = keep};
 	for (int i = 0; gov_action_statuses[i]; i++) {
 		if (strcmp(gov_action_statuses[i], e->status_as_at) == 0)
 			continue;
@@ -1334,7 +1335,7 @@ static enum masa_err action_page(struct http_request *req,
 		html_elem(&h, "p", "No updates yet.", "class", "govuk-body",
 		          NULL);
 	} else {
-		table_wrap_open(&h);
+		page_table_wrap_begin(&h, "Updates, oldest first");
 		html_open(&h, "table", "class", "govuk-table", NULL);
 		html_elem(&h, "caption", "Updates, oldest first", "class",
 		          "govuk-table__caption govuk-table__caption--s", NULL);
@@ -1375,7 +1376,7 @@ static enum masa_err action_page(struct http_request *req,
 		html_close_to(&h, "div");
 	}
 	if (e.nhistory > 0) {
-		table_wrap_open(&h);
+		page_table_wrap_begin(&h, "Owners over time");
 		html_open(&h, "table", "class", "govuk-table", NULL);
 		html_elem(&h, "caption", "Owners over time", "class",
 		          "govuk-table__caption govuk-table__caption--s", NULL);

@@ -66,7 +66,7 @@ static void my_action_table(struct http_request *req, struct html *h,
 {
 	struct arena *a = &req->arena;
 
-	html_open(h, "div", "class", "masa-table-wrap", NULL);
+	page_table_wrap_begin(h, caption);
 	html_open(h, "table", "class", "govuk-table", NULL);
 	html_elem(h, "caption", caption, "class",
 	          "govuk-table__caption govuk-table__caption--s", NULL);
@@ -221,7 +221,7 @@ static enum masa_err waiting(struct http_request *req, struct html *h,
 		html_elem(h, "p",
 		          arena_printf(a, "The %zu oldest are shown.", na),
 		          "class", "govuk-body-s", NULL);
-	html_open(h, "div", "class", "masa-table-wrap", NULL);
+	page_table_wrap_begin(h, "Open and overdue actions by organisation");
 	html_open(h, "table", "class", "govuk-table", NULL);
 	html_elem(h, "caption", "Open and overdue actions by organisation",
 	          "class", "govuk-table__caption govuk-table__caption--s",

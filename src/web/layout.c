@@ -209,3 +209,9 @@ void page_heading(struct html *h, const char *caption, const char *title)
 		html_elem(h, "span", caption, "class", "govuk-caption-l", NULL);
 	html_elem(h, "h1", title, "class", "govuk-heading-l", NULL);
 }
+
+void page_table_wrap_begin(struct html *h, const char *label)
+{
+	html_open(h, "div", "class", "masa-table-wrap", "role", "region",
+	          "aria-label", label, "tabindex", "0", NULL);
+}

@@ -64,4 +64,12 @@ void page_get_form_begin(struct html *h, const char *action);
 /* A heading-l <h1> with an optional caption above it. */
 void page_heading(struct html *h, const char *caption, const char *title);
 
+/*
+ * Opens the wrapper of a table that may be wider than a phone: it scrolls
+ * sideways inside the page, and it is a region named label (the table's
+ * caption) that takes keyboard focus, so the arrow keys scroll it even when
+ * it holds no link. Close it with html_close_to(h, "div").
+ */
+void page_table_wrap_begin(struct html *h, const char *label);
+
 #endif

@@ -174,11 +174,11 @@ static enum masa_err render(struct http_request *req, unsigned status,
 				break;
 			k++;
 		}
-		html_open(&h, "div", "class", "masa-table-wrap", NULL);
+		const char *caption =
+		        group ? month_words(a, group) : "Standing items";
+		page_table_wrap_begin(&h, caption);
 		html_open(&h, "table", "class", "govuk-table", NULL);
-		html_elem(&h, "caption",
-		          group ? month_words(a, group) : "Standing items",
-		          "class",
+		html_elem(&h, "caption", caption, "class",
 		          "govuk-table__caption govuk-table__caption--m", NULL);
 		html_open(&h, "thead", "class", "govuk-table__head", NULL);
 		html_open(&h, "tr", "class", "govuk-table__row", NULL);

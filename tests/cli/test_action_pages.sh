@@ -128,6 +128,9 @@ body_has "its history" "in replacement of Pete Horner"
 body_has "links the meeting that raised it" 'href="/meetings/RLSCB/2014-06-05"'
 body_has "offers the police an update form" 'action="/actions/RLSCB/2014-06-05/10/updates"'
 body_hasnt "but not the business unit's form" 'action="/actions/RLSCB/2014-06-05/10/owners"'
+body_has "the status it keeps, in lower case mid-sentence" "Keep it open"
+body_has "its history table scrolls in a region a keyboard can focus" \
+	'<div class="masa-table-wrap" role="region" aria-label="Updates, oldest first" tabindex="0">'
 tok=$(csrf_of)
 "$MASA" --db demo.db dump >before.json
 req -b police.jar "$URL/actions/RLSCB/2014-06-05/8/updates" --data-urlencode "csrf=$tok" \
