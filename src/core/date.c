@@ -35,6 +35,23 @@ void date_to_ymd(date_days z, int *year, int *month, int *mday)
 	*year = (int)(y + (*month <= 2));
 }
 
+void date_format_words(date_days day, bool weekday, char out[DATE_WORDS_SIZE])
+{
+	static const char *const days[] = {"Monday",   "Tuesday", "Wednesday",
+	                                   "Thursday", "Friday",  "Saturday",
+	                                   "Sunday"};
+	static const char *const months[] = {"January", "February", "March",
+	                                     "April",   "May",      "June",
+	                                     "July",    "August",   "September",
+	                                     "October", "November", "December"};
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(out, DATE_WORDS_SIZE, "%s%s%d %s %d",
+	         weekday ? days[date_weekday(day)] : "", weekday ? " " : "", d,
+	         months[m - 1], y);
+}
+
 static int days_in_month(int year, int month)
 {
 	static const int days[] = {31, 28, 31, 30, 31, 30,

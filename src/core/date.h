@@ -27,6 +27,14 @@ enum masa_err date_parse(const char *text, date_days *out,
                          struct masa_error *err);
 /* Writes day as "YYYY-MM-DD" into out. */
 void date_format(date_days day, char out[DATE_TEXT_SIZE]);
+
+/* Room for the longest date in words, "Wednesday 30 September 2024". */
+#define DATE_WORDS_SIZE 32
+/*
+ * Writes day as people read it: "Thursday 4 December 2014", or without the
+ * weekday "4 December 2014".
+ */
+void date_format_words(date_days day, bool weekday, char out[DATE_WORDS_SIZE]);
 /* The day number of year-month-day; the caller checks the parts are valid. */
 date_days date_from_ymd(int year, int month, int day);
 /* Splits day into its year, month and day of month. */

@@ -1460,3 +1460,53 @@ out:
 	arena_free(&a);
 	return rc;
 }
+
+static const char SQL_MEETING_ACTIONS[] =
+        ENTRY_SELECT("a.status") "WHERE a.meeting_id = ? "
+                                 "ORDER BY a.number, a.id";
+static const char SQL_MEETING_ACTION_OWNERS[] =
+        OWNER_SELECT "JOIN action a ON a.id = o.action_id "
+                     "WHERE a.meeting_id = ? AND o.removed_by IS NULL "
+                     "ORDER BY o.action_id, o.id";
+
+enum masa_err gov_action_list_meeting(struct gov *g, int64_t meeting_id,
+                                      struct arena *a,
+                                      struct gov_action_entry **out, size_t *n,
+                                      struct masa_error *err)
+{
+	struct gov_action_entry *entries;
+	struct gov_action_owner *owners;
+	size_t nowners;
+	void *items;
+	enum masa_err rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = record_list(g, &entry_kind, SQL_MEETING_ACTIONS, meeting_id, a,
+	                 &items, n, err);
+	if (rc != MASA_OK)
+		return rc;
+	entries = items;
+	rc = record_list(g, &owner_kind, SQL_MEETING_ACTION_OWNERS, meeting_id,
+	                 a, &items, &nowners, err);
+	if (rc != MASA_OK)
+		return rc;
+	owners = items;
+	/* Owners come in runs by action; a meeting raises tens of actions,
+	 * so finding each run's action by a scan is cheap. */
+	for (size_t k = 0; k < nowners;) {
+		size_t run = k;
+		while (run < nowners &&
+		       owners[run].action_id == owners[k].action_id)
+			run++;
+		for (size_t i = 0; i < *n; i++)
+			if (entries[i].action.id == owners[k].action_id) {
+				entries[i].owners = &owners[k];
+				entries[i].nowners = run - k;
+				break;
+			}
+		k = run;
+	}
+	*out = entries;
+	return MASA_OK;
+}

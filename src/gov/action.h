@@ -170,6 +170,16 @@ enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,
                                    struct gov_action_log *out,
                                    struct masa_error *err);
 
+/*
+ * The actions raised at meeting_id, by number, as they stand now: each
+ * with its status, due date and current owners (history and updates are
+ * left empty). Two queries however many there are; everything is in a.
+ */
+enum masa_err gov_action_list_meeting(struct gov *g, int64_t meeting_id,
+                                      struct arena *a,
+                                      struct gov_action_entry **out, size_t *n,
+                                      struct masa_error *err);
+
 /* Filters for open-action reports; 0 and NULL mean any. */
 struct gov_action_filter {
 	int64_t partnership_id;

@@ -262,6 +262,52 @@ enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
 	return rc;
 }
 
+static const char SQL_ITEM_ROWS[] =
+        "SELECT i.id, i.meeting_id, i.parent_id, i.position, i.number, "
+        "i.title, i.presenter_id, i.confidential, i.status, "
+        "i.deferred_to_id, i.minutes, p.name, p.honorific_prefix, dm.key, "
+        "dm.date FROM item i LEFT JOIN person p ON p.id = i.presenter_id "
+        "LEFT JOIN meeting dm ON dm.id = i.deferred_to_id "
+        "WHERE i.meeting_id = ? ORDER BY i.position, i.id";
+
+static const struct record_field item_row_fields[] = {
+        RECORD_FIELD(struct gov_item_row, item.id, RECORD_ID),
+        RECORD_FIELD(struct gov_item_row, item.meeting_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item_row, item.parent_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item_row, item.position, RECORD_INT),
+        RECORD_FIELD(struct gov_item_row, item.number, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, item.title, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, item.presenter_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item_row, item.confidential, RECORD_BOOL),
+        RECORD_FIELD(struct gov_item_row, item.status, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, item.deferred_to_id, RECORD_ID),
+        RECORD_FIELD(struct gov_item_row, item.minutes, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, presenter_name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, presenter_prefix, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, deferred_to_key, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, deferred_to_date, RECORD_TEXT),
+};
+
+static const struct record_kind item_row_kind = {
+        .entity = "item",
+        .label = "item",
+        .fields = item_row_fields,
+        .nfields = sizeof item_row_fields / sizeof item_row_fields[0],
+        .size = sizeof(struct gov_item_row),
+};
+
+enum masa_err gov_item_rows(struct gov *g, int64_t meeting_id, struct arena *a,
+                            struct gov_item_row **out, size_t *n,
+                            struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &item_row_kind, SQL_ITEM_ROWS,
+	                               meeting_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
 /* resolution */
 
 static const struct record_field resolution_fields[] = {

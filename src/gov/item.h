@@ -21,6 +21,15 @@ struct gov_item {
 	char *minutes;          /* Markdown, or NULL */
 };
 
+/* An item with the names a page shows beside it. */
+struct gov_item_row {
+	struct gov_item item;
+	char *presenter_name; /* or NULL */
+	char *presenter_prefix;
+	char *deferred_to_key; /* the meeting it was deferred to, or NULL */
+	char *deferred_to_date;
+};
+
 struct gov_resolution {
 	int64_t id;
 	int64_t item_id;
@@ -61,6 +70,14 @@ enum masa_err gov_item_find(struct gov *g, int64_t meeting_id,
 /* A meeting's items in agenda order (sub-items after their parent). */
 enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
                             struct gov_item **out, size_t *n,
+                            struct masa_error *err);
+
+/*
+ * A meeting's items in agenda order, each with its presenter's name and the
+ * meeting it was deferred to, in one query.
+ */
+enum masa_err gov_item_rows(struct gov *g, int64_t meeting_id, struct arena *a,
+                            struct gov_item_row **out, size_t *n,
                             struct masa_error *err);
 
 enum masa_err gov_resolution_create(struct gov *g, struct gov_resolution *r,

@@ -460,6 +460,43 @@ enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
 	return rc;
 }
 
+static const char SQL_MEETING_BEFORE[] =
+        "SELECT " MEETING_COLUMNS " FROM meeting WHERE body_id = ?1 "
+        "AND (date < ?2 OR (date = ?2 AND id < ?3)) "
+        "ORDER BY date DESC, id DESC LIMIT 1";
+static const char SQL_MEETING_AFTER[] =
+        "SELECT " MEETING_COLUMNS " FROM meeting WHERE body_id = ?1 "
+        "AND (date > ?2 OR (date = ?2 AND id > ?3)) "
+        "ORDER BY date, id LIMIT 1";
+
+enum masa_err gov_meeting_neighbours(struct gov *g, const struct gov_meeting *m,
+                                     struct arena *a, struct gov_meeting *prev,
+                                     struct gov_meeting *next,
+                                     struct masa_error *err)
+{
+	const char *sql[] = {SQL_MEETING_BEFORE, SQL_MEETING_AFTER};
+	struct gov_meeting *out[] = {prev, next};
+	enum masa_err rc = MASA_OK;
+
+	for (int k = 0; k < 2 && rc == MASA_OK; k++) {
+		struct store_stmt *st;
+		bool row;
+
+		memset(out[k], 0, sizeof *out[k]);
+		rc = store_prepare(g->store, sql[k], &st, err);
+		if (rc != MASA_OK)
+			break;
+		store_bind_int(st, 1, m->body_id);
+		store_bind_text(st, 2, m->date);
+		store_bind_int(st, 3, m->id);
+		rc = store_step(st, &row, err);
+		if (rc == MASA_OK && row)
+			record_read_row(st, &meeting_kind, a, out[k]);
+		store_done(st);
+	}
+	return rc;
+}
+
 enum masa_err gov_meeting_list_all(struct gov *g, int64_t partnership_id,
                                    struct arena *a, struct gov_meeting **out,
                                    size_t *n, struct masa_error *err)
@@ -500,18 +537,23 @@ static const struct record_kind attendance_kind = {
                    "arrived_item_id, left_item_id FROM attendance WHERE id = ?",
 };
 
+/* The membership a listing shows beside an attendee: the one running on
+ * the meeting's date, chair before vice and deputy chair before the rest. */
 static const char SQL_ATTENDEE_LIST[] =
         "SELECT a.id, a.meeting_id, a.person_id, a.status, a.substitute_id, "
         "a.arrived_item_id, a.left_item_id, p.key, p.name, p.honorific_prefix, "
-        "p.job_title, (SELECT ms.role FROM membership ms WHERE "
-        "ms.body_id = mt.body_id AND ms.person_id = a.person_id "
-        "AND COALESCE(ms.start_date, '0000-01-01') <= mt.date "
-        "AND COALESCE(ms.end_date, '9999-12-31') >= mt.date "
-        "ORDER BY CASE ms.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 "
-        "WHEN 'deputy_chair' THEN 2 ELSE 3 END, ms.id LIMIT 1), "
-        "s.key, s.name, ia.number, il.number "
+        "p.job_title, ms.role, s.key, s.name, ia.number, il.number, "
+        "COALESCE(mo.name, po.name) "
         "FROM attendance a JOIN meeting mt ON mt.id = a.meeting_id "
         "JOIN person p ON p.id = a.person_id "
+        "LEFT JOIN membership ms ON ms.id = (SELECT m2.id FROM membership m2 "
+        "WHERE m2.body_id = mt.body_id AND m2.person_id = a.person_id "
+        "AND COALESCE(m2.start_date, '0000-01-01') <= mt.date "
+        "AND COALESCE(m2.end_date, '9999-12-31') >= mt.date "
+        "ORDER BY CASE m2.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 "
+        "WHEN 'deputy_chair' THEN 2 ELSE 3 END, m2.id LIMIT 1) "
+        "LEFT JOIN organisation mo ON mo.id = ms.organisation_id "
+        "LEFT JOIN organisation po ON po.id = p.organisation_id "
         "LEFT JOIN person s ON s.id = a.substitute_id "
         "LEFT JOIN item ia ON ia.id = a.arrived_item_id "
         "LEFT JOIN item il ON il.id = a.left_item_id "
@@ -534,6 +576,7 @@ static const struct record_field attendee_fields[] = {
         RECORD_FIELD(struct gov_attendee, substitute_name, RECORD_TEXT),
         RECORD_FIELD(struct gov_attendee, arrived_item, RECORD_TEXT),
         RECORD_FIELD(struct gov_attendee, left_item, RECORD_TEXT),
+        RECORD_FIELD(struct gov_attendee, organisation_name, RECORD_TEXT),
 };
 
 static const struct record_kind attendee_kind = {
@@ -782,6 +825,47 @@ enum masa_err gov_declaration_list(struct gov *g, int64_t meeting_id,
 	void *items;
 	enum masa_err rc =
 	        record_list(g, &declaration_kind, SQL_DECLARATION_LIST,
+	                    meeting_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+static const char SQL_DECLARATION_ROWS[] =
+        "SELECT d.id, d.meeting_id, d.person_id, d.item_id, d.interest, "
+        "p.name, p.honorific_prefix, i.number FROM declaration d "
+        "JOIN person p ON p.id = d.person_id "
+        "LEFT JOIN item i ON i.id = d.item_id "
+        "WHERE d.meeting_id = ? ORDER BY d.id";
+
+static const struct record_field declaration_row_fields[] = {
+        RECORD_FIELD(struct gov_declaration_row, d.id, RECORD_ID),
+        RECORD_FIELD(struct gov_declaration_row, d.meeting_id, RECORD_ID),
+        RECORD_FIELD(struct gov_declaration_row, d.person_id, RECORD_ID),
+        RECORD_FIELD(struct gov_declaration_row, d.item_id, RECORD_ID),
+        RECORD_FIELD(struct gov_declaration_row, d.interest, RECORD_TEXT),
+        RECORD_FIELD(struct gov_declaration_row, person_name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_declaration_row, honorific_prefix, RECORD_TEXT),
+        RECORD_FIELD(struct gov_declaration_row, item_number, RECORD_TEXT),
+};
+
+static const struct record_kind declaration_row_kind = {
+        .entity = "declaration",
+        .label = "declaration",
+        .fields = declaration_row_fields,
+        .nfields = sizeof declaration_row_fields /
+                   sizeof declaration_row_fields[0],
+        .size = sizeof(struct gov_declaration_row),
+};
+
+enum masa_err gov_declaration_rows(struct gov *g, int64_t meeting_id,
+                                   struct arena *a,
+                                   struct gov_declaration_row **out, size_t *n,
+                                   struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc =
+	        record_list(g, &declaration_row_kind, SQL_DECLARATION_ROWS,
 	                    meeting_id, a, &items, n, err);
 
 	*out = items;

@@ -56,6 +56,9 @@ struct gov_attendee {
 	char *substitute_name;
 	char *arrived_item; /* item numbers, or NULL */
 	char *left_item;
+	/* the organisation the membership represents, else the person's
+	 * employer, or NULL */
+	char *organisation_name;
 };
 
 struct gov_declaration {
@@ -64,6 +67,14 @@ struct gov_declaration {
 	int64_t person_id;
 	int64_t item_id; /* or 0 for the meeting as a whole */
 	char *interest;
+};
+
+/* A declaration with the names a listing shows. */
+struct gov_declaration_row {
+	struct gov_declaration d;
+	char *person_name;
+	char *honorific_prefix;
+	char *item_number; /* or NULL */
 };
 
 struct gov_quorum {
@@ -111,6 +122,14 @@ enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
                                const char *to, int limit, int offset,
                                struct arena *a, struct gov_meeting_row **out,
                                size_t *n, struct masa_error *err);
+/*
+ * The meetings of m's body just before and just after m (by date, then the
+ * order created); *prev or *next has id 0 when there is none. Text in a.
+ */
+enum masa_err gov_meeting_neighbours(struct gov *g, const struct gov_meeting *m,
+                                     struct arena *a, struct gov_meeting *prev,
+                                     struct gov_meeting *next,
+                                     struct masa_error *err);
 /* Every meeting of the partnership in the order created. */
 enum masa_err gov_meeting_list_all(struct gov *g, int64_t partnership_id,
                                    struct arena *a, struct gov_meeting **out,
@@ -131,6 +150,12 @@ enum masa_err gov_declaration_create(struct gov *g, struct gov_declaration *d,
 enum masa_err gov_declaration_list(struct gov *g, int64_t meeting_id,
                                    struct arena *a,
                                    struct gov_declaration **out, size_t *n,
+                                   struct masa_error *err);
+
+/* A meeting's declarations in the order recorded, with names. */
+enum masa_err gov_declaration_rows(struct gov *g, int64_t meeting_id,
+                                   struct arena *a,
+                                   struct gov_declaration_row **out, size_t *n,
                                    struct masa_error *err);
 
 /* Counts the meeting's voting members against its body's quorum rule. */

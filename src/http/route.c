@@ -22,6 +22,7 @@
 #include "web/programme.h"
 
 #include "web/calendar.h"
+#include "web/meeting.h"
 #include "web/session.h"
 #include "web/structure.h"
 
@@ -40,6 +41,57 @@ long http_param_long(const struct http_request *req, const char *name,
 
 	/* Validated as ROUTE_INTEGER before the handler ran. */
 	return v ? strtol(v, NULL, 10) : fallback;
+}
+
+const char *http_param_next(const struct http_request *req, const char *name,
+                            size_t *at)
+{
+	while (*at < req->nvalues) {
+		const struct http_param *v = &req->values[(*at)++];
+		if (strcmp(v->name, name) == 0)
+			return v->value;
+	}
+	return NULL;
+}
+
+const char *http_param_row(const struct http_request *req, const char *family,
+                           const char *row)
+{
+	size_t stem = strlen(family) - 1; /* "status-" of "status-*" */
+
+	for (size_t i = 0; i < req->nvalues; i++) {
+		const char *name = req->values[i].name;
+		if (strncmp(name, family, stem) == 0 &&
+		    strcmp(name + stem, row) == 0)
+			return req->values[i].value;
+	}
+	return NULL;
+}
+
+bool route_param_is_family(const struct route_param *p)
+{
+	size_t n = strlen(p->name);
+
+	return n > 2 && p->name[n - 2] == '-' && p->name[n - 1] == '*';
+}
+
+const struct route_param *route_param_declared(const struct route *r,
+                                               const char *name,
+                                               enum route_where where)
+{
+	for (const struct route_param *p = r->params; p && p->name; p++) {
+		if (p->where != where)
+			continue;
+		if (route_param_is_family(p)) {
+			size_t stem = strlen(p->name) - 1;
+			if (strncmp(name, p->name, stem) == 0 &&
+			    text_is_slug(name + stem))
+				return p;
+		} else if (strcmp(p->name, name) == 0) {
+			return p;
+		}
+	}
+	return NULL;
 }
 
 /*
@@ -275,8 +327,25 @@ enum masa_err route_table_check(const struct route *table,
 			                      "route %s %s: a path starts with "
 			                      "/ and needs a handler",
 			                      r->method, p ? p : "(null)");
-		for (const struct route_param *q = r->params; q && q->name; q++)
+		for (const struct route_param *q = r->params; q && q->name;
+		     q++) {
+			bool family = route_param_is_family(q);
 			nparams++;
+			if ((q->many || family) &&
+			    (q->where == ROUTE_IN_PATH || q->required))
+				return masa_error_set(
+				        err, MASA_ERR_INVALID,
+				        "route %s %s: %s may be sent many "
+				        "times, so it cannot be in the path "
+				        "or required",
+				        r->method, r->path, q->name);
+			if (strchr(q->name, '*') != NULL && !family)
+				return masa_error_set(
+				        err, MASA_ERR_INVALID,
+				        "route %s %s: %s: only a family's "
+				        "name ends in \"-*\"",
+				        r->method, r->path, q->name);
+		}
 		if (nparams > ROUTE_MAX_PARAMS)
 			return masa_error_set(err, MASA_ERR_INVALID,
 			                      "route %s %s: more than %d "
@@ -418,6 +487,27 @@ const struct route http_routes[] = {
         {"GET", "/bodies/{body}", structure_body_params, GOV_ROLE_PUBLIC,
          structure_body_page, .cache = true},
         /* Pages: meetings (src/web/meeting.c) */
+        {"GET", "/meetings/{body}/{date}", meeting_page_params, GOV_ROLE_PUBLIC,
+         meeting_page, .cache = true},
+        {"GET", "/meetings/{body}/{date}/attendance", meeting_params,
+         GOV_ROLE_ADMIN, meeting_attendance_page},
+        {"POST", "/meetings/{body}/{date}/attendance",
+         meeting_attendance_params, GOV_ROLE_ADMIN, meeting_attendance_save},
+        {"POST", "/meetings/{body}/{date}/items", meeting_item_add_params,
+         GOV_ROLE_ADMIN, meeting_item_add},
+        {"POST", "/meetings/{body}/{date}/status", meeting_status_params,
+         GOV_ROLE_ADMIN, meeting_status_save},
+        {"POST", "/meetings/{body}/{date}/minutes-status",
+         meeting_minutes_status_params, GOV_ROLE_ADMIN,
+         meeting_minutes_status_save},
+        {"GET", "/meetings/{body}/{date}/items/{number}/minutes",
+         meeting_item_params, GOV_ROLE_ADMIN, meeting_item_page},
+        {"POST", "/meetings/{body}/{date}/items/{number}/minutes",
+         meeting_minutes_params, GOV_ROLE_ADMIN, meeting_item_minutes_save},
+        {"POST", "/meetings/{body}/{date}/items/{number}/resolutions",
+         meeting_resolution_params, GOV_ROLE_ADMIN, meeting_resolution_add},
+        {"POST", "/meetings/{body}/{date}/items/{number}/actions",
+         meeting_action_params, GOV_ROLE_ADMIN, meeting_action_raise},
         /* Pages: actions and work programmes (src/web/actions.c) */
         {"GET", "/bodies/{body}/programme", programme_page_params,
          GOV_ROLE_PUBLIC, programme_page, .cache = true},

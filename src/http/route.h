@@ -36,6 +36,7 @@ enum {
 	ROUTE_MAX_PARAMS = 32,   /* declared parameters per route */
 	ROUTE_PATH_MAX = 2048,   /* longer paths are refused (414) */
 	ROUTE_TEXT_MAX = 10000,  /* ROUTE_TEXT length when .max is 0 */
+	ROUTE_MAX_VALUES = 1000, /* values of .many parameters and families */
 };
 
 /* Where a parameter comes from. */
@@ -64,6 +65,15 @@ struct route_param {
 	long min, max;              /* integer range, or text length range */
 	const char *const *choices; /* ROUTE_ENUM: NULL-terminated */
 	bool required;              /* path parameters always are */
+	/*
+	 * Query and form parameters only, never required. many: the field
+	 * may be sent more than once (a group of checkboxes); read its values
+	 * with http_param_next(). A name ending in "-*" declares a family of
+	 * fields, one for each row of a table form: "status-*" takes every
+	 * field named "status-" and a slug ("status-jo-bloggs"), each once;
+	 * read one with http_param_row(). Families are many by nature.
+	 */
+	bool many;
 };
 
 struct http_request;
@@ -114,6 +124,13 @@ struct http_request {
 	const char *rest;          /* what a final "*" segment took, or NULL */
 	struct http_param params[ROUTE_MAX_PARAMS]; /* declared and valid */
 	size_t nparams;
+	/*
+	 * Values of .many parameters (named as declared) and of families
+	 * (named as sent: "status-jo-bloggs"), in the order sent; at most
+	 * ROUTE_MAX_VALUES, in the arena.
+	 */
+	struct http_param *values;
+	size_t nvalues;
 	const char *body; /* the raw body (for JSON routes), or NULL */
 	size_t body_len;
 	struct arena arena;  /* freed when it ends */
@@ -142,6 +159,18 @@ const char *http_param(const struct http_request *req, const char *name);
 /* An ROUTE_INTEGER parameter's value, or fallback when it was not given. */
 long http_param_long(const struct http_request *req, const char *name,
                      long fallback);
+/*
+ * The values of a .many parameter one by one: start with *at = 0 and call
+ * until NULL; each call returns the next value sent for name.
+ */
+const char *http_param_next(const struct http_request *req, const char *name,
+                            size_t *at);
+/*
+ * The value of the family member family ("status-*") for row ("jo-bloggs"),
+ * that is of the field "status-jo-bloggs", or NULL when it was not sent.
+ */
+const char *http_param_row(const struct http_request *req, const char *family,
+                           const char *row);
 
 /* The table the server serves; ends with a NULL method. */
 extern const struct route http_routes[];
@@ -168,6 +197,17 @@ struct route_match {
 enum route_outcome route_match(const struct route *table, const char *method,
                                const char *path, struct arena *a,
                                struct route_match *m);
+
+/*
+ * The parameter of r that declares the field name sent in where: a
+ * parameter of that name, or a family ("status-*") the name belongs to; NULL
+ * when none does (the field is then dropped).
+ */
+const struct route_param *route_param_declared(const struct route *r,
+                                               const char *name,
+                                               enum route_where where);
+/* True when p declares a family of fields (its name ends in "-*"). */
+bool route_param_is_family(const struct route_param *p);
 
 /*
  * Checks value against p's validator: MASA_ERR_INVALID with a message that

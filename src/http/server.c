@@ -507,13 +507,49 @@ out:
 
 /* Parameters. */
 
-static const struct route_param *
-declared(const struct route *r, const char *name, enum route_where where)
+/*
+ * Adds a value of a .many parameter (named as declared) or of a family
+ * (named as sent, and sent once).
+ */
+static void take_value(struct request_state *st, const struct route_param *p,
+                       const char *name, const char *value)
 {
-	for (const struct route_param *p = r->params; p && p->name; p++)
-		if (p->where == where && strcmp(p->name, name) == 0)
-			return p;
-	return NULL;
+	struct http_request *req = &st->req;
+	struct masa_error why = {0};
+	bool family = route_param_is_family(p);
+
+	if (family &&
+	    http_param_row(req, p->name, name + strlen(p->name) - 1) != NULL) {
+		masa_error_set(&st->param_err, MASA_ERR_INVALID,
+		               "%s: give it once", name);
+		st->param_failed = true;
+		return;
+	}
+	if (value[0] == '\0')
+		return; /* an empty field is not given */
+	if (req->nvalues == ROUTE_MAX_VALUES) {
+		masa_error_set(&st->param_err, MASA_ERR_INVALID,
+		               "the form has more than %d values of lists "
+		               "and tables",
+		               ROUTE_MAX_VALUES);
+		st->param_failed = true;
+		return;
+	}
+	if (route_param_check(p, value, &why) != MASA_OK) {
+		/* The message starts with the parameter's name: a family's
+		 * names the field sent instead. */
+		masa_error_set(&st->param_err, MASA_ERR_INVALID, "%s%s", name,
+		               why.message + strlen(p->name));
+		st->param_failed = true;
+		return;
+	}
+	if (req->values == NULL)
+		req->values = arena_alloc(
+		        &req->arena, ROUTE_MAX_VALUES * sizeof *req->values);
+	req->values[req->nvalues].name =
+	        family ? arena_strdup(&req->arena, name) : p->name;
+	req->values[req->nvalues].value = arena_strdup(&req->arena, value);
+	req->nvalues++;
 }
 
 /* Adds name=value if the route declares it where; drops it otherwise. */
@@ -530,11 +566,15 @@ static void take_param(struct request_state *st, enum route_where where,
 			        arena_strdup(&st->req.arena, value);
 		return;
 	}
-	p = declared(st->req.route, name, where);
+	p = route_param_declared(st->req.route, name, where);
 	if (p == NULL)
 		return; /* undeclared: dropped */
 	if (value == NULL)
 		value = "";
+	if (p->many || route_param_is_family(p)) {
+		take_value(st, p, name, value);
+		return;
+	}
 	if (http_param(&st->req, p->name) != NULL) {
 		masa_error_set(&st->param_err, MASA_ERR_INVALID,
 		               "%s: give it once", p->name);

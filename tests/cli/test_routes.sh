@@ -66,6 +66,8 @@ samples() {
 /meetings/calendar.ics	/meetings/calendar.ics
 /meetings/{body}/{date}	/meetings/RLSCB/2014-09-04
 /meetings/{body}/{date}	/meetings/RLSCB/2014-12-04
+/meetings/{body}/{date}/attendance	/meetings/RLSCB/2014-09-04/attendance
+/meetings/{body}/{date}/items/{number}/minutes	/meetings/RLSCB/2014-09-04/items/2/minutes
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
 /actions/{body}/{ref}	/actions/RLSCB/A1

@@ -1,8 +1,9 @@
 /*
  * fuzz_form: libFuzzer target for what the server decodes from a request
  * before any handler runs: a urlencoded query or form body, the path matched
- * against the route table, and each decoded value checked by every kind of
- * parameter validator.
+ * against the route table, each decoded value checked by every kind of
+ * parameter validator, and each field's name against declared names and
+ * families of names ("status-*").
  *   make fuzz
  */
 #include <stdint.h>
@@ -21,12 +22,27 @@ static void take(const char *name, const char *value, void *data)
 	        {.name = "i", .check = ROUTE_INTEGER, .min = 1, .max = 1000},
 	        {.name = "e", .check = ROUTE_ENUM, .choices = choices},
 	};
+
+	static const struct route_param rows[] = {
+	        {.name = "status-*",
+	         .where = ROUTE_IN_FORM,
+	         .check = ROUTE_ENUM,
+	         .choices = choices},
+	        {.name = "owner",
+	         .where = ROUTE_IN_FORM,
+	         .check = ROUTE_SLUG,
+	         .many = true},
+	        {.name = NULL},
+	};
+	static const struct route table_form = {"POST", "/x", rows,
+	                                        GOV_ROLE_ADMIN, NULL};
 	struct masa_error err;
 
 	(void)data;
-	(void)name;
 	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
 		(void)route_param_check(&checks[i], value, &err);
+	/* Field names against declared names and families ("status-*"). */
+	(void)route_param_declared(&table_form, name, ROUTE_IN_FORM);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -157,6 +157,20 @@ static void test_date_round_trip_1900_2999(void **state)
 	assert_string_equal(text, "1970-01-01");
 }
 
+static void test_date_words(void **state)
+{
+	char words[DATE_WORDS_SIZE];
+
+	(void)state;
+	date_format_words(date_from_ymd(2014, 12, 4), true, words);
+	assert_string_equal(words, "Thursday 4 December 2014");
+	date_format_words(date_from_ymd(2019, 7, 9), false, words);
+	assert_string_equal(words, "9 July 2019");
+	/* The longest there is fits. */
+	date_format_words(date_from_ymd(2024, 9, 25), true, words);
+	assert_string_equal(words, "Wednesday 25 September 2024");
+}
+
 static void test_date_weekday(void **state)
 {
 	date_days d;
@@ -748,6 +762,7 @@ int main(void)
 	        cmocka_unit_test(test_date_parse_rejects),
 	        cmocka_unit_test(test_date_round_trip_1900_2999),
 	        cmocka_unit_test(test_date_weekday),
+	        cmocka_unit_test(test_date_words),
 	        cmocka_unit_test(test_time_parse),
 	        cmocka_unit_test(test_timestamp_check),
 	        cmocka_unit_test(test_utf8_valid),

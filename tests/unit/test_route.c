@@ -176,6 +176,81 @@ static void test_table_check(void **state)
 	assert_non_null(strstr(err.message, "/bodies/{body}"));
 }
 
+static const char *const statuses[] = {"present", "absent", NULL};
+static const struct route_param row_params[] = {
+        {.name = "owner",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_SLUG,
+         .many = true},
+        {.name = "status-*",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_ENUM,
+         .choices = statuses},
+        {.name = "note", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT},
+        {.name = NULL},
+};
+
+/* Families ("status-*") and repeated fields, declared and read. */
+static void test_many_and_families(void **state)
+{
+	static const struct route r = {"POST", "/x", row_params, GOV_ROLE_ADMIN,
+	                               none};
+	static const struct route_param required_many[] = {
+	        {.name = "owner",
+	         .where = ROUTE_IN_FORM,
+	         .check = ROUTE_SLUG,
+	         .many = true,
+	         .required = true},
+	        {.name = NULL},
+	};
+	static const struct route_param star[] = {
+	        {.name = "st*", .where = ROUTE_IN_FORM, .check = ROUTE_SLUG},
+	        {.name = NULL},
+	};
+	static const struct route bad[][2] = {
+	        {{"POST", "/x", required_many, GOV_ROLE_ADMIN, none},
+	         {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL}},
+	        {{"POST", "/x", star, GOV_ROLE_ADMIN, none},
+	         {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL}},
+	};
+	struct http_param values[] = {
+	        {"owner", "jo-bloggs"},
+	        {"status-jo-bloggs", "present"},
+	        {"owner", "sam-newton"},
+	        {"status-sam", "absent"},
+	};
+	struct http_request req = {.values = values, .nvalues = 4};
+	struct masa_error err;
+	size_t at = 0;
+
+	(void)state;
+	assert_ptr_equal(route_param_declared(&r, "owner", ROUTE_IN_FORM),
+	                 &row_params[0]);
+	assert_null(route_param_declared(&r, "owner", ROUTE_IN_QUERY));
+	assert_ptr_equal(
+	        route_param_declared(&r, "status-jo-bloggs", ROUTE_IN_FORM),
+	        &row_params[1]);
+	assert_null(route_param_declared(&r, "status-", ROUTE_IN_FORM));
+	assert_null(route_param_declared(&r, "status-Jo", ROUTE_IN_FORM));
+	assert_null(route_param_declared(&r, "status-*", ROUTE_IN_FORM));
+	assert_null(route_param_declared(&r, "statusx", ROUTE_IN_FORM));
+	assert_true(route_param_is_family(&row_params[1]));
+	assert_false(route_param_is_family(&row_params[0]));
+
+	assert_string_equal(http_param_next(&req, "owner", &at), "jo-bloggs");
+	assert_string_equal(http_param_next(&req, "owner", &at), "sam-newton");
+	assert_null(http_param_next(&req, "owner", &at));
+	assert_string_equal(http_param_row(&req, "status-*", "jo-bloggs"),
+	                    "present");
+	assert_string_equal(http_param_row(&req, "status-*", "sam"), "absent");
+	assert_null(http_param_row(&req, "status-*", "jo"));
+
+	assert_int_equal(route_table_check(bad[0], &err), MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "cannot be in the path"));
+	assert_int_equal(route_table_check(bad[1], &err), MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "family"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +258,7 @@ int main(void)
 	        cmocka_unit_test(test_validators),
 	        cmocka_unit_test(test_form_decoding),
 	        cmocka_unit_test(test_table_check),
+	        cmocka_unit_test(test_many_and_families),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
