@@ -928,6 +928,103 @@ static enum masa_err entry_history(struct gov *g, struct gov_action_entry *e,
 	return MASA_OK;
 }
 
+/* 64 placeholders, for reading the history of a page of actions at once. */
+#define P8  "?, ?, ?, ?, ?, ?, ?, ?"
+#define P64 P8 ", " P8 ", " P8 ", " P8 ", " P8 ", " P8 ", " P8 ", " P8
+enum { HISTORY_CHUNK = 64 };
+static const char SQL_OWNERS_OF_64[] =
+        OWNER_SELECT "WHERE o.action_id IN (" P64 ") ORDER BY o.action_id, "
+                     "o.id";
+static const char SQL_UPDATES_OF_64[] =
+        "SELECT id, action_id, on_date, meeting_id, kind, text, status "
+        "FROM action_update WHERE action_id IN (" P64 ") "
+        "ORDER BY action_id, on_date, id";
+
+/*
+ * entry_history for entries[0..n), which are in id order, with two queries
+ * for each 64 of them instead of two for each one.
+ */
+static enum masa_err entries_history(struct gov *g,
+                                     struct gov_action_entry *entries, size_t n,
+                                     const char *date, struct arena *a,
+                                     struct masa_error *err)
+{
+	for (size_t start = 0; start < n; start += HISTORY_CHUNK) {
+		size_t end =
+		        start + HISTORY_CHUNK < n ? start + HISTORY_CHUNK : n;
+		struct gov_action_owner *owners = NULL;
+		struct gov_action_update *updates = NULL;
+		struct store_stmt *st;
+		void *items;
+		size_t nowners, nupdates, o = 0, u = 0;
+		enum masa_err rc;
+
+		for (int pass = 0; pass < 2; pass++) {
+			rc = store_prepare(g->store,
+			                   pass ? SQL_UPDATES_OF_64
+			                        : SQL_OWNERS_OF_64,
+			                   &st, err);
+			if (rc != MASA_OK)
+				return rc;
+			for (size_t i = 0; i < HISTORY_CHUNK; i++)
+				store_bind_int(
+				        st, (int)i + 1,
+				        start + i < end
+				                ? entries[start + i].action.id
+				                : 0);
+			rc = record_collect(
+			        st, pass ? &update_kind : &owner_kind, a,
+			        &items, pass ? &nupdates : &nowners, err);
+			if (rc != MASA_OK)
+				return rc;
+			if (pass)
+				updates = items;
+			else
+				owners = items;
+		}
+		for (size_t i = start; i < end; i++) {
+			struct gov_action_entry *e = &entries[i];
+			size_t k = 0, first;
+
+			while (o < nowners &&
+			       owners[o].action_id < e->action.id)
+				o++;
+			first = o;
+			while (o < nowners &&
+			       owners[o].action_id == e->action.id)
+				o++;
+			e->history = owners + first;
+			e->nhistory = o - first;
+			e->owners = arena_alloc(a, (e->nhistory + 1) *
+			                                   sizeof *e->owners);
+			for (size_t j = 0; j < e->nhistory; j++) {
+				const struct gov_action_owner *w =
+				        &e->history[j];
+				bool added = w->added_on == NULL ||
+				             strcmp(w->added_on, date) <= 0;
+				bool removed = w->removed_on != NULL &&
+				               strcmp(w->removed_on, date) <= 0;
+				if (added && !removed)
+					e->owners[k++] = *w;
+			}
+			e->nowners = k;
+			while (u < nupdates &&
+			       updates[u].action_id < e->action.id)
+				u++;
+			e->updates = updates + u;
+			k = 0;
+			while (u < nupdates &&
+			       updates[u].action_id == e->action.id) {
+				if (strcmp(updates[u].on_date, date) <= 0)
+					k++;
+				u++;
+			}
+			e->nupdates = k;
+		}
+	}
+	return MASA_OK;
+}
+
 /* On-going actions are listed by their number, as the log numbers them. */
 static int by_number(const void *x, const void *y)
 {
@@ -1389,10 +1486,10 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
 	if (rc != MASA_OK)
 		return rc;
 	entries = items;
+	if ((rc = entries_history(g, entries, *n, q->as_at, a, err)))
+		return rc;
 	for (size_t i = 0; i < *n; i++) {
 		struct gov_action_entry *e = &entries[i];
-		if ((rc = entry_history(g, e, q->as_at, a, err)))
-			return rc;
 		if (e->due && strcmp(e->due, q->as_at) < 0 &&
 		    !gov_action_status_done(e->status_as_at))
 			e->days_overdue = days_between(e->due, q->as_at);
