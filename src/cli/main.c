@@ -30,6 +30,7 @@ static const struct cli_command *const commands[] = {
         &cmd_actions_update,
         &cmd_meeting_matters_arising,
         &cmd_agenda_draft,
+        &cmd_publish,
         &cmd_programme,
         &cmd_programme_add,
         &cmd_programme_from_resolution,
