@@ -44,11 +44,11 @@ struct minutes_resolution {
 };
 
 struct minutes_action {
-	const char *number;       /* as printed, or NULL */
-	const char **owners;      /* names, resolved from initials if possible */
+	const char *number;  /* as printed, or NULL */
+	const char **owners; /* names, resolved from initials if possible */
 	size_t nowners;
 	const char *text;
-	const char *due;          /* YYYY-MM-DD, or NULL */
+	const char *due; /* YYYY-MM-DD, or NULL */
 	size_t line;
 };
 
@@ -67,8 +67,8 @@ struct minutes_item {
 };
 
 struct minutes_update {
-	const char *date; /* YYYY-MM-DD, or NULL */
-	const char *text; /* or NULL */
+	const char *date;   /* YYYY-MM-DD, or NULL */
+	const char *text;   /* or NULL */
 	const char *status; /* open, in_progress, discharged, closed, or NULL */
 	bool carried_forward;
 };
@@ -95,9 +95,10 @@ struct minutes_reading {
 	const char *body;       /* as printed, or NULL */
 	const char *body_short; /* "RLSCB" from "... (RLSCB)", or NULL */
 	const char *title;
-	const char *date; /* YYYY-MM-DD, or NULL */
+	const char *date;                  /* YYYY-MM-DD, or NULL */
 	const char *start_time, *end_time; /* HH:MM, or NULL */
 	const char *venue;
+	const char *webcast_url;       /* or NULL */
 	const char *next_meeting;      /* YYYY-MM-DD, or NULL */
 	const char *next_meeting_time; /* HH:MM, or NULL */
 	const char *action_log_as_at;  /* YYYY-MM-DD, or NULL */
