@@ -77,4 +77,46 @@ printf 'Some notes\n\nNothing else\n' >nodate.txt
 ok "no date: a reading with notes" import minutes nodate.txt --dry-run --json
 json_is "no date noted" '[.unsure[].note | select(test("no meeting date"))] | length' "1"
 
+# The import, into a database holding the partnership's organisations,
+# people and bodies but neither meeting.
+jq '.meetings = [] | .actions = [] | .programme = []' "$ROOT/data/demo.json" >base.json
+"$MASA" --db t.db init >/dev/null && "$MASA" --db t.db load base.json >/dev/null || fail "load the partnership without meetings"
+printf 'Parish Council of Nowhere\n\nMinutes of the meeting held on 3 March 2020\n\n1. Apologies\n\nNone.\n' >nobody.txt
+fails "a body the partnership does not have" 1 "which is no body of the partnership" --db t.db import minutes nobody.txt
+fails "no date: nothing imported" 1 "no meeting date" --db t.db import minutes nodate.txt --body RLSCB
+ok "import the 2014 board" --db t.db import minutes "$SEED14" --json
+json_is "the meeting" '.meeting' "RLSCB/2014-12-04"
+json_is "everyone attending" '.attendance' "33"
+json_is "everyone matched by name (Parfremment, Cllr Beaumont by surname)" '.people_created' "0"
+json_is "16 items" '.items' "16"
+json_is "9 actions" '.actions' "9"
+json_is "7 earlier actions" '.log_actions' "7"
+ok "the meeting shows" --db t.db meeting show RLSCB/2014-12-04 --json
+json_is "times stored" '[.meeting.start_time // .start_time, .meeting.end_time // .end_time] | join("-")' "13:00-16:00"
+ok "the action log as at the meeting" --db t.db actions log RLSCB --as-at 2014-12-04 --json
+json_is "nine raised that day" '[.raised[] | select(.meeting == "RLSCB/2014-12-04")] | length' "9"
+json_is "action 8's owners" '.raised[] | select(.id == "RLSCB/2014-12-04/8") | [.owners[].name] | join("/")' "Maryke Turvey/Sarah Mainwaring"
+json_is "all members own 6" '.raised[] | select(.id == "RLSCB/2014-12-04/6") | .owners[0].name' "All members"
+json_is "4, 5, 6 of September finished" '[.finished[] | .details] | length' "3"
+ok "actions show an earlier one" --db t.db actions overdue --on 2015-06-01 --json
+before=$(fingerprint t.db)
+ok "import the same file again" --db t.db import minutes "$SEED14"
+has "already imported" "RLSCB/2014-12-04 already imported"
+if [ "$(fingerprint t.db)" = "$before" ]; then pass "the second import changed nothing"; else fail "the second import changed nothing"; fi
+ok "import the 2019 commission" --db t.db import minutes "$SEED19" --json
+json_is "its meeting" '.meeting' "ILSC/2019-07-09"
+json_is "10 items" '.items' "10"
+json_is "7 resolutions" '.resolutions' "7"
+json_is "councillors matched to the partnership's people" '.people_created' "0"
+ok "the deferred item" --db t.db meeting show ILSC/2019-07-09 --json
+has "deferred stored" '"deferred"'
+before=$(fingerprint t.db)
+ok "import the 2019 commission again" --db t.db import minutes "$SEED19" --json
+json_is "already" '.already' "true"
+if [ "$(fingerprint t.db)" = "$before" ]; then pass "the second 2019 import changed nothing"; else fail "the second 2019 import changed nothing"; fi
+sed 's/^\*\*13\. QUESTIONS/**13. OTHER QUESTIONS/; s/^\*\*19\. URGENT BUSINESS/**21. URGENT BUSINESS/' "$SEED19" >changed.txt
+before=$(fingerprint t.db)
+fails "the same meeting with other items" 1 "already holds other items" --db t.db import minutes changed.txt
+if [ "$(fingerprint t.db)" = "$before" ]; then pass "a refused import changed nothing"; else fail "a refused import changed nothing"; fi
+
 done_testing
