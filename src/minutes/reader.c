@@ -2378,13 +2378,6 @@ enum masa_err minutes_read(const struct source *s, struct minutes_reading *out,
 				out->placed[i] = "action log section";
 				continue;
 			}
-			if (rd.entry != NULL) {
-				rd.entry->text = arena_printf(
-				        rd.a, "%s%s%s", rd.entry->text,
-				        rd.entry->text[0] ? "\n" : "", t);
-				out->placed[i] = "action log";
-				continue;
-			}
 			unplaced(&rd, i);
 			continue;
 		}
