@@ -720,12 +720,15 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 	char *paren, *rep;
 	const char *name;
 
-	if (*t == '\0' || strcasecmp(t, "none") == 0 ||
-	    strcasecmp(t, "nil") == 0 || strcasecmp(t, "none received") == 0)
+	if (*t == '\0' || isdigit((unsigned char)*t) ||
+	    strcasecmp(t, "none") == 0 || strcasecmp(t, "nil") == 0 ||
+	    strcasecmp(t, "none received") == 0)
 		return;
 	p = add_person(rd, l);
 	p->line = line;
-	if (job && *job)
+	if (job && *job && is_role(job))
+		p->role = arena_strdup(rd->a, job);
+	else if (job && *job)
 		p->job_title = arena_strdup(rd->a, job);
 	/* "(in the Chair)", "(Chair)", "(Co-optee ...)" */
 	paren = strchr(t, '(');
@@ -1768,6 +1771,10 @@ static bool date_line(struct reader *rd, size_t i, const char *t)
 			if (minutes_parse_time(venue, tm) == 0)
 				rd->r->venue = copy_trim(rd->a, venue,
 				                         strlen(venue), ".,");
+		} else if (word_ci(skip_spaces(p), "in the")) {
+			const char *venue = skip_spaces(skip_spaces(p) + 3);
+			rd->r->venue =
+			        copy_trim(rd->a, venue, strlen(venue), ".,");
 		} else if (*skip_spaces(p) == ',' &&
 		           !isdigit((unsigned char)skip_spaces(p + 1)[0])) {
 			const char *venue = skip_spaces(skip_spaces(p) + 1);
@@ -2177,6 +2184,10 @@ static bool attendance_line(struct reader *rd, size_t i)
 		struct masa_error err;
 		if (l->ncells == 0 || l->cells[0][0] == '\0')
 			return false;
+		if (strcasecmp(l->cells[0], "name") == 0) {
+			rd->r->placed[i] = "attendance heading";
+			return true;
+		}
 		buf_init(&jobs, 1 << 16);
 		for (size_t c = 1; c < l->ncells; c++)
 			if (l->cells[c][0])

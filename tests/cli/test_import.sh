@@ -15,7 +15,7 @@ golden() {
 		return
 	fi
 	jq -S . "$OUT" >"$WORK/got.json"
-	if diff -u "$ROOT/tests/golden/import-$(basename "$file" .txt).json" "$WORK/got.json" >"$WORK/golden.diff"; then
+	if diff -u "$ROOT/tests/golden/import-$(basename "${file%.*}").json" "$WORK/got.json" >"$WORK/golden.diff"; then
 		pass "$name matches its golden reading"
 	else
 		fail "$name matches its golden reading" "$(head -30 "$WORK/golden.diff")"
@@ -24,6 +24,20 @@ golden() {
 
 golden "the 2014 board minutes" "$SEED14"
 golden "the 2019 select commission minutes" "$SEED19"
+golden "parish council minutes (Cou/285/07-08, RESOLVED: That ... (a) (b))" "$ROOT/tests/minutes/parish-council-cou.txt"
+golden "a board in Markdown (HW.35/24, attendance and action tables)" "$ROOT/tests/minutes/health-wellbeing-hw.md"
+
+ok "parish council" import minutes "$ROOT/tests/minutes/parish-council-cou.txt" --dry-run --json
+json_is "parish items" '[.items[].number] | join(",")' "Cou/285/07-08,Cou/286/07-08,Cou/287/07-08,Cou/288/07-08,Cou/289/07-08"
+json_is "(a) and (b) parts of one resolution" '.items[2].resolutions | length' "1"
+json_is "action with owner and due date" '.items[2].actions[0] | [.owners[0], .due] | join(" ")' "Clerk 2008-04-30"
+json_is "JS resolved to the chair" '.items[3].actions[0].owners[0]' "J Smith"
+json_is "start 19:30" '.start_time' "19:30"
+json_is "next meeting" '.next_meeting' "2008-05-12"
+ok "Markdown board" import minutes "$ROOT/tests/minutes/health-wellbeing-hw.md" --dry-run --json
+json_is "roles from the table" '[.present[] | .role // "-"] | join(",")' "Chair,Vice-Chair,-"
+json_is "action table: owners from initials, due dates" '[.items[1].actions[] | "\(.number):\(.owners[0]):\(.due)"] | join(",")' \
+	"1:Sharon Kemp:2024-01-31,2:David Roche:2024-02-14"
 
 ok "dry run of the 2014 board" import minutes "$SEED14" --dry-run --json
 json_is "date" '.date' "2014-12-04"
