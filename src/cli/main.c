@@ -29,6 +29,7 @@ static const struct cli_command *const commands[] = {
         &cmd_actions_raise,
         &cmd_actions_update,
         &cmd_meeting_matters_arising,
+        &cmd_import_minutes,
         &cmd_agenda_draft,
         &cmd_publish,
         &cmd_programme,
