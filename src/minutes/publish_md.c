@@ -147,7 +147,13 @@ static void put_log_part(struct md *w, const struct publish_log_part *part)
 	       "|---|---|---|---|---|\n");
 	for (size_t i = 0; i < part->n; i++) {
 		const struct publish_action *a = &part->actions[i];
-		put(w, "| %ld. |", a->number);
+		const char *tail = a->key ? strrchr(a->key, '/') : NULL;
+		/* An action standing alone is A1, A2...: not the number of
+		 * an action raised at a meeting. */
+		if (tail != NULL && tail[1] == 'A')
+			put(w, "| %s |", tail + 1);
+		else
+			put(w, "| %ld. |", a->number);
 		put_cell(w, a->owners);
 		put_cell_after(w, a->confidential ? "(Confidential) " : "",
 		               a->details);
@@ -187,13 +193,14 @@ enum masa_err publish_markdown(const struct publish_meeting *m, struct buf *out,
 	if (!m->public_only && any_confidential(m))
 		put(&w, "**Confidential: this copy is for members. It "
 		        "includes items not for publication.**\n\n");
+	if (m->webcast)
+		put(&w,
+		    "The webcast of the meeting can be viewed at:-\n\n<%s>\n\n",
+		    m->webcast);
 	put_people(&w, "Present:", m->present, m->npresent);
 	put_people(&w, "In attendance:", m->in_attendance, m->nin_attendance);
 	put_people(&w, "Apologies:", m->apologies, m->napologies);
 	put_people(&w, "Absent:", m->absent, m->nabsent);
-	if (m->webcast)
-		put(&w, "The webcast of the meeting can be viewed at: <%s>\n\n",
-		    m->webcast);
 	for (size_t i = 0; i < m->nitems; i++)
 		put_item(&w, &m->items[i]);
 	for (size_t i = 0; i < m->nunplaced; i++)

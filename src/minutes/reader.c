@@ -1576,10 +1576,12 @@ static bool table_row(struct reader *rd, size_t i)
 	}
 	if (nc > 0 && cols[0] == COL_NUMBER) {
 		const char *c0 = cells[0];
-		size_t k = 0;
-		while (isdigit((unsigned char)c0[k]) && k < 5)
+		/* "A1": an action standing alone, as masa publishes it. */
+		size_t lead = c0[0] == 'A' && isdigit((unsigned char)c0[1]);
+		size_t k = lead;
+		while (isdigit((unsigned char)c0[k]) && k < lead + 5)
 			k++;
-		if (k == 0)
+		if (k == lead)
 			return false;
 		memcpy(num, c0, k);
 		num[k] = '\0';

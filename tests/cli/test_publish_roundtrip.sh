@@ -1,42 +1,44 @@
-# Both seeds read, published back from the demo and read again: the reading
-# of the published Markdown has the same people, item numbers, resolution
-# counts and action owners as the reading of the seed (issue 5, point 4).
-# Needs `masa import minutes` (the minutes reader); skips until it exists.
+# Both seeds read and imported into a partnership that has their bodies and
+# people but not their meetings, published back as Markdown and read again:
+# the reading of the published minutes has the same people, item numbers,
+# resolution counts and action owners as the first reading of the seed
+# (issue 5, point 4).
 . "$(dirname "$0")/lib.sh"
 
-SEEDS=${MASA_SEEDS:-/work/shared/seeds}
-if ! "$MASA" import minutes --help >/dev/null 2>&1; then
-	echo "1..0 # SKIP masa import minutes is not built yet: nothing reads minutes back"
-	exit 0
-fi
-if [ ! -d "$SEEDS" ]; then
-	echo "1..0 # SKIP no seeds in $SEEDS"
-	exit 0
-fi
-
-"$MASA" --db d.db init --demo >/dev/null || fail "init --demo"
+SEEDS=$ROOT/tests/minutes
+jq '.meetings = [] | .actions = [] | .programme = []' "$ROOT/data/demo.json" >base.json
+ok "init" --db d.db init
+ok "load the partnership without its meetings" --db d.db load base.json
 
 # The facts compared: who was there, the items' numbers, how many
-# resolutions each item has and who owns each action, each list sorted.
+# resolutions each item has and who owns each action (raised at the meeting
+# or in the appended log), each list sorted.
 facts() {
-	jq -S '{
+	# An appended action finished before the meeting (discharged at an
+	# earlier one) is not in masa's action log as at the meeting.
+	jq -S 'def finished_before(e; d): [e.updates[]? | select(.date < d and
+		(.status == "discharged" or .status == "completed" or .status == "closed"))] | length > 0;
+	{
 		people: ([.. | objects | select(has("name") and (has("status") or has("role"))) | .name] | unique),
 		items: ([.. | objects | select(has("number") and has("title")) | .number] | unique),
 		resolutions: ([.. | objects | select(has("number") and has("title"))
 			| {(.number): ((.resolutions // []) | length)}] | add // {}),
-		owners: ([.. | objects | select(has("owners")) | .owners | tostring] | sort)
-	}' "$1"
+		owners: ([.. | objects | select(has("owners") and (has("updates") | not)) | .owners | tostring]
+			+ [(.action_log // [])[] | select(finished_before(.; $date) | not) | .owners | tostring]
+			| sort)
+	}' --arg date "$2" "$1"
 }
 
 check() {
 	local seed=$1 key=$2 name=$3
 	ok "$name: read the seed" --db d.db import minutes "$seed" --dry-run --json
 	cp "$OUT" "$name.first.json"
+	ok "$name: import the seed" --db d.db import minutes "$seed"
 	ok "$name: publish $key as Markdown" --db d.db publish "$key" --format md --output "$name.md"
 	ok "$name: read the published minutes" --db d.db import minutes "$name.md" --dry-run --json
 	cp "$OUT" "$name.second.json"
-	facts "$name.first.json" >"$name.first.facts"
-	facts "$name.second.json" >"$name.second.facts"
+	facts "$name.first.json" "${key#*/}" >"$name.first.facts"
+	facts "$name.second.json" "${key#*/}" >"$name.second.facts"
 	for part in people items resolutions owners; do
 		if [ "$(jq -c ".$part" "$name.first.facts")" = "$(jq -c ".$part" "$name.second.facts")" ]; then
 			pass "$name: the same $part"
