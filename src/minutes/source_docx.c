@@ -118,6 +118,14 @@ static const struct docx_style *find_style(const struct docx_reader *r,
 	return NULL;
 }
 
+/* libxml2 reports some errors (bad encodings) on standard error whatever
+ * the parser's options say; masa says what went wrong itself. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 static xmlDoc *parse_xml(const char *xml, size_t len, const char *part,
                          struct masa_error *err)
 {
@@ -139,6 +147,7 @@ static xmlDoc *parse_xml(const char *xml, size_t len, const char *part,
 		               part);
 		return NULL;
 	}
+	xmlSetGenericErrorFunc(NULL, quiet);
 	doc = xmlReadMemory(xml, (int)len, part, NULL,
 	                    XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);

@@ -91,6 +91,28 @@ static bool looks_like_html(const char *p, const char *end)
 	return false;
 }
 
+/* True when the first 64 KB have control characters other than tabs, line
+ * and page breaks (more than one in a hundred bytes), or, not being UTF-8,
+ * more bytes above 0x7F than text in a Latin alphabet has (one in four). */
+static bool looks_binary(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p) < 65536 ? (size_t)(end - p) : 65536;
+	size_t control = 0, high = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+		     c != '\f') ||
+		    c == 0x7F)
+			control++;
+		else if (c >= 0x80)
+			high++;
+	}
+	if (control * 100 > n)
+		return true;
+	return high * 4 > n && !utf8_valid(p, n, NULL);
+}
+
 static bool has_bytes(const char *data, size_t len, const char *s)
 {
 	return memmem(data, len, s, strlen(s)) != NULL;
@@ -113,9 +135,9 @@ enum source_format source_detect(const char *name, const void *data, size_t len)
 		return SOURCE_PDF;
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
-	if (memchr(p, '\0', (size_t)(end - p)) ||
-	    !utf8_valid(p, (size_t)(end - p), NULL))
+	if (memchr(p, '\0', (size_t)(end - p)) || looks_binary(p, end))
 		return SOURCE_UNKNOWN;
+	/* A page says its own character set (libxml2 reads it). */
 	if (looks_like_html(p, sniff_end))
 		return SOURCE_HTML;
 	/* Text that starts with a tag masa does not know is a page when its
@@ -124,6 +146,7 @@ enum source_format source_detect(const char *name, const void *data, size_t len)
 	     ends_with_nocase(name, ".htm")) &&
 	    memchr(p, '<', (size_t)(sniff_end - p)))
 		return SOURCE_HTML;
+	/* Text not in UTF-8 is read as Windows-1252 by the text reader. */
 	return SOURCE_TEXT;
 }
 

@@ -27,6 +27,7 @@
 #include <libxml/tree.h>
 
 #include "core/buf.h"
+#include "core/text.h"
 
 enum {
 	HTML_MAX_DEPTH = 200,
@@ -557,10 +558,19 @@ static enum masa_err walk(struct html_reader *r, const xmlNode *n, int depth,
 	return rc;
 }
 
+/* libxml2 reports some errors (bad encodings) on standard error whatever
+ * the parser's options say; masa says what went wrong itself. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 enum masa_err source_read_html(const char *data, size_t len, struct source *s,
                                struct masa_error *err)
 {
 	struct html_reader r = {.s = s, .kind = SOURCE_PARAGRAPH};
+	const char *encoding = "UTF-8";
 	enum masa_err rc = MASA_OK;
 	htmlDocPtr doc = NULL;
 	const xmlNode *root;
@@ -573,12 +583,15 @@ enum masa_err source_read_html(const char *data, size_t len, struct source *s,
 	buf_init(&r.line, HTML_MAX_LINE + 16);
 	r.space = true;
 	r.all_bold = true;
-	/* UTF-8 unless the page says otherwise in a meta charset. */
+	/* The page's own meta charset, else UTF-8, else (bytes that are not
+	 * UTF-8) Windows-1252, as browsers guess. */
+	if (len && memmem(data, len < 2048 ? len : 2048, "charset", 7))
+		encoding = NULL;
+	else if (!utf8_valid(data, len, NULL))
+		encoding = "windows-1252";
+	xmlSetGenericErrorFunc(NULL, quiet);
 	doc = htmlReadMemory(
-	        len ? data : " ", len ? (int)len : 1, NULL,
-	        len && memmem(data, len < 2048 ? len : 2048, "charset", 7)
-	                ? NULL
-	                : "UTF-8",
+	        len ? data : " ", len ? (int)len : 1, NULL, encoding,
 	        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	if (!doc) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,

@@ -158,7 +158,15 @@ static void test_detect(void **state)
 	assert_int_equal(source_detect("a", "# Minutes\n\n- item\n", 18),
 	                 SOURCE_TEXT);
 	assert_int_equal(source_detect("a", "Caf\xE9 minutes", 12),
-	                 SOURCE_UNKNOWN); /* Latin-1, not UTF-8 */
+	                 SOURCE_TEXT); /* Windows-1252: the text reader's */
+	assert_int_equal(source_detect("a", "<p>Caf\xE9</p>", 11), SOURCE_HTML);
+	assert_int_equal(source_detect("a", "\x8F\xE3\xD2\x99\xF1\xAA xx", 9),
+	                 SOURCE_UNKNOWN);
+	assert_int_equal(source_detect("a",
+	                               "ab\x01\x02\x03"
+	                               "cd",
+	                               7),
+	                 SOURCE_UNKNOWN);
 	assert_int_equal(source_detect("a", "text\0more", 9), SOURCE_UNKNOWN);
 	assert_int_equal(source_detect("a", "", 0), SOURCE_UNKNOWN);
 }
@@ -498,6 +506,12 @@ static void test_html_details(void **state)
 	assert_string_equal(s.lines[7].text, "<tag> & “quotes”");
 	assert_string_equal(s.lines[8].text, "unclosed");
 	assert_string_equal(s.lines[9].text, "para");
+	source_free(&s);
+
+	/* A page not in UTF-8 that does not say so: Windows-1252. */
+	assert_int_equal(html(&s, "<p>caf\xE9 \x93quoted\x94</p>", &err),
+	                 MASA_OK);
+	assert_string_equal(s.lines[0].text, "café “quoted”");
 	source_free(&s);
 
 	/* Deeper than masa reads: an error, not a crash. */
