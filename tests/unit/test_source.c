@@ -136,10 +136,10 @@ static void test_detect(void **state)
 {
 	(void)state;
 	assert_int_equal(
-	        source_detect("a", "PK\x03\x04....word/document.xml", 30),
+	        source_detect("a", "PK\x03\x04....word/document.xml", 25),
 	        SOURCE_DOCX);
 	assert_int_equal(
-	        source_detect("a", "PK\x03\x04....xl/workbook.xml", 27),
+	        source_detect("a", "PK\x03\x04....xl/workbook.xml", 23),
 	        SOURCE_UNKNOWN);
 	assert_int_equal(source_detect("a", "%PDF-1.7\n", 9), SOURCE_PDF);
 	assert_int_equal(source_detect("a", "\n\n<!DOCTYPE html><p>x", 21),
