@@ -23,32 +23,6 @@ static const struct cli_option import_options[] = {
         {NULL, NULL, NULL},
 };
 
-/* Reads the whole file at path, up to the source limit, into b. */
-static enum masa_err read_whole(const char *path, struct buf *b,
-                                struct masa_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	enum masa_err rc = MASA_OK;
-
-	if (f == NULL)
-		return masa_error_set(err, MASA_ERR_IO, "%s: cannot open it",
-		                      path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if ((rc = buf_append(b, chunk, n, err)) != MASA_OK) {
-			masa_error_set(err, MASA_ERR_LIMIT,
-			               "%s: larger than %d MB", path,
-			               SOURCE_MAX_BYTES / (1024 * 1024));
-			break;
-		}
-	if (rc == MASA_OK && ferror(f))
-		rc = masa_error_set(err, MASA_ERR_IO, "%s: cannot read it",
-		                    path);
-	fclose(f);
-	return rc;
-}
-
 static void print_people(const char *heading, const struct minutes_person *p,
                          size_t n)
 {
@@ -162,7 +136,6 @@ static void print_reading(const struct minutes_reading *r)
 static int run_import_minutes(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct masa_error err = {0};
-	struct buf data;
 	struct source src;
 	struct minutes_reading r;
 	struct minutes_import_result res = {0};
@@ -170,12 +143,9 @@ static int run_import_minutes(struct cli_ctx *ctx, const struct cli_args *args)
 	int status = 0;
 	enum masa_err rc;
 
-	buf_init(&data, SOURCE_MAX_BYTES);
-	source_init(&src, SOURCE_TEXT);
+	source_init(&src, SOURCE_UNKNOWN);
 	memset(&r, 0, sizeof r);
-	if ((rc = read_whole(path, &data, &err)) != MASA_OK ||
-	    (rc = source_read_text(data.data ? data.data : "", data.len, &src,
-	                           &err)) != MASA_OK ||
+	if ((rc = source_read_file(path, &src, &err)) != MASA_OK ||
 	    (rc = minutes_read(&src, &r, &err)) != MASA_OK) {
 		if (rc != MASA_OK && strncmp(err.message, path, strlen(path)))
 			masa_error_prefix(&err, "%s", path);
@@ -226,7 +196,6 @@ static int run_import_minutes(struct cli_ctx *ctx, const struct cli_args *args)
 out:
 	minutes_reading_free(&r);
 	source_free(&src);
-	buf_free(&data);
 	return status;
 }
 

@@ -83,6 +83,15 @@ enum masa_err source_read_html(const char *data, size_t len, struct source *s,
                                struct masa_error *err);
 enum masa_err source_read_pdf(const char *path, struct source *s,
                               struct masa_error *err);
+/* The .docx reader's second half: the XML of word/document.xml, already
+ * unpacked (styles may be NULL: heading styles are then known by their ids
+ * "Heading1".."Heading6" and "Title" only). For the fuzz target and tests. */
+enum masa_err source_read_docx_xml(const char *xml, size_t len,
+                                   const char *styles, size_t styles_len,
+                                   struct source *s, struct masa_error *err);
+/* The PDF reader's second half: the text pdftotext -layout wrote. */
+enum masa_err source_read_pdf_text(const char *text, size_t len,
+                                   struct source *s, struct masa_error *err);
 
 /* Reads the file at path in whichever format it is. */
 enum masa_err source_read_file(const char *path, struct source *s,

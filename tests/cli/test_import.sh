@@ -85,8 +85,8 @@ has "text: heading" "Date:      2014-12-04"
 has "text: an action" "Action 2: Kirsty Booth:"
 
 printf 'hello\0world' >binary.txt
-fails "a binary file" 1 "not text" import minutes binary.txt --dry-run
-fails "a missing file" 3 "cannot open" import minutes missing.txt --dry-run
+fails "a binary file" 1 "is not a format masa reads" import minutes binary.txt --dry-run
+fails "a missing file" 3 "could not be opened" import minutes missing.txt --dry-run
 printf 'Some notes\n\nNothing else\n' >nodate.txt
 ok "no date: a reading with notes" import minutes nodate.txt --dry-run --json
 json_is "no date noted" '[.unsure[].note | select(test("no meeting date"))] | length' "1"
