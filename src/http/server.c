@@ -126,7 +126,9 @@ static enum masa_err worker_store(struct http_server *s, struct store **out,
 		                    "every worker's store connection is taken");
 		goto out;
 	}
-	rc = store_open(s->cfg.db_path, STORE_OPEN_EXISTING, &w->store, err);
+	rc = store_open(s->cfg.db_path,
+	                STORE_OPEN_EXISTING | STORE_OPEN_SMALL_CACHE, &w->store,
+	                err);
 	if (rc != MASA_OK)
 		goto out;
 	w->used = true;

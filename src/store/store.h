@@ -30,6 +30,12 @@ enum store_open_flags {
 	STORE_OPEN_CREATE = 1, /* create it (and its schema) if it is missing */
 	STORE_OPEN_MIGRATE =
 	        2, /* upgrade an older schema instead of refusing */
+	/*
+	 * One of several connections in one process (a server's workers):
+	 * each keeps a small page cache of its own and leaves the rest to the
+	 * operating system's cache of the file, which they all share.
+	 */
+	STORE_OPEN_SMALL_CACHE = 4,
 };
 
 /*

@@ -90,6 +90,9 @@ static enum masa_err sqlite_open(const char *location, unsigned flags,
 	                  "PRAGMA cache_size = -65536;"
 	                  "PRAGMA temp_store = MEMORY;",
 	                  NULL, NULL, NULL);
+	if (rc == SQLITE_OK && (flags & STORE_OPEN_SMALL_CACHE))
+		rc = sqlite3_exec(db, "PRAGMA cache_size = -4096;", NULL, NULL,
+		                  NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
 			masa_error_set(err, MASA_ERR_INVALID,
