@@ -453,7 +453,9 @@ static void unplaced(struct reader *rd, size_t i)
 static const char *const honorifics[] = {
         "Councillors", "Councillor", "Cllrs", "Cllr", "Mrs",       "Mr",
         "Ms",          "Miss",       "Dr",    "Prof", "Professor", "Revd",
-        "Rev",         "Sir",        "Dame",  NULL};
+        "Rev",         "Sir",        "Dame",  "Canon",
+        "Det Supt",    "Ch Supt",    "Supt",  "Superintendent", "DCI",
+        "DI",          "DS",         "DC",    NULL};
 
 /* s without a leading honorific (or several), borrowed. */
 static const char *strip_honorific(const char *s)
@@ -907,12 +909,22 @@ static bool item_number(const char *t, char *num, size_t size,
 		if (*p == '.' || *p == ')')
 			p++;
 	} else if (isalpha((unsigned char)*p)) {
-		size_t k = 0;
+		size_t k = 0, upper = 0;
 		while (isalpha((unsigned char)p[k]) && k < 6)
-			k++;
-		if (k == 0 || (p[k] != '.' && p[k] != '/') ||
-		    !isdigit((unsigned char)p[k + 1]))
+			upper += isupper((unsigned char)p[k++]) != 0;
+		if (k >= 2 && upper == k && p[k] == ' ' &&
+		    isdigit((unsigned char)p[k + 1])) {
+			/* "TB 24/101": capitals, a space, numbers with a
+			 * slash (a bare "TB 24" is too like prose) */
+			size_t d = k + 1;
+			while (isdigit((unsigned char)p[d]))
+				d++;
+			if (p[d] != '/' || !isdigit((unsigned char)p[d + 1]))
+				return false;
+		} else if (k == 0 || (p[k] != '.' && p[k] != '/') ||
+		           !isdigit((unsigned char)p[k + 1])) {
 			return false;
+		}
 		p += k + 1;
 		while (isdigit((unsigned char)*p) || *p == '/' || *p == '-' ||
 		       *p == '.')
@@ -939,6 +951,13 @@ static bool item_number(const char *t, char *num, size_t size,
 	}
 	*title = p;
 	return true;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && strcmp(s + n - k, tail) == 0;
 }
 
 /* Top and sub numbers of "4.3" (or "4"): false for other forms. */
@@ -1297,6 +1316,8 @@ static int action_line(struct reader *rd, size_t i, const char *t,
 		if (!in_block || !owner_token(t, first))
 			return -1;
 		n = strlen(t);
+		num[0] = '\0'; /* "by 31 May 2024": a year, not a number */
+		need_number = false;
 	}
 	if (!owner_token(t, first) && (!in_block || word_count(t) > 30))
 		return -1;
@@ -1394,6 +1415,9 @@ static enum column column_of(const char *cell)
 	        {"date due", COL_DUE},
 	        {"by", COL_DUE},
 	        {"date raised", COL_RAISED},
+	        {"meeting", COL_RAISED},
+	        {"meeting date", COL_RAISED},
+	        {"date of meeting", COL_RAISED},
 	        {"raised", COL_RAISED},
 	};
 	char label[32];
@@ -2223,8 +2247,9 @@ static bool item_heading(struct reader *rd, size_t i)
 		return false;
 	if (!item_number(l->text, num, sizeof num, &title, &prefixed))
 		return false;
-	if (minutes_parse_date(l->text, tmp) > 0)
-		return false;
+	if (minutes_parse_date(l->text, tmp) > 0 ||
+	    minutes_parse_time(l->text, tmp) > 0)
+		return false; /* "13:00 - 15:00, Room 3.14" */
 	strong = prefixed || l->kind == SOURCE_HEADING || l->bold;
 	if (strlen(title) > 200)
 		return false;
@@ -2233,11 +2258,18 @@ static bool item_heading(struct reader *rd, size_t i)
 			return false;
 		if (l->kind == SOURCE_LIST_ITEM && list_neighbour(rd->s, i))
 			return false;
-		if (i > 0 && rd->s->lines[i - 1].kind != SOURCE_BLANK &&
+		/* in the middle of a paragraph: only where lines are
+		 * wrapped (text, PDF); a page's or a .docx's paragraphs are
+		 * whole, and an item heading ends no paragraph */
+		if ((rd->s->format == SOURCE_TEXT ||
+		     rd->s->format == SOURCE_PDF) &&
+		    i > 0 && rd->s->lines[i - 1].kind != SOURCE_BLANK &&
 		    rd->s->lines[i - 1].kind != SOURCE_HEADING &&
 		    rd->r->placed[i - 1] != NULL &&
-		    strncmp(rd->r->placed[i - 1], "item", 4) == 0)
-			return false; /* in the middle of a paragraph */
+		    strncmp(rd->r->placed[i - 1], "item", 4) == 0 &&
+		    !ends_with(rd->r->placed[i - 1], " heading") &&
+		    !ends_with(rd->r->placed[i - 1], " title"))
+			return false;
 	} else if (rd->r->nitems > 0 && !next_in_sequence(rd, num)) {
 		long top, sub;
 		if (numeric(num, &top, &sub) &&
