@@ -42,6 +42,9 @@ struct reader {
 	enum state state;
 	enum list list;
 	bool seen_present;
+	/* an attendance table's columns: what each cell says */
+	enum { ATT_OTHER, ATT_ROLE, ATT_STATUS } att_cols[SOURCE_MAX_CELLS];
+	size_t natt_cols;
 	size_t cap_present, cap_attendance, cap_apologies, cap_absent;
 	size_t cap_items, cap_res, cap_act, cap_log, cap_upd, cap_unsure,
 	        cap_unplaced;
@@ -99,6 +102,13 @@ static const char *skip_spaces(const char *p)
 	while (is_space(*p))
 		p++;
 	return p;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && strcmp(s + n - k, tail) == 0;
 }
 
 /* The length of prefix if s starts with it (ASCII case ignored), else 0. */
@@ -719,7 +729,7 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 {
 	char *t = copy_trim(rd->a, s, len, ".;,");
 	struct minutes_person *p;
-	char *paren, *rep;
+	char *paren, *rep, *deputy = NULL;
 	const char *name;
 
 	if (*t == '\0' || isdigit((unsigned char)*t) ||
@@ -728,6 +738,35 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 		return;
 	p = add_person(rd, l);
 	p->line = line;
+	/* "Ian Corbett (Head of Service), substitute for Jacqueline Moss" */
+	for (const char *const *w = (const char *const[]){" substitute for ",
+	                                                    " deputising for ",
+	                                                    NULL};
+	     *w; w++) {
+		char *sub = (char *)find_ci(t, *w);
+		if (sub != NULL) {
+			p->representing = copy_trim(rd->a, sub + strlen(*w),
+			                            strlen(sub + strlen(*w)),
+			                            "");
+			*sub = '\0';
+			t = copy_trim(rd->a, t, strlen(t), " ,");
+			break;
+		}
+	}
+	/* "Foundation governor (Chair)" from another cell */
+	if (job && *job && !is_role(job)) {
+		const char *open = strrchr(job, '(');
+		size_t jn = strlen(job);
+		if (open && job[jn - 1] == ')') {
+			char *inside = arena_strndup(rd->a, open + 1,
+			                             (size_t)(job + jn - open - 2));
+			if (is_role(inside)) {
+				p->role = inside;
+				job = copy_trim(rd->a, job, (size_t)(open - job),
+				                "");
+			}
+		}
+	}
 	if (job && *job && is_role(job))
 		p->role = arena_strdup(rd->a, job);
 	else if (job && *job)
@@ -741,7 +780,20 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 		const char *chair = inside;
 		if (starts_ci(chair, "in the "))
 			chair += 7;
-		if (is_role(chair))
+		size_t il = strlen(inside);
+		if (starts_ci(inside, "for item"))
+			; /* there for one item: not who they are */
+		else if (l == L_APOLOGIES && il > 16 &&
+		         (ends_with(inside, " representing her") ||
+		          ends_with(inside, " representing him") ||
+		          ends_with(inside, " representing them")))
+			/* "(Deputy Director of Finance, Neil Cope,
+			 * representing her)": the deputy was there */
+			deputy = copy_trim(rd->a, inside,
+			                   (size_t)(strrchr(inside, ' ') - inside -
+			                            13),
+			                   " ,");
+		else if (is_role(chair))
 			p->role = chair;
 		else if (l == L_APOLOGIES || l == L_ABSENT || p->job_title)
 			p->representing = inside;
@@ -802,6 +854,22 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 	if (p->role == NULL && p->representing == NULL && l == L_PRESENT &&
 	    rd->r->npresent == 1 && find_ci(s, "chair") != NULL)
 		p->role = "Chair";
+	if (deputy != NULL && *deputy) {
+		/* "Deputy Director of Finance, Neil Cope": the name is the
+		 * part without " of " */
+		const char *absentee = p->name;
+		char *comma = strrchr(deputy, ',');
+		struct minutes_person *d;
+		if (comma && find_ci(deputy, " of ") &&
+		    find_ci(deputy, " of ") < comma) {
+			*comma = '\0';
+			deputy = arena_printf(rd->a, "%s, %s",
+			                      skip_spaces(comma + 1), deputy);
+		}
+		person(rd, L_PRESENT, deputy, strlen(deputy), NULL, line);
+		d = &rd->r->present[rd->r->npresent - 1];
+		d->representing = absentee;
+	}
 }
 
 /* The names in a paragraph: "Councillor Cusworth (in the Chair);
@@ -818,6 +886,7 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 	        NULL};
 	int depth = 0;
 	const char *start;
+	bool semicolons = strchr(s, ';') != NULL, commas = !semicolons;
 
 	for (size_t i = 0; leads[i]; i++) {
 		size_t n = starts_ci(s, leads[i]);
@@ -826,17 +895,31 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 			break;
 		}
 	}
+	/* "Amanda Gilchrist (Chair); Colin Reid, Director of Children's
+	 * Services": with semicolons between people, a comma separates a
+	 * name from a job, except in "Councillors Booth, Doyle and Singh" */
 	start = s;
+	if (semicolons)
+		commas = word_ci(s, "councillors") || word_ci(s, "cllrs");
 	for (const char *p = s;; p++) {
 		size_t sep = 0;
 		if (*p == '(')
 			depth++;
 		else if (*p == ')' && depth > 0)
 			depth--;
-		else if (depth == 0 && (*p == ';' || *p == ','))
+		else if (depth == 0 && *p == ';')
 			sep = 1;
-		else if (depth == 0 && starts_ci(p, " and ") == 5)
+		else if (depth == 0 && *p == ',' &&
+		         (commas || word_ci(skip_spaces(p + 1), "councillors") ||
+		          word_ci(skip_spaces(p + 1), "cllrs")) &&
+		         !word_ci(skip_spaces(p + 1), "substitute for"))
+			sep = 1;
+		else if (depth == 0 && commas &&
+		         starts_ci(p, " and ") == 5)
 			sep = 5;
+		if (semicolons && sep == 1 && *p == ';')
+			commas = word_ci(skip_spaces(p + 1), "councillors") ||
+			         word_ci(skip_spaces(p + 1), "cllrs");
 		if (*p == '\0' || sep) {
 			person(rd, l, start, (size_t)(p - start), NULL, line);
 			if (*p == '\0')
@@ -851,12 +934,17 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 static bool names_list(const char *t)
 {
 	size_t commas = 0;
+	int depth = 0;
 
 	if (strchr(t, ';') != NULL)
 		return true;
 	for (const char *p = t; *p; p++)
-		if (*p == ',')
-			commas++;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if (*p == ',' && depth == 0)
+			commas++; /* not "(Deputy Director, Neil Cope, ...)" */
 	return commas >= 2 && word_count(t) <= commas * 4 + 4 && dash(t) == 0 &&
 	       strstr(t, " - ") == NULL && strstr(t, "\xe2\x80\x93") == NULL;
 }
@@ -951,13 +1039,6 @@ static bool item_number(const char *t, char *num, size_t size,
 	}
 	*title = p;
 	return true;
-}
-
-static bool ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), k = strlen(tail);
-
-	return n >= k && strcmp(s + n - k, tail) == 0;
 }
 
 /* Top and sub numbers of "4.3" (or "4"): false for other forms. */
