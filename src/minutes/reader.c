@@ -2270,6 +2270,7 @@ static bool attendance_line(struct reader *rd, size_t i)
 		if (list == L_PRESENT)
 			rd->seen_present = true;
 		rd->list = list;
+		rd->natt_cols = 0;
 		if (l->kind == SOURCE_TABLE_ROW && l->ncells > 1 && !*rest) {
 			/* "Present:<TAB>Jo Bloggs<TAB>Chair" */
 			person(rd, list, l->cells[1], strlen(l->cells[1]),
@@ -2285,25 +2286,101 @@ static bool attendance_line(struct reader *rd, size_t i)
 	}
 	if (rd->list == L_NONE || rd->r->nitems > 0)
 		return false;
-	if (l->kind == SOURCE_TABLE_ROW) {
-		const char *job = NULL;
+	const char *const *cells = l->cells;
+	size_t ncells = l->ncells;
+	const char *split[SOURCE_MAX_CELLS];
+	if (l->kind != SOURCE_TABLE_ROW && l->kind != SOURCE_HEADING &&
+	    strlen(t) < 300) {
+		/* "Helen Carver          Chair        Head of QA" or
+		 * "Louise Carr<TAB>Partnership Business Manager": columns
+		 * set apart by a tab or by two spaces or more */
+		const char *p = t;
+		ncells = 0;
+		while (*p && ncells < SOURCE_MAX_CELLS) {
+			const char *e = p;
+			while (*e && *e != '\t' && !(e[0] == ' ' && e[1] == ' '))
+				e++;
+			split[ncells++] = copy_trim(rd->a, p, (size_t)(e - p), "");
+			p = skip_spaces(e);
+		}
+		cells = ncells > 1 ? split : NULL;
+		if (cells == NULL)
+			ncells = 0;
+	}
+	if (cells != NULL) {
 		struct buf jobs;
 		struct masa_error err;
-		if (l->ncells == 0 || l->cells[0][0] == '\0')
+		const char *job = NULL, *role = NULL;
+		enum list which = rd->list;
+		if (ncells == 0 || cells[0][0] == '\0')
 			return false;
-		if (strcasecmp(l->cells[0], "name") == 0) {
+		if (strcasecmp(cells[0], "name") == 0) {
+			rd->natt_cols = ncells;
+			for (size_t c = 0; c < ncells; c++) {
+				const char *h = cells[c];
+				rd->att_cols[c] =
+				        strcasecmp(h, "role") == 0 ? ATT_ROLE
+				        : strcasecmp(h, "attendance") == 0 ||
+				                        strcasecmp(h, "attended") ==
+				                                0 ||
+				                        strcasecmp(h, "status") == 0
+				                ? ATT_STATUS
+				                : ATT_OTHER;
+			}
 			rd->r->placed[i] = "attendance heading";
 			return true;
 		}
 		buf_init(&jobs, 1 << 16);
-		for (size_t c = 1; c < l->ncells; c++)
-			if (l->cells[c][0])
-				buf_printf(&jobs, &err, "%s%s",
-				           jobs.len ? ", " : "", l->cells[c]);
-		job = jobs.len ? arena_strdup(rd->a, buf_str(&jobs)) : NULL;
+		for (size_t c = 1; c < ncells; c++) {
+			int col = c < rd->natt_cols ? (int)rd->att_cols[c]
+			                            : ATT_OTHER;
+			if (!cells[c][0])
+				continue;
+			if (col == ATT_STATUS) {
+				/* "Present", "Apologies (accepted)", "Absent" */
+				enum list said = starts_ci(cells[c], "present")
+				                         ? L_PRESENT
+				                 : starts_ci(cells[c], "apolog")
+				                         ? L_APOLOGIES
+				                 : starts_ci(cells[c], "absent")
+				                         ? L_ABSENT
+				                 : starts_ci(cells[c], "in attendance")
+				                         ? L_ATTENDANCE
+				                         : L_NONE;
+				if (said != L_NONE)
+					which = said;
+				continue;
+			}
+			if (col == ATT_ROLE && is_role(cells[c])) {
+				role = cells[c];
+				continue;
+			}
+			if (col == ATT_ROLE && jobs.len) {
+				/* the role before the organisation */
+				char *org = arena_strdup(rd->a, buf_str(&jobs));
+				buf_reset(&jobs);
+				buf_printf(&jobs, &err, "%s, %s", cells[c], org);
+				continue;
+			}
+			buf_printf(&jobs, &err, "%s%s", jobs.len ? ", " : "",
+			           cells[c]);
+		}
+		job = jobs.len ? arena_strdup(rd->a, buf_str(&jobs)) : role;
 		buf_free(&jobs);
-		person(rd, rd->list, l->cells[0], strlen(l->cells[0]), job,
-		       l->number);
+		person(rd, which, cells[0], strlen(cells[0]), job, l->number);
+		if (role && job != role) {
+			struct minutes_person *who =
+			        which == L_ATTENDANCE ? rd->r->in_attendance
+			        : which == L_APOLOGIES ? rd->r->apologies
+			        : which == L_ABSENT    ? rd->r->absent
+			                              : rd->r->present;
+			size_t n = which == L_ATTENDANCE ? rd->r->nin_attendance
+			           : which == L_APOLOGIES ? rd->r->napologies
+			           : which == L_ABSENT    ? rd->r->nabsent
+			                                 : rd->r->npresent;
+			if (n > 0)
+				who[n - 1].role = role;
+		}
 	} else if (strlen(t) > 250 || word_count(t) > 30) {
 		return false;
 	} else if (names_list(t)) {
