@@ -1686,8 +1686,15 @@ static bool table_row(struct reader *rd, size_t i)
 		size_t k = lead;
 		while (isdigit((unsigned char)c0[k]) && k < lead + 5)
 			k++;
-		if (k == lead)
-			return false;
+		if (k == lead) {
+			/* "EX/24/03": a reference with a digit in it */
+			k = 0;
+			while (c0[k] && !is_space(c0[k]) && k < sizeof num - 1)
+				k++;
+			if (strpbrk(c0, "0123456789") == NULL ||
+			    strpbrk(c0, "0123456789") >= c0 + k)
+				return false;
+		}
 		memcpy(num, c0, k);
 		num[k] = '\0';
 		const char *rest =
@@ -2383,7 +2390,13 @@ static bool attendance_line(struct reader *rd, size_t i)
 		}
 	} else if (strlen(t) > 250 || word_count(t) > 30) {
 		return false;
-	} else if (names_list(t)) {
+	} else if (names_list(t) &&
+	           !(i + 1 < rd->s->n &&
+	             rd->s->lines[i + 1].kind == l->kind &&
+	             strchr(rd->s->lines[i + 1].text, ',') != NULL &&
+	             !names_list(rd->s->lines[i + 1].text))) {
+		/* (the next line "DS Martin Kell, Midshire Police" shows the
+		 * list is one person a line, with jobs after commas) */
 		people_paragraph(rd, rd->list, t, l->number);
 	} else {
 		person(rd, rd->list, t, strlen(t), NULL, l->number);
