@@ -461,11 +461,11 @@ static void unplaced(struct reader *rd, size_t i)
 /* names */
 
 static const char *const honorifics[] = {
-        "Councillors", "Councillor", "Cllrs", "Cllr", "Mrs",       "Mr",
-        "Ms",          "Miss",       "Dr",    "Prof", "Professor", "Revd",
-        "Rev",         "Sir",        "Dame",  "Canon",
-        "Det Supt",    "Ch Supt",    "Supt",  "Superintendent", "DCI",
-        "DI",          "DS",         "DC",    NULL};
+        "Councillors", "Councillor", "Cllrs",   "Cllr", "Mrs",
+        "Mr",          "Ms",         "Miss",    "Dr",   "Prof",
+        "Professor",   "Revd",       "Rev",     "Sir",  "Dame",
+        "Canon",       "Det Supt",   "Ch Supt", "Supt", "Superintendent",
+        "DCI",         "DI",         "DS",      "DC",   NULL};
 
 /* s without a leading honorific (or several), borrowed. */
 static const char *strip_honorific(const char *s)
@@ -739,15 +739,15 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 	p = add_person(rd, l);
 	p->line = line;
 	/* "Ian Corbett (Head of Service), substitute for Jacqueline Moss" */
-	for (const char *const *w = (const char *const[]){" substitute for ",
-	                                                    " deputising for ",
-	                                                    NULL};
+	for (const char *const *w =
+	             (const char *const[]){" substitute for ",
+	                                   " deputising for ", NULL};
 	     *w; w++) {
 		char *sub = (char *)find_ci(t, *w);
 		if (sub != NULL) {
-			p->representing = copy_trim(rd->a, sub + strlen(*w),
-			                            strlen(sub + strlen(*w)),
-			                            "");
+			p->representing =
+			        copy_trim(rd->a, sub + strlen(*w),
+			                  strlen(sub + strlen(*w)), "");
 			*sub = '\0';
 			t = copy_trim(rd->a, t, strlen(t), " ,");
 			break;
@@ -758,12 +758,12 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 		const char *open = strrchr(job, '(');
 		size_t jn = strlen(job);
 		if (open && job[jn - 1] == ')') {
-			char *inside = arena_strndup(rd->a, open + 1,
-			                             (size_t)(job + jn - open - 2));
+			char *inside = arena_strndup(
+			        rd->a, open + 1, (size_t)(job + jn - open - 2));
 			if (is_role(inside)) {
 				p->role = inside;
-				job = copy_trim(rd->a, job, (size_t)(open - job),
-				                "");
+				job = copy_trim(rd->a, job,
+				                (size_t)(open - job), "");
 			}
 		}
 	}
@@ -789,10 +789,10 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 		          ends_with(inside, " representing them")))
 			/* "(Deputy Director of Finance, Neil Cope,
 			 * representing her)": the deputy was there */
-			deputy = copy_trim(rd->a, inside,
-			                   (size_t)(strrchr(inside, ' ') - inside -
-			                            13),
-			                   " ,");
+			deputy = copy_trim(
+			        rd->a, inside,
+			        (size_t)(strrchr(inside, ' ') - inside - 13),
+			        " ,");
 		else if (is_role(chair))
 			p->role = chair;
 		else if (l == L_APOLOGIES || l == L_ABSENT || p->job_title)
@@ -910,12 +910,12 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 		else if (depth == 0 && *p == ';')
 			sep = 1;
 		else if (depth == 0 && *p == ',' &&
-		         (commas || word_ci(skip_spaces(p + 1), "councillors") ||
+		         (commas ||
+		          word_ci(skip_spaces(p + 1), "councillors") ||
 		          word_ci(skip_spaces(p + 1), "cllrs")) &&
 		         !word_ci(skip_spaces(p + 1), "substitute for"))
 			sep = 1;
-		else if (depth == 0 && commas &&
-		         starts_ci(p, " and ") == 5)
+		else if (depth == 0 && commas && starts_ci(p, " and ") == 5)
 			sep = 5;
 		if (semicolons && sep == 1 && *p == ';')
 			commas = word_ci(skip_spaces(p + 1), "councillors") ||
@@ -2305,9 +2305,11 @@ static bool attendance_line(struct reader *rd, size_t i)
 		ncells = 0;
 		while (*p && ncells < SOURCE_MAX_CELLS) {
 			const char *e = p;
-			while (*e && *e != '\t' && !(e[0] == ' ' && e[1] == ' '))
+			while (*e && *e != '\t' &&
+			       !(e[0] == ' ' && e[1] == ' '))
 				e++;
-			split[ncells++] = copy_trim(rd->a, p, (size_t)(e - p), "");
+			split[ncells++] =
+			        copy_trim(rd->a, p, (size_t)(e - p), "");
 			p = skip_spaces(e);
 		}
 		cells = ncells > 1 ? split : NULL;
@@ -2328,9 +2330,13 @@ static bool attendance_line(struct reader *rd, size_t i)
 				rd->att_cols[c] =
 				        strcasecmp(h, "role") == 0 ? ATT_ROLE
 				        : strcasecmp(h, "attendance") == 0 ||
-				                        strcasecmp(h, "attended") ==
+				                        strcasecmp(
+				                                h,
+				                                "attended") ==
 				                                0 ||
-				                        strcasecmp(h, "status") == 0
+				                        strcasecmp(h,
+				                                   "status") ==
+				                                0
 				                ? ATT_STATUS
 				                : ATT_OTHER;
 			}
@@ -2344,16 +2350,18 @@ static bool attendance_line(struct reader *rd, size_t i)
 			if (!cells[c][0])
 				continue;
 			if (col == ATT_STATUS) {
-				/* "Present", "Apologies (accepted)", "Absent" */
-				enum list said = starts_ci(cells[c], "present")
-				                         ? L_PRESENT
-				                 : starts_ci(cells[c], "apolog")
-				                         ? L_APOLOGIES
-				                 : starts_ci(cells[c], "absent")
-				                         ? L_ABSENT
-				                 : starts_ci(cells[c], "in attendance")
-				                         ? L_ATTENDANCE
-				                         : L_NONE;
+				/* "Present", "Apologies (accepted)", "Absent"
+				 */
+				enum list said =
+				        starts_ci(cells[c], "present")
+				                ? L_PRESENT
+				        : starts_ci(cells[c], "apolog")
+				                ? L_APOLOGIES
+				        : starts_ci(cells[c], "absent")
+				                ? L_ABSENT
+				        : starts_ci(cells[c], "in attendance")
+				                ? L_ATTENDANCE
+				                : L_NONE;
 				if (said != L_NONE)
 					which = said;
 				continue;
@@ -2366,7 +2374,8 @@ static bool attendance_line(struct reader *rd, size_t i)
 				/* the role before the organisation */
 				char *org = arena_strdup(rd->a, buf_str(&jobs));
 				buf_reset(&jobs);
-				buf_printf(&jobs, &err, "%s, %s", cells[c], org);
+				buf_printf(&jobs, &err, "%s, %s", cells[c],
+				           org);
 				continue;
 			}
 			buf_printf(&jobs, &err, "%s%s", jobs.len ? ", " : "",
@@ -2377,22 +2386,21 @@ static bool attendance_line(struct reader *rd, size_t i)
 		person(rd, which, cells[0], strlen(cells[0]), job, l->number);
 		if (role && job != role) {
 			struct minutes_person *who =
-			        which == L_ATTENDANCE ? rd->r->in_attendance
+			        which == L_ATTENDANCE  ? rd->r->in_attendance
 			        : which == L_APOLOGIES ? rd->r->apologies
 			        : which == L_ABSENT    ? rd->r->absent
-			                              : rd->r->present;
+			                               : rd->r->present;
 			size_t n = which == L_ATTENDANCE ? rd->r->nin_attendance
 			           : which == L_APOLOGIES ? rd->r->napologies
 			           : which == L_ABSENT    ? rd->r->nabsent
-			                                 : rd->r->npresent;
+			                                  : rd->r->npresent;
 			if (n > 0)
 				who[n - 1].role = role;
 		}
 	} else if (strlen(t) > 250 || word_count(t) > 30) {
 		return false;
 	} else if (names_list(t) &&
-	           !(i + 1 < rd->s->n &&
-	             rd->s->lines[i + 1].kind == l->kind &&
+	           !(i + 1 < rd->s->n && rd->s->lines[i + 1].kind == l->kind &&
 	             strchr(rd->s->lines[i + 1].text, ',') != NULL &&
 	             !names_list(rd->s->lines[i + 1].text))) {
 		/* (the next line "DS Martin Kell, Midshire Police" shows the
