@@ -42,6 +42,9 @@ struct reader {
 	enum state state;
 	enum list list;
 	bool seen_present;
+	/* an attendance table's columns: what each cell says */
+	enum { ATT_OTHER, ATT_ROLE, ATT_STATUS } att_cols[SOURCE_MAX_CELLS];
+	size_t natt_cols;
 	size_t cap_present, cap_attendance, cap_apologies, cap_absent;
 	size_t cap_items, cap_res, cap_act, cap_log, cap_upd, cap_unsure,
 	        cap_unplaced;
@@ -99,6 +102,13 @@ static const char *skip_spaces(const char *p)
 	while (is_space(*p))
 		p++;
 	return p;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && strcmp(s + n - k, tail) == 0;
 }
 
 /* The length of prefix if s starts with it (ASCII case ignored), else 0. */
@@ -451,9 +461,11 @@ static void unplaced(struct reader *rd, size_t i)
 /* names */
 
 static const char *const honorifics[] = {
-        "Councillors", "Councillor", "Cllrs", "Cllr", "Mrs",       "Mr",
-        "Ms",          "Miss",       "Dr",    "Prof", "Professor", "Revd",
-        "Rev",         "Sir",        "Dame",  NULL};
+        "Councillors", "Councillor", "Cllrs",   "Cllr", "Mrs",
+        "Mr",          "Ms",         "Miss",    "Dr",   "Prof",
+        "Professor",   "Revd",       "Rev",     "Sir",  "Dame",
+        "Canon",       "Det Supt",   "Ch Supt", "Supt", "Superintendent",
+        "DCI",         "DI",         "DS",      "DC",   NULL};
 
 /* s without a leading honorific (or several), borrowed. */
 static const char *strip_honorific(const char *s)
@@ -717,7 +729,7 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 {
 	char *t = copy_trim(rd->a, s, len, ".;,");
 	struct minutes_person *p;
-	char *paren, *rep;
+	char *paren, *rep, *deputy = NULL;
 	const char *name;
 
 	if (*t == '\0' || isdigit((unsigned char)*t) ||
@@ -726,6 +738,35 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 		return;
 	p = add_person(rd, l);
 	p->line = line;
+	/* "Ian Corbett (Head of Service), substitute for Jacqueline Moss" */
+	for (const char *const *w =
+	             (const char *const[]){" substitute for ",
+	                                   " deputising for ", NULL};
+	     *w; w++) {
+		char *sub = (char *)find_ci(t, *w);
+		if (sub != NULL) {
+			p->representing =
+			        copy_trim(rd->a, sub + strlen(*w),
+			                  strlen(sub + strlen(*w)), "");
+			*sub = '\0';
+			t = copy_trim(rd->a, t, strlen(t), " ,");
+			break;
+		}
+	}
+	/* "Foundation governor (Chair)" from another cell */
+	if (job && *job && !is_role(job)) {
+		const char *open = strrchr(job, '(');
+		size_t jn = strlen(job);
+		if (open && job[jn - 1] == ')') {
+			char *inside = arena_strndup(
+			        rd->a, open + 1, (size_t)(job + jn - open - 2));
+			if (is_role(inside)) {
+				p->role = inside;
+				job = copy_trim(rd->a, job,
+				                (size_t)(open - job), "");
+			}
+		}
+	}
 	if (job && *job && is_role(job))
 		p->role = arena_strdup(rd->a, job);
 	else if (job && *job)
@@ -739,7 +780,20 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 		const char *chair = inside;
 		if (starts_ci(chair, "in the "))
 			chair += 7;
-		if (is_role(chair))
+		size_t il = strlen(inside);
+		if (starts_ci(inside, "for item"))
+			; /* there for one item: not who they are */
+		else if (l == L_APOLOGIES && il > 16 &&
+		         (ends_with(inside, " representing her") ||
+		          ends_with(inside, " representing him") ||
+		          ends_with(inside, " representing them")))
+			/* "(Deputy Director of Finance, Neil Cope,
+			 * representing her)": the deputy was there */
+			deputy = copy_trim(
+			        rd->a, inside,
+			        (size_t)(strrchr(inside, ' ') - inside - 13),
+			        " ,");
+		else if (is_role(chair))
 			p->role = chair;
 		else if (l == L_APOLOGIES || l == L_ABSENT || p->job_title)
 			p->representing = inside;
@@ -800,6 +854,22 @@ static void person(struct reader *rd, enum list l, const char *s, size_t len,
 	if (p->role == NULL && p->representing == NULL && l == L_PRESENT &&
 	    rd->r->npresent == 1 && find_ci(s, "chair") != NULL)
 		p->role = "Chair";
+	if (deputy != NULL && *deputy) {
+		/* "Deputy Director of Finance, Neil Cope": the name is the
+		 * part without " of " */
+		const char *absentee = p->name;
+		char *comma = strrchr(deputy, ',');
+		struct minutes_person *d;
+		if (comma && find_ci(deputy, " of ") &&
+		    find_ci(deputy, " of ") < comma) {
+			*comma = '\0';
+			deputy = arena_printf(rd->a, "%s, %s",
+			                      skip_spaces(comma + 1), deputy);
+		}
+		person(rd, L_PRESENT, deputy, strlen(deputy), NULL, line);
+		d = &rd->r->present[rd->r->npresent - 1];
+		d->representing = absentee;
+	}
 }
 
 /* The names in a paragraph: "Councillor Cusworth (in the Chair);
@@ -816,6 +886,7 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 	        NULL};
 	int depth = 0;
 	const char *start;
+	bool semicolons = strchr(s, ';') != NULL, commas = !semicolons;
 
 	for (size_t i = 0; leads[i]; i++) {
 		size_t n = starts_ci(s, leads[i]);
@@ -824,17 +895,31 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 			break;
 		}
 	}
+	/* "Amanda Gilchrist (Chair); Colin Reid, Director of Children's
+	 * Services": with semicolons between people, a comma separates a
+	 * name from a job, except in "Councillors Booth, Doyle and Singh" */
 	start = s;
+	if (semicolons)
+		commas = word_ci(s, "councillors") || word_ci(s, "cllrs");
 	for (const char *p = s;; p++) {
 		size_t sep = 0;
 		if (*p == '(')
 			depth++;
 		else if (*p == ')' && depth > 0)
 			depth--;
-		else if (depth == 0 && (*p == ';' || *p == ','))
+		else if (depth == 0 && *p == ';')
 			sep = 1;
-		else if (depth == 0 && starts_ci(p, " and ") == 5)
+		else if (depth == 0 && *p == ',' &&
+		         (commas ||
+		          word_ci(skip_spaces(p + 1), "councillors") ||
+		          word_ci(skip_spaces(p + 1), "cllrs")) &&
+		         !word_ci(skip_spaces(p + 1), "substitute for"))
+			sep = 1;
+		else if (depth == 0 && commas && starts_ci(p, " and ") == 5)
 			sep = 5;
+		if (semicolons && sep == 1 && *p == ';')
+			commas = word_ci(skip_spaces(p + 1), "councillors") ||
+			         word_ci(skip_spaces(p + 1), "cllrs");
 		if (*p == '\0' || sep) {
 			person(rd, l, start, (size_t)(p - start), NULL, line);
 			if (*p == '\0')
@@ -849,12 +934,17 @@ static void people_paragraph(struct reader *rd, enum list l, const char *s,
 static bool names_list(const char *t)
 {
 	size_t commas = 0;
+	int depth = 0;
 
 	if (strchr(t, ';') != NULL)
 		return true;
 	for (const char *p = t; *p; p++)
-		if (*p == ',')
-			commas++;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if (*p == ',' && depth == 0)
+			commas++; /* not "(Deputy Director, Neil Cope, ...)" */
 	return commas >= 2 && word_count(t) <= commas * 4 + 4 && dash(t) == 0 &&
 	       strstr(t, " - ") == NULL && strstr(t, "\xe2\x80\x93") == NULL;
 }
@@ -907,12 +997,22 @@ static bool item_number(const char *t, char *num, size_t size,
 		if (*p == '.' || *p == ')')
 			p++;
 	} else if (isalpha((unsigned char)*p)) {
-		size_t k = 0;
+		size_t k = 0, upper = 0;
 		while (isalpha((unsigned char)p[k]) && k < 6)
-			k++;
-		if (k == 0 || (p[k] != '.' && p[k] != '/') ||
-		    !isdigit((unsigned char)p[k + 1]))
+			upper += isupper((unsigned char)p[k++]) != 0;
+		if (k >= 2 && upper == k && p[k] == ' ' &&
+		    isdigit((unsigned char)p[k + 1])) {
+			/* "TB 24/101": capitals, a space, numbers with a
+			 * slash (a bare "TB 24" is too like prose) */
+			size_t d = k + 1;
+			while (isdigit((unsigned char)p[d]))
+				d++;
+			if (p[d] != '/' || !isdigit((unsigned char)p[d + 1]))
+				return false;
+		} else if (k == 0 || (p[k] != '.' && p[k] != '/') ||
+		           !isdigit((unsigned char)p[k + 1])) {
 			return false;
+		}
 		p += k + 1;
 		while (isdigit((unsigned char)*p) || *p == '/' || *p == '-' ||
 		       *p == '.')
@@ -1297,6 +1397,8 @@ static int action_line(struct reader *rd, size_t i, const char *t,
 		if (!in_block || !owner_token(t, first))
 			return -1;
 		n = strlen(t);
+		num[0] = '\0'; /* "by 31 May 2024": a year, not a number */
+		need_number = false;
 	}
 	if (!owner_token(t, first) && (!in_block || word_count(t) > 30))
 		return -1;
@@ -1394,6 +1496,9 @@ static enum column column_of(const char *cell)
 	        {"date due", COL_DUE},
 	        {"by", COL_DUE},
 	        {"date raised", COL_RAISED},
+	        {"meeting", COL_RAISED},
+	        {"meeting date", COL_RAISED},
+	        {"date of meeting", COL_RAISED},
 	        {"raised", COL_RAISED},
 	};
 	char label[32];
@@ -1581,8 +1686,15 @@ static bool table_row(struct reader *rd, size_t i)
 		size_t k = lead;
 		while (isdigit((unsigned char)c0[k]) && k < lead + 5)
 			k++;
-		if (k == lead)
-			return false;
+		if (k == lead) {
+			/* "EX/24/03": a reference with a digit in it */
+			k = 0;
+			while (c0[k] && !is_space(c0[k]) && k < sizeof num - 1)
+				k++;
+			if (strpbrk(c0, "0123456789") == NULL ||
+			    strpbrk(c0, "0123456789") >= c0 + k)
+				return false;
+		}
 		memcpy(num, c0, k);
 		num[k] = '\0';
 		const char *rest =
@@ -2165,6 +2277,7 @@ static bool attendance_line(struct reader *rd, size_t i)
 		if (list == L_PRESENT)
 			rd->seen_present = true;
 		rd->list = list;
+		rd->natt_cols = 0;
 		if (l->kind == SOURCE_TABLE_ROW && l->ncells > 1 && !*rest) {
 			/* "Present:<TAB>Jo Bloggs<TAB>Chair" */
 			person(rd, list, l->cells[1], strlen(l->cells[1]),
@@ -2180,28 +2293,118 @@ static bool attendance_line(struct reader *rd, size_t i)
 	}
 	if (rd->list == L_NONE || rd->r->nitems > 0)
 		return false;
-	if (l->kind == SOURCE_TABLE_ROW) {
-		const char *job = NULL;
+	const char *const *cells = l->cells;
+	size_t ncells = l->ncells;
+	const char *split[SOURCE_MAX_CELLS];
+	if (l->kind != SOURCE_TABLE_ROW && l->kind != SOURCE_HEADING &&
+	    strlen(t) < 300) {
+		/* "Helen Carver          Chair        Head of QA" or
+		 * "Louise Carr<TAB>Partnership Business Manager": columns
+		 * set apart by a tab or by two spaces or more */
+		const char *p = t;
+		ncells = 0;
+		while (*p && ncells < SOURCE_MAX_CELLS) {
+			const char *e = p;
+			while (*e && *e != '\t' &&
+			       !(e[0] == ' ' && e[1] == ' '))
+				e++;
+			split[ncells++] =
+			        copy_trim(rd->a, p, (size_t)(e - p), "");
+			p = skip_spaces(e);
+		}
+		cells = ncells > 1 ? split : NULL;
+		if (cells == NULL)
+			ncells = 0;
+	}
+	if (cells != NULL) {
 		struct buf jobs;
 		struct masa_error err;
-		if (l->ncells == 0 || l->cells[0][0] == '\0')
+		const char *job = NULL, *role = NULL;
+		enum list which = rd->list;
+		if (ncells == 0 || cells[0][0] == '\0')
 			return false;
-		if (strcasecmp(l->cells[0], "name") == 0) {
+		if (strcasecmp(cells[0], "name") == 0) {
+			rd->natt_cols = ncells;
+			for (size_t c = 0; c < ncells; c++) {
+				const char *h = cells[c];
+				rd->att_cols[c] =
+				        strcasecmp(h, "role") == 0 ? ATT_ROLE
+				        : strcasecmp(h, "attendance") == 0 ||
+				                        strcasecmp(
+				                                h,
+				                                "attended") ==
+				                                0 ||
+				                        strcasecmp(h,
+				                                   "status") ==
+				                                0
+				                ? ATT_STATUS
+				                : ATT_OTHER;
+			}
 			rd->r->placed[i] = "attendance heading";
 			return true;
 		}
 		buf_init(&jobs, 1 << 16);
-		for (size_t c = 1; c < l->ncells; c++)
-			if (l->cells[c][0])
-				buf_printf(&jobs, &err, "%s%s",
-				           jobs.len ? ", " : "", l->cells[c]);
-		job = jobs.len ? arena_strdup(rd->a, buf_str(&jobs)) : NULL;
+		for (size_t c = 1; c < ncells; c++) {
+			int col = c < rd->natt_cols ? (int)rd->att_cols[c]
+			                            : ATT_OTHER;
+			if (!cells[c][0])
+				continue;
+			if (col == ATT_STATUS) {
+				/* "Present", "Apologies (accepted)", "Absent"
+				 */
+				enum list said =
+				        starts_ci(cells[c], "present")
+				                ? L_PRESENT
+				        : starts_ci(cells[c], "apolog")
+				                ? L_APOLOGIES
+				        : starts_ci(cells[c], "absent")
+				                ? L_ABSENT
+				        : starts_ci(cells[c], "in attendance")
+				                ? L_ATTENDANCE
+				                : L_NONE;
+				if (said != L_NONE)
+					which = said;
+				continue;
+			}
+			if (col == ATT_ROLE && is_role(cells[c])) {
+				role = cells[c];
+				continue;
+			}
+			if (col == ATT_ROLE && jobs.len) {
+				/* the role before the organisation */
+				char *org = arena_strdup(rd->a, buf_str(&jobs));
+				buf_reset(&jobs);
+				buf_printf(&jobs, &err, "%s, %s", cells[c],
+				           org);
+				continue;
+			}
+			buf_printf(&jobs, &err, "%s%s", jobs.len ? ", " : "",
+			           cells[c]);
+		}
+		job = jobs.len ? arena_strdup(rd->a, buf_str(&jobs)) : role;
 		buf_free(&jobs);
-		person(rd, rd->list, l->cells[0], strlen(l->cells[0]), job,
-		       l->number);
+		person(rd, which, cells[0], strlen(cells[0]), job, l->number);
+		if (role && job != role) {
+			struct minutes_person *who =
+			        which == L_ATTENDANCE  ? rd->r->in_attendance
+			        : which == L_APOLOGIES ? rd->r->apologies
+			        : which == L_ABSENT    ? rd->r->absent
+			                               : rd->r->present;
+			size_t n = which == L_ATTENDANCE ? rd->r->nin_attendance
+			           : which == L_APOLOGIES ? rd->r->napologies
+			           : which == L_ABSENT    ? rd->r->nabsent
+			                                  : rd->r->npresent;
+			if (n > 0)
+				who[n - 1].role = role;
+		}
 	} else if (strlen(t) > 250 || word_count(t) > 30) {
 		return false;
-	} else if (names_list(t)) {
+	} else if (names_list(t) &&
+	           !(i + 1 < rd->s->n && rd->s->lines[i + 1].kind == l->kind &&
+	             strchr(rd->s->lines[i + 1].text, ',') != NULL &&
+	             !names_list(rd->s->lines[i + 1].text))) {
+		/* (the next line "DS Martin Kell, Midshire Police" shows the
+		 * list is one person a line, with jobs after commas) */
 		people_paragraph(rd, rd->list, t, l->number);
 	} else {
 		person(rd, rd->list, t, strlen(t), NULL, l->number);
@@ -2223,8 +2426,9 @@ static bool item_heading(struct reader *rd, size_t i)
 		return false;
 	if (!item_number(l->text, num, sizeof num, &title, &prefixed))
 		return false;
-	if (minutes_parse_date(l->text, tmp) > 0)
-		return false;
+	if (minutes_parse_date(l->text, tmp) > 0 ||
+	    minutes_parse_time(l->text, tmp) > 0)
+		return false; /* "13:00 - 15:00, Room 3.14" */
 	strong = prefixed || l->kind == SOURCE_HEADING || l->bold;
 	if (strlen(title) > 200)
 		return false;
@@ -2233,11 +2437,18 @@ static bool item_heading(struct reader *rd, size_t i)
 			return false;
 		if (l->kind == SOURCE_LIST_ITEM && list_neighbour(rd->s, i))
 			return false;
-		if (i > 0 && rd->s->lines[i - 1].kind != SOURCE_BLANK &&
+		/* in the middle of a paragraph: only where lines are
+		 * wrapped (text, PDF); a page's or a .docx's paragraphs are
+		 * whole, and an item heading ends no paragraph */
+		if ((rd->s->format == SOURCE_TEXT ||
+		     rd->s->format == SOURCE_PDF) &&
+		    i > 0 && rd->s->lines[i - 1].kind != SOURCE_BLANK &&
 		    rd->s->lines[i - 1].kind != SOURCE_HEADING &&
 		    rd->r->placed[i - 1] != NULL &&
-		    strncmp(rd->r->placed[i - 1], "item", 4) == 0)
-			return false; /* in the middle of a paragraph */
+		    strncmp(rd->r->placed[i - 1], "item", 4) == 0 &&
+		    !ends_with(rd->r->placed[i - 1], " heading") &&
+		    !ends_with(rd->r->placed[i - 1], " title"))
+			return false;
 	} else if (rd->r->nitems > 0 && !next_in_sequence(rd, num)) {
 		long top, sub;
 		if (numeric(num, &top, &sub) &&
