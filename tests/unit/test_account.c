@@ -14,7 +14,10 @@
 
 #include <cmocka.h>
 
+#include <sodium.h>
+
 #include "gov/account.h"
+#include "store/store.h"
 #include "gov/partnership.h"
 #include "store/store.h"
 
@@ -140,6 +143,38 @@ static void test_failures_reset_on_success(void **state)
 	}
 }
 
+/* A hash made with older settings is made again at the next sign-in. */
+static void test_rehash_at_sign_in(void **state)
+{
+	struct fixture *f = *state;
+	char old[crypto_pwhash_STRBYTES];
+	struct gov_account acc;
+	struct store_stmt *st;
+
+	MUST(f, gov_account_get(&f->g, f->account, &f->a, &acc, &f->err));
+	assert_non_null(strstr(acc.password_hash, "m=19456,t=2,"));
+	assert_int_equal(crypto_pwhash_str(old, "a long enough secret", 20,
+	                                   crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                                   crypto_pwhash_MEMLIMIT_INTERACTIVE),
+	                 0);
+	MUST(f,
+	     store_prepare(f->store,
+	                   "UPDATE account SET password_hash = ? WHERE id = ?",
+	                   &st, &f->err));
+	store_bind_text(st, 1, old);
+	store_bind_int(st, 2, f->account);
+	MUST(f, store_run(st, NULL, &f->err));
+	MUST(f,
+	     gov_account_sign_in(&f->g, "admin@example.org",
+	                         "a long enough secret", &f->a, &acc, &f->err));
+	MUST(f, gov_account_get(&f->g, f->account, &f->a, &acc, &f->err));
+	assert_non_null(strstr(acc.password_hash, "m=19456,t=2,"));
+	/* And the password still signs in. */
+	MUST(f,
+	     gov_account_sign_in(&f->g, "admin@example.org",
+	                         "a long enough secret", &f->a, &acc, &f->err));
+}
+
 static void test_sessions(void **state)
 {
 	struct fixture *f = *state;
@@ -197,6 +232,8 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_lock_out, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_failures_reset_on_success,
 	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_rehash_at_sign_in, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_api_tokens, setup,
 	                                        teardown),
