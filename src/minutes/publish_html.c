@@ -2,16 +2,15 @@
  * publish_html: the minutes as one standalone HTML document (a file to
  * download, circulate or put on a website, with its own small print
  * stylesheet), written through the typed HTML writer so that every stored
- * string is escaped. Minutes are Markdown, rendered by cmark in its safe
- * mode (raw HTML and dangerous links left out) in minutes_html(), the one
- * place this file passes trusted output through.
+ * string is escaped. Minutes are Markdown, rendered as the pages render
+ * them (web/markdown.h: cmark in its safe mode).
  */
-#include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "minutes/publish.h"
 #include "web/html.h"
+#include "web/markdown.h"
 
 static const char stylesheet[] =
         "body{font-family:\"Liberation Sans\",Arial,Helvetica,sans-serif;"
@@ -32,20 +31,6 @@ static const char stylesheet[] =
         "@media print{body{margin:0;max-width:none}"
         "tr,h3{page-break-inside:avoid}h3{page-break-after:avoid}"
         ".appendix{page-break-before:always}}";
-
-/*
- * Minutes (Markdown) as HTML. cmark without CMARK_OPT_UNSAFE leaves out
- * raw HTML and javascript:, vbscript:, file: and data: links, so its
- * output is safe to pass through.
- */
-static void minutes_html(struct html *h, const char *markdown)
-{
-	char *safe = cmark_markdown_to_html(markdown, strlen(markdown),
-	                                    CMARK_OPT_DEFAULT);
-
-	html_raw_trusted(h, safe);
-	free(safe);
-}
 
 static void people(struct html *h, const char *heading,
                    const struct publish_person *list, size_t n)
@@ -110,7 +95,7 @@ static void item(struct html *h, const struct publish_item *it)
 	if (it->withdrawn)
 		html_elem(h, "p", "Withdrawn.", NULL);
 	if (it->minutes)
-		minutes_html(h, it->minutes);
+		markdown_write(h, it->minutes, 4); /* under the item's <h3> */
 	for (size_t i = 0; i < it->nresolutions; i++) {
 		const struct publish_resolution *r = &it->resolutions[i];
 		html_open(h, "p", "class", "resolution", NULL);
