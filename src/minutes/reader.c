@@ -1919,6 +1919,28 @@ static bool date_line(struct reader *rd, size_t i, const char *t)
 	return true;
 }
 
+/* A heading that names the kind of document only: "Minutes:". */
+static bool generic_heading(const char *t)
+{
+	static const char *const words[] = {
+	        "minutes",
+	        "draft minutes",
+	        "approved minutes",
+	        "minutes of the meeting",
+	        "agenda",
+	        "decisions",
+	        "record of decisions",
+	};
+	size_t n = strlen(t);
+
+	while (n > 0 && (t[n - 1] == ':' || t[n - 1] == '-' || t[n - 1] == ' '))
+		n--;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (strlen(words[k]) == n && strncasecmp(t, words[k], n) == 0)
+			return true;
+	return false;
+}
+
 static void set_body(struct reader *rd, const char *t)
 {
 	const char *open = strrchr(t, '(');
@@ -2006,6 +2028,11 @@ static bool head_line(struct reader *rd, size_t i, const char *t)
 			rd->r->placed[i] = "webcast";
 			return true;
 		}
+	}
+	/* "Minutes:", "Draft minutes": what the document is, not whose. */
+	if (rd->r->body == NULL && generic_heading(t)) {
+		rd->r->placed[i] = "document kind";
+		return true;
 	}
 	if (rd->r->body == NULL && strlen(t) < 150) {
 		set_body(rd, t);
@@ -2142,6 +2169,9 @@ static void next_meeting(struct reader *rd, const char *t)
 
 	if (rd->r->next_meeting != NULL)
 		return;
+	/* An adjourned meeting "will be reconvened on Monday 23 October". */
+	if (p == NULL)
+		p = find_ci(t, "reconvene");
 	if (p == NULL &&
 	    !(rd->item && title_says(rd->item->title, "next meeting")))
 		return;

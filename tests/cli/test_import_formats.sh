@@ -65,7 +65,7 @@ counts "space-aligned attendance" 5 2 0
 is "space-aligned attendance: roles from the Role column" '[.present[].role] | join(",")' "Chair,Member,Member,Member,Minutes"
 is "space-aligned attendance: HC resolved" '[.items[].actions[].owners[]] | join(",")' "Helen Carver"
 reads "paragraph attendance" paragraph-attendance.txt 2019-06-03 2019-07-01
-reads "inquorate, adjourned" inquorate-adjourned.txt 2023-10-09 -
+reads "inquorate, adjourned" inquorate-adjourned.txt 2023-10-09 2023-10-23
 items "inquorate" 1 2
 counts "inquorate" 3 3 0
 is "inquorate: RF resolved" '[.items[].actions[].owners[]] | join(",")' "Rachel Foy"
@@ -82,6 +82,7 @@ items "ModernGov page" HW.34/24 HW.35/24 HW.36/24
 counts "ModernGov page" 4 1 2
 is "ModernGov page: the Attendance column" '[.absent[].name, .apologies[].name] | join(",")' "Carol Denby,Jacqueline Moss"
 is "ModernGov page: the substitute" '.in_attendance[0] | [.name, .representing] | join("|")' "Ian Corbett|Jacqueline Moss"
+is "ModernGov page: the body, not the page's \"Minutes:\"" '.body' "Health and Wellbeing Board"
 reads "action log appendix (.html)" action-log-appendix.html 2024-11-05 2025-02-04
 items "action log appendix" 1 2
 counts "action log appendix" 4 0 0
