@@ -8,7 +8,7 @@
 # Objects go to build/release and build/asan; the test runner is tests/run.
 
 CC ?= cc
-PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd libcmark libzip libxml-2.0 pangocairo
+PKGS = sqlite3 jansson libcurl libsodium libmicrohttpd libcmark libzip libxml-2.0 pangocairo libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -27,8 +27,9 @@ ASAN_LDFLAGS = -fsanitize=address,undefined
 
 LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c src/api/*.c src/minutes/*.c) \
           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
-GEN_SRC = build/gen/migrations_sqlite.c build/gen/demo_data.c build/gen/openapi_json.c
+GEN_SRC = build/gen/migrations_sqlite.c build/gen/migrations_postgresql.c build/gen/demo_data.c build/gen/openapi_json.c
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
+PG_MIGRATIONS = $(sort $(wildcard src/store/migrations/postgresql/*.sql))
 HEADERS = $(wildcard src/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
@@ -58,6 +59,10 @@ masa: build/release/masa
 build/gen/migrations_sqlite.c: $(MIGRATIONS) tools/embed-sql
 	@mkdir -p $(@D)
 	tools/embed-sql store_sqlite $(MIGRATIONS) > $@
+
+build/gen/migrations_postgresql.c: $(PG_MIGRATIONS) tools/embed-sql
+	@mkdir -p $(@D)
+	tools/embed-sql store_postgresql $(PG_MIGRATIONS) > $@
 
 build/gen/demo_data.c: data/demo.json tools/embed-text
 	@mkdir -p $(@D)

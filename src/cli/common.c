@@ -34,6 +34,7 @@ int cli_exit_status(enum masa_err code)
 		return 2;
 	case MASA_ERR_IO:
 	case MASA_ERR_STORE:
+	case MASA_ERR_UNAVAILABLE:
 		return 3;
 	default:
 		return 1;

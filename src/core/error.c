@@ -85,6 +85,8 @@ const char *masa_err_name(enum masa_err code)
 		return "denied";
 	case MASA_ERR_UNKNOWN_USER:
 		return "not signed in";
+	case MASA_ERR_UNAVAILABLE:
+		return "unavailable";
 	}
 	return "unknown";
 }

@@ -20,6 +20,7 @@ enum masa_err {
 	MASA_ERR_USAGE,     /* a command was called wrongly */
 	MASA_ERR_DENIED,    /* who is asking may not do it (HTTP 403) */
 	MASA_ERR_UNKNOWN_USER, /* who is asking is not known (HTTP 401) */
+	MASA_ERR_UNAVAILABLE,  /* the database cannot be reached (HTTP 503) */
 };
 
 struct masa_error {

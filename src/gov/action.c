@@ -1201,8 +1201,8 @@ static const char SQL_OPEN_LIST[] = "SELECT * FROM (" ENTRY_SELECT(
                    "AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
                    "AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
                    "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-                   "AND (o.organisation_id = ?7 OR p.organisation_id = ?7)))) "
-                   "WHERE status_on IN ('open', 'in_progress') "
+                   "AND (o.organisation_id = ?7 OR p.organisation_id = ?7))))"
+                   " e WHERE status_on IN ('open', 'in_progress') "
                    "ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, key";
 
 /*
@@ -1452,8 +1452,8 @@ static const char SQL_ACTION_QUERY[] = "SELECT * FROM (" ENTRY_SELECT(
                    "o " OWNED_ON "AND o.person_id = ?5)) "
                    "AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
                    "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-                   "AND (o.organisation_id = ?6 OR p.organisation_id = ?6)))) "
-                   "WHERE (?7 IS NULL OR status_on = ?7) "
+                   "AND (o.organisation_id = ?6 OR p.organisation_id = ?6))))"
+                   " e WHERE (?7 IS NULL OR status_on = ?7) "
                    "AND (?4 = 0 OR status_on IN ('open', 'in_progress')) "
                    "ORDER BY id LIMIT ?8";
 

@@ -380,6 +380,8 @@ static unsigned status_of(enum masa_err code)
 		return 403;
 	case MASA_ERR_UNKNOWN_USER:
 		return 401;
+	case MASA_ERR_UNAVAILABLE:
+		return 503;
 	default:
 		return 500;
 	}

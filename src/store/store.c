@@ -6,6 +6,7 @@
 
 #include <assert.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,29 @@ static const char SQL_SCHEMA_INSERT[] =
 int store_schema_latest(void)
 {
 	return *store_sqlite_backend.migration_count;
+}
+
+bool store_location_is_url(const char *location)
+{
+	return strncmp(location, "postgresql://", 13) == 0 ||
+	       strncmp(location, "postgres://", 11) == 0;
+}
+
+/* location for messages, with any password in a URL hidden. */
+static const char *shown(const char *location, char *out, size_t size)
+{
+	const char *scheme = strstr(location, "://");
+	const char *at, *colon;
+
+	snprintf(out, size, "%s", location);
+	if (scheme == NULL)
+		return out;
+	at = strchr(scheme + 3, '@');
+	colon = strchr(scheme + 3, ':');
+	if (at != NULL && colon != NULL && colon < at)
+		snprintf(out, size, "%.*s:***%s", (int)(colon - location),
+		         location, at);
+	return out;
 }
 
 int store_schema_version(struct store *s)
@@ -95,6 +119,18 @@ static enum masa_err migrate(struct store *s, int from, struct masa_error *err)
 	rc = store_begin(s, err);
 	if (rc != MASA_OK)
 		return rc;
+	if (b->migrate_lock_sql != NULL) {
+		/* Another process may have upgraded it while we waited. */
+		rc = b->exec(s->conn, b->migrate_lock_sql, err);
+		if (rc == MASA_OK && from > 0)
+			rc = read_version(s, err);
+		if (rc != MASA_OK)
+			goto out;
+		if (from > 0 && s->version >= latest)
+			return store_commit(s, err);
+		if (from > 0)
+			from = s->version;
+	}
 	for (int v = from; v < latest; v++) {
 		rc = b->exec(s->conn, b->migrations[v], err);
 		if (rc != MASA_OK) {
@@ -129,8 +165,11 @@ enum masa_err store_open(const char *location, unsigned flags,
 	bool created = false;
 	enum masa_err rc;
 	int latest;
+	char where[256];
+	const char *name = shown(location, where, sizeof where);
 
-	s->backend = &store_sqlite_backend;
+	s->backend = store_location_is_url(location) ? &store_postgresql_backend
+	                                             : &store_sqlite_backend;
 	s->cache_size = 64;
 	s->cache = xcalloc(s->cache_size, sizeof *s->cache);
 	rc = s->backend->open(location, flags, &s->conn, &created, err);
@@ -145,8 +184,7 @@ enum masa_err store_open(const char *location, unsigned flags,
 		struct masa_error probe;
 		if (read_version(s, &probe) != MASA_OK || s->version < 1) {
 			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "%s is not a masa database",
-			                    location);
+			                    "%s is not a masa database", name);
 			goto fail;
 		}
 	}
@@ -155,7 +193,7 @@ enum masa_err store_open(const char *location, unsigned flags,
 		        err, MASA_ERR_VERSION,
 		        "%s has schema version %d, newer than this masa "
 		        "understands (up to %d): use a newer masa",
-		        location, s->version, latest);
+		        name, s->version, latest);
 		goto fail;
 	}
 	if (s->version < latest) {
@@ -164,7 +202,7 @@ enum masa_err store_open(const char *location, unsigned flags,
 			        err, MASA_ERR_VERSION,
 			        "%s has schema version %d and this masa "
 			        "needs %d: run `masa --db %s migrate`",
-			        location, s->version, latest, location);
+			        name, s->version, latest, name);
 			goto fail;
 		}
 		rc = migrate(s, s->version, err);

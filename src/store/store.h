@@ -45,6 +45,8 @@ enum store_open_flags {
  */
 enum masa_err store_open(const char *location, unsigned flags,
                          struct store **out, struct masa_error *err);
+/* Whether location is a PostgreSQL URL rather than a SQLite file path. */
+bool store_location_is_url(const char *location);
 /* Closes s and finalizes its cached statements; NULL is ignored. */
 void store_close(struct store *s);
 

@@ -31,11 +31,17 @@ struct store_backend {
 	 * connection (of this process or another) has committed a change.
 	 */
 	const char *data_version_sql;
+	/*
+	 * Run first in the migrating transaction (or NULL): holds off another
+	 * process migrating the same database at the same time.
+	 */
+	const char *migrate_lock_sql;
 	/* The migrations, oldest first; migration i takes version i to i+1. */
 	const char *const *migrations;
 	const int *migration_count;
 };
 
 extern const struct store_backend store_sqlite_backend;
+extern const struct store_backend store_postgresql_backend;
 
 #endif

@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "testdb.h"
+
 #include "gov/access.h"
 #include "gov/action.h"
 #include "gov/interchange.h"
@@ -21,7 +23,7 @@
 #include "store/store.h"
 
 struct fixture {
-	char path[64];
+	char path[TESTDB_SIZE];
 	struct store *store;
 	struct gov g;
 	struct arena a;
@@ -41,12 +43,9 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 	struct gov_meeting m;
 	struct gov_action act;
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/masa-test-access-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
+	if (testdb_new(f->path, sizeof f->path, "access") != 0)
+		fail_msg("no test database");
 	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
 	gov_init(&f->g, f->store, "test");
 	MUST(f, interchange_load_file(&f->g, "data/demo.json", &f->partnership,
@@ -67,15 +66,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[96];
-
 	store_close(f->store);
 	arena_free(&f->a);
-	unlink(f->path);
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
+	testdb_remove(f->path);
 	free(f);
 	return 0;
 }

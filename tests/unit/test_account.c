@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "testdb.h"
+
 #include <sodium.h>
 
 #include "gov/account.h"
@@ -22,7 +24,7 @@
 #include "store/store.h"
 
 struct fixture {
-	char path[64];
+	char path[TESTDB_SIZE];
 	struct store *store;
 	struct gov g;
 	struct arena a;
@@ -42,12 +44,9 @@ static int setup(void **state)
 	struct gov_partnership p = {.key = "t", .name = "Testshire"};
 	struct gov_account acc = {.username = "admin@example.org",
 	                          .role = "admin"};
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/masa-test-account-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
+	if (testdb_new(f->path, sizeof f->path, "account") != 0)
+		fail_msg("no test database");
 	MUST(f, account_library_init(&f->err));
 	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
 	gov_init(&f->g, f->store, "test");
@@ -64,15 +63,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[96];
-
 	store_close(f->store);
 	arena_free(&f->a);
-	unlink(f->path);
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
+	testdb_remove(f->path);
 	free(f);
 	return 0;
 }

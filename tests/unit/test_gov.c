@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "testdb.h"
 #include <jansson.h>
 
 #include "core/date.h"
@@ -27,7 +29,7 @@
 #include "store/store.h"
 
 struct fixture {
-	char path[64];
+	char path[TESTDB_SIZE];
 	struct store *store;
 	struct gov g;
 	struct arena a;
@@ -224,20 +226,16 @@ static char *snapshot(struct fixture *f)
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	int fd;
 
 	if (f == NULL)
 		return -1;
-	snprintf(f->path, sizeof f->path, "/tmp/masa-test-gov-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
+	if (testdb_new(f->path, sizeof f->path, "gov") != 0) {
 		free(f);
 		return -1;
 	}
-	close(fd);
 	if (store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err) !=
 	    MASA_OK) {
-		unlink(f->path);
+		testdb_remove(f->path);
 		free(f);
 		return -1;
 	}
@@ -313,15 +311,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[96];
 
 	store_close(f->store);
 	arena_free(&f->a);
-	unlink(f->path);
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
+	testdb_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -387,12 +380,9 @@ static void test_partnership_resolve_single_and_none(void **state)
 	struct store *s = NULL;
 	struct gov g;
 	struct gov_partnership p;
-	char path[] = "/tmp/masa-test-gov-empty-XXXXXX";
-	int fd = mkstemp(path);
-	char side[64];
+	char path[TESTDB_SIZE];
 
-	assert_true(fd >= 0);
-	close(fd);
+	assert_int_equal(testdb_new(path, sizeof path, "empty"), 0);
 	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &s, &err),
 	                 MASA_OK);
 	gov_init(&g, s, "unit-test");
@@ -412,11 +402,7 @@ static void test_partnership_resolve_single_and_none(void **state)
 	assert_string_equal(p.key, "only");
 	assert_string_equal(p.name, "The only one");
 	store_close(s);
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	testdb_remove(path);
 }
 
 static void test_organisations_and_people(void **state)

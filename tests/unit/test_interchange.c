@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "testdb.h"
 #include <jansson.h>
 
 #include "gov/audit.h"
@@ -184,7 +186,7 @@ static const char SMALL_DOC[] =
 	"\"classification\": \"board\"}]" extra "}\n"
 
 struct db {
-	char path[64];
+	char path[TESTDB_SIZE];
 	struct store *store;
 	struct gov g;
 };
@@ -198,16 +200,13 @@ struct fixture {
 static int open_db(struct db *d)
 {
 	struct masa_error err;
-	int fd;
 
-	snprintf(d->path, sizeof d->path, "/tmp/masa-test-interchange-XXXXXX");
-	fd = mkstemp(d->path);
-	if (fd < 0)
+	if (testdb_new(d->path, sizeof d->path, "interchange") != 0) {
 		return -1;
-	close(fd);
+	}
 	if (store_open(d->path, STORE_OPEN_CREATE, &d->store, &err) !=
 	    MASA_OK) {
-		unlink(d->path);
+		testdb_remove(d->path);
 		return -1;
 	}
 	gov_init(&d->g, d->store, "unit-test");
@@ -216,14 +215,8 @@ static int open_db(struct db *d)
 
 static void close_db(struct db *d)
 {
-	char side[96];
-
 	store_close(d->store);
-	unlink(d->path);
-	snprintf(side, sizeof side, "%s-wal", d->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", d->path);
-	unlink(side);
+	testdb_remove(d->path);
 }
 
 static int setup(void **state)

@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "testdb.h"
+
 #include "gov/action.h"
 #include "gov/interchange.h"
 #include "gov/item.h"
@@ -24,7 +26,7 @@
 #include "store/store.h"
 
 struct fixture {
-	char path[64];
+	char path[TESTDB_SIZE];
 	struct store *store;
 	struct gov g;
 	struct arena a;
@@ -42,12 +44,9 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/masa-test-read-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
+	if (testdb_new(f->path, sizeof f->path, "meeting_read") != 0)
+		fail_msg("no test database");
 	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
 	gov_init(&f->g, f->store, "test");
 	MUST(f, interchange_load_file(&f->g, "data/demo.json", &f->partnership,
@@ -63,15 +62,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[96];
-
 	store_close(f->store);
 	arena_free(&f->a);
-	unlink(f->path);
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
+	testdb_remove(f->path);
 	free(f);
 	return 0;
 }

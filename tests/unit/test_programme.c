@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "testdb.h"
+
 #include "core/text.h"
 #include "gov/action.h"
 #include "gov/audit.h"
@@ -29,7 +31,7 @@
 #include "store/store.h"
 
 struct fixture {
-	char path[64];
+	char path[TESTDB_SIZE];
 	struct store *store;
 	struct gov g;
 	struct arena a;
@@ -224,20 +226,16 @@ static char *snapshot(struct fixture *f)
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	int fd;
 
 	if (f == NULL)
 		return -1;
-	snprintf(f->path, sizeof f->path, "/tmp/masa-test-programme-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
+	if (testdb_new(f->path, sizeof f->path, "programme") != 0) {
 		free(f);
 		return -1;
 	}
-	close(fd);
 	if (store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err) !=
 	    MASA_OK) {
-		unlink(f->path);
+		testdb_remove(f->path);
 		free(f);
 		return -1;
 	}
@@ -291,15 +289,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[96];
-
 	store_close(f->store);
 	arena_free(&f->a);
-	unlink(f->path);
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
+	testdb_remove(f->path);
 	free(f);
 	return 0;
 }

@@ -1,0 +1,502 @@
+/*
+ * store_pg: the PostgreSQL backend of the store, through libpq.
+ *
+ * The location is a libpq connection URI (postgresql://user@host/db, with
+ * the password in ~/.pgpass rather than in the URI). Each store is one
+ * connection; a server holds one per worker thread, its pool. Statements are
+ * prepared on the server once per connection under generated names, with the
+ * domain's `?` and `?N` placeholders rewritten to `$N`; every value travels
+ * as a bound text parameter and every result as text, so the domain's
+ * integers and ISO dates read the same as from SQLite.
+ *
+ * When the connection is lost (the server restarted, a network fault), the
+ * statement that noticed fails with MASA_ERR_UNAVAILABLE. The next statement
+ * outside a transaction connects again and prepares what it needs afresh; a
+ * transaction that lost its connection can only end in an error, so nothing
+ * half-done is ever reported as committed.
+ */
+#include <ctype.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/mem.h"
+#include "store/store_backend.h"
+
+extern const char *const store_postgresql_migrations[];
+extern const int store_postgresql_migration_count;
+
+/* Parameters a statement may have: the domain's chunked IN lists use 64. */
+enum { PG_MAX_PARAMS = 100 };
+
+struct pg_conn {
+	PGconn *pg;
+	unsigned epoch;     /* moves on at every new connection */
+	unsigned next_name; /* for naming prepared statements */
+	bool in_tx;         /* between BEGIN and COMMIT/ROLLBACK */
+	bool tx_lost;       /* the connection was lost inside it */
+};
+
+struct pg_stmt {
+	struct pg_conn *c;
+	char *sql;      /* with $N placeholders */
+	char name[16];  /* its name on the server */
+	unsigned epoch; /* the connection it was prepared on; 0: none */
+	int nparams;
+	/* Parameters that are a LIMIT: a negative value means no limit. */
+	bool limit[PG_MAX_PARAMS];
+	const char *values[PG_MAX_PARAMS];
+	char *owned[PG_MAX_PARAMS]; /* copies of bound text, freed at reset */
+	char ints[PG_MAX_PARAMS][24];
+	PGresult *res;
+	int row;   /* the current row; -1 before the first */
+	int nrows; /* rows in res; -1 while not yet executed */
+};
+
+static void ignore_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* The first line of libpq's message, without its trailing newline. */
+static const char *first_line(const char *msg, char *out, size_t size)
+{
+	size_t n = strcspn(msg ? msg : "", "\n");
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, msg ? msg : "", n);
+	out[n] = '\0';
+	return out;
+}
+
+static enum masa_err lost(struct pg_conn *c, const char *why,
+                          struct masa_error *err)
+{
+	char line[256];
+
+	if (c->in_tx)
+		c->tx_lost = true;
+	return masa_error_set(err, MASA_ERR_UNAVAILABLE,
+	                      "the database is not available (%s): try again "
+	                      "in a moment",
+	                      first_line(why, line, sizeof line));
+}
+
+/* Maps a failed result to masa's codes by its SQLSTATE. */
+static enum masa_err result_error(struct pg_conn *c, PGresult *res,
+                                  struct masa_error *err)
+{
+	const char *state =
+	        res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *primary =
+	        res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *constraint =
+	        res ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : NULL;
+	char line[256];
+
+	if (PQstatus(c->pg) != CONNECTION_OK || state == NULL ||
+	    strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
+		return lost(c, primary ? primary : PQerrorMessage(c->pg), err);
+	first_line(primary, line, sizeof line);
+	if (strcmp(state, "23505") == 0)
+		return masa_error_set(err, MASA_ERR_CONFLICT,
+		                      "already recorded (%s)",
+		                      constraint ? constraint : line);
+	if (strcmp(state, "23503") == 0)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "refers to a record that does not exist");
+	if (strncmp(state, "23", 2) == 0 || strncmp(state, "22", 2) == 0)
+		return masa_error_set(err, MASA_ERR_INVALID, "not allowed (%s)",
+		                      line);
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
+		return masa_error_set(
+		        err, MASA_ERR_CONFLICT,
+		        "someone else changed the same records at "
+		        "the same moment: try again");
+	return masa_error_set(err, MASA_ERR_STORE, "database error: %s", line);
+}
+
+/* Connects again when the connection was lost and no transaction is open. */
+static enum masa_err ensure_connected(struct pg_conn *c, struct masa_error *err)
+{
+	if (c->tx_lost)
+		return masa_error_set(
+		        err, MASA_ERR_UNAVAILABLE,
+		        "the database connection was lost during "
+		        "this change: nothing was saved, try again");
+	if (PQstatus(c->pg) == CONNECTION_OK)
+		return MASA_OK;
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK)
+		return lost(c, PQerrorMessage(c->pg), err);
+	c->epoch++;
+	return MASA_OK;
+}
+
+static enum masa_err pg_exec(void *conn, const char *sql,
+                             struct masa_error *err)
+{
+	struct pg_conn *c = conn;
+	bool begin = strcmp(sql, "BEGIN") == 0;
+	bool end = strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
+	PGresult *res;
+	enum masa_err rc = MASA_OK;
+
+	if (end && c->tx_lost) {
+		c->in_tx = c->tx_lost = false;
+		if (strcmp(sql, "ROLLBACK") == 0)
+			return MASA_OK;
+		return masa_error_set(
+		        err, MASA_ERR_UNAVAILABLE,
+		        "the database connection was lost during "
+		        "this change: nothing was saved, try again");
+	}
+	if (!end && (rc = ensure_connected(c, err)) != MASA_OK)
+		return rc;
+	res = PQexec(c->pg, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = result_error(c, res, err);
+	PQclear(res);
+	if (begin && rc == MASA_OK)
+		c->in_tx = true;
+	if (end) {
+		/* A COMMIT that failed has rolled back; either way it ended. */
+		c->in_tx = c->tx_lost = false;
+	}
+	return rc;
+}
+
+static enum masa_err pg_open(const char *location, unsigned flags, void **conn,
+                             bool *created, struct masa_error *err)
+{
+	const char *keys[] = {"dbname", "fallback_application_name",
+	                      "connect_timeout", NULL};
+	const char *values[] = {location, "masa", "5", NULL};
+	struct pg_conn *c = xcalloc(1, sizeof *c);
+	PGresult *res;
+	char line[256];
+	enum masa_err rc;
+
+	*created = false;
+	c->epoch = 1;
+	c->pg = PQconnectdbParams(keys, values, 1);
+	if (c->pg == NULL || PQstatus(c->pg) != CONNECTION_OK) {
+		rc = masa_error_set(
+		        err, MASA_ERR_UNAVAILABLE,
+		        "cannot connect to the PostgreSQL database: %s",
+		        first_line(c->pg ? PQerrorMessage(c->pg)
+		                         : "out of memory",
+		                   line, sizeof line));
+		PQfinish(c->pg);
+		free(c);
+		return rc;
+	}
+	PQsetNoticeProcessor(c->pg, ignore_notice, NULL);
+	rc = pg_exec(c,
+	             "SET client_min_messages = warning; "
+	             "SET TIME ZONE 'UTC'",
+	             err);
+	if (rc != MASA_OK)
+		goto fail;
+	res = PQexec(c->pg, "SELECT to_regclass('masa_schema') IS NULL");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = result_error(c, res, err);
+		PQclear(res);
+		goto fail;
+	}
+	*created = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	if (*created && !(flags & STORE_OPEN_CREATE)) {
+		rc = masa_error_set(
+		        err, MASA_ERR_NOT_FOUND,
+		        "the PostgreSQL database holds no masa data "
+		        "yet (create it with `masa --db URL init`)");
+		goto fail;
+	}
+	*conn = c;
+	return MASA_OK;
+fail:
+	PQfinish(c->pg);
+	free(c);
+	return rc;
+}
+
+static void pg_close(void *conn)
+{
+	struct pg_conn *c = conn;
+
+	PQfinish(c->pg);
+	free(c);
+}
+
+/* Whether the word before position i of sql (skipping spaces) is LIMIT. */
+static bool after_limit(const char *sql, size_t i)
+{
+	while (i > 0 && isspace((unsigned char)sql[i - 1]))
+		i--;
+	return i >= 5 && strncasecmp(sql + i - 5, "LIMIT", 5) == 0 &&
+	       (i == 5 || !isalnum((unsigned char)sql[i - 6]));
+}
+
+/*
+ * Rewrites `?` and `?N` outside quotes to `$N`, as SQLite numbers them (a
+ * bare `?` takes one more than the largest number so far).
+ */
+static enum masa_err rewrite(struct pg_stmt *st, const char *sql,
+                             struct masa_error *err)
+{
+	size_t n = strlen(sql);
+	char *out = xmalloc(n * 3 + 1);
+	size_t o = 0;
+	int highest = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char ch = sql[i];
+		if (ch == '\'' || ch == '"') {
+			size_t j = i + 1;
+			while (j < n && sql[j] != ch)
+				j++;
+			memcpy(out + o, sql + i, j - i + (j < n));
+			o += j - i + (j < n);
+			i = j;
+			continue;
+		}
+		if (ch == '-' && i + 1 < n && sql[i + 1] == '-') {
+			while (i < n && sql[i] != '\n')
+				out[o++] = sql[i++];
+			if (i < n)
+				out[o++] = '\n';
+			continue;
+		}
+		if (ch != '?') {
+			out[o++] = ch;
+			continue;
+		}
+		int number = 0;
+		size_t j = i + 1;
+		while (j < n && isdigit((unsigned char)sql[j]) && number < 1000)
+			number = number * 10 + (sql[j++] - '0');
+		if (j == i + 1)
+			number = highest + 1;
+		if (number < 1 || number > PG_MAX_PARAMS) {
+			free(out);
+			return masa_error_set(err, MASA_ERR_STORE,
+			                      "statement has parameter %d; at "
+			                      "most %d are allowed",
+			                      number, PG_MAX_PARAMS);
+		}
+		if (number > highest)
+			highest = number;
+		if (after_limit(sql, i))
+			st->limit[number - 1] = true;
+		o += (size_t)snprintf(out + o, 8, "$%d", number);
+		i = j - 1;
+	}
+	out[o] = '\0';
+	st->sql = out;
+	st->nparams = highest;
+	return MASA_OK;
+}
+
+/* Prepares st on the current connection when it has not been yet. */
+static enum masa_err server_prepare(struct pg_stmt *st, struct masa_error *err)
+{
+	struct pg_conn *c = st->c;
+	PGresult *res;
+	enum masa_err rc = MASA_OK;
+
+	if (st->epoch == c->epoch)
+		return MASA_OK;
+	snprintf(st->name, sizeof st->name, "m%u", ++c->next_name);
+	res = PQprepare(c->pg, st->name, st->sql, st->nparams, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = result_error(c, res, err);
+	else
+		st->epoch = c->epoch;
+	PQclear(res);
+	return rc;
+}
+
+static enum masa_err pg_prepare(void *conn, const char *sql, void **stmt,
+                                struct masa_error *err)
+{
+	struct pg_stmt *st = xcalloc(1, sizeof *st);
+	enum masa_err rc;
+
+	st->c = conn;
+	st->row = -1;
+	st->nrows = -1;
+	rc = rewrite(st, sql, err);
+	if (rc == MASA_OK)
+		rc = ensure_connected(st->c, err);
+	if (rc == MASA_OK)
+		rc = server_prepare(st, err);
+	if (rc != MASA_OK) {
+		free(st->sql);
+		free(st);
+		return rc;
+	}
+	*stmt = st;
+	return MASA_OK;
+}
+
+static void clear_binding(struct pg_stmt *st, int i)
+{
+	free(st->owned[i]);
+	st->owned[i] = NULL;
+	st->values[i] = NULL;
+}
+
+static void pg_reset(void *stmt)
+{
+	struct pg_stmt *st = stmt;
+
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = -1;
+	st->nrows = -1;
+	for (int i = 0; i < st->nparams; i++)
+		clear_binding(st, i);
+}
+
+static void pg_finalize(void *stmt)
+{
+	struct pg_stmt *st = stmt;
+
+	pg_reset(st);
+	/* The server forgets the statement with the connection. */
+	free(st->sql);
+	free(st);
+}
+
+static bool index_ok(const struct pg_stmt *st, int index)
+{
+	return index >= 1 && index <= st->nparams;
+}
+
+static void pg_bind_int(void *stmt, int index, int64_t value)
+{
+	struct pg_stmt *st = stmt;
+
+	if (!index_ok(st, index))
+		return;
+	clear_binding(st, index - 1);
+	if (value < 0 && st->limit[index - 1])
+		return; /* LIMIT NULL: no limit, as SQLite's LIMIT -1 */
+	snprintf(st->ints[index - 1], sizeof st->ints[0], "%lld",
+	         (long long)value);
+	st->values[index - 1] = st->ints[index - 1];
+}
+
+static void pg_bind_text(void *stmt, int index, const char *value)
+{
+	struct pg_stmt *st = stmt;
+
+	if (!index_ok(st, index))
+		return;
+	clear_binding(st, index - 1);
+	st->owned[index - 1] = xstrdup(value);
+	st->values[index - 1] = st->owned[index - 1];
+}
+
+static void pg_bind_null(void *stmt, int index)
+{
+	struct pg_stmt *st = stmt;
+
+	if (index_ok(st, index))
+		clear_binding(st, index - 1);
+}
+
+static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
+{
+	struct pg_stmt *st = stmt;
+	struct pg_conn *c = st->c;
+	enum masa_err rc;
+
+	*row = false;
+	if (st->nrows < 0) {
+		ExecStatusType status;
+		if ((rc = ensure_connected(c, err)) != MASA_OK ||
+		    (rc = server_prepare(st, err)) != MASA_OK)
+			return rc;
+		st->res = PQexecPrepared(c->pg, st->name, st->nparams,
+		                         st->values, NULL, NULL, 0);
+		status = PQresultStatus(st->res);
+		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+			rc = result_error(c, st->res, err);
+			PQclear(st->res);
+			st->res = NULL;
+			return rc;
+		}
+		st->nrows = PQntuples(st->res);
+	}
+	if (st->row < st->nrows)
+		st->row++;
+	*row = st->row < st->nrows;
+	return MASA_OK;
+}
+
+static bool have_cell(const struct pg_stmt *st, int column)
+{
+	return st->res != NULL && st->row >= 0 && st->row < st->nrows &&
+	       column >= 0 && column < PQnfields(st->res) &&
+	       !PQgetisnull(st->res, st->row, column);
+}
+
+static int64_t pg_column_int(void *stmt, int column)
+{
+	struct pg_stmt *st = stmt;
+	const char *v;
+
+	if (!have_cell(st, column))
+		return 0;
+	v = PQgetvalue(st->res, st->row, column);
+	if (v[0] == 't' && v[1] == '\0') /* a boolean */
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+static const char *pg_column_text(void *stmt, int column)
+{
+	struct pg_stmt *st = stmt;
+
+	if (!have_cell(st, column))
+		return NULL;
+	return PQgetvalue(st->res, st->row, column);
+}
+
+static bool pg_column_is_null(void *stmt, int column)
+{
+	return !have_cell(stmt, column);
+}
+
+const struct store_backend store_postgresql_backend = {
+        .name = "postgresql",
+        .open = pg_open,
+        .close = pg_close,
+        .exec = pg_exec,
+        .prepare = pg_prepare,
+        .finalize = pg_finalize,
+        .bind_int = pg_bind_int,
+        .bind_text = pg_bind_text,
+        .bind_null = pg_bind_null,
+        .step = pg_step,
+        .column_int = pg_column_int,
+        .column_text = pg_column_text,
+        .column_is_null = pg_column_is_null,
+        .reset = pg_reset,
+        /*
+         * The snapshot names every transaction still running and the next
+         * to start: any commit that writes changes it, and reads do not.
+         */
+        .data_version_sql =
+                "SELECT hashtextextended(pg_current_snapshot()::text, 0)",
+        .migrate_lock_sql = "SELECT pg_advisory_xact_lock(2019)",
+        .migrations = store_postgresql_migrations,
+        .migration_count = &store_postgresql_migration_count,
+};
