@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "gov/copy.h"
 #include "gov/interchange.h"
 #include "store/store.h"
 
@@ -33,18 +34,27 @@ static void print_counts(const struct interchange_counts *c, FILE *f)
 	        c->documents, c->actions, c->action_updates, c->programme);
 }
 
-/* Removes a database file (and its WAL files) that this command created. */
-static void remove_new_database(struct cli_ctx *ctx)
+static void remove_file_and_wal(const char *path)
 {
 	char side[4096];
 
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/*
+ * Removes a database file (and its WAL files) that this command created; a
+ * PostgreSQL database keeps its (empty) schema.
+ */
+static void remove_new_database(struct cli_ctx *ctx)
+{
 	store_close(ctx->store);
 	ctx->store = NULL;
-	unlink(ctx->db_path);
-	snprintf(side, sizeof side, "%s-wal", ctx->db_path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", ctx->db_path);
-	unlink(side);
+	if (!store_location_is_url(ctx->db_path))
+		remove_file_and_wal(ctx->db_path);
 }
 
 enum { INIT_DEMO };
@@ -71,6 +81,13 @@ static int run_init(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	if (cli_open(ctx, STORE_OPEN_CREATE, &err) != MASA_OK)
 		return cli_fail(&err);
+	if (!store_created(ctx->store)) {
+		masa_error_set(&err, MASA_ERR_CONFLICT,
+		               "%s already holds a masa database: init makes a "
+		               "new one",
+		               ctx->db_path);
+		return cli_fail(&err);
+	}
 	if (cli_opt(args, INIT_DEMO) == NULL) {
 		printf("created %s (schema version %d); load a partnership "
 		       "with "
@@ -195,4 +212,72 @@ const struct cli_command cmd_dump = {
         .summary = "write the partnership as one interchange (JSON) document",
         .options = dump_options,
         .run = run_dump,
+};
+
+enum { COPY_FROM, COPY_TO };
+
+static const struct cli_option copy_options[] = {
+        [COPY_FROM] = {"from", "DB",
+                       "the database to copy: a SQLite file or a "
+                       "postgresql:// URL"},
+        [COPY_TO] = {"to", "DB",
+                     "a new database to copy it into (a file that does not "
+                     "exist yet, or an empty PostgreSQL database)"},
+        {NULL, NULL, NULL},
+};
+
+static int run_copy(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	const char *from = cli_opt(args, COPY_FROM),
+	           *to = cli_opt(args, COPY_TO);
+	struct masa_error err = {0};
+	struct store *src = NULL, *dst = NULL;
+	struct gov_copy_counts counts;
+	char from_shown[256], to_shown[256];
+	bool new_file;
+
+	(void)ctx;
+	if (from == NULL || to == NULL) {
+		masa_error_set(&err, MASA_ERR_USAGE,
+		               "copy needs --from DB and --to DB");
+		return cli_fail(&err);
+	}
+	new_file = !store_location_is_url(to);
+	if (new_file && file_has_content(to)) {
+		masa_error_set(&err, MASA_ERR_CONFLICT,
+		               "%s already exists: copy makes a new database "
+		               "(choose another --to, or remove it first)",
+		               to);
+		return cli_fail(&err);
+	}
+	if (store_open(from, STORE_OPEN_EXISTING, &src, &err) != MASA_OK)
+		return cli_fail(&err);
+	if (store_open(to, STORE_OPEN_CREATE, &dst, &err) != MASA_OK) {
+		store_close(src);
+		return cli_fail(&err);
+	}
+	if (gov_copy(src, dst, stderr, &counts, &err) != MASA_OK) {
+		store_close(src);
+		store_close(dst);
+		if (new_file)
+			remove_file_and_wal(to);
+		masa_error_prefix(&err, "nothing copied");
+		return cli_fail(&err);
+	}
+	store_close(src);
+	store_close(dst);
+	printf("copied %zu rows of %zu tables from %s into %s; every value "
+	       "read back the same\n",
+	       counts.rows, counts.tables,
+	       store_location_shown(from, from_shown, sizeof from_shown),
+	       store_location_shown(to, to_shown, sizeof to_shown));
+	return 0;
+}
+
+const struct cli_command cmd_copy = {
+        .name = "copy",
+        .summary = "move a whole deployment into a new database (SQLite or "
+                   "PostgreSQL), checked value by value",
+        .options = copy_options,
+        .run = run_copy,
 };

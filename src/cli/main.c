@@ -16,6 +16,7 @@ static const struct cli_command *const commands[] = {
         &cmd_migrate,
         &cmd_load,
         &cmd_dump,
+        &cmd_copy,
         &cmd_bodies,
         &cmd_members,
         &cmd_meetings,

@@ -27,6 +27,7 @@ struct store {
 	struct store_stmt **cache;
 	size_t cache_size;
 	size_t cache_used;
+	bool created;
 	int tx_depth;
 	bool tx_failed;
 	int version;
@@ -48,8 +49,7 @@ bool store_location_is_url(const char *location)
 	       strncmp(location, "postgres://", 11) == 0;
 }
 
-/* location for messages, with any password in a URL hidden. */
-static const char *shown(const char *location, char *out, size_t size)
+const char *store_location_shown(const char *location, char *out, size_t size)
 {
 	const char *scheme = strstr(location, "://");
 	const char *at, *colon;
@@ -166,7 +166,7 @@ enum masa_err store_open(const char *location, unsigned flags,
 	enum masa_err rc;
 	int latest;
 	char where[256];
-	const char *name = shown(location, where, sizeof where);
+	const char *name = store_location_shown(location, where, sizeof where);
 
 	s->backend = store_location_is_url(location) ? &store_postgresql_backend
 	                                             : &store_sqlite_backend;
@@ -176,6 +176,7 @@ enum masa_err store_open(const char *location, unsigned flags,
 	if (rc != MASA_OK)
 		goto fail;
 	latest = *s->backend->migration_count;
+	s->created = created;
 	if (created) {
 		rc = migrate(s, 0, err);
 		if (rc != MASA_OK)
@@ -401,5 +402,79 @@ enum masa_err store_run(struct store_stmt *st, int64_t *id,
 		rc = store_step(st, &more, err);
 	}
 	store_done(st);
+	return rc;
+}
+
+bool store_created(const struct store *s)
+{
+	return s->created;
+}
+
+enum masa_err store_prepare_once(struct store *s, const char *sql,
+                                 struct store_stmt **out,
+                                 struct masa_error *err)
+{
+	void *impl;
+	enum masa_err rc = s->backend->prepare(s->conn, sql, &impl, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	*out = xcalloc(1, sizeof **out);
+	(*out)->store = s;
+	(*out)->impl = impl;
+	(*out)->busy = true;
+	return MASA_OK;
+}
+
+void store_finalize(struct store_stmt *st)
+{
+	if (st == NULL)
+		return;
+	st->store->backend->finalize(st->impl);
+	free(st);
+}
+
+int store_column_count(struct store_stmt *st)
+{
+	return st->store->backend->column_count(st->impl);
+}
+
+const char *store_column_name(struct store_stmt *st, int column)
+{
+	return st->store->backend->column_name(st->impl, column);
+}
+
+enum masa_err store_has_table(struct store *s, const char *table, bool *out,
+                              struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	*out = false;
+	rc = store_prepare(s, s->backend->has_table_sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_text(st, 1, table);
+	rc = store_step(st, out, err);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err store_ids_follow(struct store *s, const char *table,
+                               struct masa_error *err)
+{
+	char sql[512];
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	if (s->backend->ids_follow_format == NULL)
+		return MASA_OK;
+	snprintf(sql, sizeof sql, s->backend->ids_follow_format, table, table);
+	rc = store_prepare_once(s, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	bool row;
+	rc = store_step(st, &row, err);
+	store_finalize(st);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #define MASA_STORE_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/error.h"
@@ -47,6 +48,9 @@ enum masa_err store_open(const char *location, unsigned flags,
                          struct store **out, struct masa_error *err);
 /* Whether location is a PostgreSQL URL rather than a SQLite file path. */
 bool store_location_is_url(const char *location);
+/* location for messages and logs, with any password in a URL hidden. */
+const char *store_location_shown(const char *location, char *out,
+                                 size_t size);
 /* Closes s and finalizes its cached statements; NULL is ignored. */
 void store_close(struct store *s);
 
@@ -101,5 +105,30 @@ void store_done(struct store_stmt *st);
  */
 enum masa_err store_run(struct store_stmt *st, int64_t *id,
                         struct masa_error *err);
+
+/*
+ * For moving a whole database (masa copy): a statement prepared for one
+ * use from SQL built at run time out of masa's own table and column names
+ * (never from input). Not cached: finish it with store_finalize().
+ */
+enum masa_err store_prepare_once(struct store *s, const char *sql,
+                                 struct store_stmt **out,
+                                 struct masa_error *err);
+void store_finalize(struct store_stmt *st);
+/* The columns of a statement's result (after its first step). */
+int store_column_count(struct store_stmt *st);
+const char *store_column_name(struct store_stmt *st, int column);
+/* Whether store_open() created the database (its schema) just now. */
+bool store_created(const struct store *s);
+/* Whether the database holds a table of that name. */
+enum masa_err store_has_table(struct store *s, const char *table, bool *out,
+                              struct masa_error *err);
+/*
+ * After rows were stored with their ids given: makes the ids the database
+ * hands out next follow the largest in table (PostgreSQL's identity
+ * columns; SQLite needs nothing).
+ */
+enum masa_err store_ids_follow(struct store *s, const char *table,
+                               struct masa_error *err);
 
 #endif

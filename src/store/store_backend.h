@@ -26,6 +26,13 @@ struct store_backend {
 	const char *(*column_text)(void *stmt, int column);
 	bool (*column_is_null)(void *stmt, int column);
 	void (*reset)(void *stmt);
+	int (*column_count)(void *stmt);
+	const char *(*column_name)(void *stmt, int column);
+	/* One statement: one row if table ?1 exists in the database. */
+	const char *has_table_sql;
+	/* printf format (the table name twice), or NULL: see store_ids_follow
+	 */
+	const char *ids_follow_format;
 	/*
 	 * One statement returning one integer that changes whenever another
 	 * connection (of this process or another) has committed a change.

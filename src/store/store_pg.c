@@ -475,6 +475,20 @@ static bool pg_column_is_null(void *stmt, int column)
 	return !have_cell(stmt, column);
 }
 
+static int pg_column_count(void *stmt)
+{
+	struct pg_stmt *st = stmt;
+
+	return st->res != NULL ? PQnfields(st->res) : 0;
+}
+
+static const char *pg_column_name(void *stmt, int column)
+{
+	struct pg_stmt *st = stmt;
+
+	return st->res != NULL ? PQfname(st->res, column) : NULL;
+}
+
 const struct store_backend store_postgresql_backend = {
         .name = "postgresql",
         .open = pg_open,
@@ -490,6 +504,12 @@ const struct store_backend store_postgresql_backend = {
         .column_text = pg_column_text,
         .column_is_null = pg_column_is_null,
         .reset = pg_reset,
+        .column_count = pg_column_count,
+        .column_name = pg_column_name,
+        .has_table_sql = "SELECT 1 WHERE to_regclass(?1) IS NOT NULL",
+        .ids_follow_format =
+                "SELECT setval(pg_get_serial_sequence('%s', 'id'), "
+                "COALESCE(MAX(id), 0) + 1, false) FROM %s",
         /*
          * The snapshot names every transaction still running and the next
          * to start: any commit that writes changes it, and reads do not.

@@ -176,6 +176,16 @@ static void sqlite_reset(void *stmt)
 	sqlite3_clear_bindings(stmt);
 }
 
+static int sqlite_column_count(void *stmt)
+{
+	return sqlite3_column_count(stmt);
+}
+
+static const char *sqlite_column_name(void *stmt, int column)
+{
+	return sqlite3_column_name(stmt, column);
+}
+
 const struct store_backend store_sqlite_backend = {
         .name = "sqlite",
         .open = sqlite_open,
@@ -191,6 +201,10 @@ const struct store_backend store_sqlite_backend = {
         .column_text = sqlite_column_text,
         .column_is_null = sqlite_column_is_null,
         .reset = sqlite_reset,
+        .column_count = sqlite_column_count,
+        .column_name = sqlite_column_name,
+        .has_table_sql = "SELECT 1 FROM sqlite_master "
+                         "WHERE type = 'table' AND name = ?1",
         .data_version_sql = "PRAGMA data_version",
         .migrations = store_sqlite_migrations,
         .migration_count = &store_sqlite_migration_count,

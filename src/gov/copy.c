@@ -1,0 +1,242 @@
+/*
+ * copy: moving a whole deployment between databases (see copy.h).
+ */
+#include "gov/copy.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/mem.h"
+
+/*
+ * Every table of the schema, each after the tables it refers to (rows of a
+ * table that refers to itself are copied in id order, parents first).
+ * masa_schema is not copied: the new database was made at the version.
+ */
+static const char *const TABLES[] = {
+        "partnership",   "organisation",    "person",        "body",
+        "membership",    "meeting",         "item",          "attendance",
+        "declaration",   "resolution",      "document",      "circulation",
+        "audit_log",     "action",          "action_update", "action_owner",
+        "reminder_sent", "programme_entry", "setting",       "account",
+        "session",       "api_token",
+};
+enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
+
+/* The tables the schema has that copy does not know: a masa bug. */
+static const char SQL_TABLES_SQLITE[] =
+        "SELECT name FROM sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY name";
+static const char SQL_TABLES_PG[] =
+        "SELECT tablename FROM pg_tables "
+        "WHERE schemaname = current_schema() ORDER BY tablename";
+
+static enum masa_err check_tables(struct store *s, struct masa_error *err)
+{
+	bool pg = strcmp(store_backend_name(s), "postgresql") == 0;
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	rc = store_prepare(s, pg ? SQL_TABLES_PG : SQL_TABLES_SQLITE, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		const char *name = store_column_text(st, 0);
+		bool known = strcmp(name, "masa_schema") == 0;
+		for (size_t i = 0; i < NTABLES && !known; i++)
+			known = strcmp(name, TABLES[i]) == 0;
+		if (!known) {
+			rc = masa_error_set(err, MASA_ERR_VERSION,
+			                    "this masa does not know how to "
+			                    "copy table %s",
+			                    name);
+			break;
+		}
+	}
+	store_done(st);
+	return rc;
+}
+
+/* Whether to holds any row of any table: copy goes only into a new one. */
+static enum masa_err check_empty(struct store *to, struct masa_error *err)
+{
+	for (size_t i = 0; i < NTABLES; i++) {
+		char sql[128];
+		struct store_stmt *st;
+		bool row;
+		enum masa_err rc;
+
+		snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1",
+		         TABLES[i]);
+		rc = store_prepare_once(to, sql, &st, err);
+		if (rc != MASA_OK)
+			return rc;
+		rc = store_step(st, &row, err);
+		store_finalize(st);
+		if (rc != MASA_OK)
+			return rc;
+		if (row)
+			return masa_error_set(
+			        err, MASA_ERR_CONFLICT,
+			        "the destination already holds data (table "
+			        "%s): "
+			        "copy only into a new, empty database",
+			        TABLES[i]);
+	}
+	return MASA_OK;
+}
+
+/* SELECT * of table in a stable order: by its first column (the id). */
+static enum masa_err select_all(struct store *s, const char *table,
+                                struct store_stmt **st, struct masa_error *err)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1", table);
+	return store_prepare_once(s, sql, st, err);
+}
+
+static enum masa_err copy_table(struct store *from, struct store *to,
+                                const char *table, size_t *rows,
+                                struct masa_error *err)
+{
+	struct store_stmt *src = NULL, *dst = NULL;
+	struct buf sql;
+	bool row, has_id = false;
+	int ncol = 0;
+	enum masa_err rc;
+
+	*rows = 0;
+	buf_init(&sql, 1 << 16);
+	rc = select_all(from, table, &src, err);
+	while (rc == MASA_OK && (rc = store_step(src, &row, err)) == MASA_OK &&
+	       row) {
+		if (dst == NULL) {
+			ncol = store_column_count(src);
+			buf_printf(&sql, NULL, "INSERT INTO %s (", table);
+			for (int c = 0; c < ncol; c++) {
+				const char *name = store_column_name(src, c);
+				has_id |= strcmp(name, "id") == 0;
+				buf_printf(&sql, NULL, "%s%s", c ? ", " : "",
+				           name);
+			}
+			buf_printf(&sql, NULL, ") VALUES (");
+			for (int c = 0; c < ncol; c++)
+				buf_printf(&sql, NULL, "%s?%d", c ? ", " : "",
+				           c + 1);
+			buf_printf(&sql, NULL, ")");
+			rc = store_prepare_once(to, buf_str(&sql), &dst, err);
+			if (rc != MASA_OK)
+				break;
+		}
+		for (int c = 0; c < ncol; c++)
+			store_bind_text(dst, c + 1, store_column_text(src, c));
+		rc = store_run(dst, NULL, err);
+		if (rc != MASA_OK) {
+			masa_error_prefix(err, "copying %s row %zu", table,
+			                  *rows + 1);
+			break;
+		}
+		(*rows)++;
+	}
+	store_finalize(src);
+	store_finalize(dst);
+	buf_free(&sql);
+	if (rc == MASA_OK && has_id)
+		rc = store_ids_follow(to, table, err);
+	return rc;
+}
+
+/* Reads table from both and compares every value. */
+static enum masa_err compare_table(struct store *a, struct store *b,
+                                   const char *table, struct masa_error *err)
+{
+	struct store_stmt *sa = NULL, *sb = NULL;
+	size_t n = 0;
+	enum masa_err rc;
+
+	rc = select_all(a, table, &sa, err);
+	if (rc == MASA_OK)
+		rc = select_all(b, table, &sb, err);
+	while (rc == MASA_OK) {
+		bool ra, rb;
+		if ((rc = store_step(sa, &ra, err)) != MASA_OK ||
+		    (rc = store_step(sb, &rb, err)) != MASA_OK)
+			break;
+		if (ra != rb) {
+			rc = masa_error_set(
+			        err, MASA_ERR_STORE,
+			        "the copy of %s has %s rows than the "
+			        "original",
+			        table, ra ? "fewer" : "more");
+			break;
+		}
+		if (!ra)
+			break;
+		n++;
+		for (int c = 0; c < store_column_count(sa); c++) {
+			const char *x = store_column_text(sa, c);
+			const char *y = store_column_text(sb, c);
+			if ((x == NULL) != (y == NULL) ||
+			    (x != NULL && strcmp(x, y) != 0)) {
+				rc = masa_error_set(
+				        err, MASA_ERR_STORE,
+				        "the copy of %s row %zu differs in %s",
+				        table, n, store_column_name(sa, c));
+				break;
+			}
+		}
+	}
+	store_finalize(sa);
+	store_finalize(sb);
+	return rc;
+}
+
+enum masa_err gov_copy(struct store *from, struct store *to, FILE *progress,
+                       struct gov_copy_counts *counts, struct masa_error *err)
+{
+	enum masa_err rc;
+
+	*counts = (struct gov_copy_counts){0};
+	if (store_schema_version(from) != store_schema_version(to))
+		return masa_error_set(err, MASA_ERR_VERSION,
+		                      "the source has schema version %d and "
+		                      "the destination %d: run `masa migrate` "
+		                      "on the source first",
+		                      store_schema_version(from),
+		                      store_schema_version(to));
+	if ((rc = check_tables(from, err)) != MASA_OK ||
+	    (rc = check_empty(to, err)) != MASA_OK)
+		return rc;
+	/* A consistent view of the source while it is read. */
+	if ((rc = store_begin(from, err)) != MASA_OK)
+		return rc;
+	if ((rc = store_begin(to, err)) != MASA_OK)
+		goto out_from;
+	for (size_t i = 0; i < NTABLES; i++) {
+		size_t rows;
+		rc = copy_table(from, to, TABLES[i], &rows, err);
+		if (rc != MASA_OK)
+			break;
+		counts->tables++;
+		counts->rows += rows;
+		if (progress != NULL)
+			fprintf(progress, "  %-16s %zu rows\n", TABLES[i],
+			        rows);
+	}
+	if (rc != MASA_OK)
+		store_rollback(to);
+	if (rc == MASA_OK)
+		rc = store_commit(to, err);
+	else
+		(void)store_commit(to, NULL);
+	for (size_t i = 0; rc == MASA_OK && i < NTABLES; i++)
+		rc = compare_table(from, to, TABLES[i], err);
+out_from:
+	(void)store_commit(from, NULL);
+	return rc;
+}
