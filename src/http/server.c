@@ -306,6 +306,9 @@ enum masa_err http_respond_error(struct http_request *req, unsigned status,
 	struct html h;
 	enum masa_err rc;
 
+	if (status == 503)
+		http_add_header(req, "Retry-After", "30");
+
 	if (req->path != NULL && strncmp(req->path, "/api/", 5) == 0)
 		return http_respond_json(
 		        req, status,
@@ -385,6 +388,20 @@ static unsigned status_of(enum masa_err code)
 	default:
 		return 500;
 	}
+}
+
+/*
+ * What a person is told of a failure: the message for their own mistakes;
+ * for the server's, no detail of its insides (those go to the log).
+ */
+static const char *public_message(unsigned status, const struct masa_error *err)
+{
+	if (status == 503)
+		return "The database cannot be reached just now, so nothing "
+		       "you sent was saved. Try again in a minute.";
+	if (status >= 500)
+		return "Try again later.";
+	return err->message;
 }
 
 /* Static files. */
@@ -800,18 +817,22 @@ static void dispatch(struct request_state *st)
 	req->rest = m.rest;
 	if (!collect_params(st, &m))
 		return;
+	req->partnership = &st->server->partnership;
+	gov_viewer_public(&req->viewer, st->server->partnership.id);
 	if (worker_store(st->server, &req->store, &err) != MASA_OK) {
 		fprintf(stderr, "masa: http: %s\n", err.message);
-		fail_with(st, 503, "Try again in a few minutes.");
+		fail_with(st, 503, public_message(503, &err));
 		return;
 	}
 	notice_changes(st->server, req->store);
 	gov_init(&req->gov, req->store, "web");
-	req->partnership = &st->server->partnership;
-	gov_viewer_public(&req->viewer, st->server->partnership.id);
 	if (st->server->cfg.identify != NULL &&
 	    st->server->cfg.identify(req, &err) != MASA_OK) {
-		fail_with(st, status_of(err.code), err.message);
+		unsigned status = status_of(err.code);
+		if (status >= 500)
+			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
+			        req->path, err.message);
+		fail_with(st, status, public_message(status, &err));
 		return;
 	}
 	if (req->route->role != GOV_ROLE_PUBLIC &&
@@ -835,9 +856,7 @@ static void dispatch(struct request_state *st)
 			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
 			        req->path, err.message);
 		if (!st->responded)
-			fail_with(st, status,
-			          status >= 500 ? "Try again later."
-			                        : err.message);
+			fail_with(st, status, public_message(status, &err));
 	} else if (!st->responded) {
 		fprintf(stderr,
 		        "masa: http: %s %s: the handler answered "

@@ -9,11 +9,14 @@
  * as a bound text parameter and every result as text, so the domain's
  * integers and ISO dates read the same as from SQLite.
  *
- * When the connection is lost (the server restarted, a network fault), the
- * statement that noticed fails with MASA_ERR_UNAVAILABLE. The next statement
- * outside a transaction connects again and prepares what it needs afresh; a
- * transaction that lost its connection can only end in an error, so nothing
- * half-done is ever reported as committed.
+ * When the connection is lost (the database restarted, a network fault), a
+ * statement outside a transaction that only reads, or a BEGIN, connects again
+ * and is tried once more; any other statement fails with
+ * MASA_ERR_UNAVAILABLE, and the next one connects again and prepares what it
+ * needs afresh. A write is never sent twice, since the first may have been
+ * committed before the connection went; and a transaction that lost its
+ * connection can only end in an error, so nothing half-done is ever reported
+ * as committed.
  */
 #include <ctype.h>
 #include <libpq-fe.h>
@@ -42,6 +45,7 @@ struct pg_conn {
 struct pg_stmt {
 	struct pg_conn *c;
 	char *sql;      /* with $N placeholders */
+	bool reads;     /* a SELECT: safe to send again */
 	char name[16];  /* its name on the server */
 	unsigned epoch; /* the connection it was prepared on; 0: none */
 	int nparams;
@@ -54,6 +58,10 @@ struct pg_stmt {
 	int row;   /* the current row; -1 before the first */
 	int nrows; /* rows in res; -1 while not yet executed */
 };
+
+/* The settings of every connection, made again after a reconnection. */
+static const char SESSION_SQL[] = "SET client_min_messages = warning; "
+                                  "SET TIME ZONE 'UTC'";
 
 static void ignore_notice(void *arg, const char *message)
 {
@@ -130,10 +138,19 @@ static enum masa_err ensure_connected(struct pg_conn *c, struct masa_error *err)
 		        "this change: nothing was saved, try again");
 	if (PQstatus(c->pg) == CONNECTION_OK)
 		return MASA_OK;
+	PGresult *res;
+
 	PQreset(c->pg);
 	if (PQstatus(c->pg) != CONNECTION_OK)
 		return lost(c, PQerrorMessage(c->pg), err);
 	c->epoch++;
+	res = PQexec(c->pg, SESSION_SQL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		enum masa_err rc = result_error(c, res, err);
+		PQclear(res);
+		return rc;
+	}
+	PQclear(res);
 	return MASA_OK;
 }
 
@@ -158,6 +175,14 @@ static enum masa_err pg_exec(void *conn, const char *sql,
 	if (!end && (rc = ensure_connected(c, err)) != MASA_OK)
 		return rc;
 	res = PQexec(c->pg, sql);
+	if (begin && PQresultStatus(res) == PGRES_FATAL_ERROR &&
+	    PQstatus(c->pg) != CONNECTION_OK) {
+		/* Nothing was under way: connect again and begin. */
+		PQclear(res);
+		if ((rc = ensure_connected(c, err)) != MASA_OK)
+			return rc;
+		res = PQexec(c->pg, sql);
+	}
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 	    PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = result_error(c, res, err);
@@ -197,10 +222,7 @@ static enum masa_err pg_open(const char *location, unsigned flags, void **conn,
 		return rc;
 	}
 	PQsetNoticeProcessor(c->pg, ignore_notice, NULL);
-	rc = pg_exec(c,
-	             "SET client_min_messages = warning; "
-	             "SET TIME ZONE 'UTC'",
-	             err);
+	rc = pg_exec(c, SESSION_SQL, err);
 	if (rc != MASA_OK)
 		goto fail;
 	res = PQexec(c->pg, "SELECT to_regclass('masa_schema') IS NULL");
@@ -332,6 +354,7 @@ static enum masa_err pg_prepare(void *conn, const char *sql, void **stmt,
 	st->row = -1;
 	st->nrows = -1;
 	rc = rewrite(st, sql, err);
+	st->reads = strncasecmp(sql, "SELECT", 6) == 0;
 	if (rc == MASA_OK)
 		rc = ensure_connected(st->c, err);
 	if (rc == MASA_OK)
@@ -427,6 +450,17 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 		st->res = PQexecPrepared(c->pg, st->name, st->nparams,
 		                         st->values, NULL, NULL, 0);
 		status = PQresultStatus(st->res);
+		if (status == PGRES_FATAL_ERROR && st->reads && !c->in_tx &&
+		    PQstatus(c->pg) != CONNECTION_OK) {
+			PQclear(st->res);
+			st->res = NULL;
+			if ((rc = ensure_connected(c, err)) != MASA_OK ||
+			    (rc = server_prepare(st, err)) != MASA_OK)
+				return rc;
+			st->res = PQexecPrepared(c->pg, st->name, st->nparams,
+			                         st->values, NULL, NULL, 0);
+			status = PQresultStatus(st->res);
+		}
 		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
 			rc = result_error(c, st->res, err);
 			PQclear(st->res);
