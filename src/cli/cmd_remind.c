@@ -390,13 +390,39 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 		const struct gov_digest *d = &digests[i];
 		size_t count = digest_size(d);
 		struct mail_message m;
+		char stamp[21];
+		bool claimed = false;
 
 		if (d->email == NULL)
 			continue;
 		buf_reset(&message);
+		if (!dry_run) {
+			if (gov_remind_claim(&ctx->gov, d, on, stamp, &claimed,
+			                     &err) != MASA_OK) {
+				fprintf(stderr,
+				        "masa: not sent to %s <%s>: %s\n",
+				        d->person_name, d->email, err.message);
+				failed++;
+				continue;
+			}
+			if (!claimed) {
+				printf("already sent to %s <%s> by another "
+				       "run\n",
+				       d->person_name, d->email);
+				continue;
+			}
+		}
 		if (digest_message(ctx, d, from, on, &text, &m, &err) ||
 		    (dry_run && mail_format(&m, &message, &err)) ||
 		    (!dry_run && mail_send(sender, &m, &err))) {
+			struct masa_error ignored;
+			if (claimed &&
+			    gov_remind_unclaim(&ctx->gov, d, on, stamp,
+			                       &ignored) != MASA_OK)
+				fprintf(stderr,
+				        "masa: %s: its reminder stays recorded "
+				        "as sent\n",
+				        ignored.message);
 			failed++;
 			if (!dry_run && mail_sender_unreachable(sender)) {
 				/* The rest would fail the same way. */
@@ -423,14 +449,6 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 			print_dry_run(buf_str(&message));
 			shown++;
 			continue;
-		}
-		if (gov_remind_record(&ctx->gov, d, on, &err) != MASA_OK) {
-			/* Sent, but it may go again: a failure all the same. */
-			fprintf(stderr,
-			        "masa: sent to %s <%s> but not recorded, so it "
-			        "may be sent again: %s\n",
-			        d->person_name, d->email, err.message);
-			failed++;
 		}
 		printf("sent to %s <%s>: %zu %s\n", d->person_name, d->email,
 		       count, plural(count, "action", "actions"));

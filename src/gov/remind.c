@@ -78,13 +78,18 @@ static const char SQL_REMIND_DUE[] =
         "ORDER BY p.name, p.id, x.due, a.key";
 
 /*
- * ON CONFLICT: a reminder recorded by another run in the meantime is the
- * same fact, not an error worth undoing the others for.
+ * A claim on one reminder: a row when this run claimed it, none when another
+ * run (on this machine or another) already has.
  */
-static const char SQL_REMIND_RECORD[] =
+static const char SQL_REMIND_CLAIM[] =
         "INSERT INTO reminder_sent (action_id, person_id, on_date, sent_at) "
         "VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (action_id, person_id, on_date) DO NOTHING";
+        "ON CONFLICT (action_id, person_id, on_date) DO NOTHING "
+        "RETURNING id";
+static const char SQL_REMIND_UNCLAIM[] =
+        "DELETE FROM reminder_sent "
+        "WHERE action_id = ? AND person_id = ? AND on_date = ? "
+        "AND sent_at = ?";
 
 static const char SQL_SETTING_GET[] = "SELECT value FROM setting WHERE key = ?";
 static const char SQL_SETTING_SET[] =
@@ -288,25 +293,65 @@ out:
 	return rc;
 }
 
-/* Inserts the reminder_sent rows of n entries for person on `on`. */
-static enum masa_err record_entries(struct gov *g, int64_t person_id,
-                                    const struct gov_action_entry *entries,
-                                    size_t n, const char *on, const char *now,
-                                    struct masa_error *err)
+/*
+ * Claims (or, with unclaim, gives back) the reminders of n entries for
+ * person on `on`; *all is false when another run had claimed one.
+ */
+static enum masa_err claim_entries(struct gov *g, int64_t person_id,
+                                   const struct gov_action_entry *entries,
+                                   size_t n, const char *on, const char *now,
+                                   bool unclaim, bool *all,
+                                   struct masa_error *err)
 {
 	enum masa_err rc = MASA_OK;
 
-	for (size_t i = 0; i < n && rc == MASA_OK; i++) {
+	for (size_t i = 0; i < n && rc == MASA_OK && *all; i++) {
 		struct store_stmt *st;
+		int64_t id = 0;
 
-		if ((rc = store_prepare(g->store, SQL_REMIND_RECORD, &st, err)))
+		if ((rc = store_prepare(g->store,
+		                        unclaim ? SQL_REMIND_UNCLAIM
+		                                : SQL_REMIND_CLAIM,
+		                        &st, err)))
 			break;
 		store_bind_int(st, 1, entries[i].action.id);
 		store_bind_int(st, 2, person_id);
 		store_bind_text(st, 3, on);
 		store_bind_text(st, 4, now);
-		rc = store_run(st, NULL, err);
+		rc = store_run(st, unclaim ? NULL : &id, err);
+		if (rc == MASA_OK && !unclaim && id == 0)
+			*all = false;
 	}
+	return rc;
+}
+
+static enum masa_err claim_digest(struct gov *g, const struct gov_digest *d,
+                                  const char *on, const char *stamp,
+                                  bool unclaim, bool *all,
+                                  struct masa_error *err)
+{
+	enum masa_err rc;
+
+	*all = true;
+	if ((rc = gov_begin(g, err)))
+		return rc;
+	if ((rc = claim_entries(g, d->person_id, d->due_in_week,
+	                        d->ndue_in_week, on, stamp, unclaim, all,
+	                        err)) == MASA_OK &&
+	    (rc = claim_entries(g, d->person_id, d->due_today, d->ndue_today,
+	                        on, stamp, unclaim, all, err)) == MASA_OK)
+		rc = claim_entries(g, d->person_id, d->overdue, d->noverdue, on,
+		                   stamp, unclaim, all, err);
+	if (rc == MASA_OK && !*all)
+		gov_rollback(g); /* another run sends it: claim nothing */
+	rc = gov_end(g, rc, err);
+	if (rc != MASA_OK && !*all) {
+		masa_error_clear(err);
+		rc = MASA_OK;
+	}
+	if (rc != MASA_OK)
+		masa_error_prefix(err, "recording the reminders for %s",
+		                  d->person_name);
 	return rc;
 }
 
@@ -316,28 +361,26 @@ static enum masa_err record_entries(struct gov *g, int64_t person_id,
  * answers "who changed what"; a line per reminder, every day, would bury
  * those answers without adding one.
  */
-enum masa_err gov_remind_record(struct gov *g, const struct gov_digest *d,
-                                const char *on, struct masa_error *err)
+enum masa_err gov_remind_claim(struct gov *g, const struct gov_digest *d,
+                               const char *on, char stamp[21], bool *claimed,
+                               struct masa_error *err)
 {
-	char now[21];
 	enum masa_err rc;
 
+	*claimed = false;
 	if ((rc = check_date("reminder date", on, false, err)))
 		return rc;
-	timestamp_now(now);
-	if ((rc = gov_begin(g, err)))
-		return rc;
-	if ((rc = record_entries(g, d->person_id, d->due_in_week,
-	                         d->ndue_in_week, on, now, err)) == MASA_OK &&
-	    (rc = record_entries(g, d->person_id, d->due_today, d->ndue_today,
-	                         on, now, err)) == MASA_OK)
-		rc = record_entries(g, d->person_id, d->overdue, d->noverdue,
-		                    on, now, err);
-	rc = gov_end(g, rc, err);
-	if (rc != MASA_OK)
-		masa_error_prefix(err, "recording the reminders sent to %s",
-		                  d->person_name);
-	return rc;
+	timestamp_now(stamp);
+	return claim_digest(g, d, on, stamp, false, claimed, err);
+}
+
+enum masa_err gov_remind_unclaim(struct gov *g, const struct gov_digest *d,
+                                 const char *on, const char *stamp,
+                                 struct masa_error *err)
+{
+	bool all = true;
+
+	return claim_digest(g, d, on, stamp, true, &all, err);
 }
 
 /* MASA_ERR_INVALID naming the keys there are, unless key is one. */

@@ -32,9 +32,19 @@ enum masa_err gov_remind_digests(struct gov *g, int64_t partnership_id,
                                  const char *on, struct arena *a,
                                  struct gov_digest **out, size_t *n,
                                  struct masa_error *err);
-/* Records that d's actions were sent to d's person on `on`. */
-enum masa_err gov_remind_record(struct gov *g, const struct gov_digest *d,
-                                const char *on, struct masa_error *err);
+/*
+ * Claims the sending of d on `on`, before it is sent, so that two runs (on
+ * two machines of one deployment, say) never both send it: *claimed is
+ * false when another run already has (then nothing is claimed). stamp
+ * receives the claim's time, for gov_remind_unclaim().
+ */
+enum masa_err gov_remind_claim(struct gov *g, const struct gov_digest *d,
+                               const char *on, char stamp[21], bool *claimed,
+                               struct masa_error *err);
+/* Gives back a claim whose message could not be sent, to go another day. */
+enum masa_err gov_remind_unclaim(struct gov *g, const struct gov_digest *d,
+                                 const char *on, const char *stamp,
+                                 struct masa_error *err);
 
 /*
  * The deployment's settings for sending reminders (table setting): the
