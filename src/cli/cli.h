@@ -107,8 +107,8 @@ void json_print(json_t *v, FILE *f);
 const char *date_long(struct arena *a, const char *iso);
 
 /* The commands, in the order `masa --help` lists them. */
-extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump, cmd_copy,
-        cmd_bodies, cmd_members, cmd_meetings, cmd_meeting_show,
+extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
+        cmd_copy, cmd_bodies, cmd_members, cmd_meetings, cmd_meeting_show,
         cmd_demo_generate, cmd_actions_log, cmd_actions_overdue,
         cmd_actions_mine, cmd_actions_by_organisation, cmd_actions_show,
         cmd_actions_raise, cmd_actions_update, cmd_meeting_held,

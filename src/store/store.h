@@ -49,8 +49,7 @@ enum masa_err store_open(const char *location, unsigned flags,
 /* Whether location is a PostgreSQL URL rather than a SQLite file path. */
 bool store_location_is_url(const char *location);
 /* location for messages and logs, with any password in a URL hidden. */
-const char *store_location_shown(const char *location, char *out,
-                                 size_t size);
+const char *store_location_shown(const char *location, char *out, size_t size);
 /* Closes s and finalizes its cached statements; NULL is ignored. */
 void store_close(struct store *s);
 
