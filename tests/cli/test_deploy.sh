@@ -45,7 +45,7 @@ serve() {
 	PIDS="$PIDS $PID"
 	PORT=""
 	for _ in $(seq 1 100); do
-		PORT=$(sed -n 's/^masa is serving .* at http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$2.out")
+		PORT=$(sed -n 's/^masa is serving .* at http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$2.out" 2>/dev/null)
 		[ -n "$PORT" ] && break
 		kill -0 "$PID" 2>/dev/null || break
 		sleep 0.1
@@ -106,6 +106,12 @@ if grep -qx 'KillSignal=SIGTERM' "$DEPLOY/masa@.service" &&
 	pass "masa@.service serves on the instance's port and stops it with SIGTERM"
 else
 	fail "masa@.service serves on the instance's port and stops it with SIGTERM"
+fi
+
+if grep -qx 'pool_mode = session' "$DEPLOY/pgbouncer.ini" && ! grep -q '^pool_mode = transaction' "$DEPLOY/pgbouncer.ini"; then
+	pass "pgbouncer.ini pools by session (masa's prepared statements live on its connections)"
+else
+	fail "pgbouncer.ini pools by session (masa's prepared statements live on its connections)"
 fi
 
 # --- nginx ---------------------------------------------------------------
