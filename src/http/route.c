@@ -461,8 +461,17 @@ enum masa_err route_decode_form(const char *text, size_t len, struct arena *a,
 
 /* Starter routes: enough to prove the stack. */
 
+/*
+ * For load balancers and monitoring: 200 only when the database answers a
+ * query now (503 through the usual error path when it does not).
+ */
 static enum masa_err healthz(struct http_request *req, struct masa_error *err)
 {
+	int64_t version;
+	enum masa_err rc = store_data_version(req->store, &version, err);
+
+	if (rc != MASA_OK)
+		return rc;
 	return http_respond_json(req, 200,
 	                         json_pack("{s:s, s:i}", "status", "ok",
 	                                   "schema",

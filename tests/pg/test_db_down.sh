@@ -27,6 +27,8 @@ code_is "a page while the database is down is 503" 503
 body_has "and says the database cannot be reached" "The database cannot be reached just now"
 body_hasnt "without the database's own words" "socket"
 header_has "and asks to come back later" "Retry-After: 30"
+req "$URL/healthz"
+code_is "the health check says 503" 503
 req "$URL/api/v1/bodies" -H "Authorization: Bearer $token"
 code_is "the API says 503 too" 503
 [ "$(jq -r .error.status "$BODY")" = 503 ] && pass "in its JSON error shape" || fail "in its JSON error shape"
@@ -37,6 +39,8 @@ kill -0 "$SERVER_PID" 2>/dev/null && pass "the server keeps running" || fail "th
 "$ROOT/scripts/pg-cluster" start "$MASA_PG_DIR" >/dev/null
 req "$URL/meetings/RLSCB/2014-09-04"
 code_is "the first request after the database returns is answered" 200
+req "$URL/healthz"
+code_is "the health check says 200 again" 200
 [ "$(updates)" = "$before_updates" ] && [ "$(audits)" = "$before_audits" ] &&
 	pass "nothing of the refused write was stored" || fail "nothing of the refused write was stored"
 post_update "after the database came back"
