@@ -1453,7 +1453,7 @@ static const char SQL_ACTION_QUERY[] = "SELECT * FROM (" ENTRY_SELECT(
                    "AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
                    "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
                    "AND (o.organisation_id = ?6 OR p.organisation_id = ?6))))"
-                   " e WHERE (?7 IS NULL OR status_on = ?7) "
+                   " e WHERE (CAST(?7 AS TEXT) IS NULL OR status_on = ?7) "
                    "AND (?4 = 0 OR status_on IN ('open', 'in_progress')) "
                    "ORDER BY id LIMIT ?8";
 
