@@ -173,6 +173,11 @@ enum masa_err store_open(const char *location, unsigned flags,
 	s->cache_size = 64;
 	s->cache = xcalloc(s->cache_size, sizeof *s->cache);
 	rc = s->backend->open(location, flags, &s->conn, &created, err);
+	if (rc == MASA_ERR_NOT_FOUND)
+		masa_error_set(err, rc,
+		               "no masa database at %s (create one with `masa "
+		               "--db %s init`)",
+		               name, name);
 	if (rc != MASA_OK)
 		goto fail;
 	latest = *s->backend->migration_count;

@@ -58,8 +58,9 @@ int store_schema_version(struct store *s);
 int store_schema_latest(void);
 /*
  * A number that changes whenever another connection has committed a change
- * to the database since this one last asked (changes this connection makes
- * itself do not move it): caches built from the data compare it.
+ * to the database since this one last asked, and not for reads (SQLite's
+ * data version; PostgreSQL's snapshot, which also moves for this
+ * connection's own writes): caches built from the data compare it.
  */
 enum masa_err store_data_version(struct store *s, int64_t *out,
                                  struct masa_error *err);

@@ -40,6 +40,7 @@ struct pg_conn {
 	unsigned next_name; /* for naming prepared statements */
 	bool in_tx;         /* between BEGIN and COMMIT/ROLLBACK */
 	bool tx_lost;       /* the connection was lost inside it */
+	bool broken;        /* known lost, whatever libpq says yet */
 };
 
 struct pg_stmt {
@@ -86,12 +87,23 @@ static enum masa_err lost(struct pg_conn *c, const char *why,
 {
 	char line[256];
 
+	c->broken = true;
 	if (c->in_tx)
 		c->tx_lost = true;
 	return masa_error_set(err, MASA_ERR_UNAVAILABLE,
 	                      "the database is not available (%s): try again "
 	                      "in a moment",
 	                      first_line(why, line, sizeof line));
+}
+
+/* Whether res failed because the connection went (or the server is going). */
+static bool connection_went(struct pg_conn *c, PGresult *res)
+{
+	const char *state =
+	        res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	return PQstatus(c->pg) != CONNECTION_OK || state == NULL ||
+	       strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0;
 }
 
 /* Maps a failed result to masa's codes by its SQLSTATE. */
@@ -106,8 +118,7 @@ static enum masa_err result_error(struct pg_conn *c, PGresult *res,
 	        res ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : NULL;
 	char line[256];
 
-	if (PQstatus(c->pg) != CONNECTION_OK || state == NULL ||
-	    strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
+	if (connection_went(c, res))
 		return lost(c, primary ? primary : PQerrorMessage(c->pg), err);
 	first_line(primary, line, sizeof line);
 	if (strcmp(state, "23505") == 0)
@@ -136,7 +147,7 @@ static enum masa_err ensure_connected(struct pg_conn *c, struct masa_error *err)
 		        err, MASA_ERR_UNAVAILABLE,
 		        "the database connection was lost during "
 		        "this change: nothing was saved, try again");
-	if (PQstatus(c->pg) == CONNECTION_OK)
+	if (PQstatus(c->pg) == CONNECTION_OK && !c->broken)
 		return MASA_OK;
 	PGresult *res;
 
@@ -144,6 +155,7 @@ static enum masa_err ensure_connected(struct pg_conn *c, struct masa_error *err)
 	if (PQstatus(c->pg) != CONNECTION_OK)
 		return lost(c, PQerrorMessage(c->pg), err);
 	c->epoch++;
+	c->broken = false;
 	res = PQexec(c->pg, SESSION_SQL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		enum masa_err rc = result_error(c, res, err);
@@ -176,9 +188,10 @@ static enum masa_err pg_exec(void *conn, const char *sql,
 		return rc;
 	res = PQexec(c->pg, sql);
 	if (begin && PQresultStatus(res) == PGRES_FATAL_ERROR &&
-	    PQstatus(c->pg) != CONNECTION_OK) {
+	    connection_went(c, res)) {
 		/* Nothing was under way: connect again and begin. */
 		PQclear(res);
+		c->broken = true;
 		if ((rc = ensure_connected(c, err)) != MASA_OK)
 			return rc;
 		res = PQexec(c->pg, sql);
@@ -336,6 +349,15 @@ static enum masa_err server_prepare(struct pg_stmt *st, struct masa_error *err)
 		return MASA_OK;
 	snprintf(st->name, sizeof st->name, "m%u", ++c->next_name);
 	res = PQprepare(c->pg, st->name, st->sql, st->nparams, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && !c->in_tx &&
+	    connection_went(c, res)) {
+		/* Preparing changes nothing: connect again and retry. */
+		PQclear(res);
+		c->broken = true;
+		if ((rc = ensure_connected(c, err)) != MASA_OK)
+			return rc;
+		res = PQprepare(c->pg, st->name, st->sql, st->nparams, NULL);
+	}
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = result_error(c, res, err);
 	else
@@ -451,9 +473,10 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 		                         st->values, NULL, NULL, 0);
 		status = PQresultStatus(st->res);
 		if (status == PGRES_FATAL_ERROR && st->reads && !c->in_tx &&
-		    PQstatus(c->pg) != CONNECTION_OK) {
+		    connection_went(c, st->res)) {
 			PQclear(st->res);
 			st->res = NULL;
+			c->broken = true;
 			if ((rc = ensure_connected(c, err)) != MASA_OK ||
 			    (rc = server_prepare(st, err)) != MASA_OK)
 				return rc;

@@ -23,6 +23,12 @@ static inline const char *testdb_pg(void)
 	return url != NULL && url[0] != '\0' ? url : NULL;
 }
 
+static inline void testdb_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 /* Runs sql on the cluster's masa database; false (and a message) if not. */
 static inline bool testdb_pg_exec(const char *sql)
 {
@@ -31,6 +37,7 @@ static inline bool testdb_pg_exec(const char *sql)
 	bool ok = PQstatus(c) == CONNECTION_OK;
 
 	if (ok) {
+		PQsetNoticeProcessor(c, testdb_quiet, NULL);
 		r = PQexec(c, sql);
 		ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
 		     PQresultStatus(r) == PGRES_TUPLES_OK;
@@ -92,6 +99,31 @@ static inline void testdb_remove(const char *location)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-journal", location);
 	unlink(side);
+}
+
+/* Empties the database at location: a fresh schema, or no file at all. */
+static inline void testdb_reset(const char *location)
+{
+	const char *schema = strstr(location, "search_path%3D");
+	char sql[TESTDB_SIZE];
+
+	testdb_remove(location);
+	if (schema != NULL) {
+		snprintf(sql, sizeof sql, "CREATE SCHEMA \"%s\"",
+		         schema + strlen("search_path%3D"));
+		(void)testdb_pg_exec(sql);
+	}
+}
+
+/* Runs sql in the schema of location (PostgreSQL only). */
+static inline bool testdb_pg_exec_in(const char *location, const char *sql)
+{
+	const char *schema = strstr(location, "search_path%3D");
+	char all[TESTDB_SIZE * 2];
+
+	snprintf(all, sizeof all, "SET search_path TO \"%s\"; %s",
+	         schema ? schema + strlen("search_path%3D") : "public", sql);
+	return testdb_pg_exec(all);
 }
 
 #endif
