@@ -86,8 +86,10 @@ static const char SQL_BODY_PARTNERSHIP[] =
 static const char SQL_PARTNERSHIP_HAS[] =
         "SELECT 1 FROM partnership WHERE id = ?";
 
-/* Bodies serving a partnership beside its own; the last column puts a
- * partnership's own bodies first. */
+/*
+ * A partnership sees its own bodies and those of other partnerships serving
+ * it (body_partnership); the column added last puts its own first.
+ */
 #define BODY_COLUMNS_B                                                        \
 	"b.id, b.partnership_id, b.short_name, b.name, b.kind, b.parent_id, " \
 	"b.founding_date, b.dissolution_date, b.quorum_count, "               \
@@ -209,8 +211,8 @@ static enum masa_err seen_clash(struct gov *g, const char *sql,
 	if (rc == MASA_OK && row)
 		rc = masa_error_set(
 		        err, MASA_ERR_CONFLICT,
-		        "body short_name: \"%s\" is already used by %s, which "
-		        "is seen in the same partnership: references such as "
+		        "body short_name: \"%s\" is already used by %s, and "
+		        "one partnership would see both: references such as "
 		        "%s/A1 would name two bodies",
 		        short_name, store_column_text(st, 0), short_name);
 	store_done(st);
