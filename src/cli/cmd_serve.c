@@ -136,9 +136,9 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 		return cli_fail(&err);
 	}
 	printf("masa is serving %s at http://%s%s%s:%u\n",
-	       http_server_partnership(server)->name,
-	       strchr(cfg.host, ':') ? "[" : "", cfg.host,
-	       strchr(cfg.host, ':') ? "]" : "", http_server_port(server));
+	       http_server_serving(server), strchr(cfg.host, ':') ? "[" : "",
+	       cfg.host, strchr(cfg.host, ':') ? "]" : "",
+	       http_server_port(server));
 	fflush(stdout);
 	if (sigwait(&stop, &sig) != 0)
 		sig = SIGTERM;

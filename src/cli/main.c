@@ -45,6 +45,11 @@ static const struct cli_command *const commands[] = {
         &cmd_user_list,
         &cmd_token_create,
         &cmd_serve,
+        &cmd_partnership_list,
+        &cmd_partnership_host_add,
+        &cmd_partnership_host_remove,
+        &cmd_partnership_host_list,
+        &cmd_body_serve,
         &cmd_demo_generate,
         NULL};
 
@@ -55,46 +60,60 @@ static void usage(FILE *f)
 	           "masa runs a local area's multi-agency safeguarding "
 	           "arrangements.\n\ncommands:\n");
 	for (size_t i = 0; commands[i] != NULL; i++) {
-		char left[64];
+		char left[80];
 		snprintf(left, sizeof left, "%s%s%s", commands[i]->name,
 		         commands[i]->arguments ? " " : "",
 		         commands[i]->arguments ? commands[i]->arguments : "");
-		fprintf(f, "  %-34s %s\n", left, commands[i]->summary);
+		fprintf(f, "  %-40s %s\n", left, commands[i]->summary);
 	}
 	fprintf(f, "\nglobal options (before the command):\n"
-	           "  --db PATH                    the database (default "
+	           "  --db PATH                                the database "
+	           "(default "
 	           "./masa.db)\n"
-	           "  --partnership ID             which partnership, when the "
+	           "  --partnership ID                         which "
+	           "partnership, when the "
 	           "database holds several\n"
-	           "  --version                    print masa's version\n\n"
+	           "  --version                                print masa's "
+	           "version\n\n"
 	           "Every listing takes --json; every command takes --help.\n");
 }
 
+/* How many words name is ("partnership host add": 3). */
+static int words_of(const char *name)
+{
+	int n = 1;
+
+	for (const char *p = name; *p; p++)
+		n += *p == ' ';
+	return n;
+}
+
+/* Whether the words of name are argv[0], argv[1]... */
+static bool names(const char *name, char **argv)
+{
+	for (int i = 0;; i++) {
+		size_t len = strcspn(name, " ");
+		if (strlen(argv[i]) != len || strncmp(name, argv[i], len) != 0)
+			return false;
+		if (name[len] == '\0')
+			return true;
+		name += len + 1;
+	}
+}
+
 /*
- * The command named by argv[0] and argv[1] ("programme add"), else by
- * argv[0] alone ("programme"): two-word names are tried first.
+ * The command named by the first words of argv, the longest name first:
+ * "partnership host add", then "programme add", then "programme".
  */
 static const struct cli_command *find_command(int argc, char **argv, int *words)
 {
-	for (int pass = 2; pass >= 1; pass--)
-		for (size_t i = 0; commands[i] != NULL; i++) {
-			const char *name = commands[i]->name;
-			const char *space = strchr(name, ' ');
-
-			if (pass == 1 && space == NULL &&
-			    strcmp(name, argv[0]) == 0) {
-				*words = 1;
+	for (int want = 3; want >= 1; want--)
+		for (size_t i = 0; commands[i] != NULL; i++)
+			if (words_of(commands[i]->name) == want &&
+			    argc >= want && names(commands[i]->name, argv)) {
+				*words = want;
 				return commands[i];
 			}
-			if (pass == 2 && space != NULL && argc >= 2 &&
-			    strncmp(name, argv[0], (size_t)(space - name)) ==
-			            0 &&
-			    argv[0][space - name] == '\0' &&
-			    strcmp(space + 1, argv[1]) == 0) {
-				*words = 2;
-				return commands[i];
-			}
-		}
 	return NULL;
 }
 

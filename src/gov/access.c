@@ -44,14 +44,32 @@ bool gov_may_administer(const struct gov_viewer *v, int64_t partnership_id)
 	return v->role == GOV_ROLE_ADMIN && v->partnership_id == partnership_id;
 }
 
+bool gov_viewer_served(const struct gov_viewer *v, int64_t body_id)
+{
+	size_t lo = 0, hi = v->nserved_bodies;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v->served_bodies[mid] == body_id)
+			return true;
+		if (v->served_bodies[mid] < body_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 bool gov_may_see_minutes(const struct gov_viewer *v,
                          const struct gov_meeting *m)
 {
+	bool published = m->minutes_status != NULL &&
+	                 strcmp(m->minutes_status, "published") == 0;
+
+	/* A body serving v's partnership from another: as the public. */
 	if (m->partnership_id != v->partnership_id)
-		return false;
-	return v->role != GOV_ROLE_PUBLIC ||
-	       (m->minutes_status != NULL &&
-	        strcmp(m->minutes_status, "published") == 0);
+		return published && gov_viewer_served(v, m->body_id);
+	return v->role != GOV_ROLE_PUBLIC || published;
 }
 
 /* The meeting's partnership, and whether person sat on its body then or

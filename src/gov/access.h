@@ -13,7 +13,10 @@
  *  - an admin (business unit) may change anything in the partnership; an
  *    action may also be updated by its owner, and a partner account updates
  *    the actions of its organisation (owned by it or by one of its people);
- *  - nobody sees another partnership's records.
+ *  - nobody sees another partnership's records, except that a body serving
+ *    the viewer's partnership from another (gov_body_serve) shows its
+ *    published minutes there as it does to the public at home: never its
+ *    drafts, confidential items or papers, and only its home changes it.
  */
 #ifndef MASA_GOV_ACCESS_H
 #define MASA_GOV_ACCESS_H
@@ -36,6 +39,13 @@ struct gov_viewer {
 	int64_t partnership_id;
 	int64_t person_id;       /* 0 for the public and admins without one */
 	int64_t organisation_id; /* a partner's organisation, or 0 */
+	/*
+	 * The bodies of other partnerships serving partnership_id, sorted
+	 * (borrowed; NULL and 0 for none): their meetings' published minutes
+	 * may be seen. The server fills them for each request.
+	 */
+	const int64_t *served_bodies;
+	size_t nserved_bodies;
 };
 
 /* The public, looking at partnership_id. */
@@ -58,6 +68,8 @@ enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     int64_t action_id, bool *yes,
                                     struct masa_error *err);
+/* Does body_id of another partnership serve v's partnership? */
+bool gov_viewer_served(const struct gov_viewer *v, int64_t body_id);
 /* May v see the open items and minutes of meeting m (read already)? */
 bool gov_may_see_minutes(const struct gov_viewer *v,
                          const struct gov_meeting *m);

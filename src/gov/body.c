@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "gov/audit.h"
 #include "gov/check.h"
 #include "gov/record.h"
 
@@ -85,6 +86,50 @@ static const char SQL_BODY_PARTNERSHIP[] =
 static const char SQL_PARTNERSHIP_HAS[] =
         "SELECT 1 FROM partnership WHERE id = ?";
 
+/*
+ * A partnership sees its own bodies and those of other partnerships serving
+ * it (body_partnership); the column added last puts its own first.
+ */
+#define BODY_COLUMNS_B                                                        \
+	"b.id, b.partnership_id, b.short_name, b.name, b.kind, b.parent_id, " \
+	"b.founding_date, b.dissolution_date, b.quorum_count, "               \
+	"b.quorum_fraction, b.quorum_partners, b.terms_of_reference"
+static const char SQL_BODY_FIND_SEEN[] =
+        "SELECT " BODY_COLUMNS ", 0 FROM body "
+        "WHERE partnership_id = ?1 AND short_name = ?2 "
+        "UNION ALL SELECT " BODY_COLUMNS_B ", 1 FROM body_partnership s "
+        "JOIN body b ON b.id = s.body_id "
+        "WHERE s.partnership_id = ?1 AND b.short_name = ?2 "
+        "ORDER BY 13 LIMIT 1";
+static const char SQL_BODY_LIST_SEEN[] =
+        "SELECT " BODY_COLUMNS ", 0 FROM body WHERE partnership_id = ?1 "
+        "UNION ALL SELECT " BODY_COLUMNS_B ", 1 FROM body_partnership s "
+        "JOIN body b ON b.id = s.body_id WHERE s.partnership_id = ?1 "
+        "ORDER BY 13, 1";
+/*
+ * Another body that body ?3 (0 for a new one) named ?2 in partnership ?1
+ * would share its short name with somewhere it is seen: one serving ?1, one
+ * of a partnership ?3 serves, or one serving such a partnership.
+ */
+static const char SQL_BODY_SEEN_CLASH[] =
+        "SELECT b.name FROM body_partnership s JOIN body b "
+        "ON b.id = s.body_id WHERE s.partnership_id = ?1 "
+        "AND b.short_name = ?2 AND b.id <> ?3 "
+        "UNION ALL SELECT o.name FROM body_partnership s JOIN body o "
+        "ON o.partnership_id = s.partnership_id WHERE s.body_id = ?3 "
+        "AND o.short_name = ?2 "
+        "UNION ALL SELECT o.name FROM body_partnership s "
+        "JOIN body_partnership t ON t.partnership_id = s.partnership_id "
+        "JOIN body o ON o.id = t.body_id WHERE s.body_id = ?3 "
+        "AND o.id <> ?3 AND o.short_name = ?2 LIMIT 1";
+/* A body of partnership ?1, or another body serving it, named ?2. */
+static const char SQL_BODY_SERVE_CLASH[] =
+        "SELECT name FROM body WHERE partnership_id = ?1 "
+        "AND short_name = ?2 "
+        "UNION ALL SELECT b.name FROM body_partnership s JOIN body b "
+        "ON b.id = s.body_id WHERE s.partnership_id = ?1 "
+        "AND b.short_name = ?2 AND b.id <> ?3 LIMIT 1";
+
 bool gov_quorum_fraction_parse(const char *s, int *num, int *den)
 {
 	int a = 0, b = 0;
@@ -143,6 +188,35 @@ static enum masa_err body_check_parent(struct gov *g, const struct gov_body *b,
 		at = next;
 	}
 	return MASA_OK;
+}
+
+/*
+ * MASA_ERR_CONFLICT when sql (partnership ?1, short name ?2, body ?3)
+ * finds a body that would share short_name where both are seen.
+ */
+static enum masa_err seen_clash(struct gov *g, const char *sql,
+                                int64_t partnership_id, const char *short_name,
+                                int64_t body_id, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	store_bind_text(st, 2, short_name);
+	store_bind_int(st, 3, body_id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		rc = masa_error_set(
+		        err, MASA_ERR_CONFLICT,
+		        "body short_name: \"%s\" is already used by %s, and "
+		        "one partnership would see both: references such as "
+		        "%s/A1 would name two bodies",
+		        short_name, store_column_text(st, 0), short_name);
+	store_done(st);
+	return rc;
 }
 
 static enum masa_err body_check(struct gov *g, const struct gov_body *b,
@@ -207,6 +281,9 @@ static enum masa_err body_check(struct gov *g, const struct gov_body *b,
 	else
 		*err = probe;
 	arena_free(&a);
+	if (rc == MASA_OK)
+		rc = seen_clash(g, SQL_BODY_SEEN_CLASH, b->partnership_id,
+		                b->short_name, b->id, err);
 	if (rc != MASA_OK)
 		return rc;
 	return body_check_parent(g, b, err);
@@ -300,6 +377,197 @@ enum masa_err gov_body_list(struct gov *g, int64_t partnership_id,
 	void *items;
 	enum masa_err rc = record_list(g, &body_kind, SQL_BODY_LIST,
 	                               partnership_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+enum masa_err gov_body_find_seen(struct gov *g, int64_t partnership_id,
+                                 const char *short_name, struct arena *a,
+                                 struct gov_body *out, struct masa_error *err)
+{
+	return record_find(g, &body_kind, SQL_BODY_FIND_SEEN, partnership_id,
+	                   short_name, a, out, err);
+}
+
+enum masa_err gov_body_list_seen(struct gov *g, int64_t partnership_id,
+                                 struct arena *a, struct gov_body **out,
+                                 size_t *n, struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &body_kind, SQL_BODY_LIST_SEEN,
+	                               partnership_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+/* bodies serving other partnerships */
+
+static const struct record_field serving_fields[] = {
+        RECORD_FIELD(struct gov_body_serving, id, RECORD_ID),
+        RECORD_FIELD(struct gov_body_serving, body_id, RECORD_ID),
+        RECORD_FIELD(struct gov_body_serving, partnership_id, RECORD_ID),
+};
+
+static const struct record_kind serving_kind = {
+        .entity = "body_partnership",
+        .label = "body serving a partnership",
+        .fields = serving_fields,
+        .nfields = sizeof serving_fields / sizeof serving_fields[0],
+        .size = sizeof(struct gov_body_serving),
+        .sql_insert = "INSERT INTO body_partnership (body_id, "
+                      "partnership_id) VALUES (?, ?) RETURNING id",
+        .sql_get = "SELECT id, body_id, partnership_id FROM body_partnership "
+                   "WHERE id = ?",
+};
+
+/* The partnerships a body serves, read as partnerships. */
+static const struct record_field served_fields[] = {
+        RECORD_FIELD(struct gov_partnership, id, RECORD_ID),
+        RECORD_FIELD(struct gov_partnership, key, RECORD_TEXT),
+        RECORD_FIELD(struct gov_partnership, name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_partnership, area, RECORD_TEXT),
+};
+
+static const struct record_kind served_kind = {
+        .entity = "partnership",
+        .label = "partnership",
+        .fields = served_fields,
+        .nfields = sizeof served_fields / sizeof served_fields[0],
+        .size = sizeof(struct gov_partnership),
+};
+
+static const char SQL_SERVING_FIND[] =
+        "SELECT id, body_id, partnership_id FROM body_partnership "
+        "WHERE body_id = ?1 AND partnership_id = ?2";
+static const char SQL_SERVING_DELETE[] =
+        "DELETE FROM body_partnership WHERE id = ?";
+static const char SQL_SERVING_ALL[] =
+        "SELECT id, body_id, partnership_id FROM body_partnership "
+        "ORDER BY partnership_id, body_id";
+static const char SQL_SERVED_BY[] =
+        "SELECT p.id, p.key, p.name, p.area FROM body_partnership s "
+        "JOIN partnership p ON p.id = s.partnership_id "
+        "WHERE s.body_id = ? ORDER BY p.key";
+
+/* The row saying body_id serves partnership_id; MASA_ERR_NOT_FOUND if none. */
+static enum masa_err serving_find(struct gov *g, int64_t body_id,
+                                  int64_t partnership_id,
+                                  struct gov_body_serving *out,
+                                  struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, SQL_SERVING_FIND, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, body_id);
+	store_bind_int(st, 2, partnership_id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = MASA_ERR_NOT_FOUND;
+	if (rc == MASA_OK)
+		record_read_row(st, &serving_kind, NULL, out);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err gov_body_serve(struct gov *g, int64_t body_id,
+                             int64_t partnership_id, struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_body b;
+	struct gov_partnership p;
+	struct gov_body_serving s = {0};
+	enum masa_err rc;
+
+	if ((rc = gov_body_get(g, body_id, &a, &b, err)) ||
+	    (rc = gov_partnership_get(g, partnership_id, &a, &p, err)))
+		goto out;
+	if (b.partnership_id == partnership_id) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "%s is a body of %s already: a body "
+		                    "serves other partnerships than its own",
+		                    b.short_name, p.key);
+		goto out;
+	}
+	if ((rc = gov_begin(g, err)))
+		goto out;
+	rc = serving_find(g, body_id, partnership_id, &s, err);
+	if (rc == MASA_OK)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "%s serves %s already", b.short_name,
+		                    p.key);
+	else if (rc == MASA_ERR_NOT_FOUND)
+		rc = seen_clash(g, SQL_BODY_SERVE_CLASH, partnership_id,
+		                b.short_name, body_id, err);
+	if (rc == MASA_OK) {
+		s.body_id = body_id;
+		s.partnership_id = partnership_id;
+		rc = record_insert(g, &serving_kind, &s, err);
+	}
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_body_serve_stop(struct gov *g, int64_t body_id,
+                                  int64_t partnership_id,
+                                  struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_body b;
+	struct gov_partnership p;
+	struct gov_body_serving s;
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	if ((rc = gov_body_get(g, body_id, &a, &b, err)) ||
+	    (rc = gov_partnership_get(g, partnership_id, &a, &p, err)) ||
+	    (rc = gov_begin(g, err)))
+		goto out;
+	rc = serving_find(g, body_id, partnership_id, &s, err);
+	if (rc == MASA_ERR_NOT_FOUND)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "%s does not serve %s", b.short_name,
+		                    p.key);
+	if (rc == MASA_OK)
+		rc = store_prepare(g->store, SQL_SERVING_DELETE, &st, err);
+	if (rc == MASA_OK) {
+		store_bind_int(st, 1, s.id);
+		rc = store_run(st, NULL, err);
+	}
+	if (rc == MASA_OK && !g->bulk)
+		rc = audit_record(g, "delete", serving_kind.entity, s.id,
+		                  record_to_json(&serving_kind, &s), NULL, err);
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_body_served(struct gov *g, int64_t body_id, struct arena *a,
+                              struct gov_partnership **out, size_t *n,
+                              struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &served_kind, SQL_SERVED_BY, body_id,
+	                               a, &items, n, err);
+
+	*out = items;
+	return rc;
+}
+
+enum masa_err gov_body_servings(struct gov *g, struct arena *a,
+                                struct gov_body_serving **out, size_t *n,
+                                struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc = record_list(g, &serving_kind, SQL_SERVING_ALL, 0, a,
+	                               &items, n, err);
 
 	*out = items;
 	return rc;

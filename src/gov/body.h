@@ -3,11 +3,20 @@
  * partnership, and the memberships of people in them. Membership history is
  * kept as records with dates: a chair change ends one membership and starts
  * another, so "who sat on this body on that date" can always be answered.
+ *
+ * A body belongs to one partnership (its home) and may also serve others:
+ * a regional child death overview panel serving four areas. A body serving
+ * a partnership appears in its structure, bodies and calendar, and its
+ * published minutes can be read there; its meetings, actions and members
+ * stay its home partnership's, and only its home changes them. So that its
+ * references (SHORT/DATE, SHORT/A1) name one body wherever it is seen, a
+ * short name is unique among a partnership's bodies and those serving it.
  */
 #ifndef MASA_GOV_BODY_H
 #define MASA_GOV_BODY_H
 
 #include "gov/gov.h"
+#include "gov/partnership.h"
 
 struct gov_body {
 	int64_t id;
@@ -65,6 +74,52 @@ enum masa_err gov_body_find(struct gov *g, int64_t partnership_id,
 enum masa_err gov_body_list(struct gov *g, int64_t partnership_id,
                             struct arena *a, struct gov_body **out, size_t *n,
                             struct masa_error *err);
+/*
+ * By short name among the bodies a partnership sees: its own, then those
+ * serving it. For pages that read; changes use gov_body_find.
+ */
+enum masa_err gov_body_find_seen(struct gov *g, int64_t partnership_id,
+                                 const char *short_name, struct arena *a,
+                                 struct gov_body *out, struct masa_error *err);
+/*
+ * The bodies a partnership sees: its own in the order created, then those of
+ * other partnerships serving it (in the order they were created).
+ */
+enum masa_err gov_body_list_seen(struct gov *g, int64_t partnership_id,
+                                 struct arena *a, struct gov_body **out,
+                                 size_t *n, struct masa_error *err);
+
+/* A body serving a partnership other than its own. */
+struct gov_body_serving {
+	int64_t id;
+	int64_t body_id;
+	int64_t partnership_id; /* the partnership served */
+};
+
+/*
+ * Makes body_id serve partnership_id as well as its own. MASA_ERR_INVALID
+ * for its own partnership, MASA_ERR_CONFLICT when it serves it already or
+ * its short name is taken there (by a body of that partnership or another
+ * body serving it).
+ */
+enum masa_err gov_body_serve(struct gov *g, int64_t body_id,
+                             int64_t partnership_id, struct masa_error *err);
+/* Stops body_id serving partnership_id; MASA_ERR_NOT_FOUND if it did not. */
+enum masa_err gov_body_serve_stop(struct gov *g, int64_t body_id,
+                                  int64_t partnership_id,
+                                  struct masa_error *err);
+/* The partnerships body_id serves beyond its own, by key; in a. */
+enum masa_err gov_body_served(struct gov *g, int64_t body_id, struct arena *a,
+                              struct gov_partnership **out, size_t *n,
+                              struct masa_error *err);
+/*
+ * Every body serving a partnership other than its own, by the partnership
+ * served and then the body (what a server keeps in memory); in a.
+ */
+enum masa_err gov_body_servings(struct gov *g, struct arena *a,
+                                struct gov_body_serving **out, size_t *n,
+                                struct masa_error *err);
+
 /* Reads a quorum fraction "a/b" (1 <= a <= b <= 100); false if malformed. */
 bool gov_quorum_fraction_parse(const char *s, int *num, int *den);
 /* The quorum rule in words ("at least 6 voting members and ..."), in a. */

@@ -17,12 +17,14 @@
  * masa_schema is not copied: the new database was made at the version.
  */
 static const char *const TABLES[] = {
-        "partnership",   "organisation",    "person",        "body",
-        "membership",    "meeting",         "item",          "attendance",
-        "declaration",   "resolution",      "document",      "circulation",
-        "audit_log",     "action",          "action_update", "action_owner",
-        "reminder_sent", "programme_entry", "setting",       "account",
-        "session",       "api_token",
+        "partnership",  "organisation",     "person",
+        "body",         "membership",       "meeting",
+        "item",         "attendance",       "declaration",
+        "resolution",   "document",         "circulation",
+        "audit_log",    "action",           "action_update",
+        "action_owner", "reminder_sent",    "programme_entry",
+        "setting",      "account",          "session",
+        "api_token",    "partnership_host", "body_partnership",
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
 

@@ -1029,3 +1029,98 @@ enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
 	store_done(st);
 	return rc;
 }
+
+/*
+ * Meetings a partnership sees: its own and those of bodies serving it from
+ * another partnership (gov_body_serve). The last column of a find puts the
+ * partnership's own first.
+ */
+
+#define MEETING_COLUMNS_M                                                 \
+	"m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, "      \
+	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, " \
+	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on"
+
+static const char SQL_MEETING_FIND_SEEN[] =
+        "SELECT " MEETING_COLUMNS ", 0 FROM meeting "
+        "WHERE partnership_id = ?1 AND key = ?2 "
+        "UNION ALL SELECT " MEETING_COLUMNS_M ", 1 FROM body_partnership s "
+        "JOIN meeting m ON m.body_id = s.body_id "
+        "WHERE s.partnership_id = ?1 AND m.key = ?2 ORDER BY 15 LIMIT 1";
+static const char SQL_MEETING_LIST_SEEN[] =
+        MEETING_ROW_SELECT "WHERE m.partnership_id = ?1 AND m.date >= ?2 "
+                           "AND m.date <= ?3 "
+                           "UNION ALL SELECT " MEETING_COLUMNS_M
+                           ", b.short_name, b.name FROM body_partnership s "
+                           "JOIN meeting m ON m.body_id = s.body_id "
+                           "JOIN body b ON b.id = m.body_id "
+                           "WHERE s.partnership_id = ?1 AND m.date >= ?2 "
+                           "AND m.date <= ?3 ORDER BY 6, 7, 1 "
+                           "LIMIT ?4 OFFSET ?5";
+static const char SQL_MEETING_COUNT_SEEN[] =
+        "SELECT (SELECT COUNT(*) FROM meeting WHERE partnership_id = ?1 "
+        "AND date >= ?2 AND date <= ?3) + (SELECT COUNT(*) "
+        "FROM body_partnership s JOIN meeting m ON m.body_id = s.body_id "
+        "WHERE s.partnership_id = ?1 AND m.date >= ?2 AND m.date <= ?3)";
+
+enum masa_err gov_meeting_find_seen(struct gov *g, int64_t partnership_id,
+                                    const char *key, struct arena *a,
+                                    struct gov_meeting *out,
+                                    struct masa_error *err)
+{
+	return record_find(g, &meeting_kind, SQL_MEETING_FIND_SEEN,
+	                   partnership_id, key, a, out, err);
+}
+
+enum masa_err gov_meeting_list_seen(struct gov *g, int64_t partnership_id,
+                                    const char *from, const char *to, int limit,
+                                    int offset, struct arena *a,
+                                    struct gov_meeting_row **out, size_t *n,
+                                    struct masa_error *err)
+{
+	struct store_stmt *st;
+	void *items;
+	enum masa_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = check_date("from", from, true, err)) ||
+	    (rc = check_date("to", to, true, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_MEETING_LIST_SEEN, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	store_bind_text(st, 2, from ? from : "0000-01-01");
+	store_bind_text(st, 3, to ? to : "9999-12-31");
+	store_bind_int(st, 4, limit > 0 ? limit : -1);
+	store_bind_int(st, 5, offset > 0 ? offset : 0);
+	rc = record_collect(st, &meeting_row_kind, a, &items, n, err);
+	*out = items;
+	return rc;
+}
+
+enum masa_err gov_meeting_count_seen(struct gov *g, int64_t partnership_id,
+                                     const char *from, const char *to,
+                                     size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row = false;
+	enum masa_err rc;
+
+	*n = 0;
+	if ((rc = check_date("from", from, true, err)) ||
+	    (rc = check_date("to", to, true, err)))
+		return rc;
+	rc = store_prepare(g->store, SQL_MEETING_COUNT_SEEN, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	store_bind_text(st, 2, from ? from : "0000-01-01");
+	store_bind_text(st, 3, to ? to : "9999-12-31");
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		*n = (size_t)store_column_int(st, 0);
+	store_done(st);
+	return rc;
+}

@@ -178,4 +178,24 @@ enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
                                 const char *to, size_t *n,
                                 struct masa_error *err);
 
+/*
+ * As gov_meeting_find, gov_meeting_list (of every body) and
+ * gov_meeting_count, over the meetings a partnership sees: its own and
+ * those of bodies of other partnerships serving it (gov_body_serve), its
+ * own first. For pages that read; changes use gov_meeting_find, so that a
+ * meeting is changed only through its own partnership.
+ */
+enum masa_err gov_meeting_find_seen(struct gov *g, int64_t partnership_id,
+                                    const char *key, struct arena *a,
+                                    struct gov_meeting *out,
+                                    struct masa_error *err);
+enum masa_err gov_meeting_list_seen(struct gov *g, int64_t partnership_id,
+                                    const char *from, const char *to, int limit,
+                                    int offset, struct arena *a,
+                                    struct gov_meeting_row **out, size_t *n,
+                                    struct masa_error *err);
+enum masa_err gov_meeting_count_seen(struct gov *g, int64_t partnership_id,
+                                     const char *from, const char *to,
+                                     size_t *n, struct masa_error *err);
+
 #endif

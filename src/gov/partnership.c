@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "gov/audit.h"
 #include "gov/check.h"
 #include "gov/record.h"
 
@@ -153,6 +154,201 @@ enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
 		        n, all[0].key);
 	*out = all[0];
 	return MASA_OK;
+}
+
+/* host names */
+
+static const struct record_field host_fields[] = {
+        RECORD_FIELD(struct gov_partnership_host, id, RECORD_ID),
+        RECORD_FIELD(struct gov_partnership_host, host, RECORD_TEXT),
+        RECORD_FIELD(struct gov_partnership_host, partnership_id, RECORD_ID),
+};
+
+#define HOST_COLUMNS "id, host, partnership_id"
+
+static const struct record_kind host_kind = {
+        .entity = "partnership_host",
+        .label = "host name",
+        .fields = host_fields,
+        .nfields = sizeof host_fields / sizeof host_fields[0],
+        .size = sizeof(struct gov_partnership_host),
+        .sql_insert = "INSERT INTO partnership_host (host, partnership_id) "
+                      "VALUES (?, ?) RETURNING id",
+        .sql_get = "SELECT " HOST_COLUMNS " FROM partnership_host WHERE id = ?",
+};
+
+static const char SQL_HOST_FIND[] =
+        "SELECT " HOST_COLUMNS " FROM partnership_host WHERE host = ?";
+static const char SQL_HOST_DELETE[] = "DELETE FROM partnership_host "
+                                      "WHERE id = ?";
+static const char SQL_HOST_LIST[] =
+        "SELECT " HOST_COLUMNS " FROM partnership_host ORDER BY host";
+static const char SQL_HOST_LIST_OF[] =
+        "SELECT " HOST_COLUMNS " FROM partnership_host "
+        "WHERE partnership_id = ? ORDER BY host";
+
+static bool host_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+	       c == '.';
+}
+
+bool gov_host_normalise(const char *text, char out[GOV_HOST_MAX + 1],
+                        bool *had_port)
+{
+	const char *p = text;
+	size_t n = 0;
+	bool v6;
+
+	if (had_port != NULL)
+		*had_port = false;
+	if (text == NULL || text[0] == '\0')
+		return false;
+	v6 = text[0] == '[';
+	if (v6)
+		out[n++] = *p++;
+	for (; *p != '\0' && *p != (v6 ? ']' : ':'); p++) {
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+		if (n == GOV_HOST_MAX ||
+		    !(v6 ? (c == ':' || c == '.' || (c >= '0' && c <= '9') ||
+		            (c >= 'a' && c <= 'f'))
+		         : host_char(c)))
+			return false;
+		out[n++] = c;
+	}
+	if (v6) {
+		if (*p != ']' || n == 1 || n == GOV_HOST_MAX)
+			return false;
+		out[n++] = *p++;
+	}
+	/* What may follow: nothing, or a port. */
+	if (*p == ':') {
+		size_t digits = strspn(p + 1, "0123456789");
+		if (digits == 0 || digits > 5 || p[1 + digits] != '\0')
+			return false;
+		if (had_port != NULL)
+			*had_port = true;
+	} else if (*p != '\0') {
+		return false;
+	}
+	if (!v6 && n > 0 && out[n - 1] == '.') /* "example.org." */
+		n--;
+	out[n] = '\0';
+	/* No empty labels: not "", ".x", "x..y". */
+	return n > 0 && (v6 || (out[0] != '.' && strstr(out, "..") == NULL));
+}
+
+/* host as masa keeps it, or MASA_ERR_INVALID saying what is wrong. */
+static enum masa_err host_check(const char *host, char out[GOV_HOST_MAX + 1],
+                                struct masa_error *err)
+{
+	bool port;
+
+	if (!gov_host_normalise(host, out, &port))
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "host: \"%.80s\" is not a host name (letters, digits, "
+		        "- and ., such as safeguarding.example.org)",
+		        host ? host : "");
+	if (port)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "host: give \"%s\" without a port: a "
+		                      "partnership has the same host name on "
+		                      "every port",
+		                      out);
+	return MASA_OK;
+}
+
+enum masa_err gov_partnership_host_add(struct gov *g, int64_t partnership_id,
+                                       const char *host, struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_partnership_host h = {0}, other;
+	struct gov_partnership owner;
+	struct masa_error probe;
+	char name[GOV_HOST_MAX + 1];
+	enum masa_err rc;
+
+	if ((rc = host_check(host, name, err)) ||
+	    (rc = gov_partnership_get(g, partnership_id, &a, &owner, err)))
+		goto out;
+	rc = record_find(g, &host_kind, SQL_HOST_FIND, 0, name, &a, &other,
+	                 &probe);
+	if (rc == MASA_OK) {
+		struct gov_partnership p;
+		rc = gov_partnership_get(g, other.partnership_id, &a, &p, err);
+		if (rc == MASA_OK)
+			rc = masa_error_set(err, MASA_ERR_CONFLICT,
+			                    "host: %s is already the address "
+			                    "of %s",
+			                    name, p.key);
+		goto out;
+	}
+	if (rc != MASA_ERR_NOT_FOUND) {
+		*err = probe;
+		goto out;
+	}
+	h.host = name;
+	h.partnership_id = partnership_id;
+	/* The row and its audit entry together. */
+	if ((rc = gov_begin(g, err)) == MASA_OK)
+		rc = gov_end(g, record_insert(g, &host_kind, &h, err), err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_partnership_host_remove(struct gov *g, int64_t partnership_id,
+                                          const char *host,
+                                          struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_partnership_host h;
+	struct store_stmt *st;
+	char name[GOV_HOST_MAX + 1];
+	enum masa_err rc;
+
+	if ((rc = host_check(host, name, err)))
+		goto out;
+	rc = record_find(g, &host_kind, SQL_HOST_FIND, 0, name, &a, &h, err);
+	if (rc == MASA_OK && h.partnership_id != partnership_id)
+		rc = MASA_ERR_NOT_FOUND;
+	if (rc == MASA_ERR_NOT_FOUND) {
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "host: %s is not an address of this "
+		                    "partnership",
+		                    name);
+		goto out;
+	}
+	if (rc != MASA_OK || (rc = gov_begin(g, err)))
+		goto out;
+	rc = store_prepare(g->store, SQL_HOST_DELETE, &st, err);
+	if (rc == MASA_OK) {
+		store_bind_int(st, 1, h.id);
+		rc = store_run(st, NULL, err);
+	}
+	if (rc == MASA_OK)
+		rc = audit_record(g, "delete", host_kind.entity, h.id,
+		                  record_to_json(&host_kind, &h), NULL, err);
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+enum masa_err gov_partnership_host_list(struct gov *g, int64_t partnership_id,
+                                        struct arena *a,
+                                        struct gov_partnership_host **out,
+                                        size_t *n, struct masa_error *err)
+{
+	void *items;
+	enum masa_err rc =
+	        record_list(g, &host_kind,
+	                    partnership_id ? SQL_HOST_LIST_OF : SQL_HOST_LIST,
+	                    partnership_id, a, &items, n, err);
+
+	*out = items;
+	return rc;
 }
 
 /* organisation */

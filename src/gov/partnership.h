@@ -3,6 +3,10 @@
  * (agencies) in it with their part, and the people who work in them.
  * Organisations and people belong to one partnership; their keys are
  * the identifiers interchange uses and are unique within it.
+ *
+ * One deployment may hold several partnerships: a server that is not pinned
+ * to one answers each request for the partnership whose host name the
+ * request's Host header names (gov_partnership_host_add).
  */
 #ifndef MASA_GOV_PARTNERSHIP_H
 #define MASA_GOV_PARTNERSHIP_H
@@ -15,6 +19,15 @@ struct gov_partnership {
 	char *name;
 	char *area;
 };
+
+/* A host name a server answers for a partnership. */
+struct gov_partnership_host {
+	int64_t id;
+	char *host; /* lower case, without a port: "safeguarding.example.org" */
+	int64_t partnership_id;
+};
+
+enum { GOV_HOST_MAX = 253 }; /* the longest DNS name */
 
 struct gov_organisation {
 	int64_t id;
@@ -65,6 +78,37 @@ enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
                                       struct arena *a,
                                       struct gov_partnership *out,
                                       struct masa_error *err);
+
+/*
+ * The host name that text (a Host header, or a name given to
+ * gov_partnership_host_add) names, as masa keeps it: lower case, without a
+ * port or a final dot ("A.Test:8080" -> "a.test", "[::1]:80" -> "[::1]"),
+ * into out (GOV_HOST_MAX + 1 bytes). False when text is not a host name:
+ * empty, too long, or with characters no host name has. *had_port (may be
+ * NULL) says whether text gave a port.
+ */
+bool gov_host_normalise(const char *text, char out[GOV_HOST_MAX + 1],
+                        bool *had_port);
+/*
+ * Maps host (without a port; any case) to partnership_id. MASA_ERR_INVALID
+ * when it is not a host name, MASA_ERR_CONFLICT when a partnership has it
+ * already (naming which).
+ */
+enum masa_err gov_partnership_host_add(struct gov *g, int64_t partnership_id,
+                                       const char *host,
+                                       struct masa_error *err);
+/* Removes host from partnership_id; MASA_ERR_NOT_FOUND if it is not its. */
+enum masa_err gov_partnership_host_remove(struct gov *g, int64_t partnership_id,
+                                          const char *host,
+                                          struct masa_error *err);
+/*
+ * The host names of partnership_id, or of every partnership when it is 0,
+ * by host; in a.
+ */
+enum masa_err gov_partnership_host_list(struct gov *g, int64_t partnership_id,
+                                        struct arena *a,
+                                        struct gov_partnership_host **out,
+                                        size_t *n, struct masa_error *err);
 
 enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
                                       struct masa_error *err);

@@ -9,6 +9,16 @@
  * then with each piece of the body (kept up to HTTP_BODY_MAX), then once
  * more with nothing, when the request is routed, its declared parameters
  * validated, and the handler run.
+ *
+ * Which partnership a request is for: the one the server was pinned to
+ * (masa serve --partnership), else the one whose host name the Host header
+ * names (gov_partnership_host_add), else, in a database of one partnership
+ * with no host names, that one. The server keeps every partnership, host
+ * name and body serving another partnership in memory (struct tenancy),
+ * read at start and read again at the first request after the data
+ * generation moves on (any change may have added a host or a served body):
+ * three small queries after a change, none otherwise. A request copies its
+ * partnership into its arena, so a reload never frees what a request holds.
  */
 #include "http/server.h"
 
@@ -32,8 +42,9 @@
 
 #include "core/buf.h"
 #include "core/date.h"
-#include "http/cache.h"
 #include "core/text.h"
+#include "gov/body.h"
+#include "http/cache.h"
 #include "store/store.h"
 #include "web/layout.h"
 
@@ -52,12 +63,29 @@ struct worker {
 	int64_t data_version; /* as this connection last saw it */
 };
 
+/* What the server knows of the partnerships it serves (see above). */
+struct tenancy {
+	struct arena arena;
+	uint64_t generation; /* the data generation it was read at */
+	struct gov_partnership *partnerships; /* by id */
+	size_t npartnerships;
+	struct gov_partnership_host *hosts; /* by host, in strcmp order */
+	size_t nhosts;
+	struct gov_body_serving *servings; /* by partnership, then body */
+	size_t nservings;
+};
+
 struct http_server {
 	struct MHD_Daemon *daemon;
 	struct http_config cfg;
 	char *static_root;  /* realpath of cfg.static_dir, or NULL if missing */
-	struct arena arena; /* the partnership's text */
-	struct gov_partnership partnership;
+	struct arena arena; /* the description of what is served */
+	int64_t pinned;     /* the partnership of --partnership, or 0 */
+	int64_t sole; /* the only partnership at start, if no host names */
+	const char *serving; /* "Rotherham ...", "3 partnerships by host" */
+	pthread_rwlock_t tenancy_lock; /* guards the tenancy pointer */
+	pthread_mutex_t reload_lock;   /* one reload at a time */
+	struct tenancy *tenancy;
 	unsigned port;
 	pthread_mutex_t lock; /* guards workers[].used while assigning */
 	struct worker *workers;
@@ -94,6 +122,9 @@ struct request_state {
 	/* Parameter collection (iterators cannot return errors). */
 	struct masa_error param_err;
 	bool param_failed;
+	/* Bodies of other partnerships serving the request's (sorted). */
+	const int64_t *served;
+	size_t nserved;
 };
 
 static _Thread_local struct worker *this_worker;
@@ -757,8 +788,12 @@ static bool from_cache(struct request_state *st)
 	     strcmp(req->method, "HEAD") != 0) ||
 	    http_header(req, "Authorization") != NULL)
 		return false;
-	/* The path and the validated parameters, in the route's order. */
+	/*
+	 * The partnership (two share paths, never pages), the path and the
+	 * validated parameters, in the route's order.
+	 */
 	buf_init(&key, ROUTE_PATH_MAX * 4);
+	buf_printf(&key, &err, "%lld\n", (long long)req->partnership->id);
 	buf_puts(&key, req->path, &err);
 	for (const struct route_param *p = req->route->params; p && p->name;
 	     p++) {
@@ -782,6 +817,209 @@ static bool from_cache(struct request_state *st)
 	}
 	buf_free(&key);
 	return false;
+}
+
+/* The tenancy: partnerships, host names and served bodies in memory. */
+
+static void tenancy_free(struct tenancy *t)
+{
+	if (t == NULL)
+		return;
+	arena_free(&t->arena);
+	free(t);
+}
+
+static int host_order(const void *a, const void *b)
+{
+	return strcmp(((const struct gov_partnership_host *)a)->host,
+	              ((const struct gov_partnership_host *)b)->host);
+}
+
+/* Reads the tenancy from store, as of data generation generation. */
+static enum masa_err tenancy_read(struct store *store, uint64_t generation,
+                                  struct tenancy **out, struct masa_error *err)
+{
+	struct tenancy *t = xcalloc(1, sizeof *t);
+	struct gov g;
+	enum masa_err rc;
+
+	gov_init(&g, store, "web");
+	t->generation = generation;
+	if ((rc = gov_begin(&g, err)))
+		goto out;
+	if ((rc = gov_partnership_list(&g, &t->arena, &t->partnerships,
+	                               &t->npartnerships, err)) == MASA_OK &&
+	    (rc = gov_partnership_host_list(&g, 0, &t->arena, &t->hosts,
+	                                    &t->nhosts, err)) == MASA_OK)
+		rc = gov_body_servings(&g, &t->arena, &t->servings,
+		                       &t->nservings, err);
+	rc = gov_end(&g, rc, err);
+	/* The database orders text by its collation; lookups need bytes. */
+	if (rc == MASA_OK && t->nhosts > 1)
+		qsort(t->hosts, t->nhosts, sizeof *t->hosts, host_order);
+out:
+	if (rc != MASA_OK) {
+		tenancy_free(t);
+		t = NULL;
+	}
+	*out = t;
+	return rc;
+}
+
+/*
+ * Reads the tenancy again if the data generation has moved on since it was
+ * read. A failure keeps the one before (and says so).
+ */
+static void tenancy_refresh(struct http_server *s, struct store *store)
+{
+	uint64_t generation = atomic_load(&s->generation);
+	struct masa_error err = {0};
+	struct tenancy *t, *old = NULL;
+	bool fresh;
+
+	pthread_rwlock_rdlock(&s->tenancy_lock);
+	fresh = s->tenancy->generation >= generation;
+	pthread_rwlock_unlock(&s->tenancy_lock);
+	if (fresh)
+		return;
+	pthread_mutex_lock(&s->reload_lock);
+	/* Only reloads change the pointer, and they hold reload_lock. */
+	if (s->tenancy->generation < generation) {
+		if (tenancy_read(store, generation, &t, &err) == MASA_OK) {
+			pthread_rwlock_wrlock(&s->tenancy_lock);
+			old = s->tenancy;
+			s->tenancy = t;
+			pthread_rwlock_unlock(&s->tenancy_lock);
+		} else {
+			fprintf(stderr,
+			        "masa: http: the partnerships and their host "
+			        "names could not be read again: %s\n",
+			        err.message);
+		}
+	}
+	pthread_mutex_unlock(&s->reload_lock);
+	tenancy_free(old);
+}
+
+static const struct gov_partnership *partnership_by_id(const struct tenancy *t,
+                                                       int64_t id)
+{
+	size_t lo = 0, hi = t->npartnerships;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->partnerships[mid].id == id)
+			return &t->partnerships[mid];
+		if (t->partnerships[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The partnership whose host name host is, or NULL. */
+static const struct gov_partnership *
+partnership_by_host(const struct tenancy *t, const char *host)
+{
+	size_t lo = 0, hi = t->nhosts;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int order = strcmp(t->hosts[mid].host, host);
+		if (order == 0)
+			return partnership_by_id(t,
+			                         t->hosts[mid].partnership_id);
+		if (order < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Sets req->partnership for the request (a copy in its arena) and the
+ * bodies serving it from other partnerships (st->served, sorted); false
+ * when no partnership is served at the request's host.
+ */
+static bool request_partnership(struct request_state *st)
+{
+	struct http_request *req = &st->req;
+	struct http_server *s = st->server;
+	const struct tenancy *t;
+	const struct gov_partnership *p = NULL;
+	char host[GOV_HOST_MAX + 1];
+	size_t first = 0, last, hi;
+
+	pthread_rwlock_rdlock(&s->tenancy_lock);
+	t = s->tenancy;
+	if (s->pinned != 0)
+		p = partnership_by_id(t, s->pinned);
+	else if (gov_host_normalise(http_header(req, "Host"), host, NULL))
+		p = partnership_by_host(t, host);
+	/* No host names at all: the one partnership, whatever the host (or
+	 * the one served since the start, should another have come). */
+	if (p == NULL && s->pinned == 0 && t->nhosts == 0)
+		p = t->npartnerships == 1 ? &t->partnerships[0]
+		                          : partnership_by_id(t, s->sole);
+	if (p != NULL) {
+		struct gov_partnership *copy =
+		        arena_alloc(&req->arena, sizeof *copy);
+		copy->id = p->id;
+		copy->key = arena_strdup(&req->arena, p->key);
+		copy->name = arena_strdup(&req->arena, p->name);
+		copy->area = arena_strdup(&req->arena, p->area);
+		req->partnership = copy;
+		/* Servings are by partnership, then body: one run of them. */
+		hi = t->nservings;
+		while (first < hi) {
+			size_t mid = first + (hi - first) / 2;
+			if (t->servings[mid].partnership_id < p->id)
+				first = mid + 1;
+			else
+				hi = mid;
+		}
+		for (last = first; last < t->nservings &&
+		                   t->servings[last].partnership_id == p->id;
+		     last++)
+			;
+		st->nserved = last - first;
+		if (st->nserved > 0) {
+			int64_t *ids = arena_alloc(&req->arena,
+			                           st->nserved * sizeof *ids);
+			for (size_t i = first; i < last; i++)
+				ids[i - first] = t->servings[i].body_id;
+			st->served = ids;
+		}
+	}
+	pthread_rwlock_unlock(&s->tenancy_lock);
+	return p != NULL;
+}
+
+/* Runs the request's handler; always queues an answer. */
+static void run_handler(struct request_state *st)
+{
+	struct http_request *req = &st->req;
+	struct masa_error err = {0};
+
+	if (req->route->handler(req, &err) != MASA_OK) {
+		unsigned status = status_of(err.code);
+		if (status >= 500)
+			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
+			        req->path, err.message);
+		if (!st->responded)
+			fail_with(st, status, public_message(status, &err));
+	} else if (!st->responded) {
+		fprintf(stderr,
+		        "masa: http: %s %s: the handler answered "
+		        "nothing\n",
+		        req->method, req->path);
+		fail_with(st, 500, "Try again later.");
+	}
+	/* What this connection wrote, it does not see in its data version. */
+	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
+		atomic_fetch_add(&st->server->generation, 1);
 }
 
 /* Routes the request and runs its handler; always queues an answer. */
@@ -817,15 +1055,30 @@ static void dispatch(struct request_state *st)
 	req->rest = m.rest;
 	if (!collect_params(st, &m))
 		return;
-	req->partnership = &st->server->partnership;
-	gov_viewer_public(&req->viewer, st->server->partnership.id);
 	if (worker_store(st->server, &req->store, &err) != MASA_OK) {
 		fprintf(stderr, "masa: http: %s\n", err.message);
+		/* The page names the partnership, as the server last knew. */
+		request_partnership(st);
 		fail_with(st, 503, public_message(503, &err));
 		return;
 	}
 	notice_changes(st->server, req->store);
+	tenancy_refresh(st->server, req->store);
 	gov_init(&req->gov, req->store, "web");
+	if (!request_partnership(st)) {
+		/* The health check and the assets are no partnership's. */
+		if (strcmp(req->route->path, "/healthz") == 0 ||
+		    req->route->handler == http_static_file) {
+			run_handler(st);
+			return;
+		}
+		fail_with(st, 404,
+		          "No partnership is served at this address. Check "
+		          "the address you were given: each partnership has "
+		          "its own.");
+		return;
+	}
+	gov_viewer_public(&req->viewer, req->partnership->id);
 	if (st->server->cfg.identify != NULL &&
 	    st->server->cfg.identify(req, &err) != MASA_OK) {
 		unsigned status = status_of(err.code);
@@ -834,6 +1087,12 @@ static void dispatch(struct request_state *st)
 			        req->path, err.message);
 		fail_with(st, status, public_message(status, &err));
 		return;
+	}
+	/* Identify sets the viewer; a viewer is of the request's partnership
+	 * (the session layer refuses others' accounts). */
+	if (req->viewer.partnership_id == req->partnership->id) {
+		req->viewer.served_bodies = st->served;
+		req->viewer.nserved_bodies = st->nserved;
 	}
 	if (req->route->role != GOV_ROLE_PUBLIC &&
 	    req->viewer.role < req->route->role) {
@@ -850,23 +1109,7 @@ static void dispatch(struct request_state *st)
 	}
 	if (from_cache(st))
 		return;
-	if (req->route->handler(req, &err) != MASA_OK) {
-		unsigned status = status_of(err.code);
-		if (status >= 500)
-			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
-			        req->path, err.message);
-		if (!st->responded)
-			fail_with(st, status, public_message(status, &err));
-	} else if (!st->responded) {
-		fprintf(stderr,
-		        "masa: http: %s %s: the handler answered "
-		        "nothing\n",
-		        req->method, req->path);
-		fail_with(st, 500, "Try again later.");
-	}
-	/* What this connection wrote, it does not see in its data version. */
-	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
-		atomic_fetch_add(&st->server->generation, 1);
+	run_handler(st);
 }
 
 /* libmicrohttpd callbacks. */
@@ -1020,19 +1263,49 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 
 /* Server life. */
 
+/*
+ * Reads the tenancy and what the server serves: the partnership of
+ * --partnership, or each request's by its host (see the top of the file).
+ */
 static enum masa_err resolve_partnership(struct http_server *s,
                                          struct masa_error *err)
 {
 	struct store *store = NULL;
 	struct gov g;
+	struct gov_partnership p;
 	enum masa_err rc;
 
 	rc = store_open(s->cfg.db_path, STORE_OPEN_EXISTING, &store, err);
 	if (rc != MASA_OK)
 		goto out;
+	rc = tenancy_read(store, atomic_load(&s->generation), &s->tenancy, err);
+	if (rc != MASA_OK)
+		goto out;
 	gov_init(&g, store, "web");
-	rc = gov_partnership_resolve(&g, s->cfg.partnership_key, &s->arena,
-	                             &s->partnership, err);
+	if (s->cfg.partnership_key != NULL ||
+	    (s->tenancy->nhosts == 0 && s->tenancy->npartnerships <= 1)) {
+		/* One partnership: the one named, or the only one (an error
+		 * says how to load one when there is none). */
+		rc = gov_partnership_resolve(&g, s->cfg.partnership_key,
+		                             &s->arena, &p, err);
+		if (rc != MASA_OK)
+			goto out;
+		if (s->cfg.partnership_key != NULL)
+			s->pinned = p.id;
+		else
+			s->sole = p.id;
+		s->serving = p.name;
+		goto out;
+	}
+	s->serving = arena_printf(&s->arena, "%zu partnerships by host name",
+	                          s->tenancy->npartnerships);
+	if (s->tenancy->nhosts == 0)
+		fprintf(stderr,
+		        "masa: http: the database holds %zu partnerships and "
+		        "none has a host name yet, so every page answers 404: "
+		        "add them with `masa partnership host add PARTNERSHIP "
+		        "HOST`, or serve one with --partnership\n",
+		        s->tenancy->npartnerships);
 out:
 	store_close(store);
 	return rc;
@@ -1055,6 +1328,8 @@ enum masa_err http_server_start(const struct http_config *cfg,
 	*out = NULL;
 	s->cfg = *cfg;
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_rwlock_init(&s->tenancy_lock, NULL);
+	pthread_mutex_init(&s->reload_lock, NULL);
 	atomic_init(&s->in_flight, 0);
 	rc = route_table_check(cfg->routes, err);
 	if (rc != MASA_OK)
@@ -1133,10 +1408,9 @@ unsigned http_server_port(const struct http_server *s)
 	return s->port;
 }
 
-const struct gov_partnership *
-http_server_partnership(const struct http_server *s)
+const char *http_server_serving(const struct http_server *s)
 {
-	return &s->partnership;
+	return s->serving;
 }
 
 void http_server_stop(struct http_server *s)
@@ -1159,7 +1433,10 @@ void http_server_stop(struct http_server *s)
 	free(s->workers);
 	free(s->static_root);
 	page_cache_free(s->cache);
+	tenancy_free(s->tenancy);
 	arena_free(&s->arena);
 	pthread_mutex_destroy(&s->lock);
+	pthread_rwlock_destroy(&s->tenancy_lock);
+	pthread_mutex_destroy(&s->reload_lock);
 	free(s);
 }

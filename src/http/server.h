@@ -38,13 +38,18 @@ enum {
 struct http_server;
 
 struct http_config {
-	const char *db_path;         /* the store (a path for SQLite) */
-	const char *partnership_key; /* or NULL: the only one */
-	const char *host;            /* an IPv4 or IPv6 address to bind */
-	unsigned port;               /* 0 picks a free port */
-	const char *static_dir;      /* served under /static/ */
-	const struct route *routes;  /* http_routes, or a test's table */
-	unsigned threads;            /* 0: one per CPU */
+	const char *db_path; /* the store (a path for SQLite) */
+	/*
+	 * The one partnership served, or NULL: each request's, by the host
+	 * name its Host header names (gov_partnership_host_add); in a
+	 * database of one partnership with no host names, that one.
+	 */
+	const char *partnership_key;
+	const char *host;           /* an IPv4 or IPv6 address to bind */
+	unsigned port;              /* 0 picks a free port */
+	const char *static_dir;     /* served under /static/ */
+	const struct route *routes; /* http_routes, or a test's table */
+	unsigned threads;           /* 0: one per CPU */
 	/*
 	 * SESSION HOOK: called for each request after routing and before the
 	 * role check, to fill req->viewer, req->account and req->csrf_token
@@ -64,9 +69,11 @@ enum masa_err http_server_start(const struct http_config *cfg,
                                 struct masa_error *err);
 /* The port being served (useful when cfg->port was 0). */
 unsigned http_server_port(const struct http_server *s);
-/* The partnership being served; borrowed from s. */
-const struct gov_partnership *
-http_server_partnership(const struct http_server *s);
+/*
+ * What s serves, for people to read: the partnership's name, or "3
+ * partnerships by host name"; borrowed from s.
+ */
+const char *http_server_serving(const struct http_server *s);
 /*
  * Stops accepting connections, waits (up to HTTP_SHUTDOWN_GRACE_SECONDS)
  * for requests in flight to finish, then stops the threads, closes every

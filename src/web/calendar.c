@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "gov/access.h"
 #include "gov/body.h"
+#include "gov/partnership.h"
 #include "http/server.h"
 #include "web/ical.h"
 #include "web/layout.h"
@@ -318,18 +319,28 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 		                      "from: the first day (%s) must not be "
 		                      "after the last (%s)",
 		                      from, to);
-	rc = gov_body_list(&req->gov, req->partnership->id, a, &bodies,
-	                   &nbodies, err);
+	/* Its own bodies and those serving it from other partnerships. */
+	rc = gov_body_list_seen(&req->gov, req->partnership->id, a, &bodies,
+	                        &nbodies, err);
 	if (rc == MASA_OK && short_name != NULL)
-		rc = gov_body_find(&req->gov, req->partnership->id, short_name,
-		                   a, &body, err);
+		rc = gov_body_find_seen(&req->gov, req->partnership->id,
+		                        short_name, a, &body, err);
 	if (rc == MASA_OK)
-		rc = gov_meeting_count(&req->gov, req->partnership->id, body.id,
-		                       from, to, &total, err);
+		rc = body.id ? gov_meeting_count(&req->gov,
+		                                 req->partnership->id, body.id,
+		                                 from, to, &total, err)
+		             : gov_meeting_count_seen(&req->gov,
+		                                      req->partnership->id,
+		                                      from, to, &total, err);
 	if (rc == MASA_OK)
-		rc = gov_meeting_list(&req->gov, req->partnership->id, body.id,
-		                      from, to, CALENDAR_PAGE_MAX_MEETINGS, 0,
-		                      a, &rows, &n, err);
+		rc = body.id ? gov_meeting_list(&req->gov, req->partnership->id,
+		                                body.id, from, to,
+		                                CALENDAR_PAGE_MAX_MEETINGS, 0,
+		                                a, &rows, &n, err)
+		             : gov_meeting_list_seen(
+		                       &req->gov, req->partnership->id, from,
+		                       to, CALENDAR_PAGE_MAX_MEETINGS, 0, a,
+		                       &rows, &n, err);
 	if (rc != MASA_OK)
 		return rc;
 
@@ -477,9 +488,9 @@ static void write_timezone(struct ical *c)
 	ical_line(c, "END", "VTIMEZONE");
 }
 
-static void write_event(struct ical *c, struct arena *a,
-                        const struct http_request *req, const char *base,
-                        const char *stamp, const struct gov_meeting_row *r)
+static void write_event(struct ical *c, struct arena *a, const char *home,
+                        const char *base, const char *stamp,
+                        const struct gov_meeting_row *r)
 {
 	const struct gov_meeting *m = &r->m;
 	bool cancelled = m->status && strcmp(m->status, "cancelled") == 0;
@@ -491,10 +502,12 @@ static void write_event(struct ical *c, struct arena *a,
 	char next[DATE_TEXT_SIZE];
 
 	ical_line(c, "BEGIN", "VEVENT");
-	/* Stable across feeds and renames: the meeting's key never changes. */
+	/*
+	 * Stable across feeds and renames: the meeting's key never changes,
+	 * nor the key of its partnership (its own, for a body serving several).
+	 */
 	ical_text(c, "UID",
-	          arena_printf(a, "%s@%s.meetings.masa", m->key,
-	                       req->partnership->key));
+	          arena_printf(a, "%s@%s.meetings.masa", m->key, home));
 	ical_line(c, "DTSTAMP", stamp);
 	if (m->start_time != NULL) {
 		ical_line(c, "DTSTART;TZID=Europe/London",
@@ -530,6 +543,7 @@ static enum masa_err feed(struct http_request *req, const struct gov_body *body,
 {
 	struct arena *a = &req->arena;
 	struct gov_meeting_row *rows;
+	struct gov_partnership home = {0};
 	char from[DATE_TEXT_SIZE], now[21], stamp[17];
 	const char *base, *out;
 	int y, m, d;
@@ -541,9 +555,12 @@ static enum masa_err feed(struct http_request *req, const struct gov_body *body,
 	if (m == 2 && d == 29)
 		d = 28;
 	date_format(date_from_ymd(y - CALENDAR_FEED_PAST_YEARS, m, d), from);
-	rc = gov_meeting_list(&req->gov, req->partnership->id,
-	                      body ? body->id : 0, from, NULL,
-	                      CALENDAR_FEED_MAX_EVENTS, 0, a, &rows, &n, err);
+	rc = body ? gov_meeting_list(&req->gov, req->partnership->id, body->id,
+	                             from, NULL, CALENDAR_FEED_MAX_EVENTS, 0, a,
+	                             &rows, &n, err)
+	          : gov_meeting_list_seen(&req->gov, req->partnership->id, from,
+	                                  NULL, CALENDAR_FEED_MAX_EVENTS, 0, a,
+	                                  &rows, &n, err);
 	if (rc != MASA_OK)
 		return rc;
 	/* "2024-03-31T12:00:00Z" as "20240331T120000Z". */
@@ -566,10 +583,24 @@ static enum masa_err feed(struct http_request *req, const struct gov_body *body,
 	             : arena_printf(a, "%s meetings", req->partnership->name));
 	ical_line(&c, "X-WR-TIMEZONE", "Europe/London");
 	write_timezone(&c);
-	for (size_t i = 0; i < n; i++)
-		write_event(&c, a, req, base, stamp, &rows[i]);
+	for (size_t i = 0; i < n && rc == MASA_OK; i++) {
+		/* A meeting of a body serving from another partnership. */
+		if (rows[i].m.partnership_id != home.id &&
+		    rows[i].m.partnership_id != req->partnership->id)
+			rc = gov_partnership_get(&req->gov,
+			                         rows[i].m.partnership_id, a,
+			                         &home, err);
+		if (rc == MASA_OK)
+			write_event(&c, a,
+			            rows[i].m.partnership_id ==
+			                            req->partnership->id
+			                    ? req->partnership->key
+			                    : home.key,
+			            base, stamp, &rows[i]);
+	}
 	ical_line(&c, "END", "VCALENDAR");
-	rc = ical_finish(&c, &out, &len, err);
+	if (rc == MASA_OK)
+		rc = ical_finish(&c, &out, &len, err);
 	if (rc == MASA_OK)
 		rc = http_respond_text(req, 200, "text/calendar; charset=utf-8",
 		                       out, len, err);
@@ -589,8 +620,9 @@ enum masa_err calendar_feed_body(struct http_request *req,
 	struct gov_body body;
 	enum masa_err rc;
 
-	rc = gov_body_find(&req->gov, req->partnership->id,
-	                   http_param(req, "body"), &req->arena, &body, err);
+	rc = gov_body_find_seen(&req->gov, req->partnership->id,
+	                        http_param(req, "body"), &req->arena, &body,
+	                        err);
 	if (rc != MASA_OK)
 		return rc;
 	return feed(req, &body, err);

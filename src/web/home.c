@@ -271,9 +271,10 @@ enum masa_err home_page(struct http_request *req, struct masa_error *err)
 	enum masa_err rc;
 
 	date_format(date_today(), today);
-	if ((rc = gov_meeting_list(&req->gov, req->partnership->id, 0, today,
-	                           NULL, UPCOMING_MAX, 0, a, &upcoming, &nu,
-	                           err)) ||
+	/* With the meetings of bodies serving it from other partnerships. */
+	if ((rc = gov_meeting_list_seen(&req->gov, req->partnership->id, today,
+	                                NULL, UPCOMING_MAX, 0, a, &upcoming,
+	                                &nu, err)) ||
 	    (rc = gov_dashboard_published(&req->gov, req->partnership->id,
 	                                  PUBLISHED_MAX, a, &published, &np,
 	                                  err)))

@@ -224,8 +224,16 @@ static enum masa_err meeting_ref_load(struct http_request *req,
 	enum masa_err rc;
 
 	memset(r, 0, sizeof *r);
-	rc = gov_meeting_find(&req->gov, req->partnership->id, key, &req->arena,
-	                      &r->m, err);
+	/* A public page also shows the meetings of bodies serving this
+	 * partnership from another; forms reach only its own. */
+	if (req->route->role == GOV_ROLE_PUBLIC &&
+	    (strcmp(req->method, "GET") == 0 ||
+	     strcmp(req->method, "HEAD") == 0))
+		rc = gov_meeting_find_seen(&req->gov, req->partnership->id, key,
+		                           &req->arena, &r->m, err);
+	else
+		rc = gov_meeting_find(&req->gov, req->partnership->id, key,
+		                      &req->arena, &r->m, err);
 	if (rc == MASA_ERR_NOT_FOUND)
 		return masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                      "There is no meeting %s. Check the "
@@ -636,7 +644,7 @@ static enum masa_err view_read(struct http_request *req, struct meeting_ref *r,
 	v->req = req;
 	v->r = r;
 	v->see_minutes = gov_may_see_minutes(&req->viewer, &r->m);
-	v->admin = gov_may_administer(&req->viewer, req->partnership->id);
+	v->admin = gov_may_administer(&req->viewer, r->m.partnership_id);
 	if ((rc = gov_may_see_confidential(g, &req->viewer, id,
 	                                   &v->see_confidential, err)) ||
 	    (rc = gov_may_see_papers(g, &req->viewer, id, &v->see_papers,

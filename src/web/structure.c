@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "gov/body.h"
 #include "gov/meeting.h"
+#include "gov/partnership.h"
 #include "http/server.h"
 #include "web/calendar.h"
 #include "web/layout.h"
@@ -172,6 +173,54 @@ static void write_level(struct html *h, const struct tree *t, int64_t parent_id,
 	}
 }
 
+/* The name of partnership id, for a body serving from there; in a. */
+static const char *home_name(struct http_request *req, int64_t id)
+{
+	struct gov_partnership p;
+	struct masa_error err = {0};
+
+	if (gov_partnership_get(&req->gov, id, &req->arena, &p, &err) !=
+	    MASA_OK)
+		return "another partnership";
+	return p.name;
+}
+
+/*
+ * The bodies of other partnerships serving this one (a regional panel),
+ * served[0..n), each with the partnership it belongs to.
+ */
+static void write_served(struct html *h, struct http_request *req,
+                         const struct tree *t, const struct gov_body *served,
+                         size_t n)
+{
+	size_t shown_n = 0;
+
+	for (size_t i = 0; i < n; i++)
+		shown_n += shown(t, &served[i]);
+	if (shown_n == 0)
+		return;
+	html_elem(h, "h2", "Bodies shared with other partnerships", "class",
+	          "govuk-heading-m", NULL);
+	html_elem(h, "p",
+	          "These bodies belong to another partnership and serve this "
+	          "one too. Their published minutes can be read here.",
+	          "class", "govuk-body", NULL);
+	html_open(h, "ul", "class", "govuk-list govuk-list--bullet", NULL);
+	for (size_t i = 0; i < n; i++) {
+		if (!shown(t, &served[i]))
+			continue;
+		html_open(h, "li", NULL);
+		write_body_item(h, t, &served[i]);
+		html_open(h, "span", "class",
+		          "govuk-hint govuk-!-margin-bottom-0", NULL);
+		html_textf(h, "Hosted by %s",
+		           home_name(req, served[i].partnership_id));
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
 enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -180,7 +229,7 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 	char today[DATE_TEXT_SIZE];
 	struct gov_body *bodies;
 	struct tree t;
-	size_t n, existing = 0;
+	size_t n, own = 0, existing = 0;
 	struct html h;
 	enum masa_err rc;
 	static const struct govuk_breadcrumb crumbs[] = {
@@ -189,19 +238,22 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 	};
 
 	today_text(today);
-	rc = gov_body_list(&req->gov, req->partnership->id, a, &bodies, &n,
-	                   err);
+	/* Its own bodies, then those serving it from other partnerships. */
+	rc = gov_body_list_seen(&req->gov, req->partnership->id, a, &bodies, &n,
+	                        err);
 	if (rc != MASA_OK)
 		return rc;
+	while (own < n && bodies[own].partnership_id == req->partnership->id)
+		own++;
 	t = (struct tree){
 	        .bodies = bodies,
-	        .n = n,
+	        .n = own,
 	        .on = given ? given : today,
 	        .on_query = given ? arena_printf(a, "?on=%s", given) : "",
 	        .past = past,
 	        .a = a,
 	};
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < own; i++)
 		existing += exists_on(&bodies[i], t.on);
 
 	html_init(&h, HTTP_PAGE_MAX);
@@ -215,7 +267,7 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 	html_textf(&h,
 	           "The partnership's boards, groups, panels and committees "
 	           "on %s: %zu of %zu bodies existed then.",
-	           calendar_date_text(a, t.on), existing, n);
+	           calendar_date_text(a, t.on), existing, own);
 	html_close(&h);
 
 	page_get_form_begin(&h, "/structure");
@@ -270,6 +322,7 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 		write_level(&h, &t, 0, 0);
 		html_close(&h);
 	}
+	write_served(&h, req, &t, bodies + own, n - own);
 	page_end(&h, req);
 	rc = http_respond_html(req, 200, &h, err);
 	html_free(&h);
@@ -295,6 +348,8 @@ struct body_view {
 	const struct gov_body *const *children;
 	size_t nchildren;
 	const char *on_query;
+	const char *hosted_by;   /* a body serving from another partnership */
+	const char *also_serves; /* the other partnerships it serves */
 	struct arena *a;
 };
 
@@ -332,7 +387,7 @@ static void write_children(struct html *h, const void *arg)
 
 static void write_summary(struct html *h, const struct body_view *v)
 {
-	struct govuk_summary_list_row rows[8];
+	struct govuk_summary_list_row rows[10];
 	size_t n = 0;
 	const struct gov_body *b = v->b;
 	const char *quorum = gov_body_quorum_text(v->a, b);
@@ -342,6 +397,14 @@ static void write_summary(struct html *h, const struct body_view *v)
 	rows[n++].value.text = b->short_name;
 	rows[n].key.text = "Kind";
 	rows[n++].value.text = kind_text(b->kind);
+	if (v->hosted_by) {
+		rows[n].key.text = "Hosted by";
+		rows[n++].value.text = v->hosted_by;
+	}
+	if (v->also_serves) {
+		rows[n].key.text = "Also serves";
+		rows[n++].value.text = v->also_serves;
+	}
 	if (v->parent) {
 		rows[n].key.text = "Part of";
 		rows[n].value.write = write_parent;
@@ -478,6 +541,9 @@ enum masa_err structure_body_page(struct http_request *req,
 	struct gov_meeting_row *upcoming, *past;
 	size_t nbodies, nmembers, nupcoming, npast, past_total;
 	struct body_view v = {.a = a};
+	struct gov_partnership *served;
+	size_t nserved;
+	bool own;
 	const char *on, *base;
 	long pages;
 	struct html h;
@@ -486,8 +552,9 @@ enum masa_err structure_body_page(struct http_request *req,
 	today_text(today);
 	date_format(date_today() - 1, yesterday);
 	on = given ? given : today;
-	rc = gov_body_list(&req->gov, req->partnership->id, a, &bodies,
-	                   &nbodies, err);
+	/* A body serving this partnership from another shows here too. */
+	rc = gov_body_list_seen(&req->gov, req->partnership->id, a, &bodies,
+	                        &nbodies, err);
 	if (rc != MASA_OK)
 		return rc;
 	for (size_t i = 0; i < nbodies; i++)
@@ -508,6 +575,20 @@ enum masa_err structure_body_page(struct http_request *req,
 			v.parent = &bodies[i];
 		if (bodies[i].parent_id == b->id)
 			children[v.nchildren++] = &bodies[i];
+	}
+	own = b->partnership_id == req->partnership->id;
+	if (!own)
+		v.hosted_by = home_name(req, b->partnership_id);
+	rc = gov_body_served(&req->gov, b->id, a, &served, &nserved, err);
+	if (rc != MASA_OK)
+		return rc;
+	for (size_t i = 0; i < nserved; i++) {
+		if (served[i].id == req->partnership->id)
+			continue;
+		v.also_serves =
+		        v.also_serves ? arena_printf(a, "%s; %s", v.also_serves,
+		                                     served[i].name)
+		                      : served[i].name;
 	}
 
 	rc = gov_members_on(&req->gov, b->id, on, a, &members, &nmembers, err);
@@ -552,7 +633,8 @@ enum masa_err structure_body_page(struct http_request *req,
 	write_summary(&h, &v);
 
 	html_open(&h, "ul", "class", "govuk-list", NULL);
-	if (req->account != NULL) {
+	/* Action logs and programmes stay with the body's own partnership. */
+	if (req->account != NULL && own) {
 		html_open(&h, "li", NULL);
 		html_elem(&h, "a", "Action log", "href",
 		          arena_printf(a, "/bodies/%s/actions", b->short_name),
