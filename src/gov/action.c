@@ -47,12 +47,13 @@ static const struct record_field action_fields[] = {
         RECORD_FIELD(struct gov_action, due_meeting_id, RECORD_ID),
         RECORD_FIELD(struct gov_action, status, RECORD_TEXT),
         RECORD_FIELD(struct gov_action, closed_on, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action, version, RECORD_VERSION),
 };
 
 #define ACTION_COLUMNS                                                 \
 	"a.id, a.partnership_id, a.body_id, a.meeting_id, a.item_id, " \
 	"a.number, a.key, a.raised_on, a.details, a.due_date, "        \
-	"a.due_meeting_id, a.status, a.closed_on"
+	"a.due_meeting_id, a.status, a.closed_on, a.version"
 
 static const struct record_kind action_kind = {
         .entity = "action",
@@ -65,12 +66,17 @@ static const struct record_kind action_kind = {
                 "item_id, number, key, raised_on, details, due_date, "
                 "due_meeting_id, status, closed_on) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        .sql_update =
-                "UPDATE action SET partnership_id = ?, body_id = ?, "
-                "meeting_id = ?, item_id = ?, number = ?, key = ?, "
-                "raised_on = ?, details = ?, due_date = ?, "
-                "due_meeting_id = ?, status = ?, closed_on = ? WHERE id = ?",
+        .sql_update = "UPDATE action SET partnership_id = ?, body_id = ?, "
+                      "meeting_id = ?, item_id = ?, number = ?, key = ?, "
+                      "raised_on = ?, details = ?, due_date = ?, "
+                      "due_meeting_id = ?, status = ?, closed_on = ?, "
+                      "version = version + 1 "
+                      "WHERE id = ? AND version = COALESCE(?, version) "
+                      "RETURNING version",
         .sql_get = "SELECT " ACTION_COLUMNS " FROM action a WHERE a.id = ?",
+        /* An update added to an action changes the action. */
+        .sql_bump = "UPDATE action SET version = version + 1 WHERE id = ?1 "
+                    "AND version = COALESCE(?2, version) RETURNING version",
 };
 
 static const struct record_field update_fields[] = {
@@ -527,6 +533,11 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 
 	u->id = 0;
 	rc = gov_action_get(g, u->action_id, &a, &act, err);
+	/* A stale version first: the editor's view of the action is what
+	 * the rest would be judged against. */
+	if (rc == MASA_OK)
+		rc = record_version_check(&action_kind, act.version,
+		                          u->action_version, err);
 	if (rc != MASA_OK)
 		goto out;
 	if (u->meeting_id != 0) {
@@ -680,12 +691,18 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 			}
 	for (size_t i = 0; rc == MASA_OK && i < nadded; i++)
 		rc = insert_owner(g, act.id, &added[i], last_update, err);
+	/* Either way the action's version goes up by one, if it is still
+	 * the one the editor saw (checked in the same UPDATE). */
 	if (rc == MASA_OK && u->status != NULL &&
 	    strcmp(u->status, act.status) != 0) {
 		act.status = u->status;
 		act.closed_on =
 		        gov_action_status_done(u->status) ? u->on_date : NULL;
+		act.version = u->action_version;
 		rc = record_update(g, &action_kind, &act, err);
+	} else if (rc == MASA_OK) {
+		rc = record_bump(g, &action_kind, act.id, u->action_version,
+		                 NULL, err);
 	}
 	rc = gov_end(g, rc, err);
 	if (rc != MASA_OK)
@@ -855,6 +872,7 @@ static const struct record_field entry_fields[] = {
         RECORD_FIELD(struct gov_action_entry, action.due_meeting_id, RECORD_ID),
         RECORD_FIELD(struct gov_action_entry, action.status, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, action.closed_on, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action_entry, action.version, RECORD_INT),
         RECORD_FIELD(struct gov_action_entry, meeting_key, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, due, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, status_as_at, RECORD_TEXT),
@@ -1501,8 +1519,9 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
 /* changing the due date */
 
 enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
-                                 const char *due, const char *on,
-                                 const char *why, struct masa_error *err)
+                                 int64_t version, const char *due,
+                                 const char *on, const char *why,
+                                 struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_action act;
@@ -1510,6 +1529,9 @@ enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
 	enum masa_err rc;
 
 	rc = gov_action_get(g, action_id, &a, &act, err);
+	if (rc == MASA_OK)
+		rc = record_version_check(&action_kind, act.version, version,
+		                          err);
 	if (rc == MASA_OK)
 		rc = check_date("due date", due, false, err);
 	if (rc == MASA_OK)
@@ -1540,12 +1562,14 @@ enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
 		                                       "%s to %s",
 		                                       was ? was : "none", due)
 		                        : (char *)why,
+		        .action_version = version,
 		};
 		rc = gov_action_update(g, &u, NULL, 0, NULL, 0, err);
 	}
 	if (rc == MASA_OK) {
 		/* Re-read: the update may have changed nothing else, but the
-		 * row written back must be the stored one. */
+		 * row written back must be the stored one (with the version
+		 * the update gave it, which this transaction now holds). */
 		rc = gov_action_get(g, action_id, &a, &act, err);
 		act.due_date = (char *)due;
 		act.due_meeting_id = 0;

@@ -27,6 +27,9 @@ struct gov_action {
 	int64_t due_meeting_id; /* "by the next meeting", or 0 */
 	char *status;    /* open, in_progress, discharged, closed, superseded */
 	char *closed_on; /* the day a finished status was set; NULL if open */
+	/* 1 when raised, one more at every change: each update added to it,
+	 * a change of status, owners or due date (see gov_action_update) */
+	int64_t version;
 };
 
 /* An owner: exactly one of the three. */
@@ -44,6 +47,13 @@ struct gov_action_update {
 	char *kind;         /* update (default), carried_forward */
 	char *text;         /* or NULL */
 	char *status;       /* the status it sets, or NULL */
+	/*
+	 * Not stored with the update: the version of the action the editor
+	 * saw (gov_action_update refuses the update when the action has
+	 * changed since), or 0 not to check, for the command line and masa's
+	 * own changes (carrying forward, loads, imports).
+	 */
+	int64_t action_version;
 };
 
 /* An owner over time, for history and reports. */
@@ -82,10 +92,12 @@ enum masa_err gov_action_raise(struct gov *g, struct gov_action *act,
  * Adds an update to action u->action_id and sets u->id. A NULL u->on_date
  * means the date of u->meeting_id; a NULL u->kind means "update" (u is
  * left as given apart from its id). Applies its status
- * and owner changes. Refuses a date before the previous update or the day it
- * was raised, setting a finished status it already has ("discharged twice"),
- * removing someone who is not an owner, adding one who is, or leaving no
- * owner.
+ * and owner changes, and adds one to the action's version. Refuses a date
+ * before the previous update or the day it was raised, setting a finished
+ * status it already has ("discharged twice"), removing someone who is not
+ * an owner, adding one who is, or leaving no owner. MASA_ERR_CONFLICT when
+ * u->action_version is not 0 and the action has another version: someone
+ * changed it since the editor read it, and nothing is stored.
  */
 enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
                                 const struct gov_owner_ref *added,
@@ -246,10 +258,12 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
  * it replaces a due meeting) and records the change in its history as an
  * update dated on, with text why (or, when blank, words saying what
  * changed), in one transaction. MASA_ERR_CONFLICT when it is due then
- * already.
+ * already, or when version (the action's version the editor saw; 0 not to
+ * check) is not the stored one.
  */
 enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
-                                 const char *due, const char *on,
-                                 const char *why, struct masa_error *err);
+                                 int64_t version, const char *due,
+                                 const char *on, const char *why,
+                                 struct masa_error *err);
 
 #endif

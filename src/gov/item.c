@@ -30,11 +30,12 @@ static const struct record_field item_fields[] = {
         RECORD_FIELD(struct gov_item, status, RECORD_TEXT),
         RECORD_FIELD(struct gov_item, deferred_to_id, RECORD_ID),
         RECORD_FIELD(struct gov_item, minutes, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item, version, RECORD_VERSION),
 };
 
 #define ITEM_COLUMNS                                                         \
 	"id, meeting_id, parent_id, position, number, title, presenter_id, " \
-	"confidential, status, deferred_to_id, minutes"
+	"confidential, status, deferred_to_id, minutes, version"
 
 static const struct record_kind item_kind = {
         .entity = "item",
@@ -50,7 +51,9 @@ static const struct record_kind item_kind = {
         .sql_update = "UPDATE item SET meeting_id = ?, parent_id = ?, "
                       "position = ?, number = ?, title = ?, presenter_id = ?, "
                       "confidential = ?, status = ?, deferred_to_id = ?, "
-                      "minutes = ? WHERE id = ?",
+                      "minutes = ?, version = version + 1 "
+                      "WHERE id = ? AND version = COALESCE(?, version) "
+                      "RETURNING version",
         .sql_get = "SELECT " ITEM_COLUMNS " FROM item WHERE id = ?",
 };
 
@@ -214,17 +217,24 @@ enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
 
 static const char SQL_ITEM_MEETING[] =
         "SELECT meeting_id FROM item WHERE id = ?";
+static const char SQL_ITEM_VERSION[] = "SELECT version FROM item WHERE id = ?";
 
 enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
                               struct masa_error *err)
 {
-	int64_t meeting_id = 0;
+	int64_t meeting_id = 0, version = 0;
 	enum masa_err rc =
 	        query_int(g, SQL_ITEM_MEETING, it->id, &meeting_id, err);
 
 	if (rc == MASA_OK && meeting_id == 0)
 		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                    "no item with id %lld", (long long)it->id);
+	/* A stale version is refused before anything else is checked. */
+	if (rc == MASA_OK)
+		rc = query_int(g, SQL_ITEM_VERSION, it->id, &version, err);
+	if (rc == MASA_OK)
+		rc = record_version_check(&item_kind, version, it->version,
+		                          err);
 	/* Its sub-items, resolutions and papers belong to that meeting. */
 	if (rc == MASA_OK && meeting_id != it->meeting_id)
 		rc = masa_error_set(err, MASA_ERR_INVALID,
@@ -265,7 +275,8 @@ enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
 static const char SQL_ITEM_ROWS[] =
         "SELECT i.id, i.meeting_id, i.parent_id, i.position, i.number, "
         "i.title, i.presenter_id, i.confidential, i.status, "
-        "i.deferred_to_id, i.minutes, p.name, p.honorific_prefix, dm.key, "
+        "i.deferred_to_id, i.minutes, i.version, p.name, "
+        "p.honorific_prefix, dm.key, "
         "dm.date FROM item i LEFT JOIN person p ON p.id = i.presenter_id "
         "LEFT JOIN meeting dm ON dm.id = i.deferred_to_id "
         "WHERE i.meeting_id = ? ORDER BY i.position, i.id";
@@ -282,6 +293,7 @@ static const struct record_field item_row_fields[] = {
         RECORD_FIELD(struct gov_item_row, item.status, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, item.deferred_to_id, RECORD_ID),
         RECORD_FIELD(struct gov_item_row, item.minutes, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, item.version, RECORD_INT),
         RECORD_FIELD(struct gov_item_row, presenter_name, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, presenter_prefix, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, deferred_to_key, RECORD_TEXT),

@@ -19,6 +19,9 @@ struct gov_item {
 	char *status;           /* taken, deferred, withdrawn */
 	int64_t deferred_to_id; /* meeting, only when deferred */
 	char *minutes;          /* Markdown, or NULL */
+	/* 1 when created, one more at every change. In an update: the
+	 * version the editor saw, or 0 not to check (see gov_item_update) */
+	int64_t version;
 };
 
 /* An item with the names a page shows beside it. */
@@ -59,6 +62,12 @@ extern const char *const gov_document_kinds[];
 
 enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
                               struct masa_error *err);
+/*
+ * Updates it (which stays at its meeting). The stored version goes up by
+ * one. MASA_ERR_CONFLICT, storing nothing, when it->version is not 0 and
+ * not the stored version: someone changed the item since the editor read
+ * it.
+ */
 enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
                               struct masa_error *err);
 enum masa_err gov_item_get(struct gov *g, int64_t id, struct arena *a,

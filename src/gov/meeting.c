@@ -40,12 +40,13 @@ static const struct record_field meeting_fields[] = {
         RECORD_FIELD(struct gov_meeting, minutes_status, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, minutes_approved_on, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, minutes_published_on, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting, version, RECORD_VERSION),
 };
 
 #define MEETING_COLUMNS                                                        \
 	"id, body_id, key, partnership_id, name, date, start_time, end_time, " \
 	"location, status, webcast_url, minutes_status, minutes_approved_on, " \
-	"minutes_published_on"
+	"minutes_published_on, version"
 
 static const struct record_kind meeting_kind = {
         .entity = "meeting",
@@ -65,8 +66,9 @@ static const struct record_kind meeting_kind = {
                 "partnership_id = ?, name = ?, date = ?, start_time = ?, "
                 "end_time = ?, location = ?, status = ?, webcast_url = ?, "
                 "minutes_status = ?, minutes_approved_on = ?, "
-                "minutes_published_on = ? "
-                "WHERE id = ?",
+                "minutes_published_on = ?, version = version + 1 "
+                "WHERE id = ? AND version = COALESCE(?, version) "
+                "RETURNING version",
         .sql_get = "SELECT " MEETING_COLUMNS " FROM meeting WHERE id = ?",
 };
 
@@ -83,7 +85,8 @@ static const char SQL_MEETING_ALL[] =
 	"SELECT m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, " \
 	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, "   \
 	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on, " \
-	"b.short_name, b.name FROM meeting m JOIN body b ON b.id = m.body_id "
+	"m.version, b.short_name, b.name FROM meeting m "                   \
+	"JOIN body b ON b.id = m.body_id "
 
 static const char SQL_MEETING_LIST[] = MEETING_ROW_SELECT
         "WHERE m.partnership_id = ? AND m.date >= ? "
@@ -111,6 +114,7 @@ static const struct record_field meeting_row_fields[] = {
                      RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, m.minutes_published_on,
                      RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting_row, m.version, RECORD_INT),
         RECORD_FIELD(struct gov_meeting_row, body_short_name, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, body_name, RECORD_TEXT),
 };
@@ -344,6 +348,15 @@ out:
 	return rc;
 }
 
+/* A stale version is refused before anything else is checked. */
+static enum masa_err gov_meeting_version_check(const struct gov_meeting *stored,
+                                               int64_t expected,
+                                               struct masa_error *err)
+{
+	return record_version_check(&meeting_kind, stored->version, expected,
+	                            err);
+}
+
 enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
                                  struct masa_error *err)
 {
@@ -353,6 +366,8 @@ enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
 	enum masa_err rc;
 
 	rc = gov_meeting_get(g, m->id, &a, &old, err);
+	if (rc == MASA_OK)
+		rc = gov_meeting_version_check(&old, m->version, err);
 	if (rc != MASA_OK)
 		goto out;
 	if (m->body_id != old.body_id ||
@@ -383,8 +398,8 @@ out:
 }
 
 enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
-                                      const char *status, const char *on,
-                                      struct masa_error *err)
+                                      int64_t version, const char *status,
+                                      const char *on, struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_meeting m;
@@ -410,6 +425,7 @@ enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
 		m.minutes_published_on = (char *)on;
 	}
 	m.minutes_status = (char *)status;
+	m.version = version;
 	rc = gov_meeting_update(g, &m, err);
 out:
 	arena_free(&a);

@@ -24,6 +24,9 @@ struct gov_meeting {
 	char *minutes_status;
 	char *minutes_approved_on;  /* YYYY-MM-DD, when approved */
 	char *minutes_published_on; /* YYYY-MM-DD, when published */
+	/* 1 when created, one more at every change. In an update: the
+	 * version the editor saw, or 0 not to check (see gov_meeting_update) */
+	int64_t version;
 };
 
 /* A meeting with its body's short name, for listings. */
@@ -97,17 +100,23 @@ extern const char *const gov_minutes_statuses[];
  */
 enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
                                  struct masa_error *err);
-/* Updates m; its key and body may not change. */
+/*
+ * Updates m; its key and body may not change. The stored version goes up
+ * by one. MASA_ERR_CONFLICT, storing nothing, when m->version is not 0 and
+ * not the stored version: someone changed the meeting since the editor
+ * read it.
+ */
 enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
                                  struct masa_error *err);
 /*
  * Moves meeting id's minutes to status (draft, approved, published) on date
  * on (not needed for draft, which clears the dates): publishing minutes not
- * yet approved approves them the same day.
+ * yet approved approves them the same day. version is the meeting's version
+ * the editor saw, or 0 not to check (as for gov_meeting_update).
  */
 enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
-                                      const char *status, const char *on,
-                                      struct masa_error *err);
+                                      int64_t version, const char *status,
+                                      const char *on, struct masa_error *err);
 enum masa_err gov_meeting_get(struct gov *g, int64_t id, struct arena *a,
                               struct gov_meeting *out, struct masa_error *err);
 enum masa_err gov_meeting_find(struct gov *g, int64_t partnership_id,

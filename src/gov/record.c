@@ -4,6 +4,7 @@
  */
 #include "gov/record.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -20,10 +21,23 @@ static const int64_t *cint_at(const void *rec, const struct record_field *f)
 	return (const int64_t *)((const char *)rec + f->offset);
 }
 
+/* Is the last field of k its version (see record.h)? */
+static bool versioned(const struct record_kind *k)
+{
+	return k->nfields > 1 &&
+	       k->fields[k->nfields - 1].type == RECORD_VERSION;
+}
+
+/* Fields 1..n-1 as ?1..?(n-1), or 1..n-2 for a versioned kind. */
+static size_t bound_fields(const struct record_kind *k)
+{
+	return versioned(k) ? k->nfields - 1 : k->nfields;
+}
+
 static void bind_fields(struct store_stmt *st, const struct record_kind *k,
                         const void *rec)
 {
-	for (size_t i = 1; i < k->nfields; i++) {
+	for (size_t i = 1; i < bound_fields(k); i++) {
 		const struct record_field *f = &k->fields[i];
 		const char *p = (const char *)rec + f->offset;
 		int index = (int)i;
@@ -40,6 +54,8 @@ static void bind_fields(struct store_stmt *st, const struct record_kind *k,
 		case RECORD_SECRET:
 			store_bind_text(st, index, *(char *const *)p);
 			break;
+		case RECORD_VERSION: /* bound_fields() leaves it out */
+			break;
 		}
 	}
 }
@@ -55,6 +71,7 @@ void record_read_row(struct store_stmt *st, const struct record_kind *k,
 		switch (f->type) {
 		case RECORD_ID:
 		case RECORD_INT:
+		case RECORD_VERSION:
 			*(int64_t *)p = store_column_int(st, col);
 			break;
 		case RECORD_BOOL:
@@ -84,6 +101,9 @@ json_t *record_to_json(const struct record_kind *k, const void *rec)
 			v = *(const int64_t *)p
 			            ? json_integer(*(const int64_t *)p)
 			            : json_null();
+			break;
+		case RECORD_VERSION:
+			v = json_integer(*(const int64_t *)p);
 			break;
 		case RECORD_BOOL:
 			v = json_boolean(*(const bool *)p);
@@ -122,10 +142,51 @@ enum masa_err record_insert(struct gov *g, const struct record_kind *k,
 		return rc;
 	}
 	*int_at(rec, &k->fields[0]) = id;
+	if (versioned(k)) /* the column's default */
+		*int_at(rec, &k->fields[k->nfields - 1]) = 1;
 	if (g->bulk)
 		return MASA_OK;
 	return audit_record(g, "create", k->entity, id, NULL,
 	                    record_to_json(k, rec), err);
+}
+
+enum masa_err record_version_check(const struct record_kind *k, int64_t stored,
+                                   int64_t expected, struct masa_error *err)
+{
+	if (expected == 0 || expected == stored)
+		return MASA_OK;
+	return masa_error_set(err, MASA_ERR_CONFLICT,
+	                      "someone else changed this %s since you opened "
+	                      "it (now version %lld): reload it, check their "
+	                      "change, and make yours again",
+	                      k->label, (long long)stored);
+}
+
+/*
+ * Why a versioned update or bump of record id changed no row: it is gone
+ * (MASA_ERR_NOT_FOUND) or has another version than expected (read after
+ * the statement, so it is the one that won).
+ */
+static enum masa_err version_refused(struct gov *g, const struct record_kind *k,
+                                     int64_t id, int64_t expected,
+                                     struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	void *now = arena_alloc(&a, k->size);
+	enum masa_err rc = record_get(g, k, id, &a, now, err);
+
+	if (rc == MASA_OK)
+		rc = record_version_check(
+		        k, *cint_at(now, &k->fields[k->nfields - 1]), expected,
+		        err);
+	/* The row is there with the expected version, yet was not changed:
+	 * that is no state the statement can leave. */
+	if (rc == MASA_OK)
+		rc = masa_error_set(err, MASA_ERR_STORE,
+		                    "%s %lld: the store changed no row",
+		                    k->label, (long long)id);
+	arena_free(&a);
+	return rc;
 }
 
 enum masa_err record_update(struct gov *g, const struct record_kind *k,
@@ -134,29 +195,73 @@ enum masa_err record_update(struct gov *g, const struct record_kind *k,
 	struct arena a = ARENA_INIT;
 	void *before = arena_alloc(&a, k->size);
 	int64_t id = *cint_at(rec, &k->fields[0]);
+	int64_t expected = 0, version = 0;
 	struct store_stmt *st;
+	json_t *after;
 	enum masa_err rc;
 
+	if (versioned(k))
+		expected = *cint_at(rec, &k->fields[k->nfields - 1]);
 	/* The stored record is the audit's "before"; a bulk load writes no
-	 * audit entry of its own, and has just read the record itself. */
-	if (!g->bulk && (rc = record_get(g, k, id, &a, before, err)))
+	 * audit entry of its own, and has just read the record itself. A
+	 * stale version is refused here already, with the stored one. */
+	if (!g->bulk &&
+	    ((rc = record_get(g, k, id, &a, before, err)) ||
+	     (versioned(k) &&
+	      (rc = record_version_check(
+	               k, *cint_at(before, &k->fields[k->nfields - 1]),
+	               expected, err)))))
 		goto out;
 	rc = store_prepare(g->store, k->sql_update, &st, err);
 	if (rc != MASA_OK)
 		goto out;
 	bind_fields(st, k, rec);
-	store_bind_int(st, (int)k->nfields, id);
-	rc = store_run(st, NULL, err);
+	store_bind_int(st, (int)bound_fields(k), id);
+	/* The version check is in the UPDATE itself, so that of two writers
+	 * that both read the same version only the first changes the row. */
+	if (versioned(k))
+		store_bind_id(st, (int)k->nfields, expected);
+	rc = store_run(st, versioned(k) ? &version : NULL, err);
 	if (rc != MASA_OK) {
 		masa_error_prefix(err, "%s %lld", k->label, (long long)id);
 		goto out;
 	}
-	if (!g->bulk) /* a bulk load is audited as a whole */
-		rc = audit_record(g, "update", k->entity, id,
-		                  record_to_json(k, before),
-		                  record_to_json(k, rec), err);
+	if (versioned(k) && version == 0) {
+		rc = version_refused(g, k, id, expected, err);
+		goto out;
+	}
+	if (g->bulk) /* a bulk load is audited as a whole */
+		goto out;
+	after = record_to_json(k, rec);
+	if (versioned(k))
+		json_object_set_new(after, k->fields[k->nfields - 1].name,
+		                    json_integer(version));
+	rc = audit_record(g, "update", k->entity, id, record_to_json(k, before),
+	                  after, err);
 out:
 	arena_free(&a);
+	return rc;
+}
+
+enum masa_err record_bump(struct gov *g, const struct record_kind *k,
+                          int64_t id, int64_t expected, int64_t *version,
+                          struct masa_error *err)
+{
+	struct store_stmt *st;
+	int64_t now = 0;
+	enum masa_err rc;
+
+	assert(versioned(k) && k->sql_bump != NULL);
+	rc = store_prepare(g->store, k->sql_bump, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_id(st, 2, expected);
+	rc = store_run(st, &now, err);
+	if (rc == MASA_OK && now == 0)
+		rc = version_refused(g, k, id, expected, err);
+	if (version != NULL)
+		*version = rc == MASA_OK ? now : 0;
 	return rc;
 }
 

@@ -8,6 +8,12 @@
  *   insert: binds fields 1..n-1 as ?1..?(n-1) and ends RETURNING id;
  *   update: binds fields 1..n-1 then id as ?n;
  *   get:    selects all n fields for one id (?1).
+ * A kind whose last field is a RECORD_VERSION is versioned: insert and update
+ * bind fields 1..n-2 only, and its update binds id as ?(n-1) and the version
+ * the caller saw as ?n, sets version = version + 1 and returns it:
+ *   "UPDATE x SET ..., version = version + 1
+ *    WHERE id = ? AND version = COALESCE(?, version) RETURNING version"
+ * and its bump does the same to the version alone (sql_bump, ?1 and ?2).
  * A list query selects the same columns, so record_collect() reads any of
  * them. Used inside src/gov only.
  */
@@ -25,6 +31,12 @@ enum record_type {
 	RECORD_BOOL,   /* bool; never NULL */
 	RECORD_TEXT,   /* char *; NULL is NULL */
 	RECORD_SECRET, /* as RECORD_TEXT, but "(hidden)" in the audit log */
+	/*
+	 * int64_t: the record's version, which the store keeps (1 at insert,
+	 * one more at each update) and insert and update never bind. Only as
+	 * the last field of a kind; see record_update.
+	 */
+	RECORD_VERSION,
 };
 
 struct record_field {
@@ -42,6 +54,7 @@ struct record_kind {
 	const char *sql_insert;
 	const char *sql_update;
 	const char *sql_get;
+	const char *sql_bump; /* versioned kinds: see above */
 };
 
 #define RECORD_FIELD(type_, member, kind)              \
@@ -52,9 +65,33 @@ struct record_kind {
 /* Inserts rec (its id is ignored and then set) and audits the creation. */
 enum masa_err record_insert(struct gov *g, const struct record_kind *k,
                             void *rec, struct masa_error *err);
-/* Writes rec over the stored record with its id and audits before/after. */
+/*
+ * Writes rec over the stored record with its id and audits before/after.
+ * For a versioned kind, rec's version is the one the editor saw: when it is
+ * not 0 and the stored record has another (someone changed it since),
+ * nothing is written and the answer is MASA_ERR_CONFLICT saying so (see
+ * record_version_conflict); 0 writes whatever the version. Either way the
+ * stored version goes up by one.
+ */
 enum masa_err record_update(struct gov *g, const struct record_kind *k,
                             const void *rec, struct masa_error *err);
+/*
+ * Adds one to the version of record id of versioned kind k, when it is
+ * still `expected` (0: whatever it is), for a change stored in rows of its
+ * own (an update added to an action). *version (may be NULL) receives the
+ * new version. MASA_ERR_CONFLICT or MASA_ERR_NOT_FOUND as record_update.
+ */
+enum masa_err record_bump(struct gov *g, const struct record_kind *k,
+                          int64_t id, int64_t expected, int64_t *version,
+                          struct masa_error *err);
+/*
+ * MASA_ERR_CONFLICT when expected is not 0 and not stored (the version of a
+ * record of kind k now): "someone else changed this action since you opened
+ * it (now version 4): reload it, check their change, and make yours
+ * again". MASA_OK otherwise.
+ */
+enum masa_err record_version_check(const struct record_kind *k, int64_t stored,
+                                   int64_t expected, struct masa_error *err);
 /* Reads record id into out; strings in a. MASA_ERR_NOT_FOUND names it. */
 enum masa_err record_get(struct gov *g, const struct record_kind *k, int64_t id,
                          struct arena *a, void *out, struct masa_error *err);

@@ -1248,21 +1248,21 @@ static void test_minutes_status(void **state)
 	assert_null(m.minutes_approved_on);
 	before = snapshot(f);
 	EXPECT_ERR(f,
-	           gov_meeting_set_minutes(&f->g, id, "approved", "2014-12-01",
-	                                   &f->err),
+	           gov_meeting_set_minutes(&f->g, id, 0, "approved",
+	                                   "2014-12-01", &f->err),
 	           MASA_ERR_INVALID,
 	           "meeting minutes_approved_on: 2014-12-01 is before the "
 	           "meeting (2014-12-04)");
 	EXPECT_ERR(f,
-	           gov_meeting_set_minutes(&f->g, id, "final", "2015-01-01",
+	           gov_meeting_set_minutes(&f->g, id, 0, "final", "2015-01-01",
 	                                   &f->err),
 	           MASA_ERR_INVALID,
 	           "minutes status: \"final\" is not one of draft, approved, "
 	           "published");
-	EXPECT_ERR_HAS(
-	        f,
-	        gov_meeting_set_minutes(&f->g, id, "approved", NULL, &f->err),
-	        MASA_ERR_INVALID, "date");
+	EXPECT_ERR_HAS(f,
+	               gov_meeting_set_minutes(&f->g, id, 0, "approved", NULL,
+	                                       &f->err),
+	               MASA_ERR_INVALID, "date");
 	m.minutes_published_on = "2015-03-12";
 	EXPECT_ERR(f, gov_meeting_update(&f->g, &m, &f->err), MASA_ERR_INVALID,
 	           "meeting minutes_status: draft minutes have no approval or "
@@ -1270,19 +1270,19 @@ static void test_minutes_status(void **state)
 	assert_string_equal(snapshot(f), before);
 
 	/* Publishing drafts approves them the same day. */
-	MUST(f, gov_meeting_set_minutes(&f->g, id, "published", "2015-03-12",
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", "2015-03-12",
 	                                &f->err));
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "published");
 	assert_string_equal(m.minutes_approved_on, "2015-03-12");
 	assert_string_equal(m.minutes_published_on, "2015-03-12");
-	MUST(f, gov_meeting_set_minutes(&f->g, id, "approved", "2015-03-05",
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "approved", "2015-03-05",
 	                                &f->err));
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "approved");
 	assert_string_equal(m.minutes_approved_on, "2015-03-05");
 	assert_null(m.minutes_published_on);
-	MUST(f, gov_meeting_set_minutes(&f->g, id, "draft", NULL, &f->err));
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "draft", NULL, &f->err));
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "draft");
 	assert_null(m.minutes_approved_on);
