@@ -9,6 +9,13 @@
  * their organisation's actions, the business unit); anyone else gets 403
  * and nothing is stored. Only the business unit reassigns an action or
  * changes its due date.
+ *
+ * Both forms on an action's page carry the action's version as they were
+ * rendered from (a hidden field "version"): when someone else has changed
+ * the action since (on this server or another), gov refuses the change and
+ * the page comes back with 409, an error summary that says so and links to
+ * the action, its history as it is now, and what was typed still in the
+ * form (see docs/web.md, "When two people edit the same record").
  */
 #include "web/actions.h"
 
@@ -745,11 +752,19 @@ const struct route_param actions_alone_params[] = {
         {.name = NULL},
 };
 
+/* The version of the action a form was rendered from (see the top). */
+#define VERSION_PARAM                                                  \
+	{                                                              \
+		.name = "version", .where = ROUTE_IN_FORM,             \
+		.check = ROUTE_INTEGER, .min = 1, .max = INT64_MAX / 2 \
+	}
+
 #define UPDATE_FORM_PARAMS                    \
-	{.name = "update",                    \
-	 .where = ROUTE_IN_FORM,              \
-	 .check = ROUTE_TEXT,                 \
-	 .max = UPDATE_TEXT_MAX},             \
+	VERSION_PARAM,                        \
+	        {.name = "update",            \
+	         .where = ROUTE_IN_FORM,      \
+	         .check = ROUTE_TEXT,         \
+	         .max = UPDATE_TEXT_MAX},     \
 	        {.name = "status",            \
 	         .where = ROUTE_IN_FORM,      \
 	         .check = ROUTE_ENUM,         \
@@ -791,11 +806,12 @@ const struct route_param actions_update_alone_params[] = {
 };
 
 #define CHANGE_FORM_PARAMS                   \
-	{.name = "remove",                   \
-	 .where = ROUTE_IN_FORM,             \
-	 .check = ROUTE_INTEGER,             \
-	 .min = 1,                           \
-	 .max = INT64_MAX / 2},              \
+	VERSION_PARAM,                       \
+	        {.name = "remove",           \
+	         .where = ROUTE_IN_FORM,     \
+	         .check = ROUTE_INTEGER,     \
+	         .min = 1,                   \
+	         .max = INT64_MAX / 2},      \
 	        {.name = "add_person",       \
 	         .where = ROUTE_IN_FORM,     \
 	         .check = ROUTE_TEXT,        \
@@ -845,6 +861,9 @@ struct form_errors {
 	struct govuk_error_summary_item items[FORM_ERRORS_MAX];
 	size_t n;
 	const char *form; /* "update" or "change": which form they are in */
+	/* someone else changed the action since the form was rendered: the
+	 * one error links to the action, and the answer is 409 */
+	bool conflict;
 };
 
 static void form_error(struct form_errors *fe, const char *href,
@@ -868,6 +887,59 @@ field_error(struct arena *a, const struct form_errors *fe, const char *id)
 			return m;
 		}
 	return NULL;
+}
+
+/*
+ * The version the forms carry: the one sent with a form shown again (its
+ * fields keep what was typed against that version), except after a
+ * conflict, when the page shows the action as it is now; else the stored
+ * one.
+ */
+static const char *form_version(struct http_request *req,
+                                const struct gov_action_entry *e,
+                                const struct form_errors *fe)
+{
+	const char *sent = http_param(req, "version");
+
+	if (sent != NULL && !(fe != NULL && fe->conflict))
+		return sent;
+	return arena_printf(&req->arena, "%lld", (long long)e->action.version);
+}
+
+static void version_field(struct html *h, struct http_request *req,
+                          const struct gov_action_entry *e,
+                          const struct form_errors *fe)
+{
+	html_void(h, "input", "type", "hidden", "name", "version", "value",
+	          form_version(req, e, fe), NULL);
+}
+
+/*
+ * After gov refused a change with MASA_ERR_CONFLICT: was it because the
+ * action has another version than the form was rendered from (version, 0
+ * when the form sent none)? Then fe gets the one error that says so (why,
+ * with a capital letter), linking to the action.
+ */
+static bool version_conflict(struct http_request *req, int64_t action_id,
+                             const char *key, int64_t version,
+                             const struct masa_error *why,
+                             struct form_errors *fe)
+{
+	struct gov_action now;
+	struct masa_error ignored = {0};
+	char *message;
+
+	if (version == 0 ||
+	    gov_action_get(&req->gov, action_id, &req->arena, &now, &ignored) !=
+	            MASA_OK ||
+	    now.version == version)
+		return false;
+	message = arena_strdup(&req->arena, why->message);
+	message[0] = (char)toupper((unsigned char)message[0]);
+	fe->n = 0;
+	form_error(fe, actions_href(&req->arena, key), message);
+	fe->conflict = true;
+	return true;
 }
 
 /* The action's reference from the path. */
@@ -1020,6 +1092,7 @@ static void update_form(struct http_request *req, struct html *h,
 	html_elem(h, "h2", "Add an update", "class", "govuk-heading-m", "id",
 	          "add-update", NULL);
 	page_form_begin(h, req, arena_printf(a, "%s/updates", base));
+	version_field(h, req, e, fe);
 	govuk_textarea(
 	        h,
 	        &(struct govuk_textarea){
@@ -1124,6 +1197,7 @@ static void change_form(struct http_request *req, struct html *h,
 	          "it is due. The change is kept in its history.",
 	          "class", "govuk-body", NULL);
 	page_form_begin(h, req, arena_printf(a, "%s/owners", base));
+	version_field(h, req, e, fe);
 	govuk_select(
 	        h,
 	        &(struct govuk_select){
@@ -1228,7 +1302,10 @@ static void write_status(struct html *h, const void *arg)
 	actions_status_tag(h, e->status_as_at, e->days_overdue);
 }
 
-/* The action's page, with the forms' errors (status 400) or none (200). */
+/*
+ * The action's page, with the forms' errors (status 400, or 409 after a
+ * conflict) or none (200).
+ */
 static enum masa_err action_page(struct http_request *req,
                                  const struct seen_action *s, unsigned status,
                                  const struct form_errors *fe,
@@ -1274,12 +1351,20 @@ static enum masa_err action_page(struct http_request *req,
 		        });
 	}
 	if (fe != NULL && fe->n > 0)
-		govuk_error_summary(&h,
-		                    &(struct govuk_error_summary){
-		                            .title.text = "There is a problem",
-		                            .error_list = fe->items,
-		                            .n_errors = fe->n,
-		                    });
+		govuk_error_summary(
+		        &h,
+		        &(struct govuk_error_summary){
+		                .title.text = "There is a problem",
+		                .description.text =
+		                        fe->conflict ? "Nothing you sent has "
+		                                       "been saved. The action "
+		                                       "is shown as it is now, "
+		                                       "and what you typed is "
+		                                       "still in the form."
+		                                     : NULL,
+		                .error_list = fe->items,
+		                .n_errors = fe->n,
+		        });
 	else if (done != NULL)
 		govuk_notification_banner(
 		        &h, &(struct govuk_notification_banner){
@@ -1449,6 +1534,7 @@ enum masa_err actions_post_update(struct http_request *req,
 	struct form_errors fe = {.form = "update"};
 	const char *text = http_param(req, "update");
 	const char *status = http_param(req, "status");
+	int64_t version = http_param_long(req, "version", 0);
 	const char *on;
 	char today[DATE_TEXT_SIZE];
 	bool may = false, bad_date;
@@ -1497,6 +1583,7 @@ enum masa_err actions_post_update(struct http_request *req,
 		        .on_date = (char *)on,
 		        .text = text_is_blank(text) ? NULL : (char *)text,
 		        .status = (char *)status,
+		        .action_version = version,
 		};
 		act_as_viewer(req);
 		rc = gov_action_update(&req->gov, &u, NULL, 0, NULL, 0, &why);
@@ -1511,6 +1598,10 @@ enum masa_err actions_post_update(struct http_request *req,
 			*err = why;
 			return rc;
 		}
+		if (rc == MASA_ERR_CONFLICT &&
+		    version_conflict(req, s.act.id, s.act.key, version, &why,
+		                     &fe))
+			return action_page(req, &s, 409, &fe, err);
 		form_error(&fe,
 		           strstr(why.message, "date")     ? "#date-day"
 		           : strstr(why.message, "status") ? "#status"
@@ -1533,6 +1624,7 @@ enum masa_err actions_post_change(struct http_request *req,
 	const char *org = http_param(req, "add_organisation");
 	const char *reason = http_param(req, "reason");
 	long remove = http_param_long(req, "remove", 0);
+	int64_t version = http_param_long(req, "version", 0);
 	const char *due;
 	char today[DATE_TEXT_SIZE];
 	bool bad_due;
@@ -1607,14 +1699,17 @@ enum masa_err actions_post_change(struct http_request *req,
 		        .on_date = today,
 		        .text = text_is_blank(reason) ? "Owners changed"
 		                                      : (char *)reason,
+		        .action_version = version,
 		};
 		rc = gov_action_update(&req->gov, &u, added, nadded, removed,
 		                       nremoved, &why);
 	}
 	if (rc == MASA_OK && due != NULL)
-		rc = gov_action_set_due(&req->gov, s.act.id, due, today,
-		                        nadded || nremoved ? NULL : reason,
-		                        &why);
+		/* After an owner change in this transaction the version was
+		 * checked already, and the action is this transaction's. */
+		rc = gov_action_set_due(
+		        &req->gov, s.act.id, nadded || nremoved ? 0 : version,
+		        due, today, nadded || nremoved ? NULL : reason, &why);
 	rc = gov_end(&req->gov, rc, &why);
 	if (rc == MASA_OK)
 		return http_respond_redirect(
@@ -1627,6 +1722,9 @@ failed:
 		*err = why;
 		return rc;
 	}
+	if (rc == MASA_ERR_CONFLICT &&
+	    version_conflict(req, s.act.id, s.act.key, version, &why, &fe))
+		return action_page(req, &s, 409, &fe, err);
 	form_error(&fe, strstr(why.message, "due") ? "#due-day" : "#remove",
 	           arena_strdup(a, why.message));
 	return action_page(req, &s, 400, &fe, err);

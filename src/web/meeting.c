@@ -12,9 +12,17 @@
  * field's value is the request's parameter of that name when there is one,
  * else what is stored. Field ids are unique on a page, so that the error
  * summary's links reach them.
+ *
+ * The forms that change the meeting itself (its status, its minutes'
+ * status) or an item (its minutes) carry the version of that record they
+ * were rendered from, a hidden field "version". When someone else changed
+ * the record since, gov refuses the change: the page comes back with 409,
+ * an error summary saying so that links to the record, the record as it
+ * is now and what was typed still in the form.
  */
 #include "web/meeting.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +74,12 @@ enum {
 	{                                                               \
 		.name = n, .where = ROUTE_IN_FORM, .check = ROUTE_ENUM, \
 		.choices = c                                            \
+	}
+/* The version of the record a form was rendered from (see the top). */
+#define VERSION_PARAM                                                  \
+	{                                                              \
+		.name = "version", .where = ROUTE_IN_FORM,             \
+		.check = ROUTE_INTEGER, .min = 1, .max = INT64_MAX / 2 \
 	}
 #define END_PARAMS           \
 	{                    \
@@ -129,10 +143,8 @@ const struct route_param meeting_item_add_params[] = {
 };
 
 const struct route_param meeting_status_params[] = {
-        BODY_PARAM,
-        DATE_PARAM,
-        FORM_ENUM("status", gov_meeting_statuses),
-        END_PARAMS,
+        BODY_PARAM,    DATE_PARAM, FORM_ENUM("status", gov_meeting_statuses),
+        VERSION_PARAM, END_PARAMS,
 };
 
 const struct route_param meeting_minutes_status_params[] = {
@@ -142,6 +154,7 @@ const struct route_param meeting_minutes_status_params[] = {
         FORM_TEXT("minutes-on-day", 4),
         FORM_TEXT("minutes-on-month", 4),
         FORM_TEXT("minutes-on-year", 4),
+        VERSION_PARAM,
         END_PARAMS,
 };
 
@@ -158,6 +171,7 @@ const struct route_param meeting_minutes_params[] = {
         FORM_ENUM("item_status", gov_item_statuses),
         FORM_TEXT("deferred_to", 80),
         FORM_ENUM("op", minutes_ops),
+        VERSION_PARAM,
         END_PARAMS,
 };
 
@@ -352,6 +366,9 @@ struct form_errors {
 	struct govuk_error_message messages[FORM_MAX_ERRORS];
 	const char *ids[FORM_MAX_ERRORS];
 	size_t n;
+	/* someone else changed the record since the form was rendered: the
+	 * one error links to the record, and the answer is 409 */
+	bool conflict;
 };
 
 /* Adds message about the field with id (the summary links to it). */
@@ -381,15 +398,73 @@ static const struct govuk_error_message *error_for(const struct form_errors *fe,
 	return NULL;
 }
 
+/*
+ * The one error of a change gov refused because the record (at href) has
+ * changed since the form was rendered: why's message, with a capital.
+ */
+static void form_conflict(struct form_errors *fe, struct arena *a,
+                          const char *href, const struct masa_error *why)
+{
+	char *message = arena_strdup(a, why->message);
+
+	message[0] = (char)toupper((unsigned char)message[0]);
+	fe->n = 0;
+	fe->ids[0] = ""; /* about no one field */
+	fe->list[0] = (struct govuk_error_summary_item){
+	        .href = href,
+	        .content.text = message,
+	};
+	fe->messages[0] = (struct govuk_error_message){.content.text = message};
+	fe->n = 1;
+	fe->conflict = true;
+}
+
+/*
+ * After gov refused a change with rc: was it because the record has
+ * another version (stored) than the form was rendered from (version, 0
+ * when it sent none)?
+ */
+static bool stale(enum masa_err rc, int64_t version, int64_t stored)
+{
+	return rc == MASA_ERR_CONFLICT && version != 0 && version != stored;
+}
+
 static void error_summary(struct html *h, const struct form_errors *fe)
 {
 	if (fe == NULL || fe->n == 0)
 		return;
-	govuk_error_summary(h, &(struct govuk_error_summary){
-	                               .title.text = "There is a problem",
-	                               .error_list = fe->list,
-	                               .n_errors = fe->n,
-	                       });
+	govuk_error_summary(
+	        h, &(struct govuk_error_summary){
+	                   .title.text = "There is a problem",
+	                   .description.text =
+	                           fe->conflict ? "Nothing you sent has been "
+	                                          "saved. The page shows "
+	                                          "what is saved now, and "
+	                                          "what you sent is still "
+	                                          "in the form."
+	                                        : NULL,
+	                   .error_list = fe->list,
+	                   .n_errors = fe->n,
+	           });
+}
+
+/*
+ * The hidden field with the version of the record a form changes: the one
+ * sent with a form shown again (what it holds was typed against that
+ * version), except after a conflict, when the page shows the record as it
+ * is now; else the stored one.
+ */
+static void version_field(struct html *h, struct http_request *req,
+                          int64_t stored, const struct form_errors *fe)
+{
+	const char *sent = http_param(req, "version");
+
+	html_void(
+	        h, "input", "type", "hidden", "name", "version", "value",
+	        sent != NULL && !(fe != NULL && fe->conflict)
+	                ? sent
+	                : arena_printf(&req->arena, "%lld", (long long)stored),
+	        NULL);
 }
 
 /* A form's value: what was sent, else what is stored (may be NULL). */
@@ -1238,6 +1313,7 @@ static void write_status_form(struct html *h, const struct view *v)
 		        .content.text = role_words(a, gov_meeting_statuses[i]),
 		};
 	page_form_begin(h, req, arena_printf(a, "%s/status", v->r->href));
+	version_field(h, req, v->r->m.version, v->errors);
 	govuk_radios(
 	        h,
 	        &(struct govuk_radios){
@@ -1293,6 +1369,7 @@ static void write_minutes_status_form(struct html *h, const struct view *v)
 	                 date_error != NULL);
 	page_form_begin(h, req,
 	                arena_printf(a, "%s/minutes-status", v->r->href));
+	version_field(h, req, m->version, v->errors);
 	govuk_radios(
 	        h, &(struct govuk_radios){
 	                   .name = "minutes_status",
@@ -1497,6 +1574,7 @@ enum masa_err meeting_status_save(struct http_request *req,
 	struct meeting_ref r;
 	struct masa_error why = {0};
 	const char *status = http_param(req, "status");
+	int64_t version = http_param_long(req, "version", 0);
 	enum masa_err rc;
 
 	if ((rc = must_administer(req, err)) ||
@@ -1510,12 +1588,18 @@ enum masa_err meeting_status_save(struct http_request *req,
 	if (strcmp(status, r.m.status) == 0)
 		return back_to_meeting(req, &r, "status", NULL, "manage", err);
 	r.m.status = (char *)status;
+	r.m.version = version;
 	rc = IN_TRANSACTION(req, &why,
 	                    gov_meeting_update(&req->gov, &r.m, &why));
 	if (user_error(rc)) {
+		enum masa_err refused = rc;
 		/* Show the stored meeting, with the choice that was sent. */
 		if ((rc = meeting_ref_load(req, &r, err)))
 			return rc;
+		if (stale(refused, version, r.m.version)) {
+			form_conflict(&fe, &req->arena, r.href, &why);
+			return meeting_render(req, &r, 409, &fe, err);
+		}
 		form_error(&fe, &req->arena, "status", why.message);
 		return meeting_render(req, &r, 400, &fe, err);
 	}
@@ -1533,6 +1617,7 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 	struct meeting_ref r;
 	struct masa_error why = {0};
 	const char *status = http_param(req, "minutes_status");
+	int64_t version = http_param_long(req, "version", 0);
 	const char *on = NULL, *bad;
 	enum masa_err rc;
 
@@ -1552,10 +1637,18 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 		return meeting_render(req, &r, 400, &fe, err);
 	rc = IN_TRANSACTION(req, &why,
 	                    gov_meeting_set_minutes(
-	                            &req->gov, r.m.id, status,
+	                            &req->gov, r.m.id, version, status,
 	                            strcmp(status, "draft") == 0 ? NULL : on,
 	                            &why));
 	if (user_error(rc)) {
+		enum masa_err refused = rc;
+		/* Show the stored meeting, with the choices that were sent. */
+		if ((rc = meeting_ref_load(req, &r, err)))
+			return rc;
+		if (stale(refused, version, r.m.version)) {
+			form_conflict(&fe, &req->arena, r.href, &why);
+			return meeting_render(req, &r, 409, &fe, err);
+		}
 		form_error(&fe, &req->arena,
 		           strstr(why.message, "status") &&
 		                           !strstr(why.message, "_on")
@@ -2347,6 +2440,7 @@ static void write_minutes_form(struct html *h, struct http_request *req,
 	}
 	html_elem(h, "h2", "Minutes", "class", "govuk-heading-m", NULL);
 	page_form_begin(h, req, item_href(a, &p->r, it->number, "minutes"));
+	version_field(h, req, it->version, fe);
 	govuk_textarea(
 	        h,
 	        &(struct govuk_textarea){
@@ -2559,6 +2653,17 @@ static enum masa_err item_render(struct http_request *req, struct item_page *p,
 		html_close(&h);
 		para(&h, "Nothing has been saved yet.");
 	}
+	if (fe != NULL && fe->conflict) {
+		/* The form holds what the user sent: show what won. */
+		html_elem(&h, "h2", "The minutes as saved now", "class",
+		          "govuk-heading-m", "id", "saved", NULL);
+		html_open(&h, "div", "class", "govuk-inset-text", NULL);
+		if (text_is_blank(it->minutes))
+			para(&h, "(No minutes.)");
+		else
+			markdown_write(&h, it->minutes, 3);
+		html_close(&h);
+	}
 	write_minutes_form(&h, req, p, fe);
 	write_resolution_form(&h, req, p, fe);
 	write_action_form(&h, req, p, fe);
@@ -2590,6 +2695,7 @@ enum masa_err meeting_item_minutes_save(struct http_request *req,
 	const char *status = http_param(req, "item_status");
 	const char *to = http_param(req, "deferred_to");
 	const char *op = http_param(req, "op");
+	int64_t version = http_param_long(req, "version", 0);
 	struct gov_item it;
 	enum masa_err rc;
 
@@ -2603,6 +2709,7 @@ enum masa_err meeting_item_minutes_save(struct http_request *req,
 	it.minutes = text_is_blank(minutes) ? NULL : (char *)minutes;
 	it.status = (char *)(status ? status : it.status);
 	it.deferred_to_id = 0;
+	it.version = version;
 	if (strcmp(it.status, "deferred") == 0 && to != NULL) {
 		size_t k = 0;
 		while (k < p.nlater && strcmp(p.later[k].m.key, to) != 0)
@@ -2617,6 +2724,17 @@ enum masa_err meeting_item_minutes_save(struct http_request *req,
 		return item_render(req, &p, 400, &fe, NULL, err);
 	rc = IN_TRANSACTION(req, &why, gov_item_update(&req->gov, &it, &why));
 	if (user_error(rc)) {
+		enum masa_err refused = rc;
+		/* The item as it is now, with what was sent in the form. */
+		if ((rc = item_page_load(req, &p, err)))
+			return rc;
+		if (stale(refused, version, p.it.version)) {
+			form_conflict(&fe, &req->arena,
+			              item_href(&req->arena, &p.r, p.it.number,
+			                        "minutes"),
+			              &why);
+			return item_render(req, &p, 409, &fe, NULL, err);
+		}
 		form_error(&fe, &req->arena,
 		           strstr(why.message, "deferred") ? "deferred_to"
 		                                           : "minutes",
