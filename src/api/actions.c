@@ -10,7 +10,15 @@
  * gov_may_update_action allows (403 for others); actions are raised by
  * admins (gov_may_administer). Every change runs in one transaction: on any
  * error nothing is stored.
+ *
+ * An action carries its version (one more at every change of it, an update
+ * added included), and the ETag of one action is that version. An update
+ * may say which version it was made against, as the member "version" or an
+ * If-Match header: when someone else has changed the action since, the
+ * answer is 409 and nothing is stored, so that two clients (or two
+ * servers) updating the same action at once do not pass each other by.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -54,7 +62,7 @@ static enum masa_err action_json(struct http_request *req,
 	}
 	*out = json_pack(
 	        "{s:s, s:s+, s:s, s:o, s:o, s:I, s:s, s:s, s:o, s:o, s:o, s:s, "
-	        "s:o, s:I, s:o}",
+	        "s:o, s:I, s:o, s:I}",
 	        "reference", act->key, "url", "/api/v1/actions/", act->key,
 	        "body", e->body_short_name, "meeting", api_str(e->meeting_key),
 	        "item", api_str(act->item_id ? item.number : NULL), "number",
@@ -64,7 +72,8 @@ static enum masa_err action_json(struct http_request *req,
 	        api_str(e->due), "status", e->status_as_at, "closed_on",
 	        api_str(gov_action_status_done(e->status_as_at) ? act->closed_on
 	                                                        : NULL),
-	        "days_overdue", (json_int_t)e->days_overdue, "owners", owners);
+	        "days_overdue", (json_int_t)e->days_overdue, "owners", owners,
+	        "version", (json_int_t)act->version);
 	return MASA_OK;
 }
 
@@ -93,6 +102,63 @@ static enum masa_err action_visible(struct http_request *req,
 		return rc;
 	return gov_may_update_action(&req->gov, &req->viewer, act->id, yes,
 	                             err);
+}
+
+/* An action's version as an entity tag: "4". */
+static const char *etag(struct http_request *req, int64_t version)
+{
+	return arena_printf(&req->arena, "\"%lld\"", (long long)version);
+}
+
+/*
+ * The version an update request was made against: its member "version",
+ * or an If-Match header naming one ("4", as the ETag gives it; W/ and * are
+ * no version); 0 when neither is given. Both must agree.
+ */
+static enum masa_err version_asked(struct http_request *req, const json_t *body,
+                                   int64_t *version, struct masa_error *err)
+{
+	const json_t *member = json_object_get(body, "version");
+	const char *match = http_header(req, "If-Match");
+	int64_t from_header = 0;
+
+	*version = json_is_integer(member) ? json_integer_value(member) : 0;
+	if (json_is_integer(member) && *version < 1)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "version: %lld is not a version; give the "
+		        "action's version as read (1 or more)",
+		        (long long)*version);
+	if (match != NULL) {
+		const char *p = match;
+		char *end;
+		long long v;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '"')
+			p++;
+		v = *p >= '1' && *p <= '9' ? strtoll(p, &end, 10) : 0;
+		if (v > 0 && *end == '"')
+			end++;
+		while (v > 0 && (*end == ' ' || *end == '\t'))
+			end++;
+		if (v <= 0 || *end != '\0')
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "If-Match: \"%.40s\" is not an "
+			                      "action's ETag; give it as GET "
+			                      "sent it, such as \"4\"",
+			                      match);
+		from_header = v;
+	}
+	if (from_header != 0 && *version != 0 && from_header != *version)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "version: %lld and If-Match %lld differ; "
+		                      "give one of them",
+		                      (long long)*version,
+		                      (long long)from_header);
+	if (from_header != 0)
+		*version = from_header;
+	return MASA_OK;
 }
 
 /* A filter naming a record that does not exist is a bad parameter. */
@@ -302,6 +368,7 @@ enum masa_err api_action(struct http_request *req, struct masa_error *err)
 		json_array_append_new(updates, one);
 	}
 	json_object_set_new(out, "updates", updates);
+	http_add_header(req, "ETag", etag(req, e.action.version));
 	return http_respond_json(req, 200, out, err);
 }
 
@@ -348,6 +415,7 @@ static const struct api_member update_members[] = {
         {.name = "text", .type = API_STRING},
         {.name = "status", .type = API_STRING, .choices = gov_action_statuses},
         {.name = "date", .type = API_DATE},
+        {.name = "version", .type = API_INTEGER},
         {.name = NULL},
 };
 
@@ -374,6 +442,8 @@ enum masa_err api_action_update_add(struct http_request *req,
 		        "organisation: nothing was stored.");
 	if ((rc = api_json_body(req, update_members, &body, err)))
 		return rc;
+	if ((rc = version_asked(req, body, &u.action_version, err)))
+		goto out;
 	u.action_id = act.id;
 	u.text = (char *)api_json_text(body, "text");
 	u.status = (char *)api_json_text(body, "status");
@@ -407,6 +477,9 @@ enum masa_err api_action_update_add(struct http_request *req,
 	}
 	if ((rc = update_json(req, &e, stored, &out, err)))
 		goto out;
+	/* What the next update is made against. */
+	json_object_set_new(out, "action_version",
+	                    json_integer(e.action.version));
 	http_add_header(req, "Location",
 	                arena_printf(&req->arena, "/api/v1/actions/%s/updates",
 	                             act.key));

@@ -28,14 +28,15 @@ static json_t *meeting_json(const struct gov_meeting *m, const char *body,
 	                  "published_on", api_str(m->minutes_published_on));
 
 	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
-	                 "s:o, s:s+}",
+	                 "s:o, s:s+, s:I}",
 	                 "key", m->key, "body", body, "body_name", body_name,
 	                 "name", api_str(m->name), "date", m->date,
 	                 "start_time", api_str(m->start_time), "end_time",
 	                 api_str(m->end_time), "location", api_str(m->location),
 	                 "status", m->status, "webcast_url",
 	                 api_str(m->webcast_url), "minutes", minutes, "url",
-	                 "/api/v1/meetings/", m->key);
+	                 "/api/v1/meetings/", m->key, "version",
+	                 (json_int_t)m->version);
 }
 
 enum masa_err api_meetings(struct http_request *req, struct masa_error *err)
@@ -224,7 +225,7 @@ static enum masa_err item_json(struct http_request *req,
 			                  mn->documents[k].kind, "url",
 			                  api_str(mn->documents[k].url)));
 	*out = json_pack(
-	        "{s:s, s:o, s:s, s:o, s:o, s:b, s:s, s:o, s:o, s:o, s:o}",
+	        "{s:s, s:o, s:s, s:o, s:o, s:b, s:s, s:o, s:o, s:o, s:o, s:I}",
 	        "number", it->number, "parent",
 	        api_str(parent < mn->nitems ? mn->items[parent].number : NULL),
 	        "title", it->title, "presenter",
@@ -235,7 +236,7 @@ static enum masa_err item_json(struct http_request *req,
 	        "deferred_to",
 	        api_str(it->deferred_to_id ? deferred.key : NULL), "minutes",
 	        api_str(it->minutes), "resolutions", resolutions, "documents",
-	        documents);
+	        documents, "version", (json_int_t)it->version);
 	return MASA_OK;
 fail:
 	json_decref(resolutions);
