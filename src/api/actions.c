@@ -131,7 +131,7 @@ static enum masa_err version_asked(struct http_request *req, const json_t *body,
 		        (long long)*version);
 	if (match != NULL) {
 		const char *p = match;
-		char *end;
+		char *end = NULL;
 		long long v;
 		while (*p == ' ' || *p == '\t')
 			p++;

@@ -8,20 +8,22 @@
 # token (the version member and If-Match), for an item's minutes and a
 # meeting's status, and for two updates sent at the same moment.
 #
-# The database is a SQLite file; or, when MASA_TEST_PG holds the URL of a
-# throwaway PostgreSQL cluster (scripts/pg-cluster start DIR prints it), a
-# new schema in it: servers on several machines over one PostgreSQL
+# The database is a SQLite file; or, when MASA_PG_URL (as tests/run pg
+# sets it, through tests/pg/test_versions.sh) or MASA_TEST_PG holds the URL
+# of a throwaway PostgreSQL cluster (scripts/pg-cluster start DIR prints
+# it), a new schema in it: servers on several machines over one PostgreSQL
 # database are what the versions are for.
 . "$(dirname "$0")/lib.sh"
 
-if [ -n "${MASA_TEST_PG:-}" ]; then
+PG_URL=${MASA_PG_URL:-${MASA_TEST_PG:-}}
+if [ -n "$PG_URL" ]; then
 	SCHEMA=t_versions_$$
-	psql "$MASA_TEST_PG" -qAtc "CREATE SCHEMA $SCHEMA" >/dev/null ||
+	psql "$PG_URL" -qAtc "CREATE SCHEMA $SCHEMA" >/dev/null ||
 		{ fail "a schema for the test" "psql failed"; done_testing; exit 0; }
-	DB="$MASA_TEST_PG&options=-c%20search_path%3D$SCHEMA"
+	DB="$PG_URL&options=-c%20search_path%3D$SCHEMA"
 	# stored SQL: one value from the database.
 	stored() { psql "$DB" -qAtc "$1"; }
-	drop_db() { psql "$MASA_TEST_PG" -qc "DROP SCHEMA $SCHEMA CASCADE" >/dev/null 2>&1; }
+	drop_db() { psql "$PG_URL" -qc "DROP SCHEMA $SCHEMA CASCADE" >/dev/null 2>&1; }
 else
 	DB=demo.db
 	stored() { sqlite3 "$DB" "$1"; }
@@ -45,6 +47,7 @@ start_server "$DB"
 URL1=$URL
 PID1=$SERVER_PID
 trap 'kill -KILL "$PID1" 2>/dev/null; wait "$PID1" 2>/dev/null; stop_server; cd / && drop_db' EXIT
+rm -f serve.out # else the second start could read the first one's address
 start_server "$DB"
 URL2=$URL
 [ "$URL1" != "$URL2" ] && pass "two servers on one database" ||
