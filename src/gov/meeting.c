@@ -1052,17 +1052,18 @@ enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
  * partnership's own first.
  */
 
-#define MEETING_COLUMNS_M                                                 \
-	"m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, "      \
-	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, " \
-	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on"
+#define MEETING_COLUMNS_M                                                   \
+	"m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, "        \
+	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, "   \
+	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on, " \
+	"m.version"
 
 static const char SQL_MEETING_FIND_SEEN[] =
         "SELECT " MEETING_COLUMNS ", 0 FROM meeting "
         "WHERE partnership_id = ?1 AND key = ?2 "
         "UNION ALL SELECT " MEETING_COLUMNS_M ", 1 FROM body_partnership s "
         "JOIN meeting m ON m.body_id = s.body_id "
-        "WHERE s.partnership_id = ?1 AND m.key = ?2 ORDER BY 15 LIMIT 1";
+        "WHERE s.partnership_id = ?1 AND m.key = ?2 ORDER BY 16 LIMIT 1";
 static const char SQL_MEETING_LIST_SEEN[] =
         MEETING_ROW_SELECT "WHERE m.partnership_id = ?1 AND m.date >= ?2 "
                            "AND m.date <= ?3 "
