@@ -6,14 +6,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/mem.h"
 
 /*
- * Every table of the schema, each after the tables it refers to (rows of a
- * table that refers to itself are copied in id order, parents first).
+ * Every table of the schema, each after the tables it refers to. A table
+ * that refers to itself (SELF_REFERENCES) has that column copied as NULL
+ * first and set once all its rows are in, as a parent may have come later.
  * masa_schema is not copied: the new database was made at the version.
  */
 static const char *const TABLES[] = {
@@ -27,6 +29,64 @@ static const char *const TABLES[] = {
         "api_token",    "partnership_host", "body_partnership",
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
+
+static const struct {
+	const char *table, *column;
+} SELF_REFERENCES[] = {
+        {"body", "parent_id"},
+        {"item", "parent_id"},
+};
+
+static const char *self_reference(const char *table)
+{
+	for (size_t i = 0;
+	     i < sizeof SELF_REFERENCES / sizeof SELF_REFERENCES[0]; i++)
+		if (strcmp(SELF_REFERENCES[i].table, table) == 0)
+			return SELF_REFERENCES[i].column;
+	return NULL;
+}
+
+/* The (id, parent) pairs of a self-referencing table, set after its rows. */
+struct later {
+	int64_t *pairs;
+	size_t n, cap;
+};
+
+static void later_add(struct later *l, int64_t id, int64_t parent)
+{
+	if (l->n + 2 > l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 256;
+		l->pairs = xrealloc(l->pairs, l->cap * sizeof *l->pairs);
+	}
+	l->pairs[l->n++] = id;
+	l->pairs[l->n++] = parent;
+}
+
+static enum masa_err later_apply(struct store *to, const char *table,
+                                 const char *column, const struct later *l,
+                                 struct masa_error *err)
+{
+	char sql[160];
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	if (l->n == 0)
+		return MASA_OK;
+	snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s\" = ? WHERE id = ?",
+	         table, column);
+	rc = store_prepare_once(to, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	for (size_t i = 0; rc == MASA_OK && i < l->n; i += 2) {
+		store_bind_int(st, 1, l->pairs[i + 1]);
+		store_bind_int(st, 2, l->pairs[i]);
+		rc = store_run(st, NULL, err);
+	}
+	store_finalize(st);
+	if (rc != MASA_OK)
+		masa_error_prefix(err, "copying %s.%s", table, column);
+	return rc;
+}
 
 /* The tables the schema has that copy does not know: a masa bug. */
 static const char SQL_TABLES_SQLITE[] =
@@ -98,7 +158,7 @@ static enum masa_err select_all(struct store *s, const char *table,
 {
 	char sql[128];
 
-	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1", table);
+	snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY 1", table);
 	return store_prepare_once(s, sql, st, err);
 }
 
@@ -108,8 +168,10 @@ static enum masa_err copy_table(struct store *from, struct store *to,
 {
 	struct store_stmt *src = NULL, *dst = NULL;
 	struct buf sql;
+	struct later later = {0};
+	const char *self = self_reference(table);
 	bool row, has_id = false;
-	int ncol = 0;
+	int ncol = 0, self_col = -1, id_col = -1;
 	enum masa_err rc;
 
 	*rows = 0;
@@ -119,12 +181,17 @@ static enum masa_err copy_table(struct store *from, struct store *to,
 	       row) {
 		if (dst == NULL) {
 			ncol = store_column_count(src);
-			buf_printf(&sql, NULL, "INSERT INTO %s (", table);
+			buf_printf(&sql, NULL, "INSERT INTO \"%s\" (", table);
 			for (int c = 0; c < ncol; c++) {
 				const char *name = store_column_name(src, c);
-				has_id |= strcmp(name, "id") == 0;
-				buf_printf(&sql, NULL, "%s%s", c ? ", " : "",
-				           name);
+				if (strcmp(name, "id") == 0) {
+					has_id = true;
+					id_col = c;
+				}
+				if (self != NULL && strcmp(name, self) == 0)
+					self_col = c;
+				buf_printf(&sql, NULL, "%s\"%s\"",
+				           c ? ", " : "", name);
 			}
 			buf_printf(&sql, NULL, ") VALUES (");
 			for (int c = 0; c < ncol; c++)
@@ -136,7 +203,15 @@ static enum masa_err copy_table(struct store *from, struct store *to,
 				break;
 		}
 		for (int c = 0; c < ncol; c++)
-			store_bind_text(dst, c + 1, store_column_text(src, c));
+			if (c == self_col)
+				store_bind_null(dst, c + 1);
+			else
+				store_bind_text(dst, c + 1,
+				                store_column_text(src, c));
+		if (self_col >= 0 && id_col >= 0 &&
+		    !store_column_is_null(src, self_col))
+			later_add(&later, store_column_int(src, id_col),
+			          store_column_int(src, self_col));
 		rc = store_run(dst, NULL, err);
 		if (rc != MASA_OK) {
 			masa_error_prefix(err, "copying %s row %zu", table,
@@ -148,6 +223,9 @@ static enum masa_err copy_table(struct store *from, struct store *to,
 	store_finalize(src);
 	store_finalize(dst);
 	buf_free(&sql);
+	if (rc == MASA_OK && self != NULL)
+		rc = later_apply(to, table, self, &later, err);
+	free(later.pairs);
 	if (rc == MASA_OK && has_id)
 		rc = store_ids_follow(to, table, err);
 	return rc;
@@ -214,8 +292,8 @@ enum masa_err gov_copy(struct store *from, struct store *to, FILE *progress,
 	if ((rc = check_tables(from, err)) != MASA_OK ||
 	    (rc = check_empty(to, err)) != MASA_OK)
 		return rc;
-	/* A consistent view of the source while it is read. */
-	if ((rc = store_begin(from, err)) != MASA_OK)
+	/* One snapshot of the source, however busy it is meanwhile. */
+	if ((rc = store_begin_read(from, err)) != MASA_OK)
 		return rc;
 	if ((rc = store_begin(to, err)) != MASA_OK)
 		goto out_from;
@@ -230,14 +308,15 @@ enum masa_err gov_copy(struct store *from, struct store *to, FILE *progress,
 			fprintf(progress, "  %-16s %zu rows\n", TABLES[i],
 			        rows);
 	}
+	/* Read back before committing: a difference leaves nothing behind. */
+	for (size_t i = 0; rc == MASA_OK && i < NTABLES; i++)
+		rc = compare_table(from, to, TABLES[i], err);
 	if (rc != MASA_OK)
 		store_rollback(to);
 	if (rc == MASA_OK)
 		rc = store_commit(to, err);
 	else
 		(void)store_commit(to, NULL);
-	for (size_t i = 0; rc == MASA_OK && i < NTABLES; i++)
-		rc = compare_table(from, to, TABLES[i], err);
 out_from:
 	(void)store_commit(from, NULL);
 	return rc;

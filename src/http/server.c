@@ -428,8 +428,9 @@ static unsigned status_of(enum masa_err code)
 static const char *public_message(unsigned status, const struct masa_error *err)
 {
 	if (status == 503)
-		return "The database cannot be reached just now, so nothing "
-		       "you sent was saved. Try again in a minute.";
+		return "The database cannot be reached just now. What you "
+		       "sent may not have been saved: in a minute, look at the "
+		       "page again before sending it again.";
 	if (status >= 500)
 		return "Try again later.";
 	return err->message;

@@ -52,16 +52,42 @@ bool store_location_is_url(const char *location)
 const char *store_location_shown(const char *location, char *out, size_t size)
 {
 	const char *scheme = strstr(location, "://");
-	const char *at, *colon;
+	const char *host, *end, *at = NULL, *colon;
+	size_t o = 0;
 
 	snprintf(out, size, "%s", location);
-	if (scheme == NULL)
+	if (scheme == NULL || size == 0)
 		return out;
-	at = strchr(scheme + 3, '@');
-	colon = strchr(scheme + 3, ':');
-	if (at != NULL && colon != NULL && colon < at)
-		snprintf(out, size, "%.*s:***%s", (int)(colon - location),
-		         location, at);
+	/* user:password@ ends at the last @ before the path or the query. */
+	host = scheme + 3;
+	end = host + strcspn(host, "/?");
+	for (const char *p = host; p < end; p++)
+		if (*p == '@')
+			at = p;
+	colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+	for (const char *p = location; *p != '\0' && o + 1 < size;) {
+		if (colon != NULL && p == colon + 1) {
+			o += (size_t)snprintf(out + o, size - o, "***");
+			if (o >= size)
+				break;
+			p = at;
+			continue;
+		}
+		/* password=... in the query, up to the next parameter */
+		if (p > end && strncmp(p, "password=", 9) == 0 &&
+		    (p[-1] == '?' || p[-1] == '&')) {
+			o += (size_t)snprintf(out + o, size - o,
+			                      "password=***");
+			if (o >= size)
+				break;
+			p += 9 + strcspn(p + 9, "&");
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	if (o >= size)
+		o = size - 1;
+	out[o] = '\0';
 	return out;
 }
 
@@ -120,16 +146,24 @@ static enum masa_err migrate(struct store *s, int from, struct masa_error *err)
 	if (rc != MASA_OK)
 		return rc;
 	if (b->migrate_lock_sql != NULL) {
-		/* Another process may have upgraded it while we waited. */
+		/*
+		 * Another process may have created or upgraded it while we
+		 * waited for the lock.
+		 */
+		bool exists = from > 0;
 		rc = b->exec(s->conn, b->migrate_lock_sql, err);
-		if (rc == MASA_OK && from > 0)
+		if (rc == MASA_OK && from == 0)
+			rc = store_has_table(s, "masa_schema", &exists, err);
+		if (rc == MASA_OK && exists)
 			rc = read_version(s, err);
 		if (rc != MASA_OK)
 			goto out;
-		if (from > 0 && s->version >= latest)
+		if (exists && s->version >= latest)
 			return store_commit(s, err);
-		if (from > 0)
+		if (exists) {
 			from = s->version;
+			s->created = false;
+		}
 	}
 	for (int v = from; v < latest; v++) {
 		rc = b->exec(s->conn, b->migrations[v], err);
@@ -239,18 +273,29 @@ void store_close(struct store *s)
 	free(s);
 }
 
-enum masa_err store_begin(struct store *s, struct masa_error *err)
+static enum masa_err begin_with(struct store *s, const char *sql,
+                                struct masa_error *err)
 {
 	enum masa_err rc;
 
 	if (s->tx_depth == 0) {
-		rc = s->backend->exec(s->conn, "BEGIN", err);
+		rc = s->backend->exec(s->conn, sql, err);
 		if (rc != MASA_OK)
 			return rc;
 		s->tx_failed = false;
 	}
 	s->tx_depth++;
 	return MASA_OK;
+}
+
+enum masa_err store_begin(struct store *s, struct masa_error *err)
+{
+	return begin_with(s, "BEGIN", err);
+}
+
+enum masa_err store_begin_read(struct store *s, struct masa_error *err)
+{
+	return begin_with(s, s->backend->begin_read_sql, err);
 }
 
 enum masa_err store_commit(struct store *s, struct masa_error *err)
@@ -322,6 +367,8 @@ enum masa_err store_prepare(struct store *s, const char *sql,
 		i = (i + 1) & (s->cache_size - 1);
 	}
 	rc = s->backend->prepare(s->conn, sql, &impl, err);
+	if (rc != MASA_OK && s->tx_depth > 0)
+		s->tx_failed = true; /* PostgreSQL has aborted it already */
 	if (rc != MASA_OK)
 		return rc;
 	st = xcalloc(1, sizeof *st);
@@ -422,6 +469,8 @@ enum masa_err store_prepare_once(struct store *s, const char *sql,
 	void *impl;
 	enum masa_err rc = s->backend->prepare(s->conn, sql, &impl, err);
 
+	if (rc != MASA_OK && s->tx_depth > 0)
+		s->tx_failed = true;
 	if (rc != MASA_OK)
 		return rc;
 	*out = xcalloc(1, sizeof **out);

@@ -74,6 +74,12 @@ const char *store_backend_name(const struct store *s);
  */
 enum masa_err store_begin(struct store *s, struct masa_error *err);
 enum masa_err store_commit(struct store *s, struct masa_error *err);
+/*
+ * Begins a transaction that only reads, all of it from one snapshot of the
+ * database (for reading a whole database while others write); end it with
+ * store_commit().
+ */
+enum masa_err store_begin_read(struct store *s, struct masa_error *err);
 void store_rollback(struct store *s);
 
 /* A cached prepared statement for sql (a string literal); borrowed. */

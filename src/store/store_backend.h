@@ -43,6 +43,8 @@ struct store_backend {
 	 * process migrating the same database at the same time.
 	 */
 	const char *migrate_lock_sql;
+	/* Begins a transaction that reads one snapshot and writes nothing. */
+	const char *begin_read_sql;
 	/* The migrations, oldest first; migration i takes version i to i+1. */
 	const char *const *migrations;
 	const int *migration_count;

@@ -170,7 +170,7 @@ static enum masa_err pg_exec(void *conn, const char *sql,
                              struct masa_error *err)
 {
 	struct pg_conn *c = conn;
-	bool begin = strcmp(sql, "BEGIN") == 0;
+	bool begin = strncmp(sql, "BEGIN", 5) == 0;
 	bool end = strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
 	PGresult *res;
 	enum masa_err rc = MASA_OK;
@@ -199,6 +199,11 @@ static enum masa_err pg_exec(void *conn, const char *sql,
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 	    PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = result_error(c, res, err);
+	else if (strcmp(sql, "COMMIT") == 0 &&
+	         strcmp(PQcmdStatus(res), "COMMIT") != 0)
+		/* The server had aborted the transaction: it rolled back. */
+		rc = masa_error_set(err, MASA_ERR_STORE,
+		                    "transaction was rolled back");
 	PQclear(res);
 	if (begin && rc == MASA_OK)
 		c->in_tx = true;
@@ -212,9 +217,20 @@ static enum masa_err pg_exec(void *conn, const char *sql,
 static enum masa_err pg_open(const char *location, unsigned flags, void **conn,
                              bool *created, struct masa_error *err)
 {
-	const char *keys[] = {"dbname", "fallback_application_name",
-	                      "connect_timeout", NULL};
-	const char *values[] = {location, "masa", "5", NULL};
+	/*
+	 * Defaults first, so that the URL's own settings win: a database host
+	 * that vanishes (a failover) must not hold a worker for long.
+	 */
+	const char *keys[] = {"fallback_application_name",
+	                      "connect_timeout",
+	                      "keepalives_idle",
+	                      "keepalives_interval",
+	                      "keepalives_count",
+	                      "tcp_user_timeout",
+	                      "dbname",
+	                      NULL};
+	const char *values[] = {"masa", "5",     "30",     "10",
+	                        "3",    "30000", location, NULL};
 	struct pg_conn *c = xcalloc(1, sizeof *c);
 	PGresult *res;
 	char line[256];
@@ -292,10 +308,22 @@ static enum masa_err rewrite(struct pg_stmt *st, const char *sql,
 
 	for (size_t i = 0; i < n; i++) {
 		char ch = sql[i];
+		if (ch == '/' && i + 1 < n && sql[i + 1] == '*') {
+			const char *close = strstr(sql + i + 2, "*/");
+			size_t j = close ? (size_t)(close - sql) + 2 : n;
+			memcpy(out + o, sql + i, j - i);
+			o += j - i;
+			i = j - 1;
+			continue;
+		}
 		if (ch == '\'' || ch == '"') {
+			/* E'...' strings escape with a backslash. */
+			bool escapes = ch == '\'' && i > 0 &&
+			               (sql[i - 1] == 'E' || sql[i - 1] == 'e');
 			size_t j = i + 1;
 			while (j < n && sql[j] != ch)
-				j++;
+				j += escapes && sql[j] == '\\' && j + 1 < n ? 2
+				                                            : 1;
 			memcpy(out + o, sql + i, j - i + (j < n));
 			o += j - i + (j < n);
 			i = j;
@@ -574,6 +602,7 @@ const struct store_backend store_postgresql_backend = {
         .data_version_sql =
                 "SELECT hashtextextended(pg_current_snapshot()::text, 0)",
         .migrate_lock_sql = "SELECT pg_advisory_xact_lock(2019)",
+        .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
         .migrations = store_postgresql_migrations,
         .migration_count = &store_postgresql_migration_count,
 };

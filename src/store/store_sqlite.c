@@ -206,6 +206,8 @@ const struct store_backend store_sqlite_backend = {
         .has_table_sql = "SELECT 1 FROM sqlite_master "
                          "WHERE type = 'table' AND name = ?1",
         .data_version_sql = "PRAGMA data_version",
+        /* In WAL mode a read transaction sees one snapshot throughout. */
+        .begin_read_sql = "BEGIN",
         .migrations = store_sqlite_migrations,
         .migration_count = &store_sqlite_migration_count,
 };

@@ -596,6 +596,8 @@ static void test_placeholders(void **state)
 	        "CAST(?2 AS BIGINT), '?', CAST(? AS TEXT)";
 	static const char sql_limit[] =
 	        "SELECT key FROM partnership ORDER BY key LIMIT ? OFFSET ?";
+	static const char sql_comment[] =
+	        "SELECT /* not ?3 */ CAST(? AS BIGINT) + 1 -- nor ?2\n";
 	struct fixture *f = *state;
 	struct masa_error err = {0};
 	struct store_stmt *st;
@@ -615,6 +617,11 @@ static void test_placeholders(void **state)
 	assert_int_equal(store_column_int(st, 1), 4);
 	assert_string_equal(store_column_text(st, 2), "?");
 	assert_string_equal(store_column_text(st, 3), "third");
+	store_done(st);
+	assert_int_equal(store_prepare(s, sql_comment, &st, &err), MASA_OK);
+	store_bind_int(st, 1, 41);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_int_equal(store_column_int(st, 0), 42);
 	store_done(st);
 
 	for (int i = 0; i < 3; i++) {
@@ -756,6 +763,34 @@ static void test_lost_connection(void **state)
 	store_close(s);
 }
 
+/* Passwords in a URL never reach a message. */
+static void test_location_shown(void **state)
+{
+	static const char *const cases[][2] = {
+	        {"/var/lib/masa/masa.db", "/var/lib/masa/masa.db"},
+	        {"postgresql://masa@db.example.org/masa",
+	         "postgresql://masa@db.example.org/masa"},
+	        {"postgresql://masa:S3cret@db.example.org:5432/masa",
+	         "postgresql://masa:***@db.example.org:5432/masa"},
+	        {"postgresql://masa:p@ss@db/masa",
+	         "postgresql://masa:***@db/masa"},
+	        {"postgresql:///masa?host=/run/pg&password=S3cret&user=masa",
+	         "postgresql:///masa?host=/run/pg&password=***&user=masa"},
+	        {"postgres://u:a@b@h/d?password=x",
+	         "postgres://u:***@h/d?password=***"},
+	};
+	char out[128], tiny[12];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(
+		        store_location_shown(cases[i][0], out, sizeof out),
+		        cases[i][1]);
+	store_location_shown("postgresql://masa:S3cret@db/masa", tiny,
+	                     sizeof tiny);
+	assert_null(strstr(tiny, "S3c"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -786,6 +821,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_foreign_keys_enforced,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_wal_mode, setup, teardown),
+	        cmocka_unit_test(test_location_shown),
 	        cmocka_unit_test_setup_teardown(test_placeholders, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_data_version, setup,
