@@ -82,10 +82,13 @@ static int run_init(struct cli_ctx *ctx, const struct cli_args *args)
 	if (cli_open(ctx, STORE_OPEN_CREATE, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (!store_created(ctx->store)) {
+		/* A PostgreSQL database: as for a SQLite file, above. */
+		char where[256];
 		masa_error_set(&err, MASA_ERR_CONFLICT,
-		               "%s already holds a masa database: init makes a "
-		               "new one",
-		               ctx->db_path);
+		               "%s already exists: init makes a new database "
+		               "(choose another --db, or remove it first)",
+		               store_location_shown(ctx->db_path, where,
+		                                    sizeof where));
 		return cli_fail(&err);
 	}
 	if (cli_opt(args, INIT_DEMO) == NULL) {

@@ -233,7 +233,7 @@ static enum masa_err pg_open(const char *location, unsigned flags, void **conn,
 	                        "3",    "30000", location, NULL};
 	struct pg_conn *c = xcalloc(1, sizeof *c);
 	PGresult *res;
-	char line[256];
+	char line[256], where[256];
 	enum masa_err rc;
 
 	*created = false;
@@ -263,10 +263,12 @@ static enum masa_err pg_open(const char *location, unsigned flags, void **conn,
 	*created = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
 	PQclear(res);
 	if (*created && !(flags & STORE_OPEN_CREATE)) {
-		rc = masa_error_set(
-		        err, MASA_ERR_NOT_FOUND,
-		        "the PostgreSQL database holds no masa data "
-		        "yet (create it with `masa --db URL init`)");
+		/* As for a SQLite file that is not there. */
+		store_location_shown(location, where, sizeof where);
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no masa database at %s (create one with "
+		                    "`masa --db %s init`)",
+		                    where, where);
 		goto fail;
 	}
 	*conn = c;

@@ -57,7 +57,7 @@ fails "copy over an existing file is refused" 1 "already exists" copy --from "$p
 fails "copy without --to says what it needs" 2 "copy needs --from DB and --to DB" copy --from demo.db
 fails "copy from a missing file says so" 1 "no masa database" copy --from missing.db --to new.db
 [ ! -e new.db ] && pass "and makes no file" || fail "and makes no file"
-fails "init on a PostgreSQL database that holds masa is refused" 1 "already holds a masa database" --db "$pg" init
+fails "init on a PostgreSQL database that holds masa is refused" 1 "already exists: init makes a new database" --db "$pg" init
 fails "an unreachable server is a clear error" 3 "cannot connect to the PostgreSQL database" \
 	--db "postgresql:///masa?host=$WORK/nowhere&user=masa" bodies
 
