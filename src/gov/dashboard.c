@@ -22,7 +22,8 @@ static const char SQL_MY_MEETINGS[] =
                     "WHERE ms.body_id = m.body_id AND ms.person_id = ?1 "
                     "AND COALESCE(ms.start_date, '0000-01-01') <= m.date "
                     "AND COALESCE(ms.end_date, '9999-12-31') >= m.date) "
-                    "ORDER BY m.date, m.start_time, m.id LIMIT ?3";
+                    "ORDER BY m.date, COALESCE(m.start_time, ''), m.id "
+                    "LIMIT ?3";
 static const char SQL_WAITING[] =
         ROW_COLUMNS "WHERE m.partnership_id = ?1 AND m.minutes_status = ?2 "
                     "AND m.date < ?3 AND m.status <> 'cancelled' "

@@ -90,11 +90,11 @@ static const char SQL_MEETING_ALL[] =
 
 static const char SQL_MEETING_LIST[] = MEETING_ROW_SELECT
         "WHERE m.partnership_id = ? AND m.date >= ? "
-        "AND m.date <= ? ORDER BY m.date, m.start_time, m.id "
+        "AND m.date <= ? ORDER BY m.date, COALESCE(m.start_time, ''), m.id "
         "LIMIT ? OFFSET ?";
 static const char SQL_MEETING_LIST_BODY[] = MEETING_ROW_SELECT
         "WHERE m.body_id = ? AND m.date >= ? "
-        "AND m.date <= ? ORDER BY m.date, m.start_time, m.id "
+        "AND m.date <= ? ORDER BY m.date, COALESCE(m.start_time, ''), m.id "
         "LIMIT ? OFFSET ?";
 
 static const struct record_field meeting_row_fields[] = {
@@ -982,7 +982,8 @@ out:
 
 static const char SQL_MEETING_NEWEST_BODY[] = MEETING_ROW_SELECT
         "WHERE m.body_id = ? AND m.date >= ? AND m.date <= ? "
-        "ORDER BY m.date DESC, m.start_time DESC, m.id DESC LIMIT ? OFFSET ?";
+        "ORDER BY m.date DESC, COALESCE(m.start_time, '') DESC, m.id DESC "
+        "LIMIT ? OFFSET ?";
 static const char SQL_MEETING_COUNT[] =
         "SELECT COUNT(*) FROM meeting WHERE partnership_id = ? "
         "AND date >= ? AND date <= ?";

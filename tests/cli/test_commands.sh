@@ -88,4 +88,20 @@ fi
 ok "migrate is a no-op at the latest version" --db demo.db migrate
 has "migrate names the version" "schema version"
 
+# Two meetings on one day, one with no time: the one with no time first, on
+# either backend (PostgreSQL puts NULL last unless the query says otherwise).
+cat >day.json <<'DOC'
+{"format": "masa-interchange", "version": 2,
+ "partnership": {"id": "t", "name": "Testshire"},
+ "organizations": [], "people": [],
+ "bodies": [{"short_name": "TB", "name": "Test Board", "classification": "board"}],
+ "memberships": [],
+ "meetings": [{"id": "TB/2020-01-10", "body": "TB", "date": "2020-01-10", "start_time": "14:00", "status": "held"},
+              {"id": "TB/2020-01-10-extra", "body": "TB", "date": "2020-01-10", "status": "held"}],
+ "actions": []}
+DOC
+ok "load two meetings on one day" --db day.db load day.json
+ok "meetings of that day" --db day.db meetings --json
+json_is "the meeting with no time first" '[.[].id] | join(",")' "TB/2020-01-10-extra,TB/2020-01-10"
+
 done_testing
