@@ -11,6 +11,78 @@ n=0
 OUT=$WORK/out
 ERR=$WORK/err
 
+# On PostgreSQL (MASA_TEST_PG, set by `tests/run pg`): $MASA becomes the
+# wrapper tests/cli/masa-pg, which turns each database file a test names into
+# a schema of the throwaway cluster, and the real binary is $MASA_REAL.
+# sqlite3 and fingerprint then read that schema, and run() writes the file's
+# name back where masa's messages name the schema's URL, as they name the file
+# on SQLite. A check about SQLite files themselves tests "$PG" and checks
+# what PostgreSQL has instead.
+PG=${MASA_TEST_PG:-}
+if [ -n "$PG" ]; then
+	export MASA_REAL=$MASA
+	MASA=$ROOT/tests/cli/masa-pg
+	pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+	if [ -n "$pg_bin" ] && [ -x "$pg_bin/psql" ]; then
+		export MASA_PG_PSQL=$pg_bin/psql
+		PG_DUMP=$pg_bin/pg_dump
+	else
+		export MASA_PG_PSQL=psql
+		PG_DUMP=pg_dump
+	fi
+	export MASA_PG_SEEN=$WORK/.masa-pg
+fi
+
+# sqlite3 DB SQL: on PostgreSQL, SQL on DB's schema through psql, printed as
+# sqlite3 prints it (columns split by |, NULL as nothing, no headers).
+if [ -n "$PG" ]; then
+	sqlite3() {
+		local url
+		url=$("$MASA" --pg-url "$1") || return 1
+		shift
+		if [ $# -eq 0 ]; then
+			"$MASA_PG_PSQL" "$url" -qAtX -F '|' -v ON_ERROR_STOP=1
+		else
+			"$MASA_PG_PSQL" "$url" -qAtX -F '|' -v ON_ERROR_STOP=1 -c "$*"
+		fi
+	}
+fi
+
+# pg_fingerprint DB: a hash of every row in DB's schema, table by table and
+# in no particular order. Sequences are left out: PostgreSQL moves them on
+# for a transaction that rolled back, which changed nothing; so are psql's
+# meta-commands (\restrict takes a new random key at every dump).
+pg_fingerprint() {
+	local url dump=$WORK/.pg-dump
+	# A dump that failed is a fingerprint that matches nothing.
+	if ! url=$("$MASA" --pg-url "$1") ||
+		! "$PG_DUMP" --data-only --schema="${url##*search_path%3D}" "$PG" \
+			>"$dump" 2>/dev/null; then
+		echo "no dump of $1: $RANDOM$RANDOM"
+		return 1
+	fi
+	awk '/^COPY / { table = $2; next }
+		/^\\|^--|^SET |^SELECT pg_catalog\.|^$/ { next }
+		{ print table "\t" $0 }' "$dump" |
+		sort | sha256sum | cut -d' ' -f1
+}
+
+# pg_names_back ARGS...: in the last command's output, the URL the wrapper
+# made of the --db in ARGS reads as the file name the test gave.
+pg_names_back() {
+	local db="" prev="" a
+	for a in "$@"; do
+		case $prev in --db) db=$a ;; esac
+		case $a in --db=*) db=${a#--db=} ;; esac
+		prev=$a
+	done
+	[ -n "$db" ] || return 0
+	grep -qsF 'search_path%3Df_' "$OUT" "$ERR" || return 0
+	DB=$db perl -pi -e \
+		's{postgres(?:ql)?://\S*?search_path%3Df_[0-9a-f]{16}}{$ENV{DB}}g' \
+		"$OUT" "$ERR"
+}
+
 pass() { n=$((n + 1)); echo "ok $n - $1"; }
 fail() {
 	n=$((n + 1))
@@ -26,6 +98,7 @@ fail() {
 run() {
 	"$MASA" "$@" >"$OUT" 2>"$ERR"
 	STATUS=$?
+	[ -z "$PG" ] || pg_names_back "$@"
 }
 
 # ok NAME ARGS...: masa ARGS must succeed.
@@ -79,6 +152,10 @@ fails() {
 
 # fingerprint DB: what must not change when a command fails.
 fingerprint() {
+	if [ -n "$PG" ]; then
+		pg_fingerprint "$1"
+		return
+	fi
 	sha256sum "$1" 2>/dev/null | cut -d' ' -f1
 }
 
