@@ -440,6 +440,51 @@ static void test_statement_cache(void **state)
 	store_close(s);
 }
 
+/*
+ * A statement run hundreds of times in one transaction, as in a load (where
+ * PostgreSQL's statements are planned again as their tables grow), gives the
+ * right rows every time and leaves no statements behind on the server.
+ */
+static void test_statement_runs_many_times(void **state)
+{
+	static const char sql_find[] =
+	        "SELECT id FROM partnership WHERE key = ?";
+	static const char sql_server_statements[] =
+	        "SELECT COUNT(*) FROM pg_prepared_statements";
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store_stmt *st;
+	struct store *s;
+	int64_t id, prepared = 0;
+	bool row;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	if (testdb_pg() != NULL)
+		prepared = query_int(s, sql_server_statements);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	for (int i = 0; i < 600; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "p%d", i);
+		assert_int_equal(insert_partnership(s, key, &id, &err),
+		                 MASA_OK);
+		assert_int_equal(store_prepare(s, sql_find, &st, &err),
+		                 MASA_OK);
+		store_bind_text(st, 1, key);
+		assert_int_equal(store_step(st, &row, &err), MASA_OK);
+		assert_true(row);
+		assert_int_equal(store_column_int(st, 0), id);
+		store_done(st);
+	}
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 600);
+	/* Three more statements (insert, find, count) on the server, once. */
+	if (testdb_pg() != NULL)
+		assert_int_equal(query_int(s, sql_server_statements),
+		                 prepared + 3);
+	store_close(s);
+}
+
 static void test_bind_and_run(void **state)
 {
 	static const char sql_echo[] =
@@ -816,6 +861,8 @@ int main(void)
 	                teardown),
 	        cmocka_unit_test_setup_teardown(test_statement_cache, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_statement_runs_many_times,
+	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_bind_and_run, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_foreign_keys_enforced,
