@@ -136,11 +136,12 @@ static enum masa_err result_error(struct pg_conn *c, PGresult *res,
 		return masa_error_set(err, MASA_ERR_INVALID, "not allowed (%s)",
 		                      line);
 	if (strcmp(state, "3F000") == 0)
-		return masa_error_set(err, MASA_ERR_STORE,
-		                      "database error: %s (the URL's search_path "
-		                      "names a schema that does not exist: create "
-		                      "it first)",
-		                      line);
+		return masa_error_set(
+		        err, MASA_ERR_STORE,
+		        "database error: %s (the URL's search_path "
+		        "names a schema that does not exist: create "
+		        "it first)",
+		        line);
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
 		return masa_error_set(
 		        err, MASA_ERR_CONFLICT,
