@@ -446,11 +446,15 @@ enum masa_err gov_meeting_find(struct gov *g, int64_t partnership_id,
 	                   key, a, out, err);
 }
 
-enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
-                               int64_t body_id, const char *from,
-                               const char *to, int limit, int offset,
-                               struct arena *a, struct gov_meeting_row **out,
-                               size_t *n, struct masa_error *err)
+/*
+ * The meetings of statement sql (?1 a partnership or body id, ?2..?3 the
+ * dates, ?4 limit, ?5 offset), as the list functions below give them.
+ */
+static enum masa_err list_in_range(struct gov *g, const char *sql, int64_t id,
+                                   const char *from, const char *to, int limit,
+                                   int offset, struct arena *a,
+                                   struct gov_meeting_row **out, size_t *n,
+                                   struct masa_error *err)
 {
 	struct store_stmt *st;
 	void *items;
@@ -461,12 +465,10 @@ enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
 	if ((rc = check_date("from", from, true, err)) ||
 	    (rc = check_date("to", to, true, err)))
 		return rc;
-	rc = store_prepare(g->store,
-	                   body_id ? SQL_MEETING_LIST_BODY : SQL_MEETING_LIST,
-	                   &st, err);
+	rc = store_prepare(g->store, sql, &st, err);
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, body_id ? body_id : partnership_id);
+	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, from ? from : "0000-01-01");
 	store_bind_text(st, 3, to ? to : "9999-12-31");
 	store_bind_int(st, 4, limit > 0 ? limit : -1);
@@ -474,6 +476,44 @@ enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
 	rc = record_collect(st, &meeting_row_kind, a, &items, n, err);
 	*out = items;
 	return rc;
+}
+
+/* The count of statement sql (?1 an id, ?2..?3 the dates). */
+static enum masa_err count_in_range(struct gov *g, const char *sql, int64_t id,
+                                    const char *from, const char *to, size_t *n,
+                                    struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row = false;
+	enum masa_err rc;
+
+	*n = 0;
+	if ((rc = check_date("from", from, true, err)) ||
+	    (rc = check_date("to", to, true, err)))
+		return rc;
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, from ? from : "0000-01-01");
+	store_bind_text(st, 3, to ? to : "9999-12-31");
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		*n = (size_t)store_column_int(st, 0);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err gov_meeting_list(struct gov *g, int64_t partnership_id,
+                               int64_t body_id, const char *from,
+                               const char *to, int limit, int offset,
+                               struct arena *a, struct gov_meeting_row **out,
+                               size_t *n, struct masa_error *err)
+{
+	return list_in_range(g,
+	                     body_id ? SQL_MEETING_LIST_BODY : SQL_MEETING_LIST,
+	                     body_id ? body_id : partnership_id, from, to,
+	                     limit, offset, a, out, n, err);
 }
 
 static const char SQL_MEETING_BEFORE[] =
@@ -997,26 +1037,8 @@ enum masa_err gov_meeting_list_newest(struct gov *g, int64_t body_id,
                                       struct gov_meeting_row **out, size_t *n,
                                       struct masa_error *err)
 {
-	struct store_stmt *st;
-	void *items;
-	enum masa_err rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = check_date("from", from, true, err)) ||
-	    (rc = check_date("to", to, true, err)))
-		return rc;
-	rc = store_prepare(g->store, SQL_MEETING_NEWEST_BODY, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, body_id);
-	store_bind_text(st, 2, from ? from : "0000-01-01");
-	store_bind_text(st, 3, to ? to : "9999-12-31");
-	store_bind_int(st, 4, limit > 0 ? limit : -1);
-	store_bind_int(st, 5, offset > 0 ? offset : 0);
-	rc = record_collect(st, &meeting_row_kind, a, &items, n, err);
-	*out = items;
-	return rc;
+	return list_in_range(g, SQL_MEETING_NEWEST_BODY, body_id, from, to,
+	                     limit, offset, a, out, n, err);
 }
 
 enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
@@ -1024,27 +1046,9 @@ enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
                                 const char *to, size_t *n,
                                 struct masa_error *err)
 {
-	struct store_stmt *st;
-	bool row = false;
-	enum masa_err rc;
-
-	*n = 0;
-	if ((rc = check_date("from", from, true, err)) ||
-	    (rc = check_date("to", to, true, err)))
-		return rc;
-	rc = store_prepare(g->store,
-	                   body_id ? SQL_MEETING_COUNT_BODY : SQL_MEETING_COUNT,
-	                   &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, body_id ? body_id : partnership_id);
-	store_bind_text(st, 2, from ? from : "0000-01-01");
-	store_bind_text(st, 3, to ? to : "9999-12-31");
-	rc = store_step(st, &row, err);
-	if (rc == MASA_OK && row)
-		*n = (size_t)store_column_int(st, 0);
-	store_done(st);
-	return rc;
+	return count_in_range(
+	        g, body_id ? SQL_MEETING_COUNT_BODY : SQL_MEETING_COUNT,
+	        body_id ? body_id : partnership_id, from, to, n, err);
 }
 
 /*
@@ -1096,49 +1100,14 @@ enum masa_err gov_meeting_list_seen(struct gov *g, int64_t partnership_id,
                                     struct gov_meeting_row **out, size_t *n,
                                     struct masa_error *err)
 {
-	struct store_stmt *st;
-	void *items;
-	enum masa_err rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = check_date("from", from, true, err)) ||
-	    (rc = check_date("to", to, true, err)))
-		return rc;
-	rc = store_prepare(g->store, SQL_MEETING_LIST_SEEN, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, partnership_id);
-	store_bind_text(st, 2, from ? from : "0000-01-01");
-	store_bind_text(st, 3, to ? to : "9999-12-31");
-	store_bind_int(st, 4, limit > 0 ? limit : -1);
-	store_bind_int(st, 5, offset > 0 ? offset : 0);
-	rc = record_collect(st, &meeting_row_kind, a, &items, n, err);
-	*out = items;
-	return rc;
+	return list_in_range(g, SQL_MEETING_LIST_SEEN, partnership_id, from, to,
+	                     limit, offset, a, out, n, err);
 }
 
 enum masa_err gov_meeting_count_seen(struct gov *g, int64_t partnership_id,
                                      const char *from, const char *to,
                                      size_t *n, struct masa_error *err)
 {
-	struct store_stmt *st;
-	bool row = false;
-	enum masa_err rc;
-
-	*n = 0;
-	if ((rc = check_date("from", from, true, err)) ||
-	    (rc = check_date("to", to, true, err)))
-		return rc;
-	rc = store_prepare(g->store, SQL_MEETING_COUNT_SEEN, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, partnership_id);
-	store_bind_text(st, 2, from ? from : "0000-01-01");
-	store_bind_text(st, 3, to ? to : "9999-12-31");
-	rc = store_step(st, &row, err);
-	if (rc == MASA_OK && row)
-		*n = (size_t)store_column_int(st, 0);
-	store_done(st);
-	return rc;
+	return count_in_range(g, SQL_MEETING_COUNT_SEEN, partnership_id, from,
+	                      to, n, err);
 }
