@@ -72,122 +72,91 @@ bool gov_may_see_minutes(const struct gov_viewer *v,
 	return v->role != GOV_ROLE_PUBLIC || published;
 }
 
-/* The meeting's partnership, and whether person sat on its body then or
- * sits on it today. */
-static const char SQL_MEETING_MEMBER[] =
-        "SELECT m.partnership_id, EXISTS (SELECT 1 FROM membership ms "
-        "WHERE ms.body_id = m.body_id AND ms.person_id = ?2 "
-        "AND ((COALESCE(ms.start_date, '0000-01-01') <= m.date "
-        "AND COALESCE(ms.end_date, '9999-12-31') >= m.date) "
-        "OR (COALESCE(ms.start_date, '0000-01-01') <= ?3 "
-        "AND COALESCE(ms.end_date, '9999-12-31') >= ?3))) "
-        "FROM meeting m WHERE m.id = ?1";
+void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v)
+{
+	char today[DATE_TEXT_SIZE];
+	int p = GOV_VIEWER_FIRST_PARAM;
 
-static enum masa_err meeting_member(struct gov *g, const struct gov_viewer *v,
-                                    int64_t meeting_id, int64_t *partnership,
-                                    bool *member, struct masa_error *err)
+	date_format(date_today(), today);
+	store_bind_int(st, p, v->partnership_id);
+	store_bind_int(st, p + 1, v->role != GOV_ROLE_PUBLIC);
+	store_bind_int(st, p + 2, v->role == GOV_ROLE_ADMIN);
+	store_bind_int(st, p + 3,
+	               v->role != GOV_ROLE_PUBLIC ? v->person_id : 0);
+	store_bind_text(st, p + 4, today);
+	store_bind_int(st, p + 5, v->role == GOV_ROLE_CHAIR);
+	store_bind_int(st, p + 6,
+	               v->role == GOV_ROLE_PARTNER ? v->organisation_id : 0);
+}
+
+void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id)
+{
+	memset(v, 0, sizeof *v);
+	v->role = GOV_ROLE_ADMIN;
+	v->partnership_id = partnership_id;
+}
+
+/*
+ * Asks one of the rules above of one record: sql selects the rule's truth
+ * (0 or 1) for the record with id ?1, and no row when there is none.
+ */
+static enum masa_err ask(struct gov *g, const struct gov_viewer *v,
+                         const char *sql, const char *what, int64_t id,
+                         bool *yes, struct masa_error *err)
 {
 	struct store_stmt *st;
-	char today[DATE_TEXT_SIZE];
 	bool row;
 	enum masa_err rc;
 
-	date_format(date_today(), today);
-	rc = store_prepare(g->store, SQL_MEETING_MEMBER, &st, err);
+	*yes = false;
+	rc = store_prepare(g->store, sql, &st, err);
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, meeting_id);
-	store_bind_int(st, 2, v->person_id);
-	store_bind_text(st, 3, today);
+	store_bind_int(st, 1, id);
+	gov_viewer_bind(st, v);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && !row)
 		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "no meeting with id %lld",
-		                    (long long)meeting_id);
-	if (rc == MASA_OK) {
-		*partnership = store_column_int(st, 0);
-		*member = v->person_id != 0 && store_column_int(st, 1) != 0;
-	}
+		                    "no %s with id %lld", what, (long long)id);
+	if (rc == MASA_OK)
+		*yes = store_column_int(st, 0) != 0;
 	store_done(st);
 	return rc;
 }
 
-/* Admins and members of the meeting's body may see; chairs too if chairs. */
-static enum masa_err may_see(struct gov *g, const struct gov_viewer *v,
-                             int64_t meeting_id, bool chairs, bool *yes,
-                             struct masa_error *err)
-{
-	int64_t partnership = 0;
-	bool member = false;
-	enum masa_err rc;
+static const char SQL_SEES_PART_TWO[] =
+        "SELECT " GOV_SQL_SEES_PART_TWO("m") " FROM meeting m WHERE m.id = ?1";
 
-	*yes = false;
-	if (v->role == GOV_ROLE_PUBLIC)
-		return MASA_OK;
-	rc = meeting_member(g, v, meeting_id, &partnership, &member, err);
-	if (rc != MASA_OK || partnership != v->partnership_id)
-		return rc;
-	*yes = v->role == GOV_ROLE_ADMIN || member ||
-	       (chairs && v->role == GOV_ROLE_CHAIR);
-	return MASA_OK;
-}
+/* The papers of an open item of the meeting: GOV_SQL_SEES_PAPERS with an
+ * item that is open. */
+static const char SQL_SEES_PAPERS[] = "SELECT " GOV_SQL_SEES_PAPERS(
+        "it",
+        "m") " FROM meeting m "
+             "JOIN (SELECT 0 AS confidential) it ON 1 = 1 WHERE m.id = ?1";
 
 enum masa_err gov_may_see_confidential(struct gov *g,
                                        const struct gov_viewer *v,
                                        int64_t meeting_id, bool *yes,
                                        struct masa_error *err)
 {
-	return may_see(g, v, meeting_id, false, yes, err);
+	return ask(g, v, SQL_SEES_PART_TWO, "meeting", meeting_id, yes, err);
 }
 
 enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
                                  int64_t meeting_id, bool *yes,
                                  struct masa_error *err)
 {
-	return may_see(g, v, meeting_id, true, yes, err);
+	return ask(g, v, SQL_SEES_PAPERS, "meeting", meeting_id, yes, err);
 }
 
-/* The action's partnership, whether person owns it now, and whether it is
- * owned by organisation or by one of its people. */
-static const char SQL_ACTION_OWNED[] =
-        "SELECT a.partnership_id, "
-        "EXISTS (SELECT 1 FROM action_owner o WHERE o.action_id = a.id "
-        "AND o.removed_by IS NULL AND o.person_id = ?2), "
-        "EXISTS (SELECT 1 FROM action_owner o "
-        "LEFT JOIN person p ON p.id = o.person_id "
-        "WHERE o.action_id = a.id AND o.removed_by IS NULL "
-        "AND (o.organisation_id = ?3 OR p.organisation_id = ?3)) "
-        "FROM action a WHERE a.id = ?1";
+/* An admin of its partnership, or its owner (see GOV_SQL_OWNS_ACTION). */
+static const char SQL_MAY_UPDATE_ACTION[] =
+        "SELECT a.partnership_id = ?91 AND ?92 = 1 AND (?93 = 1 "
+        "OR " GOV_SQL_OWNS_ACTION("a") ") FROM action a WHERE a.id = ?1";
 
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     int64_t action_id, bool *yes,
                                     struct masa_error *err)
 {
-	struct store_stmt *st;
-	bool row;
-	enum masa_err rc;
-
-	*yes = false;
-	if (v->role == GOV_ROLE_PUBLIC)
-		return MASA_OK;
-	rc = store_prepare(g->store, SQL_ACTION_OWNED, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_int(st, 1, action_id);
-	store_bind_int(st, 2, v->person_id);
-	store_bind_int(st, 3, v->organisation_id);
-	rc = store_step(st, &row, err);
-	if (rc == MASA_OK && !row)
-		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "no action with id %lld",
-		                    (long long)action_id);
-	if (rc == MASA_OK && store_column_int(st, 0) == v->partnership_id) {
-		bool owner = v->person_id != 0 && store_column_int(st, 1) != 0;
-		bool organisation = v->role == GOV_ROLE_PARTNER &&
-		                    v->organisation_id != 0 &&
-		                    store_column_int(st, 2) != 0;
-		*yes = v->role == GOV_ROLE_ADMIN || owner || organisation;
-	}
-	store_done(st);
-	return rc;
+	return ask(g, v, SQL_MAY_UPDATE_ACTION, "action", action_id, yes, err);
 }

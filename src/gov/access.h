@@ -48,6 +48,100 @@ struct gov_viewer {
 	size_t nserved_bodies;
 };
 
+/*
+ * Who may see what, in SQL: the one statement of each rule, which every
+ * domain listing and lookup that can return a record a viewer may not see
+ * puts in its WHERE clause, so that the filtering happens in the query and
+ * no page, API route, feed or export can forget it. The C questions below
+ * (gov_may_see_confidential...) ask the same SQL of one record.
+ *
+ * A statement using them binds the viewer with gov_viewer_bind(), which
+ * sets parameters ?91 to ?97; its own parameters stay below 91:
+ *   ?91 the viewer's partnership     ?92 1 when signed in
+ *   ?93 1 for an admin               ?94 the viewer's person, or 0
+ *   ?95 today (YYYY-MM-DD)           ?96 1 for a chair
+ *   ?97 a partner's organisation, or 0
+ * The arguments are the aliases, as string literals, of the tables in the
+ * statement: GOV_SQL_SEES_ITEM("it", "m").
+ *
+ * Part two: an item is confidential when it or any item it is under is;
+ * gov_item_create and gov_item_update keep the stored flag so (a sub-item
+ * of a confidential item is confidential), so the flag of the item itself
+ * is the whole rule here.
+ */
+#define GOV_VIEWER_FIRST_PARAM 91
+
+/* The viewer sat on body b on date d, or sits on it today. */
+#define GOV_SQL_MEMBER_OF(b, d)                                       \
+	"EXISTS (SELECT 1 FROM membership vms WHERE vms.body_id = " b \
+	" AND ?94 <> 0 AND vms.person_id = ?94 AND "                  \
+	"((COALESCE(vms.start_date, '0000-01-01') <= " d              \
+	" AND COALESCE(vms.end_date, '9999-12-31') >= " d ") OR "     \
+	"(COALESCE(vms.start_date, '0000-01-01') <= ?95 AND "         \
+	"COALESCE(vms.end_date, '9999-12-31') >= ?95)))"
+
+/*
+ * The minutes (open items, resolutions) of meeting m: its own partnership
+ * signed in sees drafts too; the public, published minutes; a partnership
+ * that a body of another serves (body_partnership), its published minutes.
+ */
+#define GOV_SQL_SEES_MINUTES(m)                                       \
+	"((" m ".partnership_id = ?91 AND (?92 = 1 OR " m             \
+	".minutes_status = 'published')) OR (" m                      \
+	".minutes_status = 'published' AND EXISTS (SELECT 1 FROM "    \
+	"body_partnership vbp WHERE vbp.body_id = " m ".body_id AND " \
+	"vbp.partnership_id = ?91)))"
+
+/* Part two of meeting m: an admin of its partnership, or a member of its
+ * body on the meeting's date (or today). */
+#define GOV_SQL_SEES_PART_TWO(m)                                \
+	"(" m ".partnership_id = ?91 AND ?92 = 1 AND (?93 = 1 " \
+	      "OR " GOV_SQL_MEMBER_OF(m ".body_id", m ".date") "))"
+
+/* Item it of meeting m (and its minutes text and resolutions). */
+#define GOV_SQL_SEES_ITEM(it, m)  \
+	"(" GOV_SQL_SEES_MINUTES( \
+	        m) " AND (" it    \
+	           ".confidential = 0 OR " GOV_SQL_SEES_PART_TWO(m) "))"
+
+/* The papers of item it of meeting m: signed in at its partnership as an
+ * admin, a chair or a member of the body, and the item seen. */
+#define GOV_SQL_SEES_PAPERS(it, m)                                          \
+	"(" GOV_SQL_SEES_ITEM(                                              \
+	        it,                                                         \
+	        m) " AND " m ".partnership_id = ?91 AND "                   \
+	           "?92 = 1 AND (?93 = 1 OR ?96 = 1 OR " GOV_SQL_MEMBER_OF( \
+	                   m ".body_id", m ".date") "))"
+
+/* The viewer owns action a now: in person, or as a partner of the owning
+ * organisation or of an owner's employer. */
+#define GOV_SQL_OWNS_ACTION(a)                                             \
+	"EXISTS (SELECT 1 FROM action_owner vo LEFT JOIN person vp ON "    \
+	"vp.id = vo.person_id WHERE vo.action_id = " a ".id AND "          \
+	"vo.removed_by IS NULL AND ((?94 <> 0 AND vo.person_id = ?94) OR " \
+	"(?97 <> 0 AND (vo.organisation_id = ?97 OR "                      \
+	"vp.organisation_id = ?97))))"
+
+/*
+ * Action a, raised under item it (NULL when standing alone or under no
+ * item) of meeting m: signed in at its partnership, and the item is open,
+ * or the viewer sees the meeting's part two, or owns the action.
+ */
+#define GOV_SQL_SEES_ACTION(a, it, m)                                       \
+	"(" a ".partnership_id = ?91 AND ?92 = 1 AND (" it                  \
+	".id IS NULL OR " it ".confidential = 0 OR " GOV_SQL_SEES_PART_TWO( \
+	        m) " OR " GOV_SQL_OWNS_ACTION(a) "))"
+
+/* Binds v to st's parameters ?91 to ?97 (see above). */
+struct store_stmt;
+void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v);
+
+/*
+ * The command line's viewer: whoever runs masa against the database sees
+ * all of partnership_id, as its admin.
+ */
+void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id);
+
 /* The public, looking at partnership_id. */
 void gov_viewer_public(struct gov_viewer *v, int64_t partnership_id);
 /* A signed-in account. */

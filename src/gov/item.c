@@ -200,6 +200,52 @@ out:
 	return rc;
 }
 
+static const char SQL_ITEM_CONFIDENTIAL[] =
+        "SELECT confidential FROM item WHERE id = ?";
+
+/*
+ * Part two covers everything under it: an item under a confidential item
+ * is confidential (its flag is set whatever was asked), and an item made
+ * confidential makes every item under it so. Who may see what
+ * (gov/access.h) then reads one flag.
+ */
+static enum masa_err item_inherit_part(struct gov *g, struct gov_item *it,
+                                       struct masa_error *err)
+{
+	int64_t parent_confidential = 0;
+	enum masa_err rc = MASA_OK;
+
+	if (it->parent_id != 0 && !it->confidential)
+		rc = query_int(g, SQL_ITEM_CONFIDENTIAL, it->parent_id,
+		               &parent_confidential, err);
+	if (rc == MASA_OK && parent_confidential != 0)
+		it->confidential = true;
+	return rc;
+}
+
+static const char SQL_ITEM_CONFIDENTIAL_BELOW[] =
+        "WITH RECURSIVE below (id) AS (SELECT id FROM item "
+        "WHERE parent_id = ?1 UNION ALL SELECT i.id FROM item i "
+        "JOIN below ON i.parent_id = below.id) "
+        "UPDATE item SET confidential = 1, version = version + 1 "
+        "WHERE confidential = 0 AND id IN (SELECT id FROM below)";
+
+static enum masa_err item_part_below(struct gov *g, const struct gov_item *it,
+                                     struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	if (!it->confidential)
+		return MASA_OK;
+	rc = store_prepare(g->store, SQL_ITEM_CONFIDENTIAL_BELOW, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, it->id);
+	rc = store_run(st, NULL, err);
+	return rc;
+}
+
 enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
                               struct masa_error *err)
 {
@@ -209,6 +255,8 @@ enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
 	if (it->status == NULL)
 		it->status = "taken";
 	rc = item_check(g, it, err);
+	if (rc == MASA_OK)
+		rc = item_inherit_part(g, it, err);
 	if (rc == MASA_OK && it->position <= 0)
 		rc = query_int(g, SQL_ITEM_NEXT_POSITION, it->meeting_id,
 		               &it->position, err);
@@ -243,7 +291,18 @@ enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
 		                    it->number ? it->number : "");
 	if (rc == MASA_OK)
 		rc = item_check(g, it, err);
-	return rc ? rc : record_update(g, &item_kind, it, err);
+	if (rc != MASA_OK)
+		return rc;
+	struct gov_item stored = *it;
+
+	if ((rc = gov_begin(g, err)) != MASA_OK)
+		return rc;
+	rc = item_inherit_part(g, &stored, err);
+	if (rc == MASA_OK)
+		rc = record_update(g, &item_kind, &stored, err);
+	if (rc == MASA_OK)
+		rc = item_part_below(g, &stored, err);
+	return gov_end(g, rc, err);
 }
 
 enum masa_err gov_item_get(struct gov *g, int64_t id, struct arena *a,

@@ -56,6 +56,12 @@ struct pg_stmt {
 	int nparams;
 	/* Parameters that are a LIMIT: a negative value means no limit. */
 	bool limit[PG_MAX_PARAMS];
+	/*
+	 * Parameters the statement names. One it skips (the viewer's are ?91
+	 * and on, see gov/access.h) is declared text, as PostgreSQL cannot
+	 * infer the type of a parameter nothing uses.
+	 */
+	bool used[PG_MAX_PARAMS];
 	const char *values[PG_MAX_PARAMS];
 	char *owned[PG_MAX_PARAMS]; /* copies of bound text, freed at reset */
 	char ints[PG_MAX_PARAMS][24];
@@ -370,6 +376,7 @@ static enum masa_err rewrite(struct pg_stmt *st, const char *sql,
 			highest = number;
 		if (after_limit(sql, i))
 			st->limit[number - 1] = true;
+		st->used[number - 1] = true;
 		o += (size_t)snprintf(out + o, 8, "$%d", number);
 		i = j - 1;
 	}
@@ -386,10 +393,15 @@ static enum masa_err server_prepare(struct pg_stmt *st, struct masa_error *err)
 	PGresult *res;
 	enum masa_err rc = MASA_OK;
 
+	/* 0: inferred from the statement; 25: text, for one it skips. */
+	Oid types[PG_MAX_PARAMS];
+
 	if (st->epoch == c->epoch)
 		return MASA_OK;
+	for (int i = 0; i < st->nparams; i++)
+		types[i] = st->used[i] ? 0 : 25;
 	snprintf(st->name, sizeof st->name, "m%u", ++c->next_name);
-	res = PQprepare(c->pg, st->name, st->sql, st->nparams, NULL);
+	res = PQprepare(c->pg, st->name, st->sql, st->nparams, types);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK && !c->in_tx &&
 	    connection_went(c, res)) {
 		/* Preparing changes nothing: connect again and retry. */
@@ -397,7 +409,7 @@ static enum masa_err server_prepare(struct pg_stmt *st, struct masa_error *err)
 		c->broken = true;
 		if ((rc = ensure_connected(c, err)) != MASA_OK)
 			return rc;
-		res = PQprepare(c->pg, st->name, st->sql, st->nparams, NULL);
+		res = PQprepare(c->pg, st->name, st->sql, st->nparams, types);
 	}
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = result_error(c, res, err);
