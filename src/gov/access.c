@@ -87,6 +87,7 @@ void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v)
 	store_bind_int(st, p + 5, v->role == GOV_ROLE_CHAIR);
 	store_bind_int(st, p + 6,
 	               v->role == GOV_ROLE_PARTNER ? v->organisation_id : 0);
+	store_bind_int(st, p + 7, v->system);
 }
 
 void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id)
@@ -94,6 +95,7 @@ void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id)
 	memset(v, 0, sizeof *v);
 	v->role = GOV_ROLE_ADMIN;
 	v->partnership_id = partnership_id;
+	v->system = true;
 }
 
 /*
@@ -151,8 +153,9 @@ enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
 
 /* An admin of its partnership, or its owner (see GOV_SQL_OWNS_ACTION). */
 static const char SQL_MAY_UPDATE_ACTION[] =
-        "SELECT a.partnership_id = ?91 AND ?92 = 1 AND (?93 = 1 "
-        "OR " GOV_SQL_OWNS_ACTION("a") ") FROM action a WHERE a.id = ?1";
+        "SELECT ?98 = 1 OR (a.partnership_id = ?91 AND ?92 = 1 AND "
+        "(?93 = 1 OR " GOV_SQL_OWNS_ACTION("a") ")) FROM action a "
+        "WHERE a.id = ?1";
 
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     int64_t action_id, bool *yes,

@@ -46,6 +46,7 @@ struct gov_viewer {
 	 */
 	const int64_t *served_bodies;
 	size_t nserved_bodies;
+	bool system; /* masa itself: sees everything (gov_viewer_system) */
 };
 
 /*
@@ -56,11 +57,13 @@ struct gov_viewer {
  * (gov_may_see_confidential...) ask the same SQL of one record.
  *
  * A statement using them binds the viewer with gov_viewer_bind(), which
- * sets parameters ?91 to ?97; its own parameters stay below 91:
+ * sets parameters ?91 to ?98; its own parameters stay below 91:
  *   ?91 the viewer's partnership     ?92 1 when signed in
  *   ?93 1 for an admin               ?94 the viewer's person, or 0
  *   ?95 today (YYYY-MM-DD)           ?96 1 for a chair
  *   ?97 a partner's organisation, or 0
+ *   ?98 1 for masa itself and the command line (gov_viewer_system),
+ *       which see everything
  * The arguments are the aliases, as string literals, of the tables in the
  * statement: GOV_SQL_SEES_ITEM("it", "m").
  *
@@ -85,41 +88,38 @@ struct gov_viewer {
  * signed in sees drafts too; the public, published minutes; a partnership
  * that a body of another serves (body_partnership), its published minutes.
  */
-#define GOV_SQL_SEES_MINUTES(m)                                       \
-	"((" m ".partnership_id = ?91 AND (?92 = 1 OR " m             \
-	".minutes_status = 'published')) OR (" m                      \
-	".minutes_status = 'published' AND EXISTS (SELECT 1 FROM "    \
-	"body_partnership vbp WHERE vbp.body_id = " m ".body_id AND " \
-	"vbp.partnership_id = ?91)))"
+/* clang-format off */
+#define GOV_SQL_SEES_MINUTES(m)                                              \
+	"(?98 = 1 OR (" m ".partnership_id = ?91 AND (?92 = 1 OR "           \
+	m ".minutes_status = 'published')) OR (" m ".minutes_status = "      \
+	"'published' AND EXISTS (SELECT 1 FROM body_partnership vbp WHERE "  \
+	"vbp.body_id = " m ".body_id AND vbp.partnership_id = ?91)))"
 
 /* Part two of meeting m: an admin of its partnership, or a member of its
  * body on the meeting's date (or today). */
-#define GOV_SQL_SEES_PART_TWO(m)                                \
-	"(" m ".partnership_id = ?91 AND ?92 = 1 AND (?93 = 1 " \
-	      "OR " GOV_SQL_MEMBER_OF(m ".body_id", m ".date") "))"
+#define GOV_SQL_SEES_PART_TWO(m)                                             \
+	"(?98 = 1 OR (" m ".partnership_id = ?91 AND ?92 = 1 AND (?93 = 1 "  \
+	"OR " GOV_SQL_MEMBER_OF(m ".body_id", m ".date") ")))"
 
 /* Item it of meeting m (and its minutes text and resolutions). */
-#define GOV_SQL_SEES_ITEM(it, m)  \
-	"(" GOV_SQL_SEES_MINUTES( \
-	        m) " AND (" it    \
-	           ".confidential = 0 OR " GOV_SQL_SEES_PART_TWO(m) "))"
+#define GOV_SQL_SEES_ITEM(it, m)                                             \
+	"(" GOV_SQL_SEES_MINUTES(m) " AND (" it ".confidential = 0 OR "      \
+	GOV_SQL_SEES_PART_TWO(m) "))"
 
 /* The papers of item it of meeting m: signed in at its partnership as an
  * admin, a chair or a member of the body, and the item seen. */
-#define GOV_SQL_SEES_PAPERS(it, m)                                          \
-	"(" GOV_SQL_SEES_ITEM(                                              \
-	        it,                                                         \
-	        m) " AND " m ".partnership_id = ?91 AND "                   \
-	           "?92 = 1 AND (?93 = 1 OR ?96 = 1 OR " GOV_SQL_MEMBER_OF( \
-	                   m ".body_id", m ".date") "))"
+#define GOV_SQL_SEES_PAPERS(it, m)                                           \
+	"(?98 = 1 OR (" GOV_SQL_SEES_ITEM(it, m) " AND " m ".partnership_id " \
+	"= ?91 AND ?92 = 1 AND (?93 = 1 OR ?96 = 1 OR "                      \
+	GOV_SQL_MEMBER_OF(m ".body_id", m ".date") ")))"
 
 /* The viewer owns action a now: in person, or as a partner of the owning
  * organisation or of an owner's employer. */
-#define GOV_SQL_OWNS_ACTION(a)                                             \
-	"EXISTS (SELECT 1 FROM action_owner vo LEFT JOIN person vp ON "    \
-	"vp.id = vo.person_id WHERE vo.action_id = " a ".id AND "          \
-	"vo.removed_by IS NULL AND ((?94 <> 0 AND vo.person_id = ?94) OR " \
-	"(?97 <> 0 AND (vo.organisation_id = ?97 OR "                      \
+#define GOV_SQL_OWNS_ACTION(a)                                               \
+	"EXISTS (SELECT 1 FROM action_owner vo LEFT JOIN person vp ON "      \
+	"vp.id = vo.person_id WHERE vo.action_id = " a ".id AND "            \
+	"vo.removed_by IS NULL AND ((?94 <> 0 AND vo.person_id = ?94) OR "   \
+	"(?97 <> 0 AND (vo.organisation_id = ?97 OR "                        \
 	"vp.organisation_id = ?97))))"
 
 /*
@@ -127,18 +127,20 @@ struct gov_viewer {
  * item) of meeting m: signed in at its partnership, and the item is open,
  * or the viewer sees the meeting's part two, or owns the action.
  */
-#define GOV_SQL_SEES_ACTION(a, it, m)                                       \
-	"(" a ".partnership_id = ?91 AND ?92 = 1 AND (" it                  \
-	".id IS NULL OR " it ".confidential = 0 OR " GOV_SQL_SEES_PART_TWO( \
-	        m) " OR " GOV_SQL_OWNS_ACTION(a) "))"
+#define GOV_SQL_SEES_ACTION(a, it, m)                                        \
+	"(?98 = 1 OR (" a ".partnership_id = ?91 AND ?92 = 1 AND (" it       \
+	".id IS NULL OR " it ".confidential = 0 OR "                         \
+	GOV_SQL_SEES_PART_TWO(m) " OR " GOV_SQL_OWNS_ACTION(a) ")))"
+/* clang-format on */
 
-/* Binds v to st's parameters ?91 to ?97 (see above). */
+/* Binds v to st's parameters ?91 to ?98 (see above). */
 struct store_stmt;
 void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v);
 
 /*
- * The command line's viewer: whoever runs masa against the database sees
- * all of partnership_id, as its admin.
+ * masa itself and the command line: whoever runs masa against the database
+ * file sees everything in it (partnership_id is the one it works on), as do
+ * the domain's own checks and the interchange (dump, load, import).
  */
 void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id);
 
