@@ -42,8 +42,9 @@ static enum masa_err action_json(struct http_request *req,
 	enum masa_err rc;
 
 	*out = NULL;
-	if (act->item_id != 0 && (rc = gov_item_get(&req->gov, act->item_id,
-	                                            &req->arena, &item, err)))
+	if (act->item_id != 0 &&
+	    (rc = gov_item_get(&req->gov, &req->viewer, act->item_id,
+	                       &req->arena, &item, err)))
 		return rc;
 	if (act->due_meeting_id != 0 &&
 	    (rc = gov_meeting_get(&req->gov, act->due_meeting_id, &req->arena,
@@ -648,7 +649,7 @@ enum masa_err api_action_raise(struct http_request *req, struct masa_error *err)
 			                    "too");
 			goto out;
 		}
-		rc = gov_item_find(&req->gov, act.meeting_id,
+		rc = gov_item_find(&req->gov, &req->viewer, act.meeting_id,
 		                   api_json_text(body, "item"), &req->arena,
 		                   &it, err);
 		if ((rc = filter_error(rc, "item", err)))

@@ -1,9 +1,8 @@
 /*
  * bodies: the partnership's bodies, their members and their work programmes
  * in the JSON API. All of it is public, as the pages are, except a
- * programme entry that comes from an item or its resolution: only those who
- * may see that item's minutes (gov_may_see_minutes) and, for a confidential
- * item, the item itself (gov_may_see_confidential) see the entry.
+ * programme entry that comes from an item or its resolution the viewer may
+ * not see, which gov_programme_list leaves out.
  */
 #include <string.h>
 
@@ -130,33 +129,6 @@ enum masa_err api_body_members(struct http_request *req, struct masa_error *err)
 	return api_respond_page(req, data, more, (long)to, err);
 }
 
-/* May the viewer see entry e (not from an item they may not see)? */
-static enum masa_err entry_visible(struct http_request *req,
-                                   const struct gov_programme_entry *e,
-                                   bool *yes, struct masa_error *err)
-{
-	struct gov_meeting m;
-	int64_t meeting_id;
-	bool confidential;
-	enum masa_err rc;
-
-	*yes = true;
-	if (e->item_id == 0 && e->resolution_id == 0)
-		return MASA_OK;
-	rc = gov_item_part(&req->gov, e->item_id, e->resolution_id, &meeting_id,
-	                   &confidential, err);
-	if (rc == MASA_OK)
-		rc = gov_meeting_get(&req->gov, meeting_id, &req->arena, &m,
-		                     err);
-	if (rc != MASA_OK)
-		return rc;
-	*yes = gov_may_see_minutes(&req->viewer, &m);
-	if (!*yes || !confidential)
-		return MASA_OK;
-	return gov_may_see_confidential(&req->gov, &req->viewer, meeting_id,
-	                                yes, err);
-}
-
 enum masa_err api_body_programme(struct http_request *req,
                                  struct masa_error *err)
 {
@@ -170,22 +142,16 @@ enum masa_err api_body_programme(struct http_request *req,
 
 	if (rc != MASA_OK)
 		return rc;
-	rc = gov_programme_list(&req->gov, b.id, NULL, &req->arena, &entries,
-	                        &n, err);
+	rc = gov_programme_list(&req->gov, &req->viewer, b.id, NULL,
+	                        &req->arena, &entries, &n, err);
 	if (rc != MASA_OK)
 		return rc;
 	api_page_of(req, &page);
 	data = json_array();
-	/* The cursor counts entries of the whole programme, hidden or not. */
 	for (i = (size_t)page.cursor; i < n; i++) {
 		struct gov_meeting m;
 		char *origin;
-		bool visible;
 
-		if ((rc = entry_visible(req, &entries[i], &visible, err)))
-			goto fail;
-		if (!visible)
-			continue;
 		if (kept == (size_t)page.limit) {
 			more = true;
 			break;

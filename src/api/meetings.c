@@ -3,11 +3,11 @@
  * attendance in the JSON API.
  *
  * Meetings are public. Their minutes (items, resolutions, attendance) are
- * shown as gov_may_see_minutes allows (to the public once published); a
- * confidential item (or a sub-item of one) and its resolutions and papers only
- * to those gov_may_see_confidential allows, and papers only to those
- * gov_may_see_papers allows. Whatever a viewer may not see is left out of
- * every response, as if it did not exist.
+ * shown as gov_may_see_minutes allows (to the public once published); the
+ * domain's listings leave out a confidential item (or a sub-item of one),
+ * its resolutions and papers for those who may not see them, and papers for
+ * those who may not see papers (gov/access.h). Whatever a viewer may not
+ * see is left out of every response, as if it did not exist.
  */
 #include <string.h>
 
@@ -84,9 +84,8 @@ enum masa_err api_meetings(struct http_request *req, struct masa_error *err)
 struct minutes {
 	struct gov_meeting meeting;
 	struct gov_body body;
-	bool see_minutes, see_confidential, see_papers;
-	struct gov_item *items;
-	bool *hidden; /* per item */
+	bool see_minutes;
+	struct gov_item *items; /* those the viewer may see */
 	size_t nitems;
 	struct gov_resolution *resolutions;
 	size_t nresolutions;
@@ -121,21 +120,6 @@ static size_t item_index(const struct minutes *mn, int64_t id)
 	return mn->nitems;
 }
 
-/* Is item i confidential, itself or through the items it is under? */
-static bool item_confidential(const struct minutes *mn, size_t i)
-{
-	/* Parents are in the same meeting; the depth is bounded by nitems
-	 * so that a cycle (which item.c refuses) could not loop. */
-	for (size_t depth = 0; i < mn->nitems && depth <= mn->nitems; depth++) {
-		if (mn->items[i].confidential)
-			return true;
-		if (mn->items[i].parent_id == 0)
-			return false;
-		i = item_index(mn, mn->items[i].parent_id);
-	}
-	return false;
-}
-
 /* Reads the meeting's minutes and what the viewer may see of them. */
 static enum masa_err load_minutes(struct http_request *req, struct minutes *mn,
                                   struct masa_error *err)
@@ -148,36 +132,19 @@ static enum masa_err load_minutes(struct http_request *req, struct minutes *mn,
 		return rc;
 	id = mn->meeting.id;
 	mn->see_minutes = gov_may_see_minutes(&req->viewer, &mn->meeting);
-	if ((rc = gov_may_see_confidential(g, &req->viewer, id,
-	                                   &mn->see_confidential, err)) ||
-	    (rc = gov_may_see_papers(g, &req->viewer, id, &mn->see_papers,
-	                             err)))
-		return rc;
 	if (!mn->see_minutes)
 		return MASA_OK;
-	if ((rc = gov_item_list(g, id, &req->arena, &mn->items, &mn->nitems,
-	                        err)) ||
-	    (rc = gov_resolution_list(g, id, &req->arena, &mn->resolutions,
-	                              &mn->nresolutions, err)))
+	/* Only what the viewer may see: the part two of a meeting and
+	 * papers are left out by the domain (gov/access.h). */
+	if ((rc = gov_item_list(g, &req->viewer, id, &req->arena, &mn->items,
+	                        &mn->nitems, err)) ||
+	    (rc = gov_resolution_list(g, &req->viewer, id, &req->arena,
+	                              &mn->resolutions, &mn->nresolutions,
+	                              err)) ||
+	    (rc = gov_document_list(g, &req->viewer, id, &req->arena,
+	                            &mn->documents, &mn->ndocuments, err)))
 		return rc;
-	if (mn->see_papers &&
-	    (rc = gov_document_list(g, id, &req->arena, &mn->documents,
-	                            &mn->ndocuments, err)))
-		return rc;
-	mn->hidden =
-	        arena_alloc(&req->arena, (mn->nitems + 1) * sizeof *mn->hidden);
-	for (size_t i = 0; i < mn->nitems; i++)
-		mn->hidden[i] =
-		        !mn->see_confidential && item_confidential(mn, i);
 	return MASA_OK;
-}
-
-/* Is the item with id hidden from the viewer (or not in the meeting)? */
-static bool item_hidden(const struct minutes *mn, int64_t id)
-{
-	size_t i = item_index(mn, id);
-
-	return i == mn->nitems || mn->hidden[i];
 }
 
 static json_t *resolution_json(const struct minutes *mn,
@@ -232,7 +199,7 @@ static enum masa_err item_json(struct http_request *req,
 	        api_str(it->presenter_id ? presenter.key : NULL),
 	        "presenter_name",
 	        api_str(it->presenter_id ? presenter.name : NULL),
-	        "confidential", item_confidential(mn, i), "status", it->status,
+	        "confidential", it->confidential, "status", it->status,
 	        "deferred_to",
 	        api_str(it->deferred_to_id ? deferred.key : NULL), "minutes",
 	        api_str(it->minutes), "resolutions", resolutions, "documents",
@@ -258,8 +225,6 @@ static enum masa_err items_json(struct http_request *req,
 		json_t *item;
 		enum masa_err rc;
 
-		if (mn->hidden[i])
-			continue;
 		if (kept == limit) {
 			*more = true;
 			break;
@@ -377,8 +342,6 @@ enum masa_err api_meeting_resolutions(struct http_request *req,
 	api_page_of(req, &page);
 	data = json_array();
 	for (i = (size_t)page.cursor; i < mn.nresolutions; i++) {
-		if (item_hidden(&mn, mn.resolutions[i].item_id))
-			continue;
 		if (kept == (size_t)page.limit) {
 			more = true;
 			break;

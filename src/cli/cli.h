@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 #include <jansson.h>
+
+#include "gov/access.h"
 #include <stdio.h>
 
 #include "core/error.h"
@@ -54,6 +56,9 @@ struct cli_ctx {
 	struct gov gov;
 	struct arena arena;                 /* freed when the command ends */
 	struct gov_partnership partnership; /* set by cli_open_partnership */
+	/* Whoever runs masa on the database sees all of the partnership
+	 * (gov_viewer_system); set by cli_open_partnership. */
+	struct gov_viewer viewer;
 };
 
 /* The value of option index i, or NULL when it was not given. */

@@ -670,7 +670,7 @@ static int run_raise(struct cli_ctx *ctx, const struct cli_args *args)
 			act.raised_on = m.date;
 		if (cli_opt(args, RAISE_ITEM)) {
 			struct gov_item it;
-			if (gov_item_find(&ctx->gov, m.id,
+			if (gov_item_find(&ctx->gov, &ctx->viewer, m.id,
 			                  cli_opt(args, RAISE_ITEM),
 			                  &ctx->arena, &it, &err) != MASA_OK)
 				return cli_fail(&err);

@@ -165,13 +165,16 @@ static enum masa_err load_meeting(struct cli_ctx *ctx, const char *id,
 	    (rc = gov_body_get(g, s->m.body_id, a, &s->body, err)) ||
 	    (rc = gov_meeting_quorum(g, s->m.id, &s->quorum, err)) ||
 	    (rc = gov_attendance_list(g, s->m.id, a, &s->att, &s->natt, err)) ||
-	    (rc = gov_item_list(g, s->m.id, a, &s->items, &s->nitems, err)) ||
-	    (rc = gov_resolution_list(g, s->m.id, a, &s->res, &s->nres, err)) ||
-	    (rc = gov_document_list(g, s->m.id, a, &s->docs, &s->ndocs, err)) ||
-	    (rc = gov_circulation_list(g, s->m.id, a, &s->circ, &s->ncirc,
-	                               err)) ||
-	    (rc = gov_declaration_list(g, s->m.id, a, &s->decl, &s->ndecl,
-	                               err)))
+	    (rc = gov_item_list(g, &ctx->viewer, s->m.id, a, &s->items,
+	                        &s->nitems, err)) ||
+	    (rc = gov_resolution_list(g, &ctx->viewer, s->m.id, a, &s->res,
+	                              &s->nres, err)) ||
+	    (rc = gov_document_list(g, &ctx->viewer, s->m.id, a, &s->docs,
+	                            &s->ndocs, err)) ||
+	    (rc = gov_circulation_list(g, &ctx->viewer, s->m.id, a, &s->circ,
+	                               &s->ncirc, err)) ||
+	    (rc = gov_declaration_list(g, &ctx->viewer, s->m.id, a, &s->decl,
+	                               &s->ndecl, err)))
 		return rc;
 	return MASA_OK;
 }

@@ -98,8 +98,8 @@ static int run_programme(struct cli_ctx *ctx, const struct cli_args *args)
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    gov_body_find(&ctx->gov, ctx->partnership.id, args->positional[0],
 	                  &ctx->arena, &body, &err) != MASA_OK ||
-	    gov_programme_list(&ctx->gov, body.id, from, &ctx->arena, &entries,
-	                       &n, &err) != MASA_OK)
+	    gov_programme_list(&ctx->gov, &ctx->viewer, body.id, from,
+	                       &ctx->arena, &entries, &n, &err) != MASA_OK)
 		return cli_fail(&err);
 	origins = arena_alloc(&ctx->arena, (n + 1) * sizeof *origins);
 	for (size_t i = 0; i < n; i++)
@@ -305,13 +305,14 @@ static int run_programme_from_resolution(struct cli_ctx *ctx,
 	    cli_open_partnership(ctx, &err) != MASA_OK ||
 	    find_meeting(ctx, NULL, args->positional[0], &m, &err) != MASA_OK)
 		return cli_fail(&err);
-	rc = gov_item_find(&ctx->gov, m.id, item_number, &ctx->arena, &item,
-	                   &err);
+	rc = gov_item_find(&ctx->gov, &ctx->viewer, m.id, item_number,
+	                   &ctx->arena, &item, &err);
 	if (rc == MASA_ERR_NOT_FOUND)
 		masa_error_set(&err, rc, "no item \"%.40s\" at %s", item_number,
 		               m.key);
-	if (rc != MASA_OK || gov_resolution_list(&ctx->gov, m.id, &ctx->arena,
-	                                         &res, &nres, &err) != MASA_OK)
+	if (rc != MASA_OK ||
+	    gov_resolution_list(&ctx->gov, &ctx->viewer, m.id, &ctx->arena,
+	                        &res, &nres, &err) != MASA_OK)
 		return cli_fail(&err);
 	for (size_t i = 0; i < nres; i++)
 		if (res[i].item_id == item.id && res[i].number == number)
@@ -473,8 +474,8 @@ static int run_matters_arising(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    find_meeting(ctx, NULL, args->positional[0], &m, &err) != MASA_OK ||
-	    gov_matters_arising(&ctx->gov, m.id, &ctx->arena, &ma, &err) !=
-	            MASA_OK)
+	    gov_matters_arising(&ctx->gov, &ctx->viewer, m.id, &ctx->arena, &ma,
+	                        &err) != MASA_OK)
 		return cli_fail(&err);
 	if (ctx->json)
 		json_print(matters_json(ctx, &m, &ma), stdout);
@@ -506,8 +507,8 @@ static int run_agenda_draft(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    find_meeting(ctx, NULL, args->positional[0], &m, &err) != MASA_OK ||
-	    gov_agenda_draft(&ctx->gov, m.id, &ctx->arena, &proposals, &n,
-	                     &err) != MASA_OK)
+	    gov_agenda_draft(&ctx->gov, &ctx->viewer, m.id, &ctx->arena,
+	                     &proposals, &n, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (ctx->json) {
 		json_t *items = json_array();

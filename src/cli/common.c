@@ -21,8 +21,10 @@ enum masa_err cli_open_partnership(struct cli_ctx *ctx, struct masa_error *err)
 
 	if (rc != MASA_OK)
 		return rc;
-	return gov_partnership_resolve(&ctx->gov, ctx->partnership_key,
-	                               &ctx->arena, &ctx->partnership, err);
+	rc = gov_partnership_resolve(&ctx->gov, ctx->partnership_key,
+	                             &ctx->arena, &ctx->partnership, err);
+	gov_viewer_system(&ctx->viewer, ctx->partnership.id);
+	return rc;
 }
 
 int cli_exit_status(enum masa_err code)

@@ -90,6 +90,9 @@ void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v)
 	store_bind_int(st, p + 7, v->system);
 }
 
+const struct gov_viewer gov_viewer_masa = {.role = GOV_ROLE_ADMIN,
+                                           .system = true};
+
 void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id)
 {
 	memset(v, 0, sizeof *v);
@@ -155,7 +158,7 @@ enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
 static const char SQL_MAY_UPDATE_ACTION[] =
         "SELECT ?98 = 1 OR (a.partnership_id = ?91 AND ?92 = 1 AND "
         "(?93 = 1 OR " GOV_SQL_OWNS_ACTION("a") ")) FROM action a "
-        "WHERE a.id = ?1";
+                                                "WHERE a.id = ?1";
 
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     int64_t action_id, bool *yes,

@@ -143,6 +143,8 @@ void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v);
  * the domain's own checks and the interchange (dump, load, import).
  */
 void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id);
+/* The same for masa's own checks and the interchange, in any partnership. */
+extern const struct gov_viewer gov_viewer_masa;
 
 /* The public, looking at partnership_id. */
 void gov_viewer_public(struct gov_viewer *v, int64_t partnership_id);

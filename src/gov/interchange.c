@@ -7,6 +7,8 @@
  */
 #include "gov/interchange.h"
 
+#include "gov/access.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -767,8 +769,8 @@ static enum masa_err load_action(struct loader *l, json_t *o,
 			                    "item: needs the meeting it is at");
 			goto out;
 		}
-		if ((rc = gov_item_find(l->g, act.meeting_id, item, &a, &it,
-		                        err))) {
+		if ((rc = gov_item_find(l->g, &gov_viewer_masa, act.meeting_id,
+		                        item, &a, &it, err))) {
 			masa_error_set(
 			        err, MASA_ERR_INVALID,
 			        "item: no item \"%.40s\" at that meeting",
@@ -875,8 +877,8 @@ static enum masa_err load_programme(struct loader *l, json_t *o,
 	}
 	if (item != NULL) {
 		struct gov_item it;
-		if (gov_item_find(l->g, from_meeting, item, &a, &it, err) !=
-		    MASA_OK) {
+		if (gov_item_find(l->g, &gov_viewer_masa, from_meeting, item,
+		                  &a, &it, err) != MASA_OK) {
 			rc = masa_error_set(err, MASA_ERR_INVALID,
 			                    "from_item: no item \"%.40s\" at "
 			                    "that meeting",
@@ -1215,13 +1217,14 @@ static enum masa_err dump_agenda(struct dumper *d, int64_t meeting_id,
 	json_t *agenda = NULL;
 	enum masa_err rc;
 
-	if ((rc = gov_item_list(d->g, meeting_id, &a, &items, &nitems, err)) ||
-	    (rc = gov_resolution_list(d->g, meeting_id, &a, &res, &nres,
-	                              err)) ||
-	    (rc = gov_document_list(d->g, meeting_id, &a, &docs, &ndocs,
-	                            err)) ||
-	    (rc = gov_circulation_list(d->g, meeting_id, &a, &circ, &ncirc,
-	                               err)))
+	if ((rc = gov_item_list(d->g, &gov_viewer_masa, meeting_id, &a, &items,
+	                        &nitems, err)) ||
+	    (rc = gov_resolution_list(d->g, &gov_viewer_masa, meeting_id, &a,
+	                              &res, &nres, err)) ||
+	    (rc = gov_document_list(d->g, &gov_viewer_masa, meeting_id, &a,
+	                            &docs, &ndocs, err)) ||
+	    (rc = gov_circulation_list(d->g, &gov_viewer_masa, meeting_id, &a,
+	                               &circ, &ncirc, err)))
 		goto out;
 	if (nitems == 0)
 		goto out;
@@ -1367,10 +1370,12 @@ static enum masa_err dump_meeting(struct dumper *d, const struct gov_meeting *m,
 	}
 	if ((rc = dump_agenda(d, m->id, o, err)))
 		goto out;
-	rc = gov_declaration_list(d->g, m->id, &a, &decl, &ndecl, err);
+	rc = gov_declaration_list(d->g, &gov_viewer_masa, m->id, &a, &decl,
+	                          &ndecl, err);
 	if (rc != MASA_OK || ndecl == 0)
 		goto out;
-	rc = gov_item_list(d->g, m->id, &a, &items, &nitems, err);
+	rc = gov_item_list(d->g, &gov_viewer_masa, m->id, &a, &items, &nitems,
+	                   err);
 	if (rc != MASA_OK)
 		goto out;
 	json_t *dl = json_array();
@@ -1455,8 +1460,8 @@ static enum masa_err dump_actions(struct dumper *d, int64_t partnership_id,
 			                act->meeting_id));
 		if (act->item_id) {
 			struct gov_item it;
-			if ((rc = gov_item_get(d->g, act->item_id, &a, &it,
-			                       err))) {
+			if ((rc = gov_item_get(d->g, &gov_viewer_masa,
+			                       act->item_id, &a, &it, err))) {
 				arena_free(&a);
 				break;
 			}

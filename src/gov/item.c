@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "gov/access.h"
 #include "gov/check.h"
 #include "gov/meeting.h"
 #include "gov/record.h"
@@ -57,11 +58,22 @@ static const struct record_kind item_kind = {
         .sql_get = "SELECT " ITEM_COLUMNS " FROM item WHERE id = ?",
 };
 
-static const char SQL_ITEM_FIND[] = "SELECT " ITEM_COLUMNS " FROM item "
-                                    "WHERE meeting_id = ? AND number = ?";
+/* The columns of item it, with the meeting m it is at joined: for the
+ * listings and lookups that filter by who may see the item. */
+#define ITEM_SEEN_FROM                                                        \
+	"SELECT it.id, it.meeting_id, it.parent_id, it.position, it.number, " \
+	"it.title, it.presenter_id, it.confidential, it.status, "             \
+	"it.deferred_to_id, it.minutes, it.version FROM item it "             \
+	"JOIN meeting m ON m.id = it.meeting_id "
+
+static const char SQL_ITEM_FIND[] =
+        ITEM_SEEN_FROM "WHERE it.meeting_id = ?1 AND it.number = ?2 "
+                       "AND " GOV_SQL_SEES_ITEM("it", "m");
+static const char SQL_ITEM_GET_SEEN[] =
+        ITEM_SEEN_FROM "WHERE it.id = ?1 AND " GOV_SQL_SEES_ITEM("it", "m");
 static const char SQL_ITEM_LIST[] =
-        "SELECT " ITEM_COLUMNS " FROM item "
-        "WHERE meeting_id = ? ORDER BY position, id";
+        ITEM_SEEN_FROM "WHERE it.meeting_id = ?1 AND " GOV_SQL_SEES_ITEM(
+                "it", "m") " ORDER BY it.position, it.id";
 static const char SQL_ITEM_NEXT_POSITION[] =
         "SELECT COALESCE(MAX(position), 0) + 1 FROM item WHERE meeting_id = ?";
 static const char SQL_ITEM_NUMBER_USED[] =
@@ -305,40 +317,99 @@ enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
 	return gov_end(g, rc, err);
 }
 
-enum masa_err gov_item_get(struct gov *g, int64_t id, struct arena *a,
-                           struct gov_item *out, struct masa_error *err)
+enum masa_err gov_item_get(struct gov *g, const struct gov_viewer *v,
+                           int64_t id, struct arena *a, struct gov_item *out,
+                           struct masa_error *err)
 {
-	return record_get(g, &item_kind, id, a, out, err);
+	char what[32];
+
+	snprintf(what, sizeof what, "with id %lld", (long long)id);
+	return record_find_seen(g, &item_kind, SQL_ITEM_GET_SEEN, id, NULL, v,
+	                        what, a, out, err);
 }
 
-enum masa_err gov_item_find(struct gov *g, int64_t meeting_id,
-                            const char *number, struct arena *a,
-                            struct gov_item *out, struct masa_error *err)
+enum masa_err gov_item_find(struct gov *g, const struct gov_viewer *v,
+                            int64_t meeting_id, const char *number,
+                            struct arena *a, struct gov_item *out,
+                            struct masa_error *err)
 {
-	return record_find(g, &item_kind, SQL_ITEM_FIND, meeting_id, number, a,
-	                   out, err);
+	char what[64];
+
+	snprintf(what, sizeof what, "\"%.40s\"", number);
+	return record_find_seen(g, &item_kind, SQL_ITEM_FIND, meeting_id,
+	                        number, v, what, a, out, err);
 }
 
-enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
+enum masa_err gov_item_list(struct gov *g, const struct gov_viewer *v,
+                            int64_t meeting_id, struct arena *a,
                             struct gov_item **out, size_t *n,
                             struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &item_kind, SQL_ITEM_LIST, meeting_id,
-	                               a, &items, n, err);
+	enum masa_err rc = record_list_seen(g, &item_kind, SQL_ITEM_LIST,
+	                                    meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;
 }
 
+/*
+ * The items of meeting ?1 whose minutes the viewer sees; a confidential item
+ * they may not see keeps only its number, place and status ("seen" 0).
+ */
+#define SEEN_ONLY(column) "CASE WHEN i.seen = 1 THEN " column " END, "
 static const char SQL_ITEM_ROWS[] =
         "SELECT i.id, i.meeting_id, i.parent_id, i.position, i.number, "
-        "i.title, i.presenter_id, i.confidential, i.status, "
-        "i.deferred_to_id, i.minutes, i.version, p.name, "
-        "p.honorific_prefix, dm.key, "
-        "dm.date FROM item i LEFT JOIN person p ON p.id = i.presenter_id "
-        "LEFT JOIN meeting dm ON dm.id = i.deferred_to_id "
-        "WHERE i.meeting_id = ? ORDER BY i.position, i.id";
+        "CASE WHEN i.seen = 1 THEN i.title ELSE 'Confidential item' "
+        "END, " SEEN_ONLY(
+                "i.presenter_id") "i.confidential, i.status, " SEEN_ONLY("i."
+                                                                         "defer"
+                                                                         "red_"
+                                                                         "to_"
+                                                                         "id")
+                SEEN_ONLY("i.minutes") "i.version, " SEEN_ONLY(
+                        "p.name") SEEN_ONLY("p.honorific_prefix")
+                        SEEN_ONLY("dm.key") SEEN_ONLY(
+                                "dm.date") "1 - i.seen "
+                                           "FROM (SELECT it.id, it.meeting_id, "
+                                           "it.parent_id, it.position, "
+                                           "it.number, it.title, "
+                                           "it.presenter_id, it.confidential, "
+                                           "it.status, "
+                                           "it.deferred_to_id, it.minutes, "
+                                           "it.version, CASE WHEN "
+                                           "it.confidential = 0 "
+                                           "OR " GOV_SQL_SEES_PART_TWO(
+                                                   "m") " THEN 1 "
+                                                        "ELSE 0 END AS seen "
+                                                        "FROM item it "
+                                                        "JOIN meeting m ON "
+                                                        "m.id = it.meeting_id "
+                                                        "WHERE it.meeting_id = "
+                                                        "?1 "
+                                                        "AND"
+                                                        " " GOV_SQL_SEES_MINUTES(
+                                                                "m") ") i "
+                                                                     "LEFT "
+                                                                     "JOIN "
+                                                                     "person p "
+                                                                     "ON p.id "
+                                                                     "= "
+                                                                     "i."
+                                                                     "presenter"
+                                                                     "_id "
+                                                                     "LEFT "
+                                                                     "JOIN "
+                                                                     "meeting "
+                                                                     "dm ON "
+                                                                     "dm.id = "
+                                                                     "i."
+                                                                     "deferred_"
+                                                                     "to_id "
+                                                                     "ORDER BY "
+                                                                     "i."
+                                                                     "position,"
+                                                                     " i.id";
 
 static const struct record_field item_row_fields[] = {
         RECORD_FIELD(struct gov_item_row, item.id, RECORD_ID),
@@ -357,6 +428,7 @@ static const struct record_field item_row_fields[] = {
         RECORD_FIELD(struct gov_item_row, presenter_prefix, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, deferred_to_key, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, deferred_to_date, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, hidden, RECORD_BOOL),
 };
 
 static const struct record_kind item_row_kind = {
@@ -367,13 +439,14 @@ static const struct record_kind item_row_kind = {
         .size = sizeof(struct gov_item_row),
 };
 
-enum masa_err gov_item_rows(struct gov *g, int64_t meeting_id, struct arena *a,
+enum masa_err gov_item_rows(struct gov *g, const struct gov_viewer *v,
+                            int64_t meeting_id, struct arena *a,
                             struct gov_item_row **out, size_t *n,
                             struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &item_row_kind, SQL_ITEM_ROWS,
-	                               meeting_id, a, &items, n, err);
+	enum masa_err rc = record_list_seen(g, &item_row_kind, SQL_ITEM_ROWS,
+	                                    meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;
@@ -404,8 +477,9 @@ static const struct record_kind resolution_kind = {
 
 static const char SQL_RESOLUTION_LIST[] =
         "SELECT r.id, r.item_id, r.number, r.text FROM resolution r "
-        "JOIN item i ON i.id = r.item_id WHERE i.meeting_id = ? "
-        "ORDER BY i.position, r.number";
+        "JOIN item it ON it.id = r.item_id "
+        "JOIN meeting m ON m.id = it.meeting_id WHERE it.meeting_id = ?1 "
+        "AND " GOV_SQL_SEES_ITEM("it", "m") " ORDER BY it.position, r.number";
 static const char SQL_RESOLUTION_NUMBER_USED[] =
         "SELECT id FROM resolution WHERE item_id = ? AND number = ?";
 static const char SQL_ITEM_EXISTS[] = "SELECT 1 FROM item WHERE id = ?";
@@ -466,13 +540,15 @@ enum masa_err gov_resolution_update(struct gov *g,
 	return rc ? rc : record_update(g, &resolution_kind, r, err);
 }
 
-enum masa_err gov_resolution_list(struct gov *g, int64_t meeting_id,
-                                  struct arena *a, struct gov_resolution **out,
-                                  size_t *n, struct masa_error *err)
+enum masa_err gov_resolution_list(struct gov *g, const struct gov_viewer *v,
+                                  int64_t meeting_id, struct arena *a,
+                                  struct gov_resolution **out, size_t *n,
+                                  struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &resolution_kind, SQL_RESOLUTION_LIST,
-	                               meeting_id, a, &items, n, err);
+	enum masa_err rc =
+	        record_list_seen(g, &resolution_kind, SQL_RESOLUTION_LIST,
+	                         meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;
@@ -508,8 +584,11 @@ static const struct record_kind document_kind = {
 
 static const char SQL_DOCUMENT_LIST[] =
         "SELECT d.id, d.item_id, d.position, d.title, d.kind, d.url "
-        "FROM document d JOIN item i ON i.id = d.item_id "
-        "WHERE i.meeting_id = ? ORDER BY i.position, d.position, d.id";
+        "FROM document d JOIN item it ON it.id = d.item_id "
+        "JOIN meeting m ON m.id = it.meeting_id WHERE it.meeting_id = ?1 "
+        "AND " GOV_SQL_SEES_PAPERS(
+                "it", "m") " "
+                           "ORDER BY it.position, d.position, d.id";
 static const char SQL_DOCUMENT_NEXT_POSITION[] =
         "SELECT COALESCE(MAX(position), 0) + 1 FROM document WHERE item_id = ?";
 
@@ -549,13 +628,15 @@ enum masa_err gov_document_update(struct gov *g, const struct gov_document *d,
 	return rc ? rc : record_update(g, &document_kind, d, err);
 }
 
-enum masa_err gov_document_list(struct gov *g, int64_t meeting_id,
-                                struct arena *a, struct gov_document **out,
-                                size_t *n, struct masa_error *err)
+enum masa_err gov_document_list(struct gov *g, const struct gov_viewer *v,
+                                int64_t meeting_id, struct arena *a,
+                                struct gov_document **out, size_t *n,
+                                struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &document_kind, SQL_DOCUMENT_LIST,
-	                               meeting_id, a, &items, n, err);
+	enum masa_err rc =
+	        record_list_seen(g, &document_kind, SQL_DOCUMENT_LIST,
+	                         meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;
@@ -588,9 +669,10 @@ static const struct record_kind circulation_kind = {
 
 static const char SQL_CIRCULATION_LIST[] =
         "SELECT c.id, c.document_id, c.person_id, c.sent_on FROM circulation c "
-        "JOIN document d ON d.id = c.document_id JOIN item i ON i.id = "
-        "d.item_id "
-        "WHERE i.meeting_id = ? ORDER BY c.id";
+        "JOIN document d ON d.id = c.document_id "
+        "JOIN item it ON it.id = d.item_id "
+        "JOIN meeting m ON m.id = it.meeting_id WHERE it.meeting_id = ?1 "
+        "AND " GOV_SQL_SEES_PAPERS("it", "m") " ORDER BY c.id";
 static const char SQL_DOCUMENT_PARTNERSHIP[] =
         "SELECT m.partnership_id FROM document d JOIN item i ON i.id = "
         "d.item_id "
@@ -638,15 +720,15 @@ enum masa_err gov_circulation_create(struct gov *g, struct gov_circulation *c,
 	return rc ? rc : record_insert(g, &circulation_kind, c, err);
 }
 
-enum masa_err gov_circulation_list(struct gov *g, int64_t meeting_id,
-                                   struct arena *a,
+enum masa_err gov_circulation_list(struct gov *g, const struct gov_viewer *v,
+                                   int64_t meeting_id, struct arena *a,
                                    struct gov_circulation **out, size_t *n,
                                    struct masa_error *err)
 {
 	void *items;
 	enum masa_err rc =
-	        record_list(g, &circulation_kind, SQL_CIRCULATION_LIST,
-	                    meeting_id, a, &items, n, err);
+	        record_list_seen(g, &circulation_kind, SQL_CIRCULATION_LIST,
+	                         meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;

@@ -5,6 +5,7 @@
 #ifndef MASA_GOV_ITEM_H
 #define MASA_GOV_ITEM_H
 
+#include "gov/access.h"
 #include "gov/gov.h"
 
 struct gov_item {
@@ -31,6 +32,12 @@ struct gov_item_row {
 	char *presenter_prefix;
 	char *deferred_to_key; /* the meeting it was deferred to, or NULL */
 	char *deferred_to_date;
+	/*
+	 * A confidential item the viewer may not see: only its number, place
+	 * and status are given (title "Confidential item", no minutes,
+	 * presenter or deferral), so that a page can say it is there.
+	 */
+	bool hidden;
 };
 
 struct gov_resolution {
@@ -70,22 +77,34 @@ enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
  */
 enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
                               struct masa_error *err);
-enum masa_err gov_item_get(struct gov *g, int64_t id, struct arena *a,
-                           struct gov_item *out, struct masa_error *err);
+/*
+ * The lookups and listings below give only what v may see (gov/access.h):
+ * an item of minutes v may not read, or a confidential item of a meeting
+ * whose part two v may not see, is not there (MASA_ERR_NOT_FOUND for a
+ * lookup), and so are its resolutions and papers. The command line and
+ * masa's own checks pass gov_viewer_system().
+ */
+enum masa_err gov_item_get(struct gov *g, const struct gov_viewer *v,
+                           int64_t id, struct arena *a, struct gov_item *out,
+                           struct masa_error *err);
 /* By printed number within a meeting. */
-enum masa_err gov_item_find(struct gov *g, int64_t meeting_id,
-                            const char *number, struct arena *a,
-                            struct gov_item *out, struct masa_error *err);
-/* A meeting's items in agenda order (sub-items after their parent). */
-enum masa_err gov_item_list(struct gov *g, int64_t meeting_id, struct arena *a,
+enum masa_err gov_item_find(struct gov *g, const struct gov_viewer *v,
+                            int64_t meeting_id, const char *number,
+                            struct arena *a, struct gov_item *out,
+                            struct masa_error *err);
+/* A meeting's items v may see, in agenda order. */
+enum masa_err gov_item_list(struct gov *g, const struct gov_viewer *v,
+                            int64_t meeting_id, struct arena *a,
                             struct gov_item **out, size_t *n,
                             struct masa_error *err);
 
 /*
  * A meeting's items in agenda order, each with its presenter's name and the
- * meeting it was deferred to, in one query.
+ * meeting it was deferred to, in one query; none when v may not read the
+ * minutes, and a confidential item v may not see as a hidden row.
  */
-enum masa_err gov_item_rows(struct gov *g, int64_t meeting_id, struct arena *a,
+enum masa_err gov_item_rows(struct gov *g, const struct gov_viewer *v,
+                            int64_t meeting_id, struct arena *a,
                             struct gov_item_row **out, size_t *n,
                             struct masa_error *err);
 
@@ -95,24 +114,27 @@ enum masa_err gov_resolution_update(struct gov *g,
                                     const struct gov_resolution *r,
                                     struct masa_error *err);
 /* Resolutions of every item of a meeting, by item position then number. */
-enum masa_err gov_resolution_list(struct gov *g, int64_t meeting_id,
-                                  struct arena *a, struct gov_resolution **out,
-                                  size_t *n, struct masa_error *err);
+enum masa_err gov_resolution_list(struct gov *g, const struct gov_viewer *v,
+                                  int64_t meeting_id, struct arena *a,
+                                  struct gov_resolution **out, size_t *n,
+                                  struct masa_error *err);
 
 enum masa_err gov_document_create(struct gov *g, struct gov_document *d,
                                   struct masa_error *err);
 enum masa_err gov_document_update(struct gov *g, const struct gov_document *d,
                                   struct masa_error *err);
-/* Documents of every item of a meeting, by item position then position. */
-enum masa_err gov_document_list(struct gov *g, int64_t meeting_id,
-                                struct arena *a, struct gov_document **out,
-                                size_t *n, struct masa_error *err);
+/* Documents (papers) of every item of a meeting that v may see the papers
+ * of, by item position then position. */
+enum masa_err gov_document_list(struct gov *g, const struct gov_viewer *v,
+                                int64_t meeting_id, struct arena *a,
+                                struct gov_document **out, size_t *n,
+                                struct masa_error *err);
 
 enum masa_err gov_circulation_create(struct gov *g, struct gov_circulation *c,
                                      struct masa_error *err);
 /* Circulation of every document of a meeting, in the order recorded. */
-enum masa_err gov_circulation_list(struct gov *g, int64_t meeting_id,
-                                   struct arena *a,
+enum masa_err gov_circulation_list(struct gov *g, const struct gov_viewer *v,
+                                   int64_t meeting_id, struct arena *a,
                                    struct gov_circulation **out, size_t *n,
                                    struct masa_error *err);
 

@@ -3,6 +3,8 @@
  */
 #include "gov/meeting.h"
 
+#include "gov/access.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -831,9 +833,17 @@ static const struct record_kind declaration_kind = {
                    "FROM declaration WHERE id = ?",
 };
 
+/* A declaration on an item is seen by those who see the item. */
+#define DECLARATION_SEEN                                            \
+	"FROM declaration d JOIN meeting m ON m.id = d.meeting_id " \
+	"LEFT JOIN item it ON it.id = d.item_id "
+#define DECLARATION_SEEN_WHERE                               \
+	"WHERE d.meeting_id = ?1 AND " GOV_SQL_SEES_MINUTES( \
+	        "m") " AND "                                 \
+	             "(it.id IS NULL OR " GOV_SQL_SEES_ITEM("it", "m") ") "
 static const char SQL_DECLARATION_LIST[] =
-        "SELECT id, meeting_id, person_id, item_id, interest FROM declaration "
-        "WHERE meeting_id = ? ORDER BY id";
+        "SELECT d.id, d.meeting_id, d.person_id, d.item_id, "
+        "d.interest " DECLARATION_SEEN DECLARATION_SEEN_WHERE "ORDER BY d.id";
 
 enum masa_err gov_declaration_create(struct gov *g, struct gov_declaration *d,
                                      struct masa_error *err)
@@ -873,15 +883,15 @@ out:
 	return rc;
 }
 
-enum masa_err gov_declaration_list(struct gov *g, int64_t meeting_id,
-                                   struct arena *a,
+enum masa_err gov_declaration_list(struct gov *g, const struct gov_viewer *v,
+                                   int64_t meeting_id, struct arena *a,
                                    struct gov_declaration **out, size_t *n,
                                    struct masa_error *err)
 {
 	void *items;
 	enum masa_err rc =
-	        record_list(g, &declaration_kind, SQL_DECLARATION_LIST,
-	                    meeting_id, a, &items, n, err);
+	        record_list_seen(g, &declaration_kind, SQL_DECLARATION_LIST,
+	                         meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;
@@ -889,10 +899,9 @@ enum masa_err gov_declaration_list(struct gov *g, int64_t meeting_id,
 
 static const char SQL_DECLARATION_ROWS[] =
         "SELECT d.id, d.meeting_id, d.person_id, d.item_id, d.interest, "
-        "p.name, p.honorific_prefix, i.number FROM declaration d "
-        "JOIN person p ON p.id = d.person_id "
-        "LEFT JOIN item i ON i.id = d.item_id "
-        "WHERE d.meeting_id = ? ORDER BY d.id";
+        "p.name, p.honorific_prefix, it.number " DECLARATION_SEEN
+        "JOIN person p ON p.id = d.person_id " DECLARATION_SEEN_WHERE
+        "ORDER BY d.id";
 
 static const struct record_field declaration_row_fields[] = {
         RECORD_FIELD(struct gov_declaration_row, d.id, RECORD_ID),
@@ -914,15 +923,15 @@ static const struct record_kind declaration_row_kind = {
         .size = sizeof(struct gov_declaration_row),
 };
 
-enum masa_err gov_declaration_rows(struct gov *g, int64_t meeting_id,
-                                   struct arena *a,
+enum masa_err gov_declaration_rows(struct gov *g, const struct gov_viewer *v,
+                                   int64_t meeting_id, struct arena *a,
                                    struct gov_declaration_row **out, size_t *n,
                                    struct masa_error *err)
 {
 	void *items;
 	enum masa_err rc =
-	        record_list(g, &declaration_row_kind, SQL_DECLARATION_ROWS,
-	                    meeting_id, a, &items, n, err);
+	        record_list_seen(g, &declaration_row_kind, SQL_DECLARATION_ROWS,
+	                         meeting_id, v, a, &items, n, err);
 
 	*out = items;
 	return rc;

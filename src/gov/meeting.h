@@ -156,14 +156,18 @@ enum masa_err gov_attendance_list(struct gov *g, int64_t meeting_id,
 
 enum masa_err gov_declaration_create(struct gov *g, struct gov_declaration *d,
                                      struct masa_error *err);
-enum masa_err gov_declaration_list(struct gov *g, int64_t meeting_id,
-                                   struct arena *a,
+struct gov_viewer;
+/* Those v may see: none on an item v may not see (gov/access.h). */
+enum masa_err gov_declaration_list(struct gov *g, const struct gov_viewer *v,
+                                   int64_t meeting_id, struct arena *a,
                                    struct gov_declaration **out, size_t *n,
                                    struct masa_error *err);
 
 /* A meeting's declarations in the order recorded, with names. */
-enum masa_err gov_declaration_rows(struct gov *g, int64_t meeting_id,
-                                   struct arena *a,
+struct gov_viewer;
+/* Those v may see: none on an item v may not see (gov/access.h). */
+enum masa_err gov_declaration_rows(struct gov *g, const struct gov_viewer *v,
+                                   int64_t meeting_id, struct arena *a,
                                    struct gov_declaration_row **out, size_t *n,
                                    struct masa_error *err);
 

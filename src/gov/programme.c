@@ -17,6 +17,7 @@
 
 #include "core/date.h"
 #include "gov/body.h"
+#include "gov/access.h"
 #include "gov/check.h"
 #include "gov/meeting.h"
 #include "gov/record.h"
@@ -72,46 +73,63 @@ static const char SQL_PROGRAMME_ALL[] =
         "JOIN body b ON b.id = p.body_id WHERE b.partnership_id = ? "
         "ORDER BY p.id";
 /*
+ * The entries a viewer may see: those from no item, or from a resolution or
+ * an item the viewer may see (an entry from a part-two resolution, from a
+ * deferred part-two item or from minutes not yet published carries their
+ * words in its title).
+ */
+#define PROGRAMME_SEEN_FROM                                             \
+	"SELECT " PROGRAMME_COLUMNS " FROM programme_entry p "          \
+	"LEFT JOIN resolution vr ON vr.id = p.resolution_id "           \
+	"LEFT JOIN item it ON it.id = COALESCE(vr.item_id, p.item_id) " \
+	"LEFT JOIN meeting m ON m.id = it.meeting_id "                  \
+	"LEFT JOIN meeting pm ON pm.id = p.meeting_id "
+#define PROGRAMME_SEEN "(it.id IS NULL OR " GOV_SQL_SEES_ITEM("it", "m") ")"
+
+static const char SQL_PROGRAMME_GET_SEEN[] =
+        PROGRAMME_SEEN_FROM "WHERE p.id = ?1 AND " PROGRAMME_SEEN;
+/*
  * From a date (?2) and its month (?3); without a date the sentinels
  * '0000-01-01' and '0000-01' select everything. Standing items first, then
  * by meeting date or month ("2020-01" sorts before "2020-01-15").
  */
-static const char SQL_PROGRAMME_LIST[] =
-        "SELECT " PROGRAMME_COLUMNS " FROM programme_entry p "
-        "LEFT JOIN meeting m ON m.id = p.meeting_id WHERE p.body_id = ? "
-        "AND (m.date >= ? OR p.month >= ? "
-        "OR (p.meeting_id IS NULL AND p.month IS NULL)) "
-        "ORDER BY CASE WHEN p.source = 'standing_item' THEN 0 ELSE 1 END, "
-        "COALESCE(m.date, p.month, ''), p.id";
+static const char SQL_PROGRAMME_LIST[] = PROGRAMME_SEEN_FROM
+        "WHERE p.body_id = ?1 "
+        "AND (pm.date >= ?2 OR p.month >= ?3 "
+        "OR (p.meeting_id IS NULL AND p.month IS NULL)) AND " PROGRAMME_SEEN
+        " ORDER BY CASE WHEN p.source = 'standing_item' THEN 0 ELSE 1 END, "
+        "COALESCE(pm.date, p.month, ''), p.id";
 static const char SQL_PROGRAMME_SAME_RESOLUTION[] =
         "SELECT 1 FROM programme_entry WHERE resolution_id = ? AND month = ?";
 /* Standing items for a meeting (?2) in its month (?3). */
-static const char SQL_AGENDA_STANDING[] =
-        "SELECT " PROGRAMME_COLUMNS " FROM programme_entry p "
-        "WHERE p.body_id = ? AND p.source = 'standing_item' "
+static const char SQL_AGENDA_STANDING[] = PROGRAMME_SEEN_FROM
+        "WHERE p.body_id = ?1 "
+        "AND p.source = 'standing_item' "
         "AND p.status IN ('planned', 'on_agenda') "
         "AND ((p.meeting_id IS NULL AND p.month IS NULL) "
-        "OR p.meeting_id = ? OR p.month = ?) ORDER BY p.id";
+        "OR p.meeting_id = ?2 OR p.month = ?3) AND " PROGRAMME_SEEN
+        " ORDER BY p.id";
 /* Other entries for a meeting (?2) or its month (?3): the meeting's first. */
-static const char SQL_AGENDA_PLANNED[] =
-        "SELECT " PROGRAMME_COLUMNS " FROM programme_entry p "
-        "WHERE p.body_id = ? AND p.source <> 'standing_item' "
+static const char SQL_AGENDA_PLANNED[] = PROGRAMME_SEEN_FROM
+        "WHERE p.body_id = ?1 "
+        "AND p.source <> 'standing_item' "
         "AND p.status IN ('planned', 'on_agenda') "
-        "AND (p.meeting_id = ? OR p.month = ?) "
-        "ORDER BY CASE WHEN p.meeting_id IS NULL THEN 1 ELSE 0 END, p.id";
+        "AND (p.meeting_id = ?2 OR p.month = ?3) AND " PROGRAMME_SEEN
+        " ORDER BY CASE WHEN p.meeting_id IS NULL THEN 1 ELSE 0 END, p.id";
 /*
  * Items deferred to a meeting (?1), and those of its previous meeting (?2)
  * deferred to no meeting in particular, that no programme entry has taken
- * up already.
+ * up already, and that the viewer may see.
  */
 static const char SQL_AGENDA_DEFERRED[] =
-        "SELECT i.number, i.title, m.key FROM item i "
-        "JOIN meeting m ON m.id = i.meeting_id WHERE i.status = 'deferred' "
-        "AND (i.deferred_to_id = ? "
-        "OR (i.meeting_id = ? AND i.deferred_to_id IS NULL)) "
+        "SELECT it.number, it.title, m.key FROM item it "
+        "JOIN meeting m ON m.id = it.meeting_id WHERE it.status = 'deferred' "
+        "AND (it.deferred_to_id = ?1 "
+        "OR (it.meeting_id = ?2 AND it.deferred_to_id IS NULL)) "
         "AND NOT EXISTS (SELECT 1 FROM programme_entry p "
-        "WHERE p.item_id = i.id AND p.resolution_id IS NULL) "
-        "ORDER BY m.date, i.position, i.id";
+        "WHERE p.item_id = it.id AND p.resolution_id IS NULL) "
+        "AND " GOV_SQL_SEES_ITEM("it",
+                                 "m") " ORDER BY m.date, it.position, it.id";
 static const char SQL_PREVIOUS_MEETING[] =
         "SELECT id, key FROM meeting WHERE body_id = ? AND date < ? "
         "AND status <> 'cancelled' ORDER BY date DESC, id DESC LIMIT 1";
@@ -343,11 +361,16 @@ out:
 	return rc;
 }
 
-enum masa_err gov_programme_get(struct gov *g, int64_t id, struct arena *a,
+enum masa_err gov_programme_get(struct gov *g, const struct gov_viewer *v,
+                                int64_t id, struct arena *a,
                                 struct gov_programme_entry *out,
                                 struct masa_error *err)
 {
-	return record_get(g, &programme_kind, id, a, out, err);
+	char what[32];
+
+	snprintf(what, sizeof what, "with id %lld", (long long)id);
+	return record_find_seen(g, &programme_kind, SQL_PROGRAMME_GET_SEEN, id,
+	                        NULL, v, what, a, out, err);
 }
 
 enum masa_err gov_programme_list_all(struct gov *g, int64_t partnership_id,
@@ -363,8 +386,9 @@ enum masa_err gov_programme_list_all(struct gov *g, int64_t partnership_id,
 	return rc;
 }
 
-enum masa_err gov_programme_list(struct gov *g, int64_t body_id,
-                                 const char *from, struct arena *a,
+enum masa_err gov_programme_list(struct gov *g, const struct gov_viewer *v,
+                                 int64_t body_id, const char *from,
+                                 struct arena *a,
                                  struct gov_programme_entry **out, size_t *n,
                                  struct masa_error *err)
 {
@@ -384,6 +408,7 @@ enum masa_err gov_programme_list(struct gov *g, int64_t body_id,
 	store_bind_int(st, 1, body_id);
 	store_bind_text(st, 2, from ? from : "0000-01-01");
 	store_bind_text(st, 3, month);
+	gov_viewer_bind(st, v);
 	rc = record_collect(st, &programme_kind, a, &items, n, err);
 	*out = items;
 	return rc;
@@ -579,8 +604,8 @@ static enum masa_err previous_meeting(struct gov *g,
  * it (they were open when it began, and a past meeting's matters arising
  * must still show them). Owners and history are as at that date.
  */
-enum masa_err gov_matters_arising(struct gov *g, int64_t meeting_id,
-                                  struct arena *a,
+enum masa_err gov_matters_arising(struct gov *g, const struct gov_viewer *v,
+                                  int64_t meeting_id, struct arena *a,
                                   struct gov_matters_arising *out,
                                   struct masa_error *err)
 {
@@ -606,7 +631,7 @@ enum masa_err gov_matters_arising(struct gov *g, int64_t meeting_id,
 	                      &out->previous_meeting_key, err);
 	if (rc != MASA_OK || previous_id == 0)
 		return rc;
-	rc = gov_item_list(g, previous_id, a, &items, &nitems, err);
+	rc = gov_item_list(g, v, previous_id, a, &items, &nitems, err);
 	if (rc != MASA_OK)
 		return rc;
 	out->deferred = items;
@@ -687,11 +712,10 @@ static enum masa_err entry_why(struct gov *g,
 }
 
 /* Proposes every entry sql selects for the meeting and month. */
-static enum masa_err propose_entries(struct gov *g, const char *sql,
-                                     const struct gov_meeting *m,
-                                     const char *month, struct arena *a,
-                                     struct proposals *p,
-                                     struct masa_error *err)
+static enum masa_err
+propose_entries(struct gov *g, const struct gov_viewer *v, const char *sql,
+                const struct gov_meeting *m, const char *month, struct arena *a,
+                struct proposals *p, struct masa_error *err)
 {
 	struct store_stmt *st;
 	struct gov_programme_entry *entries;
@@ -704,6 +728,7 @@ static enum masa_err propose_entries(struct gov *g, const char *sql,
 	store_bind_int(st, 1, m->body_id);
 	store_bind_int(st, 2, m->id);
 	store_bind_text(st, 3, month);
+	gov_viewer_bind(st, v);
 	rc = record_collect(st, &programme_kind, a, &items, &n, err);
 	entries = items;
 	for (size_t i = 0; i < n && rc == MASA_OK; i++) {
@@ -717,7 +742,7 @@ static enum masa_err propose_entries(struct gov *g, const char *sql,
 	return rc;
 }
 
-static enum masa_err propose_deferred(struct gov *g,
+static enum masa_err propose_deferred(struct gov *g, const struct gov_viewer *v,
                                       const struct gov_meeting *m,
                                       int64_t previous_id, struct arena *a,
                                       struct proposals *p,
@@ -732,6 +757,7 @@ static enum masa_err propose_deferred(struct gov *g,
 		return rc;
 	store_bind_int(st, 1, m->id);
 	store_bind_int(st, 2, previous_id);
+	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		const char *why = arena_printf(a, "deferred from %s item %s",
 		                               store_column_text(st, 2),
@@ -744,8 +770,8 @@ static enum masa_err propose_deferred(struct gov *g,
 	return rc;
 }
 
-enum masa_err gov_agenda_draft(struct gov *g, int64_t meeting_id,
-                               struct arena *a,
+enum masa_err gov_agenda_draft(struct gov *g, const struct gov_viewer *v,
+                               int64_t meeting_id, struct arena *a,
                                struct gov_agenda_proposal **out, size_t *n,
                                struct masa_error *err)
 {
@@ -759,7 +785,7 @@ enum masa_err gov_agenda_draft(struct gov *g, int64_t meeting_id,
 	*out = NULL;
 	*n = 0;
 	if ((rc = gov_meeting_get(g, meeting_id, a, &m, err)) ||
-	    (rc = gov_matters_arising(g, meeting_id, a, &ma, err)) ||
+	    (rc = gov_matters_arising(g, v, meeting_id, a, &ma, err)) ||
 	    (rc = previous_meeting(g, &m, a, &previous_id, &previous_key, err)))
 		return rc;
 	month = arena_strndup(a, m.date, 7);
@@ -777,11 +803,11 @@ enum masa_err gov_agenda_draft(struct gov *g, int64_t meeting_id,
 	    (rc = propose(a, &p, "Declarations of interest", "standard item", 0,
 	                  err)) ||
 	    (rc = propose(a, &p, title, why, 0, err)) ||
-	    (rc = propose_entries(g, SQL_AGENDA_STANDING, &m, month, a, &p,
+	    (rc = propose_entries(g, v, SQL_AGENDA_STANDING, &m, month, a, &p,
 	                          err)) ||
-	    (rc = propose_entries(g, SQL_AGENDA_PLANNED, &m, month, a, &p,
+	    (rc = propose_entries(g, v, SQL_AGENDA_PLANNED, &m, month, a, &p,
 	                          err)) ||
-	    (rc = propose_deferred(g, &m, previous_id, a, &p, err)) ||
+	    (rc = propose_deferred(g, v, &m, previous_id, a, &p, err)) ||
 	    (rc = propose(a, &p, "Any other business", "standard item", 0,
 	                  err)) ||
 	    (rc = propose(a, &p, "Date and time of the next meeting",

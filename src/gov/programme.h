@@ -7,6 +7,7 @@
 #ifndef MASA_GOV_PROGRAMME_H
 #define MASA_GOV_PROGRAMME_H
 
+#include "gov/access.h"
 #include "gov/action.h"
 #include "gov/gov.h"
 #include "gov/item.h"
@@ -37,7 +38,15 @@ enum masa_err gov_programme_create(struct gov *g, struct gov_programme_entry *e,
 enum masa_err gov_programme_update(struct gov *g,
                                    const struct gov_programme_entry *e,
                                    struct masa_error *err);
-enum masa_err gov_programme_get(struct gov *g, int64_t id, struct arena *a,
+/*
+ * The entry, the listings and the matters arising below give only what v
+ * may see: an entry made from a resolution or an item that v may not see
+ * (part two, or minutes v may not read yet) is not there
+ * (MASA_ERR_NOT_FOUND for gov_programme_get), nor is such an action or
+ * deferred item among the matters arising.
+ */
+enum masa_err gov_programme_get(struct gov *g, const struct gov_viewer *v,
+                                int64_t id, struct arena *a,
                                 struct gov_programme_entry *out,
                                 struct masa_error *err);
 /* Every entry of the partnership's bodies, in the order created (dump). */
@@ -49,8 +58,9 @@ enum masa_err gov_programme_list_all(struct gov *g, int64_t partnership_id,
  * A body's programme from `from` (a date; NULL: all), by meeting date or
  * month, standing items first.
  */
-enum masa_err gov_programme_list(struct gov *g, int64_t body_id,
-                                 const char *from, struct arena *a,
+enum masa_err gov_programme_list(struct gov *g, const struct gov_viewer *v,
+                                 int64_t body_id, const char *from,
+                                 struct arena *a,
                                  struct gov_programme_entry **out, size_t *n,
                                  struct masa_error *err);
 /*
@@ -92,8 +102,8 @@ struct gov_matters_arising {
 	size_t ndeferred;
 	char *previous_meeting_key; /* or NULL */
 };
-enum masa_err gov_matters_arising(struct gov *g, int64_t meeting_id,
-                                  struct arena *a,
+enum masa_err gov_matters_arising(struct gov *g, const struct gov_viewer *v,
+                                  int64_t meeting_id, struct arena *a,
                                   struct gov_matters_arising *out,
                                   struct masa_error *err);
 
@@ -111,8 +121,8 @@ struct gov_agenda_proposal {
  * items, the programme entries for that meeting or its month, items deferred
  * to it, any other business, date of the next meeting.
  */
-enum masa_err gov_agenda_draft(struct gov *g, int64_t meeting_id,
-                               struct arena *a,
+enum masa_err gov_agenda_draft(struct gov *g, const struct gov_viewer *v,
+                               int64_t meeting_id, struct arena *a,
                                struct gov_agenda_proposal **out, size_t *n,
                                struct masa_error *err);
 

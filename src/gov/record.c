@@ -4,6 +4,8 @@
  */
 #include "gov/record.h"
 
+#include "gov/access.h"
+
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -388,6 +390,50 @@ enum masa_err record_list(struct gov *g, const struct record_kind *k,
 	if (scope != 0)
 		store_bind_int(st, 1, scope);
 	return record_collect(st, k, a, out, n, err);
+}
+
+enum masa_err record_list_seen(struct gov *g, const struct record_kind *k,
+                               const char *sql, int64_t scope,
+                               const struct gov_viewer *v, struct arena *a,
+                               void **out, size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK) {
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	store_bind_int(st, 1, scope);
+	gov_viewer_bind(st, v);
+	return record_collect(st, k, a, out, n, err);
+}
+
+enum masa_err record_find_seen(struct gov *g, const struct record_kind *k,
+                               const char *sql, int64_t scope, const char *key,
+                               const struct gov_viewer *v, const char *what,
+                               struct arena *a, void *out,
+                               struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, scope);
+	if (key != NULL)
+		store_bind_text(st, 2, key);
+	gov_viewer_bind(st, v);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND, "no %s %s",
+		                    k->label, what);
+	if (rc == MASA_OK)
+		record_read_row(st, k, a, out);
+	store_done(st);
+	return rc;
 }
 
 enum masa_err record_check_ref(struct gov *g, const char *sql, int64_t id,

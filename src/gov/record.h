@@ -122,6 +122,25 @@ enum masa_err record_exists(struct gov *g, const char *sql, int64_t id,
 enum masa_err record_find(struct gov *g, const struct record_kind *k,
                           const char *sql, int64_t scope, const char *key,
                           struct arena *a, void *out, struct masa_error *err);
+/*
+ * Every record sql selects that v may see: scope bound as ?1 and the viewer
+ * as gov_viewer_bind() binds it (sql filters with gov/access.h's rules).
+ */
+struct gov_viewer;
+enum masa_err record_list_seen(struct gov *g, const struct record_kind *k,
+                               const char *sql, int64_t scope,
+                               const struct gov_viewer *v, struct arena *a,
+                               void **out, size_t *n, struct masa_error *err);
+/*
+ * The one record sql selects for scope (?1) and key (?2, or nothing when
+ * key is NULL) that v may see; MASA_ERR_NOT_FOUND, naming k->label and
+ * what, when there is none or v may not see it.
+ */
+enum masa_err record_find_seen(struct gov *g, const struct record_kind *k,
+                               const char *sql, int64_t scope, const char *key,
+                               const struct gov_viewer *v, const char *what,
+                               struct arena *a, void *out,
+                               struct masa_error *err);
 /* Every record sql selects, with scope bound as ?1 when it is not 0. */
 enum masa_err record_list(struct gov *g, const struct record_kind *k,
                           const char *sql, int64_t scope, struct arena *a,

@@ -17,6 +17,8 @@
  */
 #include "minutes/import.h"
 
+#include "gov/access.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,8 +172,8 @@ static enum masa_err same_meeting(struct importer *im, bool *same, bool *empty,
 	size_t n;
 	enum masa_err rc;
 
-	if ((rc = gov_item_list(im->g, im->meeting.id, im->a, &items, &n,
-	                        err)) != MASA_OK)
+	if ((rc = gov_item_list(im->g, &gov_viewer_masa, im->meeting.id, im->a,
+	                        &items, &n, err)) != MASA_OK)
 		return rc;
 	*empty = n == 0;
 	*same = n == im->r->nitems && n > 0;

@@ -190,6 +190,7 @@ struct reading {
 	size_t npeople;
 	struct gov_organisation *orgs;
 	size_t norgs;
+	const struct gov_viewer *viewer; /* whom the document is for */
 	struct gov_item *items;
 	size_t nitems;
 	bool *hidden; /* per item: left out of this document */
@@ -459,15 +460,24 @@ static enum masa_err read_items(struct reading *r, const struct gov_meeting *m,
                                 struct masa_error *err)
 {
 	struct gov_resolution *res;
+	struct gov_item_row *rows;
 	size_t nres;
 	struct publish_item *items;
 	enum masa_err rc;
 
-	if ((rc = gov_item_list(r->g, m->id, r->a, &r->items, &r->nitems,
+	/* What the reader may not see comes as hidden rows, without its
+	 * words, and none of its resolutions (gov/access.h). */
+	if ((rc = gov_item_rows(r->g, r->viewer, m->id, r->a, &rows, &r->nitems,
 	                        err)) ||
-	    (rc = gov_resolution_list(r->g, m->id, r->a, &res, &nres, err)))
+	    (rc = gov_resolution_list(r->g, r->viewer, m->id, r->a, &res, &nres,
+	                              err)))
 		return rc;
+	r->items = arena_alloc(r->a, (r->nitems + 1) * sizeof *r->items);
 	r->hidden = arena_alloc(r->a, (r->nitems + 1) * sizeof *r->hidden);
+	for (size_t i = 0; i < r->nitems; i++) {
+		r->items[i] = rows[i].item;
+		r->hidden[i] = rows[i].hidden;
+	}
 	items = arena_alloc(r->a, (r->nitems + 1) * sizeof *items);
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct gov_item *it = &r->items[i];
@@ -479,9 +489,7 @@ static enum masa_err read_items(struct reading *r, const struct gov_meeting *m,
 		pi->title = it->title;
 		/* the list puts sub-items after their parent */
 		pi->depth = p ? items[parent].depth + 1 : 0;
-		pi->confidential = it->confidential ||
-		                   (p != NULL && items[parent].confidential);
-		r->hidden[i] = pi->confidential && !r->see_confidential;
+		pi->confidential = it->confidential;
 		pi->minutes = it->minutes;
 		if (it->presenter_id) {
 			const struct gov_person *who =
@@ -583,6 +591,7 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 		        "publish them first, or leave out --public for the "
 		        "members' copy",
 		        m.key, m.minutes_status ? m.minutes_status : "draft");
+	r.viewer = &viewer;
 	if ((rc = gov_may_see_confidential(g, &viewer, m.id,
 	                                   &r.see_confidential, err)) ||
 	    (rc = gov_body_get(g, m.body_id, a, &body, err)) ||

@@ -981,8 +981,8 @@ static enum masa_err find_action(struct http_request *req,
 	if (rc != MASA_OK)
 		return rc;
 	if (out->act.item_id != 0) {
-		rc = gov_item_get(&req->gov, out->act.item_id, &req->arena,
-		                  &out->item, err);
+		rc = gov_item_get(&req->gov, &req->viewer, out->act.item_id,
+		                  &req->arena, &out->item, err);
 		if (rc == MASA_OK && out->item.confidential)
 			rc = gov_may_see_confidential(&req->gov, &req->viewer,
 			                              out->act.meeting_id, &may,

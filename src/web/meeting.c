@@ -274,16 +274,16 @@ static enum masa_err item_load(struct http_request *req,
                                struct masa_error *err)
 {
 	const char *number = http_param(req, "number");
-	enum masa_err rc =
-	        gov_item_find(&req->gov, r->m.id, number, &req->arena, it, err);
+	enum masa_err rc = gov_item_find(&req->gov, &req->viewer, r->m.id,
+	                                 number, &req->arena, it, err);
 
 	if (rc == MASA_ERR_NOT_FOUND && strchr(number, '~') != NULL) {
 		char *slashed = arena_strdup(&req->arena, number);
 		for (char *p = slashed; *p; p++)
 			if (*p == '~')
 				*p = '/';
-		rc = gov_item_find(&req->gov, r->m.id, slashed, &req->arena, it,
-		                   err);
+		rc = gov_item_find(&req->gov, &req->viewer, r->m.id, slashed,
+		                   &req->arena, it, err);
 		if (rc == MASA_OK)
 			number = slashed;
 	}
@@ -700,10 +700,10 @@ static void items_arrange(struct view *v, struct arena *a)
 	for (size_t k = 0; k < v->nitems; k++) {
 		size_t i = v->order[k];
 		size_t parent = item_index(v, v->items[i].item.parent_id);
-		/* Parents come before their sub-items in the order. */
-		v->hidden[i] = !v->see_confidential &&
-		               (v->items[i].item.confidential ||
-		                (parent < v->nitems && v->hidden[parent]));
+		/* Parents come before their sub-items in the order; the
+		 * domain stores a sub-item of a part-two item as part two. */
+		v->hidden[i] = v->items[i].hidden ||
+		               (parent < v->nitems && v->hidden[parent]);
 	}
 }
 
@@ -729,14 +729,17 @@ static enum masa_err view_read(struct http_request *req, struct meeting_ref *r,
 	if (!v->see_minutes)
 		return MASA_OK;
 	if ((rc = gov_attendance_list(g, id, a, &v->att, &v->natt, err)) ||
-	    (rc = gov_declaration_rows(g, id, a, &v->decl, &v->ndecl, err)) ||
-	    (rc = gov_item_rows(g, id, a, &v->items, &v->nitems, err)) ||
-	    (rc = gov_resolution_list(g, id, a, &v->res, &v->nres, err)) ||
+	    (rc = gov_declaration_rows(g, &req->viewer, id, a, &v->decl,
+	                               &v->ndecl, err)) ||
+	    (rc = gov_item_rows(g, &req->viewer, id, a, &v->items, &v->nitems,
+	                        err)) ||
+	    (rc = gov_resolution_list(g, &req->viewer, id, a, &v->res, &v->nres,
+	                              err)) ||
 	    (rc = gov_action_list_meeting(g, id, a, &v->actions, &v->nactions,
 	                                  err)))
 		return rc;
-	if (v->see_papers &&
-	    (rc = gov_document_list(g, id, a, &v->docs, &v->ndocs, err)))
+	if (v->see_papers && (rc = gov_document_list(g, &req->viewer, id, a,
+	                                             &v->docs, &v->ndocs, err)))
 		return rc;
 	if (v->natt > 0 && (rc = gov_meeting_quorum(g, id, &v->quorum, err)))
 		return rc;
@@ -1704,8 +1707,8 @@ enum masa_err meeting_item_add(struct http_request *req, struct masa_error *err)
 
 	if ((rc = must_administer(req, err)) ||
 	    (rc = meeting_ref_load(req, &r, err)) ||
-	    (rc = gov_item_rows(&req->gov, r.m.id, &req->arena, &items, &nitems,
-	                        err)))
+	    (rc = gov_item_rows(&req->gov, &req->viewer, r.m.id, &req->arena,
+	                        &items, &nitems, err)))
 		return rc;
 	if (text_is_blank(number))
 		form_error(&fe, &req->arena, "number",
@@ -2295,7 +2298,8 @@ static enum masa_err item_page_load(struct http_request *req,
 	memset(p, 0, sizeof *p);
 	if ((rc = meeting_ref_load(req, &p->r, err)) ||
 	    (rc = item_load(req, &p->r, &p->it, err)) ||
-	    (rc = gov_resolution_list(g, p->r.m.id, a, &res, &nres, err)) ||
+	    (rc = gov_resolution_list(g, &req->viewer, p->r.m.id, a, &res,
+	                              &nres, err)) ||
 	    (rc = gov_action_list_meeting(g, p->r.m.id, a, &actions, &nactions,
 	                                  err)) ||
 	    (rc = gov_meeting_list(g, req->partnership->id, p->r.m.body_id,

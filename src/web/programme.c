@@ -99,8 +99,8 @@ static enum masa_err render(struct http_request *req, unsigned status,
 	date_format(date_today(), today);
 	if ((rc = gov_body_find(&req->gov, req->partnership->id,
 	                        http_param(req, "body"), a, &body, err)) ||
-	    (rc = gov_programme_list(&req->gov, body.id, from, a, &e, &n,
-	                             err)) ||
+	    (rc = gov_programme_list(&req->gov, &req->viewer, body.id, from, a,
+	                             &e, &n, err)) ||
 	    (rc = gov_meeting_list(&req->gov, req->partnership->id, body.id,
 	                           NULL, NULL, 0, 0, a, &meetings, &nm, err)))
 		return rc;
@@ -250,7 +250,8 @@ static enum masa_err render(struct http_request *req, unsigned status,
 	}
 	if (req->account != NULL && next_id != 0) {
 		struct gov_matters_arising ma;
-		if ((rc = gov_matters_arising(&req->gov, next_id, a, &ma, err)))
+		if ((rc = gov_matters_arising(&req->gov, &req->viewer, next_id,
+		                              a, &ma, err)))
 			goto fail;
 		html_open(&h, "h2", "class", "govuk-heading-m", NULL);
 		html_textf(&h, "Matters arising for %s", next_key);

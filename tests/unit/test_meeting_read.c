@@ -18,6 +18,7 @@
 
 #include "testdb.h"
 
+#include "gov/access.h"
 #include "gov/action.h"
 #include "gov/interchange.h"
 #include "gov/item.h"
@@ -77,10 +78,10 @@ static void test_item_rows(void **state)
 	size_t nrows, nitems;
 	bool deferred = false;
 
-	MUST(f,
-	     gov_item_rows(&f->g, f->board.id, &f->a, &rows, &nrows, &f->err));
-	MUST(f, gov_item_list(&f->g, f->board.id, &f->a, &items, &nitems,
-	                      &f->err));
+	MUST(f, gov_item_rows(&f->g, &gov_viewer_masa, f->board.id, &f->a,
+	                      &rows, &nrows, &f->err));
+	MUST(f, gov_item_list(&f->g, &gov_viewer_masa, f->board.id, &f->a,
+	                      &items, &nitems, &f->err));
 	assert_int_equal(nrows, nitems);
 	for (size_t i = 0; i < nrows; i++) {
 		/* The same items in the same order as gov_item_list. */
@@ -97,8 +98,8 @@ static void test_item_rows(void **state)
 	assert_string_equal(rows[0].presenter_name, "Steve Ashley");
 	assert_string_equal(rows[0].presenter_prefix, "Mr");
 
-	MUST(f,
-	     gov_item_rows(&f->g, f->ilsc.id, &f->a, &rows, &nrows, &f->err));
+	MUST(f, gov_item_rows(&f->g, &gov_viewer_masa, f->ilsc.id, &f->a, &rows,
+	                      &nrows, &f->err));
 	for (size_t i = 0; i < nrows; i++) {
 		if (strcmp(rows[i].item.number, "17") != 0) {
 			assert_null(rows[i].deferred_to_key);
@@ -154,12 +155,13 @@ static void test_declaration_rows(void **state)
 	struct gov_declaration d = {0};
 	size_t n;
 
-	MUST(f, gov_declaration_rows(&f->g, f->board.id, &f->a, &rows, &n,
-	                             &f->err));
+	MUST(f, gov_declaration_rows(&f->g, &gov_viewer_masa, f->board.id,
+	                             &f->a, &rows, &n, &f->err));
 	assert_int_equal(n, 0);
 	MUST(f, gov_person_find(&f->g, f->partnership, "sue-cassin", &f->a, &p,
 	                        &f->err));
-	MUST(f, gov_item_find(&f->g, f->board.id, "4.1", &f->a, &it, &f->err));
+	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, f->board.id, "4.1",
+	                      &f->a, &it, &f->err));
 	d.meeting_id = f->board.id;
 	d.person_id = p.id;
 	d.item_id = it.id;
@@ -168,8 +170,8 @@ static void test_declaration_rows(void **state)
 	d.item_id = 0;
 	d.interest = "A governor of a school";
 	MUST(f, gov_declaration_create(&f->g, &d, &f->err));
-	MUST(f, gov_declaration_rows(&f->g, f->board.id, &f->a, &rows, &n,
-	                             &f->err));
+	MUST(f, gov_declaration_rows(&f->g, &gov_viewer_masa, f->board.id,
+	                             &f->a, &rows, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].person_name, "Sue Cassin");
 	assert_string_equal(rows[0].honorific_prefix, "Ms");

@@ -20,6 +20,7 @@
 
 #include "testdb.h"
 
+#include "gov/access.h"
 #include "gov/action.h"
 #include "gov/body.h"
 #include "gov/interchange.h"
@@ -83,7 +84,8 @@ static int setup(void **state)
 	MUST(f, gov_meeting_find(&f->one.g, f->partnership, "RLSCB/2014-12-04",
 	                         &f->a, &m, &f->err));
 	f->meeting = m.id;
-	MUST(f, gov_item_list(&f->one.g, m.id, &f->a, &items, &n, &f->err));
+	MUST(f, gov_item_list(&f->one.g, &gov_viewer_masa, m.id, &f->a, &items,
+	                      &n, &f->err));
 	assert_true(n > 0);
 	f->item = items[0].id;
 	*state = f;
@@ -359,8 +361,10 @@ static void test_item_second_writer_is_told(void **state)
 	size_t n;
 	char *before;
 
-	MUST(f, gov_item_get(&f->one.g, f->item, &f->a, &one, &f->err));
-	MUST(f, gov_item_get(&f->two.g, f->item, &f->a, &two, &f->err));
+	MUST(f, gov_item_get(&f->one.g, &gov_viewer_masa, f->item, &f->a, &one,
+	                     &f->err));
+	MUST(f, gov_item_get(&f->two.g, &gov_viewer_masa, f->item, &f->a, &two,
+	                     &f->err));
 	one.minutes = "The board noted the report.";
 	MUST(f, gov_item_update(&f->one.g, &one, &f->err));
 	before = snapshot(f);
@@ -374,11 +378,12 @@ static void test_item_second_writer_is_told(void **state)
 	           MASA_ERR_CONFLICT,
 	           stale_message(f, "item", two.version + 1));
 	assert_string_equal(snapshot(f), before);
-	MUST(f, gov_item_get(&f->two.g, f->item, &f->a, &now, &f->err));
+	MUST(f, gov_item_get(&f->two.g, &gov_viewer_masa, f->item, &f->a, &now,
+	                     &f->err));
 	assert_string_equal(now.minutes, "The board noted the report.");
 	assert_int_equal(now.version, two.version + 1);
-	MUST(f,
-	     gov_item_rows(&f->one.g, f->meeting, &f->a, &rows, &n, &f->err));
+	MUST(f, gov_item_rows(&f->one.g, &gov_viewer_masa, f->meeting, &f->a,
+	                      &rows, &n, &f->err));
 	assert_int_equal(rows[0].item.id, f->item);
 	assert_int_equal(rows[0].item.version, now.version);
 	/* An item just made has version 1. */
@@ -388,7 +393,8 @@ static void test_item_second_writer_is_told(void **state)
 		                      .title = "Any other business"};
 		MUST(f, gov_item_create(&f->one.g, &it, &f->err));
 		assert_int_equal(it.version, 1);
-		MUST(f, gov_item_get(&f->two.g, it.id, &f->a, &now, &f->err));
+		MUST(f, gov_item_get(&f->two.g, &gov_viewer_masa, it.id, &f->a,
+		                     &now, &f->err));
 		assert_int_equal(now.version, 1);
 	}
 }

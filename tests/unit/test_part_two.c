@@ -1,0 +1,412 @@
+/*
+ * test_part_two: who sees part two, asked of every domain listing and
+ * lookup that can return it (items, their rows for pages, resolutions,
+ * papers, circulation, declarations, work programme entries, matters
+ * arising, the agenda draft), on a partnership made for the boundaries: a
+ * sub-item created under a part-two item without its own flag, a member who
+ * left the body the day before the meeting, one whose membership ended on
+ * the meeting's day, one who joined on it, a member of another body, the
+ * public, and published against draft minutes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "testdb.h"
+
+#include "gov/access.h"
+#include "gov/body.h"
+#include "gov/interchange.h"
+#include "gov/item.h"
+#include "gov/meeting.h"
+#include "gov/partnership.h"
+#include "gov/programme.h"
+#include "store/store.h"
+
+/* The secret words: none of them may reach a viewer without part two. */
+static const char *const SECRETS[] = {"Child Q", "Child R", NULL};
+
+static const char DOC[] =
+        "{\"format\": \"masa-interchange\", \"version\": 3,\n"
+        "\"partnership\": {\"id\": \"p2\", \"name\": \"Part Two "
+        "Partnership\"},\n"
+        "\"organizations\": [{\"id\": \"police\", \"name\": \"Police\", "
+        "\"part\": \"safeguarding_partner\"}, {\"id\": \"council\", "
+        "\"name\": \"Council\", \"part\": \"safeguarding_partner\"}],\n"
+        "\"people\": [\n"
+        " {\"id\": \"mem\", \"name\": \"Mem Ber\"},\n"
+        " {\"id\": \"former\", \"name\": \"For Mer\"},\n"
+        " {\"id\": \"lastday\", \"name\": \"Last Day\"},\n"
+        " {\"id\": \"newbie\", \"name\": \"New Bie\"},\n"
+        " {\"id\": \"other\", \"name\": \"Oth Er\"},\n"
+        " {\"id\": \"cop\", \"name\": \"Co P\", \"organization\": "
+        "\"police\"}],\n"
+        "\"bodies\": [{\"short_name\": \"PB\", \"name\": \"Board\", "
+        "\"classification\": \"board\"}, {\"short_name\": \"QA\", \"name\": "
+        "\"QA group\", \"classification\": \"subgroup\", \"parent\": "
+        "\"PB\"}],\n"
+        "\"memberships\": [\n"
+        " {\"person\": \"mem\", \"body\": \"PB\", \"role\": \"member\", "
+        "\"start_date\": \"2019-01-01\"},\n"
+        " {\"person\": \"former\", \"body\": \"PB\", \"role\": \"member\", "
+        "\"start_date\": \"2018-01-01\", \"end_date\": \"2020-01-09\"},\n"
+        " {\"person\": \"lastday\", \"body\": \"PB\", \"role\": \"member\", "
+        "\"start_date\": \"2018-01-01\", \"end_date\": \"2020-01-10\"},\n"
+        " {\"person\": \"newbie\", \"body\": \"PB\", \"role\": \"member\", "
+        "\"start_date\": \"2020-01-10\", \"end_date\": \"2020-06-30\"},\n"
+        " {\"person\": \"other\", \"body\": \"QA\", \"role\": \"member\"}],\n"
+        "\"meetings\": [\n"
+        " {\"id\": \"PB/2020-01-10\", \"body\": \"PB\", \"date\": "
+        "\"2020-01-10\", \"status\": \"held\", \"minutes_status\": "
+        "\"published\", \"minutes_approved_on\": \"2020-03-10\", "
+        "\"minutes_published_on\": \"2020-03-11\",\n"
+        "  \"agenda\": [\n"
+        "   {\"number\": \"1\", \"title\": \"Welcome\", \"minutes\": "
+        "\"Open words\", \"resolutions\": [{\"number\": 1, \"text\": "
+        "\"That the open report be noted\"}], \"documents\": [{\"title\": "
+        "\"Open paper\", \"kind\": \"paper\"}]},\n"
+        "   {\"number\": \"2\", \"title\": \"Case reviews\", "
+        "\"confidential\": true, \"items\": [{\"number\": \"2.1\", "
+        "\"title\": \"Review of Child Q\", \"minutes\": \"Child Q was "
+        "seen\", \"resolutions\": [{\"number\": 1, \"text\": \"That the "
+        "review of Child Q be published\"}], \"documents\": [{\"title\": "
+        "\"Child Q report\", \"kind\": \"report\", \"circulation\": "
+        "[{\"person\": \"mem\", \"sent_on\": \"2020-01-03\"}]}]}]},\n"
+        "   {\"number\": \"3\", \"title\": \"Child R placement\", "
+        "\"confidential\": true, \"status\": \"deferred\", "
+        "\"deferred_to\": \"PB/2020-03-10\"}],\n"
+        "  \"declarations\": [{\"person\": \"mem\", \"item\": \"2.1\", "
+        "\"interest\": \"Knows the family of Child Q\"}, {\"person\": "
+        "\"mem\", \"item\": \"1\", \"interest\": \"Open interest\"}]},\n"
+        " {\"id\": \"PB/2020-03-10\", \"body\": \"PB\", \"date\": "
+        "\"2020-03-10\", \"status\": \"scheduled\", \"minutes_status\": "
+        "\"draft\", \"agenda\": [{\"number\": \"1\", \"title\": \"Draft "
+        "item\"}]}],\n"
+        "\"programme\": [\n"
+        " {\"body\": \"PB\", \"title\": \"Update: Child Q review\", "
+        "\"month\": \"2020-07\", \"source\": \"resolution\", "
+        "\"from_meeting\": \"PB/2020-01-10\", \"from_item\": \"2.1\", "
+        "\"from_resolution\": 1, \"status\": \"planned\"},\n"
+        " {\"body\": \"PB\", \"title\": \"Child R placement again\", "
+        "\"meeting\": \"PB/2020-03-10\", \"source\": \"deferral\", "
+        "\"from_meeting\": \"PB/2020-01-10\", \"from_item\": \"3\", "
+        "\"status\": \"planned\"},\n"
+        " {\"body\": \"PB\", \"title\": \"From a draft\", \"month\": "
+        "\"2020-08\", \"source\": \"other\", \"from_meeting\": "
+        "\"PB/2020-03-10\", \"from_item\": \"1\", \"status\": "
+        "\"planned\"},\n"
+        " {\"body\": \"PB\", \"title\": \"Annual report\", \"month\": "
+        "\"2020-09\", \"source\": \"other\", \"status\": \"planned\"}]\n"
+        "}\n";
+
+struct fixture {
+	char path[TESTDB_SIZE];
+	struct store *store;
+	struct gov g;
+	struct arena a;
+	struct masa_error err;
+	int64_t partnership, held, next;
+};
+
+#define MUST(f, call)                                                       \
+	do {                                                                \
+		if ((call) != MASA_OK)                                      \
+			fail_msg("%s failed: %s", #call, (f)->err.message); \
+	} while (0)
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct gov_meeting m;
+
+	if (testdb_new(f->path, sizeof f->path, "part_two") != 0)
+		fail_msg("no test database");
+	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
+	gov_init(&f->g, f->store, "test");
+	MUST(f, interchange_load_buffer(&f->g, DOC, strlen(DOC), "part two", &f->partnership,
+	                              NULL, &f->err));
+	MUST(f, gov_meeting_find(&f->g, f->partnership, "PB/2020-01-10", &f->a,
+	                         &m, &f->err));
+	f->held = m.id;
+	MUST(f, gov_meeting_find(&f->g, f->partnership, "PB/2020-03-10", &f->a,
+	                         &m, &f->err));
+	f->next = m.id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	store_close(f->store);
+	arena_free(&f->a);
+	testdb_remove(f->path);
+	free(f);
+	return 0;
+}
+
+static struct gov_viewer as(struct fixture *f, enum gov_role role,
+                            const char *person)
+{
+	struct gov_viewer v = {.role = role, .partnership_id = f->partnership};
+	struct gov_person p;
+
+	if (person) {
+		MUST(f, gov_person_find(&f->g, f->partnership, person, &f->a,
+		                        &p, &f->err));
+		v.person_id = p.id;
+	}
+	return v;
+}
+
+/* Fails when any secret word is in text. */
+static void no_secret(const char *what, const char *text)
+{
+	for (size_t i = 0; text && SECRETS[i]; i++)
+		if (strstr(text, SECRETS[i]) != NULL)
+			fail_msg("%s shows \"%s\": %s", what, SECRETS[i], text);
+}
+
+/* How many of the body's programme entries name a child. */
+static size_t programme_secrets(struct fixture *f, const struct gov_viewer *v)
+{
+	struct gov_programme_entry *prog;
+	struct gov_body b;
+	size_t n, found = 0;
+
+	MUST(f, gov_body_find(&f->g, f->partnership, "PB", &f->a, &b, &f->err));
+	MUST(f, gov_programme_list(&f->g, v, b.id, NULL, &f->a, &prog, &n,
+	                           &f->err));
+	for (size_t i = 0; i < n; i++)
+		found += strstr(prog[i].title, "Child") != NULL;
+	return found;
+}
+
+/* Whether anything the viewer is given of the held meeting, or of the
+ * body's programme, names a child of part two. */
+static bool sees_part_two(struct fixture *f, const struct gov_viewer *v)
+{
+	struct gov_item *items;
+	struct gov_item_row *rows;
+	struct gov_resolution *res;
+	struct gov_document *docs;
+	struct gov_circulation *circ;
+	struct gov_declaration_row *decl;
+	struct gov_matters_arising ma;
+	struct gov_agenda_proposal *agenda;
+	struct gov_item it;
+	size_t n, found = 0;
+
+	MUST(f, gov_item_list(&f->g, v, f->held, &f->a, &items, &n, &f->err));
+	for (size_t i = 0; i < n; i++)
+		found += items[i].confidential;
+	MUST(f, gov_item_rows(&f->g, v, f->held, &f->a, &rows, &n, &f->err));
+	for (size_t i = 0; i < n; i++)
+		if (!rows[i].hidden)
+			found += rows[i].item.confidential;
+	MUST(f, gov_resolution_list(&f->g, v, f->held, &f->a, &res, &n,
+	                            &f->err));
+	for (size_t i = 0; i < n; i++)
+		found += strstr(res[i].text, "Child Q") != NULL;
+	MUST(f, gov_document_list(&f->g, v, f->held, &f->a, &docs, &n,
+	                          &f->err));
+	for (size_t i = 0; i < n; i++)
+		found += strstr(docs[i].title, "Child Q") != NULL;
+	MUST(f, gov_circulation_list(&f->g, v, f->held, &f->a, &circ, &n,
+	                             &f->err));
+	found += n;
+	MUST(f, gov_declaration_rows(&f->g, v, f->held, &f->a, &decl, &n,
+	                             &f->err));
+	for (size_t i = 0; i < n; i++)
+		found += strstr(decl[i].d.interest, "Child Q") != NULL;
+	found += programme_secrets(f, v);
+	MUST(f, gov_matters_arising(&f->g, v, f->next, &f->a, &ma, &f->err));
+	for (size_t i = 0; i < ma.ndeferred; i++)
+		found += strstr(ma.deferred[i].title, "Child R") != NULL;
+	MUST(f, gov_agenda_draft(&f->g, v, f->next, &f->a, &agenda, &n,
+	                         &f->err));
+	for (size_t i = 0; i < n; i++)
+		found += strstr(agenda[i].title, "Child") != NULL;
+	if (gov_item_find(&f->g, v, f->held, "2.1", &f->a, &it, &f->err) ==
+	    MASA_OK)
+		found++;
+	else
+		assert_int_equal(f->err.code, MASA_ERR_NOT_FOUND);
+	return found > 0;
+}
+
+/* Every listing gives nothing of part two to v, however it is asked. */
+static void assert_blind(struct fixture *f, const struct gov_viewer *v)
+{
+	struct gov_item_row *rows;
+	struct gov_item *items;
+	struct gov_programme_entry *prog;
+	struct gov_body b;
+	size_t n;
+
+	assert_false(sees_part_two(f, v));
+	MUST(f, gov_item_rows(&f->g, v, f->held, &f->a, &rows, &n, &f->err));
+	for (size_t i = 0; i < n; i++) {
+		no_secret("an item row", rows[i].item.title);
+		no_secret("an item's minutes", rows[i].item.minutes);
+		/* Part two is said to be there, without its words. */
+		assert_int_equal(rows[i].hidden, rows[i].item.confidential);
+		if (rows[i].hidden) {
+			assert_null(rows[i].item.minutes);
+			assert_int_equal(rows[i].item.deferred_to_id, 0);
+		}
+	}
+	MUST(f, gov_item_list(&f->g, v, f->held, &f->a, &items, &n, &f->err));
+	for (size_t i = 0; i < n; i++)
+		no_secret("an item", items[i].title);
+	MUST(f, gov_body_find(&f->g, f->partnership, "PB", &f->a, &b, &f->err));
+	MUST(f, gov_programme_list(&f->g, v, b.id, NULL, &f->a, &prog, &n,
+	                           &f->err));
+	for (size_t i = 0; i < n; i++)
+		no_secret("a programme entry", prog[i].title);
+}
+
+static size_t programme_count(struct fixture *f, const struct gov_viewer *v)
+{
+	struct gov_programme_entry *prog;
+	struct gov_body b;
+	size_t n;
+
+	MUST(f, gov_body_find(&f->g, f->partnership, "PB", &f->a, &b, &f->err));
+	MUST(f, gov_programme_list(&f->g, v, b.id, NULL, &f->a, &prog, &n,
+	                           &f->err));
+	return n;
+}
+
+static void test_sub_item_inherits_part_two(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_item it, child;
+
+	/* Loaded without its own flag, 2.1 is part two as 2 is. */
+	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, f->held, "2.1", &f->a,
+	                      &it, &f->err));
+	assert_true(it.confidential);
+	/* One made now under an open item stays open... */
+	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, f->held, "1", &f->a, &it,
+	                      &f->err));
+	child = (struct gov_item){.meeting_id = f->held,
+	                          .parent_id = it.id,
+	                          .number = "1.1",
+	                          .title = "Sub-item"};
+	MUST(f, gov_item_create(&f->g, &child, &f->err));
+	assert_false(child.confidential);
+	/* ...until its parent is made part two: then so is it. */
+	it.confidential = true;
+	it.version = 0;
+	MUST(f, gov_item_update(&f->g, &it, &f->err));
+	MUST(f, gov_item_get(&f->g, &gov_viewer_masa, child.id, &f->a, &child,
+	                     &f->err));
+	assert_true(child.confidential);
+}
+
+static void test_who_sees_part_two(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, admin, mem, former, lastday, newbie, other, chair,
+	        stranger, masa;
+
+	gov_viewer_public(&pub, f->partnership);
+	admin = as(f, GOV_ROLE_ADMIN, NULL);
+	mem = as(f, GOV_ROLE_MEMBER, "mem");
+	former = as(f, GOV_ROLE_MEMBER, "former");
+	lastday = as(f, GOV_ROLE_MEMBER, "lastday");
+	newbie = as(f, GOV_ROLE_MEMBER, "newbie");
+	other = as(f, GOV_ROLE_MEMBER, "other");
+	chair = as(f, GOV_ROLE_CHAIR, "other");
+	stranger = as(f, GOV_ROLE_ADMIN, NULL);
+	stranger.partnership_id = f->partnership + 1000;
+	gov_viewer_system(&masa, f->partnership);
+
+	assert_true(sees_part_two(f, &admin));
+	assert_true(sees_part_two(f, &masa));
+	assert_true(sees_part_two(f, &mem));
+	/* Membership running on the meeting's date, to the day. */
+	assert_true(sees_part_two(f, &lastday));
+	assert_true(sees_part_two(f, &newbie));
+	/* Left the day before the meeting, and not a member today. */
+	assert_blind(f, &former);
+	assert_blind(f, &other);
+	assert_blind(f, &chair);
+	assert_blind(f, &pub);
+	assert_blind(f, &stranger);
+}
+
+static void test_programme_entries(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, admin, other;
+
+	gov_viewer_public(&pub, f->partnership);
+	admin = as(f, GOV_ROLE_ADMIN, NULL);
+	other = as(f, GOV_ROLE_MEMBER, "other");
+	/* All four for the admin; the part-two resolution's and the deferred
+	 * part-two item's are not for a member of another body; the public
+	 * also miss the one made from draft minutes. */
+	assert_int_equal(programme_count(f, &admin), 4);
+	assert_int_equal(programme_count(f, &other), 2);
+	assert_int_equal(programme_count(f, &pub), 1);
+}
+
+static void test_open_parts_still_shown(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, other;
+	struct gov_resolution *res;
+	struct gov_declaration_row *decl;
+	struct gov_document *docs;
+	size_t n;
+
+	gov_viewer_public(&pub, f->partnership);
+	other = as(f, GOV_ROLE_MEMBER, "other");
+	/* The open resolution and declaration of published minutes. */
+	MUST(f, gov_resolution_list(&f->g, &pub, f->held, &f->a, &res, &n,
+	                            &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(res[0].text, "That the open report be noted");
+	MUST(f, gov_declaration_rows(&f->g, &pub, f->held, &f->a, &decl, &n,
+	                             &f->err));
+	assert_int_equal(n, 1);
+	/* Papers are for the body's members, admins and chairs: not for
+	 * the public or a member of another body. */
+	MUST(f, gov_document_list(&f->g, &pub, f->held, &f->a, &docs, &n,
+	                          &f->err));
+	assert_int_equal(n, 0);
+	MUST(f, gov_document_list(&f->g, &other, f->held, &f->a, &docs, &n,
+	                          &f->err));
+	assert_int_equal(n, 0);
+	/* Draft minutes: nothing for the public, items for members. */
+	MUST(f, gov_resolution_list(&f->g, &pub, f->next, &f->a, &res, &n,
+	                            &f->err));
+	struct gov_item_row *rows;
+	MUST(f, gov_item_rows(&f->g, &pub, f->next, &f->a, &rows, &n, &f->err));
+	assert_int_equal(n, 0);
+	MUST(f, gov_item_rows(&f->g, &other, f->next, &f->a, &rows, &n,
+	                      &f->err));
+	assert_int_equal(n, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	        T(test_sub_item_inherits_part_two),
+	        T(test_who_sees_part_two),
+	        T(test_programme_entries),
+	        T(test_open_parts_still_shown),
+#undef T
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
