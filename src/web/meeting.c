@@ -639,7 +639,7 @@ static void para(struct html *h, const char *text)
 struct view {
 	struct http_request *req;
 	struct meeting_ref *r;
-	bool see_minutes, see_confidential, see_papers, admin;
+	bool see_minutes, see_papers, admin;
 	struct gov_quorum quorum;
 	struct gov_attendee *att;
 	size_t natt;
@@ -682,8 +682,9 @@ static void order_from(struct view *v, size_t i, int depth, size_t *n)
 }
 
 /*
- * Orders the items as a tree and marks those the viewer may not see: a
- * confidential item and, with it, everything under it.
+ * Orders the items as a tree and marks those the viewer may not see: those
+ * the domain gave as hidden (part two, gov/access.h) and, with them,
+ * everything under them.
  */
 static void items_arrange(struct view *v, struct arena *a)
 {
@@ -720,9 +721,7 @@ static enum masa_err view_read(struct http_request *req, struct meeting_ref *r,
 	v->r = r;
 	v->see_minutes = gov_may_see_minutes(&req->viewer, &r->m);
 	v->admin = gov_may_administer(&req->viewer, r->m.partnership_id);
-	if ((rc = gov_may_see_confidential(g, &req->viewer, id,
-	                                   &v->see_confidential, err)) ||
-	    (rc = gov_may_see_papers(g, &req->viewer, id, &v->see_papers,
+	if ((rc = gov_may_see_papers(g, &req->viewer, id, &v->see_papers,
 	                             err)) ||
 	    (rc = gov_meeting_neighbours(g, &r->m, a, &v->prev, &v->next, err)))
 		return rc;
