@@ -1,8 +1,8 @@
 # masa serve: the HTTP server core, checked with curl against a real server
 # on 127.0.0.1 (a free port the kernel picks): JSON and HTML routes, security
-# headers, 404 and 405, static files with ETag and 304, path traversal,
-# oversized bodies and headers, undeclared parameters, the access log and a
-# graceful stop on SIGTERM.
+# headers, 404 and 405, static files with ETag and 304, path traversal, a
+# path at the length limit and one over, oversized bodies and headers,
+# undeclared parameters, the access log and a graceful stop on SIGTERM.
 . "$(dirname "$0")/lib.sh"
 
 # masa serve --help fails only if masa does: a failure, not a reason to
@@ -76,6 +76,31 @@ req "$URL/static/missing.css"
 code_is "a missing static file is 404" 404
 req "$URL/static/css"
 code_is "a static directory is 404" 404
+
+# A path of exactly ROUTE_PATH_MAX (2048, src/http/route.h) is routed (to a
+# static file, eight directories of 250 letters deep); one character more
+# is refused with 414. The limit is on the path as decoded, without the
+# query.
+long_dir=static
+for _ in 1 2 3 4 5 6 7 8; do long_dir=$long_dir/$(head -c 250 /dev/zero | tr '\0' d); done
+mkdir -p "$long_dir"
+at_name=$(head -c 28 /dev/zero | tr '\0' f).css # /static/ + 8 × 251 + 32 = 2048
+printf 'AT-THE-LIMIT\n' >"$long_dir/$at_name"
+printf 'OVER-THE-LIMIT\n' >"$long_dir/f$at_name"
+at_limit=/${long_dir}/$at_name
+[ ${#at_limit} -eq 2048 ] && pass "the path at the limit is 2048 characters" ||
+	fail "the path at the limit is 2048 characters" "it is ${#at_limit}"
+req "$URL$at_limit"
+code_is "a path of exactly 2048 characters is routed" 200
+body_has "  to its file" "AT-THE-LIMIT"
+req "$URL$at_limit?v=$(head -c 100 /dev/zero | tr '\0' 1)"
+code_is "  and with a query after it (the query is not part of the path)" 200
+req "$URL/${long_dir}/%66${at_name#f}"
+code_is "  and with a letter written %66 (the limit is on the decoded path)" 200
+req "$URL/${long_dir}/f$at_name"
+code_is "a path of 2049 characters is refused with 414" 414
+body_has "  saying why" "The address is longer than masa accepts."
+body_hasnt "  and not the file" "OVER-THE-LIMIT"
 
 for path in /static/../Makefile /static/%2e%2e/Makefile /static/%2E%2E/secret.txt \
 	/static/..%2fMakefile /static/css/../../Makefile /static/.%2e/Makefile; do
