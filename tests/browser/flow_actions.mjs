@@ -28,14 +28,12 @@ async function narrow(t, name, region) {
 			await wrap.focus();
 			t.ok(await wrap.evaluate((e) => e === document.activeElement), `"${region}" takes keyboard focus`);
 			await page.keyboard.press('ArrowRight');
-			// Keyboard scrolling is animated: wait for it to move.
-			const moved = await wrap.evaluate((e) => new Promise((done) => {
-				const until = Date.now() + 2000;
-				const look = () => (e.scrollLeft > 0 || Date.now() > until
-					? done(e.scrollLeft > 0) : requestAnimationFrame(look));
-				look();
-			}));
-			t.ok(moved, 'and the arrow keys scroll it sideways at 320px');
+			// Keyboard scrolling is animated: wait (a bounded poll, at each
+			// frame) until it has moved.
+			const moved = await page.waitForFunction((e) => e.scrollLeft > 0, await wrap.elementHandle(),
+				{ polling: 'raf', timeout: 10000 }).then(() => true, (err) => err.message);
+			t.ok(moved === true, 'and the arrow keys scroll it sideways at 320px',
+				[`it did not scroll: ${moved}`]);
 		}
 	} finally {
 		await page.setViewportSize({ width: 1280, height: 800 });

@@ -51,18 +51,10 @@ export class Tap {
 				this.diag(d);
 		return pass;
 	}
-	skip(name, reason) {
-		this.count++;
-		console.log(`ok ${this.count} - ${name} # SKIP ${reason}`);
-	}
 	plan() {
 		console.log(`1..${this.count}`);
 	}
 }
-
-// Thrown by t.skip() to end a flow early; the runner does not count it as
-// an error.
-export class Skip extends Error {}
 
 // The users run.sh created: MASA_USERS is "role=username ..." and all share
 // MASA_PASSWORD.
@@ -161,11 +153,6 @@ export async function makeTest(browser, tap, flowName) {
 		diag(text) {
 			tap.diag(text);
 		},
-		// Ends the flow with one skipped test.
-		skip(reason) {
-			throw new Skip(reason);
-		},
-
 		// Opens path (relative to the server) and asserts its HTTP status
 		// (200 unless options.status says otherwise); returns the page.
 		async visit(pathname, { status = 200 } = {}) {

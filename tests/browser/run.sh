@@ -9,6 +9,8 @@ set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MASA=${MASA:-$ROOT/masa}
 CHROMIUM=/usr/bin/chromium
+# wait_for SECONDS CMD...: the bounded poll the tests wait with.
+. "$ROOT/tests/cli/wait.sh"
 
 if [ ! -x "$CHROMIUM" ]; then
 	echo "1..0 # SKIP $CHROMIUM is not installed (scripts/setup --test installs it)"
@@ -58,12 +60,13 @@ USERS="admin=admin chair=chair member=member partner=partner"
 	>"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER_PID=$!
 URL=""
-for _ in $(seq 1 100); do
+# serve_said_where: the server has printed its address (then in URL), or
+# has ended.
+serve_said_where() {
 	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/serve.out")
-	[ -n "$URL" ] && break
-	kill -0 "$SERVER_PID" 2>/dev/null || break
-	sleep 0.1
-done
+	[ -n "$URL" ] || process_gone "$SERVER_PID"
+}
+wait_for 30 serve_said_where
 [ -n "$URL" ] || setup_failed "masa serve starts and says where"
 
 cd "$ROOT" || exit 1
@@ -72,8 +75,5 @@ MASA_URL=$URL MASA_USERS=$USERS MASA_PASSWORD=$PASSWORD timeout 240 node tests/b
 status=$?
 
 kill -TERM "$SERVER_PID"
-for _ in $(seq 1 50); do
-	kill -0 "$SERVER_PID" 2>/dev/null || break
-	sleep 0.1
-done
+wait_for 10 process_gone "$SERVER_PID"
 exit $status

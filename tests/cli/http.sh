@@ -12,6 +12,13 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# serve_said_where: masa serve (SERVER_PID) has printed its address, which
+# is then in URL, or has ended.
+serve_said_where() {
+	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' serve.out 2>/dev/null)
+	[ -n "$URL" ] || process_gone "$SERVER_PID"
+}
+
 # start_server DB [SERVE OPTIONS...]: starts masa serve on DB; sets URL and
 # SERVER_PID, or prints a failure and exits.
 start_server() {
@@ -20,17 +27,12 @@ start_server() {
 	"$MASA" --db "$db" serve --listen 127.0.0.1:0 "$@" >serve.out 2>serve.err &
 	SERVER_PID=$!
 	URL=""
-	for _ in $(seq 1 100); do
-		URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' serve.out 2>/dev/null)
-		[ -n "$URL" ] && break
-		kill -0 "$SERVER_PID" 2>/dev/null || break
-		sleep 0.1
-	done
+	wait_for 30 serve_said_where
 	if [ -z "$URL" ]; then
 		fail "serve starts and says where" "no 'masa is serving' line"
 		head -5 serve.err | sed 's/^/# /'
 		done_testing
-		exit 0
+		exit 1
 	fi
 }
 

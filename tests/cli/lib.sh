@@ -84,6 +84,10 @@ pg_names_back() {
 }
 
 pass() { n=$((n + 1)); echo "ok $n - $1"; }
+# skip WHY: a test that cannot run because something outside masa is
+# missing (a tool not installed, a check that is about the other database).
+# Never for masa failing: that is fail.
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 fail() {
 	n=$((n + 1))
 	echo "not ok $n - $1"
@@ -170,5 +174,7 @@ done_testing() {
 	echo "1..$n"
 }
 
+# wait_for SECONDS CMD...: the bounded poll every test waits with.
+. "$ROOT/tests/cli/wait.sh"
 # The HTTP helpers (start_server, req, sign_in...), for the tests of masa serve.
 . "$ROOT/tests/cli/http.sh"

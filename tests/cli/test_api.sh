@@ -10,16 +10,6 @@
 # validator (tests/api/validate.mjs, with node).
 . "$(dirname "$0")/lib.sh"
 
-SERVER_PID=""
-stop_server() {
-	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill -KILL "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
-	rm -rf "$WORK"
-}
-trap stop_server EXIT
-
 # The demo partnership with what the demo lacks: RLSCB/2014-12-04 item 5
 # confidential, with a resolution, its paper and an action raised under
 # it; item 8 confidential, so its sub-items 8.1-8.3 are too; an open paper
@@ -60,21 +50,7 @@ for who in admin sue beaumont jason cusworth; do
 done
 [ ${#TOKEN_admin} -eq 43 ] && pass "tokens made" || fail "tokens made" "admin token: '$TOKEN_admin'"
 
-"$MASA" --db api.db serve --listen 127.0.0.1:0 --static static >serve.out 2>serve.err &
-SERVER_PID=$!
-URL=""
-for _ in $(seq 1 100); do
-	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' serve.out)
-	[ -n "$URL" ] && break
-	kill -0 "$SERVER_PID" 2>/dev/null || break
-	sleep 0.1
-done
-if [ -z "$URL" ]; then
-	fail "serve starts" "no 'masa is serving' line"
-	head -5 serve.err | sed 's/^/# /'
-	done_testing
-	exit 0
-fi
+start_server api.db --static static
 pass "serve starts"
 
 BODY=$WORK/body
@@ -251,196 +227,193 @@ before=$(counts)
 post public /api/v1/actions/RLSCB/2014-12-04/1/updates '{"text": "anonymous"}'
 is_error "nor update one (401)" 401
 
-# Role checks need the identify hook (bearer tokens) in masa serve.
+# Role checks: each role signs in with its bearer token. A token masa
+# made that masa then refuses is a failure, not a reason to skip.
 api admin GET /api/v1/actions
-if [ "$CODE" = 401 ]; then
-	pass "# SKIP bearer tokens are not identified by this build: role checks skipped"
-else
-	code_is "admin: GET actions" 200
-	jq_is "admin: every action, the confidential one too" '[.data[].reference] | index("RLSCB/2014-12-04/10") != null' true
-	api admin GET "/api/v1/actions?body=RLSCB&limit=3"
-	walked=$(jq -r '[.data[].reference] | join(",")' "$BODY")
+code_is "admin: GET actions: the bearer token masa token create made is accepted" 200
+jq_is "admin: every action, the confidential one too" '[.data[].reference] | index("RLSCB/2014-12-04/10") != null' true
+api admin GET "/api/v1/actions?body=RLSCB&limit=3"
+walked=$(jq -r '[.data[].reference] | join(",")' "$BODY")
+next=$(jq -r .next "$BODY")
+pages=1
+while [ "$next" != null ] && [ "$pages" -lt 20 ]; do
+	api admin GET "$next"
+	walked="$walked,$(jq -r '[.data[].reference] | join(",")' "$BODY")"
 	next=$(jq -r .next "$BODY")
-	pages=1
-	while [ "$next" != null ] && [ "$pages" -lt 20 ]; do
-		api admin GET "$next"
-		walked="$walked,$(jq -r '[.data[].reference] | join(",")' "$BODY")"
-		next=$(jq -r .next "$BODY")
-		pages=$((pages + 1))
-	done
-	api admin GET "/api/v1/actions?body=RLSCB&limit=1000"
-	[ "$walked" = "$(jq -r '[.data[].reference] | join(",")' "$BODY")" ] &&
-		pass "admin: pages of 3 actions add up to the whole log ($pages pages)" ||
-		fail "admin: pages of 3 actions add up to the whole log" "$walked"
-	api admin GET "/api/v1/actions?body=RLSCB&as_at=2014-12-04&status=in_progress"
-	jq_is "status as at a date" '[.data[].reference] | join(",")' "RLSCB/2014-06-05/8"
-	api admin GET "/api/v1/actions?owner=steve-ashley&as_at=2015-01-05"
-	jq_is "by owner" '[.data[].owners[].key] | unique | join(",")' steve-ashley
-	api admin GET "/api/v1/actions?organisation=south-yorkshire-police&overdue=true&as_at=2015-06-01"
-	jq_is "by organisation, overdue" '[.data[].reference] | join(",")' "RLSCB/2014-09-04/9"
-	jq_is "with days overdue" '.data[0].days_overdue > 0' true
-	api admin GET "/api/v1/actions?owner=nobody"
-	is_error "an unknown owner is 400" 400
-	api admin GET "/api/v1/actions?status=bogus"
-	is_error "an unknown status is 400" 400
-	api admin GET /api/v1/actions/RLSCB/2014-06-05/8
-	code_is "admin: GET an action" 200
-	jq_is "with its history" '.updates[0].text' On-going
-	api admin GET /api/v1/actions/RLSCB/2014-06-05/8/updates
-	jq_is "GET its updates" '.data[0].status' in_progress
-	api admin GET /api/v1/actions/RLSCB/2014-12-04/99
-	is_error "an unknown action is 404" 404
-	api admin GET /api/v1/actions/RLSCB/A99
-	is_error "an unknown standing action is 404" 404
-	api admin GET /api/v1/actions/RLSCB/B1
-	is_error "a malformed standing reference is 404" 404
-	api admin GET /api/v1/actions/RLSCB/2014-12-04/10
-	code_is "admin: the action under the confidential item" 200
+	pages=$((pages + 1))
+done
+api admin GET "/api/v1/actions?body=RLSCB&limit=1000"
+[ "$walked" = "$(jq -r '[.data[].reference] | join(",")' "$BODY")" ] &&
+	pass "admin: pages of 3 actions add up to the whole log ($pages pages)" ||
+	fail "admin: pages of 3 actions add up to the whole log" "$walked"
+api admin GET "/api/v1/actions?body=RLSCB&as_at=2014-12-04&status=in_progress"
+jq_is "status as at a date" '[.data[].reference] | join(",")' "RLSCB/2014-06-05/8"
+api admin GET "/api/v1/actions?owner=steve-ashley&as_at=2015-01-05"
+jq_is "by owner" '[.data[].owners[].key] | unique | join(",")' steve-ashley
+api admin GET "/api/v1/actions?organisation=south-yorkshire-police&overdue=true&as_at=2015-06-01"
+jq_is "by organisation, overdue" '[.data[].reference] | join(",")' "RLSCB/2014-09-04/9"
+jq_is "with days overdue" '.data[0].days_overdue > 0' true
+api admin GET "/api/v1/actions?owner=nobody"
+is_error "an unknown owner is 400" 400
+api admin GET "/api/v1/actions?status=bogus"
+is_error "an unknown status is 400" 400
+api admin GET /api/v1/actions/RLSCB/2014-06-05/8
+code_is "admin: GET an action" 200
+jq_is "with its history" '.updates[0].text' On-going
+api admin GET /api/v1/actions/RLSCB/2014-06-05/8/updates
+jq_is "GET its updates" '.data[0].status' in_progress
+api admin GET /api/v1/actions/RLSCB/2014-12-04/99
+is_error "an unknown action is 404" 404
+api admin GET /api/v1/actions/RLSCB/A99
+is_error "an unknown standing action is 404" 404
+api admin GET /api/v1/actions/RLSCB/B1
+is_error "a malformed standing reference is 404" 404
+api admin GET /api/v1/actions/RLSCB/2014-12-04/10
+code_is "admin: the action under the confidential item" 200
 
-	# Confidential: members of RLSCB see item 5; a member of ILSC only,
-	# and a chair who does not sit on RLSCB, do not.
-	api sue GET $M
-	jq_is "member of the body: sees the confidential item" '[.items[] | select(.number == "5")] | length' 1
-	jq_is "its resolution" '.items[] | select(.number == "5") | .resolutions[0].text' "SECRET-RESOLUTION that the plan be agreed"
-	jq_is "and its paper" '.items[] | select(.number == "5") | .documents[0].title' "SECRET-PAPER improvement plan"
-	jq_is "and the sub-items of a confidential item, marked so" '.items[] | select(.number == "8.1") | .confidential' true
-	for who in beaumont cusworth; do
-		api $who GET $M
-		jq_is "$who: no confidential item" '[.items[] | select(.confidential)] | length' 0
-		body_hasnt "$who: no secret in the meeting" SECRET
-		api $who GET $M/resolutions
-		body_hasnt "$who: no secret resolution" SECRET
-		api $who GET $M/items
-		body_hasnt "$who: no secret item" SECRET
-		api $who GET "/api/v1/actions?limit=1000"
-		body_hasnt "$who: the confidential action is not listed" SECRET
-		api $who GET /api/v1/actions/RLSCB/2014-12-04/10
-		is_error "$who: nor found (404)" 404
-		api $who GET /api/v1/actions/RLSCB/2014-12-04/10/updates
-		is_error "$who: nor its updates" 404
-	done
-	api beaumont GET $M
-	jq_is "a member of another body sees no papers" '[.items[].documents[]] | length' 0
-	api cusworth GET $M
-	jq_is "a chair sees the open papers" '[.items[].documents[].title] | index("OPEN-PAPER commissioning strategy") != null' true
-	api sue GET /api/v1/actions/RLSCB/2014-12-04/10
-	code_is "a member of the body sees the confidential action" 200
-	api beaumont GET /api/v1/meetings/ILSC/2019-06-11
-	jq_is "signed in: draft minutes are shown" '.items | length' 1
+# Confidential: members of RLSCB see item 5; a member of ILSC only,
+# and a chair who does not sit on RLSCB, do not.
+api sue GET $M
+jq_is "member of the body: sees the confidential item" '[.items[] | select(.number == "5")] | length' 1
+jq_is "its resolution" '.items[] | select(.number == "5") | .resolutions[0].text' "SECRET-RESOLUTION that the plan be agreed"
+jq_is "and its paper" '.items[] | select(.number == "5") | .documents[0].title' "SECRET-PAPER improvement plan"
+jq_is "and the sub-items of a confidential item, marked so" '.items[] | select(.number == "8.1") | .confidential' true
+for who in beaumont cusworth; do
+	api $who GET $M
+	jq_is "$who: no confidential item" '[.items[] | select(.confidential)] | length' 0
+	body_hasnt "$who: no secret in the meeting" SECRET
+	api $who GET $M/resolutions
+	body_hasnt "$who: no secret resolution" SECRET
+	api $who GET $M/items
+	body_hasnt "$who: no secret item" SECRET
+	api $who GET "/api/v1/actions?limit=1000"
+	body_hasnt "$who: the confidential action is not listed" SECRET
+	api $who GET /api/v1/actions/RLSCB/2014-12-04/10
+	is_error "$who: nor found (404)" 404
+	api $who GET /api/v1/actions/RLSCB/2014-12-04/10/updates
+	is_error "$who: nor its updates" 404
+done
+api beaumont GET $M
+jq_is "a member of another body sees no papers" '[.items[].documents[]] | length' 0
+api cusworth GET $M
+jq_is "a chair sees the open papers" '[.items[].documents[].title] | index("OPEN-PAPER commissioning strategy") != null' true
+api sue GET /api/v1/actions/RLSCB/2014-12-04/10
+code_is "a member of the body sees the confidential action" 200
+api beaumont GET /api/v1/meetings/ILSC/2019-06-11
+jq_is "signed in: draft minutes are shown" '.items | length' 1
 
-	# A partner updates the actions of their organisation, and only those.
-	before=$(counts)
-	post jason /api/v1/actions/RLSCB/2014-12-04/1/updates '{"text": "not mine", "status": "discharged"}'
-	is_error "partner: another organisation's action is 403" 403
-	[ "$(counts)" = "$before" ] && pass "and nothing is stored" || fail "and nothing is stored" "$before -> $(counts)"
-	post beaumont /api/v1/actions/RLSCB/2014-12-04/4/updates '{"text": "not mine"}'
-	is_error "member: someone else's action is 403" 403
-	post cusworth /api/v1/actions/RLSCB/2014-12-04/4/updates '{"text": "not mine"}'
-	is_error "chair: someone else's action is 403" 403
-	[ "$(counts)" = "$before" ] && pass "still nothing stored" || fail "still nothing stored"
+# A partner updates the actions of their organisation, and only those.
+before=$(counts)
+post jason /api/v1/actions/RLSCB/2014-12-04/1/updates '{"text": "not mine", "status": "discharged"}'
+is_error "partner: another organisation's action is 403" 403
+[ "$(counts)" = "$before" ] && pass "and nothing is stored" || fail "and nothing is stored" "$before -> $(counts)"
+post beaumont /api/v1/actions/RLSCB/2014-12-04/4/updates '{"text": "not mine"}'
+is_error "member: someone else's action is 403" 403
+post cusworth /api/v1/actions/RLSCB/2014-12-04/4/updates '{"text": "not mine"}'
+is_error "chair: someone else's action is 403" 403
+[ "$(counts)" = "$before" ] && pass "still nothing stored" || fail "still nothing stored"
 
-	post jason /api/v1/actions/RLSCB/2014-12-04/4/updates \
-		'{"text": "<script>alert(1)</script> & <img src=x onerror=alert(2)>", "status": "in_progress", "date": "2015-01-05"}'
-	code_is "partner: updates their own action (201)" 201
-	jq_is "the update as stored" .status in_progress
-	tr -d '\r' <"$HEAD" | grep -q '^Location: /api/v1/actions/RLSCB/2014-12-04/4/updates' &&
-		pass "with its Location" || fail "with its Location"
-	api sue GET /api/v1/actions/RLSCB/2014-12-04/4/updates
-	jq_is "script text comes back as the same text" '.data[-1].text' "<script>alert(1)</script> & <img src=x onerror=alert(2)>"
-	tr -d '\r' <"$HEAD" | grep -qi '^Content-Type: application/json' &&
-		tr -d '\r' <"$HEAD" | grep -qi '^X-Content-Type-Options: nosniff' &&
-		pass "as JSON that no browser sniffs as HTML" || fail "as JSON that no browser sniffs as HTML"
-	[ "$(sqlite3 api.db "SELECT text FROM action_update ORDER BY id DESC LIMIT 1")" = \
-		"<script>alert(1)</script> & <img src=x onerror=alert(2)>" ] &&
-		pass "and stored as typed" || fail "and stored as typed"
-	[ "$(sqlite3 api.db "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1")" = "api:jason@example.org" ] &&
-		pass "the audit log names the account" || fail "the audit log names the account" "$(sqlite3 api.db "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1")"
-	post sue /api/v1/actions/RLSCB/2014-12-04/2/updates '{"text": "x"}'
-	is_error "member: an action they do not own is 403" 403
+post jason /api/v1/actions/RLSCB/2014-12-04/4/updates \
+	'{"text": "<script>alert(1)</script> & <img src=x onerror=alert(2)>", "status": "in_progress", "date": "2015-01-05"}'
+code_is "partner: updates their own action (201)" 201
+jq_is "the update as stored" .status in_progress
+tr -d '\r' <"$HEAD" | grep -q '^Location: /api/v1/actions/RLSCB/2014-12-04/4/updates' &&
+	pass "with its Location" || fail "with its Location"
+api sue GET /api/v1/actions/RLSCB/2014-12-04/4/updates
+jq_is "script text comes back as the same text" '.data[-1].text' "<script>alert(1)</script> & <img src=x onerror=alert(2)>"
+tr -d '\r' <"$HEAD" | grep -qi '^Content-Type: application/json' &&
+	tr -d '\r' <"$HEAD" | grep -qi '^X-Content-Type-Options: nosniff' &&
+	pass "as JSON that no browser sniffs as HTML" || fail "as JSON that no browser sniffs as HTML"
+[ "$(sqlite3 api.db "SELECT text FROM action_update ORDER BY id DESC LIMIT 1")" = \
+	"<script>alert(1)</script> & <img src=x onerror=alert(2)>" ] &&
+	pass "and stored as typed" || fail "and stored as typed"
+[ "$(sqlite3 api.db "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1")" = "api:jason@example.org" ] &&
+	pass "the audit log names the account" || fail "the audit log names the account" "$(sqlite3 api.db "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1")"
+post sue /api/v1/actions/RLSCB/2014-12-04/2/updates '{"text": "x"}'
+is_error "member: an action they do not own is 403" 403
 
-	# Bad bodies: the right status, a message naming the member, nothing stored.
-	before=$(counts)
-	A=/api/v1/actions/RLSCB/2014-12-04/4/updates
-	post jason $A '{"text": "half'
-	is_error "malformed JSON is 400" 400
-	post jason $A '{"text": "a", "text": "b"}'
-	is_error "a duplicate key is 400" 400
-	body_has "naming it" '\"text\"'
-	post jason $A '{"text": "a", "colour": "red"}'
-	is_error "an unknown member is 400" 400
-	jq_is "naming it" '.error.message | startswith("colour:")' true
-	post jason $A '{"text": 5}'
-	is_error "a number for text is 400" 400
-	jq_is "naming the member" '.error.message' "text: must be a string"
-	post jason $A '{"status": "finished"}'
-	is_error "an unknown status is 400" 400
-	post jason $A '{"text": "x", "date": "2015-02-30"}'
-	is_error "an impossible date is 400" 400
-	post jason $A '{"text": "x", "date": "2001-01-01"}'
-	is_error "a date before the action was raised is 400" 400
-	post jason $A '{}'
-	is_error "neither text nor status is 400" 400
-	post jason $A '["text"]'
-	is_error "an array is 400" 400
-	post jason $A ''
-	is_error "no body is 400" 400
-	printf '{"text": "caf\xe9"}' >latin1.json
-	api jason POST $A -H 'Content-Type: application/json' --data-binary @latin1.json
-	is_error "non-UTF-8 is 400" 400
-	post jason $A '{"text": "nul \u0000 byte"}'
-	is_error "an escaped NUL is 400" 400
-	post jason $A '{"text": "bell \u0007"}'
-	is_error "a control character is 400" 400
-	post jason $A "{\"text\": \"$(head -c 10001 /dev/zero | tr '\0' a)\"}"
-	is_error "text over 10,000 characters is 400" 400
-	post jason /api/v1/actions/RLSCB/2014-12-04/99/updates '{"text": "x"}'
-	is_error "an unknown action is 404" 404
-	[ "$(counts)" = "$before" ] && pass "no bad request stored anything" || fail "no bad request stored anything" "$before -> $(counts)"
+# Bad bodies: the right status, a message naming the member, nothing stored.
+before=$(counts)
+A=/api/v1/actions/RLSCB/2014-12-04/4/updates
+post jason $A '{"text": "half'
+is_error "malformed JSON is 400" 400
+post jason $A '{"text": "a", "text": "b"}'
+is_error "a duplicate key is 400" 400
+body_has "naming it" '\"text\"'
+post jason $A '{"text": "a", "colour": "red"}'
+is_error "an unknown member is 400" 400
+jq_is "naming it" '.error.message | startswith("colour:")' true
+post jason $A '{"text": 5}'
+is_error "a number for text is 400" 400
+jq_is "naming the member" '.error.message' "text: must be a string"
+post jason $A '{"status": "finished"}'
+is_error "an unknown status is 400" 400
+post jason $A '{"text": "x", "date": "2015-02-30"}'
+is_error "an impossible date is 400" 400
+post jason $A '{"text": "x", "date": "2001-01-01"}'
+is_error "a date before the action was raised is 400" 400
+post jason $A '{}'
+is_error "neither text nor status is 400" 400
+post jason $A '["text"]'
+is_error "an array is 400" 400
+post jason $A ''
+is_error "no body is 400" 400
+printf '{"text": "caf\xe9"}' >latin1.json
+api jason POST $A -H 'Content-Type: application/json' --data-binary @latin1.json
+is_error "non-UTF-8 is 400" 400
+post jason $A '{"text": "nul \u0000 byte"}'
+is_error "an escaped NUL is 400" 400
+post jason $A '{"text": "bell \u0007"}'
+is_error "a control character is 400" 400
+post jason $A "{\"text\": \"$(head -c 10001 /dev/zero | tr '\0' a)\"}"
+is_error "text over 10,000 characters is 400" 400
+post jason /api/v1/actions/RLSCB/2014-12-04/99/updates '{"text": "x"}'
+is_error "an unknown action is 404" 404
+[ "$(counts)" = "$before" ] && pass "no bad request stored anything" || fail "no bad request stored anything" "$before -> $(counts)"
 
-	# Raising actions: admins only.
-	RAISE='{"body": "RLSCB", "raised_on": "2015-01-10", "details": "Standing <b>alone</b>", "due_date": "2015-04-01", "owners": [{"person": "jason-harwin"}, {"organisation": "rotherham-council"}]}'
-	for who in sue jason cusworth; do
-		post $who /api/v1/actions "$RAISE"
-		is_error "$who may not raise an action (403)" 403
-	done
-	post public /api/v1/actions "$RAISE"
-	is_error "nor the public (401)" 401
-	[ "$(counts)" = "$before" ] && pass "nothing raised" || fail "nothing raised"
-	post admin /api/v1/actions "$RAISE"
-	code_is "admin raises a standing action (201)" 201
-	jq_is "numbered in the body's standing log" .reference RLSCB/A1
-	jq_is "with both owners" '[.owners[].kind] | join(",")' person,organisation
-	api jason GET /api/v1/actions/RLSCB/A1
-	code_is "GET a standing action" 200
-	jq_is "its details as typed" .details "Standing <b>alone</b>"
-	post jason /api/v1/actions/RLSCB/A1/updates '{"status": "discharged", "date": "2015-02-01"}'
-	code_is "its owner updates it" 201
-	api jason GET /api/v1/actions/RLSCB/A1/updates
-	jq_is "GET a standing action's updates" '.data[0].status' discharged
-	post admin /api/v1/actions '{"body": "RLSCB", "meeting": "RLSCB/2014-12-04", "item": "4.1", "details": "At the meeting", "owners": [{"all_members": true}]}'
-	code_is "admin raises an action at a meeting" 201
-	jq_is "numbered after the meeting's last" .reference RLSCB/2014-12-04/11
-	before=$(counts)
-	post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "details": "x", "owners": [{"person": "nobody"}]}'
-	is_error "an unknown owner is 400" 400
-	jq_is "naming where" '.error.message | startswith("owners[0].person:")' true
-	post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "details": "x", "owners": [{"person": "jason-harwin", "all_members": true}]}'
-	is_error "an owner of two kinds is 400" 400
-	post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "details": "x", "owners": []}'
-	is_error "no owner is 400" 400
-	post admin /api/v1/actions '{"body": "RLSCB", "details": "x", "owners": [{"all_members": true}]}'
-	is_error "no date and no meeting is 400" 400
-	post admin /api/v1/actions '{"body": "NOPE", "raised_on": "2015-01-10", "details": "x", "owners": [{"all_members": true}]}'
-	is_error "an unknown body is 400" 400
-	post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "due_date": "2014-01-01", "details": "x", "owners": [{"all_members": true}]}'
-	is_error "due before raised is 400" 400
-	post admin /api/v1/actions '{"body": "RLSCB", "meeting": "RLSCB/2014-12-04", "item": "77", "details": "x", "owners": [{"all_members": true}]}'
-	is_error "an unknown item is 400" 400
-	[ "$(counts)" = "$before" ] && pass "no bad raise stored anything" || fail "no bad raise stored anything" "$before -> $(counts)"
+# Raising actions: admins only.
+RAISE='{"body": "RLSCB", "raised_on": "2015-01-10", "details": "Standing <b>alone</b>", "due_date": "2015-04-01", "owners": [{"person": "jason-harwin"}, {"organisation": "rotherham-council"}]}'
+for who in sue jason cusworth; do
+	post $who /api/v1/actions "$RAISE"
+	is_error "$who may not raise an action (403)" 403
+done
+post public /api/v1/actions "$RAISE"
+is_error "nor the public (401)" 401
+[ "$(counts)" = "$before" ] && pass "nothing raised" || fail "nothing raised"
+post admin /api/v1/actions "$RAISE"
+code_is "admin raises a standing action (201)" 201
+jq_is "numbered in the body's standing log" .reference RLSCB/A1
+jq_is "with both owners" '[.owners[].kind] | join(",")' person,organisation
+api jason GET /api/v1/actions/RLSCB/A1
+code_is "GET a standing action" 200
+jq_is "its details as typed" .details "Standing <b>alone</b>"
+post jason /api/v1/actions/RLSCB/A1/updates '{"status": "discharged", "date": "2015-02-01"}'
+code_is "its owner updates it" 201
+api jason GET /api/v1/actions/RLSCB/A1/updates
+jq_is "GET a standing action's updates" '.data[0].status' discharged
+post admin /api/v1/actions '{"body": "RLSCB", "meeting": "RLSCB/2014-12-04", "item": "4.1", "details": "At the meeting", "owners": [{"all_members": true}]}'
+code_is "admin raises an action at a meeting" 201
+jq_is "numbered after the meeting's last" .reference RLSCB/2014-12-04/11
+before=$(counts)
+post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "details": "x", "owners": [{"person": "nobody"}]}'
+is_error "an unknown owner is 400" 400
+jq_is "naming where" '.error.message | startswith("owners[0].person:")' true
+post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "details": "x", "owners": [{"person": "jason-harwin", "all_members": true}]}'
+is_error "an owner of two kinds is 400" 400
+post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "details": "x", "owners": []}'
+is_error "no owner is 400" 400
+post admin /api/v1/actions '{"body": "RLSCB", "details": "x", "owners": [{"all_members": true}]}'
+is_error "no date and no meeting is 400" 400
+post admin /api/v1/actions '{"body": "NOPE", "raised_on": "2015-01-10", "details": "x", "owners": [{"all_members": true}]}'
+is_error "an unknown body is 400" 400
+post admin /api/v1/actions '{"body": "RLSCB", "raised_on": "2015-01-10", "due_date": "2014-01-01", "details": "x", "owners": [{"all_members": true}]}'
+is_error "due before raised is 400" 400
+post admin /api/v1/actions '{"body": "RLSCB", "meeting": "RLSCB/2014-12-04", "item": "77", "details": "x", "owners": [{"all_members": true}]}'
+is_error "an unknown item is 400" 400
+[ "$(counts)" = "$before" ] && pass "no bad raise stored anything" || fail "no bad raise stored anything" "$before -> $(counts)"
 
-	api public GET /api/v1/actions -H "Authorization: Bearer not-a-real-token-at-all"
-	is_error "an unknown token is 401" 401
-fi
+api public GET /api/v1/actions -H "Authorization: Bearer not-a-real-token-at-all"
+is_error "an unknown token is 401" 401
 
 # --- routes and methods ---
 api public GET /api/v1/nope

@@ -7,7 +7,7 @@
 # log, checks the copy and keeps the newest copies.
 #
 # nginx, systemd-analyze and openssl may be missing on a machine that only
-# builds masa: their checks then print "ok N # skip ...".
+# builds masa: their checks then print "ok N # SKIP ..." (skip, lib.sh).
 . "$(dirname "$0")/lib.sh"
 
 DEPLOY=$ROOT/deploy
@@ -21,7 +21,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-skip() { n=$((n + 1)); echo "ok $n # skip $1"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # A TCP port on 127.0.0.1 that nothing listens on now, below the range the
@@ -30,7 +29,7 @@ free_port() {
 	local p
 	for _ in $(seq 1 50); do
 		p=$((20000 + RANDOM % 12000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+		if ! listening_on "$p"; then
 			echo "$p"
 			return
 		fi
@@ -45,12 +44,22 @@ serve() {
 	PID=$!
 	PIDS="$PIDS $PID"
 	PORT=""
-	for _ in $(seq 1 100); do
-		PORT=$(sed -n 's/^masa is serving .* at http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$2.out" 2>/dev/null)
-		[ -n "$PORT" ] && break
-		kill -0 "$PID" 2>/dev/null || break
-		sleep 0.1
-	done
+	wait_for 30 port_said "$2.out" "$PID"
+}
+# port_said OUT PID: masa serve (PID) has printed its port in OUT (then in
+# PORT), or has ended.
+port_said() {
+	PORT=$(sed -n 's/^masa is serving .* at http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$1" 2>/dev/null)
+	[ -n "$PORT" ] || process_gone "$2"
+}
+# listening PORT PID: something listens on 127.0.0.1:PORT (then
+# nginx_up is yes), or the process PID that should has ended.
+listening() {
+	if listening_on "$1"; then
+		nginx_up=yes
+		return 0
+	fi
+	process_gone "$2"
 }
 
 # --- the scripts ---------------------------------------------------------
@@ -204,14 +213,7 @@ else
 			-g 'daemon off; master_process off;' >ng/log/nginx.out 2>&1 &
 		nginx_pid=$!
 		PIDS="$PIDS $nginx_pid"
-		for _ in $(seq 1 50); do
-			if (exec 3<>"/dev/tcp/127.0.0.1/$tls") 2>/dev/null; then
-				nginx_up=yes
-				break
-			fi
-			kill -0 "$nginx_pid" 2>/dev/null || break
-			sleep 0.1
-		done
+		wait_for 30 listening "$tls" "$nginx_pid"
 		[ -n "$nginx_up" ] && break
 		kill -KILL "$nginx_pid" 2>/dev/null
 		wait "$nginx_pid" 2>/dev/null

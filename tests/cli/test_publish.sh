@@ -150,7 +150,7 @@ if command -v script >/dev/null 2>&1; then
 	script -qec "\"$MASA\" --db d.db publish RLSCB/2014-12-04 --format pdf" /dev/null >tty.out 2>&1
 	grep -q "will not write a PDF to the terminal" tty.out && pass "refuses to write a PDF to a terminal" || fail "refuses PDF to a terminal" "$(head -3 tty.out)"
 else
-	pass "# SKIP no script(1) to make a terminal"
+	skip "refuses to write a PDF to a terminal: no script(1) to make a terminal"
 fi
 ok "--output writes the file" --db d.db publish RLSCB/2014-12-04 --output out.md
 cmp -s out.md rlscb.md && pass "--output holds what standard output had" || fail "--output matches standard output"

@@ -57,16 +57,7 @@ DEAD_PORT=$(free_port)
 PYTHONPATH=$WORK "$PY" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c rejecting.Handler "$WORK/mail" \
 	>"$WORK/smtp.log" 2>&1 &
 SMTP_PID=$!
-listening=no
-for _ in $(seq 1 100); do
-	if "$PY" -c 'import socket, sys
-socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$PORT" 2>/dev/null; then
-		listening=yes
-		break
-	fi
-	sleep 0.1
-done
-if [ "$listening" = yes ]; then pass "SMTP listener on 127.0.0.1:$PORT"; else
+if wait_for 30 listening_on "$PORT"; then pass "SMTP listener on 127.0.0.1:$PORT"; else
 	fail "SMTP listener on 127.0.0.1:$PORT" "$(cat "$WORK/smtp.log")"
 	done_testing
 	exit 1

@@ -56,13 +56,22 @@ req "$URL/meetings/RLSCB/2014-12-04" -H "Authorization: Bearer $token"
 code_is "and the next" 200
 
 # A long write cut off in the middle: a load of a ten-year partnership
-# inside one transaction, the database stopped at once while it runs.
+# inside one transaction; the database is stopped as soon as the load has
+# begun writing (its transaction has an id), while it still runs.
 "$MASA" demo generate --years 10 --output big.json >/dev/null 2>&1
 partnerships=$(psql_run -c "SELECT count(*) FROM down.partnership")
 people=$(psql_run -c "SELECT count(*) FROM down.person")
 "$MASA" --db "$db" load big.json >load.out 2>load.err &
 load_pid=$!
-sleep 0.5
+# load_writing: some connection has a transaction that has written (the
+# server's are idle by now, so it is the load's), or the load has ended.
+load_writing() {
+	[ "$(psql_run -c "SELECT count(*) FROM pg_stat_activity
+		WHERE backend_type = 'client backend' AND backend_xid IS NOT NULL
+		AND pid <> pg_backend_pid()")" -gt 0 ] ||
+		process_gone "$load_pid"
+}
+wait_for 60 load_writing
 "$ROOT/scripts/pg-cluster" kill "$MASA_PG_DIR"
 wait "$load_pid"
 load_status=$?

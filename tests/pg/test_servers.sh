@@ -68,10 +68,12 @@ body_has "saying so" "locked"
 URL=$URL_B sign_in bad police "$PW"
 body_has "and on B" "locked"
 
-# A small load: wrk reads public pages from B for 5 seconds while people
-# sign in on A and use their sessions on B.
+# A small load: wrk reads public pages from B for as long as people sign
+# in on A and use their sessions on B, and is then stopped (SIGINT, after
+# which it reports); its 120 s are only a bound. How many reads it made
+# depends on the machine: what is checked is that every one was answered.
 if command -v wrk >/dev/null; then
-	wrk -t1 -c4 -d5s --timeout 5s "$URL_B/meetings/RLSCB/2014-12-04" >wrk.out 2>&1 &
+	wrk -t1 -c4 -d120s --timeout 10s "$URL_B/meetings/RLSCB/2014-12-04" >wrk.out 2>&1 &
 	wrk_pid=$!
 	signed=0 good=0
 	for i in $(seq 1 8); do
@@ -80,12 +82,18 @@ if command -v wrk >/dev/null; then
 		req -b "s$i.jar" "$URL_B/"
 		grep -qF "Signed in as" "$BODY" && good=$((good + 1))
 	done
+	if process_gone "$wrk_pid"; then
+		fail "wrk reads from B all through the sign-ins" "it had ended: $(head -3 wrk.out)"
+	else
+		pass "wrk reads from B all through the sign-ins"
+		kill -INT "$wrk_pid"
+	fi
 	wait "$wrk_pid"
 	[ "$signed" -eq 8 ] && pass "8 sign-ins on A under load" || fail "8 sign-ins on A under load" "$signed"
 	[ "$good" -eq 8 ] && pass "each session works on B at once" || fail "each session works on B at once" "$good"
 	reqs=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' wrk.out)
-	if [ "${reqs:-0}" -gt 100 ] && ! grep -q "Non-2xx" wrk.out && ! grep -q "Socket errors" wrk.out; then
-		pass "B answered $reqs reads in 5 s, every one 200"
+	if [ "${reqs:-0}" -gt 0 ] && ! grep -q "Non-2xx" wrk.out && ! grep -q "Socket errors" wrk.out; then
+		pass "B answered $reqs reads meanwhile, every one 200"
 	else
 		fail "B answered the reads, every one 200" "$(cat wrk.out)"
 	fi
@@ -101,11 +109,7 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$PY" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Mailbox "$WORK/mail" >smtp.log 2>&1 &
 SMTP_PID=$!
 trap 'kill -KILL "$PID_A" "$SMTP_PID" 2>/dev/null; stop_server' EXIT
-for _ in $(seq 1 50); do
-	"$PY" -c 'import socket, sys
-socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$PORT" 2>/dev/null && break
-	sleep 0.1
-done
+wait_for 30 listening_on "$PORT" || fail "an SMTP listener on 127.0.0.1:$PORT" "$(cat smtp.log)"
 "$MASA" --db "$db" config set smtp_url "smtp://127.0.0.1:$PORT" >/dev/null
 "$MASA" --db "$db" config set mail_from board@example.org >/dev/null
 psql_run -c "UPDATE servers.person SET email = key || '@example.org'" >/dev/null
@@ -116,7 +120,11 @@ p1=$!
 "$MASA" --db "$db" remind --on 2015-01-20 >r2.out 2>&1 &
 p2=$!
 wait "$p1" "$p2"
-sleep 0.5
+# mails_arrived N: N messages (or more) are in the mailbox.
+mails_arrived() {
+	[ "$(ls "$WORK/mail/new" 2>/dev/null | wc -l)" -ge "$1" ]
+}
+wait_for 10 mails_arrived "$want"
 got=$(ls "$WORK/mail/new" 2>/dev/null | wc -l)
 [ "$want" -gt 0 ] && [ "$got" -eq "$want" ] &&
 	pass "two runs at once send each of the $want reminders once" ||
