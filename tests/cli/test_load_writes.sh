@@ -35,17 +35,9 @@ ok "an admin account" --db "$DB" user add admin --role admin <pw
 TOKEN=$(cat token)
 [ -n "$TOKEN" ] && pass "a token for the API clients" || fail "a token for the API clients"
 
-# Two servers on the one database, as behind a load balancer: client C
-# talks to server C mod 2 + 1, so writers wait for each other both within a
-# process and across the two. start_server (http.sh) keeps one server's
-# process: the first one's is kept here, and ended with the other at exit.
-start_server "$DB"
-URL1=$URL
-PID1=$SERVER_PID
-trap 'kill -KILL "$PID1" 2>/dev/null; wait "$PID1" 2>/dev/null; stop_server' EXIT
-rm -f serve.out # else the second start could read the first one's address
-start_server "$DB"
-URL2=$URL
+# Two servers on the one database: client C talks to server C mod 2 + 1, so
+# writers wait for each other both within a process and across the two.
+start_two_servers "$DB"
 # url_of C: the server client C talks to.
 url_of() { if [ $(($1 % 2)) = 0 ]; then echo "$URL1"; else echo "$URL2"; fi; }
 
