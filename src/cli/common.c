@@ -37,6 +37,7 @@ int cli_exit_status(enum masa_err code)
 	case MASA_ERR_IO:
 	case MASA_ERR_STORE:
 	case MASA_ERR_UNAVAILABLE:
+	case MASA_ERR_BUSY:
 		return 3;
 	default:
 		return 1;

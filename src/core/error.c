@@ -87,6 +87,8 @@ const char *masa_err_name(enum masa_err code)
 		return "not signed in";
 	case MASA_ERR_UNAVAILABLE:
 		return "unavailable";
+	case MASA_ERR_BUSY:
+		return "busy";
 	}
 	return "unknown";
 }

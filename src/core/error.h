@@ -21,6 +21,13 @@ enum masa_err {
 	MASA_ERR_DENIED,    /* who is asking may not do it (HTTP 403) */
 	MASA_ERR_UNKNOWN_USER, /* who is asking is not known (HTTP 401) */
 	MASA_ERR_UNAVAILABLE,  /* the database cannot be reached (HTTP 503) */
+	/*
+	 * The database is busy with other changes: this one waited its turn
+	 * for as long as masa waits, or clashed with another at the same
+	 * moment (PostgreSQL), and nothing of it was stored. Trying the whole
+	 * change again is safe (HTTP 503 once the server stops trying).
+	 */
+	MASA_ERR_BUSY,
 };
 
 struct masa_error {

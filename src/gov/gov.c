@@ -15,6 +15,11 @@ enum masa_err gov_begin(struct gov *g, struct masa_error *err)
 	return store_begin(g->store, err);
 }
 
+enum masa_err gov_begin_read(struct gov *g, struct masa_error *err)
+{
+	return store_begin_read(g->store, err);
+}
+
 enum masa_err gov_commit(struct gov *g, struct masa_error *err)
 {
 	return store_commit(g->store, err);

@@ -39,8 +39,15 @@ enum masa_err gov_begin(struct gov *g, struct masa_error *err);
 enum masa_err gov_commit(struct gov *g, struct masa_error *err);
 void gov_rollback(struct gov *g);
 /*
- * Ends a transaction begun with gov_begin: commits when rc is MASA_OK, else
- * rolls back. Returns rc, or the commit's error (in err) if that failed.
+ * Runs a transaction around a group of reads, all from one snapshot, that
+ * waits for no writer and holds none up (see store_begin_read); end it with
+ * gov_end or gov_commit.
+ */
+enum masa_err gov_begin_read(struct gov *g, struct masa_error *err);
+/*
+ * Ends a transaction begun with gov_begin or gov_begin_read: commits when rc is
+ * MASA_OK, else rolls back. Returns rc, or the commit's error (in err) if that
+ * failed.
  */
 enum masa_err gov_end(struct gov *g, enum masa_err rc, struct masa_error *err);
 

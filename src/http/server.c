@@ -19,6 +19,14 @@
  * generation moves on (any change may have added a host or a served body):
  * three small queries after a change, none otherwise. A request copies its
  * partnership into its arena, so a reload never frees what a request holds.
+ *
+ * A handler that fails because the database was busy (MASA_ERR_BUSY: its
+ * change clashed with another, or waited its turn too long) is run again,
+ * after a short random pause, for up to BUSY_RETRY_MS from its first run,
+ * as long as it has answered nothing and stored nothing (the store's write
+ * count has not moved), so that running it again cannot repeat a change.
+ * Then it is 503 with a short Retry-After; a form is shown again with what
+ * was typed (http_form_unsaved).
  */
 #include "http/server.h"
 
@@ -125,10 +133,24 @@ struct request_state {
 	/* Bodies of other partnerships serving the request's (sorted). */
 	const int64_t *served;
 	size_t nserved;
+	/* Running the handler again while the database is busy (busy_again) */
+	uint64_t writes_before;  /* store_write_count() before its first run */
+	struct timespec give_up; /* no run starts later than this */
+	unsigned runs;
+	bool run_again; /* decided: it runs again (http_form_unsaved) */
+	bool busy;      /* the database was busy: Retry-After is short */
 };
 
 static _Thread_local struct worker *this_worker;
 static _Thread_local const struct http_server *this_server;
+
+/* How long a handler is run again while the database is busy. */
+enum { BUSY_RETRY_MS = 5000, BUSY_PAUSE_MAX_MS = 100 };
+/* What a busy database tells the client (seconds). */
+static const char BUSY_RETRY_AFTER[] = "5";
+static const char BUSY_MESSAGE[] =
+        "The database is busy with other changes just now, so nothing you "
+        "sent was saved. Send it again in a few seconds.";
 
 static struct request_state *state_of(struct http_request *req)
 {
@@ -224,6 +246,10 @@ static enum masa_err queue(struct request_state *st, unsigned status,
 	for (size_t i = 0; i < st->nextra; i++)
 		MHD_add_response_header(r, st->extra[i].name,
 		                        st->extra[i].value);
+	/* Every 503 says when to come back; a busy database, in seconds. */
+	if (status == 503)
+		MHD_add_response_header(r, "Retry-After",
+		                        st->busy ? BUSY_RETRY_AFTER : "30");
 	ok = MHD_queue_response(st->conn, status, r);
 	MHD_destroy_response(r);
 	if (ok != MHD_YES)
@@ -337,9 +363,6 @@ enum masa_err http_respond_error(struct http_request *req, unsigned status,
 	struct html h;
 	enum masa_err rc;
 
-	if (status == 503)
-		http_add_header(req, "Retry-After", "30");
-
 	if (req->path != NULL && strncmp(req->path, "/api/", 5) == 0)
 		return http_respond_json(
 		        req, status,
@@ -415,6 +438,7 @@ static unsigned status_of(enum masa_err code)
 	case MASA_ERR_UNKNOWN_USER:
 		return 401;
 	case MASA_ERR_UNAVAILABLE:
+	case MASA_ERR_BUSY:
 		return 503;
 	default:
 		return 500;
@@ -427,6 +451,8 @@ static unsigned status_of(enum masa_err code)
  */
 static const char *public_message(unsigned status, const struct masa_error *err)
 {
+	if (err->code == MASA_ERR_BUSY)
+		return BUSY_MESSAGE;
 	if (status == 503)
 		return "The database cannot be reached just now. What you "
 		       "sent may not have been saved: in a minute, look at the "
@@ -846,7 +872,7 @@ static enum masa_err tenancy_read(struct store *store, uint64_t generation,
 
 	gov_init(&g, store, "web");
 	t->generation = generation;
-	if ((rc = gov_begin(&g, err)))
+	if ((rc = gov_begin_read(&g, err)))
 		goto out;
 	if ((rc = gov_partnership_list(&g, &t->arena, &t->partnerships,
 	                               &t->npartnerships, err)) == MASA_OK &&
@@ -998,17 +1024,90 @@ static bool request_partnership(struct request_state *st)
 	return p != NULL;
 }
 
+static long ms_until(const struct timespec *from, const struct timespec *to)
+{
+	return (long)(to->tv_sec - from->tv_sec) * 1000 +
+	       (to->tv_nsec - from->tv_nsec) / 1000000;
+}
+
+/*
+ * Whether the handler, failed with rc, runs again (see the top of this
+ * file): decided once a run, and then kept to. The pause before the next run
+ * is random, up to a bound that doubles with each run, so that requests
+ * that clashed do not clash again.
+ */
+static bool busy_again(struct request_state *st, enum masa_err rc)
+{
+	static _Thread_local unsigned seed;
+	struct timespec now;
+	long bound, pause;
+
+	if (rc != MASA_ERR_BUSY)
+		return false;
+	st->busy = true;
+	if (st->run_again)
+		return true;
+	if (st->responded ||
+	    store_write_count(st->req.store) != st->writes_before)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (seed == 0)
+		seed = (unsigned)now.tv_nsec | 1u;
+	bound = st->runs < 5 ? 4L << st->runs : BUSY_PAUSE_MAX_MS;
+	pause = 1 + rand_r(&seed) % bound;
+	if (ms_until(&now, &st->give_up) <= pause)
+		return false;
+	nanosleep(&(struct timespec){.tv_nsec = pause * 1000000}, NULL);
+	st->run_again = true;
+	return true;
+}
+
+const char *http_form_unsaved(struct http_request *req, enum masa_err rc)
+{
+	struct request_state *st = state_of(req);
+
+	if (rc == MASA_ERR_UNAVAILABLE)
+		return "The database cannot be reached just now, so what you "
+		       "sent may not have been saved. What you typed is still "
+		       "in the form: in a minute, look at the page again "
+		       "before sending it again.";
+	if (rc != MASA_ERR_BUSY || busy_again(st, rc))
+		return NULL;
+	return "The database is busy with other changes just now, so "
+	       "nothing you sent was saved. What you typed is still in the "
+	       "form: send it again in a few seconds.";
+}
+
 /* Runs the request's handler; always queues an answer. */
 static void run_handler(struct request_state *st)
 {
 	struct http_request *req = &st->req;
 	struct masa_error err = {0};
+	size_t nextra = st->nextra;
+	enum masa_err rc;
 
-	if (req->route->handler(req, &err) != MASA_OK) {
+	st->writes_before = store_write_count(req->store);
+	clock_gettime(CLOCK_MONOTONIC, &st->give_up);
+	st->give_up.tv_sec += BUSY_RETRY_MS / 1000;
+	for (;;) {
+		st->run_again = false;
+		masa_error_clear(&err);
+		rc = req->route->handler(req, &err);
+		if (rc == MASA_OK || !busy_again(st, err.code))
+			break;
+		/* What the run that failed added is not the next one's. */
+		st->nextra = nextra;
+		st->runs++;
+	}
+	if (rc != MASA_OK) {
 		unsigned status = status_of(err.code);
+		char runs[32] = "";
+		if (st->runs > 0)
+			snprintf(runs, sizeof runs, " (run %u times)",
+			         st->runs + 1);
 		if (status >= 500)
-			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
-			        req->path, err.message);
+			fprintf(stderr, "masa: http: %s %s: %s%s\n",
+			        req->method, req->path, err.message, runs);
 		if (!st->responded)
 			fail_with(st, status, public_message(status, &err));
 	} else if (!st->responded) {

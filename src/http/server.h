@@ -101,8 +101,18 @@ enum masa_err http_respond_redirect(struct http_request *req,
                                     const char *location,
                                     struct masa_error *err);
 /*
+ * For a form whose change failed with rc, before showing it again: when the
+ * database was busy (and the server will not run the handler again) or
+ * could not be reached, the message to show above the form, which the
+ * handler shows again with what was typed and status 503 (the answer gets
+ * Retry-After); else NULL. NULL for a busy database means the server runs
+ * the handler again: return rc, answering nothing. The message is static.
+ */
+const char *http_form_unsaved(struct http_request *req, enum masa_err rc);
+/*
  * An error page (JSON {"error": {...}} under /api/) with status and a
- * message a user can act on.
+ * message a user can act on; a 503 also says when to come back
+ * (Retry-After).
  */
 enum masa_err http_respond_error(struct http_request *req, unsigned status,
                                  const char *message, struct masa_error *err);

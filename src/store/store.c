@@ -30,6 +30,8 @@ struct store {
 	bool created;
 	int tx_depth;
 	bool tx_failed;
+	bool tx_writes;  /* the outermost begin was store_begin() */
+	uint64_t writes; /* see store_write_count() */
 	int version;
 };
 
@@ -273,7 +275,7 @@ void store_close(struct store *s)
 	free(s);
 }
 
-static enum masa_err begin_with(struct store *s, const char *sql,
+static enum masa_err begin_with(struct store *s, const char *sql, bool writes,
                                 struct masa_error *err)
 {
 	enum masa_err rc;
@@ -283,19 +285,31 @@ static enum masa_err begin_with(struct store *s, const char *sql,
 		if (rc != MASA_OK)
 			return rc;
 		s->tx_failed = false;
+		s->tx_writes = writes;
 	}
 	s->tx_depth++;
 	return MASA_OK;
 }
 
+/*
+ * A transaction that writes takes its turn at its start: begun deferred, it
+ * would read first and ask for the write lock only at its first write, when
+ * SQLite must refuse it (SQLITE_BUSY, without waiting) if another connection
+ * has written since its reads began.
+ */
 enum masa_err store_begin(struct store *s, struct masa_error *err)
 {
-	return begin_with(s, "BEGIN", err);
+	return begin_with(s, s->backend->begin_write_sql, true, err);
 }
 
 enum masa_err store_begin_read(struct store *s, struct masa_error *err)
 {
-	return begin_with(s, s->backend->begin_read_sql, err);
+	return begin_with(s, s->backend->begin_read_sql, false, err);
+}
+
+uint64_t store_write_count(const struct store *s)
+{
+	return s->writes;
 }
 
 enum masa_err store_commit(struct store *s, struct masa_error *err)
@@ -306,13 +320,21 @@ enum masa_err store_commit(struct store *s, struct masa_error *err)
 		               ? masa_error_set(err, MASA_ERR_STORE,
 		                                "transaction was rolled back")
 		               : MASA_OK;
+	struct masa_error ignored;
+	enum masa_err rc;
+
 	if (s->tx_failed) {
-		struct masa_error ignored;
 		(void)s->backend->exec(s->conn, "ROLLBACK", &ignored);
 		return masa_error_set(err, MASA_ERR_STORE,
 		                      "transaction was rolled back");
 	}
-	return s->backend->exec(s->conn, "COMMIT", err);
+	rc = s->backend->exec(s->conn, "COMMIT", err);
+	if (rc == MASA_OK && s->tx_writes)
+		s->writes++;
+	else if (rc != MASA_OK)
+		/* SQLite keeps a transaction whose COMMIT failed open. */
+		(void)s->backend->exec(s->conn, "ROLLBACK", &ignored);
+	return rc;
 }
 
 void store_rollback(struct store *s)
@@ -412,10 +434,14 @@ void store_bind_id(struct store_stmt *st, int index, int64_t value)
 enum masa_err store_step(struct store_stmt *st, bool *row,
                          struct masa_error *err)
 {
-	enum masa_err rc = st->store->backend->step(st->impl, row, err);
+	struct store *s = st->store;
+	enum masa_err rc = s->backend->step(st->impl, row, err);
 
-	if (rc != MASA_OK && st->store->tx_depth > 0)
-		st->store->tx_failed = true;
+	if (rc != MASA_OK && s->tx_depth > 0)
+		s->tx_failed = true;
+	else if (rc == MASA_OK && s->tx_depth == 0 &&
+	         s->backend->writes(st->impl))
+		s->writes++;
 	return rc;
 }
 

@@ -71,6 +71,14 @@ const char *store_backend_name(const struct store *s);
  * Transactions nest by counting: only the outermost begin and commit reach
  * the database; a rollback at any depth rolls back the whole transaction and
  * makes the outer commit fail.
+ *
+ * store_begin() begins a transaction that writes, and takes its turn to
+ * write at once: on SQLite it waits (up to 5 seconds) for the write lock, so
+ * that its reads and its writes see the database as no one else changes it;
+ * on PostgreSQL it is SERIALIZABLE. MASA_ERR_BUSY from it or from anything
+ * in the transaction means the database was busy with other changes and
+ * nothing was stored: the whole transaction can be run again (see
+ * docs/store.md).
  */
 enum masa_err store_begin(struct store *s, struct masa_error *err);
 enum masa_err store_commit(struct store *s, struct masa_error *err);
@@ -81,6 +89,13 @@ enum masa_err store_commit(struct store *s, struct masa_error *err);
  */
 enum masa_err store_begin_read(struct store *s, struct masa_error *err);
 void store_rollback(struct store *s);
+/*
+ * A count that moves on whenever this connection may have changed the
+ * database for good: a transaction from store_begin() committed, or a
+ * statement that writes ran outside any transaction. Equal before and after
+ * some work, the work stored nothing, so running it again repeats nothing.
+ */
+uint64_t store_write_count(const struct store *s);
 
 /* A cached prepared statement for sql (a string literal); borrowed. */
 enum masa_err store_prepare(struct store *s, const char *sql,

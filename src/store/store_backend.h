@@ -28,6 +28,8 @@ struct store_backend {
 	void (*reset)(void *stmt);
 	int (*column_count)(void *stmt);
 	const char *(*column_name)(void *stmt, int column);
+	/* Whether the statement may change the database (not a SELECT). */
+	bool (*writes)(void *stmt);
 	/* One statement: one row if table ?1 exists in the database. */
 	const char *has_table_sql;
 	/* printf format (the table name twice), or NULL: see store_ids_follow
@@ -45,6 +47,12 @@ struct store_backend {
 	const char *migrate_lock_sql;
 	/* Begins a transaction that reads one snapshot and writes nothing. */
 	const char *begin_read_sql;
+	/*
+	 * Begins a transaction that writes: it holds the write lock, or the
+	 * isolation that keeps its reads true, from its start to its end
+	 * (see docs/store.md).
+	 */
+	const char *begin_write_sql;
 	/* The migrations, oldest first; migration i takes version i to i+1. */
 	const char *const *migrations;
 	const int *migration_count;

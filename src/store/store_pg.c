@@ -17,6 +17,15 @@
  * committed before the connection went; and a transaction that lost its
  * connection can only end in an error, so nothing half-done is ever reported
  * as committed.
+ *
+ * A transaction that writes is SERIALIZABLE: whatever the domain reads in it
+ * to decide a write (a version, the next number in a log, whether a record
+ * is still open) is still true when it commits, or PostgreSQL refuses it
+ * with a serialization failure. That, a deadlock and a lock timeout (when
+ * the URL sets lock_timeout) are MASA_ERR_BUSY: nothing was stored, and the
+ * caller may run the whole transaction again; this backend cannot, since
+ * the transaction's body is the caller's code (the web server does, see
+ * docs/store.md).
  */
 #include <ctype.h>
 #include <libpq-fe.h>
@@ -148,11 +157,12 @@ static enum masa_err result_error(struct pg_conn *c, PGresult *res,
 		        "names a schema that does not exist: create "
 		        "it first)",
 		        line);
-	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0)
 		return masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "someone else changed the same records at "
-		        "the same moment: try again");
+		        err, MASA_ERR_BUSY,
+		        "the database is busy with other changes to the same "
+		        "records: nothing was saved, try again in a moment");
 	return masa_error_set(err, MASA_ERR_STORE, "database error: %s", line);
 }
 
@@ -625,6 +635,11 @@ static const char *pg_column_name(void *stmt, int column)
 	return st->res != NULL ? PQfname(st->res, column) : NULL;
 }
 
+static bool pg_writes(void *stmt)
+{
+	return !((struct pg_stmt *)stmt)->reads;
+}
+
 const struct store_backend store_postgresql_backend = {
         .name = "postgresql",
         .open = pg_open,
@@ -642,6 +657,7 @@ const struct store_backend store_postgresql_backend = {
         .reset = pg_reset,
         .column_count = pg_column_count,
         .column_name = pg_column_name,
+        .writes = pg_writes,
         .has_table_sql = "SELECT 1 WHERE to_regclass(?1) IS NOT NULL",
         .ids_follow_format =
                 "SELECT setval(pg_get_serial_sequence('%s', 'id'), "
@@ -654,6 +670,7 @@ const struct store_backend store_postgresql_backend = {
                 "SELECT hashtextextended(pg_current_snapshot()::text, 0)",
         .migrate_lock_sql = "SELECT pg_advisory_xact_lock(2019)",
         .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        .begin_write_sql = "BEGIN ISOLATION LEVEL SERIALIZABLE",
         .migrations = store_postgresql_migrations,
         .migration_count = &store_postgresql_migration_count,
 };

@@ -6,6 +6,11 @@
  * fail, and a 64 MB page cache so that a large load (one transaction) does
  * not spill to disk page by page. Only prepared statements with bound
  * parameters reach SQLite.
+ *
+ * A transaction that writes begins IMMEDIATE: it waits for the write lock
+ * (the busy timeout) before it reads anything, so it never has to ask for
+ * the lock halfway, when SQLite could only refuse it. A writer still waiting
+ * when the timeout runs out is MASA_ERR_BUSY.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -13,6 +18,9 @@
 #include <sys/stat.h>
 
 #include "store/store_backend.h"
+
+/* How long a statement waits for another connection's lock. */
+enum { BUSY_TIMEOUT_MS = 5000 };
 
 extern const char *const store_sqlite_migrations[];
 extern const int store_sqlite_migration_count;
@@ -39,6 +47,12 @@ static enum masa_err sqlite_error(sqlite3 *db, int code, struct masa_error *err)
 	if ((code & 0xff) == SQLITE_NOTADB)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "the file is not a masa database");
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return masa_error_set(
+		        err, MASA_ERR_BUSY,
+		        "the database is busy with other changes (waited %d "
+		        "seconds): nothing was saved, try again in a moment",
+		        BUSY_TIMEOUT_MS / 1000);
 	return masa_error_set(err, MASA_ERR_STORE, "database error: %s", msg);
 }
 
@@ -81,7 +95,7 @@ static enum masa_err sqlite_open(const char *location, unsigned flags,
 		return MASA_ERR_IO;
 	}
 	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	/* A file that is not SQLite fails on its first read, here. */
 	rc = sqlite3_exec(db,
 	                  "PRAGMA foreign_keys = ON;"
@@ -186,6 +200,11 @@ static const char *sqlite_column_name(void *stmt, int column)
 	return sqlite3_column_name(stmt, column);
 }
 
+static bool sqlite_writes(void *stmt)
+{
+	return !sqlite3_stmt_readonly(stmt);
+}
+
 const struct store_backend store_sqlite_backend = {
         .name = "sqlite",
         .open = sqlite_open,
@@ -203,11 +222,13 @@ const struct store_backend store_sqlite_backend = {
         .reset = sqlite_reset,
         .column_count = sqlite_column_count,
         .column_name = sqlite_column_name,
+        .writes = sqlite_writes,
         .has_table_sql = "SELECT 1 FROM sqlite_master "
                          "WHERE type = 'table' AND name = ?1",
         .data_version_sql = "PRAGMA data_version",
         /* In WAL mode a read transaction sees one snapshot throughout. */
         .begin_read_sql = "BEGIN",
+        .begin_write_sql = "BEGIN IMMEDIATE",
         .migrations = store_sqlite_migrations,
         .migration_count = &store_sqlite_migration_count,
 };

@@ -942,6 +942,23 @@ static bool version_conflict(struct http_request *req, int64_t action_id,
 	return true;
 }
 
+/*
+ * After a change failed with rc: when the database was busy or away and the
+ * form is to be shown again (http_form_unsaved), fe gets the one error that
+ * says so, on the field with id href, and the answer is 503.
+ */
+static bool form_unsaved(struct http_request *req, enum masa_err rc,
+                         struct form_errors *fe, const char *href)
+{
+	const char *message = http_form_unsaved(req, rc);
+
+	if (message == NULL)
+		return false;
+	fe->n = 0;
+	form_error(fe, href, message);
+	return true;
+}
+
 /* The action's reference from the path. */
 static const char *path_key(struct http_request *req)
 {
@@ -1594,6 +1611,8 @@ enum masa_err actions_post_update(struct http_request *req,
 			                &req->arena, "%s?done=update",
 			                actions_href(&req->arena, s.act.key)),
 			        err);
+		if (form_unsaved(req, rc, &fe, "#update"))
+			return action_page(req, &s, 503, &fe, err);
 		if (rc != MASA_ERR_INVALID && rc != MASA_ERR_CONFLICT) {
 			*err = why;
 			return rc;
@@ -1718,6 +1737,8 @@ enum masa_err actions_post_change(struct http_request *req,
 		                     actions_href(a, s.act.key)),
 		        err);
 failed:
+	if (form_unsaved(req, rc, &fe, "#remove"))
+		return action_page(req, &s, 503, &fe, err);
 	if (rc != MASA_ERR_INVALID && rc != MASA_ERR_CONFLICT) {
 		*err = why;
 		return rc;

@@ -753,7 +753,7 @@ static enum masa_err view_read(struct http_request *req, struct meeting_ref *r,
 static enum masa_err view_load(struct http_request *req, struct meeting_ref *r,
                                struct view *v, struct masa_error *err)
 {
-	enum masa_err rc = gov_begin(&req->gov, err);
+	enum masa_err rc = gov_begin_read(&req->gov, err);
 
 	if (rc != MASA_OK)
 		return rc;
@@ -1577,6 +1577,7 @@ enum masa_err meeting_status_save(struct http_request *req,
 	struct masa_error why = {0};
 	const char *status = http_param(req, "status");
 	int64_t version = http_param_long(req, "version", 0);
+	const char *unsaved;
 	enum masa_err rc;
 
 	if ((rc = must_administer(req, err)) ||
@@ -1593,7 +1594,8 @@ enum masa_err meeting_status_save(struct http_request *req,
 	r.m.version = version;
 	rc = IN_TRANSACTION(req, &why,
 	                    gov_meeting_update(&req->gov, &r.m, &why));
-	if (user_error(rc)) {
+	unsaved = http_form_unsaved(req, rc);
+	if (user_error(rc) || unsaved != NULL) {
 		enum masa_err refused = rc;
 		/* Show the stored meeting, with the choice that was sent. */
 		if ((rc = meeting_ref_load(req, &r, err)))
@@ -1602,8 +1604,9 @@ enum masa_err meeting_status_save(struct http_request *req,
 			form_conflict(&fe, &req->arena, r.href, &why);
 			return meeting_render(req, &r, 409, &fe, err);
 		}
-		form_error(&fe, &req->arena, "status", why.message);
-		return meeting_render(req, &r, 400, &fe, err);
+		form_error(&fe, &req->arena, "status",
+		           unsaved ? unsaved : why.message);
+		return meeting_render(req, &r, unsaved ? 503 : 400, &fe, err);
 	}
 	if (rc != MASA_OK) {
 		*err = why;
@@ -1620,7 +1623,7 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 	struct masa_error why = {0};
 	const char *status = http_param(req, "minutes_status");
 	int64_t version = http_param_long(req, "version", 0);
-	const char *on = NULL, *bad;
+	const char *on = NULL, *bad, *unsaved;
 	enum masa_err rc;
 
 	if ((rc = must_administer(req, err)) ||
@@ -1642,7 +1645,8 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 	                            &req->gov, r.m.id, version, status,
 	                            strcmp(status, "draft") == 0 ? NULL : on,
 	                            &why));
-	if (user_error(rc)) {
+	unsaved = http_form_unsaved(req, rc);
+	if (user_error(rc) || unsaved != NULL) {
 		enum masa_err refused = rc;
 		/* Show the stored meeting, with the choices that were sent. */
 		if ((rc = meeting_ref_load(req, &r, err)))
@@ -1656,8 +1660,8 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 		                           !strstr(why.message, "_on")
 		                   ? "minutes_status"
 		                   : "minutes-on-day",
-		           why.message);
-		return meeting_render(req, &r, 400, &fe, err);
+		           unsaved ? unsaved : why.message);
+		return meeting_render(req, &r, unsaved ? 503 : 400, &fe, err);
 	}
 	if (rc != MASA_OK) {
 		*err = why;
@@ -2698,6 +2702,7 @@ enum masa_err meeting_item_minutes_save(struct http_request *req,
 	const char *status = http_param(req, "item_status");
 	const char *to = http_param(req, "deferred_to");
 	const char *op = http_param(req, "op");
+	const char *unsaved;
 	int64_t version = http_param_long(req, "version", 0);
 	struct gov_item it;
 	enum masa_err rc;
@@ -2726,7 +2731,8 @@ enum masa_err meeting_item_minutes_save(struct http_request *req,
 	if (fe.n > 0)
 		return item_render(req, &p, 400, &fe, NULL, err);
 	rc = IN_TRANSACTION(req, &why, gov_item_update(&req->gov, &it, &why));
-	if (user_error(rc)) {
+	unsaved = http_form_unsaved(req, rc);
+	if (user_error(rc) || unsaved != NULL) {
 		enum masa_err refused = rc;
 		/* The item as it is now, with what was sent in the form. */
 		if ((rc = item_page_load(req, &p, err)))
@@ -2741,8 +2747,9 @@ enum masa_err meeting_item_minutes_save(struct http_request *req,
 		form_error(&fe, &req->arena,
 		           strstr(why.message, "deferred") ? "deferred_to"
 		                                           : "minutes",
-		           why.message);
-		return item_render(req, &p, 400, &fe, NULL, err);
+		           unsaved ? unsaved : why.message);
+		return item_render(req, &p, unsaved ? 503 : 400, &fe, NULL,
+		                   err);
 	}
 	if (rc != MASA_OK) {
 		*err = why;

@@ -3,11 +3,15 @@
 # lib.sh sources it.
 
 SERVER_PID=""
+FIRST_PID="" # the first of two servers (start_two_servers)
 stop_server() {
-	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill -KILL "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
+	local pid
+	for pid in "$FIRST_PID" "$SERVER_PID"; do
+		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+			kill -KILL "$pid" 2>/dev/null
+			wait "$pid" 2>/dev/null
+		fi
+	done
 	rm -rf "$WORK"
 }
 trap stop_server EXIT
@@ -34,6 +38,18 @@ start_server() {
 		done_testing
 		exit 1
 	fi
+}
+
+# start_two_servers DB [SERVE OPTIONS...]: two masa serve processes on DB,
+# as behind a load balancer; sets URL1 and URL2 (URL is the second's), or
+# prints a failure and exits. stop_server ends both.
+start_two_servers() {
+	start_server "$@"
+	URL1=$URL
+	FIRST_PID=$SERVER_PID
+	rm -f serve.out # else the second start could read the first one's address
+	start_server "$@"
+	URL2=$URL
 }
 
 requests=0

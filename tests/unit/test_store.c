@@ -3,8 +3,9 @@
  * or (tests/run pg) a schema of a throwaway PostgreSQL cluster: opening and
  * creating, schema versions, refusing files that are not masa databases,
  * nested transactions, the statement cache, placeholders, foreign keys, WAL
- * mode, the append-only audit log, the data version, and (PostgreSQL) a
- * lost connection.
+ * mode, the append-only audit log, the data version, write transactions
+ * that take their turn at their start and the count of writes, and
+ * (PostgreSQL) a serialization failure and a lost connection.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -808,6 +809,150 @@ static void test_lost_connection(void **state)
 	store_close(s);
 }
 
+/*
+ * The count of writes moves on for what may have changed the database for
+ * good (a committed write transaction, nested or not, counts once; a write
+ * outside one, at least once), and not for reads, read transactions, or a
+ * transaction or statement that failed.
+ */
+static void test_write_count(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s;
+	uint64_t before;
+
+	remove_db(f->path);
+	s = open_created(f->path);
+	before = store_write_count(s);
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 0);
+	assert_int_equal(store_begin_read(s, &err), MASA_OK);
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 0);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	assert_int_equal(store_write_count(s), before);
+
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "one", NULL, &err), MASA_OK);
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "two", NULL, &err), MASA_OK);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	assert_int_equal(store_write_count(s), before);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	assert_int_equal(store_write_count(s), before + 1);
+
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(insert_partnership(s, "undone", NULL, &err), MASA_OK);
+	store_rollback(s);
+	assert_int_equal(store_commit(s, &err), MASA_ERR_STORE);
+	assert_int_equal(store_write_count(s), before + 1);
+
+	assert_int_equal(insert_partnership(s, "alone", NULL, &err), MASA_OK);
+	assert_true(store_write_count(s) > before + 1);
+	before = store_write_count(s);
+	assert_int_equal(insert_partnership(s, "alone", NULL, &err),
+	                 MASA_ERR_CONFLICT);
+	assert_int_equal(store_write_count(s), before);
+	store_close(s);
+}
+
+/*
+ * SQLite: a write transaction holds the write lock from its BEGIN, before
+ * it has read or written anything (BEGIN IMMEDIATE), so that it never asks
+ * for it halfway; another writer cannot begin until it ends. A transaction
+ * that only reads holds no lock.
+ */
+static void test_write_transaction_locks_at_begin(void **state)
+{
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *s;
+	sqlite3 *db = NULL;
+
+	SQLITE_ONLY();
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 0);
+
+	assert_int_equal(store_begin_read(s, &err), MASA_OK);
+	assert_int_equal(query_int(s, SQL_PARTNERSHIP_COUNT), 0);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+
+	assert_int_equal(store_begin(s, &err), MASA_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) &
+	                         0xff,
+	                 SQLITE_BUSY);
+	assert_int_equal(store_commit(s, &err), MASA_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	store_close(s);
+}
+
+/*
+ * PostgreSQL: two write transactions that read the same row and both change
+ * it. The first commits; the second is refused (it is SERIALIZABLE: under
+ * READ COMMITTED it would overwrite the first unseen) with MASA_ERR_BUSY,
+ * stores nothing, and its count of writes does not move, so running it
+ * again is safe; run again, it works.
+ */
+static void test_serialization_failure_is_busy(void **state)
+{
+	static const char sql_rename[] =
+	        "UPDATE partnership SET name = ? WHERE key = 'shared'";
+	static const char sql_name[] =
+	        "SELECT length(name) FROM partnership WHERE key = 'shared'";
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store *a, *b = NULL;
+	struct store_stmt *st;
+	uint64_t before;
+
+	if (testdb_pg() == NULL)
+		skip();
+	remove_db(f->path);
+	a = open_created(f->path);
+	assert_int_equal(insert_partnership(a, "shared", NULL, &err), MASA_OK);
+	assert_int_equal(store_open(f->path, STORE_OPEN_EXISTING, &b, &err),
+	                 MASA_OK);
+	before = store_write_count(b);
+	assert_int_equal(store_begin(a, &err), MASA_OK);
+	assert_int_equal(store_begin(b, &err), MASA_OK);
+	assert_int_equal(query_int(a, sql_name), 13);
+	assert_int_equal(query_int(b, sql_name), 13);
+
+	assert_int_equal(store_prepare(a, sql_rename, &st, &err), MASA_OK);
+	store_bind_text(st, 1, "First");
+	assert_int_equal(store_run(st, NULL, &err), MASA_OK);
+	assert_int_equal(store_commit(a, &err), MASA_OK);
+
+	assert_int_equal(store_prepare(b, sql_rename, &st, &err), MASA_OK);
+	store_bind_text(st, 1, "Second one");
+	assert_int_equal(store_run(st, NULL, &err), MASA_ERR_BUSY);
+	assert_non_null(strstr(err.message, "busy"));
+	store_rollback(b);
+	assert_int_not_equal(store_commit(b, &err), MASA_OK);
+	assert_int_equal(store_write_count(b), before);
+	assert_int_equal(query_int(b, sql_name), 5);
+
+	assert_int_equal(store_begin(b, &err), MASA_OK);
+	assert_int_equal(query_int(b, sql_name), 5);
+	assert_int_equal(store_prepare(b, sql_rename, &st, &err), MASA_OK);
+	store_bind_text(st, 1, "Second one");
+	assert_int_equal(store_run(st, NULL, &err), MASA_OK);
+	assert_int_equal(store_commit(b, &err), MASA_OK);
+	assert_int_equal(store_write_count(b), before + 1);
+	assert_int_equal(query_int(a, sql_name), 10);
+	store_close(b);
+	store_close(a);
+}
+
 /* Passwords in a URL never reach a message. */
 static void test_location_shown(void **state)
 {
@@ -875,6 +1020,12 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_whole_database_helpers,
 	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_write_count, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(
+	                test_write_transaction_locks_at_begin, setup, teardown),
+	        cmocka_unit_test_setup_teardown(
+	                test_serialization_failure_is_busy, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lost_connection, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_audit_log_append_only,
