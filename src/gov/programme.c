@@ -585,6 +585,7 @@ enum masa_err gov_matters_arising(struct gov *g, int64_t meeting_id,
                                   struct masa_error *err)
 {
 	struct gov_meeting m;
+	struct gov_viewer all;
 	struct gov_action_log log;
 	struct gov_item *items;
 	int64_t previous_id;
@@ -592,8 +593,12 @@ enum masa_err gov_matters_arising(struct gov *g, int64_t meeting_id,
 	enum masa_err rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = gov_meeting_get(g, meeting_id, a, &m, err)) ||
-	    (rc = gov_action_log_as_at(g, m.body_id, m.date, a, &log, err)))
+	if ((rc = gov_meeting_get(g, meeting_id, a, &m, err)))
+		return rc;
+	/* Takes no viewer yet: everything, as before (see gov/action.h). */
+	gov_viewer_system(&all, m.partnership_id);
+	if ((rc = gov_action_log_as_at(g, &all, m.body_id, m.date, a, &log,
+	                               err)))
 		return rc;
 	out->actions = arena_alloc(a, (log.nfinished + log.nongoing + 1) *
 	                                      sizeof *out->actions);

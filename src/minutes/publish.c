@@ -556,7 +556,7 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	struct gov_meeting m;
 	struct gov_body body;
 	struct gov_partnership p;
-	struct gov_viewer viewer;
+	struct gov_viewer viewer, everything;
 	struct gov_action_log log;
 	struct publish_item *items;
 	enum masa_err rc;
@@ -576,6 +576,9 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	else
 		viewer = (struct gov_viewer){.role = GOV_ROLE_ADMIN,
 		                             .partnership_id = partnership_id};
+	/* The appendix reads the whole log and leaves out what the reader of
+	 * this copy may not see itself (action_confidential). */
+	gov_viewer_system(&everything, partnership_id);
 	if (!gov_may_see_minutes(&viewer, &m))
 		return masa_error_set(
 		        err, MASA_ERR_DENIED,
@@ -616,7 +619,8 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	if ((rc = read_items(&r, &m, out, &items, err)) ||
 	    (rc = read_attendance(&r, m.id, out, items, err)) ||
 	    (rc = read_next_meeting(&r, &m, out, err)) ||
-	    (rc = gov_action_log_as_at(g, m.body_id, m.date, a, &log, err)))
+	    (rc = gov_action_log_as_at(g, &everything, m.body_id, m.date, a,
+	                               &log, err)))
 		return rc;
 
 	/* the appendix, as at the meeting */
