@@ -165,8 +165,8 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 	}
 	if ((v = http_param(req, "owner")) != NULL) {
 		struct gov_person p;
-		rc = gov_person_find(&req->gov, partnership_id, v,
-		                     &req->arena, &p, err);
+		rc = gov_person_find(&req->gov, partnership_id, v, &req->arena,
+		                     &p, err);
 		if ((rc = filter_error(rc, "owner", err)))
 			return rc;
 		q.person_id = p.id;
@@ -297,8 +297,8 @@ enum masa_err api_action(struct http_request *req, struct masa_error *err)
 	enum masa_err rc;
 
 	if ((rc = path_action(req, &act, err)) ||
-	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL, &req->arena,
-	                                &e, err)) ||
+	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)) ||
 	    (rc = action_json(req, &e, &out, err)))
 		return rc;
 	updates = json_array();
@@ -328,8 +328,8 @@ enum masa_err api_action_updates(struct http_request *req,
 	enum masa_err rc;
 
 	if ((rc = path_action(req, &act, err)) ||
-	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL, &req->arena,
-	                                &e, err)))
+	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)))
 		return rc;
 	api_page_of(req, &page);
 	api_page_slice(&page, e.nupdates, &from, &to, &more);
@@ -408,8 +408,8 @@ enum masa_err api_action_update_add(struct http_request *req,
 	if ((rc = gov_end(&req->gov, rc, err)))
 		goto out;
 	/* The stored update, read back as any reader would see it. */
-	if ((rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL, &req->arena,
-	                                &e, err)))
+	if ((rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)))
 		goto out;
 	for (size_t i = 0; i < e.nupdates; i++)
 		if (e.updates[i].id == u.id)
@@ -615,8 +615,8 @@ enum masa_err api_action_raise(struct http_request *req, struct masa_error *err)
 	rc = gov_action_raise(&req->gov, &act, owners, nowners, &req->arena,
 	                      err);
 	if ((rc = gov_end(&req->gov, rc, err)) ||
-	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL, &req->arena,
-	                                &e, err)) ||
+	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)) ||
 	    (rc = action_json(req, &e, &out, err)))
 		goto out;
 	json_object_set_new(out, "updates", json_array());

@@ -155,7 +155,7 @@ enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
 static const char SQL_MAY_UPDATE_ACTION[] =
         "SELECT ?98 = 1 OR (a.partnership_id = ?91 AND ?92 = 1 AND "
         "(?93 = 1 OR " GOV_SQL_OWNS_ACTION("a") ")) FROM action a "
-        "WHERE a.id = ?1";
+                                                "WHERE a.id = ?1";
 
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     int64_t action_id, bool *yes,

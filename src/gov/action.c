@@ -8,6 +8,7 @@
  */
 #include "gov/action.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -865,13 +866,14 @@ enum masa_err gov_action_due(struct gov *g, const struct gov_action *act,
 
 /* carrying forward */
 
+/* clang-format off */
 static const char SQL_ACTIONS_TO_CARRY[] =
-        "SELECT a.id FROM action a JOIN meeting m ON m.id = ? "
-        "WHERE a.body_id = m.body_id AND a.status IN ('open', 'in_progress') "
-        "AND a.raised_on < m.date "
-        "AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = "
-        "a.id "
-        "AND (u.meeting_id = m.id OR u.on_date > m.date)) ORDER BY a.id";
+	"SELECT a.id FROM action a JOIN meeting m ON m.id = ? "
+	"WHERE a.body_id = m.body_id AND " GOV_SQL_STATUS_OPEN("a.status") " "
+	"AND a.raised_on < m.date "
+	"AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = "
+	"a.id AND (u.meeting_id = m.id OR u.on_date > m.date)) ORDER BY a.id";
+/* clang-format on */
 
 enum masa_err gov_action_carry_forward(struct gov *g, int64_t meeting_id,
                                        size_t *count, struct masa_error *err)
@@ -977,9 +979,7 @@ void gov_action_entry_row(struct store_stmt *st, struct arena *a,
 #define ENTRY_SELECT(status_on) GOV_ACTION_ENTRY_SELECT(status_on, "")
 #define STATUS_ON(d)            GOV_SQL_ACTION_STATUS_ON("a", d)
 /* The action is one v may see, in v's partnership. */
-#define SEEN                                                 \
-	"a.partnership_id = ?91 AND " GOV_SQL_SEES_ACTION("a", "it", \
-	                                                  "m")
+#define SEEN "a.partnership_id = ?91 AND " GOV_SQL_SEES_ACTION("a", "it", "m")
 
 static const char SQL_BODY_MEETING_ON[] =
         "SELECT key FROM meeting WHERE body_id = ? AND date = ? "
@@ -997,31 +997,21 @@ static const char SQL_UPDATES_OF_64[] =
         "FROM action_update WHERE action_id IN (" P64 ") "
         "ORDER BY action_id, on_date, id";
 
-/* The first of n owners (by action id) of action id, or n. */
-static size_t owners_from(const struct gov_action_owner *o, size_t n,
-                          int64_t id)
+/*
+ * The first of the n records at base (each size bytes, sorted by the
+ * action id at offset) of action id, or n: owners and updates alike.
+ */
+static size_t first_of(const void *base, size_t n, size_t size, size_t offset,
+                       int64_t id)
 {
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (o[mid].action_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The first of n updates (by action id) of action id, or n. */
-static size_t updates_from(const struct gov_action_update *u, size_t n,
-                           int64_t id)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (u[mid].action_id < id)
+		int64_t at;
+		memcpy(&at, (const char *)base + mid * size + offset,
+		       sizeof at);
+		if (at < id)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1030,16 +1020,17 @@ static size_t updates_from(const struct gov_action_update *u, size_t n,
 }
 
 /* Reads the owners and updates of e[start..end) (pass 0, 1) into *items. */
-static enum masa_err history_of(struct gov *g, struct gov_action_entry *const *e,
-                                size_t start, size_t end, int pass,
-                                struct arena *a, void **items, size_t *n,
-                                struct masa_error *err)
+static enum masa_err history_of(struct gov *g,
+                                struct gov_action_entry *const *e, size_t start,
+                                size_t end, int pass, struct arena *a,
+                                void **items, size_t *n, struct masa_error *err)
 {
 	struct store_stmt *st;
 	enum masa_err rc;
 
-	rc = store_prepare(g->store, pass ? SQL_UPDATES_OF_64 : SQL_OWNERS_OF_64,
-	                   &st, err);
+	rc = store_prepare(g->store,
+	                   pass ? SQL_UPDATES_OF_64 : SQL_OWNERS_OF_64, &st,
+	                   err);
 	if (rc != MASA_OK)
 		return rc;
 	for (size_t i = 0; i < HISTORY_CHUNK; i++)
@@ -1075,8 +1066,14 @@ enum masa_err gov_action_entries_history(struct gov *g,
 		for (size_t i = start; i < end; i++) {
 			struct gov_action_entry *x = e[i];
 			int64_t id = x->action.id;
-			size_t o = owners_from(owners, nowners, id);
-			size_t u = updates_from(updates, nupdates, id);
+			size_t o = first_of(
+			        owners, nowners, sizeof *owners,
+			        offsetof(struct gov_action_owner, action_id),
+			        id);
+			size_t u = first_of(
+			        updates, nupdates, sizeof *updates,
+			        offsetof(struct gov_action_update, action_id),
+			        id);
 			size_t k = 0;
 
 			x->history = owners + o;
@@ -1095,7 +1092,8 @@ enum masa_err gov_action_entries_history(struct gov *g,
 			x->nupdates = 0;
 			while (u + x->nupdates < nupdates &&
 			       updates[u + x->nupdates].action_id == id &&
-			       strcmp(updates[u + x->nupdates].on_date, date) <= 0)
+			       strcmp(updates[u + x->nupdates].on_date, date) <=
+			               0)
 				x->nupdates++;
 		}
 	}
@@ -1140,8 +1138,8 @@ enum masa_err gov_action_entry_read(struct gov *g, const struct gov_viewer *v,
 	if (rc != MASA_OK)
 		return rc;
 	date_format(date_today(), today);
-	out->days_overdue = gov_action_days_overdue(
-	        out->due, out->status_as_at, date ? date : today);
+	out->days_overdue = gov_action_days_overdue(out->due, out->status_as_at,
+	                                            date ? date : today);
 	return MASA_OK;
 }
 
@@ -1202,32 +1200,35 @@ enum masa_err gov_action_log_as_at(struct gov *g, const struct gov_viewer *v,
 /* Owner row o of action a ran on ?2. */
 #define OWNED_ON "WHERE o.action_id = a.id AND " GOV_SQL_OWNER_ON("o", "?2") " "
 
-static const char SQL_OPEN_LIST[] = "SELECT * FROM (" ENTRY_SELECT(
-        STATUS_ON("?2")) "WHERE " SEEN " AND " OPEN_ON " AND a.raised_on <= ?2 "
-                         "AND (?3 = 0 OR a.body_id = ?3) "
-                         "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner "
-                         "o " OWNED_ON
-                         "AND (o.person_id = ?5 OR (?6 = 1 AND o.all_members = 1 "
-                         "AND EXISTS (SELECT 1 FROM membership ms "
-                         "WHERE ms.body_id = a.body_id AND ms.person_id = ?5 "
-                         "AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
-                         "AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
-                         "AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-                         "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-                         "AND (o.organisation_id = ?7 OR p.organisation_id = ?7))))"
-                         " e WHERE " GOV_SQL_STATUS_OPEN("status_on") " AND (?4 = 0 "
-                         "OR " GOV_SQL_ACTION_OVERDUE("due", "status_on", "?2") ") "
-                         "ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, key";
+/* clang-format off */
+static const char SQL_OPEN_LIST[] =
+	"SELECT * FROM (" ENTRY_SELECT(STATUS_ON("?2"))
+	"WHERE " SEEN " AND " OPEN_ON " AND a.raised_on <= ?2 "
+	"AND (?3 = 0 OR a.body_id = ?3) "
+	"AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
+	"AND (o.person_id = ?5 OR (?6 = 1 AND o.all_members = 1 "
+	"AND EXISTS (SELECT 1 FROM membership ms "
+	"WHERE ms.body_id = a.body_id AND ms.person_id = ?5 "
+	"AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
+	"AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
+	"AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+	"LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+	"AND (o.organisation_id = ?7 OR p.organisation_id = ?7)))) e "
+	"WHERE " GOV_SQL_STATUS_OPEN("status_on") " "
+	"AND (?4 = 0 OR " GOV_SQL_ACTION_OVERDUE("due", "status_on", "?2") ") "
+	"ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, key";
+/* clang-format on */
 
 /*
  * The owners on ?2 of every action of the partnership that may have been
  * open then (see OPEN_ON), by action.
  */
+/* clang-format off */
 static const char SQL_OPEN_OWNERS[] =
-        OWNER_SELECT "JOIN action a ON a.id = o.action_id "
-                     "WHERE a.partnership_id = ?1 AND " OPEN_ON
-                     " AND " GOV_SQL_OWNER_ON("o", "?2") " "
-                     "ORDER BY o.action_id, o.id";
+	OWNER_SELECT "JOIN action a ON a.id = o.action_id "
+	"WHERE a.partnership_id = ?1 AND " OPEN_ON " "
+	"AND " GOV_SQL_OWNER_ON("o", "?2") " ORDER BY o.action_id, o.id";
+/* clang-format on */
 
 struct id_index {
 	int64_t id;
@@ -1323,8 +1324,8 @@ enum masa_err gov_action_open_list(struct gov *g, const struct gov_viewer *v,
 	for (size_t i = 0; i < *n; i++)
 		entries[i].days_overdue = gov_action_days_overdue(
 		        entries[i].due, entries[i].status_as_at, f->on);
-	rc = attach_current_owners(g, v->partnership_id, f->on, entries, *n,
-	                           a, err);
+	rc = attach_current_owners(g, v->partnership_id, f->on, entries, *n, a,
+	                           err);
 	*out = entries;
 	return rc;
 }
@@ -1333,19 +1334,21 @@ enum masa_err gov_action_open_list(struct gov *g, const struct gov_viewer *v,
  * Owners on ?2 of the actions v may see that are open on ?2, with their
  * organisations.
  */
+/* clang-format off */
 static const char SQL_OPEN_BY_ORGANISATION[] =
-        "SELECT COALESCE(o.organisation_id, p.organisation_id) AS org, a.id, "
-        "" GOV_SQL_ACTION_DUE("a", "dm") ", " STATUS_ON("?2") " FROM action a "
-        "JOIN action_owner o ON o.action_id = a.id "
-        "LEFT JOIN person p ON p.id = o.person_id "
-        "LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
-        "LEFT JOIN meeting m ON m.id = a.meeting_id "
-        "LEFT JOIN item it ON it.id = a.item_id "
-        "WHERE " SEEN " AND " OPEN_ON " AND a.raised_on <= ?2 "
-        "AND " GOV_SQL_OWNER_ON("o", "?2") " "
-        "AND " GOV_SQL_STATUS_OPEN(STATUS_ON("?2")) " "
-        "AND COALESCE(o.organisation_id, p.organisation_id) IS NOT NULL "
-        "ORDER BY org, a.id";
+	"SELECT COALESCE(o.organisation_id, p.organisation_id) AS org, a.id, "
+	GOV_SQL_ACTION_DUE("a", "dm") ", " STATUS_ON("?2") " FROM action a "
+	"JOIN action_owner o ON o.action_id = a.id "
+	"LEFT JOIN person p ON p.id = o.person_id "
+	"LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "
+	"LEFT JOIN item it ON it.id = a.item_id "
+	"WHERE " SEEN " AND " OPEN_ON " AND a.raised_on <= ?2 "
+	"AND " GOV_SQL_OWNER_ON("o", "?2") " "
+	"AND " GOV_SQL_STATUS_OPEN(STATUS_ON("?2")) " "
+	"AND COALESCE(o.organisation_id, p.organisation_id) IS NOT NULL "
+	"ORDER BY org, a.id";
+/* clang-format on */
 static const char SQL_ORGANISATION_NAMES[] =
         "SELECT key, name FROM organisation WHERE id = ?";
 
@@ -1364,10 +1367,11 @@ static double median(long *v, size_t n)
 	return n % 2 ? (double)v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
-enum masa_err gov_action_counts_by_organisation(
-        struct gov *g, const struct gov_viewer *v, const char *on,
-        struct arena *a, struct gov_action_org_count **out, size_t *n,
-        struct masa_error *err)
+enum masa_err
+gov_action_counts_by_organisation(struct gov *g, const struct gov_viewer *v,
+                                  const char *on, struct arena *a,
+                                  struct gov_action_org_count **out, size_t *n,
+                                  struct masa_error *err)
 {
 	struct store_stmt *st;
 	struct gov_action_org_count *counts = NULL;
@@ -1389,8 +1393,8 @@ enum masa_err gov_action_counts_by_organisation(
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		int64_t this_org = store_column_int(st, 0);
 		int64_t action = store_column_int(st, 1);
-		long days = gov_action_days_overdue(store_column_text(st, 2),
-		                                    store_column_text(st, 3), on);
+		long days = gov_action_days_overdue(
+		        store_column_text(st, 2), store_column_text(st, 3), on);
 
 		if (this_org != org || used == 0) {
 			if (used > 0)
@@ -1459,19 +1463,21 @@ enum masa_err gov_action_counts_by_organisation(
  * returns: the unary + keeps the planner from choosing a partnership index
  * (and then sorting) over walking the ids in order.
  */
-static const char SQL_ACTION_QUERY[] = "SELECT * FROM (" ENTRY_SELECT(
-        STATUS_ON("?2")) "WHERE +a.partnership_id = ?91 AND a.id > ?9 "
-                         "AND " GOV_SQL_SEES_ACTION("a", "it", "m") " "
-                         "AND a.raised_on <= ?2 "
-                         "AND (?3 = 0 OR a.body_id = ?3) "
-                         "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner "
-                         "o " OWNED_ON "AND o.person_id = ?5)) "
-                         "AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-                         "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-                         "AND (o.organisation_id = ?6 OR p.organisation_id = ?6))))"
-                         " e WHERE (CAST(?7 AS TEXT) IS NULL OR status_on = ?7) "
-                         "AND (?4 = 0 OR " GOV_SQL_ACTION_OVERDUE("due", "status_on", "?2") ") "
-                         "ORDER BY id LIMIT ?8";
+/* clang-format off */
+static const char SQL_ACTION_QUERY[] =
+	"SELECT * FROM (" ENTRY_SELECT(STATUS_ON("?2"))
+	"WHERE +a.partnership_id = ?91 AND a.id > ?9 "
+	"AND " GOV_SQL_SEES_ACTION("a", "it", "m") " AND a.raised_on <= ?2 "
+	"AND (?3 = 0 OR a.body_id = ?3) "
+	"AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
+	"AND o.person_id = ?5)) "
+	"AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+	"LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+	"AND (o.organisation_id = ?6 OR p.organisation_id = ?6)))) e "
+	"WHERE (CAST(?7 AS TEXT) IS NULL OR status_on = ?7) "
+	"AND (?4 = 0 OR " GOV_SQL_ACTION_OVERDUE("due", "status_on", "?2") ") "
+	"ORDER BY id LIMIT ?8";
+/* clang-format on */
 
 enum masa_err gov_action_query(struct gov *g, const struct gov_viewer *v,
                                const struct gov_action_query *q,

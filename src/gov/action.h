@@ -163,7 +163,7 @@ struct gov_action_entry {
 	/* the item's title, or NULL when the viewer may not see the item
 	 * (an owner of an action raised in part two they do not attend) */
 	char *item_title;
-	bool confidential; /* raised under a part-two item */
+	bool confidential;               /* raised under a part-two item */
 	struct gov_action_owner *owners; /* owners on the report's date */
 	size_t nowners;
 	/* every owner it has had (for the changes updates made), or NULL in
@@ -199,16 +199,18 @@ enum masa_err gov_action_entry_read(struct gov *g, const struct gov_viewer *v,
 	"a.id, a.partnership_id, a.body_id, a.meeting_id, a.item_id, " \
 	"a.number, a.key, a.raised_on, a.details, a.due_date, "        \
 	"a.due_meeting_id, a.status, a.closed_on, a.version"
+/* clang-format off */
 #define GOV_ACTION_ENTRY_SELECT(status_on, more)                             \
 	"SELECT " GOV_ACTION_COLUMNS ", m.key AS meeting_key, "              \
-	"" GOV_SQL_ACTION_DUE("a", "dm") " AS due, " status_on               \
-	" AS status_on, b.short_name, it.number AS item_number, CASE WHEN "  \
-	"" GOV_SQL_SEES_ITEM("it", "m") " THEN it.title END AS item_title, " \
+	GOV_SQL_ACTION_DUE("a", "dm") " AS due, " status_on " AS status_on, " \
+	"b.short_name, it.number AS item_number, CASE WHEN "                 \
+	GOV_SQL_SEES_ITEM("it", "m") " THEN it.title END AS item_title, "    \
 	"COALESCE(it.confidential, 0) AS confidential" more " FROM action a " \
 	"JOIN body b ON b.id = a.body_id "                                   \
 	"LEFT JOIN meeting m ON m.id = a.meeting_id "                        \
 	"LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "                  \
 	"LEFT JOIN item it ON it.id = a.item_id "
+/* clang-format on */
 enum { GOV_ACTION_ENTRY_COLUMNS = 21 };
 struct store_stmt;
 void gov_action_entry_row(struct store_stmt *st, struct arena *a,
@@ -242,9 +244,8 @@ struct gov_action_log {
 	size_t nraised, nfinished, nongoing;
 };
 enum masa_err gov_action_log_as_at(struct gov *g, const struct gov_viewer *v,
-                                   int64_t body_id,
-                                   const char *date, struct arena *a,
-                                   struct gov_action_log *out,
+                                   int64_t body_id, const char *date,
+                                   struct arena *a, struct gov_action_log *out,
                                    struct masa_error *err);
 
 /*
@@ -254,8 +255,7 @@ enum masa_err gov_action_log_as_at(struct gov *g, const struct gov_viewer *v,
  * everything is in a.
  */
 enum masa_err gov_action_list_meeting(struct gov *g, const struct gov_viewer *v,
-                                      int64_t meeting_id,
-                                      struct arena *a,
+                                      int64_t meeting_id, struct arena *a,
                                       struct gov_action_entry **out, size_t *n,
                                       struct masa_error *err);
 
@@ -296,10 +296,11 @@ struct gov_action_org_count {
  * of v's partnership that v may see and that are open on `on`, by id, with
  * their counts then. In a.
  */
-enum masa_err gov_action_counts_by_organisation(
-        struct gov *g, const struct gov_viewer *v, const char *on,
-        struct arena *a, struct gov_action_org_count **out, size_t *n,
-        struct masa_error *err);
+enum masa_err
+gov_action_counts_by_organisation(struct gov *g, const struct gov_viewer *v,
+                                  const char *on, struct arena *a,
+                                  struct gov_action_org_count **out, size_t *n,
+                                  struct masa_error *err);
 
 /* What gov_action_query selects; 0 and NULL mean any. */
 struct gov_action_query {

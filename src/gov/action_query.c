@@ -21,19 +21,21 @@
 
 /* The body's actions raised by ?1 that the viewer may see, with whether
  * an update finished them on ?1. */
-static const char SQL_LOG[] = GOV_ACTION_ENTRY_SELECT(
-        STATUS_ON,
-        ", EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = a.id "
-        "AND u.on_date = ?1 AND " GOV_SQL_STATUS_DONE(
-                "u.status") ") AS finished_on") "WHERE a.body_id = ?2 "
-                                                "AND a.raised_on <= ?1 "
-                                                "AND a.partnership_id = ?91 AND " GOV_SQL_SEES_ACTION("a", "it", "m") " "
-        "AND (?3 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
-        "AND o.person_id = ?3)) "
-        "AND (?4 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-        "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-        "AND (o.organisation_id = ?4 OR p.organisation_id = ?4))) "
-        "ORDER BY a.raised_on, a.number, a.id";
+/* clang-format off */
+static const char SQL_LOG[] =
+	GOV_ACTION_ENTRY_SELECT(STATUS_ON,
+	", EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = a.id "
+	"AND u.on_date = ?1 AND " GOV_SQL_STATUS_DONE("u.status") ") "
+	"AS finished_on")
+	"WHERE a.body_id = ?2 AND a.raised_on <= ?1 "
+	"AND a.partnership_id = ?91 AND " GOV_SQL_SEES_ACTION("a", "it", "m") " "
+	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
+	"AND o.person_id = ?3)) "
+	"AND (?4 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+	"LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+	"AND (o.organisation_id = ?4 OR p.organisation_id = ?4))) "
+	"ORDER BY a.raised_on, a.number, a.id";
+/* clang-format on */
 
 static char *text_copy(struct arena *a, struct store_stmt *st, int column)
 {
@@ -178,22 +180,24 @@ enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
 
 /* Every body of the partnership with the counts on ?1 of the actions the
  * viewer may see. */
+/* clang-format off */
 static const char SQL_COUNTS_BY_BODY[] =
-        "SELECT b.id, b.short_name, b.name, "
-        "COALESCE(SUM(CASE WHEN " GOV_SQL_STATUS_OPEN(
-                "x.status_on") " THEN 1 ELSE 0 END), 0), "
-                               "COALESCE(SUM(CASE WHEN " GOV_SQL_ACTION_OVERDUE(
-                                       "x.due", "x.status_on",
-                                       "?1") " THEN 1 ELSE 0 END), 0), "
-        "COUNT(x.id) FROM body b LEFT JOIN (SELECT a.id, a.body_id, "
-        "" GOV_SQL_ACTION_DUE("a", "dm") " AS due, " STATUS_ON " AS status_on "
-        "FROM action a LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
-        "LEFT JOIN meeting m ON m.id = a.meeting_id "
-        "LEFT JOIN item it ON it.id = a.item_id "
-        "WHERE a.partnership_id = ?91 AND a.raised_on <= ?1 AND "
-        "" GOV_SQL_SEES_ACTION("a", "it", "m") ") x ON x.body_id = b.id "
-        "WHERE b.partnership_id = ?91 GROUP BY b.id, b.short_name, b.name "
-        "ORDER BY b.id";
+	"SELECT b.id, b.short_name, b.name, "
+	"COALESCE(SUM(CASE WHEN " GOV_SQL_STATUS_OPEN("x.status_on") " "
+	"THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN "
+	GOV_SQL_ACTION_OVERDUE("x.due", "x.status_on", "?1") " "
+	"THEN 1 ELSE 0 END), 0), "
+	"COUNT(x.id) FROM body b LEFT JOIN (SELECT a.id, a.body_id, "
+	GOV_SQL_ACTION_DUE("a", "dm") " AS due, " STATUS_ON " AS status_on "
+	"FROM action a LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "
+	"LEFT JOIN item it ON it.id = a.item_id "
+	"WHERE a.partnership_id = ?91 AND a.raised_on <= ?1 "
+	"AND " GOV_SQL_SEES_ACTION("a", "it", "m") ") x ON x.body_id = b.id "
+	"WHERE b.partnership_id = ?91 GROUP BY b.id, b.short_name, b.name "
+	"ORDER BY b.id";
+/* clang-format on */
 
 enum masa_err gov_action_counts_by_body(struct gov *g,
                                         const struct gov_viewer *v,

@@ -48,12 +48,12 @@ struct gov_action_owner;
  * status on d replayed from the history. A list as at today replays
  * nothing (updates dated after today are refused).
  */
-#define GOV_SQL_ACTION_STATUS_ON(a, d)                                        \
-	"(CASE WHEN EXISTS (SELECT 1 FROM action_update sl WHERE "            \
-	"sl.action_id = " a ".id AND sl.on_date > " d ") THEN "               \
-	"COALESCE((SELECT su.status FROM action_update su WHERE "             \
+#define GOV_SQL_ACTION_STATUS_ON(a, d)                                         \
+	"(CASE WHEN EXISTS (SELECT 1 FROM action_update sl WHERE "             \
+	"sl.action_id = " a ".id AND sl.on_date > " d ") THEN "                \
+	"COALESCE((SELECT su.status FROM action_update su WHERE "              \
 	"su.action_id = " a ".id AND su.status IS NOT NULL AND su.on_date <= " \
-	"" d " ORDER BY su.on_date DESC, su.id DESC LIMIT 1), 'open') "       \
+	"" d " ORDER BY su.on_date DESC, su.id DESC LIMIT 1), 'open') "        \
 	"ELSE " a ".status END)"
 
 /*
@@ -73,9 +73,9 @@ struct gov_action_owner;
 	".removed_by), '9999-12-31') > " d ")"
 
 /* Action due on due, with status then, is overdue on d. */
-#define GOV_SQL_ACTION_OVERDUE(due, status, d)                    \
-	"(" due " IS NOT NULL AND " due " < " d " AND " GOV_SQL_STATUS_OPEN( \
-	        status) ")"
+#define GOV_SQL_ACTION_OVERDUE(due, status, d)  \
+	"(" due " IS NOT NULL AND " due " < " d \
+	" AND " GOV_SQL_STATUS_OPEN(status) ")"
 
 /* True for discharged, closed and superseded (GOV_SQL_STATUS_DONE). */
 bool gov_action_status_done(const char *status);

@@ -367,11 +367,11 @@ static enum masa_err actions(struct importer *im, struct masa_error *err)
 			/* a number printed twice: the second gets the next */
 			if (number > 0 &&
 			    import_action_find(im,
-			                    arena_printf(im->a, "%s/%lld",
-			                                 im->meeting.key,
-			                                 (long long)number),
-			                    im->a, &existing,
-			                    &ignore) == MASA_OK)
+			                       arena_printf(im->a, "%s/%lld",
+			                                    im->meeting.key,
+			                                    (long long)number),
+			                       im->a, &existing,
+			                       &ignore) == MASA_OK)
 				number = 0;
 			act.body_id = im->body.id;
 			act.meeting_id = im->meeting.id;

@@ -442,7 +442,7 @@ static void log_table(struct http_request *req, struct html *h,
 			          r->e.item_number
 			                  ? arena_printf(a, "item %s",
 			                                 r->e.item_number)
-			                         : "meeting",
+			                  : "meeting",
 			          "href",
 			          arena_printf(a, "/meetings/%s",
 			                       r->e.meeting_key),
@@ -931,8 +931,8 @@ static bool version_conflict(struct http_request *req, int64_t action_id,
 	char *message;
 
 	if (version == 0 ||
-	    gov_action_get(&req->gov, &req->viewer, action_id, &req->arena, &now,
-	                   &ignored) != MASA_OK ||
+	    gov_action_get(&req->gov, &req->viewer, action_id, &req->arena,
+	                   &now, &ignored) != MASA_OK ||
 	    now.version == version)
 		return false;
 	message = arena_strdup(&req->arena, why->message);
@@ -1381,11 +1381,12 @@ static enum masa_err action_page(struct http_request *req,
 		html_elem(
 		        &h, "a",
 		        e.item_title ? arena_printf(a, "%s, item %s: %s",
-		                                    e.meeting_key, e.item_number,
-		                                    e.item_title)
-		        : e.item_number ? arena_printf(a, "%s, item %s",
-		                                       e.meeting_key, e.item_number)
-		                   : e.meeting_key,
+		                                    e.meeting_key,
+		                                    e.item_number, e.item_title)
+		        : e.item_number
+		                ? arena_printf(a, "%s, item %s", e.meeting_key,
+		                               e.item_number)
+		                : e.meeting_key,
 		        "href", arena_printf(a, "/meetings/%s", e.meeting_key),
 		        "class", "govuk-link", NULL);
 		if (e.confidential) {

@@ -111,8 +111,7 @@ static enum masa_err my_actions(struct http_request *req, struct html *h,
 {
 	struct arena *a = &req->arena;
 	const struct gov_viewer *v = &req->viewer;
-	struct gov_action_filter f = {.on = today,
-	                              .include_all_members = true};
+	struct gov_action_filter f = {.on = today, .include_all_members = true};
 	struct gov_action_entry *e;
 	const struct gov_action_entry **late, **soon, **later;
 	size_t n, nlate = 0, nsoon = 0, nlater = 0;
