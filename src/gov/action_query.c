@@ -275,20 +275,26 @@ enum masa_err gov_action_update_meetings(struct gov *g, int64_t action_id,
 	return rc;
 }
 
+/* The owners of the body's actions the viewer may see (?1 the body). */
+#define OWNERS_SEEN                                                \
+	"FROM action_owner o JOIN action a ON a.id = o.action_id " \
+	"LEFT JOIN item it ON it.id = a.item_id "                  \
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "              \
+	"LEFT JOIN person p ON p.id = o.person_id "
+#define OWNERS_WHERE                                           \
+	"WHERE a.body_id = ?1 AND a.partnership_id = ?91 AND " \
+	"" GOV_SQL_SEES_ACTION("a", "it", "m") " "
 static const char SQL_OWNER_PEOPLE[] =
-        "SELECT DISTINCT p.id, p.key, p.name FROM action_owner o "
-        "JOIN action a ON a.id = o.action_id "
-        "JOIN person p ON p.id = o.person_id WHERE a.body_id = ? "
-        "ORDER BY p.name, p.id";
+        "SELECT DISTINCT p.id, p.key, p.name " OWNERS_SEEN OWNERS_WHERE
+        "AND p.id IS NOT NULL ORDER BY p.name, p.id";
 static const char SQL_OWNER_ORGANISATIONS[] =
-        "SELECT DISTINCT org.id, org.key, org.name FROM action_owner o "
-        "JOIN action a ON a.id = o.action_id "
-        "LEFT JOIN person p ON p.id = o.person_id "
+        "SELECT DISTINCT org.id, org.key, org.name " OWNERS_SEEN
         "JOIN organisation org ON org.id = "
-        "COALESCE(o.organisation_id, p.organisation_id) "
-        "WHERE a.body_id = ? ORDER BY org.name, org.id";
+        "COALESCE(o.organisation_id, p.organisation_id) " OWNERS_WHERE
+        "ORDER BY org.name, org.id";
 
-static enum masa_err key_names(struct gov *g, const char *sql, int64_t body_id,
+static enum masa_err key_names(struct gov *g, const struct gov_viewer *v,
+                               const char *sql, int64_t body_id,
                                struct arena *a, struct gov_key_name **out,
                                size_t *n, struct masa_error *err)
 {
@@ -303,6 +309,7 @@ static enum masa_err key_names(struct gov *g, const char *sql, int64_t body_id,
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, body_id);
+	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		if (*n == cap) {
 			struct gov_key_name *bigger;
@@ -322,17 +329,19 @@ static enum masa_err key_names(struct gov *g, const char *sql, int64_t body_id,
 	return rc;
 }
 
-enum masa_err
-gov_log_owner_choices(struct gov *g, int64_t body_id, struct arena *a,
-                      struct gov_key_name **people, size_t *npeople,
-                      struct gov_key_name **organisations,
-                      size_t *norganisations, struct masa_error *err)
+enum masa_err gov_log_owner_choices(struct gov *g, const struct gov_viewer *v,
+                                    int64_t body_id, struct arena *a,
+                                    struct gov_key_name **people,
+                                    size_t *npeople,
+                                    struct gov_key_name **organisations,
+                                    size_t *norganisations,
+                                    struct masa_error *err)
 {
-	enum masa_err rc = key_names(g, SQL_OWNER_PEOPLE, body_id, a, people,
+	enum masa_err rc = key_names(g, v, SQL_OWNER_PEOPLE, body_id, a, people,
 	                             npeople, err);
 
 	if (rc == MASA_OK)
-		rc = key_names(g, SQL_OWNER_ORGANISATIONS, body_id, a,
+		rc = key_names(g, v, SQL_OWNER_ORGANISATIONS, body_id, a,
 		               organisations, norganisations, err);
 	return rc;
 }

@@ -96,13 +96,16 @@ struct gov_key_name {
 	char *name;
 };
 /*
- * Who has ever owned body_id's actions: the people, and the organisations
- * (owners themselves or the owners' employers), each by name. In a.
+ * Who has ever owned the actions of body_id that v may see: the people,
+ * and the organisations (owners themselves or the owners' employers), each
+ * by name. In a.
  */
-enum masa_err
-gov_log_owner_choices(struct gov *g, int64_t body_id, struct arena *a,
-                      struct gov_key_name **people, size_t *npeople,
-                      struct gov_key_name **organisations,
-                      size_t *norganisations, struct masa_error *err);
+enum masa_err gov_log_owner_choices(struct gov *g, const struct gov_viewer *v,
+                                    int64_t body_id, struct arena *a,
+                                    struct gov_key_name **people,
+                                    size_t *npeople,
+                                    struct gov_key_name **organisations,
+                                    size_t *norganisations,
+                                    struct masa_error *err);
 
 #endif

@@ -672,8 +672,8 @@ enum masa_err actions_log(struct http_request *req, struct masa_error *err)
 			               : rc;
 		f.organisation_id = o.id;
 	}
-	if ((rc = gov_log_owner_choices(&req->gov, body.id, a, &people, &np,
-	                                &orgs, &no, err)) ||
+	if ((rc = gov_log_owner_choices(&req->gov, &req->viewer, body.id, a,
+	                                &people, &np, &orgs, &no, err)) ||
 	    (rc = gov_log_query(&req->gov, &req->viewer, &f, a, &rows, &n,
 	                        &total, err)))
 		return rc;

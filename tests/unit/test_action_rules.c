@@ -577,6 +577,24 @@ static void test_counts_leave_out_hidden(void **state)
 	}
 }
 
+/* The log page's owner filter offers only owners of actions seen. */
+static void test_owner_choices_leave_out_hidden(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_key_name *people, *orgs;
+	size_t np, no;
+
+	MUST(f, gov_log_owner_choices(&f->g, &f->oz, f->body_b, &f->a, &people,
+	                              &np, &orgs, &no, &f->err));
+	assert_int_equal(no, 1); /* the council, through Pat; not the police */
+	assert_string_equal(orgs[0].key, "council");
+	assert_int_equal(np, 3); /* Ann, Bob, Pat */
+	MUST(f, gov_log_owner_choices(&f->g, &f->admin, f->body_b, &f->a,
+	                              &people, &np, &orgs, &no, &f->err));
+	assert_int_equal(no, 2);
+	assert_string_equal(orgs[1].key, "police");
+}
+
 /* ---- updates are dated today or earlier ---- */
 
 static void test_update_after_today_refused(void **state)
@@ -625,6 +643,7 @@ int main(void)
 	        T(test_part_two_sub_item_shown),
 	        T(test_another_partnership_sees_none),
 	        T(test_counts_leave_out_hidden),
+	        T(test_owner_choices_leave_out_hidden),
 	        T(test_update_after_today_refused),
 	};
 
