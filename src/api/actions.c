@@ -3,10 +3,10 @@
  * with its history, adding an update, raising an action.
  *
  * Every route here needs a signed-in role (member or above; the route table
- * says so). An action raised under a confidential item is seen only by
- * those who may see that item (gov_may_see_confidential) or may update the
- * action (gov_may_update_action, e.g. its owner); to anyone else it does
- * not exist (404, and absent from lists). Updates are added by those
+ * says so). Which actions a viewer sees gov decides (GOV_SQL_SEES_ACTION:
+ * one raised under a part-two item only by those who see that part two, or
+ * its owners); to anyone else such an action does not exist (404, and
+ * absent from lists). Updates are added by those
  * gov_may_update_action allows (403 for others); actions are raised by
  * admins (gov_may_administer). Every change runs in one transaction: on any
  * error nothing is stored.
@@ -36,16 +36,11 @@ static enum masa_err action_json(struct http_request *req,
                                  struct masa_error *err)
 {
 	const struct gov_action *act = &e->action;
-	struct gov_item item = {0};
 	struct gov_meeting due = {0};
 	json_t *owners;
 	enum masa_err rc;
 
 	*out = NULL;
-	if (act->item_id != 0 &&
-	    (rc = gov_item_get(&req->gov, &req->viewer, act->item_id,
-	                       &req->arena, &item, err)))
-		return rc;
 	if (act->due_meeting_id != 0 &&
 	    (rc = gov_meeting_get(&req->gov, act->due_meeting_id, &req->arena,
 	                          &due, err)))
@@ -66,7 +61,7 @@ static enum masa_err action_json(struct http_request *req,
 	        "s:o, s:I, s:o, s:I}",
 	        "reference", act->key, "url", "/api/v1/actions/", act->key,
 	        "body", e->body_short_name, "meeting", api_str(e->meeting_key),
-	        "item", api_str(act->item_id ? item.number : NULL), "number",
+	        "item", api_str(e->item_number), "number",
 	        (json_int_t)act->number, "raised_on", act->raised_on, "details",
 	        act->details, "due_date", api_str(act->due_date), "due_meeting",
 	        api_str(act->due_meeting_id ? due.key : NULL), "due",
@@ -76,33 +71,6 @@ static enum masa_err action_json(struct http_request *req,
 	        "days_overdue", (json_int_t)e->days_overdue, "owners", owners,
 	        "version", (json_int_t)act->version);
 	return MASA_OK;
-}
-
-/*
- * May the viewer see action act? Not when it was raised under a
- * confidential item they may not see, unless they may update it.
- */
-static enum masa_err action_visible(struct http_request *req,
-                                    const struct gov_action *act, bool *yes,
-                                    struct masa_error *err)
-{
-	int64_t meeting_id;
-	bool confidential;
-	enum masa_err rc;
-
-	*yes = true;
-	if (act->item_id == 0)
-		return MASA_OK;
-	rc = gov_item_part(&req->gov, act->item_id, 0, &meeting_id,
-	                   &confidential, err);
-	if (rc != MASA_OK || !confidential)
-		return rc;
-	rc = gov_may_see_confidential(&req->gov, &req->viewer, meeting_id, yes,
-	                              err);
-	if (rc != MASA_OK || *yes)
-		return rc;
-	return gov_may_update_action(&req->gov, &req->viewer, act->id, yes,
-	                             err);
 }
 
 /* An action's version as an entity tag: "4". */
@@ -176,19 +144,20 @@ static enum masa_err filter_error(enum masa_err rc, const char *name,
 enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 {
 	struct gov_action_query q = {0};
+	struct gov_action_entry *entries;
 	struct api_page page;
 	char today[DATE_TEXT_SIZE];
 	const char *v;
-	size_t kept = 0;
+	const int64_t partnership_id = req->partnership->id;
 	int64_t last;
-	bool more = false, done = false;
+	size_t n;
+	bool more;
 	json_t *data;
 	enum masa_err rc;
 
-	q.partnership_id = req->partnership->id;
 	if ((v = http_param(req, "body")) != NULL) {
 		struct gov_body b;
-		rc = gov_body_find(&req->gov, q.partnership_id, v, &req->arena,
+		rc = gov_body_find(&req->gov, partnership_id, v, &req->arena,
 		                   &b, err);
 		if ((rc = filter_error(rc, "body", err)))
 			return rc;
@@ -196,15 +165,15 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 	}
 	if ((v = http_param(req, "owner")) != NULL) {
 		struct gov_person p;
-		rc = gov_person_find(&req->gov, q.partnership_id, v,
-		                     &req->arena, &p, err);
+		rc = gov_person_find(&req->gov, partnership_id, v, &req->arena,
+		                     &p, err);
 		if ((rc = filter_error(rc, "owner", err)))
 			return rc;
 		q.person_id = p.id;
 	}
 	if ((v = http_param(req, "organisation")) != NULL) {
 		struct gov_organisation o;
-		rc = gov_organisation_find(&req->gov, q.partnership_id, v,
+		rc = gov_organisation_find(&req->gov, partnership_id, v,
 		                           &req->arena, &o, err);
 		if ((rc = filter_error(rc, "organisation", err)))
 			return rc;
@@ -218,49 +187,31 @@ enum masa_err api_actions(struct http_request *req, struct masa_error *err)
 	api_page_of(req, &page);
 
 	/*
-	 * Pages hold `limit` actions the viewer may see, in the order they
-	 * were recorded; the cursor is the id of the last action a page
-	 * looked at (hidden ones too), so pages stay in step while actions
-	 * are added, and a page reads about as many rows as it returns.
+	 * Pages hold `limit` actions the viewer may see (gov leaves out the
+	 * others), in the order they were recorded; the cursor is the id of
+	 * the last action of a page, so pages stay in step while actions are
+	 * added. One more than a page is asked for, to know there are more.
 	 */
+	q.after_id = page.cursor;
+	q.limit = (size_t)page.limit + 1;
+	rc = gov_action_query(&req->gov, &req->viewer, &q, &req->arena,
+	                      &entries, &n, err);
+	if (rc != MASA_OK)
+		return rc;
+	more = n > (size_t)page.limit;
+	if (more)
+		n = (size_t)page.limit;
+	last = n ? entries[n - 1].action.id : page.cursor;
 	data = json_array();
-	last = page.cursor;
-	while (!done && !more) {
-		struct gov_action_entry *entries;
-		size_t n;
-
-		q.after_id = last;
-		q.limit = (size_t)page.limit - kept + 1;
-		rc = gov_action_query(&req->gov, &q, &req->arena, &entries, &n,
-		                      err);
-		if (rc != MASA_OK)
-			goto fail;
-		done = n < q.limit;
-		for (size_t i = 0; i < n; i++) {
-			json_t *one;
-			bool visible;
-			if ((rc = action_visible(req, &entries[i].action,
-			                         &visible, err)))
-				goto fail;
-			if (!visible) {
-				last = entries[i].action.id;
-				continue;
-			}
-			if (kept == (size_t)page.limit) {
-				more = true;
-				break;
-			}
-			if ((rc = action_json(req, &entries[i], &one, err)))
-				goto fail;
-			json_array_append_new(data, one);
-			kept++;
-			last = entries[i].action.id;
+	for (size_t i = 0; i < n; i++) {
+		json_t *one;
+		if ((rc = action_json(req, &entries[i], &one, err))) {
+			json_decref(data);
+			return rc;
 		}
+		json_array_append_new(data, one);
 	}
 	return api_respond_page(req, data, more, (long)last, err);
-fail:
-	json_decref(data);
-	return rc;
 }
 
 /*
@@ -273,8 +224,6 @@ static enum masa_err path_action(struct http_request *req,
 	const char *body = http_param(req, "body");
 	const char *standing = http_param(req, "standing");
 	const char *key;
-	bool visible;
-	enum masa_err rc;
 
 	if (standing != NULL) {
 		/* "A" and a number without leading zeros, as keys are made. */
@@ -294,14 +243,8 @@ static enum masa_err path_action(struct http_request *req,
 		                   http_param(req, "date"),
 		                   http_param(req, "number"));
 	}
-	rc = gov_action_find(&req->gov, req->partnership->id, key, &req->arena,
-	                     act, err);
-	if (rc == MASA_OK &&
-	    (rc = action_visible(req, act, &visible, err)) == MASA_OK &&
-	    !visible)
-		rc = masa_error_set(err, MASA_ERR_NOT_FOUND, "no action %s",
-		                    key);
-	return rc;
+	return gov_action_find(&req->gov, &req->viewer, key, &req->arena, act,
+	                       err);
 }
 
 static json_t *owner_refs_json(const struct gov_action_entry *e,
@@ -354,8 +297,8 @@ enum masa_err api_action(struct http_request *req, struct masa_error *err)
 	enum masa_err rc;
 
 	if ((rc = path_action(req, &act, err)) ||
-	    (rc = gov_action_entry_read(&req->gov, act.id, NULL, &req->arena,
-	                                &e, err)) ||
+	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)) ||
 	    (rc = action_json(req, &e, &out, err)))
 		return rc;
 	updates = json_array();
@@ -385,8 +328,8 @@ enum masa_err api_action_updates(struct http_request *req,
 	enum masa_err rc;
 
 	if ((rc = path_action(req, &act, err)) ||
-	    (rc = gov_action_entry_read(&req->gov, act.id, NULL, &req->arena,
-	                                &e, err)))
+	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)))
 		return rc;
 	api_page_of(req, &page);
 	api_page_slice(&page, e.nupdates, &from, &to, &more);
@@ -465,8 +408,8 @@ enum masa_err api_action_update_add(struct http_request *req,
 	if ((rc = gov_end(&req->gov, rc, err)))
 		goto out;
 	/* The stored update, read back as any reader would see it. */
-	if ((rc = gov_action_entry_read(&req->gov, act.id, NULL, &req->arena,
-	                                &e, err)))
+	if ((rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)))
 		goto out;
 	for (size_t i = 0; i < e.nupdates; i++)
 		if (e.updates[i].id == u.id)
@@ -672,8 +615,8 @@ enum masa_err api_action_raise(struct http_request *req, struct masa_error *err)
 	rc = gov_action_raise(&req->gov, &act, owners, nowners, &req->arena,
 	                      err);
 	if ((rc = gov_end(&req->gov, rc, err)) ||
-	    (rc = gov_action_entry_read(&req->gov, act.id, NULL, &req->arena,
-	                                &e, err)) ||
+	    (rc = gov_action_entry_read(&req->gov, &req->viewer, act.id, NULL,
+	                                &req->arena, &e, err)) ||
 	    (rc = action_json(req, &e, &out, err)))
 		goto out;
 	json_object_set_new(out, "updates", json_array());

@@ -191,8 +191,8 @@ static int run_log(struct cli_ctx *ctx, const struct cli_args *args)
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    gov_body_find(&ctx->gov, ctx->partnership.id, args->positional[0],
 	                  &ctx->arena, &body, &err) != MASA_OK ||
-	    gov_action_log_as_at(&ctx->gov, body.id, date, &ctx->arena, &log,
-	                         &err) != MASA_OK)
+	    gov_action_log_as_at(&ctx->gov, &ctx->viewer, body.id, date,
+	                         &ctx->arena, &log, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (ctx->json) {
 		json_t *raised = json_array(), *finished = json_array(),
@@ -351,10 +351,9 @@ static int run_overdue(struct cli_ctx *ctx, const struct cli_args *args)
 	date_or_today(cli_opt(args, OVERDUE_ON), today, &f.on);
 	if (cli_open_partnership(ctx, &err) != MASA_OK)
 		return cli_fail(&err);
-	f.partnership_id = ctx->partnership.id;
 	if (cli_opt(args, OVERDUE_BODY)) {
 		struct gov_body b;
-		if (gov_body_find(&ctx->gov, f.partnership_id,
+		if (gov_body_find(&ctx->gov, ctx->partnership.id,
 		                  cli_opt(args, OVERDUE_BODY), &ctx->arena, &b,
 		                  &err) != MASA_OK)
 			return cli_fail(&err);
@@ -362,7 +361,7 @@ static int run_overdue(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	if (cli_opt(args, OVERDUE_OWNER)) {
 		struct gov_person p;
-		if (gov_person_find(&ctx->gov, f.partnership_id,
+		if (gov_person_find(&ctx->gov, ctx->partnership.id,
 		                    cli_opt(args, OVERDUE_OWNER), &ctx->arena,
 		                    &p, &err) != MASA_OK)
 			return cli_fail(&err);
@@ -370,14 +369,14 @@ static int run_overdue(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	if (cli_opt(args, OVERDUE_ORGANISATION)) {
 		struct gov_organisation o;
-		if (gov_organisation_find(&ctx->gov, f.partnership_id,
+		if (gov_organisation_find(&ctx->gov, ctx->partnership.id,
 		                          cli_opt(args, OVERDUE_ORGANISATION),
 		                          &ctx->arena, &o, &err) != MASA_OK)
 			return cli_fail(&err);
 		f.organisation_id = o.id;
 	}
-	if (gov_action_open_list(&ctx->gov, &f, &ctx->arena, &e, &n, &err) !=
-	    MASA_OK)
+	if (gov_action_open_list(&ctx->gov, &ctx->viewer, &f, &ctx->arena, &e,
+	                         &n, &err) != MASA_OK)
 		return cli_fail(&err);
 	return print_open(
 	        ctx, e, n,
@@ -415,10 +414,9 @@ static int run_mine(struct cli_ctx *ctx, const struct cli_args *args)
 	    gov_person_find(&ctx->gov, ctx->partnership.id, args->positional[0],
 	                    &ctx->arena, &p, &err) != MASA_OK)
 		return cli_fail(&err);
-	f.partnership_id = ctx->partnership.id;
 	f.person_id = p.id;
-	if (gov_action_open_list(&ctx->gov, &f, &ctx->arena, &e, &n, &err) !=
-	    MASA_OK)
+	if (gov_action_open_list(&ctx->gov, &ctx->viewer, &f, &ctx->arena, &e,
+	                         &n, &err) != MASA_OK)
 		return cli_fail(&err);
 	return print_open(ctx, e, n,
 	                  arena_printf(&ctx->arena,
@@ -451,8 +449,8 @@ static int run_by_organisation(struct cli_ctx *ctx, const struct cli_args *args)
 
 	date_or_today(cli_opt(args, MINE_ON), today, &on);
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
-	    gov_action_counts_by_organisation(&ctx->gov, ctx->partnership.id,
-	                                      on, &ctx->arena, &c, &n,
+	    gov_action_counts_by_organisation(&ctx->gov, &ctx->viewer, on,
+	                                      &ctx->arena, &c, &n,
 	                                      &err) != MASA_OK)
 		return cli_fail(&err);
 	if (ctx->json) {
@@ -516,12 +514,12 @@ static int run_show(struct cli_ctx *ctx, const struct cli_args *args)
 	struct gov_body body;
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
-	    gov_action_find(&ctx->gov, ctx->partnership.id, args->positional[0],
+	    gov_action_find(&ctx->gov, &ctx->viewer, args->positional[0],
 	                    &ctx->arena, &act, &err) != MASA_OK ||
 	    gov_body_get(&ctx->gov, act.body_id, &ctx->arena, &body, &err) !=
 	            MASA_OK ||
-	    gov_action_entry_read(&ctx->gov, act.id, NULL, &ctx->arena, &e,
-	                          &err) != MASA_OK)
+	    gov_action_entry_read(&ctx->gov, &ctx->viewer, act.id, NULL,
+	                          &ctx->arena, &e, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (ctx->json) {
 		json_print(entry_json(ctx, &e), stdout);
@@ -760,7 +758,7 @@ static int run_update(struct cli_ctx *ctx, const struct cli_args *args)
 	char today[DATE_TEXT_SIZE];
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
-	    gov_action_find(&ctx->gov, ctx->partnership.id, args->positional[0],
+	    gov_action_find(&ctx->gov, &ctx->viewer, args->positional[0],
 	                    &ctx->arena, &act, &err) != MASA_OK)
 		return cli_fail(&err);
 	if ((cli_opt(args, UPDATE_ADD) &&
@@ -825,11 +823,10 @@ static int run_meeting_held(struct cli_ctx *ctx, const struct cli_args *args)
 	m.status = "held";
 	if (gov_meeting_update(&ctx->gov, &m, &err) != MASA_OK)
 		return cli_fail(&err);
-	f.partnership_id = ctx->partnership.id;
 	f.body_id = m.body_id;
 	f.on = m.date;
-	if (gov_action_open_list(&ctx->gov, &f, &ctx->arena, &open, &n, &err) !=
-	    MASA_OK)
+	if (gov_action_open_list(&ctx->gov, &ctx->viewer, &f, &ctx->arena,
+	                         &open, &n, &err) != MASA_OK)
 		return cli_fail(&err);
 	printf("%s is recorded as held; %zu open action%s of its body carried "
 	       "forward\n",

@@ -8,11 +8,13 @@
  */
 #include "gov/action.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
 #include "core/text.h"
+#include "gov/action_query.h"
 #include "gov/body.h"
 #include "gov/check.h"
 #include "gov/item.h"
@@ -24,11 +26,31 @@ const char *const gov_action_statuses[] = {
 
 static const char *const update_kinds[] = {"update", "carried_forward", NULL};
 
+/* rules (action_rules.h) */
+
 bool gov_action_status_done(const char *status)
 {
 	return status != NULL && (strcmp(status, "discharged") == 0 ||
 	                          strcmp(status, "closed") == 0 ||
 	                          strcmp(status, "superseded") == 0);
+}
+
+long gov_action_days_overdue(const char *due, const char *status,
+                             const char *on)
+{
+	date_days from, to;
+
+	if (due == NULL || gov_action_status_done(status) ||
+	    date_parse(due, &from, NULL) != MASA_OK ||
+	    date_parse(on, &to, NULL) != MASA_OK || to <= from)
+		return 0;
+	return (long)(to - from);
+}
+
+bool gov_action_owner_on(const struct gov_action_owner *o, const char *date)
+{
+	return (o->added_on == NULL || strcmp(o->added_on, date) <= 0) &&
+	       (o->removed_on == NULL || strcmp(o->removed_on, date) > 0);
 }
 
 /* records */
@@ -50,10 +72,7 @@ static const struct record_field action_fields[] = {
         RECORD_FIELD(struct gov_action, version, RECORD_VERSION),
 };
 
-#define ACTION_COLUMNS                                                 \
-	"a.id, a.partnership_id, a.body_id, a.meeting_id, a.item_id, " \
-	"a.number, a.key, a.raised_on, a.details, a.due_date, "        \
-	"a.due_meeting_id, a.status, a.closed_on, a.version"
+#define ACTION_COLUMNS GOV_ACTION_COLUMNS
 
 static const struct record_kind action_kind = {
         .entity = "action",
@@ -177,9 +196,13 @@ static const struct record_kind owner_kind = {
         .size = sizeof(struct gov_action_owner),
 };
 
-static const char SQL_ACTION_FIND[] =
-        "SELECT " ACTION_COLUMNS " FROM action a WHERE a.partnership_id = "
-        "? AND a.key = ?";
+/* The action by ?1 (id) or ?2 (reference), if the viewer may see it. */
+static const char SQL_ACTION_SEEN[] =
+        "SELECT " ACTION_COLUMNS " FROM action a "
+        "LEFT JOIN item it ON it.id = a.item_id "
+        "LEFT JOIN meeting m ON m.id = a.meeting_id "
+        "WHERE (a.id = ?1 OR a.key = ?2) AND a.partnership_id = ?91 "
+        "AND " GOV_SQL_SEES_ACTION("a", "it", "m");
 static const char SQL_ACTION_ALL[] =
         "SELECT " ACTION_COLUMNS " FROM action a WHERE a.partnership_id = ? "
         "ORDER BY a.id";
@@ -500,6 +523,27 @@ enum masa_err gov_action_raise(struct gov *g, struct gov_action *act,
 	return rc;
 }
 
+/*
+ * An update records what has happened: refuses a date after today (an
+ * action's status and owners on a later day would change under a log
+ * printed as at today).
+ */
+static enum masa_err not_after_today(const char *field, const char *date,
+                                     struct masa_error *err)
+{
+	char today[DATE_TEXT_SIZE];
+	enum masa_err rc = check_date(field, date, false, err);
+
+	date_format(date_today(), today);
+	if (rc == MASA_OK && strcmp(date, today) > 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "%s: %s is after today (%s); an update "
+		                    "records what has happened, so date it "
+		                    "today or earlier",
+		                    field, date, today);
+	return rc;
+}
+
 static bool same_owner(const struct gov_action_owner *o,
                        const struct gov_owner_ref *r)
 {
@@ -533,7 +577,7 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 	enum masa_err rc;
 
 	u->id = 0;
-	rc = gov_action_get(g, u->action_id, &a, &act, err);
+	rc = record_get(g, &action_kind, u->action_id, &a, &act, err);
 	/* A stale version first: the editor's view of the action is what
 	 * the rest would be judged against. */
 	if (rc == MASA_OK)
@@ -573,6 +617,8 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
 	    (rc = check_enum("update status", u->status, gov_action_statuses,
 	                     true, err)) ||
 	    (rc = check_optional_text("update text", u->text, err)))
+		goto out;
+	if ((rc = not_after_today("update date", u->on_date, err)))
 		goto out;
 	if (strcmp(u->on_date, act.raised_on) < 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
@@ -717,18 +763,45 @@ out:
 	return rc;
 }
 
-enum masa_err gov_action_get(struct gov *g, int64_t id, struct arena *a,
-                             struct gov_action *out, struct masa_error *err)
+/* The action id or key that v may see; NOT_FOUND as for none at all. */
+static enum masa_err action_seen(struct gov *g, const struct gov_viewer *v,
+                                 int64_t id, const char *key, struct arena *a,
+                                 struct gov_action *out, struct masa_error *err)
 {
-	return record_get(g, &action_kind, id, a, out, err);
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, SQL_ACTION_SEEN, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, key ? key : "");
+	gov_viewer_bind(st, v);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = key ? masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                          "no action \"%.80s\"", key)
+		         : masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                          "no action with id %lld",
+		                          (long long)id);
+	if (rc == MASA_OK)
+		record_read_row(st, &action_kind, a, out);
+	store_done(st);
+	return rc;
 }
 
-enum masa_err gov_action_find(struct gov *g, int64_t partnership_id,
+enum masa_err gov_action_get(struct gov *g, const struct gov_viewer *v,
+                             int64_t id, struct arena *a,
+                             struct gov_action *out, struct masa_error *err)
+{
+	return action_seen(g, v, id, NULL, a, out, err);
+}
+
+enum masa_err gov_action_find(struct gov *g, const struct gov_viewer *v,
                               const char *key, struct arena *a,
                               struct gov_action *out, struct masa_error *err)
 {
-	return record_find(g, &action_kind, SQL_ACTION_FIND, partnership_id,
-	                   key, a, out, err);
+	return action_seen(g, v, 0, key, a, out, err);
 }
 
 enum masa_err gov_action_list_all(struct gov *g, int64_t partnership_id,
@@ -794,13 +867,14 @@ enum masa_err gov_action_due(struct gov *g, const struct gov_action *act,
 
 /* carrying forward */
 
+/* clang-format off */
 static const char SQL_ACTIONS_TO_CARRY[] =
-        "SELECT a.id FROM action a JOIN meeting m ON m.id = ? "
-        "WHERE a.body_id = m.body_id AND a.status IN ('open', 'in_progress') "
-        "AND a.raised_on < m.date "
-        "AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = "
-        "a.id "
-        "AND (u.meeting_id = m.id OR u.on_date > m.date)) ORDER BY a.id";
+	"SELECT a.id FROM action a JOIN meeting m ON m.id = ? "
+	"WHERE a.body_id = m.body_id AND " GOV_SQL_STATUS_OPEN("a.status") " "
+	"AND a.raised_on < m.date "
+	"AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = "
+	"a.id AND (u.meeting_id = m.id OR u.on_date > m.date)) ORDER BY a.id";
+/* clang-format on */
 
 enum masa_err gov_action_carry_forward(struct gov *g, int64_t meeting_id,
                                        size_t *count, struct masa_error *err)
@@ -878,6 +952,9 @@ static const struct record_field entry_fields[] = {
         RECORD_FIELD(struct gov_action_entry, due, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, status_as_at, RECORD_TEXT),
         RECORD_FIELD(struct gov_action_entry, body_short_name, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action_entry, item_number, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action_entry, item_title, RECORD_TEXT),
+        RECORD_FIELD(struct gov_action_entry, confidential, RECORD_BOOL),
 };
 
 static const struct record_kind entry_kind = {
@@ -888,64 +965,26 @@ static const struct record_kind entry_kind = {
         .size = sizeof(struct gov_action_entry),
 };
 
-#define ENTRY_SELECT(status_as_at)                            \
-	"SELECT " ACTION_COLUMNS ", m.key AS meeting_key, "   \
-	"COALESCE(dm.date, a.due_date) AS due, " status_as_at \
-	" AS status_on, b.short_name FROM action a "          \
-	"JOIN body b ON b.id = a.body_id "                    \
-	"LEFT JOIN meeting m ON m.id = a.meeting_id "         \
-	"LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
+_Static_assert(sizeof entry_fields / sizeof entry_fields[0] ==
+                       GOV_ACTION_ENTRY_COLUMNS,
+               "GOV_ACTION_ENTRY_SELECT reads every field of an entry");
 
-/* Status as at ?1 (a date), from the history. */
-#define STATUS_AS_AT                                                          \
-	"COALESCE((SELECT u.status FROM action_update u WHERE u.action_id = " \
-	"a.id AND u.status IS NOT NULL AND u.on_date <= ?1 "                  \
-	"ORDER BY u.on_date DESC, u.id DESC LIMIT 1), 'open')"
+void gov_action_entry_row(struct store_stmt *st, struct arena *a,
+                          struct gov_action_entry *out)
+{
+	memset(out, 0, sizeof *out);
+	record_read_row(st, &entry_kind, a, out);
+}
 
-static const char SQL_LOG_CANDIDATES[] =
-        ENTRY_SELECT(STATUS_AS_AT) "WHERE a.body_id = ?2 AND a.raised_on <= ?1 "
-                                   "ORDER BY a.raised_on, a.number, a.id";
-static const char SQL_FINISHED_ON[] =
-        "SELECT 1 FROM action_update WHERE action_id = ? AND on_date = ? "
-        "AND status IN ('discharged', 'closed', 'superseded')";
+/* Entries with their status on ?1, the viewer bound. */
+#define ENTRY_SELECT(status_on) GOV_ACTION_ENTRY_SELECT(status_on, "")
+#define STATUS_ON(d)            GOV_SQL_ACTION_STATUS_ON("a", d)
+/* The action is one v may see, in v's partnership. */
+#define SEEN "a.partnership_id = ?91 AND " GOV_SQL_SEES_ACTION("a", "it", "m")
+
 static const char SQL_BODY_MEETING_ON[] =
         "SELECT key FROM meeting WHERE body_id = ? AND date = ? "
         "ORDER BY id LIMIT 1";
-
-/* Keeps the owners of e that ran on date, and the updates up to it. */
-static enum masa_err entry_history(struct gov *g, struct gov_action_entry *e,
-                                   const char *date, struct arena *a,
-                                   struct masa_error *err)
-{
-	struct gov_action_owner *owners;
-	struct gov_action_update *updates;
-	size_t nowners, nupdates, k = 0;
-	enum masa_err rc;
-
-	if ((rc = gov_action_owners(g, e->action.id, a, &owners, &nowners,
-	                            err)) ||
-	    (rc = gov_action_updates(g, e->action.id, a, &updates, &nupdates,
-	                             err)))
-		return rc;
-	e->history = owners;
-	e->nhistory = nowners;
-	e->owners = arena_alloc(a, (nowners + 1) * sizeof *e->owners);
-	for (size_t i = 0; i < nowners; i++) {
-		bool added = owners[i].added_on == NULL ||
-		             strcmp(owners[i].added_on, date) <= 0;
-		bool removed = owners[i].removed_on != NULL &&
-		               strcmp(owners[i].removed_on, date) <= 0;
-		if (added && !removed)
-			e->owners[k++] = owners[i];
-	}
-	e->nowners = k;
-	k = 0;
-	while (k < nupdates && strcmp(updates[k].on_date, date) <= 0)
-		k++;
-	e->updates = updates;
-	e->nupdates = k;
-	return MASA_OK;
-}
 
 /* 64 placeholders, for reading the history of a page of actions at once. */
 #define P8  "?, ?, ?, ?, ?, ?, ?, ?"
@@ -960,120 +999,120 @@ static const char SQL_UPDATES_OF_64[] =
         "ORDER BY action_id, on_date, id";
 
 /*
- * entry_history for entries[0..n), which are in id order, with two queries
- * for each 64 of them instead of two for each one.
+ * The first of the n records at base (each size bytes, sorted by the
+ * action id at offset) of action id, or n: owners and updates alike.
  */
-static enum masa_err entries_history(struct gov *g,
-                                     struct gov_action_entry *entries, size_t n,
-                                     const char *date, struct arena *a,
-                                     struct masa_error *err)
+static size_t first_of(const void *base, size_t n, size_t size, size_t offset,
+                       int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t at;
+		memcpy(&at, (const char *)base + mid * size + offset,
+		       sizeof at);
+		if (at < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Reads the owners and updates of e[start..end) (pass 0, 1) into *items. */
+static enum masa_err history_of(struct gov *g,
+                                struct gov_action_entry *const *e, size_t start,
+                                size_t end, int pass, struct arena *a,
+                                void **items, size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store,
+	                   pass ? SQL_UPDATES_OF_64 : SQL_OWNERS_OF_64, &st,
+	                   err);
+	if (rc != MASA_OK)
+		return rc;
+	for (size_t i = 0; i < HISTORY_CHUNK; i++)
+		store_bind_int(st, (int)i + 1,
+		               start + i < end ? e[start + i]->action.id : 0);
+	return record_collect(st, pass ? &update_kind : &owner_kind, a, items,
+	                      n, err);
+}
+
+enum masa_err gov_action_entries_history(struct gov *g,
+                                         struct gov_action_entry *const *e,
+                                         size_t n, const char *date,
+                                         struct arena *a,
+                                         struct masa_error *err)
 {
 	for (size_t start = 0; start < n; start += HISTORY_CHUNK) {
 		size_t end =
 		        start + HISTORY_CHUNK < n ? start + HISTORY_CHUNK : n;
-		struct gov_action_owner *owners = NULL;
-		struct gov_action_update *updates = NULL;
-		struct store_stmt *st;
+		struct gov_action_owner *owners;
+		struct gov_action_update *updates;
 		void *items;
-		size_t nowners, nupdates, o = 0, u = 0;
+		size_t nowners, nupdates;
 		enum masa_err rc;
 
-		for (int pass = 0; pass < 2; pass++) {
-			rc = store_prepare(g->store,
-			                   pass ? SQL_UPDATES_OF_64
-			                        : SQL_OWNERS_OF_64,
-			                   &st, err);
-			if (rc != MASA_OK)
-				return rc;
-			for (size_t i = 0; i < HISTORY_CHUNK; i++)
-				store_bind_int(
-				        st, (int)i + 1,
-				        start + i < end
-				                ? entries[start + i].action.id
-				                : 0);
-			rc = record_collect(
-			        st, pass ? &update_kind : &owner_kind, a,
-			        &items, pass ? &nupdates : &nowners, err);
-			if (rc != MASA_OK)
-				return rc;
-			if (pass)
-				updates = items;
-			else
-				owners = items;
-		}
+		if ((rc = history_of(g, e, start, end, 0, a, &items, &nowners,
+		                     err)))
+			return rc;
+		owners = items;
+		if ((rc = history_of(g, e, start, end, 1, a, &items, &nupdates,
+		                     err)))
+			return rc;
+		updates = items;
 		for (size_t i = start; i < end; i++) {
-			struct gov_action_entry *e = &entries[i];
-			size_t k = 0, first;
+			struct gov_action_entry *x = e[i];
+			int64_t id = x->action.id;
+			size_t o = first_of(
+			        owners, nowners, sizeof *owners,
+			        offsetof(struct gov_action_owner, action_id),
+			        id);
+			size_t u = first_of(
+			        updates, nupdates, sizeof *updates,
+			        offsetof(struct gov_action_update, action_id),
+			        id);
+			size_t k = 0;
 
-			while (o < nowners &&
-			       owners[o].action_id < e->action.id)
-				o++;
-			first = o;
-			while (o < nowners &&
-			       owners[o].action_id == e->action.id)
-				o++;
-			e->history = owners + first;
-			e->nhistory = o - first;
-			e->owners = arena_alloc(a, (e->nhistory + 1) *
-			                                   sizeof *e->owners);
-			for (size_t j = 0; j < e->nhistory; j++) {
-				const struct gov_action_owner *w =
-				        &e->history[j];
-				bool added = w->added_on == NULL ||
-				             strcmp(w->added_on, date) <= 0;
-				bool removed = w->removed_on != NULL &&
-				               strcmp(w->removed_on, date) <= 0;
-				if (added && !removed)
-					e->owners[k++] = *w;
-			}
-			e->nowners = k;
-			while (u < nupdates &&
-			       updates[u].action_id < e->action.id)
-				u++;
-			e->updates = updates + u;
-			k = 0;
-			while (u < nupdates &&
-			       updates[u].action_id == e->action.id) {
-				if (strcmp(updates[u].on_date, date) <= 0)
-					k++;
-				u++;
-			}
-			e->nupdates = k;
+			x->history = owners + o;
+			x->nhistory = 0;
+			while (o + x->nhistory < nowners &&
+			       owners[o + x->nhistory].action_id == id)
+				x->nhistory++;
+			x->owners = arena_alloc(a, (x->nhistory + 1) *
+			                                   sizeof *x->owners);
+			for (size_t j = 0; j < x->nhistory; j++)
+				if (gov_action_owner_on(&x->history[j], date))
+					x->owners[k++] = x->history[j];
+			x->nowners = k;
+			/* Oldest first: those up to the date come first. */
+			x->updates = updates + u;
+			x->nupdates = 0;
+			while (u + x->nupdates < nupdates &&
+			       updates[u + x->nupdates].action_id == id &&
+			       strcmp(updates[u + x->nupdates].on_date, date) <=
+			               0)
+				x->nupdates++;
 		}
 	}
 	return MASA_OK;
 }
 
-/* On-going actions are listed by their number, as the log numbers them. */
-static int by_number(const void *x, const void *y)
-{
-	const struct gov_action_entry *a = x, *b = y;
-
-	if (a->action.number != b->action.number)
-		return a->action.number < b->action.number ? -1 : 1;
-	return strcmp(a->action.raised_on, b->action.raised_on);
-}
-
-static long days_between(const char *from, const char *to)
-{
-	date_days a, b;
-
-	if (date_parse(from, &a, NULL) != MASA_OK ||
-	    date_parse(to, &b, NULL) != MASA_OK)
-		return 0;
-	return b - a;
-}
-
 static const char SQL_ENTRY_ONE[] =
-        ENTRY_SELECT(STATUS_AS_AT) "WHERE a.id = ?2";
+        ENTRY_SELECT(STATUS_ON("?1")) "WHERE a.id = ?2 AND " SEEN;
 
-enum masa_err gov_action_entry_read(struct gov *g, int64_t action_id,
-                                    const char *date, struct arena *a,
+enum masa_err gov_action_entry_read(struct gov *g, const struct gov_viewer *v,
+                                    int64_t action_id, const char *date,
+                                    struct arena *a,
                                     struct gov_action_entry *out,
                                     struct masa_error *err)
 {
 	char today[DATE_TEXT_SIZE];
 	const char *as_at = date ? date : "9999-12-31";
+	struct gov_action_entry *one = out;
 	struct store_stmt *st;
 	bool row;
 	enum masa_err rc;
@@ -1086,41 +1125,40 @@ enum masa_err gov_action_entry_read(struct gov *g, int64_t action_id,
 		return rc;
 	store_bind_text(st, 1, as_at);
 	store_bind_int(st, 2, action_id);
+	gov_viewer_bind(st, v);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && !row)
 		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                    "no action with id %lld",
 		                    (long long)action_id);
 	if (rc == MASA_OK)
-		record_read_row(st, &entry_kind, a, out);
+		gov_action_entry_row(st, a, out);
 	store_done(st);
 	if (rc == MASA_OK)
-		rc = entry_history(g, out, as_at, a, err);
+		rc = gov_action_entries_history(g, &one, 1, as_at, a, err);
 	if (rc != MASA_OK)
 		return rc;
 	date_format(date_today(), today);
-	if (date != NULL)
-		memcpy(today, date, DATE_TEXT_SIZE);
-	if (out->due && strcmp(out->due, today) < 0 &&
-	    !gov_action_status_done(out->status_as_at))
-		out->days_overdue = days_between(out->due, today);
+	out->days_overdue = gov_action_days_overdue(out->due, out->status_as_at,
+	                                            date ? date : today);
 	return MASA_OK;
 }
 
-enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,
-                                   const char *date, struct arena *a,
-                                   struct gov_action_log *out,
+enum masa_err gov_action_log_as_at(struct gov *g, const struct gov_viewer *v,
+                                   int64_t body_id, const char *date,
+                                   struct arena *a, struct gov_action_log *out,
                                    struct masa_error *err)
 {
+	struct gov_log_filter f = {
+	        .body_id = body_id, .on = date, .show = GOV_LOG_BOARD};
+	struct gov_log_row *rows;
 	struct store_stmt *st;
-	struct gov_action_entry *all;
-	size_t n;
-	void *items;
+	size_t n, total;
 	bool row;
 	enum masa_err rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = check_date("as-at date", date, false, err)))
+	if ((rc = gov_log_query(g, v, &f, a, &rows, &n, &total, err)))
 		return rc;
 	rc = store_prepare(g->store, SQL_BODY_MEETING_ON, &st, err);
 	if (rc != MASA_OK)
@@ -1133,107 +1171,65 @@ enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,
 	store_done(st);
 	if (rc != MASA_OK)
 		return rc;
-	rc = store_prepare(g->store, SQL_LOG_CANDIDATES, &st, err);
-	if (rc != MASA_OK)
-		return rc;
-	store_bind_text(st, 1, date);
-	store_bind_int(st, 2, body_id);
-	rc = record_collect(st, &entry_kind, a, &items, &n, err);
-	if (rc != MASA_OK)
-		return rc;
-	all = items;
 	out->raised = arena_alloc(a, (n + 1) * sizeof *out->raised);
 	out->finished = arena_alloc(a, (n + 1) * sizeof *out->finished);
 	out->ongoing = arena_alloc(a, (n + 1) * sizeof *out->ongoing);
+	/* In the appendix's order already (gov_log_query). */
 	for (size_t i = 0; i < n; i++) {
-		struct gov_action_entry *e = &all[i];
-		bool finished_today = false;
-
-		if (strcmp(e->action.raised_on, date) == 0) {
-			out->raised[out->nraised++] = *e;
-			continue;
+		switch (rows[i].part) {
+		case GOV_LOG_RAISED:
+			out->raised[out->nraised++] = rows[i].e;
+			break;
+		case GOV_LOG_FINISHED_ON:
+			out->finished[out->nfinished++] = rows[i].e;
+			break;
+		case GOV_LOG_ONGOING:
+			out->ongoing[out->nongoing++] = rows[i].e;
+			break;
+		case GOV_LOG_FINISHED_BEFORE:
+			break;
 		}
-		if (gov_action_status_done(e->status_as_at)) {
-			rc = store_prepare(g->store, SQL_FINISHED_ON, &st, err);
-			if (rc != MASA_OK)
-				return rc;
-			store_bind_int(st, 1, e->action.id);
-			store_bind_text(st, 2, date);
-			rc = store_step(st, &finished_today, err);
-			store_done(st);
-			if (rc != MASA_OK)
-				return rc;
-			if (finished_today)
-				out->finished[out->nfinished++] = *e;
-			continue;
-		}
-		out->ongoing[out->nongoing++] = *e;
 	}
-	qsort(out->ongoing, out->nongoing, sizeof *out->ongoing, by_number);
-	struct gov_action_entry *parts[] = {out->raised, out->finished,
-	                                    out->ongoing};
-	size_t counts[] = {out->nraised, out->nfinished, out->nongoing};
-	for (int p = 0; p < 3; p++)
-		for (size_t i = 0; i < counts[p]; i++) {
-			struct gov_action_entry *e = &parts[p][i];
-			if ((rc = entry_history(g, e, date, a, err)))
-				return rc;
-			if (e->due && strcmp(e->due, date) < 0 &&
-			    !gov_action_status_done(e->status_as_at))
-				e->days_overdue = days_between(e->due, date);
-		}
 	return MASA_OK;
 }
 
 /*
- * Actions not finished on ?2, with their status then. An action finished
- * on or before ?2 and not reopened since has closed_on <= ?2, so OPEN_ON
- * (an index range) leaves only those that may have been open; for the few
- * of them updated after ?2 the status on ?2 is replayed from the history,
- * the rest have it already. A report for today replays nothing.
+ * Actions not finished on ?2, with their status then (see
+ * GOV_SQL_ACTION_MAYBE_OPEN_ON and GOV_SQL_ACTION_STATUS_ON).
  */
-#define OPEN_ON "(a.closed_on IS NULL OR a.closed_on > ?2)"
-#define STATUS_ON                                                              \
-	"CASE WHEN EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = " \
-	"a.id AND u.on_date > ?2) THEN COALESCE((SELECT u.status FROM "        \
-	"action_update u WHERE u.action_id = a.id AND u.status IS NOT NULL "   \
-	"AND u.on_date <= ?2 ORDER BY u.on_date DESC, u.id DESC LIMIT 1), "    \
-	"'open') ELSE a.status END"
-#define OWNED_ON                                              \
-	"LEFT JOIN action_update ua ON ua.id = o.added_by "   \
-	"LEFT JOIN action_update ur ON ur.id = o.removed_by " \
-	"WHERE o.action_id = a.id "                           \
-	"AND COALESCE(ua.on_date, '0000-01-01') <= ?2 "       \
-	"AND COALESCE(ur.on_date, '9999-12-31') > ?2 "
+#define OPEN_ON GOV_SQL_ACTION_MAYBE_OPEN_ON("a", "?2")
+/* Owner row o of action a ran on ?2. */
+#define OWNED_ON "WHERE o.action_id = a.id AND " GOV_SQL_OWNER_ON("o", "?2") " "
 
-static const char SQL_OPEN_LIST[] = "SELECT * FROM (" ENTRY_SELECT(
-        STATUS_ON) "WHERE a.partnership_id = ?1 "
-                   "AND " OPEN_ON " AND a.raised_on <= ?2 "
-                   "AND (?3 = 0 OR a.body_id = ?3) "
-                   "AND (?4 = 0 OR COALESCE(dm.date, a.due_date) < ?2) "
-                   "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner "
-                   "o " OWNED_ON
-                   "AND (o.person_id = ?5 OR (?6 = 1 AND o.all_members = 1 "
-                   "AND EXISTS (SELECT 1 FROM membership ms "
-                   "WHERE ms.body_id = a.body_id AND ms.person_id = ?5 "
-                   "AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
-                   "AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
-                   "AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-                   "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-                   "AND (o.organisation_id = ?7 OR p.organisation_id = ?7))))"
-                   " e WHERE status_on IN ('open', 'in_progress') "
-                   "ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, key";
+/* clang-format off */
+static const char SQL_OPEN_LIST[] =
+	"SELECT * FROM (" ENTRY_SELECT(STATUS_ON("?2"))
+	"WHERE " SEEN " AND " OPEN_ON " AND a.raised_on <= ?2 "
+	"AND (?3 = 0 OR a.body_id = ?3) "
+	"AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
+	"AND (o.person_id = ?5 OR (?6 = 1 AND o.all_members = 1 "
+	"AND EXISTS (SELECT 1 FROM membership ms "
+	"WHERE ms.body_id = a.body_id AND ms.person_id = ?5 "
+	"AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
+	"AND COALESCE(ms.end_date, '9999-12-31') >= ?2))))) "
+	"AND (?7 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+	"LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+	"AND (o.organisation_id = ?7 OR p.organisation_id = ?7)))) e "
+	"WHERE " GOV_SQL_STATUS_OPEN("status_on") " "
+	"AND (?4 = 0 OR " GOV_SQL_ACTION_OVERDUE("due", "status_on", "?2") ") "
+	"ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, key";
+/* clang-format on */
 
 /*
- * The owners on ?2 of every action of partnership ?1 that may have been
+ * The owners on ?2 of every action of the partnership that may have been
  * open then (see OPEN_ON), by action.
  */
+/* clang-format off */
 static const char SQL_OPEN_OWNERS[] =
-        OWNER_SELECT "JOIN action a ON a.id = o.action_id "
-                     "WHERE a.partnership_id = ?1 AND " OPEN_ON
-                     " AND COALESCE(ua.on_date, '0000-01-01') <= ?2 "
-                     "AND COALESCE(ur.on_date, '9999-12-31') > ?2 "
-                     "ORDER BY o.action_id, o.id";
+	OWNER_SELECT "JOIN action a ON a.id = o.action_id "
+	"WHERE a.partnership_id = ?1 AND " OPEN_ON " "
+	"AND " GOV_SQL_OWNER_ON("o", "?2") " ORDER BY o.action_id, o.id";
+/* clang-format on */
 
 struct id_index {
 	int64_t id;
@@ -1297,7 +1293,7 @@ attach_current_owners(struct gov *g, int64_t partnership_id, const char *on,
 	return MASA_OK;
 }
 
-enum masa_err gov_action_open_list(struct gov *g,
+enum masa_err gov_action_open_list(struct gov *g, const struct gov_viewer *v,
                                    const struct gov_action_filter *f,
                                    struct arena *a,
                                    struct gov_action_entry **out, size_t *n,
@@ -1315,42 +1311,45 @@ enum masa_err gov_action_open_list(struct gov *g,
 	rc = store_prepare(g->store, SQL_OPEN_LIST, &st, err);
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, f->partnership_id);
 	store_bind_text(st, 2, f->on);
 	store_bind_int(st, 3, f->body_id);
 	store_bind_int(st, 4, f->overdue_only ? 1 : 0);
 	store_bind_int(st, 5, f->person_id);
 	store_bind_int(st, 6, f->include_all_members ? 1 : 0);
 	store_bind_int(st, 7, f->organisation_id);
+	gov_viewer_bind(st, v);
 	rc = record_collect(st, &entry_kind, a, &items, n, err);
 	if (rc != MASA_OK)
 		return rc;
 	entries = items;
 	for (size_t i = 0; i < *n; i++)
-		if (entries[i].due && strcmp(entries[i].due, f->on) < 0)
-			entries[i].days_overdue =
-			        days_between(entries[i].due, f->on);
-	rc = attach_current_owners(g, f->partnership_id, f->on, entries, *n, a,
+		entries[i].days_overdue = gov_action_days_overdue(
+		        entries[i].due, entries[i].status_as_at, f->on);
+	rc = attach_current_owners(g, v->partnership_id, f->on, entries, *n, a,
 	                           err);
 	*out = entries;
 	return rc;
 }
 
-/* Owners on ?2 of actions not finished on ?2, with their organisations. */
+/*
+ * Owners on ?2 of the actions v may see that are open on ?2, with their
+ * organisations.
+ */
+/* clang-format off */
 static const char SQL_OPEN_BY_ORGANISATION[] =
-        "SELECT COALESCE(o.organisation_id, p.organisation_id) AS org, a.id, "
-        "COALESCE(dm.date, a.due_date) FROM action a "
-        "JOIN action_owner o ON o.action_id = a.id "
-        "LEFT JOIN action_update ua ON ua.id = o.added_by "
-        "LEFT JOIN action_update ur ON ur.id = o.removed_by "
-        "LEFT JOIN person p ON p.id = o.person_id "
-        "LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
-        "WHERE a.partnership_id = ?1 AND " OPEN_ON " AND a.raised_on <= ?2 "
-        "AND COALESCE(ua.on_date, '0000-01-01') <= ?2 "
-        "AND COALESCE(ur.on_date, '9999-12-31') > ?2 "
-        "AND (" STATUS_ON ") IN ('open', 'in_progress') "
-        "AND COALESCE(o.organisation_id, p.organisation_id) IS NOT NULL "
-        "ORDER BY org, a.id";
+	"SELECT COALESCE(o.organisation_id, p.organisation_id) AS org, a.id, "
+	GOV_SQL_ACTION_DUE("a", "dm") ", " STATUS_ON("?2") " FROM action a "
+	"JOIN action_owner o ON o.action_id = a.id "
+	"LEFT JOIN person p ON p.id = o.person_id "
+	"LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "
+	"LEFT JOIN item it ON it.id = a.item_id "
+	"WHERE " SEEN " AND " OPEN_ON " AND a.raised_on <= ?2 "
+	"AND " GOV_SQL_OWNER_ON("o", "?2") " "
+	"AND " GOV_SQL_STATUS_OPEN(STATUS_ON("?2")) " "
+	"AND COALESCE(o.organisation_id, p.organisation_id) IS NOT NULL "
+	"ORDER BY org, a.id";
+/* clang-format on */
 static const char SQL_ORGANISATION_NAMES[] =
         "SELECT key, name FROM organisation WHERE id = ?";
 
@@ -1369,9 +1368,11 @@ static double median(long *v, size_t n)
 	return n % 2 ? (double)v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
-enum masa_err gov_action_counts_by_organisation(
-        struct gov *g, int64_t partnership_id, const char *on, struct arena *a,
-        struct gov_action_org_count **out, size_t *n, struct masa_error *err)
+enum masa_err
+gov_action_counts_by_organisation(struct gov *g, const struct gov_viewer *v,
+                                  const char *on, struct arena *a,
+                                  struct gov_action_org_count **out, size_t *n,
+                                  struct masa_error *err)
 {
 	struct store_stmt *st;
 	struct gov_action_org_count *counts = NULL;
@@ -1388,12 +1389,13 @@ enum masa_err gov_action_counts_by_organisation(
 	rc = store_prepare(g->store, SQL_OPEN_BY_ORGANISATION, &st, err);
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, partnership_id);
 	store_bind_text(st, 2, on);
+	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		int64_t this_org = store_column_int(st, 0);
 		int64_t action = store_column_int(st, 1);
-		const char *due = store_column_text(st, 2);
+		long days = gov_action_days_overdue(
+		        store_column_text(st, 2), store_column_text(st, 3), on);
 
 		if (this_org != org || used == 0) {
 			if (used > 0)
@@ -1417,13 +1419,13 @@ enum masa_err gov_action_counts_by_organisation(
 			continue; /* two owners of one organisation */
 		last_action = action;
 		counts[used - 1].open++;
-		if (due != NULL && strcmp(due, on) < 0) {
+		if (days > 0) {
 			counts[used - 1].overdue++;
 			if (nlate == late_cap) {
 				late_cap = late_cap ? late_cap * 2 : 64;
 				late = xrealloc(late, late_cap * sizeof *late);
 			}
-			late[nlate++] = days_between(due, on);
+			late[nlate++] = days;
 		}
 	}
 	store_done(st);
@@ -1454,34 +1456,37 @@ enum masa_err gov_action_counts_by_organisation(
 }
 
 /*
- * Actions raised by ?2 matching the query, with their status on ?2 (see
- * STATUS_ON): ?1 partnership, ?3 body, ?4 overdue only, ?5 owned by the
- * person on ?2, ?6 owned by the organisation (or one of its people) on ?2,
- * ?7 status on ?2 (NULL: any); ?8 of them with ids after ?9. In id order,
- * so that a page needs no sort of the whole log and reads about as many
- * rows as it returns: the unary + keeps the planner from choosing a
- * partnership index (and then sorting) over walking the ids in order.
+ * Actions raised by ?2 that the viewer may see, matching the query, with
+ * their status on ?2: ?3 body, ?4 overdue only, ?5 owned by the person on
+ * ?2, ?6 owned by the organisation (or one of its people) on ?2, ?7 status
+ * on ?2 (NULL: any); ?8 of them with ids after ?9. In id order, so that a
+ * page needs no sort of the whole log and reads about as many rows as it
+ * returns: the unary + keeps the planner from choosing a partnership index
+ * (and then sorting) over walking the ids in order.
  */
-static const char SQL_ACTION_QUERY[] = "SELECT * FROM (" ENTRY_SELECT(
-        STATUS_ON) "WHERE +a.partnership_id = ?1 AND a.id > ?9 "
-                   "AND a.raised_on <= ?2 "
-                   "AND (?3 = 0 OR a.body_id = ?3) "
-                   "AND (?4 = 0 OR COALESCE(dm.date, a.due_date) < ?2) "
-                   "AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner "
-                   "o " OWNED_ON "AND o.person_id = ?5)) "
-                   "AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-                   "LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
-                   "AND (o.organisation_id = ?6 OR p.organisation_id = ?6))))"
-                   " e WHERE (CAST(?7 AS TEXT) IS NULL OR status_on = ?7) "
-                   "AND (?4 = 0 OR status_on IN ('open', 'in_progress')) "
-                   "ORDER BY id LIMIT ?8";
+/* clang-format off */
+static const char SQL_ACTION_QUERY[] =
+	"SELECT * FROM (" ENTRY_SELECT(STATUS_ON("?2"))
+	"WHERE +a.partnership_id = ?91 AND a.id > ?9 "
+	"AND " GOV_SQL_SEES_ACTION("a", "it", "m") " AND a.raised_on <= ?2 "
+	"AND (?3 = 0 OR a.body_id = ?3) "
+	"AND (?5 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
+	"AND o.person_id = ?5)) "
+	"AND (?6 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+	"LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+	"AND (o.organisation_id = ?6 OR p.organisation_id = ?6)))) e "
+	"WHERE (CAST(?7 AS TEXT) IS NULL OR status_on = ?7) "
+	"AND (?4 = 0 OR " GOV_SQL_ACTION_OVERDUE("due", "status_on", "?2") ") "
+	"ORDER BY id LIMIT ?8";
+/* clang-format on */
 
-enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
+enum masa_err gov_action_query(struct gov *g, const struct gov_viewer *v,
+                               const struct gov_action_query *q,
                                struct arena *a, struct gov_action_entry **out,
                                size_t *n, struct masa_error *err)
 {
 	struct store_stmt *st;
-	struct gov_action_entry *entries;
+	struct gov_action_entry *entries, **each;
 	void *items;
 	enum masa_err rc;
 
@@ -1492,7 +1497,6 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
 	rc = store_prepare(g->store, SQL_ACTION_QUERY, &st, err);
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, q->partnership_id);
 	store_bind_text(st, 2, q->as_at);
 	store_bind_int(st, 3, q->body_id);
 	store_bind_int(st, 4, q->overdue_only ? 1 : 0);
@@ -1501,18 +1505,19 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
 	store_bind_text(st, 7, q->status);
 	store_bind_int(st, 8, (int64_t)q->limit);
 	store_bind_int(st, 9, q->after_id);
+	gov_viewer_bind(st, v);
 	rc = record_collect(st, &entry_kind, a, &items, n, err);
 	if (rc != MASA_OK)
 		return rc;
 	entries = items;
-	if ((rc = entries_history(g, entries, *n, q->as_at, a, err)))
-		return rc;
+	each = arena_alloc(a, (*n + 1) * sizeof *each);
 	for (size_t i = 0; i < *n; i++) {
-		struct gov_action_entry *e = &entries[i];
-		if (e->due && strcmp(e->due, q->as_at) < 0 &&
-		    !gov_action_status_done(e->status_as_at))
-			e->days_overdue = days_between(e->due, q->as_at);
+		each[i] = &entries[i];
+		entries[i].days_overdue = gov_action_days_overdue(
+		        entries[i].due, entries[i].status_as_at, q->as_at);
 	}
+	if ((rc = gov_action_entries_history(g, each, *n, q->as_at, a, err)))
+		return rc;
 	*out = entries;
 	return MASA_OK;
 }
@@ -1529,10 +1534,12 @@ enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
 	char *was = NULL;
 	enum masa_err rc;
 
-	rc = gov_action_get(g, action_id, &a, &act, err);
+	rc = record_get(g, &action_kind, action_id, &a, &act, err);
 	if (rc == MASA_OK)
 		rc = record_version_check(&action_kind, act.version, version,
 		                          err);
+	if (rc == MASA_OK)
+		rc = not_after_today("update date", on, err);
 	if (rc == MASA_OK)
 		rc = check_date("due date", due, false, err);
 	if (rc == MASA_OK)
@@ -1571,7 +1578,7 @@ enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
 		/* Re-read: the update may have changed nothing else, but the
 		 * row written back must be the stored one (with the version
 		 * the update gave it, which this transaction now holds). */
-		rc = gov_action_get(g, action_id, &a, &act, err);
+		rc = record_get(g, &action_kind, action_id, &a, &act, err);
 		act.due_date = (char *)due;
 		act.due_meeting_id = 0;
 		if (rc == MASA_OK)
@@ -1584,28 +1591,33 @@ out:
 }
 
 static const char SQL_MEETING_ACTIONS[] =
-        ENTRY_SELECT("a.status") "WHERE a.meeting_id = ? "
-                                 "ORDER BY a.number, a.id";
+        ENTRY_SELECT("a.status") "WHERE a.meeting_id = ?1 AND " SEEN
+                                 " ORDER BY a.number, a.id";
 static const char SQL_MEETING_ACTION_OWNERS[] =
         OWNER_SELECT "JOIN action a ON a.id = o.action_id "
                      "WHERE a.meeting_id = ? AND o.removed_by IS NULL "
                      "ORDER BY o.action_id, o.id";
 
-enum masa_err gov_action_list_meeting(struct gov *g, int64_t meeting_id,
-                                      struct arena *a,
+enum masa_err gov_action_list_meeting(struct gov *g, const struct gov_viewer *v,
+                                      int64_t meeting_id, struct arena *a,
                                       struct gov_action_entry **out, size_t *n,
                                       struct masa_error *err)
 {
 	struct gov_action_entry *entries;
 	struct gov_action_owner *owners;
+	struct store_stmt *st;
 	size_t nowners;
 	void *items;
 	enum masa_err rc;
 
 	*out = NULL;
 	*n = 0;
-	rc = record_list(g, &entry_kind, SQL_MEETING_ACTIONS, meeting_id, a,
-	                 &items, n, err);
+	rc = store_prepare(g->store, SQL_MEETING_ACTIONS, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, meeting_id);
+	gov_viewer_bind(st, v);
+	rc = record_collect(st, &entry_kind, a, &items, n, err);
 	if (rc != MASA_OK)
 		return rc;
 	entries = items;

@@ -11,7 +11,19 @@
 #ifndef MASA_GOV_ACTION_H
 #define MASA_GOV_ACTION_H
 
+#include "gov/access.h"
+#include "gov/action_rules.h"
 #include "gov/gov.h"
+
+/*
+ * Who may see an action is decided here, in each query that can return
+ * one: every listing and lookup below takes the viewer as a required
+ * argument and leaves out (or, looked up by reference, says NOT_FOUND
+ * for, as for one that does not exist) an action raised under a part-two
+ * item that the viewer may not see (GOV_SQL_SEES_ACTION in gov/access.h).
+ * The command line passes gov_viewer_system().
+ */
+struct gov_viewer;
 
 struct gov_action {
 	int64_t id;
@@ -73,9 +85,6 @@ struct gov_action_owner {
 
 extern const char *const gov_action_statuses[];
 
-/* True for discharged, closed and superseded: the action needs no more work. */
-bool gov_action_status_done(const char *status);
-
 /*
  * Raises act (status open) with owners (at least one). Sets act->id and,
  * when they were not given, its number, key ("RLSCB/2014-12-04/3"),
@@ -93,7 +102,8 @@ enum masa_err gov_action_raise(struct gov *g, struct gov_action *act,
  * means the date of u->meeting_id; a NULL u->kind means "update" (u is
  * left as given apart from its id). Applies its status
  * and owner changes, and adds one to the action's version. Refuses a date
- * before the previous update or the day it was raised, setting a finished
+ * before the previous update or the day it was raised, a date after today
+ * (an update records what has happened), setting a finished
  * status it already has ("discharged twice"), removing someone who is not
  * an owner, adding one who is, or leaving no owner. MASA_ERR_CONFLICT when
  * u->action_version is not 0 and the action has another version: someone
@@ -104,10 +114,15 @@ enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
                                 size_t nadded,
                                 const struct gov_owner_ref *removed,
                                 size_t nremoved, struct masa_error *err);
-enum masa_err gov_action_get(struct gov *g, int64_t id, struct arena *a,
+/* Action id, if v may see it (NOT_FOUND otherwise); in a. */
+enum masa_err gov_action_get(struct gov *g, const struct gov_viewer *v,
+                             int64_t id, struct arena *a,
                              struct gov_action *out, struct masa_error *err);
-/* By reference ("RLSCB/2014-12-04/3") within a partnership. */
-enum masa_err gov_action_find(struct gov *g, int64_t partnership_id,
+/*
+ * By reference ("RLSCB/2014-12-04/3") within v's partnership, if v may see
+ * it: NOT_FOUND, as for a reference nobody used, otherwise. In a.
+ */
+enum masa_err gov_action_find(struct gov *g, const struct gov_viewer *v,
                               const char *key, struct arena *a,
                               struct gov_action *out, struct masa_error *err);
 /* Every action of the partnership in the order raised (for dump). */
@@ -144,6 +159,11 @@ struct gov_action_entry {
 	char *due;          /* due date (own or due meeting's), or NULL */
 	char *status_as_at; /* status on the report's date */
 	char *body_short_name;
+	char *item_number; /* the item it was raised under, or NULL */
+	/* the item's title, or NULL when the viewer may not see the item
+	 * (an owner of an action raised in part two they do not attend) */
+	char *item_title;
+	bool confidential;               /* raised under a part-two item */
 	struct gov_action_owner *owners; /* owners on the report's date */
 	size_t nowners;
 	/* every owner it has had (for the changes updates made), or NULL in
@@ -152,24 +172,70 @@ struct gov_action_entry {
 	size_t nhistory;
 	struct gov_action_update *updates; /* up to the report's date */
 	size_t nupdates;
-	long days_overdue; /* on the report's date, 0 if not overdue */
+	long days_overdue; /* on the report's date: gov_action_days_overdue */
 };
 
 /*
  * One action as at date (or, when date is NULL, as it stands now, with its
- * whole history and days overdue today), with owners and history; in a.
+ * whole history and days overdue today), with owners and history, if v may
+ * see it (NOT_FOUND otherwise); in a.
  */
-enum masa_err gov_action_entry_read(struct gov *g, int64_t action_id,
-                                    const char *date, struct arena *a,
+enum masa_err gov_action_entry_read(struct gov *g, const struct gov_viewer *v,
+                                    int64_t action_id, const char *date,
+                                    struct arena *a,
                                     struct gov_action_entry *out,
                                     struct masa_error *err);
 
 /*
- * The action log of body_id as at date, in three parts, as the board's
- * appendix prints it: actions raised at the body's meeting on that date;
- * actions raised earlier and finished on that date; actions raised earlier
- * and still on-going. The first two parts are ordered by raising date and
- * number, the on-going part by number (as the log numbers them).
+ * For action_query.c, which reads entries with the same statement: an
+ * action's columns, then the entry's (gov_action_entry_row reads the first
+ * GOV_ACTION_ENTRY_COLUMNS of a row), over action a, its body b, raising
+ * meeting m, due meeting dm and item it; status_on is the SQL of its status
+ * then, more any further columns (", x AS y" or ""). The statement binds
+ * the viewer (gov_viewer_bind): an item's title is read only where the
+ * viewer sees the item.
+ */
+#define GOV_ACTION_COLUMNS                                             \
+	"a.id, a.partnership_id, a.body_id, a.meeting_id, a.item_id, " \
+	"a.number, a.key, a.raised_on, a.details, a.due_date, "        \
+	"a.due_meeting_id, a.status, a.closed_on, a.version"
+/* clang-format off */
+#define GOV_ACTION_ENTRY_SELECT(status_on, more)                             \
+	"SELECT " GOV_ACTION_COLUMNS ", m.key AS meeting_key, "              \
+	GOV_SQL_ACTION_DUE("a", "dm") " AS due, " status_on " AS status_on, " \
+	"b.short_name, it.number AS item_number, CASE WHEN "                 \
+	GOV_SQL_SEES_ITEM("it", "m") " THEN it.title END AS item_title, "    \
+	"COALESCE(it.confidential, 0) AS confidential" more " FROM action a " \
+	"JOIN body b ON b.id = a.body_id "                                   \
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "                        \
+	"LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "                  \
+	"LEFT JOIN item it ON it.id = a.item_id "
+/* clang-format on */
+enum { GOV_ACTION_ENTRY_COLUMNS = 21 };
+struct store_stmt;
+void gov_action_entry_row(struct store_stmt *st, struct arena *a,
+                          struct gov_action_entry *out);
+
+/*
+ * Gives each of the n entries e[i] (in any order) its whole owner history,
+ * its owners on date (gov_action_owner_on) and its updates up to date, in
+ * two queries for each 64 entries. In a. For the listings here and in
+ * action_query.c.
+ */
+enum masa_err gov_action_entries_history(struct gov *g,
+                                         struct gov_action_entry *const *e,
+                                         size_t n, const char *date,
+                                         struct arena *a,
+                                         struct masa_error *err);
+
+/*
+ * The action log of body_id as at date that v may see, in three parts, as
+ * the board's appendix prints it: actions raised at the body's meeting on
+ * that date; actions raised earlier and finished on that date; actions
+ * raised earlier and still on-going. The first two parts are ordered by
+ * raising date and number, the on-going part by number (as the log numbers
+ * them). Each entry has its whole history and its updates up to date. The
+ * rows are gov_log_query's (GOV_LOG_BOARD), as the log pages show them.
  * Everything is in a.
  */
 struct gov_action_log {
@@ -177,24 +243,24 @@ struct gov_action_log {
 	struct gov_action_entry *raised, *finished, *ongoing;
 	size_t nraised, nfinished, nongoing;
 };
-enum masa_err gov_action_log_as_at(struct gov *g, int64_t body_id,
-                                   const char *date, struct arena *a,
-                                   struct gov_action_log *out,
+enum masa_err gov_action_log_as_at(struct gov *g, const struct gov_viewer *v,
+                                   int64_t body_id, const char *date,
+                                   struct arena *a, struct gov_action_log *out,
                                    struct masa_error *err);
 
 /*
- * The actions raised at meeting_id, by number, as they stand now: each
- * with its status, due date and current owners (history and updates are
- * left empty). Two queries however many there are; everything is in a.
+ * The actions raised at meeting_id that v may see, by number, as they
+ * stand now: each with its status, due date and current owners (history
+ * and updates are left empty). Two queries however many there are;
+ * everything is in a.
  */
-enum masa_err gov_action_list_meeting(struct gov *g, int64_t meeting_id,
-                                      struct arena *a,
+enum masa_err gov_action_list_meeting(struct gov *g, const struct gov_viewer *v,
+                                      int64_t meeting_id, struct arena *a,
                                       struct gov_action_entry **out, size_t *n,
                                       struct masa_error *err);
 
 /* Filters for open-action reports; 0 and NULL mean any. */
 struct gov_action_filter {
-	int64_t partnership_id;
 	int64_t body_id;
 	int64_t person_id;       /* owned by this person (directly) */
 	int64_t organisation_id; /* owned by it, or by one of its people */
@@ -206,10 +272,11 @@ struct gov_action_filter {
 };
 
 /*
- * Actions not finished on f->on, matching f, with their status and owners
- * on that date, most overdue first, then by due date and reference.
+ * Actions of v's partnership that v may see, not finished on f->on,
+ * matching f, with their status and owners on that date, most overdue
+ * first, then by due date and reference (those with no due date last).
  */
-enum masa_err gov_action_open_list(struct gov *g,
+enum masa_err gov_action_open_list(struct gov *g, const struct gov_viewer *v,
                                    const struct gov_action_filter *f,
                                    struct arena *a,
                                    struct gov_action_entry **out, size_t *n,
@@ -224,13 +291,19 @@ struct gov_action_org_count {
 	int overdue;
 	double median_days_overdue; /* of its overdue actions; 0 if none */
 };
-enum masa_err gov_action_counts_by_organisation(
-        struct gov *g, int64_t partnership_id, const char *on, struct arena *a,
-        struct gov_action_org_count **out, size_t *n, struct masa_error *err);
+/*
+ * The organisations owning (themselves or through their people) actions
+ * of v's partnership that v may see and that are open on `on`, by id, with
+ * their counts then. In a.
+ */
+enum masa_err
+gov_action_counts_by_organisation(struct gov *g, const struct gov_viewer *v,
+                                  const char *on, struct arena *a,
+                                  struct gov_action_org_count **out, size_t *n,
+                                  struct masa_error *err);
 
 /* What gov_action_query selects; 0 and NULL mean any. */
 struct gov_action_query {
-	int64_t partnership_id;
 	int64_t body_id;
 	const char *status;      /* its status on as_at */
 	int64_t person_id;       /* owned by this person on as_at */
@@ -244,12 +317,14 @@ struct gov_action_query {
 };
 
 /*
- * The actions of q->partnership_id that q selects, in the order they were
+ * The actions of v's partnership that v may see and q selects, in the
+ * order they were
  * recorded (by id), a page of them: each with its status, owners and updates as
  * at q->as_at and its days overdue then. Everything is in a. For listings
  * such as the JSON API's, which need every status, not only open ones.
  */
-enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
+enum masa_err gov_action_query(struct gov *g, const struct gov_viewer *v,
+                               const struct gov_action_query *q,
                                struct arena *a, struct gov_action_entry **out,
                                size_t *n, struct masa_error *err);
 
@@ -257,7 +332,8 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_action_query *q,
  * Sets action_id's due date to due (YYYY-MM-DD, not before it was raised;
  * it replaces a due meeting) and records the change in its history as an
  * update dated on, with text why (or, when blank, words saying what
- * changed), in one transaction. MASA_ERR_CONFLICT when it is due then
+ * changed), in one transaction. Refuses an `on` after today, as
+ * gov_action_update does. MASA_ERR_CONFLICT when it is due then
  * already, or when version (the action's version the editor saw; 0 not to
  * check) is not the stored one.
  */

@@ -1,11 +1,11 @@
 /*
  * action_query: the action pages' queries (see action_query.h).
  *
- * A log is read in three queries whatever its length: the body's actions
- * raised by the date with their status then, the owners then of all of
- * them, and their updates up to then. Filtering, the confidential rule and
- * paging happen over the first; owners and last updates are attached to the
- * rows of the page only.
+ * A log is read in one query over the body's actions raised by the date
+ * with their status then, filtered by who may see them
+ * (GOV_SQL_SEES_ACTION), then the rows of the page asked for get their
+ * owners and updates, two queries for each 64 of them
+ * (gov_action_entries_history). The rules are gov/action_rules.h's.
  */
 #include "gov/action_query.h"
 
@@ -15,56 +15,27 @@
 #include "core/date.h"
 #include "gov/check.h"
 
-/* The status set by the latest update on or before ?1, else open. */
-#define STATUS_ON_DATE                                                        \
-	"COALESCE((SELECT u.status FROM action_update u WHERE u.action_id = " \
-	"a.id AND u.status IS NOT NULL AND u.on_date <= ?1 "                  \
-	"ORDER BY u.on_date DESC, u.id DESC LIMIT 1), 'open')"
+#define STATUS_ON GOV_SQL_ACTION_STATUS_ON("a", "?1")
+/* Owner row o of action a ran on ?1. */
+#define OWNED_ON "WHERE o.action_id = a.id AND " GOV_SQL_OWNER_ON("o", "?1") " "
 
-/* Owned on ?1: the owner row o ran on that date. */
-#define OWNER_RAN_ON                                          \
-	"LEFT JOIN action_update ua ON ua.id = o.added_by "   \
-	"LEFT JOIN action_update ur ON ur.id = o.removed_by " \
-	"WHERE o.action_id = a.id "                           \
-	"AND COALESCE(ua.on_date, '0000-01-01') <= ?1 "       \
-	"AND COALESCE(ur.on_date, '9999-12-31') > ?1 "
-
+/* The body's actions raised by ?1 that the viewer may see, with whether
+ * an update finished them on ?1. */
+/* clang-format off */
 static const char SQL_LOG[] =
-        "SELECT a.id, a.body_id, a.meeting_id, a.item_id, a.number, a.key, "
-        "a.raised_on, a.details, a.due_date, a.due_meeting_id, a.status, "
-        "a.closed_on, m.key, COALESCE(dm.date, a.due_date), " STATUS_ON_DATE
-        ", b.short_name, COALESCE(it.confidential, 0), it.number, "
-        "EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = a.id "
-        "AND u.on_date = ?1 AND u.status IN ('discharged', 'closed', "
-        "'superseded')), a.partnership_id "
-        "FROM action a JOIN body b ON b.id = a.body_id "
-        "LEFT JOIN meeting m ON m.id = a.meeting_id "
-        "LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
-        "LEFT JOIN item it ON it.id = a.item_id "
-        "WHERE a.body_id = ?2 AND a.raised_on <= ?1 "
-        "AND (?3 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNER_RAN_ON
-        "AND o.person_id = ?3)) "
-        "AND (?4 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
-        "LEFT JOIN person p ON p.id = o.person_id " OWNER_RAN_ON
-        "AND (o.organisation_id = ?4 OR p.organisation_id = ?4))) "
-        "ORDER BY a.raised_on, a.number, a.id";
-
-static const char SQL_LOG_OWNERS[] =
-        "SELECT o.id, o.action_id, o.person_id, o.organisation_id, "
-        "o.all_members, o.added_by, o.removed_by, "
-        "COALESCE(p.name, org.name, 'All members'), "
-        "COALESCE(p.key, org.key), ua.on_date, ur.on_date "
-        "FROM action_owner o JOIN action a ON a.id = o.action_id "
-        "LEFT JOIN person p ON p.id = o.person_id "
-        "LEFT JOIN organisation org ON org.id = o.organisation_id " OWNER_RAN_ON
-        "AND a.body_id = ?2 AND a.raised_on <= ?1 "
-        "ORDER BY o.action_id, o.id";
-
-static const char SQL_LOG_UPDATES[] =
-        "SELECT u.action_id, u.on_date, u.text, u.status "
-        "FROM action_update u JOIN action a ON a.id = u.action_id "
-        "WHERE a.body_id = ?2 AND a.raised_on <= ?1 AND u.on_date <= ?1 "
-        "ORDER BY u.action_id, u.on_date, u.id";
+	GOV_ACTION_ENTRY_SELECT(STATUS_ON,
+	", EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = a.id "
+	"AND u.on_date = ?1 AND " GOV_SQL_STATUS_DONE("u.status") ") "
+	"AS finished_on")
+	"WHERE a.body_id = ?2 AND a.raised_on <= ?1 "
+	"AND a.partnership_id = ?91 AND " GOV_SQL_SEES_ACTION("a", "it", "m") " "
+	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM action_owner o " OWNED_ON
+	"AND o.person_id = ?3)) "
+	"AND (?4 = 0 OR EXISTS (SELECT 1 FROM action_owner o "
+	"LEFT JOIN person p ON p.id = o.person_id " OWNED_ON
+	"AND (o.organisation_id = ?4 OR p.organisation_id = ?4))) "
+	"ORDER BY a.raised_on, a.number, a.id";
+/* clang-format on */
 
 static char *text_copy(struct arena *a, struct store_stmt *st, int column)
 {
@@ -73,52 +44,21 @@ static char *text_copy(struct arena *a, struct store_stmt *st, int column)
 	return s ? arena_strdup(a, s) : NULL;
 }
 
-static long days_between(const char *from, const char *to)
-{
-	date_days x, y;
-
-	if (date_parse(from, &x, NULL) != MASA_OK ||
-	    date_parse(to, &y, NULL) != MASA_OK)
-		return 0;
-	return (long)(y - x);
-}
-
 static void read_row(struct store_stmt *st, const char *on, struct arena *a,
                      struct gov_log_row *r)
 {
-	struct gov_action *act = &r->e.action;
-
 	memset(r, 0, sizeof *r);
-	act->id = store_column_int(st, 0);
-	act->body_id = store_column_int(st, 1);
-	act->meeting_id = store_column_int(st, 2);
-	act->item_id = store_column_int(st, 3);
-	act->number = store_column_int(st, 4);
-	act->key = text_copy(a, st, 5);
-	act->raised_on = text_copy(a, st, 6);
-	act->details = text_copy(a, st, 7);
-	act->due_date = text_copy(a, st, 8);
-	act->due_meeting_id = store_column_int(st, 9);
-	act->status = text_copy(a, st, 10);
-	act->closed_on = text_copy(a, st, 11);
-	r->e.meeting_key = text_copy(a, st, 12);
-	r->e.due = text_copy(a, st, 13);
-	r->e.status_as_at = text_copy(a, st, 14);
-	r->e.body_short_name = text_copy(a, st, 15);
-	r->confidential = store_column_int(st, 16) != 0;
-	r->item_number = text_copy(a, st, 17);
-	act->partnership_id = store_column_int(st, 19);
-	if (strcmp(act->raised_on, on) == 0)
+	gov_action_entry_row(st, a, &r->e);
+	if (strcmp(r->e.action.raised_on, on) == 0)
 		r->part = GOV_LOG_RAISED;
 	else if (!gov_action_status_done(r->e.status_as_at))
 		r->part = GOV_LOG_ONGOING;
-	else if (store_column_int(st, 18) != 0)
+	else if (store_column_int(st, GOV_ACTION_ENTRY_COLUMNS) != 0)
 		r->part = GOV_LOG_FINISHED_ON;
 	else
 		r->part = GOV_LOG_FINISHED_BEFORE;
-	if (r->e.due && strcmp(r->e.due, on) < 0 &&
-	    !gov_action_status_done(r->e.status_as_at))
-		r->e.days_overdue = days_between(r->e.due, on);
+	r->e.days_overdue =
+	        gov_action_days_overdue(r->e.due, r->e.status_as_at, on);
 }
 
 static bool wanted(const struct gov_log_filter *f, const struct gov_log_row *r)
@@ -140,6 +80,8 @@ static bool wanted(const struct gov_log_filter *f, const struct gov_log_row *r)
 	return true;
 }
 
+/* The appendix's order: by part; on-going by number, as the log numbers
+ * them; the others by raising date and number. */
 static int by_part(const void *x, const void *y)
 {
 	const struct gov_log_row *a = x, *b = y;
@@ -147,6 +89,9 @@ static int by_part(const void *x, const void *y)
 
 	if (a->part != b->part)
 		return a->part < b->part ? -1 : 1;
+	if (a->part == GOV_LOG_ONGOING &&
+	    a->e.action.number != b->e.action.number)
+		return a->e.action.number < b->e.action.number ? -1 : 1;
 	if ((c = strcmp(a->e.action.raised_on, b->e.action.raised_on)) != 0)
 		return c;
 	if (a->e.action.number != b->e.action.number)
@@ -154,132 +99,29 @@ static int by_part(const void *x, const void *y)
 	return a->e.action.id < b->e.action.id ? -1 : 1;
 }
 
-/* The confidential rule, asked once per meeting however many rows. */
-struct seen_meeting {
-	int64_t meeting_id;
-	bool may_see;
-};
-
-static enum masa_err may_see_row(struct gov *g, const struct gov_viewer *v,
-                                 const struct gov_log_row *r,
-                                 struct seen_meeting **seen, size_t *nseen,
-                                 size_t *cap, bool *yes, struct masa_error *err)
-{
-	enum masa_err rc;
-
-	*yes = true;
-	if (!r->confidential || v->role == GOV_ROLE_ADMIN)
-		return MASA_OK;
-	for (size_t i = 0; i < *nseen; i++)
-		if ((*seen)[i].meeting_id == r->e.action.meeting_id) {
-			*yes = (*seen)[i].may_see;
-			return MASA_OK;
-		}
-	rc = gov_may_see_confidential(g, v, r->e.action.meeting_id, yes, err);
-	if (rc != MASA_OK)
-		return rc;
-	if (*nseen == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*seen = xrealloc(*seen, *cap * sizeof **seen);
-	}
-	(*seen)[(*nseen)++] =
-	        (struct seen_meeting){r->e.action.meeting_id, *yes};
-	return MASA_OK;
-}
-
-struct id_at {
-	int64_t id;
-	size_t at;
-};
-
-static int by_id(const void *x, const void *y)
-{
-	const struct id_at *a = x, *b = y;
-
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-static struct gov_log_row *row_of(struct id_at *index, size_t n,
-                                  struct gov_log_row *rows, int64_t id)
-{
-	struct id_at key = {id, 0}, *hit;
-
-	hit = bsearch(&key, index, n, sizeof *index, by_id);
-	return hit ? &rows[hit->at] : NULL;
-}
-
 /* Gives the rows of the page their owners then and their last update. */
 static enum masa_err attach(struct gov *g, const struct gov_log_filter *f,
                             struct gov_log_row *rows, size_t n, struct arena *a,
                             struct masa_error *err)
 {
-	struct store_stmt *st = NULL;
-	struct id_at *index;
-	bool row;
+	struct gov_action_entry **each = arena_alloc(a, (n + 1) * sizeof *each);
 	enum masa_err rc;
 
-	if (n == 0)
-		return MASA_OK;
-	index = xcalloc(n, sizeof *index);
+	for (size_t i = 0; i < n; i++)
+		each[i] = &rows[i].e;
+	if ((rc = gov_action_entries_history(g, each, n, f->on, a, err)))
+		return rc;
 	for (size_t i = 0; i < n; i++) {
-		index[i] = (struct id_at){rows[i].e.action.id, i};
-		rows[i].e.owners = arena_alloc(a, 4 * sizeof *rows[i].e.owners);
-	}
-	qsort(index, n, sizeof *index, by_id);
-	rc = store_prepare(g->store, SQL_LOG_OWNERS, &st, err);
-	if (rc != MASA_OK)
-		goto out;
-	store_bind_text(st, 1, f->on);
-	store_bind_int(st, 2, f->body_id);
-	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
-		struct gov_log_row *r =
-		        row_of(index, n, rows, store_column_int(st, 1));
-		struct gov_action_owner *o;
-		if (r == NULL)
-			continue;
-		/* Room for four owners, doubled when full. */
-		if (r->e.nowners >= 4 &&
-		    (r->e.nowners & (r->e.nowners - 1)) == 0) {
-			struct gov_action_owner *more =
-			        arena_alloc(a, 2 * r->e.nowners * sizeof *more);
-			memcpy(more, r->e.owners, r->e.nowners * sizeof *more);
-			r->e.owners = more;
+		const struct gov_action_entry *e = &rows[i].e;
+		if (e->nupdates > 0) {
+			const struct gov_action_update *u =
+			        &e->updates[e->nupdates - 1];
+			rows[i].last_update_on = u->on_date;
+			rows[i].last_update_text = u->text;
+			rows[i].last_update_status = u->status;
 		}
-		o = &r->e.owners[r->e.nowners++];
-		o->id = store_column_int(st, 0);
-		o->action_id = store_column_int(st, 1);
-		o->person_id = store_column_int(st, 2);
-		o->organisation_id = store_column_int(st, 3);
-		o->all_members = store_column_int(st, 4) != 0;
-		o->added_by = store_column_int(st, 5);
-		o->removed_by = store_column_int(st, 6);
-		o->name = text_copy(a, st, 7);
-		o->key = text_copy(a, st, 8);
-		o->added_on = text_copy(a, st, 9);
-		o->removed_on = text_copy(a, st, 10);
 	}
-	store_done(st);
-	if (rc != MASA_OK)
-		goto out;
-	rc = store_prepare(g->store, SQL_LOG_UPDATES, &st, err);
-	if (rc != MASA_OK)
-		goto out;
-	store_bind_text(st, 1, f->on);
-	store_bind_int(st, 2, f->body_id);
-	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
-		/* Oldest first: the last one read for an action stays. */
-		struct gov_log_row *r =
-		        row_of(index, n, rows, store_column_int(st, 0));
-		if (r == NULL)
-			continue;
-		r->last_update_on = text_copy(a, st, 1);
-		r->last_update_text = text_copy(a, st, 2);
-		r->last_update_status = text_copy(a, st, 3);
-	}
-	store_done(st);
-out:
-	free(index);
-	return rc;
+	return MASA_OK;
 }
 
 enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
@@ -289,8 +131,7 @@ enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
 {
 	struct store_stmt *st;
 	struct gov_log_row *rows = NULL, one;
-	struct seen_meeting *seen = NULL;
-	size_t used = 0, cap = 0, nseen = 0, seen_cap = 0, from, to;
+	size_t used = 0, cap = 0, from, to;
 	bool row;
 	enum masa_err rc;
 
@@ -306,10 +147,10 @@ enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
 	store_bind_int(st, 2, f->body_id);
 	store_bind_int(st, 3, f->person_id);
 	store_bind_int(st, 4, f->organisation_id);
+	gov_viewer_bind(st, viewer);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		read_row(st, f->on, a, &one);
-		if (!wanted(f, &one) ||
-		    one.e.action.partnership_id != viewer->partnership_id)
+		if (!wanted(f, &one))
 			continue;
 		if (used == cap) {
 			struct gov_log_row *bigger;
@@ -323,21 +164,7 @@ enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
 	}
 	store_done(st);
 	if (rc != MASA_OK)
-		goto out;
-	/* The confidential rule may ask the store: the statement is done. */
-	{
-		size_t kept = 0;
-		for (size_t i = 0; i < used; i++) {
-			bool yes;
-			rc = may_see_row(g, viewer, &rows[i], &seen, &nseen,
-			                 &seen_cap, &yes, err);
-			if (rc != MASA_OK)
-				goto out;
-			if (yes)
-				rows[kept++] = rows[i];
-		}
-		used = kept;
-	}
+		return rc;
 	if (used > 1)
 		qsort(rows, used, sizeof *rows, by_part);
 	*total = used;
@@ -348,24 +175,32 @@ enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
 		*out = rows + from;
 		*n = to - from;
 	}
-out:
-	free(seen);
 	return rc;
 }
 
+/* Every body of the partnership with the counts on ?1 of the actions the
+ * viewer may see. */
+/* clang-format off */
 static const char SQL_COUNTS_BY_BODY[] =
-        "SELECT b.id, b.short_name, b.name, "
-        "COALESCE(SUM(CASE WHEN a.status IN ('open', 'in_progress') "
-        "THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN a.status IN ('open', 'in_progress') "
-        "AND COALESCE(dm.date, a.due_date) < ?2 THEN 1 ELSE 0 END), 0), "
-        "COUNT(a.id) FROM body b "
-        "LEFT JOIN action a ON a.body_id = b.id AND a.raised_on <= ?2 "
-        "LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
-        "WHERE b.partnership_id = ?1 GROUP BY b.id, b.short_name, b.name "
-        "ORDER BY b.id";
+	"SELECT b.id, b.short_name, b.name, "
+	"COALESCE(SUM(CASE WHEN " GOV_SQL_STATUS_OPEN("x.status_on") " "
+	"THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN "
+	GOV_SQL_ACTION_OVERDUE("x.due", "x.status_on", "?1") " "
+	"THEN 1 ELSE 0 END), 0), "
+	"COUNT(x.id) FROM body b LEFT JOIN (SELECT a.id, a.body_id, "
+	GOV_SQL_ACTION_DUE("a", "dm") " AS due, " STATUS_ON " AS status_on "
+	"FROM action a LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "
+	"LEFT JOIN item it ON it.id = a.item_id "
+	"WHERE a.partnership_id = ?91 AND a.raised_on <= ?1 "
+	"AND " GOV_SQL_SEES_ACTION("a", "it", "m") ") x ON x.body_id = b.id "
+	"WHERE b.partnership_id = ?91 GROUP BY b.id, b.short_name, b.name "
+	"ORDER BY b.id";
+/* clang-format on */
 
-enum masa_err gov_action_counts_by_body(struct gov *g, int64_t partnership_id,
+enum masa_err gov_action_counts_by_body(struct gov *g,
+                                        const struct gov_viewer *v,
                                         const char *on, struct arena *a,
                                         struct gov_body_action_count **out,
                                         size_t *n, struct masa_error *err)
@@ -383,8 +218,8 @@ enum masa_err gov_action_counts_by_body(struct gov *g, int64_t partnership_id,
 	rc = store_prepare(g->store, SQL_COUNTS_BY_BODY, &st, err);
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, partnership_id);
-	store_bind_text(st, 2, on);
+	store_bind_text(st, 1, on);
+	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		if (used == cap) {
 			struct gov_body_action_count *bigger;
@@ -440,20 +275,26 @@ enum masa_err gov_action_update_meetings(struct gov *g, int64_t action_id,
 	return rc;
 }
 
+/* The owners of the body's actions the viewer may see (?1 the body). */
+#define OWNERS_SEEN                                                \
+	"FROM action_owner o JOIN action a ON a.id = o.action_id " \
+	"LEFT JOIN item it ON it.id = a.item_id "                  \
+	"LEFT JOIN meeting m ON m.id = a.meeting_id "              \
+	"LEFT JOIN person p ON p.id = o.person_id "
+#define OWNERS_WHERE                                           \
+	"WHERE a.body_id = ?1 AND a.partnership_id = ?91 AND " \
+	"" GOV_SQL_SEES_ACTION("a", "it", "m") " "
 static const char SQL_OWNER_PEOPLE[] =
-        "SELECT DISTINCT p.id, p.key, p.name FROM action_owner o "
-        "JOIN action a ON a.id = o.action_id "
-        "JOIN person p ON p.id = o.person_id WHERE a.body_id = ? "
-        "ORDER BY p.name, p.id";
+        "SELECT DISTINCT p.id, p.key, p.name " OWNERS_SEEN OWNERS_WHERE
+        "AND p.id IS NOT NULL ORDER BY p.name, p.id";
 static const char SQL_OWNER_ORGANISATIONS[] =
-        "SELECT DISTINCT org.id, org.key, org.name FROM action_owner o "
-        "JOIN action a ON a.id = o.action_id "
-        "LEFT JOIN person p ON p.id = o.person_id "
+        "SELECT DISTINCT org.id, org.key, org.name " OWNERS_SEEN
         "JOIN organisation org ON org.id = "
-        "COALESCE(o.organisation_id, p.organisation_id) "
-        "WHERE a.body_id = ? ORDER BY org.name, org.id";
+        "COALESCE(o.organisation_id, p.organisation_id) " OWNERS_WHERE
+        "ORDER BY org.name, org.id";
 
-static enum masa_err key_names(struct gov *g, const char *sql, int64_t body_id,
+static enum masa_err key_names(struct gov *g, const struct gov_viewer *v,
+                               const char *sql, int64_t body_id,
                                struct arena *a, struct gov_key_name **out,
                                size_t *n, struct masa_error *err)
 {
@@ -468,6 +309,7 @@ static enum masa_err key_names(struct gov *g, const char *sql, int64_t body_id,
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, body_id);
+	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		if (*n == cap) {
 			struct gov_key_name *bigger;
@@ -487,17 +329,19 @@ static enum masa_err key_names(struct gov *g, const char *sql, int64_t body_id,
 	return rc;
 }
 
-enum masa_err
-gov_log_owner_choices(struct gov *g, int64_t body_id, struct arena *a,
-                      struct gov_key_name **people, size_t *npeople,
-                      struct gov_key_name **organisations,
-                      size_t *norganisations, struct masa_error *err)
+enum masa_err gov_log_owner_choices(struct gov *g, const struct gov_viewer *v,
+                                    int64_t body_id, struct arena *a,
+                                    struct gov_key_name **people,
+                                    size_t *npeople,
+                                    struct gov_key_name **organisations,
+                                    size_t *norganisations,
+                                    struct masa_error *err)
 {
-	enum masa_err rc = key_names(g, SQL_OWNER_PEOPLE, body_id, a, people,
+	enum masa_err rc = key_names(g, v, SQL_OWNER_PEOPLE, body_id, a, people,
 	                             npeople, err);
 
 	if (rc == MASA_OK)
-		rc = key_names(g, SQL_OWNER_ORGANISATIONS, body_id, a,
+		rc = key_names(g, v, SQL_OWNER_ORGANISATIONS, body_id, a,
 		               organisations, norganisations, err);
 	return rc;
 }

@@ -4,9 +4,9 @@
  * with its owners then and its last update, in a bounded number of queries
  * however long the log; the open and overdue counts of every body; the
  * meetings an action's updates were made at. The board's printed log
- * (gov_action_log_as_at) and these pages agree on what "as at" means: the
- * status set by the latest update on or before the date, the owners who ran on
- * it.
+ * (gov_action_log_as_at) is read by gov_log_query too, so that it and these
+ * pages show the same actions, statuses and owners as at a date (the rules
+ * are gov/action_rules.h's).
  */
 #ifndef MASA_GOV_ACTION_QUERY_H
 #define MASA_GOV_ACTION_QUERY_H
@@ -43,19 +43,18 @@ struct gov_log_filter {
 };
 
 struct gov_log_row {
-	/* owners on the date; no history (history and updates are NULL) */
+	/* owners on the date; on the page asked for, with history and the
+	 * updates up to the date, as gov_action_log_as_at gives them */
 	struct gov_action_entry e;
 	enum gov_log_part part;
-	bool confidential; /* raised under a confidential (part 2) item */
-	char *item_number; /* the item it was raised under, or NULL */
 	/* the latest update on or before the date, or all NULL */
 	char *last_update_on, *last_update_text, *last_update_status;
 };
 
 /*
- * The rows of f's log that viewer may see (actions raised under a
- * confidential item only where gov_may_see_confidential allows), in the
- * appendix's order (part, then raising date and number); *total counts them
+ * The rows of f's log that viewer may see (GOV_SQL_SEES_ACTION), in the
+ * appendix's order: by part, the on-going part by number (as the log
+ * numbers them), the others by raising date and number; *total counts them
  * all, *out holds the page f->offset, f->limit. Everything is in a.
  */
 enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
@@ -70,8 +69,12 @@ struct gov_body_action_count {
 	char *name;
 	int open, overdue, all;
 };
-/* Every body of the partnership in the order created, with its counts. */
-enum masa_err gov_action_counts_by_body(struct gov *g, int64_t partnership_id,
+/*
+ * Every body of v's partnership in the order created, with the counts on
+ * `on` of its actions that v may see (status and overdue then).
+ */
+enum masa_err gov_action_counts_by_body(struct gov *g,
+                                        const struct gov_viewer *v,
                                         const char *on, struct arena *a,
                                         struct gov_body_action_count **out,
                                         size_t *n, struct masa_error *err);
@@ -93,13 +96,16 @@ struct gov_key_name {
 	char *name;
 };
 /*
- * Who has ever owned body_id's actions: the people, and the organisations
- * (owners themselves or the owners' employers), each by name. In a.
+ * Who has ever owned the actions of body_id that v may see: the people,
+ * and the organisations (owners themselves or the owners' employers), each
+ * by name. In a.
  */
-enum masa_err
-gov_log_owner_choices(struct gov *g, int64_t body_id, struct arena *a,
-                      struct gov_key_name **people, size_t *npeople,
-                      struct gov_key_name **organisations,
-                      size_t *norganisations, struct masa_error *err);
+enum masa_err gov_log_owner_choices(struct gov *g, const struct gov_viewer *v,
+                                    int64_t body_id, struct arena *a,
+                                    struct gov_key_name **people,
+                                    size_t *npeople,
+                                    struct gov_key_name **organisations,
+                                    size_t *norganisations,
+                                    struct masa_error *err);
 
 #endif

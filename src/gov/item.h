@@ -138,13 +138,4 @@ enum masa_err gov_circulation_list(struct gov *g, const struct gov_viewer *v,
                                    struct gov_circulation **out, size_t *n,
                                    struct masa_error *err);
 
-/*
- * Where item_id (or, when resolution_id is not 0, the item that resolution
- * is under) stands: its meeting, and whether it is confidential, itself or
- * as a sub-item of a confidential item. For access checks (gov/access.h).
- */
-enum masa_err gov_item_part(struct gov *g, int64_t item_id,
-                            int64_t resolution_id, int64_t *meeting_id,
-                            bool *confidential, struct masa_error *err);
-
 #endif

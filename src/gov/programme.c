@@ -617,8 +617,9 @@ enum masa_err gov_matters_arising(struct gov *g, const struct gov_viewer *v,
 	enum masa_err rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = gov_meeting_get(g, meeting_id, a, &m, err)) ||
-	    (rc = gov_action_log_as_at(g, m.body_id, m.date, a, &log, err)))
+	if ((rc = gov_meeting_get(g, meeting_id, a, &m, err)))
+		return rc;
+	if ((rc = gov_action_log_as_at(g, v, m.body_id, m.date, a, &log, err)))
 		return rc;
 	out->actions = arena_alloc(a, (log.nfinished + log.nongoing + 1) *
 	                                      sizeof *out->actions);

@@ -33,8 +33,10 @@ enum { REMIND_MAX_ROWS = 1000 * 1000 };
 
 const char *const gov_remind_setting_keys[] = {"smtp_url", "mail_from", NULL};
 
-/* The due date of action a: its own, or its due meeting's (meeting dm). */
-#define REMIND_DUE "COALESCE(a.due_date, dm.date)"
+/* The due date of action a (gov/action_rules.h), dm its due meeting. */
+#define REMIND_DUE GOV_SQL_ACTION_DUE("a", "dm")
+/* Unfinished now (gov/action_rules.h). */
+#define REMIND_OPEN GOV_SQL_STATUS_OPEN("a.status")
 
 /*
  * (action, person) pairs to remind on ?2: unfinished actions of partnership
@@ -53,7 +55,7 @@ static const char SQL_REMIND_DUE[] =
         "  JOIN action_owner o ON o.action_id = a.id "
         "  LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
         "  WHERE a.partnership_id = ?1 "
-        "  AND a.status IN ('open', 'in_progress') AND a.raised_on <= ?2 "
+        "  AND " REMIND_OPEN " AND a.raised_on <= ?2 "
         "  AND o.removed_by IS NULL AND o.person_id IS NOT NULL "
         "  AND (" REMIND_DUE " <= ?2 OR " REMIND_DUE " = ?3) "
         "  UNION "
@@ -63,7 +65,7 @@ static const char SQL_REMIND_DUE[] =
         "  JOIN membership ms ON ms.body_id = a.body_id "
         "  LEFT JOIN meeting dm ON dm.id = a.due_meeting_id "
         "  WHERE a.partnership_id = ?1 "
-        "  AND a.status IN ('open', 'in_progress') AND a.raised_on <= ?2 "
+        "  AND " REMIND_OPEN " AND a.raised_on <= ?2 "
         "  AND o.removed_by IS NULL AND o.all_members = 1 "
         "  AND COALESCE(ms.start_date, '0000-01-01') <= ?2 "
         "  AND COALESCE(ms.end_date, '9999-12-31') >= ?2 "
@@ -252,7 +254,8 @@ enum masa_err gov_remind_digests(struct gov *g, int64_t partnership_id,
 		parts[i] = due < day    ? PART_OVERDUE
 		           : due == day ? PART_TODAY
 		                        : PART_WEEK;
-		e->days_overdue = due < day ? (long)(day - due) : 0;
+		e->days_overdue =
+		        gov_action_days_overdue(e->due, e->status_as_at, on);
 	}
 	digests = arena_alloc(a, (ndigests ? ndigests : 1) * sizeof *digests);
 	for (size_t i = 0, d = 0; i < nrows; d++) {

@@ -45,6 +45,17 @@ struct importer {
 	int64_t *item_ids; /* by reading item index */
 };
 
+/* An action already in masa by reference: the import sees every one. */
+static enum masa_err import_action_find(struct importer *im, const char *key,
+                                        struct arena *a, struct gov_action *out,
+                                        struct masa_error *err)
+{
+	struct gov_viewer all;
+
+	gov_viewer_system(&all, im->partnership_id);
+	return gov_action_find(im->g, &all, key, a, out, err);
+}
+
 static const char *last_word(const char *s)
 {
 	const char *sp = strrchr(s, ' ');
@@ -357,12 +368,12 @@ static enum masa_err actions(struct importer *im, struct masa_error *err)
 				return rc;
 			/* a number printed twice: the second gets the next */
 			if (number > 0 &&
-			    gov_action_find(im->g, im->partnership_id,
-			                    arena_printf(im->a, "%s/%lld",
-			                                 im->meeting.key,
-			                                 (long long)number),
-			                    im->a, &existing,
-			                    &ignore) == MASA_OK)
+			    import_action_find(im,
+			                       arena_printf(im->a, "%s/%lld",
+			                                    im->meeting.key,
+			                                    (long long)number),
+			                       im->a, &existing,
+			                       &ignore) == MASA_OK)
 				number = 0;
 			act.body_id = im->body.id;
 			act.meeting_id = im->meeting.id;
@@ -421,8 +432,8 @@ static enum masa_err log_entry(struct importer *im,
 	                                  e->raised),
 	                     im->a, &from, &ignore) == MASA_OK) {
 		struct gov_action existing;
-		if (gov_action_find(
-		            im->g, im->partnership_id,
+		if (import_action_find(
+		            im,
 		            arena_printf(im->a, "%s/%s", from.key, e->number),
 		            im->a, &existing, &ignore) == MASA_OK)
 			return MASA_OK; /* already in masa */

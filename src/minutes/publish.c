@@ -194,7 +194,6 @@ struct reading {
 	struct gov_item *items;
 	size_t nitems;
 	bool *hidden; /* per item: left out of this document */
-	bool see_confidential;
 };
 
 static const struct gov_person *person_of(const struct reading *r, int64_t id)
@@ -319,51 +318,29 @@ static const char *updates_of(struct arena *a, const struct gov_action_entry *e)
 	return s;
 }
 
-/* Whether the action was raised under an item the document leaves out. */
-static enum masa_err action_confidential(struct reading *r,
-                                         const struct gov_action *act,
-                                         bool *confidential,
-                                         struct masa_error *err)
+/* One part of the appendix: the entries as the log gave them, which are
+ * what the document's reader may see. */
+static void read_log_part(struct reading *r, const char *title,
+                          const struct gov_action_entry *entries, size_t n,
+                          struct publish_log_part *out)
 {
-	int64_t meeting_id;
-
-	*confidential = false;
-	if (act->item_id == 0)
-		return MASA_OK;
-	return gov_item_part(r->g, act->item_id, 0, &meeting_id, confidential,
-	                     err);
-}
-
-static enum masa_err read_log_part(struct reading *r, const char *title,
-                                   const struct gov_action_entry *entries,
-                                   size_t n, struct publish_log_part *out,
-                                   struct masa_error *err)
-{
-	enum masa_err rc;
-
 	out->title = title;
 	out->actions = arena_alloc(r->a, (n ? n : 1) * sizeof *out->actions);
 	out->n = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct gov_action_entry *e = &entries[i];
 		struct publish_action *pa = &out->actions[out->n];
-		bool conf;
 
-		if ((rc = action_confidential(r, &e->action, &conf, err)))
-			return rc;
-		if (conf && !r->see_confidential)
-			continue;
 		pa->number = (long)e->action.number;
 		pa->key = e->action.key;
 		pa->details = e->action.details;
 		pa->status = status_label(e->status_as_at);
 		pa->update = updates_of(r->a, e);
 		pa->raised = date_short(r->a, e->action.raised_on);
-		pa->confidential = conf;
+		pa->confidential = e->confidential;
 		owners_of(r->a, e, pa);
 		out->n++;
 	}
-	return MASA_OK;
 }
 
 static void add_person(struct reading *r, const struct gov_attendee *at,
@@ -564,7 +541,7 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	struct gov_meeting m;
 	struct gov_body body;
 	struct gov_partnership p;
-	struct gov_viewer viewer;
+	struct gov_viewer viewer, log_viewer;
 	struct gov_action_log log;
 	struct publish_item *items;
 	enum masa_err rc;
@@ -584,6 +561,18 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	else
 		viewer = (struct gov_viewer){.role = GOV_ROLE_ADMIN,
 		                             .partnership_id = partnership_id};
+	/*
+	 * The appendix (the body's action log as at the meeting) is part of
+	 * the minutes: the public copy gives what any signed-in reader of the
+	 * partnership is given, which is every action but those raised under
+	 * part two (gov/access.h); the members' copy, everything.
+	 */
+	if (public_only)
+		log_viewer =
+		        (struct gov_viewer){.role = GOV_ROLE_MEMBER,
+		                            .partnership_id = partnership_id};
+	else
+		log_viewer = viewer;
 	if (!gov_may_see_minutes(&viewer, &m))
 		return masa_error_set(
 		        err, MASA_ERR_DENIED,
@@ -592,9 +581,7 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 		        "members' copy",
 		        m.key, m.minutes_status ? m.minutes_status : "draft");
 	r.viewer = &viewer;
-	if ((rc = gov_may_see_confidential(g, &viewer, m.id,
-	                                   &r.see_confidential, err)) ||
-	    (rc = gov_body_get(g, m.body_id, a, &body, err)) ||
+	if ((rc = gov_body_get(g, m.body_id, a, &body, err)) ||
 	    (rc = gov_partnership_get(g, partnership_id, a, &p, err)) ||
 	    (rc = gov_person_list(g, partnership_id, a, &r.people, &r.npeople,
 	                          err)) ||
@@ -625,23 +612,21 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	if ((rc = read_items(&r, &m, out, &items, err)) ||
 	    (rc = read_attendance(&r, m.id, out, items, err)) ||
 	    (rc = read_next_meeting(&r, &m, out, err)) ||
-	    (rc = gov_action_log_as_at(g, m.body_id, m.date, a, &log, err)))
+	    (rc = gov_action_log_as_at(g, &log_viewer, m.body_id, m.date, a,
+	                               &log, err)))
 		return rc;
 
 	/* the appendix, as at the meeting */
-	if ((rc = read_log_part(
-	             &r,
-	             arena_printf(a, "Actions raised on %s", out->date_short),
-	             log.raised, log.nraised, &out->log[0], err)) ||
-	    (rc = read_log_part(
-	             &r,
-	             arena_printf(a, "Actions finished on %s", out->date_short),
-	             log.finished, log.nfinished, &out->log[1], err)) ||
-	    (rc = read_log_part(&r,
-	                        arena_printf(a, "Actions on-going as at %s",
-	                                     out->date_short),
-	                        log.ongoing, log.nongoing, &out->log[2], err)))
-		return rc;
+	read_log_part(&r,
+	              arena_printf(a, "Actions raised on %s", out->date_short),
+	              log.raised, log.nraised, &out->log[0]);
+	read_log_part(
+	        &r, arena_printf(a, "Actions finished on %s", out->date_short),
+	        log.finished, log.nfinished, &out->log[1]);
+	read_log_part(
+	        &r,
+	        arena_printf(a, "Actions on-going as at %s", out->date_short),
+	        log.ongoing, log.nongoing, &out->log[2]);
 	out->nlog = 3;
 
 	/* actions raised at this meeting, under their items */

@@ -2,9 +2,9 @@
  * actions: the action pages (see actions.h).
  *
  * Who sees what: every page here needs an account (the route table says
- * member or above); an action raised under a confidential item is shown,
- * in a log or on its own page, only to those gov_may_see_confidential
- * allows, and to anyone else it does not exist (404). Updates are taken
+ * member or above); which actions a viewer sees, in a log, a list or on
+ * its own page, gov decides (GOV_SQL_SEES_ACTION), and an action they may
+ * not see does not exist for them (404). Updates are taken
  * from those gov_may_update_action allows (an owner, a partner lead for
  * their organisation's actions, the business unit); anyone else gets 403
  * and nothing is stored. Only the business unit reassigns an action or
@@ -222,8 +222,8 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 	enum masa_err rc;
 
 	today_text(today);
-	rc = gov_action_counts_by_body(&req->gov, req->partnership->id, today,
-	                               a, &c, &n, err);
+	rc = gov_action_counts_by_body(&req->gov, &req->viewer, today, a, &c,
+	                               &n, err);
 	if (rc != MASA_OK)
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
@@ -232,7 +232,6 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 	page_heading(&h, NULL, "Actions");
 	if (owner != NULL || org != NULL || overdue) {
 		struct gov_action_filter f = {
-		        .partnership_id = req->partnership->id,
 		        .on = today,
 		        .overdue_only = overdue,
 		        .include_all_members = true,
@@ -259,7 +258,8 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 			f.organisation_id = o.id;
 			who = o.name;
 		}
-		rc = gov_action_open_list(&req->gov, &f, a, &e, &ne, err);
+		rc = gov_action_open_list(&req->gov, &req->viewer, &f, a, &e,
+		                          &ne, err);
 		if (rc != MASA_OK)
 			goto fail;
 		heading = arena_printf(a, "%s actions of %s: %zu",
@@ -439,15 +439,16 @@ static void log_table(struct http_request *req, struct html *h,
 		if (r->e.meeting_key) {
 			html_void(h, "br", NULL);
 			html_elem(h, "a",
-			          r->item_number ? arena_printf(a, "item %s",
-			                                        r->item_number)
-			                         : "meeting",
+			          r->e.item_number
+			                  ? arena_printf(a, "item %s",
+			                                 r->e.item_number)
+			                  : "meeting",
 			          "href",
 			          arena_printf(a, "/meetings/%s",
 			                       r->e.meeting_key),
 			          "class", "govuk-link", NULL);
 		}
-		if (r->confidential) {
+		if (r->e.confidential) {
 			html_void(h, "br", NULL);
 			html_elem(h, "strong", "Confidential", "class",
 			          "govuk-tag govuk-tag--orange", NULL);
@@ -671,8 +672,8 @@ enum masa_err actions_log(struct http_request *req, struct masa_error *err)
 			               : rc;
 		f.organisation_id = o.id;
 	}
-	if ((rc = gov_log_owner_choices(&req->gov, body.id, a, &people, &np,
-	                                &orgs, &no, err)) ||
+	if ((rc = gov_log_owner_choices(&req->gov, &req->viewer, body.id, a,
+	                                &people, &np, &orgs, &no, err)) ||
 	    (rc = gov_log_query(&req->gov, &req->viewer, &f, a, &rows, &n,
 	                        &total, err)))
 		return rc;
@@ -930,8 +931,8 @@ static bool version_conflict(struct http_request *req, int64_t action_id,
 	char *message;
 
 	if (version == 0 ||
-	    gov_action_get(&req->gov, action_id, &req->arena, &now, &ignored) !=
-	            MASA_OK ||
+	    gov_action_get(&req->gov, &req->viewer, action_id, &req->arena,
+	                   &now, &ignored) != MASA_OK ||
 	    now.version == version)
 		return false;
 	message = arena_strdup(&req->arena, why->message);
@@ -972,10 +973,9 @@ static const char *path_key(struct http_request *req)
 	                    http_param(req, "number"));
 }
 
-/* An action the viewer may see, with the item that raised it (or none). */
+/* The action the path names, if the viewer may see it (gov decides). */
 struct seen_action {
 	struct gov_action act;
-	struct gov_item item; /* id 0: raised under no item */
 };
 
 static enum masa_err find_action(struct http_request *req,
@@ -983,11 +983,10 @@ static enum masa_err find_action(struct http_request *req,
                                  struct masa_error *err)
 {
 	const char *key = path_key(req);
-	bool may = true;
 	enum masa_err rc;
 
 	memset(out, 0, sizeof *out);
-	rc = gov_action_find(&req->gov, req->partnership->id, key, &req->arena,
+	rc = gov_action_find(&req->gov, &req->viewer, key, &req->arena,
 	                     &out->act, err);
 	if (rc == MASA_ERR_NOT_FOUND)
 		return masa_error_set(err, MASA_ERR_NOT_FOUND,
@@ -995,25 +994,7 @@ static enum masa_err find_action(struct http_request *req,
 		                      "reference, or find it in its body's "
 		                      "action log.",
 		                      key);
-	if (rc != MASA_OK)
-		return rc;
-	if (out->act.item_id != 0) {
-		rc = gov_item_get(&req->gov, &req->viewer, out->act.item_id,
-		                  &req->arena, &out->item, err);
-		if (rc == MASA_OK && out->item.confidential)
-			rc = gov_may_see_confidential(&req->gov, &req->viewer,
-			                              out->act.meeting_id, &may,
-			                              err);
-		if (rc != MASA_OK)
-			return rc;
-	}
-	if (!may)
-		return masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                      "There is no action %s. Check the "
-		                      "reference, or find it in its body's "
-		                      "action log.",
-		                      key);
-	return MASA_OK;
+	return rc;
 }
 
 /* Reads "date-day" etc. into a date; NULL with all three empty. */
@@ -1337,8 +1318,8 @@ static enum masa_err action_page(struct http_request *req,
 	struct html h;
 	enum masa_err rc;
 
-	if ((rc = gov_action_entry_read(&req->gov, s->act.id, NULL, a, &e,
-	                                err)) ||
+	if ((rc = gov_action_entry_read(&req->gov, &req->viewer, s->act.id,
+	                                NULL, a, &e, err)) ||
 	    (rc = gov_action_update_meetings(&req->gov, s->act.id, e.updates,
 	                                     e.nupdates, a, &update_meetings,
 	                                     err)) ||
@@ -1416,13 +1397,16 @@ static enum masa_err action_page(struct http_request *req,
 		html_text(&h, " at ");
 		html_elem(
 		        &h, "a",
-		        s->item.id ? arena_printf(a, "%s, item %s: %s",
-		                                  e.meeting_key, s->item.number,
-		                                  s->item.title)
-		                   : e.meeting_key,
+		        e.item_title ? arena_printf(a, "%s, item %s: %s",
+		                                    e.meeting_key,
+		                                    e.item_number, e.item_title)
+		        : e.item_number
+		                ? arena_printf(a, "%s, item %s", e.meeting_key,
+		                               e.item_number)
+		                : e.meeting_key,
 		        "href", arena_printf(a, "/meetings/%s", e.meeting_key),
 		        "class", "govuk-link", NULL);
-		if (s->item.confidential) {
+		if (e.confidential) {
 			html_text(&h, " ");
 			html_elem(&h, "strong", "Confidential", "class",
 			          "govuk-tag govuk-tag--orange", NULL);

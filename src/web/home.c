@@ -111,9 +111,7 @@ static enum masa_err my_actions(struct http_request *req, struct html *h,
 {
 	struct arena *a = &req->arena;
 	const struct gov_viewer *v = &req->viewer;
-	struct gov_action_filter f = {.partnership_id = req->partnership->id,
-	                              .on = today,
-	                              .include_all_members = true};
+	struct gov_action_filter f = {.on = today, .include_all_members = true};
 	struct gov_action_entry *e;
 	const struct gov_action_entry **late, **soon, **later;
 	size_t n, nlate = 0, nsoon = 0, nlater = 0;
@@ -142,7 +140,7 @@ static enum masa_err my_actions(struct http_request *req, struct html *h,
 	} else {
 		return MASA_OK; /* an account for no one owns no actions */
 	}
-	rc = gov_action_open_list(&req->gov, &f, a, &e, &n, err);
+	rc = gov_action_open_list(&req->gov, v, &f, a, &e, &n, err);
 	if (rc != MASA_OK)
 		return rc;
 	date_parse(today, &d, NULL);
@@ -199,8 +197,8 @@ static enum masa_err waiting(struct http_request *req, struct html *h,
 	    (rc = gov_dashboard_minutes_waiting(&req->gov, req->partnership->id,
 	                                        "approved", today, WAITING_MAX,
 	                                        a, &approved, &na, &ta, err)) ||
-	    (rc = gov_action_counts_by_organisation(
-	             &req->gov, req->partnership->id, today, a, &c, &nc, err)))
+	    (rc = gov_action_counts_by_organisation(&req->gov, &req->viewer,
+	                                            today, a, &c, &nc, err)))
 		return rc;
 	heading_m(h, "Waiting");
 	html_elem(h, "h3", arena_printf(a, "Minutes not yet approved: %zu", td),

@@ -734,8 +734,8 @@ static enum masa_err view_read(struct http_request *req, struct meeting_ref *r,
 	                        err)) ||
 	    (rc = gov_resolution_list(g, &req->viewer, id, a, &v->res, &v->nres,
 	                              err)) ||
-	    (rc = gov_action_list_meeting(g, id, a, &v->actions, &v->nactions,
-	                                  err)))
+	    (rc = gov_action_list_meeting(g, &req->viewer, id, a, &v->actions,
+	                                  &v->nactions, err)))
 		return rc;
 	if (v->see_papers && (rc = gov_document_list(g, &req->viewer, id, a,
 	                                             &v->docs, &v->ndocs, err)))
@@ -2303,8 +2303,8 @@ static enum masa_err item_page_load(struct http_request *req,
 	    (rc = item_load(req, &p->r, &p->it, err)) ||
 	    (rc = gov_resolution_list(g, &req->viewer, p->r.m.id, a, &res,
 	                              &nres, err)) ||
-	    (rc = gov_action_list_meeting(g, p->r.m.id, a, &actions, &nactions,
-	                                  err)) ||
+	    (rc = gov_action_list_meeting(g, &req->viewer, p->r.m.id, a,
+	                                  &actions, &nactions, err)) ||
 	    (rc = gov_meeting_list(g, req->partnership->id, p->r.m.body_id,
 	                           p->r.m.date, NULL, LATER_MEETINGS + 8, 0, a,
 	                           &p->later, &p->nlater, err)) ||

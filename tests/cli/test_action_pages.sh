@@ -77,6 +77,24 @@ want=$(grep -cE '^  [0-9]+\. ' "$golden")
 	fail "as many as the golden appendix ($want)" "got $(wc -l <web.refs)"
 body_has "in the appendix's parts" "Actions raised earlier, finished on 4 December 2014"
 body_has "with the on-going part" "Actions on-going as at 4 December 2014"
+# The printed appendix (golden), the log page and the API read one log
+# (gov_log_query): the page lists the same references in the appendix's
+# order, and the API gives each the same status and owners as at the date.
+jq -r '(.raised + .finished + .ongoing)[].id' log.json >cli.order
+grep -o 'href="/actions/[^"/]*/[^"]*"' "$BODY" | sed 's/href="\/actions\///; s/"$//' | uniq >web.order
+[ -s cli.order ] && cmp -s cli.order web.order && pass "the as-at log page is in the printed appendix's order" ||
+	fail "the as-at log page is in the printed appendix's order" "$(diff cli.order web.order | head -5)"
+jq -r '(.raised + .finished + .ongoing)[] | "\(.id) \(.status) \([.owners[].name] | join("/"))"' log.json | sort >cli.rows
+token=$("$MASA" --db demo.db token create admin --name "log check" 2>/dev/null)
+curl -s --max-time 10 -H "Authorization: Bearer $token" \
+	"$URL/api/v1/actions?body=RLSCB&as_at=2014-12-04&limit=100" >api.json
+jq -r '.data[] | "\(.reference) \(.status) \([.owners[].name] | join("/"))"' api.json 2>/dev/null |
+	grep -Fxf cli.rows | sort >api.rows
+[ -s cli.rows ] && cmp -s cli.rows api.rows && pass "the API gives the printed log's statuses and owners as at the date" ||
+	fail "the API gives the printed log's statuses and owners as at the date" "$(diff cli.rows api.rows | head -5)"
+grep -q "RLSCB/2014-06-05/10 open Paul Grimwood/Jason Harwin" api.rows &&
+	pass "the API names 10's owners after the replacement, as the appendix" ||
+	fail "the API names 10's owners after the replacement, as the appendix" "$(grep 2014-06-05/10 api.rows)"
 "$MASA" --db demo.db actions log RLSCB --json >now.json
 jq -r '(.raised + .finished + .ongoing)[].id' now.json | sort >cli.refs
 req -b member.jar "$URL/bodies/RLSCB/actions"
@@ -119,6 +137,16 @@ code_is "a member of the board does" 200
 req -b admin.jar "$URL/bodies/RLSCB/actions?as_at=2014-12-04"
 refs "$BODY" | grep -qx "RLSCB/2014-12-04/9" && pass "the business unit does" || fail "the business unit does"
 body_has "marked confidential" "Confidential"
+# The partnership-wide lists leave it out too (gov filters every list).
+req -b outsider.jar "$URL/actions?owner=steve-ashley"
+refs "$BODY" >outsider.refs
+req -b admin.jar "$URL/actions?owner=steve-ashley"
+refs "$BODY" >admin.refs
+grep -qx "RLSCB/2014-12-04/9" admin.refs && ! grep -qx "RLSCB/2014-12-04/9" outsider.refs &&
+	pass "owner= lists the confidential action to the business unit, not to a member not on the board" ||
+	fail "owner= lists the confidential action to the business unit, not to a member not on the board" "$(cat outsider.refs admin.refs | head -8)"
+[ "$(wc -l <outsider.refs)" -eq $(($(wc -l <admin.refs) - 1)) ] && pass "and only it is left out" ||
+	fail "and only it is left out" "$(diff admin.refs outsider.refs | head -5)"
 
 # --- one action and updates ---
 req -b police.jar "$URL/actions/RLSCB/2014-06-05/10"

@@ -42,6 +42,15 @@ struct fixture {
 			fail_msg("%s failed: %s", #call, (f)->err.message); \
 	} while (0)
 
+/* Everything in the partnership, as the command line sees it. */
+static const struct gov_viewer *everything(int64_t partnership)
+{
+	static struct gov_viewer v;
+
+	gov_viewer_system(&v, partnership);
+	return &v;
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -186,8 +195,8 @@ static void test_actions_of_a_meeting(void **state)
 	struct gov_action_entry *e;
 	size_t n;
 
-	MUST(f, gov_action_list_meeting(&f->g, f->board.id, &f->a, &e, &n,
-	                                &f->err));
+	MUST(f, gov_action_list_meeting(&f->g, everything(f->partnership),
+	                                f->board.id, &f->a, &e, &n, &f->err));
 	assert_int_equal(n, 9);
 	for (size_t i = 0; i < n; i++) {
 		struct gov_action_owner *owners;
@@ -210,8 +219,9 @@ static void test_actions_of_a_meeting(void **state)
 	assert_int_equal(e[7].nowners, 2);
 	assert_string_equal(e[7].owners[0].name, "Maryke Turvey");
 	assert_string_equal(e[7].owners[1].name, "Sarah Mainwaring");
-	MUST(f, gov_action_list_meeting(&f->g, f->ilsc.id + 1000000, &f->a, &e,
-	                                &n, &f->err));
+	MUST(f, gov_action_list_meeting(&f->g, everything(f->partnership),
+	                                f->ilsc.id + 1000000, &f->a, &e, &n,
+	                                &f->err));
 	assert_int_equal(n, 0);
 }
 

@@ -130,8 +130,8 @@ static int setup(void **state)
 		fail_msg("no test database");
 	MUST(f, store_open(f->path, STORE_OPEN_CREATE, &f->store, &f->err));
 	gov_init(&f->g, f->store, "test");
-	MUST(f, interchange_load_buffer(&f->g, DOC, strlen(DOC), "part two", &f->partnership,
-	                              NULL, &f->err));
+	MUST(f, interchange_load_buffer(&f->g, DOC, strlen(DOC), "part two",
+	                                &f->partnership, NULL, &f->err));
 	MUST(f, gov_meeting_find(&f->g, f->partnership, "PB/2020-01-10", &f->a,
 	                         &m, &f->err));
 	f->held = m.id;
@@ -211,12 +211,12 @@ static bool sees_part_two(struct fixture *f, const struct gov_viewer *v)
 	for (size_t i = 0; i < n; i++)
 		if (!rows[i].hidden)
 			found += rows[i].item.confidential;
-	MUST(f, gov_resolution_list(&f->g, v, f->held, &f->a, &res, &n,
-	                            &f->err));
+	MUST(f,
+	     gov_resolution_list(&f->g, v, f->held, &f->a, &res, &n, &f->err));
 	for (size_t i = 0; i < n; i++)
 		found += strstr(res[i].text, "Child Q") != NULL;
-	MUST(f, gov_document_list(&f->g, v, f->held, &f->a, &docs, &n,
-	                          &f->err));
+	MUST(f,
+	     gov_document_list(&f->g, v, f->held, &f->a, &docs, &n, &f->err));
 	for (size_t i = 0; i < n; i++)
 		found += strstr(docs[i].title, "Child Q") != NULL;
 	MUST(f, gov_circulation_list(&f->g, v, f->held, &f->a, &circ, &n,
@@ -230,8 +230,8 @@ static bool sees_part_two(struct fixture *f, const struct gov_viewer *v)
 	MUST(f, gov_matters_arising(&f->g, v, f->next, &f->a, &ma, &f->err));
 	for (size_t i = 0; i < ma.ndeferred; i++)
 		found += strstr(ma.deferred[i].title, "Child R") != NULL;
-	MUST(f, gov_agenda_draft(&f->g, v, f->next, &f->a, &agenda, &n,
-	                         &f->err));
+	MUST(f,
+	     gov_agenda_draft(&f->g, v, f->next, &f->a, &agenda, &n, &f->err));
 	for (size_t i = 0; i < n; i++)
 		found += strstr(agenda[i].title, "Child") != NULL;
 	if (gov_item_find(&f->g, v, f->held, "2.1", &f->a, &it, &f->err) ==
@@ -315,8 +315,8 @@ static void test_sub_item_inherits_part_two(void **state)
 static void test_who_sees_part_two(void **state)
 {
 	struct fixture *f = *state;
-	struct gov_viewer pub, admin, mem, former, lastday, newbie, other, chair,
-	        stranger, masa;
+	struct gov_viewer pub, admin, mem, former, lastday, newbie, other,
+	        chair, stranger, masa;
 
 	gov_viewer_public(&pub, f->partnership);
 	admin = as(f, GOV_ROLE_ADMIN, NULL);
@@ -393,8 +393,8 @@ static void test_open_parts_still_shown(void **state)
 	struct gov_item_row *rows;
 	MUST(f, gov_item_rows(&f->g, &pub, f->next, &f->a, &rows, &n, &f->err));
 	assert_int_equal(n, 0);
-	MUST(f, gov_item_rows(&f->g, &other, f->next, &f->a, &rows, &n,
-	                      &f->err));
+	MUST(f,
+	     gov_item_rows(&f->g, &other, f->next, &f->a, &rows, &n, &f->err));
 	assert_int_equal(n, 1);
 }
 

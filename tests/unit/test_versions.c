@@ -61,6 +61,15 @@ struct fixture {
 		assert_string_equal((f)->err.message, (message_)); \
 	} while (0)
 
+/* Everything in the partnership, as the command line sees it. */
+static const struct gov_viewer *everything(int64_t partnership)
+{
+	static struct gov_viewer v;
+
+	gov_viewer_system(&v, partnership);
+	return &v;
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -78,7 +87,7 @@ static int setup(void **state)
 	MUST(f,
 	     store_open(f->path, STORE_OPEN_EXISTING, &f->two.store, &f->err));
 	gov_init(&f->two.g, f->two.store, "test:two");
-	MUST(f, gov_action_find(&f->one.g, f->partnership,
+	MUST(f, gov_action_find(&f->one.g, everything(f->partnership),
 	                        "RLSCB/2014-06-05/10", &f->a, &act, &f->err));
 	f->action = act.id;
 	MUST(f, gov_meeting_find(&f->one.g, f->partnership, "RLSCB/2014-12-04",
@@ -139,7 +148,8 @@ static int64_t action_version(struct fixture *f, struct editor *e)
 {
 	struct gov_action act;
 
-	MUST(f, gov_action_get(&e->g, f->action, &f->a, &act, &f->err));
+	MUST(f, gov_action_get(&e->g, everything(f->partnership), f->action,
+	                       &f->a, &act, &f->err));
 	return act.version;
 }
 
@@ -194,8 +204,9 @@ static void test_action_second_writer_is_told(void **state)
 	{
 		struct gov_action_entry e, *list;
 		size_t n;
-		MUST(f, gov_action_entry_read(&f->one.g, f->action, NULL, &f->a,
-		                              &e, &f->err));
+		MUST(f, gov_action_entry_read(
+		                &f->one.g, everything(f->partnership),
+		                f->action, NULL, &f->a, &e, &f->err));
 		assert_int_equal(e.action.version, seen + 2);
 		assert_string_equal(e.status_as_at, "closed");
 		assert_int_equal(e.nupdates > 0, 1);
@@ -203,8 +214,10 @@ static void test_action_second_writer_is_told(void **state)
 		                    "Reply received");
 		assert_string_equal(e.updates[e.nupdates - 2].text,
 		                    "Letter sent");
-		MUST(f, gov_action_list_meeting(&f->one.g, e.action.meeting_id,
-		                                &f->a, &list, &n, &f->err));
+		MUST(f, gov_action_list_meeting(&f->one.g,
+		                                everything(f->partnership),
+		                                e.action.meeting_id, &f->a,
+		                                &list, &n, &f->err));
 		for (size_t i = 0; i < n; i++)
 			if (list[i].action.id == f->action)
 				assert_int_equal(list[i].action.version,
