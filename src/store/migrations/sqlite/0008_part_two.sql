@@ -1,4 +1,4 @@
--- masa schema, version 7: part two covers everything under it.
+-- masa schema, version 8: part two covers everything under it.
 -- An item under a confidential (part two) item is confidential itself, as
 -- gov_item_create and gov_item_update now keep it: the rules of who may see
 -- what (gov/access.h) read the item's own flag.
