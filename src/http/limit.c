@@ -166,18 +166,18 @@ static bool slot_allows(const struct limit *l, const struct limit_slot *s,
 	return false;
 }
 
-bool limit_take(struct limit *l, const struct limit_address *addr, time_t now,
-                unsigned *retry_after)
+/* limit_take (count true) and limit_allows (false). */
+static bool attempt(struct limit *l, const struct limit_address *addr,
+                    time_t now, bool count, unsigned *retry_after)
 {
 	struct limit_slot *s;
 	bool allowed;
 
 	pthread_mutex_lock(&l->lock);
-	s = slot_of(l, addr, now, true);
-	allowed = slot_allows(l, s, now, retry_after);
-	if (allowed) {
-		time_t *times = slot_times(l, s);
-		times[(s->start + s->count) % l->attempts] = now;
+	s = slot_of(l, addr, now, count);
+	allowed = s == NULL || slot_allows(l, s, now, retry_after);
+	if (allowed && count) {
+		slot_times(l, s)[(s->start + s->count) % l->attempts] = now;
 		s->count++;
 		s->last = now;
 	}
@@ -185,15 +185,14 @@ bool limit_take(struct limit *l, const struct limit_address *addr, time_t now,
 	return allowed;
 }
 
+bool limit_take(struct limit *l, const struct limit_address *addr, time_t now,
+                unsigned *retry_after)
+{
+	return attempt(l, addr, now, true, retry_after);
+}
+
 bool limit_allows(struct limit *l, const struct limit_address *addr, time_t now,
                   unsigned *retry_after)
 {
-	struct limit_slot *s;
-	bool allowed;
-
-	pthread_mutex_lock(&l->lock);
-	s = slot_of(l, addr, now, false);
-	allowed = s == NULL || slot_allows(l, s, now, retry_after);
-	pthread_mutex_unlock(&l->lock);
-	return allowed;
+	return attempt(l, addr, now, false, retry_after);
 }

@@ -8,9 +8,7 @@
 
 PW="correct horse battery staple"
 ok "init --demo" --db demo.db init --demo
-printf '%s\n' "$PW" | "$MASA" --db demo.db user add admin --role admin >/dev/null
-printf '%s\n' "$PW" | "$MASA" --db demo.db user add police --role partner \
-	--person jason-harwin --organisation south-yorkshire-police >/dev/null
+add_accounts demo.db "$PW"
 printf '%s\n' "$PW" | "$MASA" --db demo.db user add left --role member \
 	--person sue-cassin >/dev/null
 mkdir static
