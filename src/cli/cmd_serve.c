@@ -5,14 +5,19 @@
  * store connection is closed, exit 0.
  */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "http/limit.h"
 #include "http/server.h"
 #include "web/session.h"
 
-enum { SERVE_LISTEN, SERVE_STATIC, SERVE_ROUTES };
+enum { SERVE_LISTEN, SERVE_STATIC, SERVE_ROUTES, SERVE_SIGN_IN_LIMIT };
+
+/* Sign-in attempts one address may make, and in how many seconds. */
+enum { SIGN_IN_ATTEMPTS_DEFAULT = 20, SIGN_IN_WINDOW_DEFAULT = 60 };
 
 static const struct cli_option serve_options[] = {
         [SERVE_LISTEN] = {"listen", "HOST:PORT",
@@ -24,6 +29,11 @@ static const struct cli_option serve_options[] = {
         [SERVE_ROUTES] = {"routes", NULL,
                           "list the routes served (method, path, least "
                           "role, kept in the page cache) and stop"},
+        [SERVE_SIGN_IN_LIMIT] = {"sign-in-limit", "N[/SECONDS]",
+                                 "sign-in attempts (and refused API "
+                                 "tokens) one address may make in SECONDS "
+                                 "(default 60); then 429. Default 20/60; "
+                                 "0 for no limit"},
         {NULL, NULL, NULL},
 };
 
@@ -59,6 +69,34 @@ bad:
 	                      "--listen: \"%s\" is not HOST:PORT (such as "
 	                      "127.0.0.1:8080)",
 	                      text);
+}
+
+/* Reads --sign-in-limit "N" or "N/SECONDS" into cfg. */
+static enum masa_err parse_sign_in_limit(const char *text,
+                                         struct http_config *cfg,
+                                         struct masa_error *err)
+{
+	const char *slash = strchr(text, '/');
+	char attempts[16];
+	long number;
+
+	cfg->sign_in_attempts = SIGN_IN_ATTEMPTS_DEFAULT;
+	cfg->sign_in_window = SIGN_IN_WINDOW_DEFAULT;
+	if (text[0] == '\0')
+		return MASA_OK;
+	snprintf(attempts, sizeof attempts, "%.*s",
+	         (int)(slash ? (size_t)(slash - text) : strlen(text)), text);
+	if (cli_number("sign-in-limit", attempts, 0, LIMIT_ATTEMPTS_MAX,
+	               &number, err) != MASA_OK)
+		return MASA_ERR_USAGE;
+	cfg->sign_in_attempts = (unsigned)number;
+	if (slash == NULL)
+		return MASA_OK;
+	if (cli_number("sign-in-limit (SECONDS)", slash + 1, 1,
+	               LIMIT_WINDOW_MAX, &number, err) != MASA_OK)
+		return MASA_ERR_USAGE;
+	cfg->sign_in_window = (unsigned)number;
+	return MASA_OK;
 }
 
 /*
@@ -118,7 +156,11 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 	if (cli_opt(args, SERVE_ROUTES))
 		return list_routes();
 	if (parse_listen(listen ? listen : "127.0.0.1:8080", &ctx->arena,
-	                 &cfg.host, &cfg.port, &err) != MASA_OK)
+	                 &cfg.host, &cfg.port, &err) != MASA_OK ||
+	    parse_sign_in_limit(cli_opt(args, SERVE_SIGN_IN_LIMIT)
+	                                ? cli_opt(args, SERVE_SIGN_IN_LIMIT)
+	                                : "",
+	                        &cfg, &err) != MASA_OK)
 		return cli_fail(&err);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

@@ -1,15 +1,18 @@
 /*
  * cmd_user: accounts for the web application and API from the command line:
- * add, change a password, disable, list, and create API tokens. Passwords
+ * add, change a password, disable, list; and API tokens: create (with an
+ * expiry, perhaps only to read), list and revoke. Passwords
  * are read from standard input (without echo at a terminal), never from the
  * command line, where other users could see them in the process list.
  */
+#include <limits.h>
 #include <sodium.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/date.h"
 #include "gov/account.h"
 
 /* Reads one line (the password) from standard input into buf. */
@@ -142,7 +145,9 @@ static int run_passwd(struct cli_ctx *ctx, const struct cli_args *args)
 	            MASA_OK)
 		status = cli_fail(&err);
 	else
-		printf("changed the password of %s\n", acc.username);
+		printf("changed the password of %s (and signed it out; its API "
+		       "tokens still work)\n",
+		       acc.username);
 	sodium_memzero(password, sizeof password);
 	return status;
 }
@@ -151,7 +156,7 @@ const struct cli_command cmd_user_passwd = {
         .name = "user passwd",
         .arguments = "USERNAME",
         .summary = "set a new password (on standard input); unlocks the "
-                   "account",
+                   "account and ends its sessions",
         .min_positional = 1,
         .max_positional = 1,
         .run = run_passwd,
@@ -176,7 +181,9 @@ static int run_disable(struct cli_ctx *ctx, const struct cli_args *args)
 	    gov_account_set_disabled(&ctx->gov, acc.id, !enable, &err) !=
 	            MASA_OK)
 		return cli_fail(&err);
-	printf("%s %s\n", enable ? "enabled" : "disabled (and signed out)",
+	printf("%s %s\n",
+	       enable ? "enabled"
+	              : "disabled (signed out, and its API tokens revoked)",
 	       acc.username);
 	return 0;
 }
@@ -184,7 +191,8 @@ static int run_disable(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cmd_user_disable = {
         .name = "user disable",
         .arguments = "USERNAME",
-        .summary = "stop an account signing in, and end its sessions",
+        .summary = "stop an account signing in: ends its sessions and "
+                   "revokes its API tokens",
         .options = disable_options,
         .min_positional = 1,
         .max_positional = 1,
@@ -238,12 +246,19 @@ const struct cli_command cmd_user_list = {
         .run = run_list,
 };
 
-enum { TOKEN_NAME };
+enum { TOKEN_NAME, TOKEN_EXPIRES, TOKEN_READ_ONLY };
 
 static const struct cli_option token_options[] = {
         [TOKEN_NAME] = {"name", "NAME",
                         "what the token is for (required), e.g. \"police "
                         "performance feed\""},
+        [TOKEN_EXPIRES] = {"expires", "WHEN",
+                           "when it stops working: a date (YYYY-MM-DD, to "
+                           "the end of that day, UTC) or days, weeks or "
+                           "years from now (90d, 12w, 1y); default 1 year"},
+        [TOKEN_READ_ONLY] = {"read-only", NULL,
+                             "it may only read (GET): anything else "
+                             "answers 403"},
         {NULL, NULL, NULL},
 };
 
@@ -251,23 +266,39 @@ static int run_token_create(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct masa_error err = {0};
 	struct gov_account acc;
+	char expires[ACCOUNT_TIMESTAMP_SIZE];
+	struct gov_token t = {.name = (char *)cli_opt(args, TOKEN_NAME),
+	                      .expires_at = expires,
+	                      .read_only =
+	                              cli_opt(args, TOKEN_READ_ONLY) != NULL};
 	char token[TOKEN_TEXT_SIZE + 1];
 
-	if (cli_opt(args, TOKEN_NAME) == NULL) {
+	if (t.name == NULL) {
 		masa_error_set(&err, MASA_ERR_USAGE,
 		               "token create: --name is required");
 		return cli_fail(&err);
 	}
-	if (open_accounts(ctx, &err) != MASA_OK ||
+	if (gov_token_expiry(cli_opt(args, TOKEN_EXPIRES), expires, &err) !=
+	            MASA_OK ||
+	    open_accounts(ctx, &err) != MASA_OK ||
 	    gov_account_find(&ctx->gov, args->positional[0], &ctx->arena, &acc,
-	                     &err) != MASA_OK ||
-	    gov_token_create(&ctx->gov, acc.id, cli_opt(args, TOKEN_NAME),
-	                     token, &err) != MASA_OK)
+	                     &err) != MASA_OK)
+		return cli_fail(&err);
+	if (acc.partnership_id != ctx->partnership.id) {
+		masa_error_set(&err, MASA_ERR_NOT_FOUND,
+		               "no account \"%s\" in this partnership",
+		               args->positional[0]);
+		return cli_fail(&err);
+	}
+	t.account_id = acc.id;
+	if (gov_token_create(&ctx->gov, &t, token, &err) != MASA_OK)
 		return cli_fail(&err);
 	printf("%s\n", token);
 	fprintf(stderr,
-	        "masa: this is the only time the token is shown: send it as "
-	        "\"Authorization: Bearer TOKEN\"\n");
+	        "masa: token %lld%s expires at %s. This is the only time the "
+	        "token "
+	        "is shown: send it as \"Authorization: Bearer TOKEN\"\n",
+	        (long long)t.id, t.read_only ? " (read-only)" : "", expires);
 	sodium_memzero(token, sizeof token);
 	return 0;
 }
@@ -275,9 +306,117 @@ static int run_token_create(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cmd_token_create = {
         .name = "token create",
         .arguments = "USERNAME",
-        .summary = "create an API token acting as an account (printed once)",
+        .summary = "create an API token acting as an account (printed once; "
+                   "--expires, --read-only)",
         .options = token_options,
         .min_positional = 1,
         .max_positional = 1,
         .run = run_token_create,
+};
+
+/* What a token is now: revoked, expired or active. */
+static const char *token_status(const struct gov_token *t, const char *now)
+{
+	if (t->revoked)
+		return "revoked";
+	if (strcmp(t->expires_at, now) < 0)
+		return "expired";
+	return "active";
+}
+
+static int run_token_list(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	static const char *const headings[] = {"ID",      "USERNAME",  "NAME",
+	                                       "CREATED", "EXPIRES",   "ACCESS",
+	                                       "STATUS",  "LAST USED", NULL};
+	struct masa_error err = {0};
+	struct gov_token *tokens;
+	char now[ACCOUNT_TIMESTAMP_SIZE];
+	size_t n;
+
+	(void)args;
+	if (open_accounts(ctx, &err) != MASA_OK ||
+	    gov_token_list(&ctx->gov, ctx->partnership.id, &ctx->arena, &tokens,
+	                   &n, &err) != MASA_OK)
+		return cli_fail(&err);
+	timestamp_now(now);
+	if (ctx->json) {
+		json_t *list = json_array();
+		for (size_t i = 0; i < n; i++) {
+			const struct gov_token *t = &tokens[i];
+			json_array_append_new(
+			        list,
+			        json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:s, "
+			                  "s:o}",
+			                  "id", (json_int_t)t->id, "username",
+			                  t->username, "name", t->name,
+			                  "created_at", t->created_at,
+			                  "expires_at", t->expires_at,
+			                  "read_only", t->read_only, "status",
+			                  token_status(t, now), "last_used_at",
+			                  t->last_used_at
+			                          ? json_string(t->last_used_at)
+			                          : json_null()));
+		}
+		json_print(list, stdout);
+		return 0;
+	}
+	struct table *table = table_new(headings);
+	for (size_t i = 0; i < n; i++) {
+		const struct gov_token *t = &tokens[i];
+		const char *cells[] = {
+		        arena_printf(&ctx->arena, "%lld", (long long)t->id),
+		        t->username,
+		        t->name,
+		        t->created_at,
+		        t->expires_at,
+		        t->read_only ? "read-only" : "read-write",
+		        token_status(t, now),
+		        t->last_used_at ? t->last_used_at : "never"};
+		table_add(table, cells);
+	}
+	table_print(table, stdout);
+	return 0;
+}
+
+const struct cli_command cmd_token_list = {
+        .name = "token list",
+        .summary = "the partnership's API tokens (never the tokens "
+                   "themselves)",
+        .listing = true,
+        .run = run_token_list,
+};
+
+static int run_token_revoke(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_token t;
+	long id;
+
+	if (cli_number("token revoke", args->positional[0], 1, LONG_MAX, &id,
+	               &err) != MASA_OK) {
+		masa_error_set(
+		        &err, MASA_ERR_USAGE,
+		        "token revoke: \"%.40s\" is not a token's ID (the "
+		        "number masa token list shows)",
+		        args->positional[0]);
+		return cli_fail(&err);
+	}
+	if (open_accounts(ctx, &err) != MASA_OK ||
+	    gov_token_revoke(&ctx->gov, ctx->partnership.id, id, &ctx->arena,
+	                     &t, &err) != MASA_OK)
+		return cli_fail(&err);
+	printf("%s token %ld (\"%s\" of %s): it no longer works\n",
+	       t.revoked ? "already revoked" : "revoked", id, t.name,
+	       t.username);
+	return 0;
+}
+
+const struct cli_command cmd_token_revoke = {
+        .name = "token revoke",
+        .arguments = "ID",
+        .summary = "stop an API token working (its ID from token list)",
+        .min_positional = 1,
+        .max_positional = 1,
+        .run = run_token_revoke,
 };

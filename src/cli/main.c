@@ -44,6 +44,8 @@ static const struct cli_command *const commands[] = {
         &cmd_user_disable,
         &cmd_user_list,
         &cmd_token_create,
+        &cmd_token_list,
+        &cmd_token_revoke,
         &cmd_serve,
         &cmd_partnership_list,
         &cmd_partnership_host_add,

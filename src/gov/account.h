@@ -9,6 +9,12 @@
  * After ACCOUNT_MAX_FAILURES wrong passwords in a row an account is locked
  * for ACCOUNT_LOCK_MINUTES. Session and API tokens are 32 random bytes given
  * to the client once; only their BLAKE2b hash is stored.
+ *
+ * A new password or disabling an account ends its sessions; disabling also
+ * revokes its API tokens (a new password leaves them: they are credentials
+ * of their own, revoked with gov_token_revoke). API tokens expire
+ * (TOKEN_DAYS_DEFAULT after they are made unless another date is given)
+ * and may be limited to reading.
  */
 #ifndef MASA_GOV_ACCOUNT_H
 #define MASA_GOV_ACCOUNT_H
@@ -23,6 +29,10 @@ enum {
 	SESSION_HOURS = 12,
 	/* Tokens as text: 32 random bytes, base64url without padding. */
 	TOKEN_TEXT_SIZE = 44,
+	TOKEN_DAYS_DEFAULT = 365,
+	TOKEN_DAYS_MAX = 5 * 366, /* the furthest expiry a token may have */
+	/* Time stamps as text: YYYY-MM-DDTHH:MM:SSZ. */
+	ACCOUNT_TIMESTAMP_SIZE = 21,
 };
 
 struct gov_account {
@@ -58,24 +68,36 @@ enum masa_err gov_account_get(struct gov *g, int64_t id, struct arena *a,
 enum masa_err gov_account_list(struct gov *g, int64_t partnership_id,
                                struct arena *a, struct gov_account **out,
                                size_t *n, struct masa_error *err);
-/* Sets a new password and clears any lock. */
+/* Sets a new password, clears any lock and ends the account's sessions. */
 enum masa_err gov_account_set_password(struct gov *g, int64_t id,
                                        const char *password,
                                        struct masa_error *err);
-/* Disables (or enables) an account; disabling ends its sessions. */
+/*
+ * Disables (or enables) an account; disabling ends its sessions and revokes
+ * its API tokens (enabling it again brings neither back).
+ */
 enum masa_err gov_account_set_disabled(struct gov *g, int64_t id, bool disabled,
                                        struct masa_error *err);
 
+/* The one message of every failed sign-in (gov_account_sign_in). */
+extern const char gov_sign_in_refused[];
+
 /*
- * Checks username and password. On success *out is the account and its
- * failure count is reset; a wrong password counts a failure and locks the
- * account after ACCOUNT_MAX_FAILURES. The message never says which of
- * username and password was wrong (MASA_ERR_INVALID), nor, for a locked or
- * disabled account, whether the password was right.
+ * Checks username and password at partnership_id. On success *out (in a)
+ * is the account and its failure count is reset. Every failure (an unknown
+ * username, an account of another partnership, a disabled or locked
+ * account, a wrong password) is MASA_ERR_INVALID with the one message
+ * gov_sign_in_refused, and costs the same Argon2id check as a right one.
+ *
+ * Each real check of a password is first claimed with one atomic UPDATE
+ * that counts it as a failure and locks the account at the
+ * ACCOUNT_MAX_FAILURES-th, so that many tries at once make at most that
+ * many checks before the lock; a right password then clears the count.
+ * Failures at another partnership's address count against no account.
  */
-enum masa_err gov_account_sign_in(struct gov *g, const char *username,
-                                  const char *password, struct arena *a,
-                                  struct gov_account *out,
+enum masa_err gov_account_sign_in(struct gov *g, int64_t partnership_id,
+                                  const char *username, const char *password,
+                                  struct arena *a, struct gov_account *out,
                                   struct masa_error *err);
 
 /*
@@ -98,14 +120,55 @@ enum masa_err gov_session_lookup(struct gov *g, const char *token,
 enum masa_err gov_session_end(struct gov *g, const char *token,
                               struct masa_error *err);
 
-/* A new API token for account_id, named name; written to token once. */
-enum masa_err gov_token_create(struct gov *g, int64_t account_id,
-                               const char *name,
+/* An API token as listed: never the token itself. */
+struct gov_token {
+	int64_t id;
+	int64_t account_id;
+	char *username; /* the account's, when listed */
+	char *name;     /* what it is for */
+	char *created_at;
+	char *expires_at; /* it works until then */
+	bool read_only;   /* GET and HEAD only */
+	bool revoked;
+	char *last_used_at; /* to the hour, or NULL */
+};
+
+/*
+ * The expiry of a token from what a person wrote: a date YYYY-MM-DD (the
+ * token works to the end of that day, UTC) or a number of days, weeks or
+ * years from now ("90d", "12w", "1y"); NULL is TOKEN_DAYS_DEFAULT days. No
+ * later than TOKEN_DAYS_MAX days, not in the past: else MASA_ERR_USAGE.
+ */
+enum masa_err gov_token_expiry(const char *text,
+                               char out[ACCOUNT_TIMESTAMP_SIZE],
+                               struct masa_error *err);
+/*
+ * A new API token for t->account_id with t->name, t->expires_at (NULL:
+ * TOKEN_DAYS_DEFAULT days) and t->read_only; written to token once. Sets
+ * t->id. The caller keeps t and its strings.
+ */
+enum masa_err gov_token_create(struct gov *g, struct gov_token *t,
                                char token[TOKEN_TEXT_SIZE + 1],
                                struct masa_error *err);
-/* The account of a bearer token that is not revoked. */
+/* The tokens of partnership_id's accounts, in a (newest first). */
+enum masa_err gov_token_list(struct gov *g, int64_t partnership_id,
+                             struct arena *a, struct gov_token **out, size_t *n,
+                             struct masa_error *err);
+/*
+ * Revokes token id of an account of partnership_id (MASA_ERR_NOT_FOUND if
+ * there is none); *out (in a, may be NULL) is the token as it was.
+ */
+enum masa_err gov_token_revoke(struct gov *g, int64_t partnership_id,
+                               int64_t id, struct arena *a,
+                               struct gov_token *out, struct masa_error *err);
+/*
+ * The account (and, when tok is not NULL, the token) of a bearer token, in
+ * a. MASA_ERR_NOT_FOUND, with a message that says which, for a token that
+ * is unknown, revoked, expired, or whose account is disabled. Notes when it
+ * was used (at most once an hour per token).
+ */
 enum masa_err gov_token_lookup(struct gov *g, const char *token,
                                struct arena *a, struct gov_account *out,
-                               struct masa_error *err);
+                               struct gov_token *tok, struct masa_error *err);
 
 #endif

@@ -486,7 +486,7 @@ const struct route http_routes[] = {
         {"GET", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
          session_sign_in_page},
         {"POST", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
-         session_sign_in},
+         session_sign_in, .sign_in_attempt = true},
         {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
         /* Pages: home and structure (src/web/home.c, structure.c) */
         {"GET", "/", NULL, GOV_ROLE_PUBLIC, home_page, .cache = true},

@@ -105,6 +105,11 @@ struct route {
 	 * (http/cache.h). Only for handlers that add no headers of their own.
 	 */
 	bool cache;
+	/*
+	 * Each request is an attempt to sign in: counted per address and
+	 * refused (429) past http_config.sign_in_attempts (http/limit.h).
+	 */
+	bool sign_in_attempt;
 };
 
 /* A validated parameter: name borrowed from the route, value per request. */

@@ -53,6 +53,7 @@
 #include "core/text.h"
 #include "gov/body.h"
 #include "http/cache.h"
+#include "http/limit.h"
 #include "store/store.h"
 #include "web/layout.h"
 
@@ -100,6 +101,7 @@ struct http_server {
 	size_t nworkers;
 	atomic_int in_flight;
 	struct page_cache *cache;
+	struct limit *sign_in_limit; /* NULL when there is none */
 	/* Moves on whenever the data may have changed (see cache.h). */
 	_Atomic uint64_t generation;
 };
@@ -220,11 +222,32 @@ void http_add_header(struct http_request *req, const char *name,
 	st->nextra++;
 }
 
+/*
+ * Whether the answer is for the asker alone: to a signed-in request, one
+ * with an API token, or one that sets a cookie. The static files are the
+ * same for everyone and keep their own caching.
+ */
+static bool answer_is_private(struct request_state *st)
+{
+	const struct http_request *req = &st->req;
+
+	if (req->route != NULL && req->route->handler == http_static_file)
+		return false;
+	if (req->account != NULL ||
+	    (st->headers_seen && http_header(req, "Authorization") != NULL))
+		return true;
+	for (size_t i = 0; i < st->nextra; i++)
+		if (strcmp(st->extra[i].name, "Set-Cookie") == 0)
+			return true;
+	return false;
+}
+
 /* Queues r with the security headers; takes r. */
 static enum masa_err queue(struct request_state *st, unsigned status,
                            struct MHD_Response *r, size_t bytes,
                            struct masa_error *err)
 {
+	bool private = answer_is_private(st);
 	enum MHD_Result ok;
 
 	if (r == NULL)
@@ -244,8 +267,11 @@ static enum masa_err queue(struct request_state *st, unsigned status,
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	for (size_t i = 0; i < st->nextra; i++)
-		MHD_add_response_header(r, st->extra[i].name,
-		                        st->extra[i].value);
+		if (!private || strcmp(st->extra[i].name, "Cache-Control") != 0)
+			MHD_add_response_header(r, st->extra[i].name,
+			                        st->extra[i].value);
+	if (private)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
 	/* Every 503 says when to come back; a busy database, in seconds. */
 	if (status == 503)
 		MHD_add_response_header(r, "Retry-After",
@@ -349,6 +375,8 @@ static const char *status_title(unsigned status)
 		return "What was sent is too large";
 	case 414:
 		return "The address is too long";
+	case 429:
+		return "Too many attempts";
 	case 503:
 		return "Sorry, the service is unavailable";
 	default:
@@ -1122,6 +1150,107 @@ static void run_handler(struct request_state *st)
 		atomic_fetch_add(&st->server->generation, 1);
 }
 
+/* Sign-in attempts per address (http/limit.h). */
+
+/*
+ * The address st's attempts count for: the peer's; when the peer is this
+ * machine (a proxy in front, as deploy/nginx.conf sets up), the last one
+ * X-Forwarded-For names, which that proxy added. False when unknown.
+ */
+static bool attempt_address(struct request_state *st, struct limit_address *out)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+	        st->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	const char *forwarded, *last;
+	char text[INET6_ADDRSTRLEN];
+	size_t n;
+	bool loopback;
+
+	if (sa == NULL || !limit_address_of(sa, out))
+		return false;
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)sa;
+		loopback = ntohl(in->sin_addr.s_addr) >> 24 == 127;
+	} else {
+		const struct sockaddr_in6 *in6 = (const void *)sa;
+		loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+	}
+	forwarded = loopback ? http_header(&st->req, "X-Forwarded-For") : NULL;
+	if (forwarded == NULL)
+		return true;
+	last = strrchr(forwarded, ',');
+	last = last ? last + 1 : forwarded;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n > 0 && n < sizeof text) {
+		memcpy(text, last, n);
+		text[n] = '\0';
+		if (!limit_address_parse(text, out))
+			limit_address_of(sa,
+			                 out); /* not an address: the peer */
+	}
+	return true;
+}
+
+static time_t seconds_now(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec;
+}
+
+/*
+ * Counts a sign-in attempt, or, for a request with an API token, checks
+ * that its address may still try one; false (and 429 with Retry-After)
+ * when the address is over its limit.
+ */
+static bool attempt_allowed(struct request_state *st)
+{
+	struct http_request *req = &st->req;
+	struct limit *l = st->server->sign_in_limit;
+	struct limit_address addr;
+	unsigned wait = 1;
+	char seconds[16];
+
+	if (l == NULL || !attempt_address(st, &addr))
+		return true;
+	if (req->route->sign_in_attempt
+	            ? limit_take(l, &addr, seconds_now(), &wait)
+	            : http_header(req, "Authorization") == NULL ||
+	                      limit_allows(l, &addr, seconds_now(), &wait))
+		return true;
+	snprintf(seconds, sizeof seconds, "%u", wait);
+	http_add_header(req, "Retry-After", seconds);
+	fail_with(st, 429,
+	          req->route->sign_in_attempt
+	                  ? arena_printf(&req->arena,
+	                                 "Too many tries to sign in came from "
+	                                 "your address: wait %u seconds, then "
+	                                 "try again.",
+	                                 wait)
+	                  : arena_printf(&req->arena,
+	                                 "Too many requests with a refused API "
+	                                 "token came from your address: wait "
+	                                 "%u seconds, then try again.",
+	                                 wait));
+	return false;
+}
+
+/* Counts a request whose API token was refused as an attempt. */
+static void count_refused_token(struct request_state *st)
+{
+	struct limit_address addr;
+	unsigned wait;
+
+	if (st->server->sign_in_limit != NULL &&
+	    http_header(&st->req, "Authorization") != NULL &&
+	    attempt_address(st, &addr))
+		limit_take(st->server->sign_in_limit, &addr, seconds_now(),
+		           &wait);
+}
+
 /* Routes the request and runs its handler; always queues an answer. */
 static void dispatch(struct request_state *st)
 {
@@ -1153,7 +1282,7 @@ static void dispatch(struct request_state *st)
 	}
 	req->route = m.route;
 	req->rest = m.rest;
-	if (!collect_params(st, &m))
+	if (!attempt_allowed(st) || !collect_params(st, &m))
 		return;
 	if (worker_store(st->server, &req->store, &err) != MASA_OK) {
 		fprintf(stderr, "masa: http: %s\n", err.message);
@@ -1182,6 +1311,8 @@ static void dispatch(struct request_state *st)
 	if (st->server->cfg.identify != NULL &&
 	    st->server->cfg.identify(req, &err) != MASA_OK) {
 		unsigned status = status_of(err.code);
+		if (status == 401)
+			count_refused_token(st);
 		if (status >= 500)
 			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
 			        req->path, err.message);
@@ -1451,6 +1582,9 @@ enum masa_err http_server_start(const struct http_config *cfg,
 	s->nworkers = threads + 1; /* a spare, should MHD ever need one */
 	s->workers = xcalloc(s->nworkers, sizeof *s->workers);
 	s->cache = page_cache_new(HTTP_CACHE_PAGES, HTTP_CACHE_BYTES);
+	if (cfg->sign_in_attempts > 0)
+		s->sign_in_limit =
+		        limit_new(cfg->sign_in_attempts, cfg->sign_in_window);
 
 	hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE;
 	hints.ai_socktype = SOCK_STREAM;
@@ -1533,6 +1667,7 @@ void http_server_stop(struct http_server *s)
 	free(s->workers);
 	free(s->static_root);
 	page_cache_free(s->cache);
+	limit_free(s->sign_in_limit);
 	tenancy_free(s->tenancy);
 	arena_free(&s->arena);
 	pthread_mutex_destroy(&s->lock);

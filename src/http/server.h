@@ -11,7 +11,10 @@
  *
  * Every response carries the security headers (Content-Security-Policy,
  * X-Content-Type-Options, Referrer-Policy, X-Frame-Options), and every
- * request is logged as one line on stderr when it ends.
+ * answer to a signed-in request, a request with an API token, or that sets
+ * a cookie, carries "Cache-Control: no-store" (but the static files, which
+ * are the same for everyone). Every request is logged as one line on stderr
+ * when it ends.
  */
 #ifndef MASA_HTTP_SERVER_H
 #define MASA_HTTP_SERVER_H
@@ -58,6 +61,15 @@ struct http_config {
 	 */
 	enum masa_err (*identify)(struct http_request *req,
 	                          struct masa_error *err);
+	/*
+	 * Sign-in attempts (POST to a route marked sign_in_attempt) and
+	 * refused API tokens one address may make in sign_in_window seconds;
+	 * past that, 429 with Retry-After (http/limit.h). 0: no limit. The
+	 * address is the peer's, or, when the peer is this machine (a proxy
+	 * in front), the last one its X-Forwarded-For names.
+	 */
+	unsigned sign_in_attempts;
+	unsigned sign_in_window;
 };
 
 /*

@@ -15,36 +15,46 @@
 
 enum { COOKIE_MAX = 200 };
 
-/* Equal tokens, in time that does not depend on where they differ. */
-static bool same_token(const char *a, const char *b)
+bool session_token_matches(const char *given, const char *real)
 {
 	size_t n;
 
-	if (a == NULL || b == NULL || a[0] == '\0')
+	if (given == NULL || real == NULL || real[0] == '\0')
 		return false;
-	n = strlen(a);
-	return n == strlen(b) && sodium_memcmp(a, b, n) == 0;
+	n = strlen(real);
+	return n == strlen(given) && sodium_memcmp(given, real, n) == 0;
 }
 
 static enum masa_err by_bearer(struct http_request *req, const char *token,
                                struct masa_error *err)
 {
 	struct gov_account *acc = arena_alloc(&req->arena, sizeof *acc);
+	struct gov_token tok;
+	struct masa_error why = {0};
 	enum masa_err rc;
 
-	rc = gov_token_lookup(&req->gov, token, &req->arena, acc, err);
+	rc = gov_token_lookup(&req->gov, token, &req->arena, acc, &tok, &why);
 	if (rc == MASA_ERR_NOT_FOUND || rc == MASA_ERR_INVALID)
-		return masa_error_set(
-		        err, MASA_ERR_UNKNOWN_USER,
-		        "The API token is not known or has been "
-		        "revoked: make a new one with `masa token "
-		        "create`.");
-	if (rc != MASA_OK)
+		return masa_error_set(err, MASA_ERR_UNKNOWN_USER,
+		                      "%s: ask the business unit for a new one "
+		                      "(`masa token create`).",
+		                      why.message);
+	if (rc != MASA_OK) {
+		*err = why;
 		return rc;
+	}
 	if (acc->partnership_id != req->partnership->id)
 		return masa_error_set(err, MASA_ERR_DENIED,
 		                      "The API token is for another "
 		                      "partnership.");
+	if (tok.read_only && strcmp(req->method, "GET") != 0 &&
+	    strcmp(req->method, "HEAD") != 0)
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "The API token \"%s\" only reads: "
+		        "nothing was changed. Changes need a token "
+		        "made without --read-only.",
+		        tok.name);
 	gov_viewer_of(&req->viewer, acc);
 	req->account = acc;
 	req->by_token = true;
@@ -87,8 +97,8 @@ enum masa_err session_identify(struct http_request *req, struct masa_error *err)
 		return MASA_OK;
 	/* Every POST from a browser proves it came from masa's own form. */
 	if (strcmp(req->route->path, "/sign-in") == 0) {
-		if (!same_token(req->csrf_given,
-		                http_cookie(req, SIGN_IN_COOKIE)))
+		if (!session_token_matches(req->csrf_given,
+		                           http_cookie(req, SIGN_IN_COOKIE)))
 			return masa_error_set(
 			        err, MASA_ERR_DENIED,
 			        "The sign-in form had expired. Go "
@@ -109,7 +119,7 @@ enum masa_err session_identify(struct http_request *req, struct masa_error *err)
 		                "nothing was saved. Sign in again, "
 		                "then repeat what you were doing."
 		              : "Sign in first: nothing was saved.");
-	if (!same_token(req->csrf_given, req->csrf_token))
+	if (!session_token_matches(req->csrf_given, req->csrf_token))
 		return masa_error_set(err, MASA_ERR_DENIED,
 		                      "This form is out of date (it was opened "
 		                      "before you last signed in), so nothing "
@@ -271,11 +281,8 @@ enum masa_err session_sign_in(struct http_request *req, struct masa_error *err)
 	if (username == NULL || password == NULL)
 		return sign_in_form(req, 400,
 		                    "Enter your username and password", err);
-	rc = gov_account_sign_in(&req->gov, username, password, &req->arena,
-	                         &acc, &why);
-	if (rc == MASA_OK && acc.partnership_id != req->partnership->id)
-		rc = masa_error_set(&why, MASA_ERR_INVALID,
-		                    "The username or password is not right");
+	rc = gov_account_sign_in(&req->gov, req->partnership->id, username,
+	                         password, &req->arena, &acc, &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_NOT_FOUND)
 		return sign_in_form(req, 400, why.message, err);
 	if (rc != MASA_OK) {

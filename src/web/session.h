@@ -6,7 +6,8 @@
  * SameSite=Lax, Path=/): browsers keep Secure cookies on http://localhost
  * and 127.0.0.1, and anywhere else masa is served behind TLS. A new session
  * is made at each sign-in (so a token from before never works after) and
- * ended at sign-out. An API client sends "Authorization: Bearer TOKEN".
+ * ended at sign-out. An API client sends "Authorization: Bearer TOKEN"; a
+ * token made --read-only may only GET (else 403, nothing done).
  *
  * Every POST from a browser must carry the form field csrf equal to its
  * session's CSRF token (page_form_begin writes it), else 403 and nothing is
@@ -33,5 +34,11 @@ enum masa_err session_sign_out(struct http_request *req,
                                struct masa_error *err);
 
 extern const struct route_param session_sign_in_params[];
+
+/*
+ * Whether the token a form or cookie gave equals the real one, in time that
+ * does not depend on where they differ; never for a NULL or empty real one.
+ */
+bool session_token_matches(const char *given, const char *real);
 
 #endif

@@ -23,6 +23,14 @@ serve_said_where() {
 	[ -n "$URL" ] || process_gone "$SERVER_PID"
 }
 
+# add_accounts DB PASSWORD: the accounts the session tests sign in as:
+# admin, and police (a partner lead of South Yorkshire Police).
+add_accounts() {
+	printf '%s\n' "$2" | "$MASA" --db "$1" user add admin --role admin >/dev/null
+	printf '%s\n' "$2" | "$MASA" --db "$1" user add police --role partner \
+		--person jason-harwin --organisation south-yorkshire-police >/dev/null
+}
+
 # start_server DB [SERVE OPTIONS...]: starts masa serve on DB; sets URL and
 # SERVER_PID, or prints a failure and exits.
 start_server() {

@@ -169,11 +169,11 @@ EOF
 if ! have nginx; then
 	skip "the site file names no path the test does not move: nginx not installed"
 	skip "nginx -t: nginx not installed"
-	for _ in $(seq 1 15); do skip "nginx in front of masa: nginx not installed"; done
+	for _ in $(seq 1 17); do skip "nginx in front of masa: nginx not installed"; done
 elif ! have openssl; then
 	skip "the site file names no path the test does not move: openssl not installed"
 	skip "nginx -t: openssl not installed (for a certificate)"
-	for _ in $(seq 1 15); do skip "nginx in front of masa: openssl not installed"; done
+	for _ in $(seq 1 17); do skip "nginx in front of masa: openssl not installed"; done
 else
 	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=masa.example.org \
 		-addext subjectAltName=DNS:masa.example.org \
@@ -273,6 +273,17 @@ else
 	code_is "a form just under 1 MB reaches masa" 400 403
 	tls_curl "$site/sign-in" --data-binary @big2
 	code_is "a form over 1 MB is refused by nginx" 413
+
+	# Sign-in attempts from one client: nginx answers 429 past its burst
+	# (two were made just above), before masa's own limit is reached.
+	for _ in $(seq 1 12); do tls_curl "$site/sign-in" -d username=x -d password=y; done
+	if [ "$CODE" = 429 ] && ! grep -q 'masa' "$BODY"; then
+		pass "nginx limits sign-in attempts per client: 429"
+	else
+		fail "nginx limits sign-in attempts per client: 429" "status $CODE"
+	fi
+	tls_curl "$site/sign-in"
+	code_is "  but not the sign-in page itself" 200
 
 	req -H "Host: masa.example.org" "http://127.0.0.1:$http/meetings?x=1"
 	if [ "$CODE" = 301 ] && tr -d '\r' <"$HEAD" | grep -qi "^location: https://masa.example.org/meetings?x=1$"; then

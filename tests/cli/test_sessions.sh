@@ -7,9 +7,7 @@
 
 PW="correct horse battery staple"
 ok "init --demo" --db demo.db init --demo
-printf '%s\n' "$PW" | "$MASA" --db demo.db user add admin --role admin >/dev/null
-printf '%s\n' "$PW" | "$MASA" --db demo.db user add police --role partner \
-	--person jason-harwin --organisation south-yorkshire-police >/dev/null
+add_accounts demo.db "$PW"
 start_server demo.db
 
 req "$URL/sign-in"

@@ -49,7 +49,7 @@ echo "another good long passphrase" >pw2
 ok "a new password" --db demo.db user passwd sue.cassin@example.org <pw2
 has "says so" "changed the password of sue.cassin@example.org"
 ok "disable" --db demo.db user disable sue.cassin@example.org
-has "disabled and signed out" "disabled (and signed out)"
+has "disabled, signed out and its tokens revoked" "disabled (signed out, and its API tokens revoked)"
 ok "list shows it" --db demo.db user list
 line_has "disabled in the list" "^sue.cassin@example.org" "disabled"
 ok "enable again" --db demo.db user disable sue.cassin@example.org --enable
