@@ -90,9 +90,6 @@ void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v)
 	store_bind_int(st, p + 7, v->system);
 }
 
-const struct gov_viewer gov_viewer_masa = {.role = GOV_ROLE_ADMIN,
-                                           .system = true};
-
 void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id)
 {
 	memset(v, 0, sizeof *v);

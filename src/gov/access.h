@@ -123,14 +123,18 @@ struct gov_viewer {
 	"vp.organisation_id = ?97))))"
 
 /*
- * Action a, raised under item it (NULL when standing alone or under no
- * item) of meeting m: signed in at its partnership, and the item is open,
- * or the viewer sees the meeting's part two, or owns the action.
+ * Action a, raised at meeting m (NULL standing alone) under item it (NULL
+ * under no item): signed in at its partnership, and the item is open, or
+ * the viewer sees the meeting's part two, or owns the action; and, for
+ * anyone, an action that is part of minutes they may read (raised at m
+ * under no item or an open one), as the printed minutes show it.
  */
 #define GOV_SQL_SEES_ACTION(a, it, m)                                        \
 	"(?98 = 1 OR (" a ".partnership_id = ?91 AND ?92 = 1 AND (" it       \
 	".id IS NULL OR " it ".confidential = 0 OR "                         \
-	GOV_SQL_SEES_PART_TWO(m) " OR " GOV_SQL_OWNS_ACTION(a) ")))"
+	GOV_SQL_SEES_PART_TWO(m) " OR " GOV_SQL_OWNS_ACTION(a) ")) OR ("     \
+	m ".id IS NOT NULL AND (" it ".id IS NULL OR " it                    \
+	".confidential = 0) AND " GOV_SQL_SEES_MINUTES(m) "))"
 /* clang-format on */
 
 /* Binds v to st's parameters ?91 to ?98 (see above). */
@@ -143,8 +147,6 @@ void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v);
  * the domain's own checks and the interchange (dump, load, import).
  */
 void gov_viewer_system(struct gov_viewer *v, int64_t partnership_id);
-/* The same for masa's own checks and the interchange, in any partnership. */
-extern const struct gov_viewer gov_viewer_masa;
 
 /* The public, looking at partnership_id. */
 void gov_viewer_public(struct gov_viewer *v, int64_t partnership_id);

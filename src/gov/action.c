@@ -362,8 +362,10 @@ static enum masa_err raise_check(struct gov *g, struct gov_action *act,
 	if (act->item_id != 0) {
 		struct gov_item it;
 		struct gov_meeting im;
-		if ((rc = gov_item_get(g, &gov_viewer_masa, act->item_id, a,
-		                       &it, err)) ||
+		struct gov_viewer masa;
+
+		gov_viewer_system(&masa, body.partnership_id);
+		if ((rc = gov_item_get(g, &masa, act->item_id, a, &it, err)) ||
 		    (rc = gov_meeting_get(g, it.meeting_id, a, &im, err))) {
 			masa_error_prefix(err, "action item");
 			return rc;

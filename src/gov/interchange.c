@@ -251,6 +251,7 @@ static enum masa_err get_ref(json_t *o, const char *name, bool required,
 struct loader {
 	struct gov *g;
 	int64_t partnership_id;
+	struct gov_viewer masa; /* sees the whole partnership being loaded */
 	struct map organisations, people, bodies, meetings;
 	struct interchange_counts counts;
 };
@@ -285,6 +286,7 @@ static enum masa_err load_partnership(struct loader *l, json_t *o,
 	p.area = (char *)area;
 	rc = gov_partnership_create(l->g, &p, err);
 	l->partnership_id = p.id;
+	gov_viewer_system(&l->masa, p.id);
 	return rc;
 }
 
@@ -769,8 +771,8 @@ static enum masa_err load_action(struct loader *l, json_t *o,
 			                    "item: needs the meeting it is at");
 			goto out;
 		}
-		if ((rc = gov_item_find(l->g, &gov_viewer_masa, act.meeting_id,
-		                        item, &a, &it, err))) {
+		if ((rc = gov_item_find(l->g, &l->masa, act.meeting_id, item,
+		                        &a, &it, err))) {
 			masa_error_set(
 			        err, MASA_ERR_INVALID,
 			        "item: no item \"%.40s\" at that meeting",
@@ -877,8 +879,8 @@ static enum masa_err load_programme(struct loader *l, json_t *o,
 	}
 	if (item != NULL) {
 		struct gov_item it;
-		if (gov_item_find(l->g, &gov_viewer_masa, from_meeting, item,
-		                  &a, &it, err) != MASA_OK) {
+		if (gov_item_find(l->g, &l->masa, from_meeting, item, &a, &it,
+		                  err) != MASA_OK) {
 			rc = masa_error_set(err, MASA_ERR_INVALID,
 			                    "from_item: no item \"%.40s\" at "
 			                    "that meeting",
@@ -1183,6 +1185,7 @@ static void set_text(json_t *o, const char *name, const char *value)
 
 struct dumper {
 	struct gov *g;
+	struct gov_viewer masa; /* sees the whole partnership being dumped */
 	struct arena a;
 	struct idkey *organisations, *people, *bodies, *meetings;
 	size_t norganisations, npeople, nbodies, nmeetings;
@@ -1217,14 +1220,14 @@ static enum masa_err dump_agenda(struct dumper *d, int64_t meeting_id,
 	json_t *agenda = NULL;
 	enum masa_err rc;
 
-	if ((rc = gov_item_list(d->g, &gov_viewer_masa, meeting_id, &a, &items,
-	                        &nitems, err)) ||
-	    (rc = gov_resolution_list(d->g, &gov_viewer_masa, meeting_id, &a,
-	                              &res, &nres, err)) ||
-	    (rc = gov_document_list(d->g, &gov_viewer_masa, meeting_id, &a,
-	                            &docs, &ndocs, err)) ||
-	    (rc = gov_circulation_list(d->g, &gov_viewer_masa, meeting_id, &a,
-	                               &circ, &ncirc, err)))
+	if ((rc = gov_item_list(d->g, &d->masa, meeting_id, &a, &items, &nitems,
+	                        err)) ||
+	    (rc = gov_resolution_list(d->g, &d->masa, meeting_id, &a, &res,
+	                              &nres, err)) ||
+	    (rc = gov_document_list(d->g, &d->masa, meeting_id, &a, &docs,
+	                            &ndocs, err)) ||
+	    (rc = gov_circulation_list(d->g, &d->masa, meeting_id, &a, &circ,
+	                               &ncirc, err)))
 		goto out;
 	if (nitems == 0)
 		goto out;
@@ -1370,12 +1373,11 @@ static enum masa_err dump_meeting(struct dumper *d, const struct gov_meeting *m,
 	}
 	if ((rc = dump_agenda(d, m->id, o, err)))
 		goto out;
-	rc = gov_declaration_list(d->g, &gov_viewer_masa, m->id, &a, &decl,
-	                          &ndecl, err);
+	rc = gov_declaration_list(d->g, &d->masa, m->id, &a, &decl, &ndecl,
+	                          err);
 	if (rc != MASA_OK || ndecl == 0)
 		goto out;
-	rc = gov_item_list(d->g, &gov_viewer_masa, m->id, &a, &items, &nitems,
-	                   err);
+	rc = gov_item_list(d->g, &d->masa, m->id, &a, &items, &nitems, err);
 	if (rc != MASA_OK)
 		goto out;
 	json_t *dl = json_array();
@@ -1460,8 +1462,8 @@ static enum masa_err dump_actions(struct dumper *d, int64_t partnership_id,
 			                act->meeting_id));
 		if (act->item_id) {
 			struct gov_item it;
-			if ((rc = gov_item_get(d->g, &gov_viewer_masa,
-			                       act->item_id, &a, &it, err))) {
+			if ((rc = gov_item_get(d->g, &d->masa, act->item_id, &a,
+			                       &it, err))) {
 				arena_free(&a);
 				break;
 			}
@@ -1577,6 +1579,7 @@ enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
 	enum masa_err rc;
 
 	*out = NULL;
+	gov_viewer_system(&d.masa, partnership_id);
 	if ((rc = gov_partnership_get(g, partnership_id, &d.a, &p, err)) ||
 	    (rc = gov_organisation_list(g, partnership_id, &d.a, &orgs,
 	                                &d.norganisations, err)) ||

@@ -35,6 +35,7 @@
 struct importer {
 	struct gov *g;
 	int64_t partnership_id;
+	struct gov_viewer masa; /* the import sees the whole partnership */
 	const struct minutes_reading *r;
 	struct arena *a;
 	struct minutes_import_result *out;
@@ -44,17 +45,6 @@ struct importer {
 	struct gov_meeting meeting;
 	int64_t *item_ids; /* by reading item index */
 };
-
-/* An action already in masa by reference: the import sees every one. */
-static enum masa_err import_action_find(struct importer *im, const char *key,
-                                        struct arena *a, struct gov_action *out,
-                                        struct masa_error *err)
-{
-	struct gov_viewer all;
-
-	gov_viewer_system(&all, im->partnership_id);
-	return gov_action_find(im->g, &all, key, a, out, err);
-}
 
 static const char *last_word(const char *s)
 {
@@ -183,8 +173,8 @@ static enum masa_err same_meeting(struct importer *im, bool *same, bool *empty,
 	size_t n;
 	enum masa_err rc;
 
-	if ((rc = gov_item_list(im->g, &gov_viewer_masa, im->meeting.id, im->a,
-	                        &items, &n, err)) != MASA_OK)
+	if ((rc = gov_item_list(im->g, &im->masa, im->meeting.id, im->a, &items,
+	                        &n, err)) != MASA_OK)
 		return rc;
 	*empty = n == 0;
 	*same = n == im->r->nitems && n > 0;
@@ -368,12 +358,12 @@ static enum masa_err actions(struct importer *im, struct masa_error *err)
 				return rc;
 			/* a number printed twice: the second gets the next */
 			if (number > 0 &&
-			    import_action_find(im,
-			                       arena_printf(im->a, "%s/%lld",
-			                                    im->meeting.key,
-			                                    (long long)number),
-			                       im->a, &existing,
-			                       &ignore) == MASA_OK)
+			    gov_action_find(im->g, &im->masa,
+			                    arena_printf(im->a, "%s/%lld",
+			                                 im->meeting.key,
+			                                 (long long)number),
+			                    im->a, &existing,
+			                    &ignore) == MASA_OK)
 				number = 0;
 			act.body_id = im->body.id;
 			act.meeting_id = im->meeting.id;
@@ -432,8 +422,8 @@ static enum masa_err log_entry(struct importer *im,
 	                                  e->raised),
 	                     im->a, &from, &ignore) == MASA_OK) {
 		struct gov_action existing;
-		if (import_action_find(
-		            im,
+		if (gov_action_find(
+		            im->g, &im->masa,
 		            arena_printf(im->a, "%s/%s", from.key, e->number),
 		            im->a, &existing, &ignore) == MASA_OK)
 			return MASA_OK; /* already in masa */
@@ -491,6 +481,7 @@ enum masa_err minutes_import(struct gov *g, int64_t partnership_id,
 	memset(out, 0, sizeof *out);
 	im.g = g;
 	im.partnership_id = partnership_id;
+	gov_viewer_system(&im.masa, partnership_id);
 	im.r = r;
 	im.a = a;
 	im.out = out;

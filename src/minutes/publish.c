@@ -541,7 +541,7 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	struct gov_meeting m;
 	struct gov_body body;
 	struct gov_partnership p;
-	struct gov_viewer viewer, log_viewer;
+	struct gov_viewer viewer;
 	struct gov_action_log log;
 	struct publish_item *items;
 	enum masa_err rc;
@@ -561,18 +561,6 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	else
 		viewer = (struct gov_viewer){.role = GOV_ROLE_ADMIN,
 		                             .partnership_id = partnership_id};
-	/*
-	 * The appendix (the body's action log as at the meeting) is part of
-	 * the minutes: the public copy gives what any signed-in reader of the
-	 * partnership is given, which is every action but those raised under
-	 * part two (gov/access.h); the members' copy, everything.
-	 */
-	if (public_only)
-		log_viewer =
-		        (struct gov_viewer){.role = GOV_ROLE_MEMBER,
-		                            .partnership_id = partnership_id};
-	else
-		log_viewer = viewer;
 	if (!gov_may_see_minutes(&viewer, &m))
 		return masa_error_set(
 		        err, MASA_ERR_DENIED,
@@ -612,8 +600,8 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	if ((rc = read_items(&r, &m, out, &items, err)) ||
 	    (rc = read_attendance(&r, m.id, out, items, err)) ||
 	    (rc = read_next_meeting(&r, &m, out, err)) ||
-	    (rc = gov_action_log_as_at(g, &log_viewer, m.body_id, m.date, a,
-	                               &log, err)))
+	    (rc = gov_action_log_as_at(g, &viewer, m.body_id, m.date, a, &log,
+	                               err)))
 		return rc;
 
 	/* the appendix, as at the meeting */

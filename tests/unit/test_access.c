@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 
 #include "gov/access.h"
 #include "gov/action.h"
@@ -38,15 +39,6 @@ struct fixture {
 			fail_msg("%s failed: %s", #call, (f)->err.message); \
 	} while (0)
 
-/* Everything in the partnership, as the command line sees it. */
-static const struct gov_viewer *everything(int64_t partnership)
-{
-	static struct gov_viewer v;
-
-	gov_viewer_system(&v, partnership);
-	return &v;
-}
-
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -65,7 +57,7 @@ static int setup(void **state)
 	MUST(f, gov_meeting_find(&f->g, f->partnership, "ILSC/2019-07-09",
 	                         &f->a, &m, &f->err));
 	f->ilsc_2019 = m.id;
-	MUST(f, gov_action_find(&f->g, everything(f->partnership),
+	MUST(f, gov_action_find(&f->g, test_system(f->partnership),
 	                        "RLSCB/2014-06-05/10", &f->a, &act, &f->err));
 	f->action_10 = act.id;
 	*state = f;

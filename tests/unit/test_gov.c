@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 #include <jansson.h>
 
 #include "core/date.h"
@@ -671,8 +672,8 @@ static void test_meeting_agenda_and_attendance(void **state)
 	five.deferred_to_id = later;
 	MUST(f, gov_item_create(&f->g, &five, &f->err));
 
-	MUST(f, gov_item_list(&f->g, &gov_viewer_masa, m.id, &f->a, &items, &n,
-	                      &f->err));
+	MUST(f, gov_item_list(&f->g, test_system(f->rotherham), m.id, &f->a,
+	                      &items, &n, &f->err));
 	assert_int_equal(n, 6);
 	static const char *const numbers[] = {"1", "2", "4", "4.1", "4.2", "5"};
 	for (size_t i = 0; i < 6; i++) {
@@ -687,20 +688,20 @@ static void test_meeting_agenda_and_attendance(void **state)
 	assert_int_equal(items[3].parent_id, four.id);
 	assert_int_equal(items[4].parent_id, four.id);
 	assert_int_equal(items[2].parent_id, 0);
-	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, m.id, "4", &f->a, &item,
-	                      &f->err));
+	MUST(f, gov_item_find(&f->g, test_system(f->rotherham), m.id, "4",
+	                      &f->a, &item, &f->err));
 	assert_int_equal(item.id, four.id);
 	assert_string_equal(item.title, "Child sexual exploitation");
 	assert_int_equal(item.presenter_id, f->alice);
 	assert_true(item.confidential);
 	assert_string_equal(item.minutes, "The Board **noted** the report.");
-	MUST(f, gov_item_get(&f->g, &gov_viewer_masa, five.id, &f->a, &item,
-	                     &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), five.id, &f->a,
+	                     &item, &f->err));
 	assert_string_equal(item.status, "deferred");
 	assert_int_equal(item.deferred_to_id, later);
 	EXPECT_ERR(f,
-	           gov_item_find(&f->g, &gov_viewer_masa, m.id, "3", &f->a,
-	                         &item, &f->err),
+	           gov_item_find(&f->g, test_system(f->rotherham), m.id, "3",
+	                         &f->a, &item, &f->err),
 	           MASA_ERR_NOT_FOUND, "no item \"3\"");
 
 	/* Resolutions, documents, circulation. */
@@ -719,8 +720,8 @@ static void test_meeting_agenda_and_attendance(void **state)
 	r.number = 1;
 	r.text = "That apologies be noted.";
 	MUST(f, gov_resolution_create(&f->g, &r, &f->err));
-	MUST(f, gov_resolution_list(&f->g, &gov_viewer_masa, m.id, &f->a, &res,
-	                            &n, &f->err));
+	MUST(f, gov_resolution_list(&f->g, test_system(f->rotherham), m.id,
+	                            &f->a, &res, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(res[0].item_id, i1);
 	assert_int_equal(res[1].item_id, four.id);
@@ -738,8 +739,8 @@ static void test_meeting_agenda_and_attendance(void **state)
 	d2.title = "Action log";
 	d2.kind = "paper";
 	MUST(f, gov_document_create(&f->g, &d2, &f->err));
-	MUST(f, gov_document_list(&f->g, &gov_viewer_masa, m.id, &f->a, &docs,
-	                          &n, &f->err));
+	MUST(f, gov_document_list(&f->g, test_system(f->rotherham), m.id, &f->a,
+	                          &docs, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(docs[0].id, d1.id);
 	assert_int_equal(docs[0].position, 1);
@@ -758,8 +759,8 @@ static void test_meeting_agenda_and_attendance(void **state)
 	c.person_id = f->alice;
 	c.sent_on = "2014-11-28";
 	MUST(f, gov_circulation_create(&f->g, &c, &f->err));
-	MUST(f, gov_circulation_list(&f->g, &gov_viewer_masa, m.id, &f->a,
-	                             &circ, &n, &f->err));
+	MUST(f, gov_circulation_list(&f->g, test_system(f->rotherham), m.id,
+	                             &f->a, &circ, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(circ[0].person_id, f->steve);
 	assert_string_equal(circ[0].sent_on, "2014-11-27");
@@ -810,8 +811,8 @@ static void test_meeting_agenda_and_attendance(void **state)
 	dc.person_id = f->steve;
 	dc.interest = "Trustee of a local charity";
 	MUST(f, gov_declaration_create(&f->g, &dc, &f->err));
-	MUST(f, gov_declaration_list(&f->g, &gov_viewer_masa, m.id, &f->a,
-	                             &decl, &n, &f->err));
+	MUST(f, gov_declaration_list(&f->g, test_system(f->rotherham), m.id,
+	                             &f->a, &decl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(decl[0].person_id, f->carol);
 	assert_int_equal(decl[0].item_id, i41);
@@ -1464,8 +1465,8 @@ static void test_reject_item_rules(void **state)
 
 	/* An item cannot be its own sub-item; numbers stay unique on update. */
 	struct gov_item got;
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, sub, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), sub, &f->a, &got,
+	                     &f->err));
 	got.parent_id = sub;
 	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
 	           "item parent: an item cannot be its own sub-item");
@@ -1483,8 +1484,8 @@ static void test_reject_item_rules(void **state)
 	it.status = "deferred";
 	it.deferred_to_id = later;
 	MUST(f, gov_item_create(&f->g, &it, &f->err));
-	MUST(f, gov_item_get(&f->g, &gov_viewer_masa, it.id, &f->a, &got,
-	                     &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), it.id, &f->a,
+	                     &got, &f->err));
 	assert_int_equal(got.deferred_to_id, later);
 	assert_int_equal(got.position, 3);
 	/* The same number is fine at another meeting. */
@@ -2071,8 +2072,8 @@ static void test_reject_meeting_move_across_deferral(void **state)
 	MUST(f, gov_meeting_get(&f->g, from, &f->a, &got, &f->err));
 	got.date = "2014-12-20";
 	MUST(f, gov_meeting_update(&f->g, &got, &f->err));
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, it.id, &f->a, &it, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), it.id, &f->a,
+	                     &it, &f->err));
 	assert_int_equal(it.deferred_to_id, to);
 	MUST(f, gov_meeting_get(&f->g, to, &f->a, &got, &f->err));
 	assert_string_equal(got.date, "2014-12-21");
@@ -2089,8 +2090,8 @@ static void test_reject_item_under_own_sub_item(void **state)
 	struct gov_item got;
 	char *before = snapshot(f);
 
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, four, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), four, &f->a,
+	                     &got, &f->err));
 	got.parent_id = sub;
 	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
 	           "item 4 parent: an item cannot be a sub-item of its own "
@@ -2099,27 +2100,27 @@ static void test_reject_item_under_own_sub_item(void **state)
 	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
 	           "item 4 parent: an item cannot be a sub-item of its own "
 	           "sub-item");
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, sub, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), sub, &f->a, &got,
+	                     &f->err));
 	got.parent_id = subsub;
 	EXPECT_ERR(f, gov_item_update(&f->g, &got, &f->err), MASA_ERR_INVALID,
 	           "item 4.1 parent: an item cannot be a sub-item of its own "
 	           "sub-item");
 	assert_string_equal(snapshot(f), before);
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, four, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), four, &f->a,
+	                     &got, &f->err));
 	assert_int_equal(got.parent_id, 0);
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, sub, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), sub, &f->a, &got,
+	                     &f->err));
 	assert_int_equal(got.parent_id, four);
 
 	/* Moving a branch under an item outside it is fine. */
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, four, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), four, &f->a,
+	                     &got, &f->err));
 	got.parent_id = five;
 	MUST(f, gov_item_update(&f->g, &got, &f->err));
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, four, &f->a, &got, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), four, &f->a,
+	                     &got, &f->err));
 	assert_int_equal(got.parent_id, five);
 }
 
@@ -2596,8 +2597,8 @@ static void test_reject_item_moving_meeting(void **state)
 
 	add_item(f, first, item, "4.1", "Performance");
 	before = snapshot(f);
-	MUST(f,
-	     gov_item_get(&f->g, &gov_viewer_masa, item, &f->a, &it, &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->rotherham), item, &f->a, &it,
+	                     &f->err));
 	it.meeting_id = second;
 	EXPECT_ERR(f, gov_item_update(&f->g, &it, &f->err), MASA_ERR_INVALID,
 	           "item 4 meeting: an item cannot move to another meeting");

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 #include <jansson.h>
 
 #include "gov/access.h"
@@ -423,7 +424,7 @@ static void test_load_small_document(void **state)
 	assert_string_equal(m.webcast_url, "https://example.org/live");
 	MUST(f, gov_meeting_find(&f->one.g, id, "TSCP/2019-12-03", &f->a,
 	                         &later, &f->err));
-	MUST(f, gov_item_list(&f->one.g, &gov_viewer_masa, m.id, &f->a, &items,
+	MUST(f, gov_item_list(&f->one.g, test_system(0), m.id, &f->a, &items,
 	                      &n, &f->err));
 	assert_int_equal(n, 6);
 	static const char *const numbers[] = {"1", "2", "3", "3.1", "3.2", "4"};
@@ -440,7 +441,7 @@ static void test_load_small_document(void **state)
 	assert_string_equal(att[1].substitute_key, "sam-newton");
 	assert_string_equal(att[2].arrived_item, "2");
 	assert_string_equal(att[2].left_item, "3.1");
-	MUST(f, gov_declaration_list(&f->one.g, &gov_viewer_masa, m.id, &f->a,
+	MUST(f, gov_declaration_list(&f->one.g, test_system(0), m.id, &f->a,
 	                             &decl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(decl[0].item_id, items[3].id);
@@ -1246,7 +1247,7 @@ static void test_demo_rlscb_agenda(void **state)
 	id = load_demo(f, &f->one, NULL);
 	MUST(f, gov_meeting_find(&f->one.g, id, "RLSCB/2014-12-04", &f->a, &m,
 	                         &f->err));
-	MUST(f, gov_item_list(&f->one.g, &gov_viewer_masa, m.id, &f->a, &items,
+	MUST(f, gov_item_list(&f->one.g, test_system(0), m.id, &f->a, &items,
 	                      &n, &f->err));
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].parent_id != 0)
@@ -1283,11 +1284,11 @@ static void test_demo_ilsc_resolutions_and_deferral(void **state)
 	                         &f->err));
 	MUST(f, gov_meeting_find(&f->one.g, id, "ILSC/2019-09-17", &f->a, &to,
 	                         &f->err));
-	MUST(f, gov_item_find(&f->one.g, &gov_viewer_masa, m.id, "16", &f->a,
+	MUST(f, gov_item_find(&f->one.g, test_system(0), m.id, "16", &f->a,
 	                      &sixteen, &f->err));
-	MUST(f, gov_item_find(&f->one.g, &gov_viewer_masa, m.id, "17", &f->a,
+	MUST(f, gov_item_find(&f->one.g, test_system(0), m.id, "17", &f->a,
 	                      &seventeen, &f->err));
-	MUST(f, gov_resolution_list(&f->one.g, &gov_viewer_masa, m.id, &f->a,
+	MUST(f, gov_resolution_list(&f->one.g, test_system(0), m.id, &f->a,
 	                            &res, &n, &f->err));
 	for (size_t i = 0; i < n; i++) {
 		if (res[i].item_id != sixteen.id)

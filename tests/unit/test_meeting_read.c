@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 
 #include "gov/access.h"
 #include "gov/action.h"
@@ -41,15 +42,6 @@ struct fixture {
 		if ((call) != MASA_OK)                                      \
 			fail_msg("%s failed: %s", #call, (f)->err.message); \
 	} while (0)
-
-/* Everything in the partnership, as the command line sees it. */
-static const struct gov_viewer *everything(int64_t partnership)
-{
-	static struct gov_viewer v;
-
-	gov_viewer_system(&v, partnership);
-	return &v;
-}
 
 static int setup(void **state)
 {
@@ -87,10 +79,10 @@ static void test_item_rows(void **state)
 	size_t nrows, nitems;
 	bool deferred = false;
 
-	MUST(f, gov_item_rows(&f->g, &gov_viewer_masa, f->board.id, &f->a,
-	                      &rows, &nrows, &f->err));
-	MUST(f, gov_item_list(&f->g, &gov_viewer_masa, f->board.id, &f->a,
-	                      &items, &nitems, &f->err));
+	MUST(f, gov_item_rows(&f->g, test_system(f->partnership), f->board.id,
+	                      &f->a, &rows, &nrows, &f->err));
+	MUST(f, gov_item_list(&f->g, test_system(f->partnership), f->board.id,
+	                      &f->a, &items, &nitems, &f->err));
 	assert_int_equal(nrows, nitems);
 	for (size_t i = 0; i < nrows; i++) {
 		/* The same items in the same order as gov_item_list. */
@@ -107,8 +99,8 @@ static void test_item_rows(void **state)
 	assert_string_equal(rows[0].presenter_name, "Steve Ashley");
 	assert_string_equal(rows[0].presenter_prefix, "Mr");
 
-	MUST(f, gov_item_rows(&f->g, &gov_viewer_masa, f->ilsc.id, &f->a, &rows,
-	                      &nrows, &f->err));
+	MUST(f, gov_item_rows(&f->g, test_system(f->partnership), f->ilsc.id,
+	                      &f->a, &rows, &nrows, &f->err));
 	for (size_t i = 0; i < nrows; i++) {
 		if (strcmp(rows[i].item.number, "17") != 0) {
 			assert_null(rows[i].deferred_to_key);
@@ -164,13 +156,13 @@ static void test_declaration_rows(void **state)
 	struct gov_declaration d = {0};
 	size_t n;
 
-	MUST(f, gov_declaration_rows(&f->g, &gov_viewer_masa, f->board.id,
-	                             &f->a, &rows, &n, &f->err));
+	MUST(f, gov_declaration_rows(&f->g, test_system(f->partnership),
+	                             f->board.id, &f->a, &rows, &n, &f->err));
 	assert_int_equal(n, 0);
 	MUST(f, gov_person_find(&f->g, f->partnership, "sue-cassin", &f->a, &p,
 	                        &f->err));
-	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, f->board.id, "4.1",
-	                      &f->a, &it, &f->err));
+	MUST(f, gov_item_find(&f->g, test_system(f->partnership), f->board.id,
+	                      "4.1", &f->a, &it, &f->err));
 	d.meeting_id = f->board.id;
 	d.person_id = p.id;
 	d.item_id = it.id;
@@ -179,8 +171,8 @@ static void test_declaration_rows(void **state)
 	d.item_id = 0;
 	d.interest = "A governor of a school";
 	MUST(f, gov_declaration_create(&f->g, &d, &f->err));
-	MUST(f, gov_declaration_rows(&f->g, &gov_viewer_masa, f->board.id,
-	                             &f->a, &rows, &n, &f->err));
+	MUST(f, gov_declaration_rows(&f->g, test_system(f->partnership),
+	                             f->board.id, &f->a, &rows, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].person_name, "Sue Cassin");
 	assert_string_equal(rows[0].honorific_prefix, "Ms");
@@ -195,7 +187,7 @@ static void test_actions_of_a_meeting(void **state)
 	struct gov_action_entry *e;
 	size_t n;
 
-	MUST(f, gov_action_list_meeting(&f->g, everything(f->partnership),
+	MUST(f, gov_action_list_meeting(&f->g, test_system(f->partnership),
 	                                f->board.id, &f->a, &e, &n, &f->err));
 	assert_int_equal(n, 9);
 	for (size_t i = 0; i < n; i++) {
@@ -219,7 +211,7 @@ static void test_actions_of_a_meeting(void **state)
 	assert_int_equal(e[7].nowners, 2);
 	assert_string_equal(e[7].owners[0].name, "Maryke Turvey");
 	assert_string_equal(e[7].owners[1].name, "Sarah Mainwaring");
-	MUST(f, gov_action_list_meeting(&f->g, everything(f->partnership),
+	MUST(f, gov_action_list_meeting(&f->g, test_system(f->partnership),
 	                                f->ilsc.id + 1000000, &f->a, &e, &n,
 	                                &f->err));
 	assert_int_equal(n, 0);

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 
 #include "gov/access.h"
 #include "gov/body.h"
@@ -291,12 +292,12 @@ static void test_sub_item_inherits_part_two(void **state)
 	struct gov_item it, child;
 
 	/* Loaded without its own flag, 2.1 is part two as 2 is. */
-	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, f->held, "2.1", &f->a,
-	                      &it, &f->err));
+	MUST(f, gov_item_find(&f->g, test_system(f->partnership), f->held,
+	                      "2.1", &f->a, &it, &f->err));
 	assert_true(it.confidential);
 	/* One made now under an open item stays open... */
-	MUST(f, gov_item_find(&f->g, &gov_viewer_masa, f->held, "1", &f->a, &it,
-	                      &f->err));
+	MUST(f, gov_item_find(&f->g, test_system(f->partnership), f->held, "1",
+	                      &f->a, &it, &f->err));
 	child = (struct gov_item){.meeting_id = f->held,
 	                          .parent_id = it.id,
 	                          .number = "1.1",
@@ -307,8 +308,8 @@ static void test_sub_item_inherits_part_two(void **state)
 	it.confidential = true;
 	it.version = 0;
 	MUST(f, gov_item_update(&f->g, &it, &f->err));
-	MUST(f, gov_item_get(&f->g, &gov_viewer_masa, child.id, &f->a, &child,
-	                     &f->err));
+	MUST(f, gov_item_get(&f->g, test_system(f->partnership), child.id,
+	                     &f->a, &child, &f->err));
 	assert_true(child.confidential);
 }
 

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 
 #include "core/text.h"
 #include "gov/access.h"
@@ -313,8 +314,8 @@ static void test_create_and_get(void **state)
 	e.notes = "Deferred for want of time";
 	MUST(f, gov_programme_create(&f->g, &e, &f->err));
 	assert_true(e.id > 0);
-	MUST(f, gov_programme_get(&f->g, &gov_viewer_masa, e.id, &f->a, &got,
-	                          &f->err));
+	MUST(f, gov_programme_get(&f->g, test_system(f->rotherham), e.id, &f->a,
+	                          &got, &f->err));
 	assert_int_equal(got.body_id, f->ilsc);
 	assert_string_equal(got.title, "Missing children");
 	assert_int_equal(got.meeting_id, f->september);
@@ -339,8 +340,8 @@ static void test_create_and_get(void **state)
 	add_entry(f, e);
 
 	EXPECT_ERR(f,
-	           gov_programme_get(&f->g, &gov_viewer_masa, 9999, &f->a, &got,
-	                             &f->err),
+	           gov_programme_get(&f->g, test_system(f->rotherham), 9999,
+	                             &f->a, &got, &f->err),
 	           MASA_ERR_NOT_FOUND, "no programme entry with id 9999");
 }
 
@@ -357,8 +358,8 @@ static void test_update_writes_audit(void **state)
 	e.meeting_id = f->november;
 	e.status = "on_agenda";
 	MUST(f, gov_programme_update(&f->g, &e, &f->err));
-	MUST(f, gov_programme_get(&f->g, &gov_viewer_masa, e.id, &f->a, &got,
-	                          &f->err));
+	MUST(f, gov_programme_get(&f->g, test_system(f->rotherham), e.id, &f->a,
+	                          &got, &f->err));
 	assert_int_equal(got.meeting_id, f->november);
 	assert_null(got.month);
 	assert_string_equal(got.status, "on_agenda");
@@ -556,8 +557,8 @@ static void test_from_resolution(void **state)
 	MUST(f, gov_programme_from_resolution(&f->g, f->resolution3, 6, NULL,
 	                                      &f->a, &e, &f->err));
 	assert_true(e.id > 0);
-	MUST(f, gov_programme_get(&f->g, &gov_viewer_masa, e.id, &f->a, &got,
-	                          &f->err));
+	MUST(f, gov_programme_get(&f->g, test_system(f->rotherham), e.id, &f->a,
+	                          &got, &f->err));
 	assert_int_equal(got.body_id, f->ilsc);
 	assert_string_equal(got.month, "2020-01");
 	assert_int_equal(got.meeting_id, 0);
@@ -696,8 +697,8 @@ static void test_list_order_and_from(void **state)
 	e.body_id = f->rlscb;
 	add_entry(f, e);
 
-	MUST(f, gov_programme_list(&f->g, &gov_viewer_masa, f->ilsc, NULL,
-	                           &f->a, &list, &n, &f->err));
+	MUST(f, gov_programme_list(&f->g, test_system(f->rotherham), f->ilsc,
+	                           NULL, &f->a, &list, &n, &f->err));
 	assert_int_equal(n, 5);
 	assert_string_equal(list[0].title, "Standing");
 	assert_string_equal(list[1].title, "September meeting");
@@ -706,7 +707,7 @@ static void test_list_order_and_from(void **state)
 	assert_string_equal(list[4].title, "January");
 
 	/* From a day in November: the month of November still counts. */
-	MUST(f, gov_programme_list(&f->g, &gov_viewer_masa, f->ilsc,
+	MUST(f, gov_programme_list(&f->g, test_system(f->rotherham), f->ilsc,
 	                           "2019-11-20", &f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_string_equal(list[0].title, "Standing");
@@ -714,7 +715,7 @@ static void test_list_order_and_from(void **state)
 	assert_string_equal(list[2].title, "January");
 
 	EXPECT_ERR(f,
-	           gov_programme_list(&f->g, &gov_viewer_masa, f->ilsc,
+	           gov_programme_list(&f->g, test_system(f->rotherham), f->ilsc,
 	                              "2019-11-31", &f->a, &list, &n, &f->err),
 	           MASA_ERR_INVALID, "from: \"2019-11-31\" is not a real date");
 
@@ -789,8 +790,8 @@ static void test_matters_arising(void **state)
 	add_item_status(f, september, "5", "Withdrawn", "withdrawn", 0);
 	add_item(f, november, "1", "Never met");
 
-	MUST(f, gov_matters_arising(&f->g, &gov_viewer_masa, december, &f->a,
-	                            &ma, &f->err));
+	MUST(f, gov_matters_arising(&f->g, test_system(f->rotherham), december,
+	                            &f->a, &ma, &f->err));
 	assert_string_equal(ma.previous_meeting_key, "RLSCB/2014-09-04");
 	assert_int_equal(ma.nactions, 2);
 	assert_int_equal(ma.actions[0].action.id, still_open);
@@ -805,8 +806,8 @@ static void test_matters_arising(void **state)
 	assert_string_equal(ma.deferred[1].title, "To no meeting");
 
 	/* At September: June's two actions, both still open then. */
-	MUST(f, gov_matters_arising(&f->g, &gov_viewer_masa, september, &f->a,
-	                            &ma, &f->err));
+	MUST(f, gov_matters_arising(&f->g, test_system(f->rotherham), september,
+	                            &f->a, &ma, &f->err));
 	assert_string_equal(ma.previous_meeting_key, "RLSCB/2014-06-05");
 	assert_int_equal(ma.nactions, 2);
 	assert_int_equal(ma.actions[0].action.id, still_open);
@@ -814,15 +815,15 @@ static void test_matters_arising(void **state)
 	assert_int_equal(ma.ndeferred, 0);
 
 	/* The first meeting has nothing before it. */
-	MUST(f, gov_matters_arising(&f->g, &gov_viewer_masa, june, &f->a, &ma,
-	                            &f->err));
+	MUST(f, gov_matters_arising(&f->g, test_system(f->rotherham), june,
+	                            &f->a, &ma, &f->err));
 	assert_null(ma.previous_meeting_key);
 	assert_int_equal(ma.nactions, 0);
 	assert_int_equal(ma.ndeferred, 0);
 
 	EXPECT_ERR(f,
-	           gov_matters_arising(&f->g, &gov_viewer_masa, 9999, &f->a,
-	                               &ma, &f->err),
+	           gov_matters_arising(&f->g, test_system(f->rotherham), 9999,
+	                               &f->a, &ma, &f->err),
 	           MASA_ERR_NOT_FOUND, "no meeting with id 9999");
 }
 
@@ -896,8 +897,8 @@ static void test_agenda_draft_order(void **state)
 	                                      &f->a, &e, &f->err));
 	resolution = e.id;
 
-	MUST(f, gov_agenda_draft(&f->g, &gov_viewer_masa, f->september, &f->a,
-	                         &p, &n, &f->err));
+	MUST(f, gov_agenda_draft(&f->g, test_system(f->rotherham), f->september,
+	                         &f->a, &p, &n, &f->err));
 	assert_int_equal(n, 11);
 	expect_proposal(&p[0], "1", "Welcome, introductions and apologies",
 	                "standard item");
@@ -944,8 +945,8 @@ static void test_agenda_draft_deferred_without_entry(void **state)
 	struct gov_agenda_proposal *p;
 	size_t n;
 
-	MUST(f, gov_agenda_draft(&f->g, &gov_viewer_masa, f->september, &f->a,
-	                         &p, &n, &f->err));
+	MUST(f, gov_agenda_draft(&f->g, test_system(f->rotherham), f->september,
+	                         &f->a, &p, &n, &f->err));
 	assert_int_equal(n, 6);
 	expect_proposal(&p[2], "3",
 	                "Minutes of the previous meeting (ILSC/2019-07-09) and "
@@ -958,16 +959,16 @@ static void test_agenda_draft_deferred_without_entry(void **state)
 	                "standard item");
 
 	/* A body's first meeting has no previous minutes. */
-	MUST(f, gov_agenda_draft(&f->g, &gov_viewer_masa, f->june, &f->a, &p,
-	                         &n, &f->err));
+	MUST(f, gov_agenda_draft(&f->g, test_system(f->rotherham), f->june,
+	                         &f->a, &p, &n, &f->err));
 	assert_int_equal(n, 5);
 	expect_proposal(&p[2], "3", "Matters arising",
 	                "0 open actions, 0 deferred items");
 	assert_string_equal(meeting_key(f, f->june), "ILSC/2019-06-11");
 
 	EXPECT_ERR(f,
-	           gov_agenda_draft(&f->g, &gov_viewer_masa, 9999, &f->a, &p,
-	                            &n, &f->err),
+	           gov_agenda_draft(&f->g, test_system(f->rotherham), 9999,
+	                            &f->a, &p, &n, &f->err),
 	           MASA_ERR_NOT_FOUND, "no meeting with id 9999");
 }
 

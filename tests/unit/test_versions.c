@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 
 #include "gov/access.h"
 #include "gov/action.h"
@@ -61,15 +62,6 @@ struct fixture {
 		assert_string_equal((f)->err.message, (message_)); \
 	} while (0)
 
-/* Everything in the partnership, as the command line sees it. */
-static const struct gov_viewer *everything(int64_t partnership)
-{
-	static struct gov_viewer v;
-
-	gov_viewer_system(&v, partnership);
-	return &v;
-}
-
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -87,14 +79,14 @@ static int setup(void **state)
 	MUST(f,
 	     store_open(f->path, STORE_OPEN_EXISTING, &f->two.store, &f->err));
 	gov_init(&f->two.g, f->two.store, "test:two");
-	MUST(f, gov_action_find(&f->one.g, everything(f->partnership),
+	MUST(f, gov_action_find(&f->one.g, test_system(f->partnership),
 	                        "RLSCB/2014-06-05/10", &f->a, &act, &f->err));
 	f->action = act.id;
 	MUST(f, gov_meeting_find(&f->one.g, f->partnership, "RLSCB/2014-12-04",
 	                         &f->a, &m, &f->err));
 	f->meeting = m.id;
-	MUST(f, gov_item_list(&f->one.g, &gov_viewer_masa, m.id, &f->a, &items,
-	                      &n, &f->err));
+	MUST(f, gov_item_list(&f->one.g, test_system(f->partnership), m.id,
+	                      &f->a, &items, &n, &f->err));
 	assert_true(n > 0);
 	f->item = items[0].id;
 	*state = f;
@@ -148,7 +140,7 @@ static int64_t action_version(struct fixture *f, struct editor *e)
 {
 	struct gov_action act;
 
-	MUST(f, gov_action_get(&e->g, everything(f->partnership), f->action,
+	MUST(f, gov_action_get(&e->g, test_system(f->partnership), f->action,
 	                       &f->a, &act, &f->err));
 	return act.version;
 }
@@ -205,7 +197,7 @@ static void test_action_second_writer_is_told(void **state)
 		struct gov_action_entry e, *list;
 		size_t n;
 		MUST(f, gov_action_entry_read(
-		                &f->one.g, everything(f->partnership),
+		                &f->one.g, test_system(f->partnership),
 		                f->action, NULL, &f->a, &e, &f->err));
 		assert_int_equal(e.action.version, seen + 2);
 		assert_string_equal(e.status_as_at, "closed");
@@ -215,7 +207,7 @@ static void test_action_second_writer_is_told(void **state)
 		assert_string_equal(e.updates[e.nupdates - 2].text,
 		                    "Letter sent");
 		MUST(f, gov_action_list_meeting(&f->one.g,
-		                                everything(f->partnership),
+		                                test_system(f->partnership),
 		                                e.action.meeting_id, &f->a,
 		                                &list, &n, &f->err));
 		for (size_t i = 0; i < n; i++)
@@ -374,10 +366,10 @@ static void test_item_second_writer_is_told(void **state)
 	size_t n;
 	char *before;
 
-	MUST(f, gov_item_get(&f->one.g, &gov_viewer_masa, f->item, &f->a, &one,
-	                     &f->err));
-	MUST(f, gov_item_get(&f->two.g, &gov_viewer_masa, f->item, &f->a, &two,
-	                     &f->err));
+	MUST(f, gov_item_get(&f->one.g, test_system(f->partnership), f->item,
+	                     &f->a, &one, &f->err));
+	MUST(f, gov_item_get(&f->two.g, test_system(f->partnership), f->item,
+	                     &f->a, &two, &f->err));
 	one.minutes = "The board noted the report.";
 	MUST(f, gov_item_update(&f->one.g, &one, &f->err));
 	before = snapshot(f);
@@ -391,12 +383,12 @@ static void test_item_second_writer_is_told(void **state)
 	           MASA_ERR_CONFLICT,
 	           stale_message(f, "item", two.version + 1));
 	assert_string_equal(snapshot(f), before);
-	MUST(f, gov_item_get(&f->two.g, &gov_viewer_masa, f->item, &f->a, &now,
-	                     &f->err));
+	MUST(f, gov_item_get(&f->two.g, test_system(f->partnership), f->item,
+	                     &f->a, &now, &f->err));
 	assert_string_equal(now.minutes, "The board noted the report.");
 	assert_int_equal(now.version, two.version + 1);
-	MUST(f, gov_item_rows(&f->one.g, &gov_viewer_masa, f->meeting, &f->a,
-	                      &rows, &n, &f->err));
+	MUST(f, gov_item_rows(&f->one.g, test_system(f->partnership),
+	                      f->meeting, &f->a, &rows, &n, &f->err));
 	assert_int_equal(rows[0].item.id, f->item);
 	assert_int_equal(rows[0].item.version, now.version);
 	/* An item just made has version 1. */
@@ -406,8 +398,8 @@ static void test_item_second_writer_is_told(void **state)
 		                      .title = "Any other business"};
 		MUST(f, gov_item_create(&f->one.g, &it, &f->err));
 		assert_int_equal(it.version, 1);
-		MUST(f, gov_item_get(&f->two.g, &gov_viewer_masa, it.id, &f->a,
-		                     &now, &f->err));
+		MUST(f, gov_item_get(&f->two.g, test_system(f->partnership),
+		                     it.id, &f->a, &now, &f->err));
 		assert_int_equal(now.version, 1);
 	}
 }
