@@ -14,7 +14,15 @@
 #include "http/server.h"
 #include "web/session.h"
 
-enum { SERVE_LISTEN, SERVE_STATIC, SERVE_ROUTES, SERVE_SIGN_IN_LIMIT };
+enum {
+	SERVE_LISTEN,
+	SERVE_STATIC,
+	SERVE_ROUTES,
+	SERVE_SIGN_IN_LIMIT,
+	SERVE_TRUSTED_PROXY,
+};
+/* The most proxies --trusted-proxy names. */
+enum { TRUSTED_PROXIES_MAX = 64 };
 
 /* Sign-in attempts one address may make, and in how many seconds. */
 enum { SIGN_IN_ATTEMPTS_DEFAULT = 20, SIGN_IN_WINDOW_DEFAULT = 60 };
@@ -34,6 +42,12 @@ static const struct cli_option serve_options[] = {
                                  "tokens) one address may make in SECONDS "
                                  "(default 60); then 429. Default 20/60; "
                                  "0 for no limit"},
+        [SERVE_TRUSTED_PROXY] = {"trusted-proxy", "ADDRESS[,ADDRESS...]",
+                                 "proxies on other machines (a load "
+                                 "balancer) whose X-Forwarded-For names "
+                                 "the client the sign-in limit counts; "
+                                 "this machine's own proxy is trusted "
+                                 "already"},
         {NULL, NULL, NULL},
 };
 
@@ -99,6 +113,42 @@ static enum masa_err parse_sign_in_limit(const char *text,
 	return MASA_OK;
 }
 
+/* Reads --trusted-proxy "ADDRESS[,ADDRESS...]" into cfg (addresses in a). */
+static enum masa_err parse_trusted_proxies(const char *text,
+                                           struct http_config *cfg,
+                                           struct arena *a,
+                                           struct masa_error *err)
+{
+	struct limit_address *list;
+	size_t n = 0;
+
+	if (text == NULL)
+		return MASA_OK;
+	list = arena_alloc(a, TRUSTED_PROXIES_MAX * sizeof *list);
+	for (const char *p = text; *p != '\0';) {
+		size_t len = strcspn(p, ",");
+		char one[64];
+
+		if (len == 0 || len >= sizeof one || n == TRUSTED_PROXIES_MAX ||
+		    (snprintf(one, sizeof one, "%.*s", (int)len, p),
+		     !limit_address_parse(one, &list[n])))
+			return masa_error_set(
+			        err, MASA_ERR_USAGE,
+			        "--trusted-proxy: \"%.*s\" is not an IPv4 or "
+			        "IPv6 address (give at most %d, separated by "
+			        "commas, such as 10.0.0.5,10.0.0.6)",
+			        (int)(len < 64 ? len : 64), p,
+			        TRUSTED_PROXIES_MAX);
+		n++;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	cfg->trusted_proxies = list;
+	cfg->ntrusted_proxies = n;
+	return MASA_OK;
+}
+
 /*
  * A handler that does nothing: SIGTERM and SIGINT are blocked and taken
  * with sigwait(), but a signal whose action is "ignore" (as a shell sets
@@ -160,7 +210,9 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 	    parse_sign_in_limit(cli_opt(args, SERVE_SIGN_IN_LIMIT)
 	                                ? cli_opt(args, SERVE_SIGN_IN_LIMIT)
 	                                : "",
-	                        &cfg, &err) != MASA_OK)
+	                        &cfg, &err) != MASA_OK ||
+	    parse_trusted_proxies(cli_opt(args, SERVE_TRUSTED_PROXY), &cfg,
+	                          &ctx->arena, &err) != MASA_OK)
 		return cli_fail(&err);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

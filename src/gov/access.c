@@ -153,8 +153,8 @@ enum masa_err gov_may_see_papers(struct gov *g, const struct gov_viewer *v,
 
 /* An admin of its partnership, or its owner (see GOV_SQL_OWNS_ACTION). */
 static const char SQL_MAY_UPDATE_ACTION[] =
-        "SELECT ?98 = 1 OR (a.partnership_id = ?91 AND ?92 = 1 AND "
-        "(?93 = 1 OR " GOV_SQL_OWNS_ACTION("a") ")) FROM action a "
+        "SELECT a.partnership_id = ?91 AND (?98 = 1 OR (?92 = 1 AND "
+        "(?93 = 1 OR " GOV_SQL_OWNS_ACTION("a") "))) FROM action a "
                                                 "WHERE a.id = ?1";
 
 enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,

@@ -63,7 +63,7 @@ struct gov_viewer {
  *   ?95 today (YYYY-MM-DD)           ?96 1 for a chair
  *   ?97 a partner's organisation, or 0
  *   ?98 1 for masa itself and the command line (gov_viewer_system),
- *       which see everything
+ *       which see everything of the partnership ?91
  * The arguments are the aliases, as string literals, of the tables in the
  * statement: GOV_SQL_SEES_ITEM("it", "m").
  *
@@ -77,7 +77,7 @@ struct gov_viewer {
 /* The viewer sat on body b on date d, or sits on it today. */
 #define GOV_SQL_MEMBER_OF(b, d)                                       \
 	"EXISTS (SELECT 1 FROM membership vms WHERE vms.body_id = " b \
-	" AND ?94 <> 0 AND vms.person_id = ?94 AND "                  \
+	" AND CAST(?94 AS BIGINT) <> 0 AND vms.person_id = ?94 AND "  \
 	"((COALESCE(vms.start_date, '0000-01-01') <= " d              \
 	" AND COALESCE(vms.end_date, '9999-12-31') >= " d ") OR "     \
 	"(COALESCE(vms.start_date, '0000-01-01') <= ?95 AND "         \
@@ -90,7 +90,8 @@ struct gov_viewer {
  */
 /* clang-format off */
 #define GOV_SQL_SEES_MINUTES(m)                                              \
-	"(?98 = 1 OR (" m ".partnership_id = ?91 AND (?92 = 1 OR "           \
+	"((?98 = 1 AND " m ".partnership_id = ?91) OR (" m ".partnership_id "\
+	"= ?91 AND (?92 = 1 OR "                                             \
 	m ".minutes_status = 'published')) OR (" m ".minutes_status = "      \
 	"'published' AND EXISTS (SELECT 1 FROM body_partnership vbp WHERE "  \
 	"vbp.body_id = " m ".body_id AND vbp.partnership_id = ?91)))"
@@ -98,8 +99,8 @@ struct gov_viewer {
 /* Part two of meeting m: an admin of its partnership, or a member of its
  * body on the meeting's date (or today). */
 #define GOV_SQL_SEES_PART_TWO(m)                                             \
-	"(?98 = 1 OR (" m ".partnership_id = ?91 AND ?92 = 1 AND (?93 = 1 "  \
-	"OR " GOV_SQL_MEMBER_OF(m ".body_id", m ".date") ")))"
+	"(" m ".partnership_id = ?91 AND (?98 = 1 OR (?92 = 1 AND (?93 = 1 " \
+	"OR " GOV_SQL_MEMBER_OF(m ".body_id", m ".date") "))))"
 
 /* Item it of meeting m (and its minutes text and resolutions). */
 #define GOV_SQL_SEES_ITEM(it, m)                                             \
@@ -109,7 +110,8 @@ struct gov_viewer {
 /* The papers of item it of meeting m: signed in at its partnership as an
  * admin, a chair or a member of the body, and the item seen. */
 #define GOV_SQL_SEES_PAPERS(it, m)                                           \
-	"(?98 = 1 OR (" GOV_SQL_SEES_ITEM(it, m) " AND " m ".partnership_id " \
+	"((?98 = 1 AND " m ".partnership_id = ?91) OR ("                     \
+	GOV_SQL_SEES_ITEM(it, m) " AND " m ".partnership_id "                \
 	"= ?91 AND ?92 = 1 AND (?93 = 1 OR ?96 = 1 OR "                      \
 	GOV_SQL_MEMBER_OF(m ".body_id", m ".date") ")))"
 
@@ -118,8 +120,9 @@ struct gov_viewer {
 #define GOV_SQL_OWNS_ACTION(a)                                               \
 	"EXISTS (SELECT 1 FROM action_owner vo LEFT JOIN person vp ON "      \
 	"vp.id = vo.person_id WHERE vo.action_id = " a ".id AND "            \
-	"vo.removed_by IS NULL AND ((?94 <> 0 AND vo.person_id = ?94) OR "   \
-	"(?97 <> 0 AND (vo.organisation_id = ?97 OR "                        \
+	"vo.removed_by IS NULL AND ((CAST(?94 AS BIGINT) <> 0 AND "          \
+	"vo.person_id = ?94) OR (CAST(?97 AS BIGINT) <> 0 AND "              \
+	"(vo.organisation_id = ?97 OR "                                      \
 	"vp.organisation_id = ?97))))"
 
 /*
@@ -130,7 +133,8 @@ struct gov_viewer {
  * under no item or an open one), as the printed minutes show it.
  */
 #define GOV_SQL_SEES_ACTION(a, it, m)                                        \
-	"(?98 = 1 OR (" a ".partnership_id = ?91 AND ?92 = 1 AND (" it       \
+	"((?98 = 1 AND " a ".partnership_id = ?91) OR (" a ".partnership_id " \
+	"= ?91 AND ?92 = 1 AND (" it                                         \
 	".id IS NULL OR " it ".confidential = 0 OR "                         \
 	GOV_SQL_SEES_PART_TWO(m) " OR " GOV_SQL_OWNS_ACTION(a) ")) OR ("     \
 	m ".id IS NOT NULL AND (" it ".id IS NULL OR " it                    \

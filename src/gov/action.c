@@ -564,11 +564,13 @@ static const char *owner_words(struct arena *a, const struct gov_owner_ref *r)
 	                    (long long)r->organisation_id);
 }
 
-enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
-                                const struct gov_owner_ref *added,
-                                size_t nadded,
-                                const struct gov_owner_ref *removed,
-                                size_t nremoved, struct masa_error *err)
+/* gov_action_update's checks and writes (its own transaction nests in
+ * the caller's, which the checks run in). */
+static enum masa_err action_update(struct gov *g, struct gov_action_update *u,
+                                   const struct gov_owner_ref *added,
+                                   size_t nadded,
+                                   const struct gov_owner_ref *removed,
+                                   size_t nremoved, struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_action act;
@@ -763,6 +765,27 @@ out:
 		u->kind = kind_in;
 	arena_free(&a);
 	return rc;
+}
+
+/*
+ * The checks (finished already, dated before the last update, left with no
+ * owner...) read in the write transaction, which takes the write lock at
+ * its start: two updates at once cannot both pass them.
+ */
+enum masa_err gov_action_update(struct gov *g, struct gov_action_update *u,
+                                const struct gov_owner_ref *added,
+                                size_t nadded,
+                                const struct gov_owner_ref *removed,
+                                size_t nremoved, struct masa_error *err)
+{
+	enum masa_err rc = gov_begin(g, err);
+
+	if (rc != MASA_OK) {
+		u->id = 0;
+		return rc;
+	}
+	rc = action_update(g, u, added, nadded, removed, nremoved, err);
+	return gov_end(g, rc, err);
 }
 
 /* The action id or key that v may see; NOT_FOUND as for none at all. */
@@ -1526,10 +1549,11 @@ enum masa_err gov_action_query(struct gov *g, const struct gov_viewer *v,
 
 /* changing the due date */
 
-enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
-                                 int64_t version, const char *due,
-                                 const char *on, const char *why,
-                                 struct masa_error *err)
+/* gov_action_set_due inside its caller's write transaction. */
+static enum masa_err action_set_due(struct gov *g, int64_t action_id,
+                                    int64_t version, const char *due,
+                                    const char *on, const char *why,
+                                    struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_action act;
@@ -1590,6 +1614,19 @@ enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
 out:
 	arena_free(&a);
 	return rc;
+}
+
+enum masa_err gov_action_set_due(struct gov *g, int64_t action_id,
+                                 int64_t version, const char *due,
+                                 const char *on, const char *why,
+                                 struct masa_error *err)
+{
+	enum masa_err rc = gov_begin(g, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	rc = action_set_due(g, action_id, version, due, on, why, err);
+	return gov_end(g, rc, err);
 }
 
 static const char SQL_MEETING_ACTIONS[] =

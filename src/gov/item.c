@@ -237,7 +237,7 @@ static enum masa_err item_inherit_part(struct gov *g, struct gov_item *it,
 
 static const char SQL_ITEM_CONFIDENTIAL_BELOW[] =
         "WITH RECURSIVE below (id) AS (SELECT id FROM item "
-        "WHERE parent_id = ?1 UNION ALL SELECT i.id FROM item i "
+        "WHERE parent_id = ?1 UNION SELECT i.id FROM item i "
         "JOIN below ON i.parent_id = below.id) "
         "UPDATE item SET confidential = 1, version = version + 1 "
         "WHERE confidential = 0 AND id IN (SELECT id FROM below)";
@@ -258,15 +258,11 @@ static enum masa_err item_part_below(struct gov *g, const struct gov_item *it,
 	return rc;
 }
 
-enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
-                              struct masa_error *err)
+static enum masa_err item_create(struct gov *g, struct gov_item *it,
+                                 struct masa_error *err)
 {
-	enum masa_err rc;
+	enum masa_err rc = item_check(g, it, err);
 
-	it->id = 0;
-	if (it->status == NULL)
-		it->status = "taken";
-	rc = item_check(g, it, err);
 	if (rc == MASA_OK)
 		rc = item_inherit_part(g, it, err);
 	if (rc == MASA_OK && it->position <= 0)
@@ -275,14 +271,30 @@ enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
 	return rc ? rc : record_insert(g, &item_kind, it, err);
 }
 
+/* The checks run in the write transaction, so they hold until it ends. */
+enum masa_err gov_item_create(struct gov *g, struct gov_item *it,
+                              struct masa_error *err)
+{
+	enum masa_err rc = gov_begin(g, err);
+
+	it->id = 0;
+	if (it->status == NULL)
+		it->status = "taken";
+	if (rc != MASA_OK)
+		return rc;
+	return gov_end(g, item_create(g, it, err), err);
+}
+
 static const char SQL_ITEM_MEETING[] =
         "SELECT meeting_id FROM item WHERE id = ?";
 static const char SQL_ITEM_VERSION[] = "SELECT version FROM item WHERE id = ?";
 
-enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
-                              struct masa_error *err)
+/* gov_item_update's checks and writes, inside its transaction. */
+static enum masa_err item_update(struct gov *g, const struct gov_item *it,
+                                 struct masa_error *err)
 {
 	int64_t meeting_id = 0, version = 0;
+	struct gov_item stored = *it;
 	enum masa_err rc =
 	        query_int(g, SQL_ITEM_MEETING, it->id, &meeting_id, err);
 
@@ -303,18 +315,24 @@ enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
 		                    it->number ? it->number : "");
 	if (rc == MASA_OK)
 		rc = item_check(g, it, err);
-	if (rc != MASA_OK)
-		return rc;
-	struct gov_item stored = *it;
-
-	if ((rc = gov_begin(g, err)) != MASA_OK)
-		return rc;
-	rc = item_inherit_part(g, &stored, err);
+	if (rc == MASA_OK)
+		rc = item_inherit_part(g, &stored, err);
 	if (rc == MASA_OK)
 		rc = record_update(g, &item_kind, &stored, err);
 	if (rc == MASA_OK)
 		rc = item_part_below(g, &stored, err);
-	return gov_end(g, rc, err);
+	return rc;
+}
+
+/* The checks run in the write transaction, so they hold until it ends. */
+enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
+                              struct masa_error *err)
+{
+	enum masa_err rc = gov_begin(g, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	return gov_end(g, item_update(g, it, err), err);
 }
 
 enum masa_err gov_item_get(struct gov *g, const struct gov_viewer *v,

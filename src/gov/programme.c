@@ -73,8 +73,9 @@ static const char SQL_PROGRAMME_ALL[] =
         "JOIN body b ON b.id = p.body_id WHERE b.partnership_id = ? "
         "ORDER BY p.id";
 /*
- * The entries a viewer may see: those from no item, or from a resolution or
- * an item the viewer may see (an entry from a part-two resolution, from a
+ * The entries a viewer may see: of a body of the viewer's partnership or
+ * serving it, and from no item, or from a resolution or an item the viewer
+ * may see (an entry from a part-two resolution, from a
  * deferred part-two item or from minutes not yet published carries their
  * words in its title).
  */
@@ -83,8 +84,15 @@ static const char SQL_PROGRAMME_ALL[] =
 	"LEFT JOIN resolution vr ON vr.id = p.resolution_id "           \
 	"LEFT JOIN item it ON it.id = COALESCE(vr.item_id, p.item_id) " \
 	"LEFT JOIN meeting m ON m.id = it.meeting_id "                  \
-	"LEFT JOIN meeting pm ON pm.id = p.meeting_id "
-#define PROGRAMME_SEEN "(it.id IS NULL OR " GOV_SQL_SEES_ITEM("it", "m") ")"
+	"LEFT JOIN meeting pm ON pm.id = p.meeting_id "                 \
+	"JOIN body pb ON pb.id = p.body_id "
+#define PROGRAMME_SEEN                                                     \
+	"(it.id IS NULL OR " GOV_SQL_SEES_ITEM(                            \
+	        "it", "m") ") AND "                                        \
+	                   "(pb.partnership_id = ?91 OR EXISTS (SELECT 1 " \
+	                   "FROM body_partnership "                        \
+	                   "vbs WHERE vbs.body_id = p.body_id AND "        \
+	                   "vbs.partnership_id = ?91))"
 
 static const char SQL_PROGRAMME_GET_SEEN[] =
         PROGRAMME_SEEN_FROM "WHERE p.id = ?1 AND " PROGRAMME_SEEN;

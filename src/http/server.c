@@ -102,6 +102,9 @@ struct http_server {
 	atomic_int in_flight;
 	struct page_cache *cache;
 	struct limit *sign_in_limit; /* NULL when there is none */
+	/* Proxies whose X-Forwarded-For is believed, besides this machine. */
+	struct limit_address *trusted_proxies;
+	size_t ntrusted_proxies;
 	/* Moves on whenever the data may have changed (see cache.h). */
 	_Atomic uint64_t generation;
 };
@@ -141,18 +144,26 @@ struct request_state {
 	unsigned runs;
 	bool run_again; /* decided: it runs again (http_form_unsaved) */
 	bool busy;      /* the database was busy: Retry-After is short */
+	/* busy after the request had stored something: not run again, and
+	 * not told that nothing was saved */
+	bool partly_saved;
 };
 
 static _Thread_local struct worker *this_worker;
 static _Thread_local const struct http_server *this_server;
 
-/* How long a handler is run again while the database is busy. */
-enum { BUSY_RETRY_MS = 5000, BUSY_PAUSE_MAX_MS = 100 };
+/* How long, and how often at most, a handler is run again while the
+ * database is busy. */
+enum { BUSY_RETRY_MS = 5000, BUSY_PAUSE_MAX_MS = 100, BUSY_RUNS_MAX = 200 };
 /* What a busy database tells the client (seconds). */
 static const char BUSY_RETRY_AFTER[] = "5";
 static const char BUSY_MESSAGE[] =
         "The database is busy with other changes just now, so nothing you "
         "sent was saved. Send it again in a few seconds.";
+static const char BUSY_PARTLY_MESSAGE[] =
+        "The database is busy with other changes just now, so not all of "
+        "what you sent was saved: in a few seconds, look at the page "
+        "again before sending it again.";
 
 static struct request_state *state_of(struct http_request *req)
 {
@@ -477,10 +488,11 @@ static unsigned status_of(enum masa_err code)
  * What a person is told of a failure: the message for their own mistakes;
  * for the server's, no detail of its insides (those go to the log).
  */
-static const char *public_message(unsigned status, const struct masa_error *err)
+static const char *public_message(const struct request_state *st,
+                                  unsigned status, const struct masa_error *err)
 {
 	if (err->code == MASA_ERR_BUSY)
-		return BUSY_MESSAGE;
+		return st->partly_saved ? BUSY_PARTLY_MESSAGE : BUSY_MESSAGE;
 	if (status == 503)
 		return "The database cannot be reached just now. What you "
 		       "sent may not have been saved: in a minute, look at the "
@@ -1073,11 +1085,16 @@ static bool busy_again(struct request_state *st, enum masa_err rc)
 	if (rc != MASA_ERR_BUSY)
 		return false;
 	st->busy = true;
+	if (store_write_count(st->req.store) != st->writes_before) {
+		/* Something is stored already: running it again could store
+		 * it twice. */
+		st->partly_saved = true;
+		return false;
+	}
+	if (st->responded || st->runs >= BUSY_RUNS_MAX)
+		return false;
 	if (st->run_again)
 		return true;
-	if (st->responded ||
-	    store_write_count(st->req.store) != st->writes_before)
-		return false;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (seed == 0)
 		seed = (unsigned)now.tv_nsec | 1u;
@@ -1101,6 +1118,11 @@ const char *http_form_unsaved(struct http_request *req, enum masa_err rc)
 		       "before sending it again.";
 	if (rc != MASA_ERR_BUSY || busy_again(st, rc))
 		return NULL;
+	if (st->partly_saved)
+		return "The database is busy with other changes just now, so "
+		       "not all of what you sent was saved. What you typed is "
+		       "still in the form: in a few seconds, look at the page "
+		       "again before sending it again.";
 	return "The database is busy with other changes just now, so "
 	       "nothing you sent was saved. What you typed is still in the "
 	       "form: send it again in a few seconds.";
@@ -1137,7 +1159,7 @@ static void run_handler(struct request_state *st)
 			fprintf(stderr, "masa: http: %s %s: %s%s\n",
 			        req->method, req->path, err.message, runs);
 		if (!st->responded)
-			fail_with(st, status, public_message(status, &err));
+			fail_with(st, status, public_message(st, status, &err));
 	} else if (!st->responded) {
 		fprintf(stderr,
 		        "masa: http: %s %s: the handler answered "
@@ -1154,8 +1176,9 @@ static void run_handler(struct request_state *st)
 
 /*
  * The address st's attempts count for: the peer's; when the peer is this
- * machine (a proxy in front, as deploy/nginx.conf sets up), the last one
- * X-Forwarded-For names, which that proxy added. False when unknown.
+ * machine or a trusted proxy (a proxy in front, as deploy/nginx.conf sets
+ * up; --trusted-proxy), the last one X-Forwarded-For names, which that
+ * proxy added. False when unknown.
  */
 static bool attempt_address(struct request_state *st, struct limit_address *out)
 {
@@ -1165,18 +1188,21 @@ static bool attempt_address(struct request_state *st, struct limit_address *out)
 	const char *forwarded, *last;
 	char text[INET6_ADDRSTRLEN];
 	size_t n;
-	bool loopback;
+	bool trusted;
 
 	if (sa == NULL || !limit_address_of(sa, out))
 		return false;
 	if (sa->sa_family == AF_INET) {
 		const struct sockaddr_in *in = (const void *)sa;
-		loopback = ntohl(in->sin_addr.s_addr) >> 24 == 127;
+		trusted = ntohl(in->sin_addr.s_addr) >> 24 == 127;
 	} else {
 		const struct sockaddr_in6 *in6 = (const void *)sa;
-		loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+		trusted = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 	}
-	forwarded = loopback ? http_header(&st->req, "X-Forwarded-For") : NULL;
+	for (size_t i = 0; !trusted && i < st->server->ntrusted_proxies; i++)
+		trusted = memcmp(st->server->trusted_proxies[i].bytes,
+		                 out->bytes, sizeof out->bytes) == 0;
+	forwarded = trusted ? http_header(&st->req, "X-Forwarded-For") : NULL;
 	if (forwarded == NULL)
 		return true;
 	last = strrchr(forwarded, ',');
@@ -1288,7 +1314,7 @@ static void dispatch(struct request_state *st)
 		fprintf(stderr, "masa: http: %s\n", err.message);
 		/* The page names the partnership, as the server last knew. */
 		request_partnership(st);
-		fail_with(st, 503, public_message(503, &err));
+		fail_with(st, 503, public_message(st, 503, &err));
 		return;
 	}
 	notice_changes(st->server, req->store);
@@ -1316,7 +1342,7 @@ static void dispatch(struct request_state *st)
 		if (status >= 500)
 			fprintf(stderr, "masa: http: %s %s: %s\n", req->method,
 			        req->path, err.message);
-		fail_with(st, status, public_message(status, &err));
+		fail_with(st, status, public_message(st, status, &err));
 		return;
 	}
 	/* Identify sets the viewer; a viewer is of the request's partnership
@@ -1585,6 +1611,13 @@ enum masa_err http_server_start(const struct http_config *cfg,
 	if (cfg->sign_in_attempts > 0)
 		s->sign_in_limit =
 		        limit_new(cfg->sign_in_attempts, cfg->sign_in_window);
+	if (cfg->ntrusted_proxies > 0) {
+		s->trusted_proxies = xcalloc(cfg->ntrusted_proxies,
+		                             sizeof *s->trusted_proxies);
+		memcpy(s->trusted_proxies, cfg->trusted_proxies,
+		       cfg->ntrusted_proxies * sizeof *s->trusted_proxies);
+		s->ntrusted_proxies = cfg->ntrusted_proxies;
+	}
 
 	hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE;
 	hints.ai_socktype = SOCK_STREAM;
@@ -1668,6 +1701,7 @@ void http_server_stop(struct http_server *s)
 	free(s->static_root);
 	page_cache_free(s->cache);
 	limit_free(s->sign_in_limit);
+	free(s->trusted_proxies);
 	tenancy_free(s->tenancy);
 	arena_free(&s->arena);
 	pthread_mutex_destroy(&s->lock);

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "http/limit.h"
 #include "http/route.h"
 #include "web/html.h"
 
@@ -65,11 +66,15 @@ struct http_config {
 	 * Sign-in attempts (POST to a route marked sign_in_attempt) and
 	 * refused API tokens one address may make in sign_in_window seconds;
 	 * past that, 429 with Retry-After (http/limit.h). 0: no limit. The
-	 * address is the peer's, or, when the peer is this machine (a proxy
-	 * in front), the last one its X-Forwarded-For names.
+	 * address is the peer's, or, when the peer is this machine or one of
+	 * trusted_proxies (a proxy in front), the last one its
+	 * X-Forwarded-For names.
 	 */
 	unsigned sign_in_attempts;
 	unsigned sign_in_window;
+	/* The addresses of proxies on other machines (borrowed). */
+	const struct limit_address *trusted_proxies;
+	size_t ntrusted_proxies;
 };
 
 /*

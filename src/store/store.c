@@ -286,6 +286,12 @@ static enum masa_err begin_with(struct store *s, const char *sql, bool writes,
 			return rc;
 		s->tx_failed = false;
 		s->tx_writes = writes;
+	} else if (writes && !s->tx_writes) {
+		/* Its writes would run unlocked (SQLite) or be refused
+		 * (PostgreSQL), and a retry could not tell they were made. */
+		return masa_error_set(err, MASA_ERR_STORE,
+		                      "a change was begun inside a transaction "
+		                      "that only reads");
 	}
 	s->tx_depth++;
 	return MASA_OK;

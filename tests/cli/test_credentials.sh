@@ -192,7 +192,10 @@ stop
 
 # --- the per-address limit -----------------------------------------------
 fails "--sign-in-limit that is not a number" 2 "sign-in-limit" --db demo.db serve --sign-in-limit lots
-start_server demo.db --sign-in-limit 3/60
+fails "--trusted-proxy that is not an address" 2 '"10.0.0.300" is not an IPv4 or IPv6 address' \
+	--db demo.db serve --trusted-proxy 10.0.0.5,10.0.0.300
+fails "--trusted-proxy with an empty entry" 2 'trusted-proxy' --db demo.db serve --trusted-proxy 10.0.0.5,,10.0.0.6
+start_server demo.db --sign-in-limit 3/60 --trusted-proxy 10.0.0.5,2001:db8::1
 req -c formjar "$URL/sign-in"
 FORM=$(csrf_of)
 for i in 1 2 3; do attempt police "wrong $i"; done

@@ -424,8 +424,8 @@ static void test_load_small_document(void **state)
 	assert_string_equal(m.webcast_url, "https://example.org/live");
 	MUST(f, gov_meeting_find(&f->one.g, id, "TSCP/2019-12-03", &f->a,
 	                         &later, &f->err));
-	MUST(f, gov_item_list(&f->one.g, test_system(0), m.id, &f->a, &items,
-	                      &n, &f->err));
+	MUST(f, gov_item_list(&f->one.g, test_system(m.partnership_id), m.id,
+	                      &f->a, &items, &n, &f->err));
 	assert_int_equal(n, 6);
 	static const char *const numbers[] = {"1", "2", "3", "3.1", "3.2", "4"};
 	for (size_t i = 0; i < n; i++)
@@ -441,8 +441,8 @@ static void test_load_small_document(void **state)
 	assert_string_equal(att[1].substitute_key, "sam-newton");
 	assert_string_equal(att[2].arrived_item, "2");
 	assert_string_equal(att[2].left_item, "3.1");
-	MUST(f, gov_declaration_list(&f->one.g, test_system(0), m.id, &f->a,
-	                             &decl, &n, &f->err));
+	MUST(f, gov_declaration_list(&f->one.g, test_system(m.partnership_id),
+	                             m.id, &f->a, &decl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(decl[0].item_id, items[3].id);
 	assert_int_equal(decl[1].item_id, 0);
@@ -1247,8 +1247,8 @@ static void test_demo_rlscb_agenda(void **state)
 	id = load_demo(f, &f->one, NULL);
 	MUST(f, gov_meeting_find(&f->one.g, id, "RLSCB/2014-12-04", &f->a, &m,
 	                         &f->err));
-	MUST(f, gov_item_list(&f->one.g, test_system(0), m.id, &f->a, &items,
-	                      &n, &f->err));
+	MUST(f, gov_item_list(&f->one.g, test_system(m.partnership_id), m.id,
+	                      &f->a, &items, &n, &f->err));
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].parent_id != 0)
 			continue;
@@ -1284,12 +1284,12 @@ static void test_demo_ilsc_resolutions_and_deferral(void **state)
 	                         &f->err));
 	MUST(f, gov_meeting_find(&f->one.g, id, "ILSC/2019-09-17", &f->a, &to,
 	                         &f->err));
-	MUST(f, gov_item_find(&f->one.g, test_system(0), m.id, "16", &f->a,
-	                      &sixteen, &f->err));
-	MUST(f, gov_item_find(&f->one.g, test_system(0), m.id, "17", &f->a,
-	                      &seventeen, &f->err));
-	MUST(f, gov_resolution_list(&f->one.g, test_system(0), m.id, &f->a,
-	                            &res, &n, &f->err));
+	MUST(f, gov_item_find(&f->one.g, test_system(m.partnership_id), m.id,
+	                      "16", &f->a, &sixteen, &f->err));
+	MUST(f, gov_item_find(&f->one.g, test_system(m.partnership_id), m.id,
+	                      "17", &f->a, &seventeen, &f->err));
+	MUST(f, gov_resolution_list(&f->one.g, test_system(m.partnership_id),
+	                            m.id, &f->a, &res, &n, &f->err));
 	for (size_t i = 0; i < n; i++) {
 		if (res[i].item_id != sixteen.id)
 			continue;
