@@ -126,6 +126,16 @@ static enum masa_err ask(struct gov *g, const struct gov_viewer *v,
 	return rc;
 }
 
+static const char SQL_SEES_MINUTES[] =
+        "SELECT " GOV_SQL_SEES_MINUTES("m") " FROM meeting m WHERE m.id = ?1";
+
+enum masa_err gov_may_see_minutes_of(struct gov *g, const struct gov_viewer *v,
+                                     int64_t meeting_id, bool *yes,
+                                     struct masa_error *err)
+{
+	return ask(g, v, SQL_SEES_MINUTES, "meeting", meeting_id, yes, err);
+}
+
 static const char SQL_SEES_PART_TWO[] =
         "SELECT " GOV_SQL_SEES_PART_TWO("m") " FROM meeting m WHERE m.id = ?1";
 

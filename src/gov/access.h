@@ -174,9 +174,18 @@ enum masa_err gov_may_update_action(struct gov *g, const struct gov_viewer *v,
                                     struct masa_error *err);
 /* Does body_id of another partnership serve v's partnership? */
 bool gov_viewer_served(const struct gov_viewer *v, int64_t body_id);
-/* May v see the open items and minutes of meeting m (read already)? */
+/*
+ * May v see the open items and minutes of meeting m (read already)? The
+ * rule of GOV_SQL_SEES_MINUTES for a meeting in hand, without a query (a
+ * calendar asks it of every meeting it lists); test_part_two checks the
+ * two agree (gov_may_see_minutes_of asks the SQL).
+ */
 bool gov_may_see_minutes(const struct gov_viewer *v,
                          const struct gov_meeting *m);
+/* The same, asked of the store with GOV_SQL_SEES_MINUTES. */
+enum masa_err gov_may_see_minutes_of(struct gov *g, const struct gov_viewer *v,
+                                     int64_t meeting_id, bool *yes,
+                                     struct masa_error *err);
 /* May v change the partnership's records (bodies, meetings, minutes)? */
 bool gov_may_administer(const struct gov_viewer *v, int64_t partnership_id);
 

@@ -399,6 +399,44 @@ static void test_open_parts_still_shown(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* The rule for a meeting in hand and its SQL agree, for every viewer and
+ * both meetings (published and draft). */
+static void test_minutes_rule_in_c_and_sql(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer v[8];
+	const int64_t meetings[] = {f->held, f->next};
+	size_t n = 0;
+
+	gov_viewer_public(&v[n++], f->partnership);
+	v[n++] = as(f, GOV_ROLE_ADMIN, NULL);
+	v[n++] = as(f, GOV_ROLE_MEMBER, "other");
+	v[n++] = as(f, GOV_ROLE_CHAIR, "mem");
+	gov_viewer_system(&v[n++], f->partnership);
+	v[n] = as(f, GOV_ROLE_ADMIN, NULL);
+	v[n++].partnership_id = f->partnership + 1000;
+	gov_viewer_public(&v[n++], f->partnership + 1000);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < 2; k++) {
+			struct gov_meeting m;
+			bool sql = false;
+
+			MUST(f, gov_meeting_get(&f->g, meetings[k], &f->a, &m,
+			                        &f->err));
+			MUST(f, gov_may_see_minutes_of(&f->g, &v[i], m.id, &sql,
+			                               &f->err));
+			if (sql != gov_may_see_minutes(&v[i], &m))
+				fail_msg("viewer %zu, %s: SQL says %d", i,
+				         m.key, sql);
+		}
+	/* And they say something: the public sees one of the two. */
+	bool yes = false;
+	MUST(f, gov_may_see_minutes_of(&f->g, &v[0], f->next, &yes, &f->err));
+	assert_false(yes);
+	MUST(f, gov_may_see_minutes_of(&f->g, &v[0], f->held, &yes, &f->err));
+	assert_true(yes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +445,7 @@ int main(void)
 	        T(test_who_sees_part_two),
 	        T(test_programme_entries),
 	        T(test_open_parts_still_shown),
+	        T(test_minutes_rule_in_c_and_sql),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
