@@ -34,9 +34,11 @@ static const struct record_field item_fields[] = {
         RECORD_FIELD(struct gov_item, version, RECORD_VERSION),
 };
 
-#define ITEM_COLUMNS                                                         \
-	"id, meeting_id, parent_id, position, number, title, presenter_id, " \
-	"confidential, status, deferred_to_id, minutes, version"
+/* The columns of item_fields, of the item aliased "it". */
+#define ITEM_COLUMNS                                                   \
+	"it.id, it.meeting_id, it.parent_id, it.position, it.number, " \
+	"it.title, it.presenter_id, it.confidential, it.status, "      \
+	"it.deferred_to_id, it.minutes, it.version"
 
 static const struct record_kind item_kind = {
         .entity = "item",
@@ -55,15 +57,13 @@ static const struct record_kind item_kind = {
                       "minutes = ?, version = version + 1 "
                       "WHERE id = ? AND version = COALESCE(?, version) "
                       "RETURNING version",
-        .sql_get = "SELECT " ITEM_COLUMNS " FROM item WHERE id = ?",
+        .sql_get = "SELECT " ITEM_COLUMNS " FROM item it WHERE it.id = ?",
 };
 
 /* The columns of item it, with the meeting m it is at joined: for the
  * listings and lookups that filter by who may see the item. */
-#define ITEM_SEEN_FROM                                                        \
-	"SELECT it.id, it.meeting_id, it.parent_id, it.position, it.number, " \
-	"it.title, it.presenter_id, it.confidential, it.status, "             \
-	"it.deferred_to_id, it.minutes, it.version FROM item it "             \
+#define ITEM_SEEN_FROM                          \
+	"SELECT " ITEM_COLUMNS " FROM item it " \
 	"JOIN meeting m ON m.id = it.meeting_id "
 
 static const char SQL_ITEM_FIND[] =
@@ -375,59 +375,32 @@ enum masa_err gov_item_list(struct gov *g, const struct gov_viewer *v,
  * The items of meeting ?1 whose minutes the viewer sees; a confidential item
  * they may not see keeps only its number, place and status ("seen" 0).
  */
+/* clang-format off */
 #define SEEN_ONLY(column) "CASE WHEN i.seen = 1 THEN " column " END, "
 static const char SQL_ITEM_ROWS[] =
         "SELECT i.id, i.meeting_id, i.parent_id, i.position, i.number, "
-        "CASE WHEN i.seen = 1 THEN i.title ELSE 'Confidential item' "
-        "END, " SEEN_ONLY(
-                "i.presenter_id") "i.confidential, i.status, " SEEN_ONLY("i."
-                                                                         "defer"
-                                                                         "red_"
-                                                                         "to_"
-                                                                         "id")
-                SEEN_ONLY("i.minutes") "i.version, " SEEN_ONLY(
-                        "p.name") SEEN_ONLY("p.honorific_prefix")
-                        SEEN_ONLY("dm.key") SEEN_ONLY(
-                                "dm.date") "1 - i.seen "
-                                           "FROM (SELECT it.id, it.meeting_id, "
-                                           "it.parent_id, it.position, "
-                                           "it.number, it.title, "
-                                           "it.presenter_id, it.confidential, "
-                                           "it.status, "
-                                           "it.deferred_to_id, it.minutes, "
-                                           "it.version, CASE WHEN "
-                                           "it.confidential = 0 "
-                                           "OR " GOV_SQL_SEES_PART_TWO(
-                                                   "m") " THEN 1 "
-                                                        "ELSE 0 END AS seen "
-                                                        "FROM item it "
-                                                        "JOIN meeting m ON "
-                                                        "m.id = it.meeting_id "
-                                                        "WHERE it.meeting_id = "
-                                                        "?1 "
-                                                        "AND"
-                                                        " " GOV_SQL_SEES_MINUTES(
-                                                                "m") ") i "
-                                                                     "LEFT "
-                                                                     "JOIN "
-                                                                     "person p "
-                                                                     "ON p.id "
-                                                                     "= "
-                                                                     "i."
-                                                                     "presenter"
-                                                                     "_id "
-                                                                     "LEFT "
-                                                                     "JOIN "
-                                                                     "meeting "
-                                                                     "dm ON "
-                                                                     "dm.id = "
-                                                                     "i."
-                                                                     "deferred_"
-                                                                     "to_id "
-                                                                     "ORDER BY "
-                                                                     "i."
-                                                                     "position,"
-                                                                     " i.id";
+        "CASE WHEN i.seen = 1 THEN i.title ELSE 'Confidential item' END, "
+        SEEN_ONLY("i.presenter_id")
+        "i.confidential, i.status, "
+        SEEN_ONLY("i.deferred_to_id")
+        SEEN_ONLY("i.minutes")
+        "i.version, "
+        SEEN_ONLY("p.name")
+        SEEN_ONLY("p.honorific_prefix")
+        SEEN_ONLY("dm.key")
+        SEEN_ONLY("dm.date")
+        "1 - i.seen "
+        "FROM (SELECT it.id, it.meeting_id, it.parent_id, it.position, "
+        "      it.number, it.title, it.presenter_id, it.confidential, "
+        "      it.status, it.deferred_to_id, it.minutes, it.version, "
+        "      CASE WHEN it.confidential = 0 OR "
+                GOV_SQL_SEES_PART_TWO("m") " THEN 1 ELSE 0 END AS seen "
+        "      FROM item it JOIN meeting m ON m.id = it.meeting_id "
+        "      WHERE it.meeting_id = ?1 AND " GOV_SQL_SEES_MINUTES("m") ") i "
+        "LEFT JOIN person p ON p.id = i.presenter_id "
+        "LEFT JOIN meeting dm ON dm.id = i.deferred_to_id "
+        "ORDER BY i.position, i.id";
+/* clang-format on */
 
 static const struct record_field item_row_fields[] = {
         RECORD_FIELD(struct gov_item_row, item.id, RECORD_ID),

@@ -125,6 +125,7 @@ enum masa_err record_find(struct gov *g, const struct record_kind *k,
 /*
  * Every record sql selects that v may see: scope bound as ?1 and the viewer
  * as gov_viewer_bind() binds it (sql filters with gov/access.h's rules).
+ * The array and its strings are in a; finishes the statement.
  */
 struct gov_viewer;
 enum masa_err record_list_seen(struct gov *g, const struct record_kind *k,
@@ -133,8 +134,9 @@ enum masa_err record_list_seen(struct gov *g, const struct record_kind *k,
                                void **out, size_t *n, struct masa_error *err);
 /*
  * The one record sql selects for scope (?1) and key (?2, or nothing when
- * key is NULL) that v may see; MASA_ERR_NOT_FOUND, naming k->label and
- * what, when there is none or v may not see it.
+ * key is NULL) that v may see, into out (its strings in a);
+ * MASA_ERR_NOT_FOUND, naming k->label and what, when there is none or v
+ * may not see it.
  */
 enum masa_err record_find_seen(struct gov *g, const struct record_kind *k,
                                const char *sql, int64_t scope, const char *key,

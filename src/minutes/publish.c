@@ -559,8 +559,7 @@ enum masa_err publish_read(struct gov *g, int64_t partnership_id,
 	if (public_only)
 		gov_viewer_public(&viewer, partnership_id);
 	else
-		viewer = (struct gov_viewer){.role = GOV_ROLE_ADMIN,
-		                             .partnership_id = partnership_id};
+		gov_viewer_system(&viewer, partnership_id);
 	if (!gov_may_see_minutes(&viewer, &m))
 		return masa_error_set(
 		        err, MASA_ERR_DENIED,
