@@ -78,22 +78,7 @@ static int teardown(void **state)
 static struct gov_viewer viewer(struct fixture *f, enum gov_role role,
                                 const char *person, const char *organisation)
 {
-	struct gov_viewer v = {.role = role, .partnership_id = f->partnership};
-	struct gov_person p;
-	struct gov_organisation o;
-
-	if (person) {
-		MUST(f, gov_person_find(&f->g, f->partnership, person, &f->a,
-		                        &p, &f->err));
-		v.person_id = p.id;
-	}
-	if (organisation) {
-		MUST(f,
-		     gov_organisation_find(&f->g, f->partnership, organisation,
-		                           &f->a, &o, &f->err));
-		v.organisation_id = o.id;
-	}
-	return v;
+	return test_viewer(&f->g, f->partnership, role, person, organisation);
 }
 
 static bool confidential(struct fixture *f, const struct gov_viewer *v,

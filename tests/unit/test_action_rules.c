@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "testviewer.h"
 
 #include "core/date.h"
 #include "gov/access.h"
@@ -126,23 +127,10 @@ static int64_t person(struct fixture *f, const char *key)
 	return p.id;
 }
 
-static int64_t organisation(struct fixture *f, const char *key)
-{
-	struct gov_organisation o;
-
-	MUST(f, gov_organisation_find(&f->g, f->partnership, key, &f->a, &o,
-	                              &f->err));
-	return o.id;
-}
-
 static struct gov_viewer viewer(struct fixture *f, enum gov_role role,
                                 const char *who, const char *org)
 {
-	struct gov_viewer v = {.role = role, .partnership_id = f->partnership};
-
-	v.person_id = who ? person(f, who) : 0;
-	v.organisation_id = org ? organisation(f, org) : 0;
-	return v;
+	return test_viewer(&f->g, f->partnership, role, who, org);
 }
 
 static int setup(void **state)

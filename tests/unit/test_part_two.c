@@ -156,15 +156,7 @@ static int teardown(void **state)
 static struct gov_viewer as(struct fixture *f, enum gov_role role,
                             const char *person)
 {
-	struct gov_viewer v = {.role = role, .partnership_id = f->partnership};
-	struct gov_person p;
-
-	if (person) {
-		MUST(f, gov_person_find(&f->g, f->partnership, person, &f->a,
-		                        &p, &f->err));
-		v.person_id = p.id;
-	}
-	return v;
+	return test_viewer(&f->g, f->partnership, role, person, NULL);
 }
 
 /* Fails when any secret word is in text. */
