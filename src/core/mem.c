@@ -100,6 +100,23 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *arena_grow(struct arena *a, void *array, size_t n, size_t *cap,
+                 size_t size, size_t first)
+{
+	size_t more = *cap ? *cap * 2 : first;
+	void *bigger;
+
+	if (n < *cap)
+		return array;
+	if (more < *cap || more > SIZE_MAX / size)
+		out_of_memory(SIZE_MAX);
+	bigger = arena_alloc(a, more * size);
+	if (n > 0)
+		memcpy(bigger, array, n * size);
+	*cap = more;
+	return bigger;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
 	if (s == NULL)

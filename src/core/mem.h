@@ -33,6 +33,14 @@ struct arena {
 
 /* n bytes, aligned for any type, zeroed; owned by a. */
 void *arena_alloc(struct arena *a, size_t n);
+/*
+ * Room for one more element in array (n elements of size bytes, in a, room
+ * for *cap of them): array itself while n < *cap, else a copy twice as
+ * large (first elements when it is empty) whose new room is zeroed; the
+ * old copy stays in a. For lists read row by row into an arena.
+ */
+void *arena_grow(struct arena *a, void *array, size_t n, size_t *cap,
+                 size_t size, size_t first);
 /* Copy of s in a (NULL gives NULL). */
 char *arena_strdup(struct arena *a, const char *s);
 /* Copy of the first n bytes of s in a, NUL-terminated. */

@@ -690,14 +690,7 @@ enum masa_err gov_token_list(struct gov *g, int64_t partnership_id,
 		return rc;
 	store_bind_int(st, 1, partnership_id);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
-		if (*n == cap) {
-			struct gov_token *more;
-			cap = cap ? 2 * cap : 16;
-			more = arena_alloc(a, cap * sizeof *more);
-			if (*n > 0)
-				memcpy(more, *out, *n * sizeof *more);
-			*out = more;
-		}
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out, 16);
 		read_token(st, 0, a, &(*out)[(*n)++]);
 	}
 	store_done(st);

@@ -1426,15 +1426,8 @@ gov_action_counts_by_organisation(struct gov *g, const struct gov_viewer *v,
 			if (used > 0)
 				counts[used - 1].median_days_overdue =
 				        median(late, nlate);
-			if (used == cap) {
-				struct gov_action_org_count *bigger;
-				cap = cap ? cap * 2 : 16;
-				bigger = arena_alloc(a, cap * sizeof *bigger);
-				if (used)
-					memcpy(bigger, counts,
-					       used * sizeof *bigger);
-				counts = bigger;
-			}
+			counts = arena_grow(a, counts, used, &cap,
+			                    sizeof *counts, 16);
 			counts[used++].organisation_id = this_org;
 			org = this_org;
 			nlate = 0;

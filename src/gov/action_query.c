@@ -152,14 +152,7 @@ enum masa_err gov_log_query(struct gov *g, const struct gov_viewer *viewer,
 		read_row(st, f->on, a, &one);
 		if (!wanted(f, &one))
 			continue;
-		if (used == cap) {
-			struct gov_log_row *bigger;
-			cap = cap ? cap * 2 : 64;
-			bigger = arena_alloc(a, cap * sizeof *bigger);
-			if (used)
-				memcpy(bigger, rows, used * sizeof *bigger);
-			rows = bigger;
-		}
+		rows = arena_grow(a, rows, used, &cap, sizeof *rows, 64);
 		rows[used++] = one;
 	}
 	store_done(st);
@@ -221,14 +214,7 @@ enum masa_err gov_action_counts_by_body(struct gov *g,
 	store_bind_text(st, 1, on);
 	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
-		if (used == cap) {
-			struct gov_body_action_count *bigger;
-			cap = cap ? cap * 2 : 32;
-			bigger = arena_alloc(a, cap * sizeof *bigger);
-			if (used)
-				memcpy(bigger, counts, used * sizeof *bigger);
-			counts = bigger;
-		}
+		counts = arena_grow(a, counts, used, &cap, sizeof *counts, 32);
 		counts[used++] = (struct gov_body_action_count){
 		        .body_id = store_column_int(st, 0),
 		        .short_name = text_copy(a, st, 1),
@@ -311,14 +297,7 @@ static enum masa_err key_names(struct gov *g, const struct gov_viewer *v,
 	store_bind_int(st, 1, body_id);
 	gov_viewer_bind(st, v);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
-		if (*n == cap) {
-			struct gov_key_name *bigger;
-			cap = cap ? cap * 2 : 32;
-			bigger = arena_alloc(a, cap * sizeof *bigger);
-			if (*n)
-				memcpy(bigger, *out, *n * sizeof *bigger);
-			*out = bigger;
-		}
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out, 32);
 		(*out)[(*n)++] = (struct gov_key_name){
 		        .id = store_column_int(st, 0),
 		        .key = text_copy(a, st, 1),

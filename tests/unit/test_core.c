@@ -754,6 +754,31 @@ static void test_masa_error_truncation(void **state)
 	assert_int_equal(err.code, MASA_ERR_INVALID);
 }
 
+/* arena_grow keeps what was there, doubles when full, and not before. */
+static void test_arena_grow(void **state)
+{
+	struct arena a = ARENA_INIT;
+	long *v = NULL, *before;
+	size_t n = 0, cap = 0;
+
+	(void)state;
+	for (long i = 0; i < 9; i++) {
+		before = v;
+		v = arena_grow(&a, v, n, &cap, sizeof *v, 4);
+		/* A new array only when the old one was full. */
+		if (n > 0 && n != 4 && n != 8)
+			assert_ptr_equal(v, before);
+		v[n++] = i * 10;
+	}
+	assert_int_equal(cap, 16);
+	for (long i = 0; i < 9; i++)
+		assert_int_equal(v[i], i * 10);
+	/* The new room is zeroed. */
+	assert_int_equal(v[9], 0);
+	assert_int_equal(v[15], 0);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -776,6 +801,7 @@ int main(void)
 	        cmocka_unit_test(test_map_put_get),
 	        cmocka_unit_test(test_map_many_keys),
 	        cmocka_unit_test(test_arena),
+	        cmocka_unit_test(test_arena_grow),
 	        cmocka_unit_test(test_masa_error_set_and_prefix),
 	        cmocka_unit_test(test_masa_error_truncation),
 	};
