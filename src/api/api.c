@@ -381,3 +381,49 @@ const char *api_json_text(const json_t *obj, const char *name)
 
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
+
+/*
+ * The JSON API (docs/api.md). Routes whose last segment is literal come
+ * before the patterns they would otherwise match: "RLSCB/A1/updates" is not
+ * action number "updates".
+ */
+const struct route api_routes[] = {
+        {"GET", "/api/v1/openapi.json", NULL, GOV_ROLE_PUBLIC, api_openapi,
+         .cache = true},
+        {"GET", "/api/v1/bodies", api_list_params, GOV_ROLE_PUBLIC, api_bodies,
+         .cache = true},
+        {"GET", "/api/v1/bodies/{body}", api_body_params, GOV_ROLE_PUBLIC,
+         api_body, .cache = true},
+        {"GET", "/api/v1/bodies/{body}/members", api_members_params,
+         GOV_ROLE_PUBLIC, api_body_members, .cache = true},
+        {"GET", "/api/v1/bodies/{body}/programme", api_body_list_params,
+         GOV_ROLE_PUBLIC, api_body_programme, .cache = true},
+        {"GET", "/api/v1/meetings", api_meetings_params, GOV_ROLE_PUBLIC,
+         api_meetings, .cache = true},
+        {"GET", "/api/v1/meetings/{body}/{date}", api_meeting_params,
+         GOV_ROLE_PUBLIC, api_meeting, .cache = true},
+        {"GET", "/api/v1/meetings/{body}/{date}/items", api_meeting_list_params,
+         GOV_ROLE_PUBLIC, api_meeting_items, .cache = true},
+        {"GET", "/api/v1/meetings/{body}/{date}/attendance",
+         api_meeting_list_params, GOV_ROLE_PUBLIC, api_meeting_attendance,
+         .cache = true},
+        {"GET", "/api/v1/meetings/{body}/{date}/resolutions",
+         api_meeting_list_params, GOV_ROLE_PUBLIC, api_meeting_resolutions,
+         .cache = true},
+        {"GET", "/api/v1/actions", api_actions_params, GOV_ROLE_MEMBER,
+         api_actions},
+        {"POST", "/api/v1/actions", NULL, GOV_ROLE_ADMIN, api_action_raise},
+        {"GET", "/api/v1/actions/{body}/{standing}/updates",
+         api_standing_list_params, GOV_ROLE_MEMBER, api_action_updates},
+        {"POST", "/api/v1/actions/{body}/{standing}/updates",
+         api_standing_params, GOV_ROLE_MEMBER, api_action_update_add},
+        {"GET", "/api/v1/actions/{body}/{standing}", api_standing_params,
+         GOV_ROLE_MEMBER, api_action},
+        {"GET", "/api/v1/actions/{body}/{date}/{number}/updates",
+         api_action_list_params, GOV_ROLE_MEMBER, api_action_updates},
+        {"POST", "/api/v1/actions/{body}/{date}/{number}/updates",
+         api_action_params, GOV_ROLE_MEMBER, api_action_update_add},
+        {"GET", "/api/v1/actions/{body}/{date}/{number}", api_action_params,
+         GOV_ROLE_MEMBER, api_action},
+        {0},
+};

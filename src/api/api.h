@@ -14,7 +14,7 @@
  * {"error": {"status", "title", "message"}} (http_respond_error).
  *
  * The handlers and the parameters each route declares are here; the routes
- * themselves are one block of http_routes[] (http/route.c).
+ * themselves are api_routes[] (api.c).
  */
 #ifndef MASA_API_API_H
 #define MASA_API_API_H
@@ -146,5 +146,8 @@ enum masa_err api_json_check(const json_t *v, const struct api_member *m,
                              const char *where, struct masa_error *err);
 /* A string member of obj, or NULL when it is missing or null. */
 const char *api_json_text(const json_t *obj, const char *name);
+
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route api_routes[];
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/routes.h"
 #include "http/limit.h"
 #include "http/server.h"
 #include "web/session.h"
@@ -177,11 +178,17 @@ static const char *role_name(enum gov_role role)
 }
 
 /* The route table, one route a line: METHOD PATH ROLE [cached]. */
+static bool list_route(const struct route *r, void *data)
+{
+	(void)data;
+	printf("%-5s %-50s %-8s%s\n", r->method, r->path, role_name(r->role),
+	       r->cache ? " cached" : "");
+	return true;
+}
+
 static int list_routes(void)
 {
-	for (const struct route *r = http_routes; r->method; r++)
-		printf("%-5s %-50s %-8s%s\n", r->method, r->path,
-		       role_name(r->role), r->cache ? " cached" : "");
+	route_each(masa_routes, list_route, NULL);
 	return 0;
 }
 
@@ -193,7 +200,7 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 	        .static_dir = cli_opt(args, SERVE_STATIC)
 	                              ? cli_opt(args, SERVE_STATIC)
 	                              : "build/static",
-	        .routes = http_routes,
+	        .routes = masa_routes,
 	        .identify = session_identify,
 	};
 	const char *listen = cli_opt(args, SERVE_LISTEN);

@@ -1,7 +1,8 @@
 /*
  * route: the route table, path matching, parameter validation and form
- * decoding (see route.h). The two starter handlers (/healthz and /) live
- * here until the page modules take over the home page.
+ * decoding (see route.h), and the server's own routes. The pages' and the
+ * API's routes are declared by their modules (web/, api/) and put together
+ * by cli/routes.c.
  */
 #include "http/route.h"
 
@@ -12,19 +13,8 @@
 
 #include "core/date.h"
 #include "core/text.h"
-#include "api/api.h"
-#include "gov/body.h"
 #include "http/server.h"
 #include "store/store.h"
-#include "web/actions.h"
-#include "web/home.h"
-#include "web/layout.h"
-#include "web/programme.h"
-
-#include "web/calendar.h"
-#include "web/meeting.h"
-#include "web/session.h"
-#include "web/structure.h"
 
 const char *http_param(const struct http_request *req, const char *name)
 {
@@ -178,40 +168,63 @@ static void allow_add(char *allow, size_t size, const char *method)
 	snprintf(allow + len, size - len, "%s%s", len ? ", " : "", method);
 }
 
+bool route_each(const struct route *table,
+                bool (*visit)(const struct route *r, void *data), void *data)
+{
+	for (const struct route *r = table; r->method || r->include; r++)
+		if (r->method == NULL ? !route_each(r->include, visit, data)
+		                      : !visit(r, data))
+			return false;
+	return true;
+}
+
+struct matching {
+	const char *method, *path;
+	const char **segs;
+	size_t nsegs;
+	bool too_many, path_known;
+	struct arena *a;
+	struct route_match *m;
+};
+
+/* route_each's visitor for route_match: false (stop) once found. */
+static bool match_one(const struct route *r, void *data)
+{
+	struct matching *x = data;
+	struct route_match candidate;
+
+	memset(&candidate, 0, sizeof candidate);
+	if (!pattern_matches(r->path, x->segs, x->nsegs, x->too_many, x->path,
+	                     x->a, &candidate))
+		return true;
+	if (strcmp(r->method, x->method) == 0 ||
+	    (strcmp(r->method, "GET") == 0 && strcmp(x->method, "HEAD") == 0)) {
+		*x->m = candidate;
+		x->m->route = r;
+		return false;
+	}
+	x->path_known = true;
+	allow_add(x->m->allow, sizeof x->m->allow, r->method);
+	if (strcmp(r->method, "GET") == 0)
+		allow_add(x->m->allow, sizeof x->m->allow, "HEAD");
+	return true;
+}
+
 enum route_outcome route_match(const struct route *table, const char *method,
                                const char *path, struct arena *a,
                                struct route_match *m)
 {
 	const char *segs[ROUTE_MAX_SEGMENTS];
-	bool too_many, path_known = false;
-	size_t nsegs;
+	struct matching x = {
+	        .method = method, .path = path, .segs = segs, .a = a, .m = m};
 
 	memset(m, 0, sizeof *m);
 	if (path[0] != '/')
 		return ROUTE_NO_PATH;
-	nsegs = split(path, a, segs, ROUTE_MAX_SEGMENTS, &too_many);
-	for (const struct route *r = table; r->method != NULL; r++) {
-		struct route_match candidate;
-		bool same_method;
-
-		memset(&candidate, 0, sizeof candidate);
-		if (!pattern_matches(r->path, segs, nsegs, too_many, path, a,
-		                     &candidate))
-			continue;
-		same_method = strcmp(r->method, method) == 0 ||
-		              (strcmp(r->method, "GET") == 0 &&
-		               strcmp(method, "HEAD") == 0);
-		if (same_method) {
-			*m = candidate;
-			m->route = r;
-			return ROUTE_FOUND;
-		}
-		path_known = true;
-		allow_add(m->allow, sizeof m->allow, r->method);
-		if (strcmp(r->method, "GET") == 0)
-			allow_add(m->allow, sizeof m->allow, "HEAD");
-	}
-	return path_known ? ROUTE_NO_METHOD : ROUTE_NO_PATH;
+	x.nsegs = split(path, a, segs, ROUTE_MAX_SEGMENTS, &x.too_many);
+	if (!route_each(table, match_one, &x))
+		return ROUTE_FOUND;
+	return x.path_known ? ROUTE_NO_METHOD : ROUTE_NO_PATH;
 }
 
 static bool control_free(const char *s)
@@ -315,73 +328,83 @@ declared(const struct route *r, const char *name, enum route_where where)
 	return NULL;
 }
 
+/* One route's consistency, for route_table_check. */
+static enum masa_err check_route(const struct route *r, struct masa_error *err)
+{
+	const char *p = r->path;
+	size_t nparams = 0, nsegs = 0;
+
+	if (p == NULL || p[0] != '/' || r->handler == NULL)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "route %s %s: a path starts with "
+		                      "/ and needs a handler",
+		                      r->method, p ? p : "(null)");
+	for (const struct route_param *q = r->params; q && q->name; q++) {
+		bool family = route_param_is_family(q);
+		nparams++;
+		if ((q->many || family) &&
+		    (q->where == ROUTE_IN_PATH || q->required))
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "route %s %s: %s may be sent many "
+			        "times, so it cannot be in the path "
+			        "or required",
+			        r->method, r->path, q->name);
+		if (strchr(q->name, '*') != NULL && !family)
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "route %s %s: %s: only a family's "
+			        "name ends in \"-*\"",
+			        r->method, r->path, q->name);
+	}
+	if (nparams > ROUTE_MAX_PARAMS)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "route %s %s: more than %d "
+		                      "parameters",
+		                      r->method, r->path, ROUTE_MAX_PARAMS);
+	while ((p = strchr(p, '{')) != NULL) {
+		const char *close = strchr(p, '}');
+		char name[64];
+		size_t len = close ? (size_t)(close - p - 1) : 0;
+		if (close == NULL || len == 0 || len >= sizeof name)
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "route %s %s: a malformed "
+			                      "{segment}",
+			                      r->method, r->path);
+		memcpy(name, p + 1, len);
+		name[len] = '\0';
+		if (declared(r, name, ROUTE_IN_PATH) == NULL)
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "route %s %s: {%s} is not "
+			                      "declared as a path "
+			                      "parameter",
+			                      r->method, r->path, name);
+		p = close + 1;
+	}
+	for (p = r->path; *p; p++)
+		nsegs += *p == '/';
+	if (nsegs > ROUTE_MAX_SEGMENTS)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "route %s %s: more than %d "
+		                      "segments",
+		                      r->method, r->path, ROUTE_MAX_SEGMENTS);
+	return MASA_OK;
+}
+
+/* route_each's visitor for route_table_check: false (stop) at a fault. */
+static bool check_one(const struct route *r, void *data)
+{
+	struct masa_error *err = data;
+
+	return check_route(r, err) == MASA_OK;
+}
+
 enum masa_err route_table_check(const struct route *table,
                                 struct masa_error *err)
 {
-	for (const struct route *r = table; r->method != NULL; r++) {
-		const char *p = r->path;
-		size_t nparams = 0, nsegs = 0;
-
-		if (p == NULL || p[0] != '/' || r->handler == NULL)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "route %s %s: a path starts with "
-			                      "/ and needs a handler",
-			                      r->method, p ? p : "(null)");
-		for (const struct route_param *q = r->params; q && q->name;
-		     q++) {
-			bool family = route_param_is_family(q);
-			nparams++;
-			if ((q->many || family) &&
-			    (q->where == ROUTE_IN_PATH || q->required))
-				return masa_error_set(
-				        err, MASA_ERR_INVALID,
-				        "route %s %s: %s may be sent many "
-				        "times, so it cannot be in the path "
-				        "or required",
-				        r->method, r->path, q->name);
-			if (strchr(q->name, '*') != NULL && !family)
-				return masa_error_set(
-				        err, MASA_ERR_INVALID,
-				        "route %s %s: %s: only a family's "
-				        "name ends in \"-*\"",
-				        r->method, r->path, q->name);
-		}
-		if (nparams > ROUTE_MAX_PARAMS)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "route %s %s: more than %d "
-			                      "parameters",
-			                      r->method, r->path,
-			                      ROUTE_MAX_PARAMS);
-		while ((p = strchr(p, '{')) != NULL) {
-			const char *close = strchr(p, '}');
-			char name[64];
-			size_t len = close ? (size_t)(close - p - 1) : 0;
-			if (close == NULL || len == 0 || len >= sizeof name)
-				return masa_error_set(
-				        err, MASA_ERR_INVALID,
-				        "route %s %s: a malformed "
-				        "{segment}",
-				        r->method, r->path);
-			memcpy(name, p + 1, len);
-			name[len] = '\0';
-			if (declared(r, name, ROUTE_IN_PATH) == NULL)
-				return masa_error_set(
-				        err, MASA_ERR_INVALID,
-				        "route %s %s: {%s} is not "
-				        "declared as a path "
-				        "parameter",
-				        r->method, r->path, name);
-			p = close + 1;
-		}
-		for (p = r->path; *p; p++)
-			nsegs += *p == '/';
-		if (nsegs > ROUTE_MAX_SEGMENTS)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "route %s %s: more than %d "
-			                      "segments",
-			                      r->method, r->path,
-			                      ROUTE_MAX_SEGMENTS);
-	}
+	masa_error_clear(err);
+	if (!route_each(table, check_one, err))
+		return err->code != MASA_OK ? err->code : MASA_ERR_INVALID;
 	return MASA_OK;
 }
 
@@ -479,115 +502,9 @@ static enum masa_err healthz(struct http_request *req, struct masa_error *err)
 	                         err);
 }
 
-const struct route http_routes[] = {
+/* The server's own routes: health and static files. */
+const struct route http_base_routes[] = {
         {"GET", "/healthz", NULL, GOV_ROLE_PUBLIC, healthz},
         {"GET", "/static/*", NULL, GOV_ROLE_PUBLIC, http_static_file},
-        /* Accounts (src/web/session.c) */
-        {"GET", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
-         session_sign_in_page},
-        {"POST", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
-         session_sign_in, .sign_in_attempt = true},
-        {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
-        /* Pages: home and structure (src/web/home.c, structure.c) */
-        {"GET", "/", NULL, GOV_ROLE_PUBLIC, home_page, .cache = true},
-
-        {"GET", "/structure", structure_params, GOV_ROLE_PUBLIC, structure_page,
-         .cache = true},
-        {"GET", "/bodies/{body}", structure_body_params, GOV_ROLE_PUBLIC,
-         structure_body_page, .cache = true},
-        /* Pages: meetings (src/web/meeting.c) */
-        {"GET", "/meetings/{body}/{date}", meeting_page_params, GOV_ROLE_PUBLIC,
-         meeting_page, .cache = true},
-        {"GET", "/meetings/{body}/{date}/attendance", meeting_params,
-         GOV_ROLE_ADMIN, meeting_attendance_page},
-        {"POST", "/meetings/{body}/{date}/attendance",
-         meeting_attendance_params, GOV_ROLE_ADMIN, meeting_attendance_save},
-        {"POST", "/meetings/{body}/{date}/items", meeting_item_add_params,
-         GOV_ROLE_ADMIN, meeting_item_add},
-        {"POST", "/meetings/{body}/{date}/status", meeting_status_params,
-         GOV_ROLE_ADMIN, meeting_status_save},
-        {"POST", "/meetings/{body}/{date}/minutes-status",
-         meeting_minutes_status_params, GOV_ROLE_ADMIN,
-         meeting_minutes_status_save},
-        {"GET", "/meetings/{body}/{date}/items/{number}/minutes",
-         meeting_item_params, GOV_ROLE_ADMIN, meeting_item_page},
-        {"POST", "/meetings/{body}/{date}/items/{number}/minutes",
-         meeting_minutes_params, GOV_ROLE_ADMIN, meeting_item_minutes_save},
-        {"POST", "/meetings/{body}/{date}/items/{number}/resolutions",
-         meeting_resolution_params, GOV_ROLE_ADMIN, meeting_resolution_add},
-        {"POST", "/meetings/{body}/{date}/items/{number}/actions",
-         meeting_action_params, GOV_ROLE_ADMIN, meeting_action_raise},
-        /* Pages: actions and work programmes (src/web/actions.c) */
-        {"GET", "/bodies/{body}/programme", programme_page_params,
-         GOV_ROLE_PUBLIC, programme_page, .cache = true},
-        {"POST", "/bodies/{body}/programme", programme_add_params,
-         GOV_ROLE_ADMIN, programme_add},
-        {"GET", "/actions", actions_index_params, GOV_ROLE_MEMBER,
-         actions_index},
-        {"GET", "/bodies/{body}/actions", actions_log_params, GOV_ROLE_MEMBER,
-         actions_log},
-        {"GET", "/actions/{body}/{ref}", actions_alone_params, GOV_ROLE_MEMBER,
-         actions_page},
-        {"GET", "/actions/{body}/{meeting}/{number}", actions_at_meeting_params,
-         GOV_ROLE_MEMBER, actions_page},
-        {"POST", "/actions/{body}/{ref}/updates", actions_update_alone_params,
-         GOV_ROLE_MEMBER, actions_post_update},
-        {"POST", "/actions/{body}/{ref}/owners", actions_change_alone_params,
-         GOV_ROLE_ADMIN, actions_post_change},
-        {"POST", "/actions/{body}/{meeting}/{number}/updates",
-         actions_update_at_meeting_params, GOV_ROLE_MEMBER,
-         actions_post_update},
-        {"POST", "/actions/{body}/{meeting}/{number}/owners",
-         actions_change_at_meeting_params, GOV_ROLE_ADMIN, actions_post_change},
-        /* Public calendar and iCalendar feeds (src/web/calendar.c). The
-         * feeds are not cached: their links are built from the Host the
-         * reader asked for. */
-        {"GET", "/meetings", calendar_page_params, GOV_ROLE_PUBLIC,
-         calendar_page, .cache = true},
-        {"GET", "/meetings/calendar.ics", NULL, GOV_ROLE_PUBLIC,
-         calendar_feed_all},
-        {"GET", "/bodies/{body}/calendar.ics", calendar_feed_body_params,
-         GOV_ROLE_PUBLIC, calendar_feed_body},
-        /* JSON API (src/api) */
-        /* (See api/api.h and docs/api.md. Routes whose last segment is
-         * literal come before the patterns they would otherwise match:
-         * "RLSCB/A1/updates" is not action number "updates".) */
-        {"GET", "/api/v1/openapi.json", NULL, GOV_ROLE_PUBLIC, api_openapi,
-         .cache = true},
-        {"GET", "/api/v1/bodies", api_list_params, GOV_ROLE_PUBLIC, api_bodies,
-         .cache = true},
-        {"GET", "/api/v1/bodies/{body}", api_body_params, GOV_ROLE_PUBLIC,
-         api_body, .cache = true},
-        {"GET", "/api/v1/bodies/{body}/members", api_members_params,
-         GOV_ROLE_PUBLIC, api_body_members, .cache = true},
-        {"GET", "/api/v1/bodies/{body}/programme", api_body_list_params,
-         GOV_ROLE_PUBLIC, api_body_programme, .cache = true},
-        {"GET", "/api/v1/meetings", api_meetings_params, GOV_ROLE_PUBLIC,
-         api_meetings, .cache = true},
-        {"GET", "/api/v1/meetings/{body}/{date}", api_meeting_params,
-         GOV_ROLE_PUBLIC, api_meeting, .cache = true},
-        {"GET", "/api/v1/meetings/{body}/{date}/items", api_meeting_list_params,
-         GOV_ROLE_PUBLIC, api_meeting_items, .cache = true},
-        {"GET", "/api/v1/meetings/{body}/{date}/attendance",
-         api_meeting_list_params, GOV_ROLE_PUBLIC, api_meeting_attendance,
-         .cache = true},
-        {"GET", "/api/v1/meetings/{body}/{date}/resolutions",
-         api_meeting_list_params, GOV_ROLE_PUBLIC, api_meeting_resolutions,
-         .cache = true},
-        {"GET", "/api/v1/actions", api_actions_params, GOV_ROLE_MEMBER,
-         api_actions},
-        {"POST", "/api/v1/actions", NULL, GOV_ROLE_ADMIN, api_action_raise},
-        {"GET", "/api/v1/actions/{body}/{standing}/updates",
-         api_standing_list_params, GOV_ROLE_MEMBER, api_action_updates},
-        {"POST", "/api/v1/actions/{body}/{standing}/updates",
-         api_standing_params, GOV_ROLE_MEMBER, api_action_update_add},
-        {"GET", "/api/v1/actions/{body}/{standing}", api_standing_params,
-         GOV_ROLE_MEMBER, api_action},
-        {"GET", "/api/v1/actions/{body}/{date}/{number}/updates",
-         api_action_list_params, GOV_ROLE_MEMBER, api_action_updates},
-        {"POST", "/api/v1/actions/{body}/{date}/{number}/updates",
-         api_action_params, GOV_ROLE_MEMBER, api_action_update_add},
-        {"GET", "/api/v1/actions/{body}/{date}/{number}", api_action_params,
-         GOV_ROLE_MEMBER, api_action},
-        {NULL, NULL, NULL, GOV_ROLE_PUBLIC, NULL},
+        {0},
 };

@@ -12,7 +12,8 @@
  *
  * To add a page: write its handler in web/<resource>.c (or http/<resource>.c
  * for the JSON API), declare it in that file's header, and add one line to
- * http_routes[] in route.c.
+ * that module's route table (a module new to the site adds its table to
+ * cli/routes.c).
  *
  * Matching, validation and form decoding here are pure functions (no
  * libmicrohttpd), so that unit tests and fuzzers can reach them.
@@ -110,7 +111,19 @@ struct route {
 	 * refused (429) past http_config.sign_in_attempts (http/limit.h).
 	 */
 	bool sign_in_attempt;
+	/*
+	 * An entry with no method and this set stands for every route of
+	 * another table, in its order: how the feature modules' own tables
+	 * (web/, api/) are put together into the one the server serves.
+	 */
+	const struct route *include;
 };
+
+/* Includes table's routes at this place of another table. */
+#define ROUTE_INCLUDE(table)       \
+	{                          \
+		.include = (table) \
+	}
 
 /* A validated parameter: name borrowed from the route, value per request. */
 struct http_param {
@@ -177,8 +190,18 @@ const char *http_param_next(const struct http_request *req, const char *name,
 const char *http_param_row(const struct http_request *req, const char *family,
                            const char *row);
 
-/* The table the server serves; ends with a NULL method. */
-extern const struct route http_routes[];
+/*
+ * A route table ends with an entry of neither method nor include ({0}).
+ * The server's own routes: /healthz and /static/.
+ */
+extern const struct route http_base_routes[];
+
+/*
+ * Calls visit for each route of table in order, going into included
+ * tables; stops, returning false, as soon as visit does.
+ */
+bool route_each(const struct route *table,
+                bool (*visit)(const struct route *r, void *data), void *data);
 
 /* What route_match found. */
 enum route_outcome {

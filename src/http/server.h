@@ -52,7 +52,7 @@ struct http_config {
 	const char *host;           /* an IPv4 or IPv6 address to bind */
 	unsigned port;              /* 0 picks a free port */
 	const char *static_dir;     /* served under /static/ */
-	const struct route *routes; /* http_routes, or a test's table */
+	const struct route *routes; /* masa_routes, or a test's table */
 	unsigned threads;           /* 0: one per CPU */
 	/*
 	 * SESSION HOOK: called for each request after routing and before the

@@ -1734,3 +1734,25 @@ failed:
 	           arena_strdup(a, why.message));
 	return action_page(req, &s, 400, &fe, err);
 }
+
+/* Action logs and their forms. */
+const struct route actions_routes[] = {
+        {"GET", "/actions", actions_index_params, GOV_ROLE_MEMBER,
+         actions_index},
+        {"GET", "/bodies/{body}/actions", actions_log_params, GOV_ROLE_MEMBER,
+         actions_log},
+        {"GET", "/actions/{body}/{ref}", actions_alone_params, GOV_ROLE_MEMBER,
+         actions_page},
+        {"GET", "/actions/{body}/{meeting}/{number}", actions_at_meeting_params,
+         GOV_ROLE_MEMBER, actions_page},
+        {"POST", "/actions/{body}/{ref}/updates", actions_update_alone_params,
+         GOV_ROLE_MEMBER, actions_post_update},
+        {"POST", "/actions/{body}/{ref}/owners", actions_change_alone_params,
+         GOV_ROLE_ADMIN, actions_post_change},
+        {"POST", "/actions/{body}/{meeting}/{number}/updates",
+         actions_update_at_meeting_params, GOV_ROLE_MEMBER,
+         actions_post_update},
+        {"POST", "/actions/{body}/{meeting}/{number}/owners",
+         actions_change_at_meeting_params, GOV_ROLE_ADMIN, actions_post_change},
+        {0},
+};

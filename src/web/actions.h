@@ -48,4 +48,7 @@ const char *actions_owner_names(struct arena *a,
 /* value percent-encoded for a query string; in a. */
 const char *actions_query_escape(struct arena *a, const char *value);
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route actions_routes[];
+
 #endif

@@ -627,3 +627,15 @@ enum masa_err calendar_feed_body(struct http_request *req,
 		return rc;
 	return feed(req, &body, err);
 }
+
+/* The public calendar and iCalendar feeds. The feeds are not cached: their
+ * links are built from the Host the reader asked for. */
+const struct route calendar_routes[] = {
+        {"GET", "/meetings", calendar_page_params, GOV_ROLE_PUBLIC,
+         calendar_page, .cache = true},
+        {"GET", "/meetings/calendar.ics", NULL, GOV_ROLE_PUBLIC,
+         calendar_feed_all},
+        {"GET", "/bodies/{body}/calendar.ics", calendar_feed_body_params,
+         GOV_ROLE_PUBLIC, calendar_feed_body},
+        {0},
+};

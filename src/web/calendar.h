@@ -57,4 +57,7 @@ void calendar_meeting_table(struct html *h, const struct http_request *req,
                             size_t n, const char *caption, bool hide_caption,
                             bool with_body);
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route calendar_routes[];
+
 #endif

@@ -328,3 +328,9 @@ fail:
 	html_free(&h);
 	return rc;
 }
+
+/* The home page. */
+const struct route home_routes[] = {
+        {"GET", "/", NULL, GOV_ROLE_PUBLIC, home_page, .cache = true},
+        {0},
+};

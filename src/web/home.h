@@ -13,4 +13,7 @@
 
 enum masa_err home_page(struct http_request *req, struct masa_error *err);
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route home_routes[];
+
 #endif

@@ -2879,3 +2879,29 @@ enum masa_err meeting_action_raise(struct http_request *req,
 	}
 	return back_to_meeting(req, &p.r, "action", p.it.number, NULL, err);
 }
+
+/* Meeting pages and their forms. */
+const struct route meeting_routes[] = {
+        {"GET", "/meetings/{body}/{date}", meeting_page_params, GOV_ROLE_PUBLIC,
+         meeting_page, .cache = true},
+        {"GET", "/meetings/{body}/{date}/attendance", meeting_params,
+         GOV_ROLE_ADMIN, meeting_attendance_page},
+        {"POST", "/meetings/{body}/{date}/attendance",
+         meeting_attendance_params, GOV_ROLE_ADMIN, meeting_attendance_save},
+        {"POST", "/meetings/{body}/{date}/items", meeting_item_add_params,
+         GOV_ROLE_ADMIN, meeting_item_add},
+        {"POST", "/meetings/{body}/{date}/status", meeting_status_params,
+         GOV_ROLE_ADMIN, meeting_status_save},
+        {"POST", "/meetings/{body}/{date}/minutes-status",
+         meeting_minutes_status_params, GOV_ROLE_ADMIN,
+         meeting_minutes_status_save},
+        {"GET", "/meetings/{body}/{date}/items/{number}/minutes",
+         meeting_item_params, GOV_ROLE_ADMIN, meeting_item_page},
+        {"POST", "/meetings/{body}/{date}/items/{number}/minutes",
+         meeting_minutes_params, GOV_ROLE_ADMIN, meeting_item_minutes_save},
+        {"POST", "/meetings/{body}/{date}/items/{number}/resolutions",
+         meeting_resolution_params, GOV_ROLE_ADMIN, meeting_resolution_add},
+        {"POST", "/meetings/{body}/{date}/items/{number}/actions",
+         meeting_action_params, GOV_ROLE_ADMIN, meeting_action_raise},
+        {0},
+};

@@ -66,4 +66,7 @@ extern const struct route_param meeting_minutes_params[];
 extern const struct route_param meeting_resolution_params[];
 extern const struct route_param meeting_action_params[];
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route meeting_routes[];
+
 #endif

@@ -453,3 +453,12 @@ enum masa_err programme_add(struct http_request *req, struct masa_error *err)
 	                     body.short_name),
 	        err);
 }
+
+/* Work programmes. */
+const struct route programme_routes[] = {
+        {"GET", "/bodies/{body}/programme", programme_page_params,
+         GOV_ROLE_PUBLIC, programme_page, .cache = true},
+        {"POST", "/bodies/{body}/programme", programme_add_params,
+         GOV_ROLE_ADMIN, programme_add},
+        {0},
+};

@@ -14,4 +14,7 @@ enum masa_err programme_page(struct http_request *req, struct masa_error *err);
 extern const struct route_param programme_add_params[];
 enum masa_err programme_add(struct http_request *req, struct masa_error *err);
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route programme_routes[];
+
 #endif

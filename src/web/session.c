@@ -309,3 +309,13 @@ enum masa_err session_sign_out(struct http_request *req, struct masa_error *err)
 	set_cookie(req, SESSION_COOKIE, "", 0);
 	return http_respond_redirect(req, "/", err);
 }
+
+/* Signing in and out. */
+const struct route session_routes[] = {
+        {"GET", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
+         session_sign_in_page},
+        {"POST", "/sign-in", session_sign_in_params, GOV_ROLE_PUBLIC,
+         session_sign_in, .sign_in_attempt = true},
+        {"POST", "/sign-out", NULL, GOV_ROLE_MEMBER, session_sign_out},
+        {0},
+};

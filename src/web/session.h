@@ -41,4 +41,7 @@ extern const struct route_param session_sign_in_params[];
  */
 bool session_token_matches(const char *given, const char *real);
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route session_routes[];
+
 #endif

@@ -728,3 +728,12 @@ enum masa_err structure_body_page(struct http_request *req,
 	html_free(&h);
 	return rc;
 }
+
+/* The structure pages. */
+const struct route structure_routes[] = {
+        {"GET", "/structure", structure_params, GOV_ROLE_PUBLIC, structure_page,
+         .cache = true},
+        {"GET", "/bodies/{body}", structure_body_params, GOV_ROLE_PUBLIC,
+         structure_body_page, .cache = true},
+        {0},
+};

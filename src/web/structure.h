@@ -27,4 +27,7 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err);
 enum masa_err structure_body_page(struct http_request *req,
                                   struct masa_error *err);
 
+/* This module's routes (http/route.h), for cli/routes.c. */
+extern const struct route structure_routes[];
+
 #endif

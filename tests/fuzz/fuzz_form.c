@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cli/routes.h"
 #include "http/route.h"
 
 static void take(const char *name, const char *value, void *data)
@@ -61,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(path + 1, data, size);
 	path[size + 1] = '\0';
 	if (strlen(path) == size + 1)
-		(void)route_match(http_routes, "GET", path, &a, &m);
+		(void)route_match(masa_routes, "GET", path, &a, &m);
 	arena_free(&a);
 	return 0;
 }

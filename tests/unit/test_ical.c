@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "cli/routes.h"
 #include "http/route.h"
 #include "web/calendar.h"
 #include "web/ical.h"
@@ -167,15 +168,15 @@ static void test_feed_routes(void **state)
 
 	(void)state;
 	/* The literal route is reached, not a {body}/{date} pattern. */
-	assert_int_equal(route_match(http_routes, "GET",
+	assert_int_equal(route_match(masa_routes, "GET",
 	                             "/meetings/calendar.ics", &a, &m),
 	                 ROUTE_FOUND);
 	assert_ptr_equal(m.route->handler, calendar_feed_all);
-	assert_int_equal(route_match(http_routes, "GET",
+	assert_int_equal(route_match(masa_routes, "GET",
 	                             "/bodies/RLSCB/calendar.ics", &a, &m),
 	                 ROUTE_FOUND);
 	assert_ptr_equal(m.route->handler, calendar_feed_body);
-	assert_int_equal(route_match(http_routes, "GET", "/meetings", &a, &m),
+	assert_int_equal(route_match(masa_routes, "GET", "/meetings", &a, &m),
 	                 ROUTE_FOUND);
 	assert_ptr_equal(m.route->handler, calendar_page);
 	arena_free(&a);

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "cli/routes.h"
 #include "http/route.h"
 
 static enum masa_err none(struct http_request *req, struct masa_error *err)
@@ -171,7 +172,7 @@ static void test_table_check(void **state)
 
 	(void)state;
 	assert_int_equal(route_table_check(table, &err), MASA_OK);
-	assert_int_equal(route_table_check(http_routes, &err), MASA_OK);
+	assert_int_equal(route_table_check(masa_routes, &err), MASA_OK);
 	assert_int_not_equal(route_table_check(undeclared, &err), MASA_OK);
 	assert_non_null(strstr(err.message, "/bodies/{body}"));
 }

@@ -1,0 +1,27 @@
+/*
+ * routes: masa's route table (routes.h). A module adds its routes to its own
+ * table; a new module adds one line here.
+ */
+#include "cli/routes.h"
+
+#include "api/api.h"
+#include "web/actions.h"
+#include "web/calendar.h"
+#include "web/home.h"
+#include "web/meeting.h"
+#include "web/programme.h"
+#include "web/session.h"
+#include "web/structure.h"
+
+const struct route masa_routes[] = {
+        ROUTE_INCLUDE(http_base_routes),
+        ROUTE_INCLUDE(session_routes),
+        ROUTE_INCLUDE(home_routes),
+        ROUTE_INCLUDE(structure_routes),
+        ROUTE_INCLUDE(meeting_routes),
+        ROUTE_INCLUDE(programme_routes),
+        ROUTE_INCLUDE(actions_routes),
+        ROUTE_INCLUDE(calendar_routes),
+        ROUTE_INCLUDE(api_routes),
+        {0},
+};
