@@ -2,14 +2,16 @@
  * access: who may see and change what. One place for the rules that every
  * page and API route applies, so that they cannot drift apart:
  *
- *  - the public (no account) sees bodies, members, meetings and the open
- *    (part 1) items of meetings whose minutes are published, never a
- *    confidential item or its papers; anyone signed in sees the open items
- *    of every meeting of the partnership, drafts too;
+ *  - the public (no account) sees bodies, members, meetings, the agenda
+ *    and the papers of the open (part 1) items of meetings whose agenda or
+ *    minutes are published, and the minutes once they are published; never
+ *    a confidential item or its papers; anyone signed in sees the open
+ *    items of every meeting of the partnership, drafts too;
  *  - a confidential (part 2) item and its papers are seen only by an admin
  *    of the partnership or by a member of the item's body (a membership of
  *    the body running on the meeting's date or today);
- *  - a member sees the papers of the bodies they sit on;
+ *  - a member sees the papers of the bodies they sit on before they are
+ *    published, and who they were sent to;
  *  - an admin (business unit) may change anything in the partnership; an
  *    action may also be updated by its owner, and a partner account updates
  *    the actions of its organisation (owned by it or by one of its people);
@@ -84,17 +86,33 @@ struct gov_viewer {
 	"COALESCE(vms.end_date, '9999-12-31') >= ?95)))"
 
 /*
- * The minutes (open items, resolutions) of meeting m: its own partnership
- * signed in sees drafts too; the public, published minutes; a partnership
- * that a body of another serves (body_partnership), its published minutes.
+ * What the public may see of meeting m once `published` (an SQL condition
+ * on m) holds: its own partnership signed in sees it always (drafts too);
+ * the public, once published; a partnership that a body of another serves
+ * (body_partnership), once published. The two rules below differ only in
+ * what "published" means.
  */
 /* clang-format off */
-#define GOV_SQL_SEES_MINUTES(m)                                              \
+#define GOV_SQL_SEES_ONCE_(m, published)                                     \
 	"((?98 = 1 AND " m ".partnership_id = ?91) OR (" m ".partnership_id "\
-	"= ?91 AND (?92 = 1 OR "                                             \
-	m ".minutes_status = 'published')) OR (" m ".minutes_status = "      \
-	"'published' AND EXISTS (SELECT 1 FROM body_partnership vbp WHERE "  \
-	"vbp.body_id = " m ".body_id AND vbp.partnership_id = ?91)))"
+	"= ?91 AND (?92 = 1 OR " published ")) OR (" published " AND EXISTS "\
+	"(SELECT 1 FROM body_partnership vbp WHERE vbp.body_id = " m         \
+	".body_id AND vbp.partnership_id = ?91)))"
+
+/* The minutes (open items' minutes text, resolutions) of meeting m. */
+#define GOV_SQL_SEES_MINUTES(m)                                              \
+	GOV_SQL_SEES_ONCE_(m, m ".minutes_status = 'published'")
+
+/*
+ * The agenda of meeting m (its open items' numbers, titles and presenters,
+ * and their papers): as its minutes, and for everyone also once the agenda
+ * is published (agenda_published_on), before the meeting.
+ */
+#define GOV_SQL_AGENDA_PUBLISHED_(m)                                         \
+	"(" m ".minutes_status = 'published' OR " m ".agenda_published_on "  \
+	"IS NOT NULL)"
+#define GOV_SQL_SEES_AGENDA(m)                                               \
+	GOV_SQL_SEES_ONCE_(m, GOV_SQL_AGENDA_PUBLISHED_(m))
 
 /* Part two of meeting m: an admin of its partnership, or a member of its
  * body on the meeting's date (or today). */
@@ -107,13 +125,35 @@ struct gov_viewer {
 	"(" GOV_SQL_SEES_MINUTES(m) " AND (" it ".confidential = 0 OR "      \
 	GOV_SQL_SEES_PART_TWO(m) "))"
 
-/* The papers of item it of meeting m: signed in at its partnership as an
- * admin, a chair or a member of the body, and the item seen. */
-#define GOV_SQL_SEES_PAPERS(it, m)                                           \
-	"((?98 = 1 AND " m ".partnership_id = ?91) OR ("                     \
-	GOV_SQL_SEES_ITEM(it, m) " AND " m ".partnership_id "                \
-	"= ?91 AND ?92 = 1 AND (?93 = 1 OR ?96 = 1 OR "                      \
+/* Item it of meeting m as the agenda shows it: its number, title and
+ * presenter (not its minutes). */
+#define GOV_SQL_SEES_AGENDA_ITEM(it, m)                                      \
+	"(" GOV_SQL_SEES_AGENDA(m) " AND (" it ".confidential = 0 OR "       \
+	GOV_SQL_SEES_PART_TWO(m) "))"
+
+/*
+ * Who a paper of item it of meeting m was sent to (its circulation), and
+ * the papers before they are published: signed in at its partnership as
+ * an admin, a chair or a member of the body, and the item seen. it may be
+ * the NULL row of a LEFT JOIN (a paper of the meeting, not of an item): it
+ * is open then.
+ */
+#define GOV_SQL_SEES_CIRCULATION(it, m)                                      \
+	"((?98 = 1 AND " m ".partnership_id = ?91) OR (" m ".partnership_id "\
+	"= ?91 AND ?92 = 1 AND (COALESCE(" it ".confidential, 0) = 0 OR "    \
+	GOV_SQL_SEES_PART_TWO(m) ") AND (?93 = 1 OR ?96 = 1 OR "             \
 	GOV_SQL_MEMBER_OF(m ".body_id", m ".date") ")))"
+
+/*
+ * The papers of item it of meeting m (to list and to download): as their
+ * circulation, and everyone in the partnership the papers of open items
+ * once the agenda (or the minutes) is published. Never those of a body
+ * serving from another partnership.
+ */
+#define GOV_SQL_SEES_PAPERS(it, m)                                           \
+	"(" GOV_SQL_SEES_CIRCULATION(it, m) " OR (" m ".partnership_id = ?91 "\
+	"AND COALESCE(" it ".confidential, 0) = 0 AND "                      \
+	GOV_SQL_AGENDA_PUBLISHED_(m) "))"
 
 /* The viewer owns action a now: in person, or as a partner of the owning
  * organisation or of an owner's employer. */

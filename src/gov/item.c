@@ -663,7 +663,7 @@ static const char SQL_CIRCULATION_LIST[] =
         "JOIN document d ON d.id = c.document_id "
         "JOIN item it ON it.id = d.item_id "
         "JOIN meeting m ON m.id = it.meeting_id WHERE it.meeting_id = ?1 "
-        "AND " GOV_SQL_SEES_PAPERS("it", "m") " ORDER BY c.id";
+        "AND " GOV_SQL_SEES_CIRCULATION("it", "m") " ORDER BY c.id";
 static const char SQL_DOCUMENT_PARTNERSHIP[] =
         "SELECT m.partnership_id FROM document d JOIN item i ON i.id = "
         "d.item_id "

@@ -92,7 +92,7 @@ body_has "a presenter" "Presented by Mr Steve Ashley"
 body_has "minutes from Markdown" "<strong>Action:</strong> WC to arrange meetings"
 body_has "actions raised at an item, linked" 'href="/actions/RLSCB/2014-12-04/1"'
 body_has "with their owners" "Warren Carratt"
-body_hasnt "the public sees no papers" "CYPS Commissioning Strategy 2014-17 (draft for consultation)"
+body_has "the public sees the open papers of published minutes" "CYPS Commissioning Strategy 2014-17 (draft for consultation)"
 body_hasnt "nor the admin's forms" "Manage this meeting"
 body_has "the next meeting that day" 'href="/meetings/RLSCB/2014-12-04-2"'
 
@@ -114,7 +114,7 @@ req -b chair.jar "$URL$M"
 body_has "the chair sees the papers" "CYPS Commissioning Strategy 2014-17"
 req -b partner.jar "$URL$M"
 code_is "a partner lead sees it" 200
-body_hasnt "without the papers" "CYPS Commissioning Strategy 2014-17"
+body_has "and the open papers, as the public does" "CYPS Commissioning Strategy 2014-17"
 body_has "with the minutes" "WC to arrange meetings"
 req -b outsider.jar "$URL$I"
 code_is "a member of no body sees ILSC" 200

@@ -89,6 +89,22 @@ static bool confidential(struct fixture *f, const struct gov_viewer *v,
 	return yes;
 }
 
+/* Sets meeting's minutes status and the date its agenda was published. */
+static void set_published(struct fixture *f, int64_t meeting,
+                          const char *minutes, const char *agenda)
+{
+	struct store_stmt *st;
+
+	MUST(f, store_prepare(f->store,
+	                      "UPDATE meeting SET minutes_status = ?1, "
+	                      "agenda_published_on = ?2 WHERE id = ?3",
+	                      &st, &f->err));
+	store_bind_text(st, 1, minutes);
+	store_bind_text(st, 2, agenda);
+	store_bind_int(st, 3, meeting);
+	MUST(f, store_run(st, NULL, &f->err));
+}
+
 static bool papers(struct fixture *f, const struct gov_viewer *v,
                    int64_t meeting)
 {
@@ -137,10 +153,19 @@ static void test_papers(void **state)
 	councillor = viewer(f, GOV_ROLE_MEMBER, "cusworth", NULL);
 	chair = viewer(f, GOV_ROLE_CHAIR, "cusworth", NULL);
 	board_member = viewer(f, GOV_ROLE_MEMBER, "sue-cassin", NULL);
+	/* Published minutes: the open papers are everyone's. */
+	assert_true(papers(f, &pub, f->board_2014));
+	assert_true(papers(f, &councillor, f->board_2014));
+	/* Before anything is published, the body's members and chairs. */
+	set_published(f, f->board_2014, "draft", NULL);
 	assert_false(papers(f, &pub, f->board_2014));
 	assert_false(papers(f, &councillor, f->board_2014));
 	assert_true(papers(f, &chair, f->board_2014));
 	assert_true(papers(f, &board_member, f->board_2014));
+	/* Once the agenda is published, everyone again. */
+	set_published(f, f->board_2014, "draft", "2014-12-01");
+	assert_true(papers(f, &pub, f->board_2014));
+	assert_true(papers(f, &councillor, f->board_2014));
 }
 
 static void test_updating_actions(void **state)

@@ -372,13 +372,18 @@ static void test_open_parts_still_shown(void **state)
 	MUST(f, gov_declaration_rows(&f->g, &pub, f->held, &f->a, &decl, &n,
 	                             &f->err));
 	assert_int_equal(n, 1);
-	/* Papers are for the body's members, admins and chairs: not for
-	 * the public or a member of another body. */
+	/* The open paper of published minutes is everyone's; who it was
+	 * sent to is for the body's members, admins and chairs only. */
 	MUST(f, gov_document_list(&f->g, &pub, f->held, &f->a, &docs, &n,
 	                          &f->err));
-	assert_int_equal(n, 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(docs[0].title, "Open paper");
 	MUST(f, gov_document_list(&f->g, &other, f->held, &f->a, &docs, &n,
 	                          &f->err));
+	assert_int_equal(n, 1);
+	struct gov_circulation *circ;
+	MUST(f, gov_circulation_list(&f->g, &other, f->held, &f->a, &circ, &n,
+	                             &f->err));
 	assert_int_equal(n, 0);
 	/* Draft minutes: nothing for the public, items for members. */
 	MUST(f, gov_resolution_list(&f->g, &pub, f->next, &f->a, &res, &n,
