@@ -38,7 +38,10 @@ cat >csv.json <<'JSON'
     "due_date": "2020-02-01", "status": "open"},
    {"id": "TB/2020-01-10/4", "body": "TB", "meeting": "TB/2020-01-10", "number": 4,
     "details": "\tTab first", "owners": [{"organization": "minus-org"}],
-    "due_date": "2020-03-01", "status": "open"}]}
+    "due_date": "2020-03-01", "status": "open"},
+   {"id": "TB/2020-01-10/5", "body": "TB", "meeting": "TB/2020-01-10", "number": 5,
+    "details": "\uff1dHYPERLINK(\"http://evil.example/\")", "owners": [{"person": "plus"}],
+    "due_date": "2020-02-01", "status": "open"}]}
 JSON
 "$MASA" --db csv.db init >/dev/null 2>&1
 ok "a partnership whose text begins with formula characters loads" --db csv.db load csv.json
@@ -85,7 +88,7 @@ cell_is() {
 # spreadsheet takes for a formula.
 no_formula() {
 	local bad
-	bad=$(jq -c '[.[][] | select(test("^[=+@\t\r-]"))]' rows.json)
+	bad=$(jq -c '[.[][] | select(test("^[=+@\t\r\uff1d\uff0b\uff0d\uff20-]"))]' rows.json)
 	if [ "$bad" = "[]" ]; then pass "$1"; else fail "$1" "cells: $bad"; fi
 }
 
@@ -105,6 +108,7 @@ cell_is "overdue: details starting with a carriage return get an apostrophe" TB/
 cell_is "overdue: an owner starting with a tab gets an apostrophe" TB/2020-01-10/3 owners '"'"'"'\tTabitha"'
 cell_is "overdue: numbers are left as numbers" TB/2020-01-10/1 days_overdue '"14"'
 cell_is "overdue: dates are left as dates" TB/2020-01-10/1 due '"2020-02-01"'
+cell_is "overdue: details starting with a full-width = get an apostrophe" TB/2020-01-10/5 details '"'"'"'\uff1dHYPERLINK(\"http://evil.example/\")"'
 no_formula "overdue: no cell starts a formula"
 
 # --- actions log ---------------------------------------------------------
