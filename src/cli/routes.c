@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "web/actions.h"
 #include "web/calendar.h"
+#include "web/documents.h"
 #include "web/home.h"
 #include "web/meeting.h"
 #include "web/programme.h"
@@ -18,6 +19,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(session_routes),
         ROUTE_INCLUDE(home_routes),
         ROUTE_INCLUDE(structure_routes),
+        ROUTE_INCLUDE(documents_routes),
         ROUTE_INCLUDE(meeting_routes),
         ROUTE_INCLUDE(programme_routes),
         ROUTE_INCLUDE(actions_routes),

@@ -35,6 +35,7 @@
 #include "gov/meeting.h"
 #include "gov/partnership.h"
 #include "http/server.h"
+#include "web/documents.h"
 #include "web/layout.h"
 #include "web/markdown.h"
 
@@ -1466,6 +1467,25 @@ static void write_done(struct html *h, struct http_request *req)
 }
 
 /* The meeting's page, with status and (when a form is shown again) fe. */
+/* The body's work programme, for everyone (issue 12: linked publicly). */
+static void write_programme_link(struct html *h, const struct view *v)
+{
+	struct arena *a = &v->req->arena;
+
+	/* Programmes stay with the body's own partnership. */
+	if (v->r->m.partnership_id != v->req->partnership->id)
+		return;
+	html_open(h, "p", "class", "govuk-body", NULL);
+	html_elem(h, "a",
+	          arena_printf(a, "Work programme of the %s",
+	                       v->r->body.short_name),
+	          "href",
+	          arena_printf(a, "/bodies/%s/programme",
+	                       v->r->body.short_name),
+	          "class", "govuk-link", NULL);
+	html_close(h);
+}
+
 static enum masa_err meeting_render(struct http_request *req,
                                     struct meeting_ref *r, unsigned status,
                                     const struct form_errors *fe,
@@ -1504,6 +1524,8 @@ static enum masa_err meeting_render(struct http_request *req,
 	                          r->m.name ? r->m.name : r->body.name,
 	                          r->day));
 	write_facts(&h, &v);
+	documents_minutes_link(&h, req, &r->m);
+	write_programme_link(&h, &v);
 	if (!v.see_minutes) {
 		govuk_inset_text(&h,
 		                 &(struct govuk_inset_text){

@@ -640,6 +640,9 @@ enum masa_err structure_body_page(struct http_request *req,
 		          arena_printf(a, "/bodies/%s/actions", b->short_name),
 		          "class", "govuk-link", NULL);
 		html_close(&h);
+	}
+	/* The work programme is public (issue 12). */
+	if (own) {
 		html_open(&h, "li", NULL);
 		html_elem(
 		        &h, "a", "Work programme", "href",
