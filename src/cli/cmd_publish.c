@@ -95,9 +95,8 @@ static int publish_public(struct cli_ctx *ctx, const char *key,
 	enum masa_err rc;
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
-	    publish_public_pdf(&ctx->gov, ctx->partnership.id, key,
-	                       &ctx->arena, &pdf, &len, &made,
-	                       &err) != MASA_OK)
+	    publish_public_pdf(&ctx->gov, ctx->partnership.id, key, &ctx->arena,
+	                       &pdf, &len, &made, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (output)
 		rc = write_file(&ctx->arena, output, pdf, len, &err);

@@ -62,9 +62,8 @@ static enum masa_err source_hash(const struct publish_meeting *m,
 }
 
 /* The stored document of meeting_id if made from hash; *pdf NULL if not. */
-static enum masa_err stored(struct gov *g, int64_t meeting_id,
-                            const char *hash, struct arena *a,
-                            const char **pdf, size_t *len,
+static enum masa_err stored(struct gov *g, int64_t meeting_id, const char *hash,
+                            struct arena *a, const char **pdf, size_t *len,
                             struct masa_error *err)
 {
 	struct store_stmt *st;
@@ -96,9 +95,8 @@ static enum masa_err stored(struct gov *g, int64_t meeting_id,
 	return rc;
 }
 
-static enum masa_err keep(struct gov *g, int64_t meeting_id,
-                          const char *hash, const struct buf *pdf,
-                          struct masa_error *err)
+static enum masa_err keep(struct gov *g, int64_t meeting_id, const char *hash,
+                          const struct buf *pdf, struct masa_error *err)
 {
 	size_t b64_size = sodium_base64_encoded_len(
 	        pdf->len, sodium_base64_VARIANT_ORIGINAL);

@@ -101,10 +101,10 @@ enum masa_err documents_minutes_pdf(struct http_request *req,
 		                      "yet published.");
 	if (rc != MASA_OK)
 		return rc;
-	http_add_header(req, "Content-Disposition",
-	                arena_printf(a, "inline; filename=\"%s-%s-minutes.pdf\"",
-	                             http_param(req, "body"),
-	                             http_param(req, "date")));
+	http_add_header(
+	        req, "Content-Disposition",
+	        arena_printf(a, "inline; filename=\"%s-%s-minutes.pdf\"",
+	                     http_param(req, "body"), http_param(req, "date")));
 	http_add_header(req, "X-Masa-Document", made ? "made" : "kept");
 	return http_respond_text(req, 200, "application/pdf", pdf, len, err);
 }

@@ -554,7 +554,7 @@ void govuk_notification_banner(struct html *h,
 
 /* One <th> or <td>; scope is "col", "row" or NULL (a data cell). */
 static void table_cell(struct html *h, const struct govuk_table_cell *cell,
-                       const char *scope)
+                       const char *scope, const char *label)
 {
 	struct buf c;
 	char colspan[16] = "", rowspan[16] = "";
@@ -575,7 +575,7 @@ static void table_cell(struct html *h, const struct govuk_table_cell *cell,
 	list_add(&c, cell->classes);
 	html_open(h, scope ? "th" : "td", "scope", scope, "class", buf_str(&c),
 	          "colspan", given(colspan), "rowspan", given(rowspan),
-	          ATTRS(cell->attributes), NULL);
+	          "data-label", given(label), ATTRS(cell->attributes), NULL);
 	buf_free(&c);
 	content(h, &cell->content);
 	html_close(h);
@@ -599,7 +599,7 @@ void govuk_table(struct html *h, const struct govuk_table *p)
 		html_open(h, "thead", "class", "govuk-table__head", NULL);
 		html_open(h, "tr", "class", "govuk-table__row", NULL);
 		for (size_t i = 0; i < p->n_head; i++)
-			table_cell(h, &p->head[i], "col");
+			table_cell(h, &p->head[i], "col", NULL);
 		html_close_to(h, "thead");
 	}
 	html_open(h, "tbody", "class", "govuk-table__body", NULL);
@@ -608,7 +608,10 @@ void govuk_table(struct html *h, const struct govuk_table *p)
 		for (size_t col = 0; col < p->n_columns; col++)
 			table_cell(h, &p->cells[r * p->n_columns + col],
 			           col == 0 && p->first_cell_is_header ? "row"
-			                                               : NULL);
+			                                               : NULL,
+			           p->head != NULL && p->n_head == p->n_columns
+			                   ? p->head[col].content.text
+			                   : NULL);
 		html_close(h);
 	}
 	html_close_to(h, "table");

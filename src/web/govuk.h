@@ -306,7 +306,10 @@ struct govuk_table {
 	const char *caption_classes;
 	const struct govuk_table_cell *head; /* NULL: no <thead> */
 	size_t n_head;
-	const struct govuk_table_cell *cells; /* n_rows * n_columns, by row */
+	/* n_rows * n_columns, by row. With a head of one text per column,
+	 * each body cell is labelled by its column's (data-label), which a
+	 * narrow screen shows beside it (masa.scss). */
+	const struct govuk_table_cell *cells;
 	size_t n_rows, n_columns;
 	bool first_cell_is_header;
 	const char *classes;

@@ -1476,13 +1476,13 @@ static void write_programme_link(struct html *h, const struct view *v)
 	if (v->r->m.partnership_id != v->req->partnership->id)
 		return;
 	html_open(h, "p", "class", "govuk-body", NULL);
-	html_elem(h, "a",
-	          arena_printf(a, "Work programme of the %s",
-	                       v->r->body.short_name),
-	          "href",
-	          arena_printf(a, "/bodies/%s/programme",
-	                       v->r->body.short_name),
-	          "class", "govuk-link", NULL);
+	html_elem(
+	        h, "a",
+	        arena_printf(a, "Work programme of the %s",
+	                     v->r->body.short_name),
+	        "href",
+	        arena_printf(a, "/bodies/%s/programme", v->r->body.short_name),
+	        "class", "govuk-link", NULL);
 	html_close(h);
 }
 
