@@ -108,6 +108,31 @@ static void navigation(struct html *h, const struct http_request *req,
 	govuk_service_navigation(h, &sn);
 }
 
+/*
+ * The soft parameters the server refused (route_param.soft): an error
+ * summary that names each and says what to type, linking to its field.
+ */
+static void refused_summary(struct html *h, const struct http_request *req)
+{
+	struct govuk_error_summary_item items[HTTP_REFUSED_MAX];
+	char hrefs[HTTP_REFUSED_MAX][64];
+
+	if (req->nrefused == 0)
+		return;
+	for (size_t i = 0; i < req->nrefused; i++) {
+		snprintf(hrefs[i], sizeof hrefs[i], "#%s",
+		         req->refused[i].name);
+		items[i] = (struct govuk_error_summary_item){
+		        .href = hrefs[i],
+		        .content.text = req->refused[i].message};
+	}
+	govuk_error_summary(h, &(struct govuk_error_summary){
+	                               .title.text = "There is a problem",
+	                               .error_list = items,
+	                               .n_errors = req->nrefused,
+	                       });
+}
+
 void page_begin(struct html *h, const struct http_request *req,
                 const struct page *p)
 {
@@ -120,7 +145,9 @@ void page_begin(struct html *h, const struct http_request *req,
 	html_open(h, "head", NULL);
 	html_void(h, "meta", "charset", "utf-8", NULL);
 	html_open(h, "title", NULL);
-	if (p->title && p->title[0])
+	if (req->nrefused > 0 && p->title && p->title[0])
+		html_textf(h, "Error: %s - %s", p->title, partnership);
+	else if (p->title && p->title[0])
 		html_textf(h, "%s - %s", p->title, partnership);
 	else
 		html_text(h, partnership);
@@ -158,6 +185,7 @@ void page_begin(struct html *h, const struct http_request *req,
 		html_open(h, "div", "class", "govuk-grid-row", NULL);
 		html_open(h, "div", "class", "govuk-grid-column-full", NULL);
 	}
+	refused_summary(h, req);
 }
 
 static const struct govuk_footer_link footer_links[] = {

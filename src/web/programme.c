@@ -20,7 +20,11 @@ enum { PROGRAMME_TITLE_MAX = 500, PROGRAMME_NOTES_MAX = 5000 };
 
 const struct route_param programme_page_params[] = {
         {.name = "body", .where = ROUTE_IN_PATH, .check = ROUTE_SHORT_NAME},
-        {.name = "from", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
+        {.name = "from",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The first month to show"},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,

@@ -113,4 +113,22 @@ code_is "an unknown meeting is 404" 404
 body_has "saying which" "There is no meeting RLSCB/2099-01-01"
 fails "masa publish --public refuses them too" 1 "are not published" --db demo.db publish RLSCB/2014-12-04 --format pdf --public --output x.pdf
 
+# ---- a bad query value: the page itself, with an error summary, signed in ----
+req -b admin.jar "$URL/bodies/RLSCB/actions?as_at=31/12/2014"
+code_is "a UK date in as_at is 400" 400
+body_has "on the action log itself" "Action log"
+body_has "drawn for the signed-in reader" "Signed in as"
+body_has "with an error summary naming the field and what to type" \
+	'<a href="#as_at">The date to show the log as at must be a real date written as year, month and day, such as 2014-12-31'
+body_hasnt "no internal name" "as_at:"
+req -b admin.jar "$URL/meetings?from=31/12/2014&to=2015-01-31"
+code_is "a UK date in from is 400" 400
+body_has "on the calendar, naming it" '<a href="#from">The first date to show must be a real date'
+body_hasnt "and only it" '<a href="#to">'
+req -b admin.jar "$URL/bodies/RLSCB/actions?page=abc"
+code_is "a page number that is not one is 400" 400
+body_has "a hard parameter's 400 page is drawn signed in too" "Signed in as"
+req -b admin.jar "$URL/structure?on=2014-12-31"
+code_is "a good date is still 200" 200
+
 done_testing
