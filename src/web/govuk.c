@@ -609,7 +609,8 @@ void govuk_table(struct html *h, const struct govuk_table *p)
 			table_cell(h, &p->cells[r * p->n_columns + col],
 			           col == 0 && p->first_cell_is_header ? "row"
 			                                               : NULL,
-			           p->head != NULL && p->n_head == p->n_columns
+			           p->label_cells && p->head != NULL &&
+			                           p->n_head == p->n_columns
 			                   ? p->head[col].content.text
 			                   : NULL);
 		html_close(h);

@@ -306,12 +306,15 @@ struct govuk_table {
 	const char *caption_classes;
 	const struct govuk_table_cell *head; /* NULL: no <thead> */
 	size_t n_head;
-	/* n_rows * n_columns, by row. With a head of one text per column,
-	 * each body cell is labelled by its column's (data-label), which a
-	 * narrow screen shows beside it (masa.scss). */
-	const struct govuk_table_cell *cells;
+	const struct govuk_table_cell *cells; /* n_rows * n_columns, by row */
 	size_t n_rows, n_columns;
 	bool first_cell_is_header;
+	/*
+	 * masa's addition: with a head of one text per column, each body
+	 * cell is labelled by its column's (data-label), which a narrow screen
+	 * shows beside the value when the table stacks (masa.scss).
+	 */
+	bool label_cells;
 	const char *classes;
 	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
 };

@@ -609,8 +609,11 @@ static const char *action_status_tag_class(const char *status)
 /* A table that scrolls sideways by itself on a phone (see layout.h). */
 static void scroll_table(struct html *h, const struct govuk_table *t)
 {
+	struct govuk_table labelled = *t;
+
+	labelled.label_cells = true; /* rows stack on a phone */
 	page_table_wrap_begin(h, t->caption);
-	govuk_table(h, t);
+	govuk_table(h, &labelled);
 	html_close_to(h, "div");
 }
 
