@@ -80,6 +80,35 @@ out:
 	return rc;
 }
 
+/*
+ * The public PDF: made as the site serves it and kept in the database
+ * (publish_public_pdf), so that the site serves these very bytes until the
+ * minutes change.
+ */
+static int publish_public(struct cli_ctx *ctx, const char *key,
+                          const char *output)
+{
+	struct masa_error err = {0};
+	const char *pdf;
+	size_t len;
+	bool made;
+	enum masa_err rc;
+
+	if (cli_open_partnership(ctx, &err) != MASA_OK ||
+	    publish_public_pdf(&ctx->gov, ctx->partnership.id, key, &ctx->arena,
+	                       &pdf, &len, &made, &err) != MASA_OK)
+		return cli_fail(&err);
+	if (output)
+		rc = write_file(&ctx->arena, output, pdf, len, &err);
+	else if (fwrite(pdf, 1, len, stdout) != len || fflush(stdout) != 0)
+		rc = masa_error_set(&err, MASA_ERR_IO,
+		                    "cannot write the document to standard "
+		                    "output");
+	else
+		rc = MASA_OK;
+	return rc == MASA_OK ? 0 : cli_fail(&err);
+}
+
 static int run_publish(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct masa_error err = {0};
@@ -110,6 +139,8 @@ static int run_publish(struct cli_ctx *ctx, const struct cli_args *args)
 		               "--output FILE or redirect the output");
 		return cli_fail(&err);
 	}
+	if (format == PUBLISH_PDF && cli_opt(args, PUBLISH_PUBLIC) != NULL)
+		return publish_public(ctx, args->positional[0], output);
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    publish_read(&ctx->gov, ctx->partnership.id, args->positional[0],
 	                 cli_opt(args, PUBLISH_PUBLIC) != NULL, &ctx->arena, &m,

@@ -7,16 +7,25 @@
 #include "api/api.h"
 #include "web/actions.h"
 #include "web/calendar.h"
+#include "web/documents.h"
 #include "web/home.h"
 #include "web/meeting.h"
 #include "web/programme.h"
 #include "web/session.h"
 #include "web/structure.h"
 
+/* clang-format off */
 const struct route masa_routes[] = {
-        ROUTE_INCLUDE(http_base_routes), ROUTE_INCLUDE(session_routes),
-        ROUTE_INCLUDE(home_routes),      ROUTE_INCLUDE(structure_routes),
-        ROUTE_INCLUDE(meeting_routes),   ROUTE_INCLUDE(programme_routes),
-        ROUTE_INCLUDE(actions_routes),   ROUTE_INCLUDE(calendar_routes),
-        ROUTE_INCLUDE(api_routes),       {0},
+        ROUTE_INCLUDE(http_base_routes),
+        ROUTE_INCLUDE(session_routes),
+        ROUTE_INCLUDE(home_routes),
+        ROUTE_INCLUDE(structure_routes),
+        ROUTE_INCLUDE(documents_routes),
+        ROUTE_INCLUDE(meeting_routes),
+        ROUTE_INCLUDE(programme_routes),
+        ROUTE_INCLUDE(actions_routes),
+        ROUTE_INCLUDE(calendar_routes),
+        ROUTE_INCLUDE(api_routes),
+        {0},
 };
+/* clang-format on */

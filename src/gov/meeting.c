@@ -401,30 +401,65 @@ out:
 
 enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
                                       int64_t version, const char *status,
-                                      const char *on, struct masa_error *err)
+                                      const char *approved_on,
+                                      const char *published_on,
+                                      struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_meeting m;
+	char today[DATE_TEXT_SIZE];
 	enum masa_err rc;
 
-	if ((rc = check_enum("minutes status", status, gov_minutes_statuses,
-	                     false, err)) ||
-	    (rc = check_date("date", on, strcmp(status, "draft") == 0, err)))
+	if ((rc = check_enum("Status of the minutes", status,
+	                     gov_minutes_statuses, false, err)) ||
+	    (rc = check_date("Date the minutes were approved", approved_on,
+	                     true, err)) ||
+	    (rc = check_date("Date the minutes were published", published_on,
+	                     true, err)))
 		return rc;
 	rc = gov_meeting_get(g, id, &a, &m, err);
 	if (rc != MASA_OK)
 		goto out;
+	date_format(date_today(), today);
+	/* A date given wins; else the stored one stays; else a status newly
+	 * set is dated today. */
 	if (strcmp(status, "draft") == 0) {
 		m.minutes_approved_on = NULL;
 		m.minutes_published_on = NULL;
-	} else if (strcmp(status, "approved") == 0) {
-		m.minutes_approved_on = (char *)on;
-		m.minutes_published_on = NULL;
 	} else {
-		/* Publishing draft minutes approves them the same day. */
-		if (m.minutes_approved_on == NULL)
-			m.minutes_approved_on = (char *)on;
-		m.minutes_published_on = (char *)on;
+		if (strcmp(status, "published") == 0) {
+			if (published_on != NULL)
+				m.minutes_published_on = (char *)published_on;
+			else if (m.minutes_published_on == NULL)
+				m.minutes_published_on =
+				        arena_strdup(&a, today);
+		} else {
+			m.minutes_published_on = NULL;
+		}
+		if (approved_on != NULL)
+			m.minutes_approved_on = (char *)approved_on;
+		else if (m.minutes_approved_on == NULL)
+			/* Publishing draft minutes approves them that day. */
+			m.minutes_approved_on =
+			        m.minutes_published_on
+			                ? m.minutes_published_on
+			                : arena_strdup(&a, today);
+	}
+	if (m.minutes_published_on != NULL &&
+	    strcmp(m.minutes_approved_on, m.minutes_published_on) > 0) {
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "The date the minutes were published must "
+		                    "be on or after the date they were "
+		                    "approved");
+		goto out;
+	}
+	if (m.minutes_approved_on != NULL &&
+	    strcmp(m.minutes_approved_on, m.date) < 0) {
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "The date the minutes were approved must be "
+		        "on or after the date of the meeting");
+		goto out;
 	}
 	m.minutes_status = (char *)status;
 	m.version = version;

@@ -109,14 +109,21 @@ enum masa_err gov_meeting_create(struct gov *g, struct gov_meeting *m,
 enum masa_err gov_meeting_update(struct gov *g, const struct gov_meeting *m,
                                  struct masa_error *err);
 /*
- * Moves meeting id's minutes to status (draft, approved, published) on date
- * on (not needed for draft, which clears the dates): publishing minutes not
- * yet approved approves them the same day. version is the meeting's version
- * the editor saw, or 0 not to check (as for gov_meeting_update).
+ * Moves meeting id's minutes to status (draft, approved, published), with
+ * the dates they were approved and published. A date given (not NULL) is
+ * stored; a date not given keeps the stored one; a status newly set with
+ * no date, stored or given, is dated today (publishing minutes not yet
+ * approved approves them on the day they are published). Draft clears
+ * both dates. Refuses a publication before the approval, and an approval
+ * before the meeting, with messages naming the field as users know it.
+ * version is the meeting's version the editor saw, or 0 not to check (as
+ * for gov_meeting_update).
  */
 enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
                                       int64_t version, const char *status,
-                                      const char *on, struct masa_error *err);
+                                      const char *approved_on,
+                                      const char *published_on,
+                                      struct masa_error *err);
 enum masa_err gov_meeting_get(struct gov *g, int64_t id, struct arena *a,
                               struct gov_meeting *out, struct masa_error *err);
 enum masa_err gov_meeting_find(struct gov *g, int64_t partnership_id,

@@ -75,7 +75,23 @@ struct route_param {
 	 * read one with http_param_row(). Families are many by nature.
 	 */
 	bool many;
+	/*
+	 * A query filter a page can do without (an "as at" date): a value
+	 * that fails its check is not answered with a bare 400 page; the
+	 * parameter counts as not given, the page is drawn as usual with an
+	 * error summary naming it by label ("As at", default its name) and
+	 * saying what to type, and the answer is 400 (http_request.refused).
+	 */
+	bool soft;
+	const char *label;
 };
+
+/* A soft parameter's value that failed its check (route_param.soft). */
+struct http_refused {
+	const char *name;    /* as declared: the id the summary links to */
+	const char *message; /* "As at must be a date, such as 2014-12-31" */
+};
+enum { HTTP_REFUSED_MAX = 4 };
 
 struct http_request;
 
@@ -170,6 +186,10 @@ struct http_request {
 	 */
 	const char *csrf_given;
 	bool by_token; /* identified by an API bearer token, not a cookie */
+	/* Soft parameters refused (route_param.soft), which page_begin shows
+	 * as an error summary. */
+	struct http_refused refused[HTTP_REFUSED_MAX];
+	size_t nrefused;
 };
 
 /* The value of declared parameter name, or NULL when it was not given. */

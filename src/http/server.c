@@ -318,6 +318,9 @@ static enum masa_err respond_copy(struct request_state *st, unsigned status,
 enum masa_err http_respond_html(struct http_request *req, unsigned status,
                                 struct html *h, struct masa_error *err)
 {
+	/* A page drawn with soft parameters refused says so in its status. */
+	if (status == 200 && req->nrefused > 0)
+		status = 400;
 	const char *out;
 	size_t len;
 	enum masa_err rc = html_finish(h, &out, &len, err);
@@ -671,11 +674,40 @@ static void take_value(struct request_state *st, const struct route_param *p,
 	req->nvalues++;
 }
 
+/*
+ * Notes soft parameter p's value, which failed its check, for the page's
+ * error summary: named by its label, saying what to type.
+ */
+static void refuse_softly(struct http_request *req, const struct route_param *p,
+                          const char *value)
+{
+	const char *label = p->label ? p->label : p->name;
+	const char *message;
+
+	if (req->nrefused == HTTP_REFUSED_MAX)
+		return;
+	if (p->check == ROUTE_DATE)
+		message =
+		        arena_printf(&req->arena,
+		                     "%s must be a real date written as year, "
+		                     "month and day, such as 2014-12-31 (not "
+		                     "\"%.40s\")",
+		                     label, value);
+	else
+		message = arena_printf(&req->arena,
+		                       "%s: \"%.40s\" is not one masa "
+		                       "can use",
+		                       label, value);
+	req->refused[req->nrefused++] =
+	        (struct http_refused){.name = p->name, .message = message};
+}
+
 /* Adds name=value if the route declares it where; drops it otherwise. */
 static void take_param(struct request_state *st, enum route_where where,
                        const char *name, const char *value)
 {
 	const struct route_param *p;
+	struct masa_error soft_err = {0};
 
 	if (st->param_failed || name == NULL)
 		return;
@@ -702,6 +734,10 @@ static void take_param(struct request_state *st, enum route_where where,
 	}
 	if (value[0] == '\0' && !p->required)
 		return; /* an empty optional field is not given */
+	if (p->soft && route_param_check(p, value, &soft_err) != MASA_OK) {
+		refuse_softly(&st->req, p, value);
+		return;
+	}
 	if (route_param_check(p, value, &st->param_err) != MASA_OK) {
 		st->param_failed = true;
 		return;
@@ -753,11 +789,9 @@ static bool collect_params(struct request_state *st,
 			               "%s: is required", p->name);
 			st->param_failed = true;
 		}
-	if (st->param_failed) {
-		fail_with(st, 400, st->param_err.message);
-		return false;
-	}
-	return true;
+	/* The answer waits until the session is known (dispatch), so that
+	 * the page says who is signed in. */
+	return !st->param_failed;
 }
 
 /* Refuses "." and ".." segments, control characters and bad UTF-8. */
@@ -1284,6 +1318,7 @@ static void dispatch(struct request_state *st)
 	struct masa_error err = {0};
 	struct route_match m;
 	enum route_outcome outcome;
+	bool params_ok;
 
 	if (strlen(req->path) > ROUTE_PATH_MAX) {
 		fail_with(st, 414, "The address is longer than masa accepts.");
@@ -1308,8 +1343,9 @@ static void dispatch(struct request_state *st)
 	}
 	req->route = m.route;
 	req->rest = m.rest;
-	if (!attempt_allowed(st) || !collect_params(st, &m))
+	if (!attempt_allowed(st))
 		return;
+	params_ok = collect_params(st, &m);
 	if (worker_store(st->server, &req->store, &err) != MASA_OK) {
 		fprintf(stderr, "masa: http: %s\n", err.message);
 		/* The page names the partnership, as the server last knew. */
@@ -1322,6 +1358,10 @@ static void dispatch(struct request_state *st)
 	gov_init(&req->gov, req->store, "web");
 	if (!request_partnership(st)) {
 		/* The health check and the assets are no partnership's. */
+		if (!params_ok) {
+			fail_with(st, 400, st->param_err.message);
+			return;
+		}
 		if (strcmp(req->route->path, "/healthz") == 0 ||
 		    req->route->handler == http_static_file) {
 			run_handler(st);
@@ -1350,6 +1390,10 @@ static void dispatch(struct request_state *st)
 	if (req->viewer.partnership_id == req->partnership->id) {
 		req->viewer.served_bodies = st->served;
 		req->viewer.nserved_bodies = st->nserved;
+	}
+	if (!params_ok) {
+		fail_with(st, 400, st->param_err.message);
+		return;
 	}
 	if (req->route->role != GOV_ROLE_PUBLIC &&
 	    req->viewer.role < req->route->role) {

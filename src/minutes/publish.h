@@ -150,4 +150,24 @@ const char *publish_time(struct arena *a, const char *hhmm);
  * "Tracey McErlain-Burns", in a. */
 const char *publish_initials(struct arena *a, const char *name);
 
+/*
+ * The public copy of meeting key's minutes as a PDF, kept in the database
+ * (table minutes_document): the stored document when it was made from the
+ * same public minutes, else made now (publish_read as the public, then
+ * publish_pdf) and stored in place of the old one. The same minutes always
+ * give the same bytes. *pdf and *len are in a; *made tells whether it was
+ * made by this call. MASA_ERR_DENIED when the public may not yet read the
+ * minutes, MASA_ERR_NOT_FOUND for an unknown meeting. Opens its own write
+ * transaction when it stores; call it outside one.
+ */
+enum masa_err publish_public_pdf(struct gov *g, int64_t partnership_id,
+                                 const char *key, struct arena *a,
+                                 const char **pdf, size_t *len, bool *made,
+                                 struct masa_error *err);
+/*
+ * The size in bytes of the public PDF of meeting_id as last made and
+ * stored, or 0 when none is stored (for a link's "PDF, 48 KB").
+ */
+int64_t publish_public_pdf_size(struct gov *g, int64_t meeting_id);
+
 #endif

@@ -190,18 +190,20 @@ static enum masa_err open_list_table(struct http_request *req, struct html *h,
 	html_open(h, "tbody", "class", "govuk-table__body", NULL);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "tr", "class", "govuk-table__row", NULL);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Reference", NULL);
 		html_elem(h, "a", e[i].action.key, "href",
 		          actions_href(a, e[i].action.key), "class",
 		          "govuk-link", NULL);
 		html_close(h);
 		html_elem(h, "td", e[i].action.details, "class",
-		          "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Details", NULL);
 		html_elem(h, "td", actions_owner_names(a, &e[i]), "class",
-		          "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Owners", NULL);
 		html_elem(h, "td", actions_date_words(a, e[i].due), "class",
-		          "govuk-table__cell", NULL);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Due", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Status", NULL);
 		actions_status_tag(h, e[i].status_as_at, e[i].days_overdue);
 		html_close_to(h, "tr");
 	}
@@ -296,19 +298,22 @@ enum masa_err actions_index(struct http_request *req, struct masa_error *err)
 		if (c[i].all == 0)
 			continue;
 		html_open(&h, "tr", "class", "govuk-table__row", NULL);
-		html_open(&h, "td", "class", "govuk-table__cell", NULL);
+		html_open(&h, "td", "class", "govuk-table__cell", "data-label",
+		          "Body", NULL);
 		html_open(&h, "a", "href", log, "class", "govuk-link", NULL);
 		html_textf(&h, "%s (%s)", c[i].name, c[i].short_name);
 		html_close_to(&h, "td");
 		html_open(&h, "td", "class",
-		          "govuk-table__cell govuk-table__cell--numeric", NULL);
+		          "govuk-table__cell govuk-table__cell--numeric",
+		          "data-label", "Open", NULL);
 		html_open(&h, "a", "href",
 		          arena_printf(a, "%s?status=open", log), "class",
 		          "govuk-link", NULL);
 		html_textf(&h, "%d", c[i].open);
 		html_close_to(&h, "td");
 		html_open(&h, "td", "class",
-		          "govuk-table__cell govuk-table__cell--numeric", NULL);
+		          "govuk-table__cell govuk-table__cell--numeric",
+		          "data-label", "Overdue", NULL);
 		html_open(&h, "a", "href",
 		          arena_printf(a, "%s?status=open&overdue=yes", log),
 		          "class", "govuk-link", NULL);
@@ -345,7 +350,11 @@ const struct route_param actions_log_params[] = {
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
          .choices = (const char *const[]){"yes", NULL}},
-        {.name = "as_at", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
+        {.name = "as_at",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The date to show the log as at"},
         {.name = "page",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_INTEGER,
@@ -429,12 +438,14 @@ static void log_table(struct http_request *req, struct html *h,
 		const struct gov_log_row *r = &rows[i];
 		html_open(h, "tr", "class", "govuk-table__row", NULL);
 		html_open(h, "th", "scope", "row", "class",
-		          "govuk-table__header", NULL);
+		          "govuk-table__header", "data-label", "Reference",
+		          NULL);
 		html_elem(h, "a", r->e.action.key, "href",
 		          actions_href(a, r->e.action.key), "class",
 		          "govuk-link", NULL);
 		html_close(h);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Raised", NULL);
 		html_text(h, actions_date_words(a, r->e.action.raised_on));
 		if (r->e.meeting_key) {
 			html_void(h, "br", NULL);
@@ -455,20 +466,23 @@ static void log_table(struct http_request *req, struct html *h,
 		}
 		html_close(h);
 		html_elem(h, "td", r->e.action.details, "class",
-		          "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Details", NULL);
 		html_elem(h, "td", actions_owner_names(a, &r->e), "class",
-		          "govuk-table__cell", NULL);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Owners", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Due", NULL);
 		html_text(h, actions_date_words(a, r->e.due));
 		if (r->e.days_overdue > 0) {
 			html_void(h, "br", NULL);
 			html_textf(h, "%ld days overdue", r->e.days_overdue);
 		}
 		html_close(h);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Status", NULL);
 		actions_status_tag(h, r->e.status_as_at, 0);
 		html_close(h);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Last update", NULL);
 		if (r->last_update_on) {
 			html_elem(h, "span",
 			          actions_date_words(a, r->last_update_on),
@@ -1438,20 +1452,25 @@ static enum masa_err action_page(struct http_request *req,
 			const struct gov_action_update *u = &e.updates[i];
 			html_open(&h, "tr", "class", "govuk-table__row", NULL);
 			html_elem(&h, "td", actions_date_words(a, u->on_date),
-			          "class", "govuk-table__cell", NULL);
+			          "class", "govuk-table__cell", "data-label",
+			          "Date", NULL);
 			html_elem(&h, "td",
 			          u->text ? u->text
 			          : strcmp(u->kind, "carried_forward") == 0
 			                  ? "Carried forward"
 			                  : "",
-			          "class", "govuk-table__cell", NULL);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			          "class", "govuk-table__cell", "data-label",
+			          "Update", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Status", NULL);
 			if (u->status)
 				actions_status_tag(&h, u->status, 0);
 			html_close(&h);
 			html_elem(&h, "td", owner_changes(a, &e, u->id),
-			          "class", "govuk-table__cell", NULL);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			          "class", "govuk-table__cell", "data-label",
+			          "Owners", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "At meeting", NULL);
 			if (update_meetings[i])
 				html_elem(&h, "a", update_meetings[i], "href",
 				          arena_printf(a, "/meetings/%s",
@@ -1480,17 +1499,20 @@ static enum masa_err action_page(struct http_request *req,
 			const struct gov_action_owner *o = &e.history[i];
 			html_open(&h, "tr", "class", "govuk-table__row", NULL);
 			html_elem(&h, "td", o->name, "class",
-			          "govuk-table__cell", NULL);
+			          "govuk-table__cell", "data-label", "Owner",
+			          NULL);
 			html_elem(&h, "td",
 			          actions_date_words(
 			                  a, o->added_on ? o->added_on
 			                                 : e.action.raised_on),
-			          "class", "govuk-table__cell", NULL);
+			          "class", "govuk-table__cell", "data-label",
+			          "From", NULL);
 			html_elem(&h, "td",
 			          o->removed_on
 			                  ? actions_date_words(a, o->removed_on)
 			                  : "Still an owner",
-			          "class", "govuk-table__cell", NULL);
+			          "class", "govuk-table__cell", "data-label",
+			          "Until", NULL);
 			html_close(&h);
 		}
 		html_close_to(&h, "div");

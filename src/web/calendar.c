@@ -225,8 +225,16 @@ void calendar_meeting_table(struct html *h, const struct http_request *req,
 /* ---- GET /meetings ---- */
 
 const struct route_param calendar_page_params[] = {
-        {.name = "from", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
-        {.name = "to", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
+        {.name = "from",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The first date to show"},
+        {.name = "to",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The last date to show"},
         {.name = "body", .where = ROUTE_IN_QUERY, .check = ROUTE_SHORT_NAME},
         {.name = NULL},
 };

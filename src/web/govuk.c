@@ -5,10 +5,12 @@
  */
 #include "web/govuk.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/date.h"
 
 /* A class list or aria-describedby value: short, so a small ceiling. */
 enum { LIST_MAX = 4096 };
@@ -552,7 +554,7 @@ void govuk_notification_banner(struct html *h,
 
 /* One <th> or <td>; scope is "col", "row" or NULL (a data cell). */
 static void table_cell(struct html *h, const struct govuk_table_cell *cell,
-                       const char *scope)
+                       const char *scope, const char *label)
 {
 	struct buf c;
 	char colspan[16] = "", rowspan[16] = "";
@@ -573,7 +575,7 @@ static void table_cell(struct html *h, const struct govuk_table_cell *cell,
 	list_add(&c, cell->classes);
 	html_open(h, scope ? "th" : "td", "scope", scope, "class", buf_str(&c),
 	          "colspan", given(colspan), "rowspan", given(rowspan),
-	          ATTRS(cell->attributes), NULL);
+	          "data-label", given(label), ATTRS(cell->attributes), NULL);
 	buf_free(&c);
 	content(h, &cell->content);
 	html_close(h);
@@ -597,7 +599,7 @@ void govuk_table(struct html *h, const struct govuk_table *p)
 		html_open(h, "thead", "class", "govuk-table__head", NULL);
 		html_open(h, "tr", "class", "govuk-table__row", NULL);
 		for (size_t i = 0; i < p->n_head; i++)
-			table_cell(h, &p->head[i], "col");
+			table_cell(h, &p->head[i], "col", NULL);
 		html_close_to(h, "thead");
 	}
 	html_open(h, "tbody", "class", "govuk-table__body", NULL);
@@ -606,7 +608,11 @@ void govuk_table(struct html *h, const struct govuk_table *p)
 		for (size_t col = 0; col < p->n_columns; col++)
 			table_cell(h, &p->cells[r * p->n_columns + col],
 			           col == 0 && p->first_cell_is_header ? "row"
-			                                               : NULL);
+			                                               : NULL,
+			           p->label_cells && p->head != NULL &&
+			                           p->n_head == p->n_columns
+			                   ? p->head[col].content.text
+			                   : NULL);
 		html_close(h);
 	}
 	html_close_to(h, "table");
@@ -1612,4 +1618,120 @@ void govuk_date_input(struct html *h, const struct govuk_date_input *p)
 	                                     : NULL);
 	group_write(h, &g, list_str(&describe));
 	buf_free(&describe);
+}
+
+/* ---- date fields ---- */
+
+static bool typed_part(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
+/* A part of a date in digits only (spaces around it allowed), or -1. */
+static long date_part(const char *s, size_t max_digits)
+{
+	long v = 0;
+	size_t digits = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++, digits++)
+		if (digits < max_digits)
+			v = v * 10 + (*s - '0');
+	while (*s == ' ')
+		s++;
+	return *s == '\0' && digits > 0 && digits <= max_digits ? v : -1;
+}
+
+bool govuk_date_read(const struct govuk_date_typed *typed, const char *label,
+                     bool required, char iso[11],
+                     char message[GOVUK_DATE_MESSAGE_SIZE])
+{
+	const char *parts[3] = {typed->day, typed->month, typed->year};
+	static const char *const names[] = {"a day", "a month", "a year"};
+	const char *missing[3];
+	size_t n_missing = 0;
+	long day, month, year;
+	date_days d;
+
+	iso[0] = '\0';
+	message[0] = '\0';
+	for (int i = 0; i < 3; i++)
+		if (!typed_part(parts[i]))
+			missing[n_missing++] = names[i];
+	if (n_missing == 3) {
+		if (!required)
+			return true;
+		snprintf(message, GOVUK_DATE_MESSAGE_SIZE, "Enter %c%s",
+		         tolower((unsigned char)label[0]), label + 1);
+		return false;
+	}
+	if (n_missing == 2) {
+		snprintf(message, GOVUK_DATE_MESSAGE_SIZE,
+		         "%s must include %s and %s", label, missing[0],
+		         missing[1]);
+		return false;
+	}
+	if (n_missing == 1) {
+		snprintf(message, GOVUK_DATE_MESSAGE_SIZE, "%s must include %s",
+		         label, missing[0]);
+		return false;
+	}
+	day = date_part(typed->day, 2);
+	month = date_part(typed->month, 2);
+	year = date_part(typed->year, 4);
+	if (day < 0 || month < 0 || year < 0) {
+		snprintf(message, GOVUK_DATE_MESSAGE_SIZE,
+		         "%s must be a real date, in numbers: 31 12 2014",
+		         label);
+		return false;
+	}
+	if (year < 1900 || year > 2999) {
+		snprintf(message, GOVUK_DATE_MESSAGE_SIZE,
+		         "%s must have a year of four numbers, such as 2014",
+		         label);
+		return false;
+	}
+	snprintf(iso, 11, "%04ld-%02ld-%02ld", year, month, day);
+	if (month < 1 || month > 12 || day < 1 || day > 31 ||
+	    date_parse(iso, &d, NULL) != MASA_OK) {
+		iso[0] = '\0';
+		snprintf(message, GOVUK_DATE_MESSAGE_SIZE,
+		         "%s must be a real date", label);
+		return false;
+	}
+	return true;
+}
+
+void govuk_date_items_fill(struct govuk_date_items *out,
+                           const struct govuk_date_typed *typed,
+                           const char *iso, bool error)
+{
+	bool any =
+	        typed != NULL && (typed->day != NULL || typed->month != NULL ||
+	                          typed->year != NULL);
+	int y = 0, m = 0, d = 0;
+
+	memset(out, 0, sizeof *out);
+	if (!any && iso != NULL && iso[0] != '\0' &&
+	    sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+		snprintf(out->day, sizeof out->day, "%d", d);
+		snprintf(out->month, sizeof out->month, "%d", m);
+		snprintf(out->year, sizeof out->year, "%d", y);
+	}
+	out->items[0] = (struct govuk_date_input_item){
+	        .name = "day",
+	        .value = any ? typed->day : out->day,
+	        .classes = error ? "govuk-input--width-2 govuk-input--error"
+	                         : "govuk-input--width-2"};
+	out->items[1] = (struct govuk_date_input_item){
+	        .name = "month",
+	        .value = any ? typed->month : out->month,
+	        .classes = error ? "govuk-input--width-2 govuk-input--error"
+	                         : "govuk-input--width-2"};
+	out->items[2] = (struct govuk_date_input_item){
+	        .name = "year",
+	        .value = any ? typed->year : out->year,
+	        .classes = error ? "govuk-input--width-4 govuk-input--error"
+	                         : "govuk-input--width-4"};
 }

@@ -309,6 +309,12 @@ struct govuk_table {
 	const struct govuk_table_cell *cells; /* n_rows * n_columns, by row */
 	size_t n_rows, n_columns;
 	bool first_cell_is_header;
+	/*
+	 * masa's addition: with a head of one text per column, each body
+	 * cell is labelled by its column's (data-label), which a narrow screen
+	 * shows beside the value when the table stacks (masa.scss).
+	 */
+	bool label_cells;
 	const char *classes;
 	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
 };
@@ -588,5 +594,48 @@ struct govuk_date_input {
 	struct govuk_attribute attributes[GOVUK_MAX_ATTRIBUTES];
 };
 void govuk_date_input(struct html *h, const struct govuk_date_input *p);
+
+/*
+ * ---- date fields: the one way masa takes a date ----
+ *
+ * Every form that asks for a date uses the GOV.UK date input (day, month
+ * and year fields), drawn and read by these two functions; pages reach
+ * them through page_date_input() and page_date_read() (web/layout.h),
+ * which take the fields from the request, and declare the three fields in
+ * their route table with PAGE_DATE_PARAMS(prefix, where). The fields of a
+ * date with prefix "due" are named and identified "due-day", "due-month"
+ * and "due-year"; an error summary links to "#due-day".
+ */
+enum { GOVUK_DATE_MESSAGE_SIZE = 200 };
+
+/* What was typed into a date's three fields; NULL where nothing was. */
+struct govuk_date_typed {
+	const char *day, *month, *year;
+};
+
+/*
+ * Reads a typed date. Returns true with iso set to "YYYY-MM-DD", or to ""
+ * when nothing was typed and required is false. Returns false with message
+ * set to what GOV.UK's pattern says, naming the field by label ("Date the
+ * minutes were approved", capitalised as it begins the message): "... must
+ * include a month", "... must be a real date", "Enter ..." when required
+ * and empty. A year is four digits (1900 to 2999).
+ */
+bool govuk_date_read(const struct govuk_date_typed *typed, const char *label,
+                     bool required, char iso[11],
+                     char message[GOVUK_DATE_MESSAGE_SIZE]);
+
+/*
+ * A date input's three items, with storage for their values: what was
+ * typed when anything was (typed may be NULL), else the parts of iso (may
+ * be NULL or ""), and the error class on each field when error is set.
+ */
+struct govuk_date_items {
+	struct govuk_date_input_item items[3];
+	char day[8], month[8], year[8];
+};
+void govuk_date_items_fill(struct govuk_date_items *out,
+                           const struct govuk_date_typed *typed,
+                           const char *iso, bool error);
 
 #endif

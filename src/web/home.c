@@ -81,14 +81,16 @@ static void my_action_table(struct http_request *req, struct html *h,
 	html_open(h, "tbody", "class", "govuk-table__body", NULL);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "tr", "class", "govuk-table__row", NULL);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Reference", NULL);
 		html_elem(h, "a", e[i]->action.key, "href",
 		          actions_href(a, e[i]->action.key), "class",
 		          "govuk-link", NULL);
 		html_close(h);
 		html_elem(h, "td", e[i]->action.details, "class",
-		          "govuk-table__cell", NULL);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Details", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Due", NULL);
 		html_text(h, e[i]->due ? actions_date_words(a, e[i]->due)
 		                       : "No date");
 		if (e[i]->days_overdue > 0) {
@@ -96,7 +98,8 @@ static void my_action_table(struct http_request *req, struct html *h,
 			html_textf(h, "%ld days overdue", e[i]->days_overdue);
 		}
 		html_close(h);
-		html_open(h, "td", "class", "govuk-table__cell", NULL);
+		html_open(h, "td", "class", "govuk-table__cell", "data-label",
+		          "Body", NULL);
 		html_elem(h, "a", e[i]->body_short_name, "href",
 		          arena_printf(a, "/bodies/%s/actions",
 		                       e[i]->body_short_name),
@@ -242,14 +245,17 @@ static enum masa_err waiting(struct http_request *req, struct html *h,
 		                                        : ""));
 		html_open(h, "tr", "class", "govuk-table__row", NULL);
 		html_elem(h, "td", c[i].organisation_name, "class",
-		          "govuk-table__cell", NULL);
+		          "govuk-table__cell", "data-label", "Organisation",
+		          NULL);
 		html_open(h, "td", "class",
-		          "govuk-table__cell govuk-table__cell--numeric", NULL);
+		          "govuk-table__cell govuk-table__cell--numeric",
+		          "data-label", "Open", NULL);
 		html_elem(h, "a", arena_printf(a, "%d", c[i].open), "href",
 		          list, "class", "govuk-link", NULL);
 		html_close(h);
 		html_open(h, "td", "class",
-		          "govuk-table__cell govuk-table__cell--numeric", NULL);
+		          "govuk-table__cell govuk-table__cell--numeric",
+		          "data-label", "Overdue", NULL);
 		html_elem(h, "a", arena_printf(a, "%d", c[i].overdue), "href",
 		          arena_printf(a, "%s&overdue=yes", list), "class",
 		          "govuk-link", NULL);

@@ -7,6 +7,7 @@
  */
 #include "web/layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "gov/account.h"
@@ -107,6 +108,31 @@ static void navigation(struct html *h, const struct http_request *req,
 	govuk_service_navigation(h, &sn);
 }
 
+/*
+ * The soft parameters the server refused (route_param.soft): an error
+ * summary that names each and says what to type, linking to its field.
+ */
+static void refused_summary(struct html *h, const struct http_request *req)
+{
+	struct govuk_error_summary_item items[HTTP_REFUSED_MAX];
+	char hrefs[HTTP_REFUSED_MAX][64];
+
+	if (req->nrefused == 0)
+		return;
+	for (size_t i = 0; i < req->nrefused; i++) {
+		snprintf(hrefs[i], sizeof hrefs[i], "#%s",
+		         req->refused[i].name);
+		items[i] = (struct govuk_error_summary_item){
+		        .href = hrefs[i],
+		        .content.text = req->refused[i].message};
+	}
+	govuk_error_summary(h, &(struct govuk_error_summary){
+	                               .title.text = "There is a problem",
+	                               .error_list = items,
+	                               .n_errors = req->nrefused,
+	                       });
+}
+
 void page_begin(struct html *h, const struct http_request *req,
                 const struct page *p)
 {
@@ -119,7 +145,9 @@ void page_begin(struct html *h, const struct http_request *req,
 	html_open(h, "head", NULL);
 	html_void(h, "meta", "charset", "utf-8", NULL);
 	html_open(h, "title", NULL);
-	if (p->title && p->title[0])
+	if (req->nrefused > 0 && p->title && p->title[0])
+		html_textf(h, "Error: %s - %s", p->title, partnership);
+	else if (p->title && p->title[0])
 		html_textf(h, "%s - %s", p->title, partnership);
 	else
 		html_text(h, partnership);
@@ -157,6 +185,7 @@ void page_begin(struct html *h, const struct http_request *req,
 		html_open(h, "div", "class", "govuk-grid-row", NULL);
 		html_open(h, "div", "class", "govuk-grid-column-full", NULL);
 	}
+	refused_summary(h, req);
 }
 
 static const struct govuk_footer_link footer_links[] = {
@@ -214,4 +243,65 @@ void page_table_wrap_begin(struct html *h, const char *label)
 {
 	html_open(h, "div", "class", "masa-table-wrap", "role", "region",
 	          "aria-label", label, "tabindex", "0", NULL);
+}
+
+struct govuk_date_typed page_date_typed(const struct http_request *req,
+                                        const char *prefix)
+{
+	char name[128];
+	struct govuk_date_typed t;
+
+	snprintf(name, sizeof name, "%s-day", prefix);
+	t.day = http_param(req, name);
+	snprintf(name, sizeof name, "%s-month", prefix);
+	t.month = http_param(req, name);
+	snprintf(name, sizeof name, "%s-year", prefix);
+	t.year = http_param(req, name);
+	return t;
+}
+
+const char *page_date_read(struct http_request *req, const char *prefix,
+                           const char *label, bool required, const char **iso)
+{
+	struct govuk_date_typed t = page_date_typed(req, prefix);
+	char text[11], message[GOVUK_DATE_MESSAGE_SIZE];
+
+	*iso = NULL;
+	if (!govuk_date_read(&t, label, required, text, message))
+		return arena_strdup(&req->arena, message);
+	if (text[0] != '\0')
+		*iso = arena_strdup(&req->arena, text);
+	return NULL;
+}
+
+void page_date_input(struct html *h, const struct http_request *req,
+                     const struct page_date_input *p)
+{
+	struct govuk_date_typed t = page_date_typed(req, p->prefix);
+	struct govuk_date_items items;
+	struct govuk_error_message error = {.content.text = p->error};
+
+	govuk_date_items_fill(&items, &t, p->iso, p->error != NULL);
+	govuk_date_input(
+	        h, &(struct govuk_date_input){
+	                   .id = p->prefix,
+	                   .name_prefix = p->prefix,
+	                   .items = items.items,
+	                   .n_items = 3,
+	                   .frame.fieldset =
+	                           &(struct govuk_fieldset){
+	                                   .legend.content.text = p->legend,
+	                                   .legend.classes =
+	                                           p->legend_classes
+	                                                   ? p->legend_classes
+	                                                   : "govuk-fieldset"
+	                                                     "__legend--s"},
+	                   .frame.hint =
+	                           &(struct govuk_hint){
+	                                   .content.text =
+	                                           p->hint ? p->hint
+	                                                   : "For example, "
+	                                                     "27 11 2014"},
+	                   .frame.error_message = p->error ? &error : NULL,
+	           });
 }

@@ -72,4 +72,45 @@ void page_heading(struct html *h, const char *caption, const char *title);
  */
 void page_table_wrap_begin(struct html *h, const char *label);
 
+/*
+ * Dates (see govuk.h): the three fields of a date named prefix, declared
+ * in a route's parameters (where: ROUTE_IN_FORM or ROUTE_IN_QUERY).
+ */
+#define PAGE_DATE_PARAMS(prefix, in)                                         \
+	{.name = prefix "-day", .where = in, .check = ROUTE_TEXT, .max = 8}, \
+	        {.name = prefix "-month",                                    \
+	         .where = in,                                                \
+	         .check = ROUTE_TEXT,                                        \
+	         .max = 8},                                                  \
+	{                                                                    \
+		.name = prefix "-year", .where = in, .check = ROUTE_TEXT,    \
+		.max = 8                                                     \
+	}
+
+/* What the request holds in the fields of date prefix. */
+struct govuk_date_typed page_date_typed(const struct http_request *req,
+                                        const char *prefix);
+/*
+ * Reads date prefix from the request (govuk_date_read): NULL with *iso set
+ * (NULL when nothing was typed and it is not required), or the message
+ * naming the field by label, in req's arena.
+ */
+const char *page_date_read(struct http_request *req, const char *prefix,
+                           const char *label, bool required, const char **iso);
+
+struct page_date_input {
+	const char *prefix;         /* field names and ids: prefix-day... */
+	const char *legend;         /* the question */
+	const char *legend_classes; /* default "govuk-fieldset__legend--s" */
+	const char *hint;           /* default "For example, 27 11 2014" */
+	const char *iso;            /* the stored date shown, or NULL */
+	const char *error;          /* the message when refused, or NULL */
+};
+/*
+ * Draws the date input of p: the fields as typed in req when any was sent,
+ * else p->iso's parts.
+ */
+void page_date_input(struct html *h, const struct http_request *req,
+                     const struct page_date_input *p);
+
 #endif

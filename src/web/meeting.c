@@ -35,6 +35,7 @@
 #include "gov/meeting.h"
 #include "gov/partnership.h"
 #include "http/server.h"
+#include "web/documents.h"
 #include "web/layout.h"
 #include "web/markdown.h"
 
@@ -151,9 +152,8 @@ const struct route_param meeting_minutes_status_params[] = {
         BODY_PARAM,
         DATE_PARAM,
         FORM_ENUM("minutes_status", gov_minutes_statuses),
-        FORM_TEXT("minutes-on-day", 4),
-        FORM_TEXT("minutes-on-month", 4),
-        FORM_TEXT("minutes-on-year", 4),
+        PAGE_DATE_PARAMS("minutes-approved", ROUTE_IN_FORM),
+        PAGE_DATE_PARAMS("minutes-published", ROUTE_IN_FORM),
         VERSION_PARAM,
         END_PARAMS,
 };
@@ -548,11 +548,6 @@ static void date_input_items(const struct http_request *req, const char *prefix,
 	}
 }
 
-static void today_iso(char out[DATE_TEXT_SIZE])
-{
-	date_format(date_today(), out);
-}
-
 /* ---- small pieces of markup ---- */
 
 static const char *person_label(struct arena *a, const char *prefix,
@@ -614,8 +609,11 @@ static const char *action_status_tag_class(const char *status)
 /* A table that scrolls sideways by itself on a phone (see layout.h). */
 static void scroll_table(struct html *h, const struct govuk_table *t)
 {
+	struct govuk_table labelled = *t;
+
+	labelled.label_cells = true; /* rows stack on a phone */
 	page_table_wrap_begin(h, t->caption);
-	govuk_table(h, t);
+	govuk_table(h, &labelled);
 	html_close_to(h, "div");
 }
 
@@ -1361,14 +1359,11 @@ static void write_minutes_status_form(struct html *h, const struct view *v)
 	struct http_request *req = v->req;
 	struct arena *a = &req->arena;
 	const struct gov_meeting *m = &v->r->m;
-	const struct govuk_error_message *date_error =
-	        error_for(v->errors, "minutes-on-day");
-	struct govuk_date_input_item date_items[3];
-	char today[DATE_TEXT_SIZE];
+	const struct govuk_error_message *approved_error =
+	        error_for(v->errors, "minutes-approved-day");
+	const struct govuk_error_message *published_error =
+	        error_for(v->errors, "minutes-published-day");
 
-	today_iso(today);
-	date_input_items(req, "minutes-on", today, a, date_items,
-	                 date_error != NULL);
 	page_form_begin(h, req,
 	                arena_printf(a, "%s/minutes-status", v->r->href));
 	version_field(h, req, m->version, v->errors);
@@ -1389,25 +1384,27 @@ static void write_minutes_status_form(struct html *h, const struct view *v)
 	                   .frame.error_message =
 	                           error_for(v->errors, "minutes_status"),
 	           });
-	govuk_date_input(
-	        h,
-	        &(struct govuk_date_input){
-	                .id = "minutes-on",
-	                .name_prefix = "minutes-on",
-	                .items = date_items,
-	                .n_items = 3,
-	                .frame.fieldset =
-	                        &(struct govuk_fieldset){
-	                                .legend.content.text = "On what date",
-	                                .legend.classes =
-	                                        "govuk-fieldset__legend--s"},
-	                .frame.hint =
-	                        &(struct govuk_hint){
-	                                .content.text =
-	                                        "When they were approved or "
-	                                        "published; not needed for "
-	                                        "a draft"},
-	                .frame.error_message = date_error,
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){
+	                .prefix = "minutes-approved",
+	                .legend = "Date the minutes were approved",
+	                .hint = "For example, 27 11 2014. Left empty, approved "
+	                        "minutes are dated today.",
+	                .iso = m->minutes_approved_on,
+	                .error = approved_error ? approved_error->content.text
+	                                        : NULL,
+	        });
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){
+	                .prefix = "minutes-published",
+	                .legend = "Date the minutes were published",
+	                .hint = "Left empty, published minutes are dated "
+	                        "today.",
+	                .iso = m->minutes_published_on,
+	                .error = published_error ? published_error->content.text
+	                                         : NULL,
 	        });
 	govuk_button(h, &(struct govuk_button){.content.text =
 	                                               "Save minutes status"});
@@ -1473,6 +1470,25 @@ static void write_done(struct html *h, struct http_request *req)
 }
 
 /* The meeting's page, with status and (when a form is shown again) fe. */
+/* The body's work programme, for everyone (issue 12: linked publicly). */
+static void write_programme_link(struct html *h, const struct view *v)
+{
+	struct arena *a = &v->req->arena;
+
+	/* Programmes stay with the body's own partnership. */
+	if (v->r->m.partnership_id != v->req->partnership->id)
+		return;
+	html_open(h, "p", "class", "govuk-body", NULL);
+	html_elem(
+	        h, "a",
+	        arena_printf(a, "Work programme of the %s",
+	                     v->r->body.short_name),
+	        "href",
+	        arena_printf(a, "/bodies/%s/programme", v->r->body.short_name),
+	        "class", "govuk-link", NULL);
+	html_close(h);
+}
+
 static enum masa_err meeting_render(struct http_request *req,
                                     struct meeting_ref *r, unsigned status,
                                     const struct form_errors *fe,
@@ -1511,6 +1527,8 @@ static enum masa_err meeting_render(struct http_request *req,
 	                          r->m.name ? r->m.name : r->body.name,
 	                          r->day));
 	write_facts(&h, &v);
+	documents_minutes_link(&h, req, &r->m);
+	write_programme_link(&h, &v);
 	if (!v.see_minutes) {
 		govuk_inset_text(&h,
 		                 &(struct govuk_inset_text){
@@ -1623,28 +1641,32 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 	struct masa_error why = {0};
 	const char *status = http_param(req, "minutes_status");
 	int64_t version = http_param_long(req, "version", 0);
-	const char *on = NULL, *bad, *unsaved;
+	const char *approved = NULL, *published = NULL, *bad, *unsaved;
+	bool draft;
 	enum masa_err rc;
 
 	if ((rc = must_administer(req, err)) ||
 	    (rc = meeting_ref_load(req, &r, err)))
 		return rc;
-	bad = date_input_read(req, "minutes-on", &req->arena, &on);
 	if (status == NULL)
 		form_error(&fe, &req->arena, "minutes_status",
 		           "Choose the status of the minutes");
-	if (status != NULL && strcmp(status, "draft") != 0 && bad == NULL &&
-	    on == NULL)
-		bad = "Enter the date they were approved or published";
-	if (bad != NULL && status != NULL && strcmp(status, "draft") != 0)
-		form_error(&fe, &req->arena, "minutes-on-day", bad);
+	draft = status == NULL || strcmp(status, "draft") == 0;
+	if ((bad = page_date_read(req, "minutes-approved",
+	                          "Date the minutes were approved", false,
+	                          &approved)) != NULL)
+		form_error(&fe, &req->arena, "minutes-approved-day", bad);
+	if ((bad = page_date_read(req, "minutes-published",
+	                          "Date the minutes were published", false,
+	                          &published)) != NULL)
+		form_error(&fe, &req->arena, "minutes-published-day", bad);
 	if (fe.n > 0)
 		return meeting_render(req, &r, 400, &fe, err);
-	rc = IN_TRANSACTION(req, &why,
-	                    gov_meeting_set_minutes(
-	                            &req->gov, r.m.id, version, status,
-	                            strcmp(status, "draft") == 0 ? NULL : on,
-	                            &why));
+	rc = IN_TRANSACTION(
+	        req, &why,
+	        gov_meeting_set_minutes(&req->gov, r.m.id, version, status,
+	                                draft ? NULL : approved,
+	                                draft ? NULL : published, &why));
 	unsaved = http_form_unsaved(req, rc);
 	if (user_error(rc) || unsaved != NULL) {
 		enum masa_err refused = rc;
@@ -1656,10 +1678,11 @@ enum masa_err meeting_minutes_status_save(struct http_request *req,
 			return meeting_render(req, &r, 409, &fe, err);
 		}
 		form_error(&fe, &req->arena,
-		           strstr(why.message, "status") &&
-		                           !strstr(why.message, "_on")
-		                   ? "minutes_status"
-		                   : "minutes-on-day",
+		           strstr(why.message, "published")
+		                   ? "minutes-published-day"
+		           : strstr(why.message, "approved")
+		                   ? "minutes-approved-day"
+		                   : "minutes_status",
 		           unsaved ? unsaved : why.message);
 		return meeting_render(req, &r, unsaved ? 503 : 400, &fe, err);
 	}

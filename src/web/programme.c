@@ -20,7 +20,11 @@ enum { PROGRAMME_TITLE_MAX = 500, PROGRAMME_NOTES_MAX = 5000 };
 
 const struct route_param programme_page_params[] = {
         {.name = "body", .where = ROUTE_IN_PATH, .check = ROUTE_SHORT_NAME},
-        {.name = "from", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
+        {.name = "from",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The first month to show"},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
@@ -199,7 +203,8 @@ static enum masa_err render(struct http_request *req, unsigned status,
 				if (meetings[m].m.id == e[i].meeting_id)
 					mkey = meetings[m].m.key;
 			html_open(&h, "tr", "class", "govuk-table__row", NULL);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Meeting", NULL);
 			if (mkey)
 				html_elem(&h, "a", mkey, "href",
 				          arena_printf(a, "/meetings/%s", mkey),
@@ -208,7 +213,8 @@ static enum masa_err render(struct http_request *req, unsigned status,
 				html_text(&h, e[i].month ? "Month to be fixed"
 				                         : "Every meeting");
 			html_close(&h);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Item", NULL);
 			html_text(&h, e[i].title);
 			if (e[i].notes) {
 				html_void(&h, "br", NULL);
@@ -216,7 +222,8 @@ static enum masa_err render(struct http_request *req, unsigned status,
 				          "govuk-body-s", NULL);
 			}
 			html_close(&h);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Comes from", NULL);
 			html_text(&h, words(e[i].source));
 			if (origin) {
 				const char *space = strchr(origin, ' ');
@@ -238,7 +245,8 @@ static enum masa_err render(struct http_request *req, unsigned status,
 				}
 			}
 			html_close(&h);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Status", NULL);
 			html_elem(&h, "strong", words(e[i].status), "class",
 			          strcmp(e[i].status, "done") == 0
 			                  ? "govuk-tag govuk-tag--green"

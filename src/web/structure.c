@@ -73,7 +73,11 @@ static void today_text(char out[DATE_TEXT_SIZE])
 static const char *const yes_choices[] = {"yes", NULL};
 
 const struct route_param structure_params[] = {
-        {.name = "on", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
+        {.name = "on",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The date to show the partnership on"},
         {.name = "past",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
@@ -333,7 +337,11 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 
 const struct route_param structure_body_params[] = {
         {.name = "body", .where = ROUTE_IN_PATH, .check = ROUTE_SHORT_NAME},
-        {.name = "on", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
+        {.name = "on",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_DATE,
+         .soft = true,
+         .label = "The date to show the partnership on"},
         {.name = "page",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_INTEGER,
@@ -640,6 +648,9 @@ enum masa_err structure_body_page(struct http_request *req,
 		          arena_printf(a, "/bodies/%s/actions", b->short_name),
 		          "class", "govuk-link", NULL);
 		html_close(&h);
+	}
+	/* The work programme is public (issue 12). */
+	if (own) {
 		html_open(&h, "li", NULL);
 		html_elem(
 		        &h, "a", "Work programme", "href",

@@ -435,14 +435,29 @@ body_has "saying what to do" "Choose the status of the meeting"
 post admin.jar "$M/status" --data-urlencode "csrf=$ADMIN_CSRF" --data-urlencode status=postponed
 code_is "a status that is not one is refused" 400
 post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
-	--data-urlencode minutes_status=published
-code_is "publishing without a date is refused" 400
-body_has "saying what to do" "Enter the date they were approved or published"
+	--data-urlencode minutes_status=published --data-urlencode minutes-published-day=31 \
+	--data-urlencode minutes-published-month=2 --data-urlencode minutes-published-year=2015
+code_is "publishing on a date that is not one is refused" 400
+body_has "naming the field" "Date the minutes were published must be a real date"
+body_has "linked from the summary" 'href="#minutes-published-day"'
+body_has "keeping what was typed" 'name="minutes-published-day" type="text" value="31"'
+body_hasnt "no column name reaches the page" "minutes_published_on"
 post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
-	--data-urlencode minutes_status=approved --data-urlencode minutes-on-day=1 \
-	--data-urlencode minutes-on-month=1 --data-urlencode minutes-on-year=2014
-code_is "approving before the meeting is refused" 400
-body_has "saying why" "is before the meeting"
+	--data-urlencode minutes_status=published --data-urlencode minutes-published-month=3
+code_is "a date without its day and year is refused" 400
+body_has "saying what is missing" "Date the minutes were published must include a day and a year"
+post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
+	--data-urlencode minutes_status=approved --data-urlencode minutes-approved-day=3 \
+	--data-urlencode minutes-approved-month=12 --data-urlencode minutes-approved-year=2014
+code_is "approving the day before the meeting is refused" 400
+body_has "saying why" "The date the minutes were approved must be on or after the date of the meeting"
+post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
+	--data-urlencode minutes_status=published --data-urlencode minutes-approved-day=6 \
+	--data-urlencode minutes-approved-month=3 --data-urlencode minutes-approved-year=2015 \
+	--data-urlencode minutes-published-day=5 --data-urlencode minutes-published-month=3 \
+	--data-urlencode minutes-published-year=2015
+code_is "publishing before the approval is refused" 400
+body_has "saying why" "The date the minutes were published must be on or after the date they were approved"
 post admin.jar "$M/minutes-status" --data-urlencode "csrf=stale" \
 	--data-urlencode minutes_status=draft
 code_is "a stale CSRF token is refused" 403
@@ -477,11 +492,27 @@ body_has "marked as a draft" ">Draft</strong>"
 req "$URL/meetings/RLSCB-QA/2014-11-11"
 body_has "draft minutes of the demo are hidden too" "The minutes of this meeting are not yet published."
 post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
-	--data-urlencode minutes_status=published --data-urlencode minutes-on-day=5 \
-	--data-urlencode minutes-on-month=3 --data-urlencode minutes-on-year=2015
+	--data-urlencode minutes_status=published --data-urlencode minutes-published-day=5 \
+	--data-urlencode minutes-published-month=3 --data-urlencode minutes-published-year=2015
 code_is "and are published again" 303
 req "$URL$M"
 body_has "the public reads them" "WC to arrange meetings"
-body_has "published that day" "published on 5 March 2015"
+body_has "published that day, approved the same day" "Approved on 5 March 2015, published on 5 March 2015"
+req -b admin.jar "$URL$M"
+body_has "the form shows the stored approval date" 'name="minutes-approved-day" type="text" value="5"'
+body_has "and the publication's year" 'name="minutes-published-year" type="text" value="2015"'
+# Saving the status again as the form shows it keeps both dates (it used to
+# put today in both).
+post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
+	--data-urlencode minutes_status=published
+code_is "saved again without dates" 303
+req "$URL$M"
+body_has "the stored dates stay" "Approved on 5 March 2015, published on 5 March 2015"
+post admin.jar "$M/minutes-status" --data-urlencode "csrf=$ADMIN_CSRF" \
+	--data-urlencode minutes_status=published --data-urlencode minutes-approved-day=4 \
+	--data-urlencode minutes-approved-month=3 --data-urlencode minutes-approved-year=2015
+code_is "the approval date is typed" 303
+req "$URL$M"
+body_has "it is stored, the publication kept" "Approved on 4 March 2015, published on 5 March 2015"
 
 done_testing

@@ -52,7 +52,10 @@ req "$URL/structure?on=2020-02-30"
 code_is "a date that does not exist is 400" 400
 req "$URL/structure?on=yesterday"
 code_is "a bad date is 400" 400
-body_has "naming the parameter" "on: must be a date"
+body_has "the page itself, with an error summary naming the field" \
+	'<a href="#on">The date to show the partnership on must be a real date written as year, month and day, such as 2014-12-31 (not &quot;yesterday&quot;)</a>'
+body_has "titled as an error" "<title>Error: "
+body_has "and the partnership as today" "Partnership"
 req "$URL/structure?past=maybe"
 code_is "past takes only yes" 400
 

@@ -126,6 +126,7 @@ samples() {
 /meetings/calendar.ics	/meetings/calendar.ics
 /meetings/{body}/{date}	/meetings/RLSCB/2014-09-04
 /meetings/{body}/{date}	/meetings/RLSCB/2014-12-04
+/meetings/{body}/{date}/minutes.pdf	/meetings/RLSCB/2014-12-04/minutes.pdf
 /meetings/{body}/{date}/attendance	/meetings/RLSCB/2014-09-04/attendance
 /meetings/{body}/{date}/items/{number}/minutes	/meetings/RLSCB/2014-09-04/items/2/minutes
 /actions	/actions

@@ -284,12 +284,12 @@ req -b two.jar "$URL$Q"
 	fail "both servers show the meeting's version" "$MV, $(version_of)"
 on 1
 req -b one.jar "$URL$Q/minutes-status" --data-urlencode "csrf=$CSRF1" -d "version=$MV" \
-	-d minutes_status=approved -d minutes-on-day=12 -d minutes-on-month=1 -d minutes-on-year=2015
+	-d minutes_status=approved -d minutes-approved-day=12 -d minutes-approved-month=1 -d minutes-approved-year=2015
 code_is "server 1 approves the minutes" 303
 snapshot
 on 2
 req -b two.jar "$URL$Q/minutes-status" --data-urlencode "csrf=$CSRF2" -d "version=$MV" \
-	-d minutes_status=published -d minutes-on-day=20 -d minutes-on-month=1 -d minutes-on-year=2015
+	-d minutes_status=published -d minutes-published-day=20 -d minutes-published-month=1 -d minutes-published-year=2015
 code_is "server 2 publishing them from the page as it was is a conflict" 409
 body_has "that names it" "Someone else changed this meeting since you opened it"
 body_has "links to the meeting" "<a href=\"$Q\">Someone else changed this meeting"

@@ -1252,51 +1252,88 @@ static void test_minutes_status(void **state)
 	struct fixture *f = *state;
 	int64_t id = add_meeting(f, f->rlscb, "2014-12-04");
 	struct gov_meeting m;
+	char today[DATE_TEXT_SIZE];
 	char *before;
 
+	date_format(date_today(), today);
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "draft");
 	assert_null(m.minutes_approved_on);
 	before = snapshot(f);
 	EXPECT_ERR(f,
 	           gov_meeting_set_minutes(&f->g, id, 0, "approved",
-	                                   "2014-12-01", &f->err),
+	                                   "2014-12-03", NULL, &f->err),
 	           MASA_ERR_INVALID,
-	           "meeting minutes_approved_on: 2014-12-01 is before the "
-	           "meeting (2014-12-04)");
+	           "The date the minutes were approved must be on or after "
+	           "the date of the meeting");
 	EXPECT_ERR(f,
 	           gov_meeting_set_minutes(&f->g, id, 0, "final", "2015-01-01",
-	                                   &f->err),
+	                                   NULL, &f->err),
 	           MASA_ERR_INVALID,
-	           "minutes status: \"final\" is not one of draft, approved, "
-	           "published");
+	           "Status of the minutes: \"final\" is not one of draft, "
+	           "approved, published");
+	EXPECT_ERR(f,
+	           gov_meeting_set_minutes(&f->g, id, 0, "published",
+	                                   "2015-03-12", "2015-03-11", &f->err),
+	           MASA_ERR_INVALID,
+	           "The date the minutes were published must be on or after "
+	           "the date they were approved");
 	EXPECT_ERR_HAS(f,
-	               gov_meeting_set_minutes(&f->g, id, 0, "approved", NULL,
-	                                       &f->err),
-	               MASA_ERR_INVALID, "date");
+	               gov_meeting_set_minutes(&f->g, id, 0, "approved",
+	                                       "2015-02-30", NULL, &f->err),
+	               MASA_ERR_INVALID, "Date the minutes were approved");
 	m.minutes_published_on = "2015-03-12";
 	EXPECT_ERR(f, gov_meeting_update(&f->g, &m, &f->err), MASA_ERR_INVALID,
 	           "meeting minutes_status: draft minutes have no approval or "
 	           "publication date");
 	assert_string_equal(snapshot(f), before);
 
-	/* Publishing drafts approves them the same day. */
-	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", "2015-03-12",
+	/* Approved on the day of the meeting: the first day it may be. */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "approved", "2014-12-04",
+	                                NULL, &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_approved_on, "2014-12-04");
+	/* Publishing with no dates keeps the approval, dates it today. */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", NULL, NULL,
 	                                &f->err));
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "published");
+	assert_string_equal(m.minutes_approved_on, "2014-12-04");
+	assert_string_equal(m.minutes_published_on, today);
+	/* Saving it again with no dates changes neither (the old form put
+	 * today in both). */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", NULL,
+	                                "2015-03-12", &f->err));
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", NULL, NULL,
+	                                &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_approved_on, "2014-12-04");
+	assert_string_equal(m.minutes_published_on, "2015-03-12");
+	/* Published the day they were approved: allowed. */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", "2015-03-12",
+	                                NULL, &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_approved_on, "2015-03-12");
 	assert_string_equal(m.minutes_published_on, "2015-03-12");
-	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "approved", "2015-03-05",
+	/* Back to approved: the approval stays, the publication goes. */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "approved", NULL, NULL,
 	                                &f->err));
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "approved");
-	assert_string_equal(m.minutes_approved_on, "2015-03-05");
+	assert_string_equal(m.minutes_approved_on, "2015-03-12");
 	assert_null(m.minutes_published_on);
-	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "draft", NULL, &f->err));
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "draft", "2015-03-12",
+	                                NULL, &f->err));
 	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
 	assert_string_equal(m.minutes_status, "draft");
 	assert_null(m.minutes_approved_on);
+
+	/* Publishing drafts with a date approves them the same day. */
+	MUST(f, gov_meeting_set_minutes(&f->g, id, 0, "published", NULL,
+	                                "2015-04-01", &f->err));
+	MUST(f, gov_meeting_get(&f->g, id, &f->a, &m, &f->err));
+	assert_string_equal(m.minutes_approved_on, "2015-04-01");
+	assert_string_equal(m.minutes_published_on, "2015-04-01");
 }
 
 static void test_reject_attendance_rules(void **state)

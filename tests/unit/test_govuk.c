@@ -1826,6 +1826,57 @@ static void test_no_crown_and_urls_checked(void **state)
 	html_free(&h);
 }
 
+/* The date fields: read as GOV.UK's date input pattern says. */
+static void test_date_read(void **state)
+{
+	char iso[11], message[GOVUK_DATE_MESSAGE_SIZE];
+	struct govuk_date_typed t;
+
+	(void)state;
+	t = (struct govuk_date_typed){"31", "12", "2014"};
+	assert_true(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(iso, "2014-12-31");
+	t = (struct govuk_date_typed){" 1", "2 ", "2016"};
+	assert_true(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(iso, "2016-02-01");
+	t = (struct govuk_date_typed){"29", "2", "2016"}; /* a leap day */
+	assert_true(govuk_date_read(&t, "Due date", true, iso, message));
+	t = (struct govuk_date_typed){"29", "2", "2015"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(message, "Due date must be a real date");
+	assert_string_equal(iso, "");
+	t = (struct govuk_date_typed){"32", "1", "2015"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	t = (struct govuk_date_typed){"1", "13", "2015"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	t = (struct govuk_date_typed){"1", "1", "15"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(message, "Due date must have a year of four "
+	                             "numbers, such as 2014");
+	t = (struct govuk_date_typed){"1", "1", "1899"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	t = (struct govuk_date_typed){"1", "1", "1900"};
+	assert_true(govuk_date_read(&t, "Due date", true, iso, message));
+	t = (struct govuk_date_typed){"1st", "1", "2015"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(
+	        message,
+	        "Due date must be a real date, in numbers: 31 12 2014");
+	t = (struct govuk_date_typed){"123", "1", "2015"};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	t = (struct govuk_date_typed){NULL, "3", ""};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(message, "Due date must include a day and a year");
+	t = (struct govuk_date_typed){"1", "3", NULL};
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(message, "Due date must include a year");
+	t = (struct govuk_date_typed){NULL, NULL, NULL};
+	assert_true(govuk_date_read(&t, "Due date", false, iso, message));
+	assert_string_equal(iso, "");
+	assert_false(govuk_date_read(&t, "Due date", true, iso, message));
+	assert_string_equal(message, "Enter due date");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1848,6 +1899,7 @@ int main(void)
 	        cmocka_unit_test(test_error_summary),
 	        cmocka_unit_test(test_notification_banner),
 	        cmocka_unit_test(test_table),
+	        cmocka_unit_test(test_date_read),
 	        cmocka_unit_test(test_radios),
 	        cmocka_unit_test(test_checkboxes),
 	        cmocka_unit_test(test_summary_list),

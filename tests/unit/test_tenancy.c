@@ -77,7 +77,7 @@ static int64_t meeting_on(struct fixture *f, const char *date,
 	MUST(f, gov_meeting_create(&f->g, &m, &f->err));
 	if (minutes != NULL)
 		MUST(f, gov_meeting_set_minutes(&f->g, m.id, 0, minutes, date,
-		                                &f->err));
+		                                date, &f->err));
 	return m.id;
 }
 

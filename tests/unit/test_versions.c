@@ -341,7 +341,7 @@ static void test_meeting_second_writer_is_told(void **state)
 	           stale_message(f, "meeting", two.version + 1));
 	EXPECT_ERR(f,
 	           gov_meeting_set_minutes(&f->two.g, f->meeting, two.version,
-	                                   "draft", NULL, &f->err),
+	                                   "draft", NULL, NULL, &f->err),
 	           MASA_ERR_CONFLICT,
 	           stale_message(f, "meeting", two.version + 1));
 	assert_string_equal(snapshot(f), before);
@@ -349,7 +349,7 @@ static void test_meeting_second_writer_is_told(void **state)
 	assert_string_equal(now.location, "Riverside House");
 	/* Against the version it now sees, the change is stored. */
 	MUST(f, gov_meeting_set_minutes(&f->two.g, f->meeting, now.version,
-	                                "draft", NULL, &f->err));
+	                                "draft", NULL, NULL, &f->err));
 	MUST(f, gov_meeting_list(&f->one.g, f->partnership, 0, now.date,
 	                         now.date, 0, 0, &f->a, &rows, &n, &f->err));
 	for (size_t i = 0; i < n; i++)
