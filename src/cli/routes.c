@@ -9,6 +9,7 @@
 #include "web/calendar.h"
 #include "web/home.h"
 #include "web/meeting.h"
+#include "web/papers.h"
 #include "web/programme.h"
 #include "web/session.h"
 #include "web/structure.h"
@@ -18,5 +19,6 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(home_routes),      ROUTE_INCLUDE(structure_routes),
         ROUTE_INCLUDE(meeting_routes),   ROUTE_INCLUDE(programme_routes),
         ROUTE_INCLUDE(actions_routes),   ROUTE_INCLUDE(calendar_routes),
+        ROUTE_INCLUDE(papers_routes),
         ROUTE_INCLUDE(api_routes),       {0},
 };
