@@ -44,14 +44,15 @@ static enum masa_err read_whole(const char *path, struct buf *b,
 
 	buf_init(b, gov_paper_max_bytes() + 1);
 	if (f == NULL)
-		return masa_error_set(err, MASA_ERR_IO, "FILE: cannot read %s: %s",
-		                      path, strerror(errno));
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "FILE: cannot read %s: %s", path,
+		                      strerror(errno));
 	while (rc == MASA_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		if (buf_append(b, chunk, n, err) != MASA_OK)
-			rc = masa_error_set(err, MASA_ERR_LIMIT,
-			                    "FILE: %s is larger than %zu MB",
-			                    path,
-			                    gov_paper_max_bytes() / (1024 * 1024));
+			rc = masa_error_set(
+			        err, MASA_ERR_LIMIT,
+			        "FILE: %s is larger than %zu MB", path,
+			        gov_paper_max_bytes() / (1024 * 1024));
 	if (rc == MASA_OK && ferror(f))
 		rc = masa_error_set(err, MASA_ERR_IO, "FILE: cannot read %s",
 		                    path);
@@ -60,8 +61,7 @@ static enum masa_err read_whole(const char *path, struct buf *b,
 }
 
 static enum masa_err find_meeting(struct cli_ctx *ctx, const char *key,
-                                  struct gov_meeting *m,
-                                  struct masa_error *err)
+                                  struct gov_meeting *m, struct masa_error *err)
 {
 	enum masa_err rc = cli_open_partnership(ctx, err);
 
@@ -88,10 +88,10 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 	if (rc == MASA_OK)
 		rc = read_whole(args->positional[1], &file, &err);
 	if (rc == MASA_OK)
-		rc = gov_paper_add(&ctx->gov, m.id, it.id,
-		                   cli_opt(args, ADD_TITLE), args->positional[1],
-		                   file.data ? file.data : "", file.len, &id,
-		                   &err);
+		rc = gov_paper_add(
+		        &ctx->gov, m.id, it.id, cli_opt(args, ADD_TITLE),
+		        args->positional[1], file.data ? file.data : "",
+		        file.len, &id, &err);
 	buf_free(&file);
 	if (rc != MASA_OK)
 		return cli_fail(&err);
@@ -125,8 +125,8 @@ static int run_replace(struct cli_ctx *ctx, const struct cli_args *args)
 
 static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	static const char *const headings[] = {"ID",    "ITEM",  "TITLE",
-	                                       "FILE",  "BYTES", "PAGES",
+	static const char *const headings[] = {"ID",      "ITEM",  "TITLE",
+	                                       "FILE",    "BYTES", "PAGES",
 	                                       "VERSION", NULL};
 	struct masa_error err = {0};
 	struct gov_meeting m;
@@ -144,17 +144,19 @@ static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 			const struct gov_paper *p = &papers[i];
 			json_array_append_new(
 			        list,
-			        json_pack("{s:I, s:s?, s:s, s:b, s:s, s:s, s:I, "
-			                  "s:I, s:I, s:s}",
-			                  "id", (json_int_t)p->id, "item",
-			                  p->item_number, "title", p->title,
-			                  "part_two", p->confidential, "file_name",
-			                  p->current.file_name, "media_type",
-			                  p->current.media_type, "size",
-			                  (json_int_t)p->current.size, "pages",
-			                  (json_int_t)p->current.pages, "version",
-			                  (json_int_t)p->current.version, "sha256",
-			                  p->current.sha256));
+			        json_pack(
+			                "{s:I, s:s?, s:s, s:b, s:s, s:s, s:I, "
+			                "s:I, s:I, s:s}",
+			                "id", (json_int_t)p->id, "item",
+			                p->item_number, "title", p->title,
+			                "part_two", p->confidential,
+			                "file_name", p->current.file_name,
+			                "media_type", p->current.media_type,
+			                "size", (json_int_t)p->current.size,
+			                "pages", (json_int_t)p->current.pages,
+			                "version",
+			                (json_int_t)p->current.version,
+			                "sha256", p->current.sha256));
 		}
 		json_print(list, stdout);
 		return 0;

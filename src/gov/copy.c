@@ -19,15 +19,33 @@
  * masa_schema is not copied: the new database was made at the version.
  */
 static const char *const TABLES[] = {
-        "partnership",  "organisation",     "person",
-        "body",         "membership",       "meeting",
-        "item",         "attendance",       "declaration",
-        "resolution",   "document",         "paper",
-        "paper_version", "pack",            "circulation",
-        "audit_log",    "action",           "action_update",
-        "action_owner", "reminder_sent",    "programme_entry",
-        "setting",      "account",          "session",
-        "api_token",    "partnership_host", "body_partnership",
+        "partnership",
+        "organisation",
+        "person",
+        "body",
+        "membership",
+        "meeting",
+        "item",
+        "attendance",
+        "declaration",
+        "resolution",
+        "document",
+        "paper",
+        "paper_version",
+        "pack",
+        "circulation",
+        "audit_log",
+        "action",
+        "action_update",
+        "action_owner",
+        "reminder_sent",
+        "programme_entry",
+        "setting",
+        "account",
+        "session",
+        "api_token",
+        "partnership_host",
+        "body_partnership",
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
 
@@ -212,8 +230,7 @@ static enum masa_err copy_table(struct store *from, struct store *to,
 		for (int c = 0; c < ncol; c++)
 			if (c == self_col) {
 				store_bind_null(dst, c + 1);
-			} else if (is_blob_column(
-			                   store_column_name(src, c))) {
+			} else if (is_blob_column(store_column_name(src, c))) {
 				size_t size;
 				const void *bytes =
 				        store_column_blob(src, c, &size);
@@ -276,12 +293,15 @@ static enum masa_err compare_table(struct store *a, struct store *b,
 				size_t na, nb;
 				const void *x = store_column_blob(sa, c, &na);
 				const void *y = store_column_blob(sb, c, &nb);
-				if (na != nb || (na > 0 && memcmp(x, y, na) != 0))
+				if (na != nb ||
+				    (na > 0 && memcmp(x, y, na) != 0))
 					rc = masa_error_set(
 					        err, MASA_ERR_STORE,
-					        "the copy of %s row %zu differs "
+					        "the copy of %s row %zu "
+					        "differs "
 					        "in %s",
-					        table, n, store_column_name(sa, c));
+					        table, n,
+					        store_column_name(sa, c));
 				if (rc != MASA_OK)
 					break;
 				continue;

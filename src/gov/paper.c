@@ -123,8 +123,8 @@ enum masa_err gov_paper_run(char *const argv[], int seconds, struct buf *out,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			rc = masa_error_set(err, MASA_ERR_IO, "%s: %s",
-			                    argv[0], strerror(errno));
+			rc = masa_error_set(err, MASA_ERR_IO, "%s: %s", argv[0],
+			                    strerror(errno));
 			break;
 		}
 		for (int k = 0; k < 2; k++) {
@@ -208,9 +208,10 @@ static enum masa_err temp_file(const void *bytes, size_t size, char *path,
 		if (n <= 0) {
 			close(fd);
 			unlink(path);
-			return masa_error_set(err, MASA_ERR_IO,
-			                      "cannot write a temporary file: %s",
-			                      strerror(errno));
+			return masa_error_set(
+			        err, MASA_ERR_IO,
+			        "cannot write a temporary file: %s",
+			        strerror(errno));
 		}
 		done += (size_t)n;
 	}
@@ -220,8 +221,8 @@ static enum masa_err temp_file(const void *bytes, size_t size, char *path,
 
 /* Kinds of file */
 
-static const struct gov_paper_kind KIND_PDF = {"application/pdf", ".pdf",
-                                               "PDF", true};
+static const struct gov_paper_kind KIND_PDF = {"application/pdf", ".pdf", "PDF",
+                                               true};
 static const struct gov_paper_kind KIND_DOCX = {
         "application/"
         "vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -235,14 +236,14 @@ static const struct gov_paper_kind KIND_PPTX = {
         ".pptx", "PowerPoint presentation", false};
 static const struct gov_paper_kind KIND_DOC = {"application/msword", ".doc",
                                                "Word document", false};
-static const struct gov_paper_kind KIND_XLS = {
-        "application/vnd.ms-excel", ".xls", "Excel workbook", false};
-static const struct gov_paper_kind KIND_PPT = {"application/vnd.ms-powerpoint",
-                                               ".ppt",
-                                               "PowerPoint presentation", false};
+static const struct gov_paper_kind KIND_XLS = {"application/vnd.ms-excel",
+                                               ".xls", "Excel workbook", false};
+static const struct gov_paper_kind KIND_PPT = {
+        "application/vnd.ms-powerpoint", ".ppt", "PowerPoint presentation",
+        false};
 static const struct gov_paper_kind KIND_ODT = {
-        "application/vnd.oasis.opendocument.text", ".odt",
-        "OpenDocument text", false};
+        "application/vnd.oasis.opendocument.text", ".odt", "OpenDocument text",
+        false};
 static const struct gov_paper_kind KIND_ODS = {
         "application/vnd.oasis.opendocument.spreadsheet", ".ods",
         "OpenDocument spreadsheet", false};
@@ -253,7 +254,7 @@ static const struct gov_paper_kind KIND_TEXT = {"text/plain; charset=utf-8",
                                                 ".txt", "text file", false};
 
 static const struct gov_paper_kind *const KINDS[] = {
-        &KIND_PDF, &KIND_DOCX, &KIND_XLSX, &KIND_PPTX, &KIND_DOC, &KIND_XLS,
+        &KIND_PDF, &KIND_DOCX, &KIND_XLSX, &KIND_PPTX, &KIND_DOC,  &KIND_XLS,
         &KIND_PPT, &KIND_ODT,  &KIND_ODS,  &KIND_ODP,  &KIND_TEXT,
 };
 
@@ -295,23 +296,24 @@ static bool has_utf16(const void *bytes, size_t size, const char *ascii)
 
 /* An old Office (OLE compound) file: which, and no macros or encryption. */
 static enum masa_err check_ole(const char *field, const void *bytes,
-                               size_t size,
-                               const struct gov_paper_kind **kind,
+                               size_t size, const struct gov_paper_kind **kind,
                                struct masa_error *err)
 {
 	if (has_utf16(bytes, size, "EncryptedPackage") ||
 	    has_utf16(bytes, size, "EncryptionInfo"))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s: the file is protected by a password: "
-		                      "save it without one",
-		                      field);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s: the file is protected by a password: "
+		        "save it without one",
+		        field);
 	if (has_utf16(bytes, size, "_VBA_PROJECT") ||
 	    has_utf16(bytes, size, "Macros") || has_utf16(bytes, size, "VBA"))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s: the file has macros, which masa does "
-		                      "not take: save it as a document without "
-		                      "macros, or as PDF",
-		                      field);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s: the file has macros, which masa does "
+		        "not take: save it as a document without "
+		        "macros, or as PDF",
+		        field);
 	if (has_utf16(bytes, size, "WordDocument"))
 		*kind = &KIND_DOC;
 	else if (has_utf16(bytes, size, "Workbook") ||
@@ -320,16 +322,16 @@ static enum masa_err check_ole(const char *field, const void *bytes,
 	else if (has_utf16(bytes, size, "PowerPoint Document"))
 		*kind = &KIND_PPT;
 	else
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s: an old Office file that is not Word, "
-		                      "Excel or PowerPoint",
-		                      field);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s: an old Office file that is not Word, "
+		        "Excel or PowerPoint",
+		        field);
 	return MASA_OK;
 }
 
 /* Reads entry name of z whole into a (NUL-terminated), or NULL. */
-static char *zip_entry(zip_t *z, const char *name, size_t max,
-                       struct arena *a)
+static char *zip_entry(zip_t *z, const char *name, size_t max, struct arena *a)
 {
 	zip_stat_t zs;
 	zip_file_t *f;
@@ -353,8 +355,7 @@ static char *zip_entry(zip_t *z, const char *name, size_t max,
 
 /* A zip: Office Open XML or OpenDocument, without macros. */
 static enum masa_err check_zip(const char *field, const void *bytes,
-                               size_t size,
-                               const struct gov_paper_kind **kind,
+                               size_t size, const struct gov_paper_kind **kind,
                                struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
@@ -419,11 +420,12 @@ static enum masa_err check_zip(const char *field, const void *bytes,
 	           strncmp(mimetype, "application/vnd.oasis.opendocument.",
 	                   35) == 0) {
 		if (scripts || macros)
-			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "%s: the file has macros, which masa "
-			                    "does not take: save it without them, "
-			                    "or as PDF",
-			                    field);
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "%s: the file has macros, which masa "
+			        "does not take: save it without them, "
+			        "or as PDF",
+			        field);
 		else if (strcmp(mimetype, KIND_ODT.media_type) == 0)
 			*kind = &KIND_ODT;
 		else if (strcmp(mimetype, KIND_ODS.media_type) == 0)
@@ -431,11 +433,12 @@ static enum masa_err check_zip(const char *field, const void *bytes,
 		else if (strcmp(mimetype, KIND_ODP.media_type) == 0)
 			*kind = &KIND_ODP;
 		else
-			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "%s: an OpenDocument file that is not "
-			                    "text, a spreadsheet or a "
-			                    "presentation",
-			                    field);
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "%s: an OpenDocument file that is not "
+			        "text, a spreadsheet or a "
+			        "presentation",
+			        field);
 	} else {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
 		                    "%s: a zip archive, not a paper: upload "
@@ -483,10 +486,11 @@ static enum masa_err check_pdf(const char *field, const void *bytes,
 		                   sizeof errtext, &status, err);
 	}
 	if (rc == MASA_OK && status == 0) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "%s: the PDF is encrypted or protected by a "
-		                    "password: save it without protection",
-		                    field);
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s: the PDF is encrypted or protected by a "
+		        "password: save it without protection",
+		        field);
 		goto out;
 	}
 	if (rc == MASA_OK) {
@@ -533,8 +537,8 @@ static enum masa_err clean_name(const char *field, const char *name,
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "%s: the file name is not valid UTF-8",
 		                      field);
-	for (const char *p = base; *p && o + 1 < clean_size && o < PAPER_NAME_MAX;
-	     p++) {
+	for (const char *p = base;
+	     *p && o + 1 < clean_size && o < PAPER_NAME_MAX; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c < 0x20 || c == 0x7f || c == '"')
 			continue;
@@ -579,10 +583,11 @@ enum masa_err gov_paper_check_file(const char *field, const char *name,
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "%s: the file is empty", field);
 	if (size > max)
-		return masa_error_set(err, MASA_ERR_LIMIT,
-		                      "%s: the file is larger than %zu MB: make "
-		                      "it smaller or split it",
-		                      field, max / (1024 * 1024));
+		return masa_error_set(
+		        err, MASA_ERR_LIMIT,
+		        "%s: the file is larger than %zu MB: make "
+		        "it smaller or split it",
+		        field, max / (1024 * 1024));
 	if (size >= 5 && memcmp(b, "%PDF-", 5) == 0)
 		k = &KIND_PDF;
 	else if (size >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
@@ -629,20 +634,23 @@ static char *extract_text(const struct gov_paper_kind *k, const void *bytes,
 		struct buf out;
 		int status;
 		buf_init(&out, TEXT_MAX);
-		if (temp_file(bytes, size, path, sizeof path, &err) == MASA_OK) {
-			char *argv[] = {"pdftotext", "-enc", "UTF-8", path, "-",
-			                NULL};
+		if (temp_file(bytes, size, path, sizeof path, &err) ==
+		    MASA_OK) {
+			char *argv[] = {"pdftotext", "-enc", "UTF-8",
+			                path,        "-",    NULL};
 			if (gov_paper_run(argv, TOOL_SECONDS, &out, errtext,
 			                  sizeof errtext, &status,
 			                  &err) == MASA_OK &&
-			    status == 0 && utf8_valid(buf_str(&out), out.len, NULL))
+			    status == 0 &&
+			    utf8_valid(buf_str(&out), out.len, NULL))
 				text = arena_strdup(a, buf_str(&out));
 			unlink(path);
 		}
 		buf_free(&out);
-	} else if (k == &KIND_TEXT || strcmp(k->media_type,
-	                                     KIND_TEXT.media_type) == 0) {
-		text = arena_strndup(a, bytes, size < TEXT_MAX ? size : TEXT_MAX);
+	} else if (k == &KIND_TEXT ||
+	           strcmp(k->media_type, KIND_TEXT.media_type) == 0) {
+		text = arena_strndup(a, bytes,
+		                     size < TEXT_MAX ? size : TEXT_MAX);
 	} else if (strcmp(k->media_type, KIND_DOCX.media_type) == 0) {
 		struct source s;
 		struct masa_error err = {0};
@@ -697,12 +705,10 @@ static enum masa_err exists(struct gov *g, const char *sql, int64_t a,
 }
 
 /* Stores a checked file as the next version of paper_id. */
-static enum masa_err store_version(struct gov *g, int64_t paper_id,
-                                   const struct gov_paper_kind *k,
-                                   const char *clean, int64_t pages,
-                                   const void *bytes, size_t size,
-                                   const char *text, int64_t *version,
-                                   struct masa_error *err)
+static enum masa_err
+store_version(struct gov *g, int64_t paper_id, const struct gov_paper_kind *k,
+              const char *clean, int64_t pages, const void *bytes, size_t size,
+              const char *text, int64_t *version, struct masa_error *err)
 {
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1], at[21];
@@ -727,22 +733,21 @@ static enum masa_err store_version(struct gov *g, int64_t paper_id,
 	store_bind_blob(st, 10, bytes, size);
 	rc = store_run(st, version, err);
 	if (rc == MASA_OK) {
-		json_t *after = json_pack("{s:I, s:I, s:s, s:s, s:I, s:s}",
-		                          "paper_id", (json_int_t)paper_id,
-		                          "version", (json_int_t)*version,
-		                          "file_name", clean, "media_type",
-		                          k->media_type, "size",
-		                          (json_int_t)size, "sha256", hex);
+		json_t *after = json_pack(
+		        "{s:I, s:I, s:s, s:s, s:I, s:s}", "paper_id",
+		        (json_int_t)paper_id, "version", (json_int_t)*version,
+		        "file_name", clean, "media_type", k->media_type, "size",
+		        (json_int_t)size, "sha256", hex);
 		rc = audit_record(g, "create", "paper_version", paper_id, NULL,
 		                  after, err);
 	}
 	return rc;
 }
 
-enum masa_err gov_paper_add(struct gov *g, int64_t meeting_id,
-                            int64_t item_id, const char *title,
-                            const char *name, const void *bytes, size_t size,
-                            int64_t *id, struct masa_error *err)
+enum masa_err gov_paper_add(struct gov *g, int64_t meeting_id, int64_t item_id,
+                            const char *title, const char *name,
+                            const void *bytes, size_t size, int64_t *id,
+                            struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_paper_kind k;
@@ -799,7 +804,8 @@ enum masa_err gov_paper_add(struct gov *g, int64_t meeting_id,
 		rc = audit_record(g, "create", "paper", *id, NULL,
 		                  json_pack("{s:I, s:I, s:s}", "meeting_id",
 		                            (json_int_t)meeting_id, "item_id",
-		                            (json_int_t)item_id, "title", title),
+		                            (json_int_t)item_id, "title",
+		                            title),
 		                  err);
 	if (rc == MASA_OK)
 		rc = store_version(g, *id, &k, clean, pages, bytes, size, text,
@@ -848,16 +854,16 @@ enum masa_err gov_paper_replace(struct gov *g, int64_t paper_id,
 
 /* Reading */
 
-#define PAPER_COLUMNS                                                        \
-	"p.id, p.meeting_id, p.item_id, p.position, p.title, it.number, "    \
-	"it.title, COALESCE(it.confidential, 0), v.id, v.version, "          \
-	"v.file_name, v.media_type, v.size, v.sha256, v.pages, "             \
-	"v.uploaded_at, v.uploaded_by, "                                     \
-	"(SELECT COUNT(*) FROM circulation c WHERE c.paper_id = p.id AND "   \
-	"c.how <> 'not_sent' AND c.sent_on = (SELECT MAX(c2.sent_on) FROM "  \
-	"circulation c2 WHERE c2.paper_id = p.id AND c2.how <> "             \
-	"'not_sent')), "                                                     \
-	"(SELECT MAX(c3.sent_on) FROM circulation c3 WHERE c3.paper_id = "   \
+#define PAPER_COLUMNS                                                       \
+	"p.id, p.meeting_id, p.item_id, p.position, p.title, it.number, "   \
+	"it.title, COALESCE(it.confidential, 0), v.id, v.version, "         \
+	"v.file_name, v.media_type, v.size, v.sha256, v.pages, "            \
+	"v.uploaded_at, v.uploaded_by, "                                    \
+	"(SELECT COUNT(*) FROM circulation c WHERE c.paper_id = p.id AND "  \
+	"c.how <> 'not_sent' AND c.sent_on = (SELECT MAX(c2.sent_on) FROM " \
+	"circulation c2 WHERE c2.paper_id = p.id AND c2.how <> "            \
+	"'not_sent')), "                                                    \
+	"(SELECT MAX(c3.sent_on) FROM circulation c3 WHERE c3.paper_id = "  \
 	"p.id AND c3.how <> 'not_sent') "
 #define PAPER_FROM                                                           \
 	"FROM paper p JOIN meeting m ON m.id = p.meeting_id "                \
@@ -868,7 +874,8 @@ enum masa_err gov_paper_replace(struct gov *g, int64_t paper_id,
 static const char SQL_PAPER_LIST[] =
         "SELECT " PAPER_COLUMNS PAPER_FROM
         "WHERE p.meeting_id = ?1 AND " GOV_SQL_SEES_PAPERS(
-                "it", "m") " ORDER BY COALESCE(it.position, 0), p.position, p.id";
+                "it",
+                "m") " ORDER BY COALESCE(it.position, 0), p.position, p.id";
 static const char SQL_PAPER_GET[] =
         "SELECT " PAPER_COLUMNS PAPER_FROM
         "WHERE p.id = ?1 AND " GOV_SQL_SEES_PAPERS("it", "m");

@@ -93,10 +93,10 @@ enum masa_err gov_paper_check_file(const char *field, const char *name,
  * item_id (0: the meeting itself), as version 1 of file name (bytes, size
  * borrowed). *id gets the paper's id. Nothing is stored on any refusal.
  */
-enum masa_err gov_paper_add(struct gov *g, int64_t meeting_id,
-                            int64_t item_id, const char *title,
-                            const char *name, const void *bytes, size_t size,
-                            int64_t *id, struct masa_error *err);
+enum masa_err gov_paper_add(struct gov *g, int64_t meeting_id, int64_t item_id,
+                            const char *title, const char *name,
+                            const void *bytes, size_t size, int64_t *id,
+                            struct masa_error *err);
 /* A new version of paper_id; the old ones are kept. */
 enum masa_err gov_paper_replace(struct gov *g, int64_t paper_id,
                                 const char *name, const void *bytes,

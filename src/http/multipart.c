@@ -133,8 +133,8 @@ enum masa_err multipart_parse(const char *content_type, const char *body,
 	if (!multipart_is_form(content_type))
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "form: not multipart/form-data");
-	boundary = header_param(content_type, strlen(content_type),
-	                        "boundary", a);
+	boundary =
+	        header_param(content_type, strlen(content_type), "boundary", a);
 	if (boundary == NULL || boundary[0] == '\0' ||
 	    strlen(boundary) > MULTIPART_BOUNDARY_MAX)
 		return masa_error_set(err, MASA_ERR_INVALID,
@@ -171,7 +171,8 @@ enum masa_err multipart_parse(const char *content_type, const char *body,
 			                      "form: more than %d fields",
 			                      MULTIPART_MAX_PARTS);
 		hstart = pos;
-		if (len - pos >= 2 && body[pos] == '\r' && body[pos + 1] == '\n')
+		if (len - pos >= 2 && body[pos] == '\r' &&
+		    body[pos + 1] == '\n')
 			hend = body + pos; /* no headers */
 		else {
 			size_t look = len - pos;

@@ -29,7 +29,8 @@ struct multipart_part {
 	const char *content_type; /* as sent, or NULL */
 	const char *data;         /* the bytes, borrowed from the body */
 	size_t size;
-	/* A plain field's value, NUL-terminated in the arena; NULL for a file */
+	/* A plain field's value, NUL-terminated in the arena; NULL for a file
+	 */
 	const char *value;
 };
 

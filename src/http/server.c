@@ -1495,22 +1495,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		const char *length = MHD_lookup_connection_value(
 		        conn, MHD_HEADER_KIND, "Content-Length");
 		size_t limit = body_limit(
-		        st->server, MHD_lookup_connection_value(
-		                            conn, MHD_HEADER_KIND, "Content-Type"));
+		        st->server,
+		        MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		                                    "Content-Type"));
 		st->headers_seen = true;
 		st->body.max = limit;
 		st->req.method = arena_strdup(&st->req.arena, method);
 		st->req.path = arena_strdup(&st->req.arena, url);
-		if (length != NULL &&
-		    (strlen(length) > 12 ||
-		     strtoull(length, NULL, 10) > limit)) {
-			fail_with(st, 413,
-			          limit > HTTP_BODY_MAX
-			                  ? "The file is too large: make it "
-			                    "smaller (see the limit on the form)."
-			                  : "Send at most 1 MB at a time: a large "
-			                    "file needs to be split or made "
-			                    "smaller.");
+		if (length != NULL && (strlen(length) > 12 ||
+		                       strtoull(length, NULL, 10) > limit)) {
+			fail_with(
+			        st, 413,
+			        limit > HTTP_BODY_MAX
+			                ? "The file is too large: make it "
+			                  "smaller (see the limit on the form)."
+			                : "Send at most 1 MB at a time: a "
+			                  "large "
+			                  "file needs to be split or made "
+			                  "smaller.");
 			return st->responded ? MHD_YES : MHD_NO;
 		}
 		return MHD_YES;

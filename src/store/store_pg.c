@@ -531,8 +531,7 @@ static void pg_bind_text(void *stmt, int index, const char *value)
 	st->values[index - 1] = st->owned[index - 1];
 }
 
-static void pg_bind_blob(void *stmt, int index, const void *value,
-                         size_t size)
+static void pg_bind_blob(void *stmt, int index, const void *value, size_t size)
 {
 	struct pg_stmt *st = stmt;
 
@@ -590,9 +589,9 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 		if ((rc = ensure_connected(c, err)) != MASA_OK ||
 		    (rc = server_prepare(st, err)) != MASA_OK)
 			return rc;
-		st->res = PQexecPrepared(c->pg, st->name, st->nparams,
-		                         st->values, st->lengths, st->formats,
-		                         0);
+		st->res =
+		        PQexecPrepared(c->pg, st->name, st->nparams, st->values,
+		                       st->lengths, st->formats, 0);
 		status = PQresultStatus(st->res);
 		if (status == PGRES_FATAL_ERROR && st->reads && !c->in_tx &&
 		    connection_went(c, st->res)) {
@@ -603,8 +602,8 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 			    (rc = server_prepare(st, err)) != MASA_OK)
 				return rc;
 			st->res = PQexecPrepared(c->pg, st->name, st->nparams,
-			                         st->values, st->lengths, st->formats,
-		                         0);
+			                         st->values, st->lengths,
+			                         st->formats, 0);
 			status = PQresultStatus(st->res);
 		}
 		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
@@ -668,8 +667,8 @@ static const void *pg_column_blob(void *stmt, int column, size_t *size)
 	        size);
 	if (bytes == NULL)
 		abort(); /* out of memory */
-	st->decoded = xrealloc(st->decoded,
-	                       (st->ndecoded + 1) * sizeof *st->decoded);
+	st->decoded =
+	        xrealloc(st->decoded, (st->ndecoded + 1) * sizeof *st->decoded);
 	st->decoded[st->ndecoded++] = bytes;
 	return bytes;
 }

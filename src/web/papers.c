@@ -47,7 +47,8 @@ static const char *size_text(struct arena *a, int64_t size)
 	if (size < 1024)
 		return arena_printf(a, "%lld bytes", (long long)size);
 	if (size < 1024 * 1024)
-		return arena_printf(a, "%lld KB", (long long)(size + 1023) / 1024);
+		return arena_printf(a, "%lld KB",
+		                    (long long)(size + 1023) / 1024);
 	return arena_printf(a, "%.1f MB", (double)size / (1024.0 * 1024.0));
 }
 
@@ -140,8 +141,8 @@ void papers_section(struct html *h, struct http_request *req,
 		n = 0;
 	if (n == 0 && !admin)
 		return;
-	html_elem(h, "h2", "Papers", "class", "govuk-heading-m", "id",
-	          "papers", NULL);
+	html_elem(h, "h2", "Papers", "class", "govuk-heading-m", "id", "papers",
+	          NULL);
 	if (n > 0) {
 		html_open(h, "ul", "class", "govuk-list", NULL);
 		for (size_t i = 0; i < n; i++)
@@ -153,8 +154,7 @@ void papers_section(struct html *h, struct http_request *req,
 	}
 	if (admin)
 		html_elem(h, "a", "Upload and manage papers", "class",
-		          "govuk-link govuk-body",
-		          "href",
+		          "govuk-link govuk-body", "href",
 		          arena_printf(&req->arena, "%s/papers", meeting_href),
 		          NULL);
 }
@@ -182,31 +182,39 @@ static const struct route_param version_params[] = {
          .max = 1000000},
         {.name = NULL},
 };
-#define MEETING_PARAMS                                                     \
+#define MEETING_PARAMS                                                       \
 	{.name = "body", .where = ROUTE_IN_PATH, .check = ROUTE_SHORT_NAME}, \
-	{                                                                  \
-		.name = "date", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG \
+	{                                                                    \
+		.name = "date", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG  \
 	}
 static const struct route_param manage_params[] = {
         MEETING_PARAMS,
-        {.name = "done", .where = ROUTE_IN_QUERY, .check = ROUTE_TEXT,
+        {.name = "done",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_TEXT,
          .max = 20},
         {.name = NULL},
 };
 static const struct route_param upload_params[] = {
         MEETING_PARAMS,
-        {.name = "title", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "title",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = TITLE_MAX},
-        {.name = "item", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "item",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = NUMBER_MAX},
-        {.name = "replace", .where = ROUTE_IN_FORM, .check = ROUTE_INTEGER,
-         .min = 1, .max = INT64_MAX / 2},
+        {.name = "replace",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = INT64_MAX / 2},
         {.name = NULL},
 };
 
 static enum masa_err load_meeting(struct http_request *req,
-                                  struct gov_meeting *m,
-                                  struct masa_error *err)
+                                  struct gov_meeting *m, struct masa_error *err)
 {
 	const char *key =
 	        arena_printf(&req->arena, "%s/%s", http_param(req, "body"),
@@ -217,8 +225,8 @@ static enum masa_err load_meeting(struct http_request *req,
 		return masa_error_set(err, MASA_ERR_DENIED,
 		                      "Only the business unit can change "
 		                      "papers.");
-	rc = gov_meeting_find(&req->gov, req->partnership->id, key,
-	                      &req->arena, m, err);
+	rc = gov_meeting_find(&req->gov, req->partnership->id, key, &req->arena,
+	                      m, err);
 	if (rc == MASA_ERR_NOT_FOUND)
 		return masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                      "There is no meeting %s.", key);
@@ -227,9 +235,8 @@ static enum masa_err load_meeting(struct http_request *req,
 
 /* The page, with error (a message for field, or NULL) and what was typed. */
 static enum masa_err manage_render(struct http_request *req,
-                                   const struct gov_meeting *m,
-                                   unsigned status, const char *field,
-                                   const char *error,
+                                   const struct gov_meeting *m, unsigned status,
+                                   const char *field, const char *error,
                                    struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -245,16 +252,18 @@ static enum masa_err manage_render(struct http_request *req,
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,
-	           &(struct page){.title = "Papers", .section = PAGE_MEETINGS,
+	           &(struct page){.title = "Papers",
+	                          .section = PAGE_MEETINGS,
 	                          .back_href = href});
 	if (error != NULL) {
 		const struct govuk_error_summary_item item = {
 		        .href = arena_printf(a, "#%s", field),
 		        .content.text = error};
-		govuk_error_summary(&h, &(struct govuk_error_summary){
-		                                .title.text = "There is a problem",
-		                                .error_list = &item,
-		                                .n_errors = 1});
+		govuk_error_summary(&h,
+		                    &(struct govuk_error_summary){
+		                            .title.text = "There is a problem",
+		                            .error_list = &item,
+		                            .n_errors = 1});
 	}
 	if (http_param(req, "done") != NULL)
 		govuk_notification_banner(
@@ -305,35 +314,34 @@ static enum masa_err manage_render(struct http_request *req,
 			html_close(&h);
 			html_open(&h, "td", "class", "govuk-table__cell", NULL);
 			for (int64_t v = p->current.version; v >= 1; v--) {
-				html_elem(&h, "a",
-				          arena_printf(a, "%lld", (long long)v),
-				          "class", "govuk-link", "href",
-				          arena_printf(a,
-				                       "/papers/%lld/versions/%lld",
-				                       (long long)p->id,
-				                       (long long)v),
-				          "aria-label",
-				          arena_printf(a, "%s, version %lld",
-				                       p->title, (long long)v),
-				          NULL);
+				html_elem(
+				        &h, "a",
+				        arena_printf(a, "%lld", (long long)v),
+				        "class", "govuk-link", "href",
+				        arena_printf(
+				                a, "/papers/%lld/versions/%lld",
+				                (long long)p->id, (long long)v),
+				        "aria-label",
+				        arena_printf(a, "%s, version %lld",
+				                     p->title, (long long)v),
+				        NULL);
 				if (v > 1)
 					html_text(&h, " ");
 			}
 			html_close(&h);
 			html_elem(&h, "td",
-			          p->sent_on ? arena_printf(a,
-			                                    "to %lld on %s",
-			                                    (long long)p->sent_to,
-			                                    p->sent_on)
-			                     : "Not sent",
+			          p->sent_on
+			                  ? arena_printf(a, "to %lld on %s",
+			                                 (long long)p->sent_to,
+			                                 p->sent_on)
+			                  : "Not sent",
 			          "class", "govuk-table__cell", NULL);
 			html_close(&h);
 		}
 		html_close_to(&h, "table");
 		html_close_to(&h, "div");
 	}
-	html_elem(&h, "h2", "Upload a paper", "class", "govuk-heading-m",
-	          NULL);
+	html_elem(&h, "h2", "Upload a paper", "class", "govuk-heading-m", NULL);
 	html_open(&h, "form", "method", "post", "action",
 	          arena_printf(a, "%s/papers", href), "enctype",
 	          "multipart/form-data", "novalidate", "", NULL);
@@ -347,38 +355,40 @@ static enum masa_err manage_render(struct http_request *req,
 		                "text, at most %zu MB, without macros or a "
 		                "password",
 		                gov_paper_max_bytes() / (1024 * 1024))};
-		const struct govuk_error_message file_error = {
-		        .content.text = error};
-		govuk_input(&h, &(struct govuk_input){
-		                        .name = "file",
-		                        .type = "file",
-		                        .field = {
-		                                .label.content.text = "File",
-		                                .hint = &file_hint,
-		                                .error_message =
-		                                        field && strcmp(field,
-		                                                        "file") == 0
-		                                                ? &file_error
-		                                                : NULL,
-		                        }});
+		const struct govuk_error_message file_error = {.content.text =
+		                                                       error};
+		govuk_input(&h,
+		            &(struct govuk_input){
+		                    .name = "file",
+		                    .type = "file",
+		                    .field = {
+		                            .label.content.text = "File",
+		                            .hint = &file_hint,
+		                            .error_message =
+		                                    field && strcmp(field,
+		                                                    "file") == 0
+		                                            ? &file_error
+		                                            : NULL,
+		                    }});
 		govuk_input(&h, &(struct govuk_input){
 		                        .name = "title",
 		                        .value = http_param(req, "title"),
 		                        .field = {.label.content.text =
 		                                          "Title (optional)"}});
-		govuk_input(&h,
-		            &(struct govuk_input){
-		                    .name = "item",
-		                    .value = http_param(req, "item"),
-		                    .classes = "govuk-input--width-5",
-		                    .field = {
-		                            .label.content.text =
-		                                    "Agenda item number (optional)",
-		                            .error_message =
-		                                    field && strcmp(field, "item") ==
-		                                                     0
-		                                            ? &file_error
-		                                            : NULL}});
+		govuk_input(
+		        &h,
+		        &(struct govuk_input){
+		                .name = "item",
+		                .value = http_param(req, "item"),
+		                .classes = "govuk-input--width-5",
+		                .field = {
+		                        .label.content.text =
+		                                "Agenda item number (optional)",
+		                        .error_message =
+		                                field && strcmp(field,
+		                                                "item") == 0
+		                                        ? &file_error
+		                                        : NULL}});
 	}
 	govuk_button(&h, &(struct govuk_button){.content.text = "Upload"});
 	html_close_to(&h, "form");
@@ -436,7 +446,8 @@ static enum masa_err upload(struct http_request *req, struct masa_error *err)
 		/* "file: the PDF is encrypted..." as "The PDF is..." */
 		const char *msg = why.message;
 		if (strncmp(msg, "file: ", 6) == 0)
-			msg = arena_printf(&req->arena, "The file: %s", msg + 6);
+			msg = arena_printf(&req->arena, "The file: %s",
+			                   msg + 6);
 		return manage_render(req, &m, 400, "file", msg, err);
 	}
 	if (rc != MASA_OK) {
@@ -454,8 +465,8 @@ const struct route papers_routes[] = {
          paper_download},
         {"GET", "/papers/{paper}/versions/{version}", version_params,
          GOV_ROLE_PUBLIC, paper_version_download},
-        {"GET", "/meetings/{body}/{date}/papers", manage_params,
-         GOV_ROLE_ADMIN, manage_page},
+        {"GET", "/meetings/{body}/{date}/papers", manage_params, GOV_ROLE_ADMIN,
+         manage_page},
         {"POST", "/meetings/{body}/{date}/papers", upload_params,
          GOV_ROLE_ADMIN, upload},
         {0},

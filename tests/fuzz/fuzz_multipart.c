@@ -39,7 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (nl == NULL)
 		return 0;
-	type = arena_strndup(&a, (const char *)data, (size_t)(nl - (const char *)data));
+	type = arena_strndup(&a, (const char *)data,
+	                     (size_t)(nl - (const char *)data));
 	/* The body on its own, so that reading past it is caught. */
 	b.len = size - (size_t)(nl - (const char *)data) - 1;
 	b.body = arena_alloc(&a, b.len + 1);

@@ -531,7 +531,8 @@ static void test_bind_and_run(void **state)
 /* Bytes go in and come out as they were: every byte value, NUL, empty. */
 static void test_blob(void **state)
 {
-	static const char sql_put[] = "INSERT INTO blobs (n, b) VALUES (?1, ?2)";
+	static const char sql_put[] =
+	        "INSERT INTO blobs (n, b) VALUES (?1, ?2)";
 	static const char sql_get[] = "SELECT b FROM blobs ORDER BY n";
 	struct fixture *f = *state;
 	struct masa_error err = {0};
