@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "gov/paper.h"
 #include "cli/routes.h"
 #include "http/limit.h"
 #include "http/server.h"
@@ -202,6 +203,8 @@ static int run_serve(struct cli_ctx *ctx, const struct cli_args *args)
 	                              : "build/static",
 	        .routes = masa_routes,
 	        .identify = session_identify,
+	        /* a paper and the form around it */
+	        .upload_max = gov_paper_max_bytes() + 64 * 1024,
 	};
 	const char *listen = cli_opt(args, SERVE_LISTEN);
 	struct masa_error err = {0};

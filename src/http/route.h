@@ -59,6 +59,8 @@ enum route_check {
 	ROUTE_ENUM,       /* one of .choices */
 };
 
+struct multipart_part;
+
 struct route_param {
 	const char *name;
 	enum route_where where;
@@ -167,6 +169,12 @@ struct http_request {
 	size_t nvalues;
 	const char *body; /* the raw body (for JSON routes), or NULL */
 	size_t body_len;
+	/*
+	 * The files of a multipart/form-data body (http/multipart.h), in the
+	 * order sent; their bytes are borrowed from body.
+	 */
+	const struct multipart_part *uploads;
+	size_t nuploads;
 	struct arena arena;  /* freed when it ends */
 	struct store *store; /* this thread's connection */
 	struct gov gov;      /* over store */

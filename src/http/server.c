@@ -54,6 +54,7 @@
 #include "gov/body.h"
 #include "http/cache.h"
 #include "http/limit.h"
+#include "http/multipart.h"
 #include "store/store.h"
 #include "web/layout.h"
 
@@ -762,6 +763,32 @@ static void take_form(const char *name, const char *value, void *data)
 	take_param(data, ROUTE_IN_FORM, name, value);
 }
 
+/* A part of a multipart form: a field as take_form, a file kept aside. */
+static void take_part(const struct multipart_part *part, void *data)
+{
+	struct request_state *st = data;
+	struct http_request *req = &st->req;
+	struct multipart_part *files;
+
+	if (part->filename == NULL) {
+		take_param(st, ROUTE_IN_FORM, part->name, part->value);
+		return;
+	}
+	files = arena_alloc(&req->arena, (req->nuploads + 1) * sizeof *files);
+	if (req->nuploads > 0)
+		memcpy(files, req->uploads, req->nuploads * sizeof *files);
+	files[req->nuploads++] = *part;
+	req->uploads = files;
+}
+
+/* The largest body a request with Content-Type type may send. */
+static size_t body_limit(const struct http_server *s, const char *type)
+{
+	if (multipart_is_form(type) && s->cfg.upload_max > 0)
+		return s->cfg.upload_max;
+	return HTTP_BODY_MAX;
+}
+
 /* Collects the declared parameters; false (and an answer) if any failed. */
 static bool collect_params(struct request_state *st,
                            const struct route_match *m)
@@ -780,6 +807,10 @@ static bool collect_params(struct request_state *st,
 	    strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0 &&
 	    route_decode_form(req->body, req->body_len, &req->arena, take_form,
 	                      st, &st->param_err) != MASA_OK)
+		st->param_failed = true;
+	if (!st->param_failed && req->body != NULL && multipart_is_form(type) &&
+	    multipart_parse(type, req->body, req->body_len, &req->arena,
+	                    take_part, st, &st->param_err) != MASA_OK)
 		st->param_failed = true;
 	for (const struct route_param *p = req->route->params;
 	     !st->param_failed && p && p->name; p++)
@@ -1507,15 +1538,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	if (!st->headers_seen) {
 		const char *length = MHD_lookup_connection_value(
 		        conn, MHD_HEADER_KIND, "Content-Length");
+		size_t limit = body_limit(
+		        st->server,
+		        MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		                                    "Content-Type"));
 		st->headers_seen = true;
+		st->body.max = limit;
 		st->req.method = arena_strdup(&st->req.arena, method);
 		st->req.path = arena_strdup(&st->req.arena, url);
-		if (length != NULL &&
-		    (strlen(length) > 12 ||
-		     strtoull(length, NULL, 10) > HTTP_BODY_MAX)) {
-			fail_with(st, 413,
-			          "Send at most 1 MB at a time: a large file "
-			          "needs to be split or made smaller.");
+		if (length != NULL && (strlen(length) > 12 ||
+		                       strtoull(length, NULL, 10) > limit)) {
+			fail_with(
+			        st, 413,
+			        limit > HTTP_BODY_MAX
+			                ? "The file is too large: make it "
+			                  "smaller (see the limit on the form)."
+			                : "Send at most 1 MB at a time: a "
+			                  "large "
+			                  "file needs to be split or made "
+			                  "smaller.");
 			return st->responded ? MHD_YES : MHD_NO;
 		}
 		return MHD_YES;

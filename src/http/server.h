@@ -72,6 +72,11 @@ struct http_config {
 	 */
 	unsigned sign_in_attempts;
 	unsigned sign_in_window;
+	/*
+	 * How large a multipart/form-data body (a form with a file: a paper)
+	 * may be; 0: HTTP_BODY_MAX, as every other body.
+	 */
+	size_t upload_max;
 	/* The addresses of proxies on other machines (borrowed). */
 	const struct limit_address *trusted_proxies;
 	size_t ntrusted_proxies;

@@ -429,6 +429,15 @@ void store_bind_null(struct store_stmt *st, int index)
 	st->store->backend->bind_null(st->impl, index);
 }
 
+void store_bind_blob(struct store_stmt *st, int index, const void *value,
+                     size_t size)
+{
+	if (value == NULL)
+		st->store->backend->bind_null(st->impl, index);
+	else
+		st->store->backend->bind_blob(st->impl, index, value, size);
+}
+
 void store_bind_id(struct store_stmt *st, int index, int64_t value)
 {
 	if (value == 0)
@@ -464,6 +473,12 @@ const char *store_column_text(struct store_stmt *st, int column)
 bool store_column_is_null(struct store_stmt *st, int column)
 {
 	return st->store->backend->column_is_null(st->impl, column);
+}
+
+const void *store_column_blob(struct store_stmt *st, int column, size_t *size)
+{
+	*size = 0;
+	return st->store->backend->column_blob(st->impl, column, size);
 }
 
 void store_done(struct store_stmt *st)

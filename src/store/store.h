@@ -104,6 +104,13 @@ enum masa_err store_prepare(struct store *s, const char *sql,
 void store_bind_int(struct store_stmt *st, int index, int64_t value);
 void store_bind_text(struct store_stmt *st, int index, const char *value);
 void store_bind_null(struct store_stmt *st, int index);
+/*
+ * Binds size bytes at value as a BLOB (SQLite) or bytea (PostgreSQL). The
+ * bytes are borrowed, not copied: they must stay until the statement has
+ * run (store_run(), or its last store_step()). NULL binds NULL.
+ */
+void store_bind_blob(struct store_stmt *st, int index, const void *value,
+                     size_t size);
 /* Binds value, or NULL when value is 0 (for optional references). */
 void store_bind_id(struct store_stmt *st, int index, int64_t value);
 /*
@@ -116,6 +123,11 @@ enum masa_err store_step(struct store_stmt *st, bool *row,
 int64_t store_column_int(struct store_stmt *st, int column);
 const char *store_column_text(struct store_stmt *st, int column);
 bool store_column_is_null(struct store_stmt *st, int column);
+/*
+ * The bytes of a BLOB/bytea column and their count in *size; borrowed like
+ * text. NULL (and *size 0) for NULL. An empty blob is a non-NULL pointer.
+ */
+const void *store_column_blob(struct store_stmt *st, int column, size_t *size);
 /* Resets st and clears its bindings so it can be prepared again. */
 void store_done(struct store_stmt *st);
 

@@ -21,10 +21,14 @@ struct store_backend {
 	void (*bind_int)(void *stmt, int index, int64_t value);
 	void (*bind_text)(void *stmt, int index, const char *value);
 	void (*bind_null)(void *stmt, int index);
+	/* Borrows value until the statement has run (see store_bind_blob). */
+	void (*bind_blob)(void *stmt, int index, const void *value,
+	                  size_t size);
 	enum masa_err (*step)(void *stmt, bool *row, struct masa_error *err);
 	int64_t (*column_int)(void *stmt, int column);
 	const char *(*column_text)(void *stmt, int column);
 	bool (*column_is_null)(void *stmt, int column);
+	const void *(*column_blob)(void *stmt, int column, size_t *size);
 	void (*reset)(void *stmt);
 	int (*column_count)(void *stmt);
 	const char *(*column_name)(void *stmt, int column);

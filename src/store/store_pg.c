@@ -74,6 +74,12 @@ struct pg_stmt {
 	const char *values[PG_MAX_PARAMS];
 	char *owned[PG_MAX_PARAMS]; /* copies of bound text, freed at reset */
 	char ints[PG_MAX_PARAMS][24];
+	/* A bytea parameter is sent as bytes (format 1) of that length. */
+	int lengths[PG_MAX_PARAMS];
+	int formats[PG_MAX_PARAMS];
+	/* bytea cells of the current row decoded by pg_column_blob. */
+	unsigned char **decoded;
+	size_t ndecoded;
 	PGresult *res;
 	int row;   /* the current row; -1 before the first */
 	int nrows; /* rows in res; -1 while not yet executed */
@@ -459,6 +465,17 @@ static void clear_binding(struct pg_stmt *st, int i)
 	free(st->owned[i]);
 	st->owned[i] = NULL;
 	st->values[i] = NULL;
+	st->lengths[i] = 0;
+	st->formats[i] = 0;
+}
+
+static void free_decoded(struct pg_stmt *st)
+{
+	for (size_t i = 0; i < st->ndecoded; i++)
+		PQfreemem(st->decoded[i]);
+	free(st->decoded);
+	st->decoded = NULL;
+	st->ndecoded = 0;
 }
 
 static void pg_reset(void *stmt)
@@ -469,6 +486,7 @@ static void pg_reset(void *stmt)
 	st->res = NULL;
 	st->row = -1;
 	st->nrows = -1;
+	free_decoded(st);
 	for (int i = 0; i < st->nparams; i++)
 		clear_binding(st, i);
 }
@@ -511,6 +529,19 @@ static void pg_bind_text(void *stmt, int index, const char *value)
 	clear_binding(st, index - 1);
 	st->owned[index - 1] = xstrdup(value);
 	st->values[index - 1] = st->owned[index - 1];
+}
+
+static void pg_bind_blob(void *stmt, int index, const void *value, size_t size)
+{
+	struct pg_stmt *st = stmt;
+
+	if (!index_ok(st, index))
+		return;
+	clear_binding(st, index - 1);
+	/* Borrowed, as SQLite's: sent as binary, so never escaped. */
+	st->values[index - 1] = value;
+	st->lengths[index - 1] = (int)size;
+	st->formats[index - 1] = 1;
 }
 
 static void pg_bind_null(void *stmt, int index)
@@ -558,8 +589,9 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 		if ((rc = ensure_connected(c, err)) != MASA_OK ||
 		    (rc = server_prepare(st, err)) != MASA_OK)
 			return rc;
-		st->res = PQexecPrepared(c->pg, st->name, st->nparams,
-		                         st->values, NULL, NULL, 0);
+		st->res =
+		        PQexecPrepared(c->pg, st->name, st->nparams, st->values,
+		                       st->lengths, st->formats, 0);
 		status = PQresultStatus(st->res);
 		if (status == PGRES_FATAL_ERROR && st->reads && !c->in_tx &&
 		    connection_went(c, st->res)) {
@@ -570,7 +602,8 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 			    (rc = server_prepare(st, err)) != MASA_OK)
 				return rc;
 			st->res = PQexecPrepared(c->pg, st->name, st->nparams,
-			                         st->values, NULL, NULL, 0);
+			                         st->values, st->lengths,
+			                         st->formats, 0);
 			status = PQresultStatus(st->res);
 		}
 		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
@@ -581,6 +614,7 @@ static enum masa_err pg_step(void *stmt, bool *row, struct masa_error *err)
 		}
 		st->nrows = PQntuples(st->res);
 	}
+	free_decoded(st);
 	if (st->row < st->nrows)
 		st->row++;
 	*row = st->row < st->nrows;
@@ -614,6 +648,29 @@ static const char *pg_column_text(void *stmt, int column)
 	if (!have_cell(st, column))
 		return NULL;
 	return PQgetvalue(st->res, st->row, column);
+}
+
+/*
+ * A bytea cell comes in the text format as \x and hex digits: decoded once
+ * per cell and kept until the next row.
+ */
+static const void *pg_column_blob(void *stmt, int column, size_t *size)
+{
+	struct pg_stmt *st = stmt;
+	unsigned char *bytes;
+
+	*size = 0;
+	if (!have_cell(st, column))
+		return NULL;
+	bytes = PQunescapeBytea(
+	        (const unsigned char *)PQgetvalue(st->res, st->row, column),
+	        size);
+	if (bytes == NULL)
+		abort(); /* out of memory */
+	st->decoded =
+	        xrealloc(st->decoded, (st->ndecoded + 1) * sizeof *st->decoded);
+	st->decoded[st->ndecoded++] = bytes;
+	return bytes;
 }
 
 static bool pg_column_is_null(void *stmt, int column)
@@ -650,10 +707,12 @@ const struct store_backend store_postgresql_backend = {
         .bind_int = pg_bind_int,
         .bind_text = pg_bind_text,
         .bind_null = pg_bind_null,
+        .bind_blob = pg_bind_blob,
         .step = pg_step,
         .column_int = pg_column_int,
         .column_text = pg_column_text,
         .column_is_null = pg_column_is_null,
+        .column_blob = pg_column_blob,
         .reset = pg_reset,
         .column_count = pg_column_count,
         .column_name = pg_column_name,

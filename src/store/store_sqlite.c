@@ -154,6 +154,13 @@ static void sqlite_bind_text(void *stmt, int index, const char *value)
 	sqlite3_bind_text(stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
+static void sqlite_bind_blob(void *stmt, int index, const void *value,
+                             size_t size)
+{
+	/* Borrowed (SQLITE_STATIC): a file is not copied once more. */
+	sqlite3_bind_blob64(stmt, index, value, size, SQLITE_STATIC);
+}
+
 static void sqlite_bind_null(void *stmt, int index)
 {
 	sqlite3_bind_null(stmt, index);
@@ -177,6 +184,16 @@ static int64_t sqlite_column_int(void *stmt, int column)
 static const char *sqlite_column_text(void *stmt, int column)
 {
 	return (const char *)sqlite3_column_text(stmt, column);
+}
+
+static const void *sqlite_column_blob(void *stmt, int column, size_t *size)
+{
+	const void *p = sqlite3_column_blob(stmt, column);
+
+	*size = (size_t)sqlite3_column_bytes(stmt, column);
+	if (p == NULL && sqlite3_column_type(stmt, column) != SQLITE_NULL)
+		p = ""; /* an empty blob */
+	return p;
 }
 
 static bool sqlite_column_is_null(void *stmt, int column)
@@ -215,10 +232,12 @@ const struct store_backend store_sqlite_backend = {
         .bind_int = sqlite_bind_int,
         .bind_text = sqlite_bind_text,
         .bind_null = sqlite_bind_null,
+        .bind_blob = sqlite_bind_blob,
         .step = sqlite_step,
         .column_int = sqlite_column_int,
         .column_text = sqlite_column_text,
         .column_is_null = sqlite_column_is_null,
+        .column_blob = sqlite_column_blob,
         .reset = sqlite_reset,
         .column_count = sqlite_column_count,
         .column_name = sqlite_column_name,

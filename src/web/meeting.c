@@ -21,6 +21,7 @@
  * is now and what was typed still in the form.
  */
 #include "web/meeting.h"
+#include "web/papers.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -1540,6 +1541,7 @@ static enum masa_err meeting_render(struct http_request *req,
 		write_declarations(&h, &v);
 		write_agenda(&h, &v);
 	}
+	papers_section(&h, req, r->m.id, r->href);
 	if (v.admin)
 		write_admin(&h, &v);
 	write_neighbours(&h, &v);

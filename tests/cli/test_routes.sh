@@ -30,6 +30,12 @@ else
 	fail "the part-two variant of the demo is made" "jq failed"
 fi
 ok "load the part-two variant" --db variant.db load variant.json
+# Papers: an open one, and one of the part-two item carrying its secret.
+printf 'Attendance figures for the year\n' >open.txt
+printf 'Serious case review: Child S, the chronology\n' >secret.txt
+ok "an open paper" --db variant.db paper add RLSCB/2014-09-04 open.txt --item 1
+ok "a part-two paper" --db variant.db paper add RLSCB/2014-09-04 secret.txt --item 2 \
+	--title "Serious case review: Child S chronology"
 add() { ok "account $1" --db variant.db user add "$@" <<<"$PW"; }
 add admin --role admin
 add chair --role chair --person steve-ashley
@@ -128,6 +134,10 @@ samples() {
 /meetings/{body}/{date}	/meetings/RLSCB/2014-12-04
 /meetings/{body}/{date}/minutes.pdf	/meetings/RLSCB/2014-12-04/minutes.pdf
 /meetings/{body}/{date}/attendance	/meetings/RLSCB/2014-09-04/attendance
+/papers/{paper}	/papers/1
+/papers/{paper}	/papers/2
+/papers/{paper}/versions/{version}	/papers/2/versions/1
+/meetings/{body}/{date}/papers	/meetings/RLSCB/2014-09-04/papers
 /meetings/{body}/{date}/items/{number}/minutes	/meetings/RLSCB/2014-09-04/items/2/minutes
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
@@ -345,6 +355,8 @@ want_code() {
 			may_see "$role" XQWOMBAT || WANT=404 ;;
 		*/actions/RLSCB/2014-12-04/11 | */actions/RLSCB/2014-12-04/11/*)
 			may_see "$role" XQKESTREL || WANT=404 ;;
+		*/papers/2 | */papers/2/*)
+			may_see "$role" "$OLD1" || WANT=404 ;;
 		esac
 	elif [ "$role" = public ]; then
 		case $address in /api/*) WANT=401 ;; *) WANT=303 ;; esac

@@ -528,6 +528,63 @@ static void test_bind_and_run(void **state)
 	store_close(s);
 }
 
+/* Bytes go in and come out as they were: every byte value, NUL, empty. */
+static void test_blob(void **state)
+{
+	static const char sql_put[] =
+	        "INSERT INTO blobs (n, b) VALUES (?1, ?2)";
+	static const char sql_get[] = "SELECT b FROM blobs ORDER BY n";
+	struct fixture *f = *state;
+	struct masa_error err = {0};
+	struct store_stmt *st;
+	struct store *s;
+	unsigned char bytes[512];
+	const unsigned char *got;
+	size_t size;
+	bool row;
+
+	for (size_t i = 0; i < sizeof bytes; i++)
+		bytes[i] = (unsigned char)(i * 7);
+	remove_db(f->path);
+	s = open_created(f->path);
+	assert_int_equal(
+	        store_prepare_once(
+	                s,
+	                strcmp(store_backend_name(s), "postgresql") == 0
+	                        ? "CREATE TEMP TABLE blobs (n BIGINT, b BYTEA)"
+	                        : "CREATE TEMP TABLE blobs (n BIGINT, b BLOB)",
+	                &st, &err),
+	        MASA_OK);
+	assert_int_equal(store_run(st, NULL, &err), MASA_OK);
+	store_finalize(st);
+	for (int n = 0; n < 3; n++) {
+		assert_int_equal(store_prepare(s, sql_put, &st, &err), MASA_OK);
+		store_bind_int(st, 1, n);
+		if (n == 0)
+			store_bind_blob(st, 2, bytes, sizeof bytes);
+		else if (n == 1)
+			store_bind_blob(st, 2, "", 0);
+		else
+			store_bind_blob(st, 2, NULL, 0);
+		assert_int_equal(store_run(st, NULL, &err), MASA_OK);
+	}
+	assert_int_equal(store_prepare(s, sql_get, &st, &err), MASA_OK);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_true(row);
+	got = store_column_blob(st, 0, &size);
+	assert_int_equal(size, sizeof bytes);
+	assert_memory_equal(got, bytes, sizeof bytes);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	got = store_column_blob(st, 0, &size);
+	assert_non_null(got); /* empty, not NULL */
+	assert_int_equal(size, 0);
+	assert_int_equal(store_step(st, &row, &err), MASA_OK);
+	assert_null(store_column_blob(st, 0, &size));
+	assert_true(store_column_is_null(st, 0));
+	store_done(st);
+	store_close(s);
+}
+
 static void test_foreign_keys_enforced(void **state)
 {
 	static const char sql_membership[] =
@@ -1013,6 +1070,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_foreign_keys_enforced,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_wal_mode, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_blob, setup, teardown),
 	        cmocka_unit_test(test_location_shown),
 	        cmocka_unit_test_setup_teardown(test_placeholders, setup,
 	                                        teardown),

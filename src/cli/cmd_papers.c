@@ -1,0 +1,215 @@
+/*
+ * cmd_papers: a meeting's papers from the command line (gov/paper.h).
+ *
+ *   masa paper add MEETING FILE [--item NUMBER] [--title TITLE]
+ *   masa paper replace PAPER FILE
+ *   masa paper list MEETING
+ *
+ * MEETING is a meeting's key ("RLSCB/2014-12-04"), NUMBER an item's number
+ * on its agenda ("4"), PAPER a paper's id (from paper list). The file is
+ * checked as the web form checks it; refused, nothing is stored.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/buf.h"
+#include "gov/item.h"
+#include "gov/meeting.h"
+#include "gov/paper.h"
+
+enum { ADD_ITEM, ADD_TITLE };
+
+static const struct cli_option add_options[] = {
+        [ADD_ITEM] = {"item", "NUMBER",
+                      "the agenda item the paper is for (default: the "
+                      "meeting itself)"},
+        [ADD_TITLE] = {"title", "TITLE",
+                       "the paper's title (default: the file's name)"},
+        {NULL, NULL, NULL},
+};
+
+static const struct cli_option no_options[] = {{NULL, NULL, NULL}};
+
+/* Reads path whole (at most the paper limit and one byte more) into b. */
+static enum masa_err read_whole(const char *path, struct buf *b,
+                                struct masa_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	enum masa_err rc = MASA_OK;
+
+	buf_init(b, gov_paper_max_bytes() + 1);
+	if (f == NULL)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "FILE: cannot read %s: %s", path,
+		                      strerror(errno));
+	while (rc == MASA_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(b, chunk, n, err) != MASA_OK)
+			rc = masa_error_set(
+			        err, MASA_ERR_LIMIT,
+			        "FILE: %s is larger than %zu MB", path,
+			        gov_paper_max_bytes() / (1024 * 1024));
+	if (rc == MASA_OK && ferror(f))
+		rc = masa_error_set(err, MASA_ERR_IO, "FILE: cannot read %s",
+		                    path);
+	fclose(f);
+	return rc;
+}
+
+static enum masa_err find_meeting(struct cli_ctx *ctx, const char *key,
+                                  struct gov_meeting *m, struct masa_error *err)
+{
+	enum masa_err rc = cli_open_partnership(ctx, err);
+
+	if (rc == MASA_OK)
+		rc = gov_meeting_find(&ctx->gov, ctx->partnership.id, key,
+		                      &ctx->arena, m, err);
+	return rc;
+}
+
+static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	struct gov_item it = {0};
+	const char *number = cli_opt(args, ADD_ITEM);
+	struct buf file = {0};
+	int64_t id = 0;
+	enum masa_err rc;
+
+	rc = find_meeting(ctx, args->positional[0], &m, &err);
+	if (rc == MASA_OK && number != NULL)
+		rc = gov_item_find(&ctx->gov, &ctx->viewer, m.id, number,
+		                   &ctx->arena, &it, &err);
+	if (rc == MASA_OK)
+		rc = read_whole(args->positional[1], &file, &err);
+	if (rc == MASA_OK)
+		rc = gov_paper_add(
+		        &ctx->gov, m.id, it.id, cli_opt(args, ADD_TITLE),
+		        args->positional[1], file.data ? file.data : "",
+		        file.len, &id, &err);
+	buf_free(&file);
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	printf("paper %lld added to %s\n", (long long)id, m.key);
+	return 0;
+}
+
+static int run_replace(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct buf file = {0};
+	long id;
+	int64_t version = 0;
+	enum masa_err rc;
+
+	rc = cli_number("PAPER", args->positional[0], 1, 1L << 53, &id, &err);
+	if (rc == MASA_OK)
+		rc = cli_open_partnership(ctx, &err);
+	if (rc == MASA_OK)
+		rc = read_whole(args->positional[1], &file, &err);
+	if (rc == MASA_OK)
+		rc = gov_paper_replace(&ctx->gov, id, args->positional[1],
+		                       file.data ? file.data : "", file.len,
+		                       &version, &err);
+	buf_free(&file);
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	printf("paper %ld is now version %lld\n", id, (long long)version);
+	return 0;
+}
+
+static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	static const char *const headings[] = {"ID",      "ITEM",  "TITLE",
+	                                       "FILE",    "BYTES", "PAGES",
+	                                       "VERSION", NULL};
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	struct gov_paper *papers;
+	size_t n;
+	struct table *t;
+
+	if (find_meeting(ctx, args->positional[0], &m, &err) != MASA_OK ||
+	    gov_paper_list(&ctx->gov, &ctx->viewer, m.id, &ctx->arena, &papers,
+	                   &n, &err) != MASA_OK)
+		return cli_fail(&err);
+	if (ctx->json) {
+		json_t *list = json_array();
+		for (size_t i = 0; i < n; i++) {
+			const struct gov_paper *p = &papers[i];
+			json_array_append_new(
+			        list,
+			        json_pack(
+			                "{s:I, s:s?, s:s, s:b, s:s, s:s, s:I, "
+			                "s:I, s:I, s:s}",
+			                "id", (json_int_t)p->id, "item",
+			                p->item_number, "title", p->title,
+			                "part_two", p->confidential,
+			                "file_name", p->current.file_name,
+			                "media_type", p->current.media_type,
+			                "size", (json_int_t)p->current.size,
+			                "pages", (json_int_t)p->current.pages,
+			                "version",
+			                (json_int_t)p->current.version,
+			                "sha256", p->current.sha256));
+		}
+		json_print(list, stdout);
+		return 0;
+	}
+	t = table_new(headings);
+	for (size_t i = 0; i < n; i++) {
+		const struct gov_paper *p = &papers[i];
+		const char *cells[] = {
+		        arena_printf(&ctx->arena, "%lld", (long long)p->id),
+		        p->item_number ? p->item_number : "-",
+		        p->title,
+		        p->current.file_name,
+		        arena_printf(&ctx->arena, "%lld",
+		                     (long long)p->current.size),
+		        arena_printf(&ctx->arena, "%lld",
+		                     (long long)p->current.pages),
+		        arena_printf(&ctx->arena, "%lld",
+		                     (long long)p->current.version),
+		};
+		table_add(t, cells);
+	}
+	table_print(t, stdout);
+	return 0;
+}
+
+const struct cli_command cmd_paper_add = {
+        .name = "paper add",
+        .arguments = "MEETING FILE",
+        .summary = "add a paper (PDF, Word, Excel, PowerPoint, OpenDocument "
+                   "or text) to a meeting or one of its items",
+        .options = add_options,
+        .min_positional = 2,
+        .max_positional = 2,
+        .run = run_add,
+};
+
+const struct cli_command cmd_paper_replace = {
+        .name = "paper replace",
+        .arguments = "PAPER FILE",
+        .summary = "a new version of a paper (the old ones are kept)",
+        .options = no_options,
+        .min_positional = 2,
+        .max_positional = 2,
+        .run = run_replace,
+};
+
+const struct cli_command cmd_paper_list = {
+        .name = "paper list",
+        .arguments = "MEETING",
+        .summary = "a meeting's papers, with their files and versions",
+        .options = no_options,
+        .min_positional = 1,
+        .max_positional = 1,
+        .listing = true,
+        .run = run_list,
+};
