@@ -122,7 +122,7 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_config_set, cmd_config_get, cmd_user_add, cmd_user_passwd,
         cmd_user_disable, cmd_user_list, cmd_token_create, cmd_token_list,
         cmd_token_revoke, cmd_serve, cmd_publish, cmd_import_minutes,
-        cmd_partnership_list, cmd_partnership_host_add,
+        cmd_partnership_list, cmd_partnership_add, cmd_partnership_host_add,
         cmd_partnership_host_remove, cmd_partnership_host_list, cmd_body_serve,
         cmd_paper_add, cmd_paper_replace, cmd_paper_list;
 

@@ -92,11 +92,11 @@ static int run_init(struct cli_ctx *ctx, const struct cli_args *args)
 		return cli_fail(&err);
 	}
 	if (cli_opt(args, INIT_DEMO) == NULL) {
-		printf("created %s (schema version %d); load a partnership "
-		       "with "
-		       "`masa --db %s load FILE`\n",
+		printf("created %s (schema version %d); start a partnership "
+		       "with `masa --db %s partnership add KEY --name NAME`, "
+		       "or load one with `masa --db %s load FILE`\n",
 		       ctx->db_path, store_schema_version(ctx->store),
-		       ctx->db_path);
+		       ctx->db_path, ctx->db_path);
 		return 0;
 	}
 	if (interchange_load_buffer(&ctx->gov, masa_demo_json,

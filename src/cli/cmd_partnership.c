@@ -132,6 +132,54 @@ static enum masa_err open_named(struct cli_ctx *ctx, const char *key,
 	return rc;
 }
 
+/* partnership add KEY --name NAME [--area AREA] */
+
+enum { ADD_NAME, ADD_AREA };
+
+static const struct cli_option add_options[] = {
+        [ADD_NAME] = {"name", "TEXT",
+                      "its name as people know it: \"Rotherham Safeguarding "
+                      "Children Partnership\" (required)"},
+        [ADD_AREA] = {"area", "TEXT", "the local area it covers"},
+        {NULL, NULL, NULL},
+};
+
+static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_partnership p = {
+	        .key = (char *)args->positional[0],
+	        .name = (char *)cli_opt(args, ADD_NAME),
+	        .area = (char *)cli_opt(args, ADD_AREA),
+	};
+
+	if (p.name == NULL) {
+		masa_error_set(&err, MASA_ERR_USAGE,
+		               "partnership add: give its name with --name");
+		return cli_fail(&err);
+	}
+	if (open_store(ctx, &err) != MASA_OK ||
+	    gov_partnership_create(&ctx->gov, &p, &err) != MASA_OK)
+		return cli_fail(&err);
+	printf("added partnership %s (%s); next: add its organisations, people "
+	       "and bodies (masa org add, masa person add, masa body add) and "
+	       "an account for the business unit (masa user add NAME --role "
+	       "admin)\n",
+	       p.key, p.name);
+	return 0;
+}
+
+const struct cli_command cmd_partnership_add = {
+        .name = "partnership add",
+        .arguments = "KEY",
+        .summary = "start a new partnership in the database (KEY: lower-case "
+                   "letters, digits and -, as \"rotherham\")",
+        .options = add_options,
+        .min_positional = 1,
+        .max_positional = 1,
+        .run = run_add,
+};
+
 static int run_host_add(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct masa_error err = {0};

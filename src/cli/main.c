@@ -51,6 +51,7 @@ static const struct cli_command *const commands[] = {
         &cmd_token_revoke,
         &cmd_serve,
         &cmd_partnership_list,
+        &cmd_partnership_add,
         &cmd_partnership_host_add,
         &cmd_partnership_host_remove,
         &cmd_partnership_host_list,
