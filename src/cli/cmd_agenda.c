@@ -194,15 +194,15 @@ static int run_schedule(struct cli_ctx *ctx, const struct cli_args *args)
 	json_t *list = json_array();
 	for (size_t i = 0; i < n; i++) {
 		struct gov_meeting m;
-		if (gov_meeting_get(&ctx->gov, ids[i], &ctx->arena, &m,
-		                    &err) != MASA_OK) {
+		if (gov_meeting_get(&ctx->gov, ids[i], &ctx->arena, &m, &err) !=
+		    MASA_OK) {
 			json_decref(list);
 			return cli_fail(&err);
 		}
 		if (ctx->json)
-			json_array_append_new(
-			        list, json_pack("{s:s, s:s}", "id", m.key,
-			                        "date", m.date));
+			json_array_append_new(list,
+			                      json_pack("{s:s, s:s}", "id",
+			                                m.key, "date", m.date));
 		else
 			printf("scheduled %s (%s)\n", m.key,
 			       date_long(&ctx->arena, m.date));
@@ -263,10 +263,10 @@ static int run_move(struct cli_ctx *ctx, const struct cli_args *args)
 	                                             : m.end_time,
 	                     cli_opt(args, MOVE_LOCATION), &err) != MASA_OK)
 		return cli_fail(&err);
-	return done(ctx, m.key,
-	            arena_printf(&ctx->arena, "moved to %s",
-	                         date_long(&ctx->arena,
-	                                   cli_opt(args, MOVE_DATE))));
+	return done(
+	        ctx, m.key,
+	        arena_printf(&ctx->arena, "moved to %s",
+	                     date_long(&ctx->arena, cli_opt(args, MOVE_DATE))));
 }
 
 const struct cli_command cmd_meeting_move = {
@@ -376,8 +376,7 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if ((cli_opt(args, ADD_DRAFT) != NULL) ==
 	    (cli_opt(args, ADD_TITLE) != NULL)) {
-		masa_error_set(&err, MASA_ERR_USAGE,
-		               "give --draft or --title");
+		masa_error_set(&err, MASA_ERR_USAGE, "give --draft or --title");
 		return cli_fail(&err);
 	}
 	if (meeting_item(ctx, args->positional[0], NULL, &m, NULL, &err))
@@ -400,7 +399,7 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 	            &err) ||
 	    person_id(ctx, "presenter", cli_opt(args, ADD_PRESENTER),
 	              &it.presenter_id, &err) ||
-	    gov_agenda_add(&ctx->gov, &it, &err) != MASA_OK)
+	    gov_agenda_add(&ctx->gov, &it, &ctx->arena, &err) != MASA_OK)
 		return cli_fail(&err);
 	return done(ctx, m.key,
 	            arena_printf(&ctx->arena, "item %s added", it.number));

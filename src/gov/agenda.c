@@ -17,8 +17,7 @@
 #include "gov/programme.h"
 
 const char *const gov_series_frequencies[] = {
-        "once",   "monthly", "bimonthly", "quarterly",
-        "yearly", "weeks",   NULL};
+        "once", "monthly", "bimonthly", "quarterly", "yearly", "weeks", NULL};
 const char *const gov_series_weeks[] = {"first",  "second", "third",
                                         "fourth", "last",   NULL};
 const char *const gov_weekdays[] = {"monday",   "tuesday", "wednesday",
@@ -64,8 +63,8 @@ static int days_in_month(int year, int month)
 }
 
 /* The day of s in year-month: the nth (or last) weekday, or the day. */
-static date_days day_in_month(const struct gov_series *s, int weekday,
-                              int week, int year, int month)
+static date_days day_in_month(const struct gov_series *s, int weekday, int week,
+                              int year, int month)
 {
 	int last = days_in_month(year, month);
 
@@ -82,8 +81,8 @@ static date_days day_in_month(const struct gov_series *s, int weekday,
 }
 
 static enum masa_err series_check(const struct gov_series *s, int *weekday,
-                                  int *week, date_days *from,
-                                  date_days *until, struct masa_error *err)
+                                  int *week, date_days *from, date_days *until,
+                                  struct masa_error *err)
 {
 	enum masa_err rc;
 
@@ -109,9 +108,9 @@ static enum masa_err series_check(const struct gov_series *s, int *weekday,
 			return masa_error_set(err, MASA_ERR_INVALID,
 			                      "every how many weeks: give a "
 			                      "number from 1 to 52");
-	} else if (*weekday >= 0 ? *week < 0
-	                         : s->day_of_month < 1 ||
-	                                   s->day_of_month > 31) {
+	} else if (*weekday >= 0
+	                   ? *week < 0
+	                   : s->day_of_month < 1 || s->day_of_month > 31) {
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,
 		        *weekday >= 0 ? "which week of the month: first, "
@@ -121,9 +120,10 @@ static enum masa_err series_check(const struct gov_series *s, int *weekday,
 		                        "from 1 to 31");
 	}
 	if (s->until == NULL && s->count <= 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "end of the series: give the last date "
-		                      "or how many meetings; a series must end");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "end of the series: give the last date "
+		        "or how many meetings; a series must end");
 	if (s->count < 0 || s->count > GOV_SERIES_MAX)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "how many meetings: from 1 to %d",
@@ -134,17 +134,17 @@ static enum masa_err series_check(const struct gov_series *s, int *weekday,
 			return MASA_ERR_INVALID;
 		}
 		if (*until < *from)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "last date: %s is before the first "
-			                      "date %s",
-			                      s->until, s->from);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "last date: %s is before the first "
+			        "date %s",
+			        s->until, s->from);
 	}
 	return MASA_OK;
 }
 
 enum masa_err gov_series_dates(const struct gov_series *s, struct arena *a,
-                               char ***dates, size_t *n,
-                               struct masa_error *err)
+                               char ***dates, size_t *n, struct masa_error *err)
 {
 	date_days from, until, day;
 	int weekday, week, year, month, mday;
@@ -183,10 +183,11 @@ enum masa_err gov_series_dates(const struct gov_series *s, struct arena *a,
 		    (s->count > 0 && *n == (size_t)s->count))
 			break;
 		if (*n == GOV_SERIES_MAX)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "end of the series: it would make "
-			                      "more than %d meetings",
-			                      GOV_SERIES_MAX);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "end of the series: it would make "
+			        "more than %d meetings",
+			        GOV_SERIES_MAX);
 		date_format(day, text);
 		out[(*n)++] = arena_strdup(a, text);
 	}
@@ -257,7 +258,8 @@ static enum masa_err schedule(struct gov *g, const struct gov_meeting *like,
 	return rc;
 }
 
-enum masa_err gov_meeting_schedule(struct gov *g, const struct gov_meeting *like,
+enum masa_err gov_meeting_schedule(struct gov *g,
+                                   const struct gov_meeting *like,
                                    const struct gov_series *s, struct arena *a,
                                    int64_t **ids, size_t *n,
                                    struct masa_error *err)
@@ -285,9 +287,9 @@ enum masa_err gov_meeting_schedule(struct gov *g, const struct gov_meeting *like
 }
 
 static enum masa_err move(struct gov *g, int64_t id, int64_t version,
-                          const char *date, const char *start,
-                          const char *end, const char *location,
-                          struct arena *a, struct masa_error *err)
+                          const char *date, const char *start, const char *end,
+                          const char *location, struct arena *a,
+                          struct masa_error *err)
 {
 	struct gov_meeting m;
 	enum masa_err rc = gov_meeting_get(g, id, a, &m, err);
@@ -391,20 +393,17 @@ static enum masa_err next_number(struct gov *g, int64_t meeting_id,
 }
 
 enum masa_err gov_agenda_add(struct gov *g, struct gov_item *it,
-                             struct masa_error *err)
+                             struct arena *a, struct masa_error *err)
 {
-	struct arena a = ARENA_INIT;
 	enum masa_err rc = gov_begin(g, err);
 
 	if (rc != MASA_OK)
 		return rc;
 	if (it->number == NULL || it->number[0] == '\0')
-		rc = next_number(g, it->meeting_id, &a, &it->number, err);
+		rc = next_number(g, it->meeting_id, a, &it->number, err);
 	if (rc == MASA_OK)
 		rc = gov_item_create(g, it, err);
-	rc = gov_end(g, rc, err);
-	arena_free(&a);
-	return rc;
+	return gov_end(g, rc, err);
 }
 
 static enum masa_err add_draft(struct gov *g, int64_t meeting_id,
@@ -436,7 +435,7 @@ static enum masa_err add_draft(struct gov *g, int64_t meeting_id,
 		store_done(st);
 		if (rc != MASA_OK || used)
 			continue;
-		rc = gov_agenda_add(g, &it, err);
+		rc = gov_agenda_add(g, &it, a, err);
 		if (rc == MASA_OK)
 			(*added)++;
 		if (rc == MASA_OK && p[i].programme_entry_id != 0) {
@@ -492,7 +491,8 @@ static enum masa_err renumber_under(struct gov *g, int64_t parent,
                                     struct arena *a, struct masa_error *err)
 {
 	struct store_stmt *st;
-	enum masa_err rc = store_prepare(g->store, SQL_RENUMBER_UNDER, &st, err);
+	enum masa_err rc =
+	        store_prepare(g->store, SQL_RENUMBER_UNDER, &st, err);
 
 	if (rc != MASA_OK)
 		return rc;
@@ -532,8 +532,8 @@ static enum masa_err agenda_move(struct gov *g, int64_t item_id, int by,
 		return rc;
 	if (other_id == 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "item %s: it is already the %s", it.number,
-		                      by < 0 ? "first" : "last");
+		                      "item %s: it is already the %s",
+		                      it.number, by < 0 ? "first" : "last");
 	if ((rc = gov_item_read(g, other_id, a, &other, err)))
 		return rc;
 	pos = it.position;
@@ -545,8 +545,8 @@ static enum masa_err agenda_move(struct gov *g, int64_t item_id, int by,
 	number = it.number;
 	if (renumber) {
 		/* Through a free number: (meeting, number) is unique. */
-		it.number = arena_printf(a, "%s~%lld", number,
-		                         (long long)it.id);
+		it.number =
+		        arena_printf(a, "%s~%lld", number, (long long)it.id);
 		if ((rc = gov_item_update(g, &it, err)))
 			return rc;
 		it.number = other.number;
@@ -624,10 +624,11 @@ static enum masa_err agenda_remove(struct gov *g, int64_t item_id,
 			return rc;
 	}
 	if (found)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "item %s: it cannot be removed because it "
-		                      "has %s recorded on it",
-		                      it.number, found);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "item %s: it cannot be removed because it "
+		        "has %s recorded on it",
+		        it.number, found);
 	if ((rc = store_prepare(g->store, SQL_ITEM_DELETE, &st, err)))
 		return rc;
 	store_bind_int(st, 1, item_id);

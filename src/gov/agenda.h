@@ -60,7 +60,8 @@ enum masa_err gov_series_dates(const struct gov_series *s, struct arena *a,
  * nothing, when a date falls on another meeting of the same body (the
  * message says which date). *ids (in a) get the meetings made, *n of them.
  */
-enum masa_err gov_meeting_schedule(struct gov *g, const struct gov_meeting *like,
+enum masa_err gov_meeting_schedule(struct gov *g,
+                                   const struct gov_meeting *like,
                                    const struct gov_series *s, struct arena *a,
                                    int64_t **ids, size_t *n,
                                    struct masa_error *err);
@@ -91,10 +92,10 @@ enum masa_err gov_agenda_add_draft(struct gov *g, int64_t meeting_id,
 /*
  * Adds item it at the end of its meeting's agenda (under it->parent_id
  * when set); a NULL number becomes the next whole number after the
- * meeting's main items.
+ * meeting's main items (the text in a).
  */
 enum masa_err gov_agenda_add(struct gov *g, struct gov_item *it,
-                             struct masa_error *err);
+                             struct arena *a, struct masa_error *err);
 
 /*
  * Moves item_id one place up (by -1) or down (by 1) among the items under
