@@ -422,12 +422,14 @@ static json_t *meeting_json(struct cli_ctx *ctx, const struct shown *s)
 		json_array_append_new(
 		        items,
 		        json_pack(
-		                "{s:s, s:o, s:s, s:b, s:s, s:o, s:o, s:o, s:o}",
+		                "{s:s, s:o, s:s, s:b, s:o, s:s, s:o, s:o, s:o, "
+		                "s:o}",
 		                "number", it->number, "parent",
 		                text_or_null(item_number(s, it->parent_id)),
 		                "title", it->title, "confidential",
-		                it->confidential, "status", it->status,
-		                "deferred_to",
+		                it->confidential, "part_two_reason",
+		                text_or_null(it->part_two_reason), "status",
+		                it->status, "deferred_to",
 		                it->deferred_to_id
 		                        ? json_string(meeting_key(
 		                                  ctx, it->deferred_to_id))
@@ -444,14 +446,17 @@ static json_t *meeting_json(struct cli_ctx *ctx, const struct shown *s)
 		                                s, s->decl[i].item_id)),
 		                        "interest", s->decl[i].interest));
 	return json_pack(
-	        "{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
+	        "{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:I, "
 	        "s:{s:b, s:i, s:i, s:i, s:i, s:b}, s:o, s:o, s:o}",
 	        "id", m->key, "body", s->body.short_name, "name",
 	        text_or_null(m->name), "date", m->date, "start_time",
 	        text_or_null(m->start_time), "end_time",
 	        text_or_null(m->end_time), "location",
 	        text_or_null(m->location), "status", m->status, "webcast_url",
-	        text_or_null(m->webcast_url), "quorum", "has_rule",
+	        text_or_null(m->webcast_url), "agenda_published_on",
+	        text_or_null(m->agenda_published_on), "part_two_exemption",
+	        text_or_null(m->part_two_exemption), "version",
+	        (json_int_t)m->version, "quorum", "has_rule",
 	        s->quorum.has_rule, "voting_members", s->quorum.voting_members,
 	        "voting_present", s->quorum.voting_present, "required",
 	        s->quorum.required, "partners_missing",

@@ -205,12 +205,12 @@ static void test_series_refused(void **state)
 	                                         .from = "2026-01-01",
 	                                         .count = 3}),
 	        "weekday: \"thurs\" is not a day of the week");
-	assert_non_null(strstr(
-	        dates_of(f, &(struct gov_series){.every = "weeks",
-	                                         .weeks = 1,
-	                                         .from = "2026-01-01",
-	                                         .until = "2036-01-01"}),
-	        "more than 120 meetings"));
+	assert_non_null(
+	        strstr(dates_of(f, &(struct gov_series){.every = "weeks",
+	                                                .weeks = 1,
+	                                                .from = "2026-01-01",
+	                                                .until = "2036-01-01"}),
+	               "more than 120 meetings"));
 	assert_non_null(
 	        strstr(dates_of(f, &(struct gov_series){.every = "monthly",
 	                                                .day_of_month = 1,
@@ -248,14 +248,14 @@ static void test_schedule_all_or_none(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(meetings_of_body(f), 2);
 	/* Quarterly from June: 6 June, 5 September, 5 December. */
-	MUST(f, gov_meeting_schedule(
-	                &f->g, &like,
-	                &(struct gov_series){.every = "quarterly",
-	                                     .weekday = "thursday",
-	                                     .week = "first",
-	                                     .from = "2030-06-01",
-	                                     .until = "2030-12-31"},
-	                &f->a, &ids, &n, &f->err));
+	MUST(f,
+	     gov_meeting_schedule(&f->g, &like,
+	                          &(struct gov_series){.every = "quarterly",
+	                                               .weekday = "thursday",
+	                                               .week = "first",
+	                                               .from = "2030-06-01",
+	                                               .until = "2030-12-31"},
+	                          &f->a, &ids, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(meetings_of_body(f), 5);
 	MUST(f, gov_meeting_get(&f->g, ids[2], &f->a, &m, &f->err));
@@ -459,12 +459,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-	        T(test_series_dates),
-	        T(test_series_refused),
-	        T(test_schedule_all_or_none),
-	        T(test_move),
-	        T(test_build_agenda),
-	        T(test_part_two_and_arrivals),
+	        T(test_series_dates),         T(test_series_refused),
+	        T(test_schedule_all_or_none), T(test_move),
+	        T(test_build_agenda),         T(test_part_two_and_arrivals),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
