@@ -42,10 +42,10 @@ enum {
 
 /* ---- parameters ---- */
 
-#define BODY_PARAM                                                        \
-	{                                                                 \
-		.name = "body", .where = ROUTE_IN_PATH,                   \
-		.check = ROUTE_SHORT_NAME                                 \
+#define BODY_PARAM                                      \
+	{                                               \
+		.name = "body", .where = ROUTE_IN_PATH, \
+		.check = ROUTE_SHORT_NAME               \
 	}
 #define DATE_PARAM                                                          \
 	{                                                                   \
@@ -65,8 +65,8 @@ enum {
 	{                                                               \
 		.name = n, .where = ROUTE_IN_FORM, .check = ROUTE_SLUG, \
 	}
-#define DATE_FIELDS(prefix)                                          \
-	TEXT(prefix "-day", 4), TEXT(prefix "-month", 4),            \
+#define DATE_FIELDS(prefix)                               \
+	TEXT(prefix "-day", 4), TEXT(prefix "-month", 4), \
 	        TEXT(prefix "-year", 4)
 #define VERSION                                                        \
 	{                                                              \
@@ -80,10 +80,9 @@ enum {
 
 /* What ?done= says on the management page after a form has saved. */
 static const char *const done_kinds[] = {
-        "scheduled", "moved",   "cancelled",  "details",
-        "draft",     "added",   "item",       "up",
-        "down",      "removed", "published",  "withdrawn",
-        "declared",  "arrival", NULL,
+        "scheduled", "moved",     "cancelled", "details", "draft",
+        "added",     "item",      "up",        "down",    "removed",
+        "published", "withdrawn", "declared",  "arrival", NULL,
 };
 static const char *const done_messages[] = {
         "Meetings scheduled: this is the first",
@@ -103,13 +102,12 @@ static const char *const done_messages[] = {
 };
 
 static const char *const yes[] = {"yes", NULL};
-static const char *const agenda_ops[] = {"draft", "add", "publish",
-                                         "withdraw", NULL};
+static const char *const agenda_ops[] = {"draft", "add", "publish", "withdraw",
+                                         NULL};
 static const char *const item_ops[] = {"up", "down", "remove", "save", NULL};
 static const char *const kinds[] = {"one", "series", NULL};
-static const char *const exemption_choices[] = {"none", "1",     "2", "3",
-                                                "4",    "5",     "6",
-                                                "other", NULL};
+static const char *const exemption_choices[] = {"none", "1", "2",     "3", "4",
+                                                "5",    "6", "other", NULL};
 
 static const struct route_param manage_page_params[] = {
         BODY_PARAM,
@@ -121,10 +119,14 @@ static const struct route_param manage_page_params[] = {
         END,
 };
 static const struct route_param move_params[] = {
-        BODY_PARAM,          DATE_PARAM, DATE_FIELDS("move-date"),
-        TEXT("start", 5),    TEXT("end", 5),
+        BODY_PARAM,
+        DATE_PARAM,
+        DATE_FIELDS("move-date"),
+        TEXT("start", 5),
+        TEXT("end", 5),
         TEXT("location", LINE_MAX_CHARS),
-        VERSION,             END,
+        VERSION,
+        END,
 };
 static const struct route_param cancel_params[] = {BODY_PARAM, DATE_PARAM,
                                                    VERSION, END};
@@ -162,9 +164,12 @@ static const struct route_param item_params[] = {
         END,
 };
 static const struct route_param declaration_params[] = {
-        BODY_PARAM,           DATE_PARAM,
-        SLUG("decl-person"),  TEXT("decl-item", NUMBER_MAX),
-        TEXT("interest", 2000), END,
+        BODY_PARAM,
+        DATE_PARAM,
+        SLUG("decl-person"),
+        TEXT("decl-item", NUMBER_MAX),
+        TEXT("interest", 2000),
+        END,
 };
 static const struct route_param arrival_params[] = {
         BODY_PARAM,
@@ -220,7 +225,8 @@ static void error_add(struct errors *fe, struct arena *a, const char *id,
 	fe->ids[fe->n] = id;
 	fe->list[fe->n] = (struct govuk_error_summary_item){
 	        .href = arena_printf(a, "#%s", id), .content.text = text};
-	fe->messages[fe->n] = (struct govuk_error_message){.content.text = text};
+	fe->messages[fe->n] =
+	        (struct govuk_error_message){.content.text = text};
 	fe->n++;
 }
 
@@ -301,8 +307,8 @@ static const char *date_fields_read(const struct http_request *req,
 
 /* The fields of a date: what was sent, else the parts of iso (or empty). */
 static void date_fields(struct html *h, const struct http_request *req,
-                        const char *prefix, const char *iso,
-                        const char *legend, const char *hint,
+                        const char *prefix, const char *iso, const char *legend,
+                        const char *hint,
                         const struct govuk_error_message *error)
 {
 	static const char *const names[] = {"day", "month", "year"};
@@ -336,9 +342,10 @@ static void date_fields(struct html *h, const struct http_request *req,
 	                                   .legend.content.text = legend,
 	                                   .legend.classes =
 	                                           "govuk-fieldset__legend--s"},
-	                   .frame.hint = hint ? &(struct govuk_hint){.content.text =
-	                                                                     hint}
-	                                      : NULL,
+	                   .frame.hint =
+	                           hint ? &(struct govuk_hint){.content.text =
+	                                                               hint}
+	                                : NULL,
 	                   .frame.error_message = error,
 	           });
 }
@@ -497,9 +504,9 @@ static void version_field(struct html *h, const struct manage_view *v,
 static void form_begin(struct html *h, const struct manage_view *v,
                        const char *form)
 {
-	page_form_begin(h, v->req,
-	                arena_printf(&v->req->arena, "%s/%s", v->r->manage,
-	                             form));
+	page_form_begin(
+	        h, v->req,
+	        arena_printf(&v->req->arena, "%s/%s", v->r->manage, form));
 }
 
 static void heading(struct html *h, const char *id, const char *text)
@@ -618,20 +625,21 @@ static void write_item_buttons(struct html *h, const struct manage_view *v,
 		form_begin(h, v, "item");
 		html_void(h, "input", "type", "hidden", "name", "item", "value",
 		          it->number, NULL);
-		govuk_button(h, &(struct govuk_button){
-		                        .name = "op",
-		                        .value = ops[i],
-		                        .content.text = words[i],
-		                        .classes = i == 2 ? "govuk-button--warning "
-		                                            "govuk-!-margin-bottom-1"
-		                                          : "govuk-button--secondary "
-		                                            "govuk-!-margin-bottom-1",
-		                        .attributes = {{"aria-label",
-		                                        arena_printf(
-		                                                a, "%s item %s",
-		                                                words[i],
-		                                                it->number)}},
-		                });
+		govuk_button(
+		        h,
+		        &(struct govuk_button){
+		                .name = "op",
+		                .value = ops[i],
+		                .content.text = words[i],
+		                .classes = i == 2 ? "govuk-button--warning "
+		                                    "govuk-!-margin-bottom-1"
+		                                  : "govuk-button--secondary "
+		                                    "govuk-!-margin-bottom-1",
+		                .attributes = {{"aria-label",
+		                                arena_printf(a, "%s item %s",
+		                                             words[i],
+		                                             it->number)}},
+		        });
 		html_close(h);
 	}
 	html_close(h);
@@ -650,9 +658,8 @@ static void write_item_form(struct html *h, const struct manage_view *v,
 	        .value = "yes",
 	        .content.text = "Part 2: the press and public are excluded",
 	}};
-	const char *checked =
-	        sent ? http_param(v->req, "item-confidential")
-	             : (it->confidential ? "yes" : NULL);
+	const char *checked = sent ? http_param(v->req, "item-confidential")
+	                           : (it->confidential ? "yes" : NULL);
 
 	if (sent && v->fe && v->fe->n)
 		html_open(h, "details", "class", "govuk-details", "id", id,
@@ -670,8 +677,9 @@ static void write_item_form(struct html *h, const struct manage_view *v,
 	html_void(h, "input", "type", "hidden", "name", "item", "value",
 	          it->number, NULL);
 	version_field(h, v, form, it->version);
-	people_select(h, v, "item-presenter", arena_printf(a, "%s-presenter", id),
-	              "Presenter", "No one named",
+	people_select(h, v, "item-presenter",
+	              arena_printf(a, "%s-presenter", id), "Presenter",
+	              "No one named",
 	              value(v, form, "item-presenter",
 	                    person_key_of(v, it->presenter_id)),
 	              error_of(v->fe, arena_printf(a, "%s-presenter", id)));
@@ -684,22 +692,22 @@ static void write_item_form(struct html *h, const struct manage_view *v,
 	                            .n_values = checked ? 1 : 0,
 	                            .classes = "govuk-checkboxes--small",
 	                    });
-	govuk_input(h, &(struct govuk_input){
-	                       .id = arena_printf(a, "%s-reason", id),
-	                       .name = "item-reason",
-	                       .value = value(v, form, "item-reason",
-	                                      it->part_two_reason),
-	                       .field.label.content.text =
-	                               "Why it is taken in part 2",
-	                       .field.hint =
-	                               &(struct govuk_hint){
-	                                       .content.text =
-	                                               "The paragraph of the "
-	                                               "exemption that "
-	                                               "applies"},
-	                       .field.error_message = error_of(
-	                               v->fe, arena_printf(a, "%s-reason", id)),
-	               });
+	govuk_input(
+	        h,
+	        &(struct govuk_input){
+	                .id = arena_printf(a, "%s-reason", id),
+	                .name = "item-reason",
+	                .value = value(v, form, "item-reason",
+	                               it->part_two_reason),
+	                .field.label.content.text = "Why it is taken in part 2",
+	                .field.hint =
+	                        &(struct govuk_hint){
+	                                .content.text = "The paragraph of the "
+	                                                "exemption that "
+	                                                "applies"},
+	                .field.error_message = error_of(
+	                        v->fe, arena_printf(a, "%s-reason", id)),
+	        });
 	small_button(h, "Save item", "op", "save", "govuk-button--secondary");
 	html_close(h);
 	html_close(h);
@@ -737,15 +745,17 @@ static void write_agenda_items(struct html *h, const struct manage_view *v)
 			html_close(h);
 		}
 		if (row->presenter_name)
-			html_elem(h, "p",
-			          arena_printf(a, "Presented by %s",
-			                       row->presenter_prefix
-			                               ? arena_printf(
-			                                         a, "%s %s",
-			                                         row->presenter_prefix,
-			                                         row->presenter_name)
-			                               : row->presenter_name),
-			          "class", "govuk-body-s", NULL);
+			html_elem(
+			        h, "p",
+			        arena_printf(
+			                a, "Presented by %s",
+			                row->presenter_prefix
+			                        ? arena_printf(
+			                                  a, "%s %s",
+			                                  row->presenter_prefix,
+			                                  row->presenter_name)
+			                        : row->presenter_name),
+			        "class", "govuk-body-s", NULL);
 		write_item_buttons(h, v, it, k);
 		write_item_form(h, v, row);
 		html_close(h);
@@ -876,17 +886,18 @@ static void write_move_form(struct html *h, const struct manage_view *v)
 	date_fields(h, v->req, "move-date",
 	            strcmp(v->sent_form, "move") == 0 ? NULL : m->date, "Date",
 	            "For example, 3 4 2030", error_of(v->fe, "move-date-day"));
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "start",
-	                       .value = value(v, "move", "start", m->start_time),
-	                       .classes = "govuk-input--width-5",
-	                       .field.label.content.text = "Start time",
-	                       .field.hint =
-	                               &(struct govuk_hint){
-	                                       .content.text = "24-hour, such "
-	                                                       "as 13:00"},
-	                       .field.error_message = error_of(v->fe, "start"),
-	               });
+	govuk_input(
+	        h, &(struct govuk_input){
+	                   .name = "start",
+	                   .value = value(v, "move", "start", m->start_time),
+	                   .classes = "govuk-input--width-5",
+	                   .field.label.content.text = "Start time",
+	                   .field.hint =
+	                           &(struct govuk_hint){.content.text =
+	                                                        "24-hour, such "
+	                                                        "as 13:00"},
+	                   .field.error_message = error_of(v->fe, "start"),
+	           });
 	govuk_input(h, &(struct govuk_input){
 	                       .name = "end",
 	                       .value = value(v, "move", "end", m->end_time),
@@ -894,14 +905,13 @@ static void write_move_form(struct html *h, const struct manage_view *v)
 	                       .field.label.content.text = "End time",
 	                       .field.error_message = error_of(v->fe, "end"),
 	               });
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "location",
-	                       .value = value(v, "move", "location",
-	                                      m->location),
-	                       .field.label.content.text = "Place",
-	                       .field.error_message =
-	                               error_of(v->fe, "location"),
-	               });
+	govuk_input(h,
+	            &(struct govuk_input){
+	                    .name = "location",
+	                    .value = value(v, "move", "location", m->location),
+	                    .field.label.content.text = "Place",
+	                    .field.error_message = error_of(v->fe, "location"),
+	            });
 	small_button(h, "Move the meeting", NULL, NULL, NULL);
 	html_close(h);
 }
@@ -930,16 +940,17 @@ static void write_details_form(struct html *h, const struct manage_view *v)
 	heading(h, "details", "Webcast and part 2");
 	form_begin(h, v, "details");
 	version_field(h, v, "details", m->version);
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "webcast",
-	                       .type = "url",
-	                       .value = value(v, "details", "webcast",
-	                                      m->webcast_url),
-	                       .spellcheck = GOVUK_FALSE,
-	                       .field.label.content.text =
-	                               "Webcast address (optional)",
-	                       .field.error_message = error_of(v->fe, "webcast"),
-	               });
+	govuk_input(
+	        h,
+	        &(struct govuk_input){
+	                .name = "webcast",
+	                .type = "url",
+	                .value = value(v, "details", "webcast", m->webcast_url),
+	                .spellcheck = GOVUK_FALSE,
+	                .field.label.content.text =
+	                        "Webcast address (optional)",
+	                .field.error_message = error_of(v->fe, "webcast"),
+	        });
 	items[n++] = (struct govuk_choice_item){
 	        .value = "none", .content.text = "The meeting has no part 2"};
 	for (int i = 0; i < 6 && gov_part_two_exemptions[i]; i++)
@@ -949,33 +960,34 @@ static void write_details_form(struct html *h, const struct manage_view *v)
 	items[n++] = (struct govuk_choice_item){
 	        .value = "other", .content.text = "Another exemption"};
 	govuk_radios(
-	        h, &(struct govuk_radios){
-	                   .name = "part-two",
-	                   .items = items,
-	                   .n_items = n,
-	                   .value = value(v, "details", "part-two",
-	                                  stored_choice),
-	                   .classes = "govuk-radios--small",
-	                   .frame.fieldset =
-	                           &(struct govuk_fieldset){
-	                                   .legend.content.text =
-	                                           "Part 2: the press and "
-	                                           "public are excluded under",
-	                                   .legend.classes =
-	                                           "govuk-fieldset__legend--s"},
-	                   .frame.error_message = error_of(v->fe, "part-two"),
-	           });
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "exemption-other",
-	                       .value = value(v, "details", "exemption-other",
-	                                      strcmp(stored_choice, "other") == 0
-	                                              ? m->part_two_exemption
-	                                              : NULL),
-	                       .field.label.content.text =
-	                               "Another exemption: which",
-	                       .field.error_message =
-	                               error_of(v->fe, "exemption-other"),
-	               });
+	        h,
+	        &(struct govuk_radios){
+	                .name = "part-two",
+	                .items = items,
+	                .n_items = n,
+	                .value = value(v, "details", "part-two", stored_choice),
+	                .classes = "govuk-radios--small",
+	                .frame.fieldset =
+	                        &(struct govuk_fieldset){
+	                                .legend.content.text =
+	                                        "Part 2: the press and "
+	                                        "public are excluded under",
+	                                .legend.classes =
+	                                        "govuk-fieldset__legend--s"},
+	                .frame.error_message = error_of(v->fe, "part-two"),
+	        });
+	govuk_input(
+	        h,
+	        &(struct govuk_input){
+	                .name = "exemption-other",
+	                .value = value(v, "details", "exemption-other",
+	                               strcmp(stored_choice, "other") == 0
+	                                       ? m->part_two_exemption
+	                                       : NULL),
+	                .field.label.content.text = "Another exemption: which",
+	                .field.error_message =
+	                        error_of(v->fe, "exemption-other"),
+	        });
 	small_button(h, "Save webcast and part 2", NULL, NULL,
 	             "govuk-button--secondary");
 	html_close(h);
@@ -991,8 +1003,9 @@ static void write_cancel_form(struct html *h, const struct manage_view *v)
 		        "marked cancelled.");
 		return;
 	}
-	govuk_warning_text(h, &(struct govuk_warning_text){
-	                              .content.text = "A cancelled meeting stays "
+	govuk_warning_text(h,
+	                   &(struct govuk_warning_text){
+	                           .content.text = "A cancelled meeting stays "
 	                                           "on the calendar and in "
 	                                           "calendar feeds, marked "
 	                                           "cancelled."});
@@ -1015,33 +1028,34 @@ static void write_declarations(struct html *h, const struct manage_view *v)
 		          NULL);
 		for (size_t i = 0; i < v->ndecl; i++) {
 			const struct gov_declaration_row *d = &v->decl[i];
-			html_elem(h, "li",
-			          arena_printf(a, "%s%s: %s", d->person_name,
-			                       d->item_number
-			                               ? arena_printf(
-			                                         a, " (item %s)",
-			                                         d->item_number)
-			                               : "",
-			                       d->d.interest),
-			          NULL);
+			html_elem(
+			        h, "li",
+			        arena_printf(
+			                a, "%s%s: %s", d->person_name,
+			                d->item_number
+			                        ? arena_printf(a, " (item %s)",
+			                                       d->item_number)
+			                        : "",
+			                d->d.interest),
+			        NULL);
 		}
 		html_close(h);
 	}
 	form_begin(h, v, "declaration");
 	people_select(h, v, "decl-person", "decl-person", "Who declared it",
-	              "Choose a person", value(v, "declaration", "decl-person", NULL),
+	              "Choose a person",
+	              value(v, "declaration", "decl-person", NULL),
 	              error_of(v->fe, "decl-person"));
 	item_select(h, v, "decl-item", "On item", "The meeting as a whole",
 	            value(v, "declaration", "decl-item", NULL),
 	            error_of(v->fe, "decl-item"));
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "interest",
-	                       .value = value(v, "declaration", "interest",
-	                                      NULL),
-	                       .field.label.content.text = "The interest",
-	                       .field.error_message =
-	                               error_of(v->fe, "interest"),
-	               });
+	govuk_input(h,
+	            &(struct govuk_input){
+	                    .name = "interest",
+	                    .value = value(v, "declaration", "interest", NULL),
+	                    .field.label.content.text = "The interest",
+	                    .field.error_message = error_of(v->fe, "interest"),
+	            });
 	small_button(h, "Record the declaration", NULL, NULL,
 	             "govuk-button--secondary");
 	html_close(h);
@@ -1067,26 +1081,28 @@ static void write_arrivals(struct html *h, const struct manage_view *v)
 		        .value = v->att[i].person_key,
 		        .text = v->att[i].arrived_item || v->att[i].left_item
 		                        ? arena_printf(
-		                                  a, "%s (arrived at %s, left "
-		                                     "during %s)",
+		                                  a,
+		                                  "%s (arrived at %s, left "
+		                                  "during %s)",
 		                                  v->att[i].person_name,
 		                                  v->att[i].arrived_item
-		                                          ? v->att[i].arrived_item
+		                                          ? v->att[i]
+		                                                    .arrived_item
 		                                          : "the start",
 		                                  v->att[i].left_item
 		                                          ? v->att[i].left_item
 		                                          : "none")
 		                        : v->att[i].person_name};
 	form_begin(h, v, "arrival");
-	govuk_select(h, &(struct govuk_select){
-	                        .name = "arr-person",
-	                        .items = opts,
-	                        .n_items = v->natt + 1,
-	                        .value = value(v, "arrival", "arr-person", ""),
-	                        .field.label.content.text = "Who",
-	                        .field.error_message =
-	                                error_of(v->fe, "arr-person"),
-	                });
+	govuk_select(
+	        h, &(struct govuk_select){
+	                   .name = "arr-person",
+	                   .items = opts,
+	                   .n_items = v->natt + 1,
+	                   .value = value(v, "arrival", "arr-person", ""),
+	                   .field.label.content.text = "Who",
+	                   .field.error_message = error_of(v->fe, "arr-person"),
+	           });
 	item_select(h, v, "arrived", "Arrived at the start of item",
 	            "At the start of the meeting",
 	            value(v, "arrival", "arrived", NULL),
@@ -1110,9 +1126,8 @@ static void write_done(struct html *h, struct http_request *req)
 			                   .content.text = done_messages[i]});
 }
 
-static enum masa_err manage_render(struct http_request *req,
-                                   struct managed *r, unsigned status,
-                                   const struct errors *fe,
+static enum masa_err manage_render(struct http_request *req, struct managed *r,
+                                   unsigned status, const struct errors *fe,
                                    const char *sent_form,
                                    struct masa_error *err)
 {
@@ -1126,8 +1141,8 @@ static enum masa_err manage_render(struct http_request *req,
 	const struct govuk_breadcrumb crumbs[] = {
 	        {.content.text = "Home", .href = "/"},
 	        {.content.text = "Meetings", .href = "/meetings"},
-	        {.content.text = arena_printf(a, "%s, %s", r->body.short_name,
-	                                      r->day),
+	        {.content.text =
+	                 arena_printf(a, "%s, %s", r->body.short_name, r->day),
 	         .href = r->page},
 	        {.content.text = "Manage"},
 	};
@@ -1140,22 +1155,23 @@ static enum masa_err manage_render(struct http_request *req,
 	if (rc != MASA_OK)
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req,
-	           &(struct page){
-	                   .title = arena_printf(
-	                           a, "%sManage the %s meeting, %s",
-	                           fe && fe->n ? "Error: " : "",
-	                           r->body.short_name, r->day),
-	                   .section = PAGE_MEETINGS,
-	                   .breadcrumbs =
-	                           &(struct govuk_breadcrumbs){.items = crumbs,
-	                                                       .n_items = 4},
-	           });
+	page_begin(
+	        &h, req,
+	        &(struct page){
+	                .title = arena_printf(a, "%sManage the %s meeting, %s",
+	                                      fe && fe->n ? "Error: " : "",
+	                                      r->body.short_name, r->day),
+	                .section = PAGE_MEETINGS,
+	                .breadcrumbs =
+	                        &(struct govuk_breadcrumbs){.items = crumbs,
+	                                                    .n_items = 4},
+	        });
 	error_summary(&h, fe);
 	write_done(&h, req);
-	page_heading(&h, arena_printf(a, "%s meeting, %s", r->body.short_name,
-	                              r->day),
-	             "Manage the meeting");
+	page_heading(
+	        &h,
+	        arena_printf(a, "%s meeting, %s", r->body.short_name, r->day),
+	        "Manage the meeting");
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	html_elem(&h, "a", "Back to the meeting's page", "class", "govuk-link",
 	          "href", r->page, NULL);
@@ -1216,11 +1232,11 @@ static enum masa_err form_end(struct http_request *req, struct managed *r,
 	const char *unsaved = http_form_unsaved(req, rc);
 
 	if (rc == MASA_OK)
-		return http_respond_redirect(
-		        req,
-		        arena_printf(&req->arena, "%s?done=%s", r->manage,
-		                     done),
-		        err);
+		return http_respond_redirect(req,
+		                             arena_printf(&req->arena,
+		                                          "%s?done=%s",
+		                                          r->manage, done),
+		                             err);
 	if (!user_error(rc) && unsaved == NULL) {
 		*err = *why;
 		return rc;
@@ -1255,8 +1271,7 @@ static char *empty_null(const char *s)
 
 /* ---- the forms ---- */
 
-static enum masa_err move_save(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err move_save(struct http_request *req, struct masa_error *err)
 {
 	struct errors fe = {0};
 	struct masa_error why = {0};
@@ -1283,8 +1298,8 @@ static enum masa_err move_save(struct http_request *req,
 	                              : NULL,
 	                      &why);
 	return form_end(req, &r, "move", rc, &why, version,
-	                strstr(why.message, "start_time")  ? "start"
-	                : strstr(why.message, "end_time")  ? "end"
+	                strstr(why.message, "start_time") ? "start"
+	                : strstr(why.message, "end_time") ? "end"
 	                : strstr(why.message, "location") ? "location"
 	                                                  : "move-date-day",
 	                "moved", err);
@@ -1440,8 +1455,7 @@ static enum masa_err agenda_save(struct http_request *req,
 	                "added", err);
 }
 
-static enum masa_err item_save(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err item_save(struct http_request *req, struct masa_error *err)
 {
 	struct errors fe = {0};
 	struct masa_error why = {0};
@@ -1473,11 +1487,13 @@ static enum masa_err item_save(struct http_request *req,
 	it.confidential = http_param(req, "item-confidential") != NULL;
 	it.part_two_reason = empty_null(http_param(req, "item-reason"));
 	it.version = version;
-	const char *id = arena_printf(&req->arena, "item-%lld", (long long)it.id);
+	const char *id =
+	        arena_printf(&req->arena, "item-%lld", (long long)it.id);
 	if (it.part_two_reason && !it.confidential) {
-		error_add(&fe, &req->arena,
-		          arena_printf(&req->arena, "%s-reason", id),
-		          "Give a reason only for a part 2 item, or tick part 2");
+		error_add(
+		        &fe, &req->arena,
+		        arena_printf(&req->arena, "%s-reason", id),
+		        "Give a reason only for a part 2 item, or tick part 2");
 		return form_refuse(req, &r, "item", &fe, err);
 	}
 	if ((rc = person_of(req, http_param(req, "item-presenter"),
@@ -1523,8 +1539,8 @@ static enum masa_err declaration_save(struct http_request *req,
 	d.item_id = it.id;
 	rc = gov_begin(&req->gov, &why);
 	if (rc == MASA_OK)
-		rc = gov_end(&req->gov, gov_declaration_create(&req->gov, &d, &why),
-		             &why);
+		rc = gov_end(&req->gov,
+		             gov_declaration_create(&req->gov, &d, &why), &why);
 	return form_end(req, &r, "declaration", rc, &why, 0, "interest",
 	                "declared", err);
 }
@@ -1544,8 +1560,8 @@ static enum masa_err arrival_save(struct http_request *req,
 		return rc;
 	if (empty_null(http_param(req, "arr-person")) == NULL)
 		error_add(&fe, &req->arena, "arr-person", "Choose who it was");
-	else if (person_of(req, http_param(req, "arr-person"), &person,
-	                   &why) != MASA_OK)
+	else if (person_of(req, http_param(req, "arr-person"), &person, &why) !=
+	         MASA_OK)
 		error_add(&fe, &req->arena, "arr-person", why.message);
 	if (item_of(req, &r, http_param(req, "arrived"), &arrived, &why))
 		error_add(&fe, &req->arena, "arrived", why.message);
@@ -1556,9 +1572,9 @@ static enum masa_err arrival_save(struct http_request *req,
 	rc = gov_attendance_at_items(&req->gov, r.m.id, person, arrived.id,
 	                             left.id, &why);
 	return form_end(req, &r, "arrival", rc, &why, 0,
-	                strstr(why.message, "left") ? "left"
+	                strstr(why.message, "left")    ? "left"
 	                : strstr(why.message, "arriv") ? "arrived"
-	                                                : "arr-person",
+	                                               : "arr-person",
 	                "arrival", err);
 }
 
@@ -1596,16 +1612,18 @@ static void small_input(struct html *h, struct http_request *req,
                         const char *name, const char *label, const char *hint,
                         const char *width, const struct errors *fe)
 {
-	govuk_input(h, &(struct govuk_input){
-	                       .name = name,
-	                       .value = http_param(req, name),
-	                       .classes = width,
-	                       .field.label.content.text = label,
-	                       .field.hint = hint ? &(struct govuk_hint){
-	                                                    .content.text = hint}
-	                                          : NULL,
-	                       .field.error_message = error_of(fe, name),
-	               });
+	govuk_input(h,
+	            &(struct govuk_input){
+	                    .name = name,
+	                    .value = http_param(req, name),
+	                    .classes = width,
+	                    .field.label.content.text = label,
+	                    .field.hint =
+	                            hint ? &(struct govuk_hint){.content.text =
+	                                                                hint}
+	                                 : NULL,
+	                    .field.error_message = error_of(fe, name),
+	            });
 }
 
 static enum masa_err schedule_render(struct http_request *req, unsigned status,
@@ -1667,20 +1685,20 @@ static enum masa_err schedule_render(struct http_request *req, unsigned status,
 	                         .field.label.content.text = "Body",
 	                         .field.error_message = error_of(fe, "body"),
 	                 });
-	govuk_radios(&h, &(struct govuk_radios){
-	                         .name = "kind",
-	                         .items = kind_items,
-	                         .n_items = 2,
-	                         .value = kind ? kind : "one",
-	                         .frame.fieldset =
-	                                 &(struct govuk_fieldset){
-	                                         .legend.content.text =
-	                                                 "How many",
-	                                         .legend.classes =
-	                                                 "govuk-fieldset__legend"
-	                                                 "--s"},
-	                         .frame.error_message = error_of(fe, "kind"),
-	                 });
+	govuk_radios(&h,
+	             &(struct govuk_radios){
+	                     .name = "kind",
+	                     .items = kind_items,
+	                     .n_items = 2,
+	                     .value = kind ? kind : "one",
+	                     .frame.fieldset =
+	                             &(struct govuk_fieldset){
+	                                     .legend.content.text = "How many",
+	                                     .legend.classes =
+	                                             "govuk-fieldset__legend"
+	                                             "--s"},
+	                     .frame.error_message = error_of(fe, "kind"),
+	             });
 	html_elem(&h, "h2", "One meeting", "class", "govuk-heading-m", NULL);
 	date_fields(&h, req, "one-date", NULL, "Date", "For example, 6 3 2030",
 	            error_of(fe, "one-date-day"));
@@ -1754,13 +1772,19 @@ static const char *series_field(const char *message)
 	static const struct {
 		const char *starts, *field;
 	} fields[] = {
-	        {"how often", "every"},  {"first date", "from-day"},
-	        {"last date", "until-day"}, {"weekday", "weekday"},
-	        {"which week", "week"},  {"day of the month", "day"},
-	        {"every how many", "weeks"}, {"how many", "count"},
+	        {"how often", "every"},
+	        {"first date", "from-day"},
+	        {"last date", "until-day"},
+	        {"weekday", "weekday"},
+	        {"which week", "week"},
+	        {"day of the month", "day"},
+	        {"every how many", "weeks"},
+	        {"how many", "count"},
 	        {"end of the series", "until-day"},
-	        {"meeting start", "start"}, {"meeting end", "end"},
-	        {"meeting location", "location"}, {"meeting name", "name"},
+	        {"meeting start", "start"},
+	        {"meeting end", "end"},
+	        {"meeting location", "location"},
+	        {"meeting name", "name"},
 	        {"meeting date", "one-date-day"},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -356,6 +356,17 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 	           short_name ? body.name : "", calendar_date_text(a, from),
 	           calendar_date_text(a, to));
 	html_close(&h);
+	if (gov_may_administer(&req->viewer, req->partnership->id)) {
+		html_open(&h, "p", "class", "govuk-body", NULL);
+		html_elem(&h, "a", "Schedule meetings", "class", "govuk-link",
+		          "href",
+		          short_name ? arena_printf(
+		                               a, "/meetings/schedule?body=%s",
+		                               short_name)
+		                     : "/meetings/schedule",
+		          NULL);
+		html_close(&h);
+	}
 	html_open(&h, "div", "class", "govuk-grid-row", NULL);
 	html_open(&h, "div", "class", "govuk-grid-column-one-third", NULL);
 	html_elem(&h, "h2", "Filter", "class", "govuk-heading-m", NULL);

@@ -869,6 +869,12 @@ static void write_facts(struct html *h, const struct view *v)
 	rows[n++] = (struct govuk_summary_list_row){
 	        .key.text = "Status",
 	        .value = {.write = write_status, .arg = v}};
+	if (m->agenda_published_on)
+		rows[n++] = (struct govuk_summary_list_row){
+		        .key.text = "Agenda",
+		        .value.text = arena_printf(
+		                a, "Published on %s",
+		                words(a, m->agenda_published_on, false))};
 	rows[n++] = (struct govuk_summary_list_row){
 	        .key.text = "Minutes",
 	        .value = {.write = write_minutes_status, .arg = v}};
