@@ -400,6 +400,15 @@ static enum masa_err managed_load(struct http_request *req, struct managed *r,
 	return MASA_OK;
 }
 
+/* An admin's request about the meeting {body}/{date}. */
+static enum masa_err admin_load(struct http_request *req, struct managed *r,
+                                struct masa_error *err)
+{
+	enum masa_err rc = must_administer(req, err);
+
+	return rc ? rc : managed_load(req, r, err);
+}
+
 /* ---- the management page ---- */
 
 struct manage_view {
@@ -1203,8 +1212,7 @@ static enum masa_err manage_page(struct http_request *req,
 	struct managed r;
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	return manage_render(req, &r, 200, NULL, NULL, err);
 }
@@ -1280,8 +1288,7 @@ static enum masa_err move_save(struct http_request *req, struct masa_error *err)
 	int64_t version = http_param_long(req, "version", 0);
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	bad = date_fields_read(req, "move-date", &req->arena, &date);
 	if (bad == NULL && date == NULL)
@@ -1313,8 +1320,7 @@ static enum masa_err cancel_save(struct http_request *req,
 	int64_t version = http_param_long(req, "version", 0);
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	rc = gov_meeting_cancel(&req->gov, r.m.id, version, &why);
 	return form_end(req, &r, "cancel", rc, &why, version, "cancel",
@@ -1331,8 +1337,7 @@ static enum masa_err details_save(struct http_request *req,
 	int64_t version = http_param_long(req, "version", 0);
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	r.m.webcast_url = empty_null(http_param(req, "webcast"));
 	if (choice == NULL || strcmp(choice, "none") == 0) {
@@ -1410,8 +1415,7 @@ static enum masa_err agenda_save(struct http_request *req,
 	struct gov_item parent, it = {0};
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	if (op == NULL)
 		op = "add";
@@ -1465,8 +1469,7 @@ static enum masa_err item_save(struct http_request *req, struct masa_error *err)
 	struct gov_item it;
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	if (http_param(req, "item") == NULL || op == NULL)
 		return masa_error_set(err, MASA_ERR_INVALID,
@@ -1518,8 +1521,7 @@ static enum masa_err declaration_save(struct http_request *req,
 	struct gov_item it;
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	d.meeting_id = r.m.id;
 	d.interest = empty_null(http_param(req, "interest"));
@@ -1555,8 +1557,7 @@ static enum masa_err arrival_save(struct http_request *req,
 	int64_t person = 0;
 	enum masa_err rc;
 
-	if ((rc = must_administer(req, err)) ||
-	    (rc = managed_load(req, &r, err)))
+	if ((rc = admin_load(req, &r, err)))
 		return rc;
 	if (empty_null(http_param(req, "arr-person")) == NULL)
 		error_add(&fe, &req->arena, "arr-person", "Choose who it was");
