@@ -520,6 +520,12 @@ static void write_event(struct ical *c, struct arena *a, const char *home,
 	ical_text(c, "UID",
 	          arena_printf(a, "%s@%s.meetings.masa", m->key, home));
 	ical_line(c, "DTSTAMP", stamp);
+	/* A moved or cancelled meeting is a new revision of the same event,
+	 * so that calendars that hold it replace it. */
+	ical_line(
+	        c, "SEQUENCE",
+	        arena_printf(a, "%lld",
+	                     (long long)(m->version > 0 ? m->version - 1 : 0)));
 	if (m->start_time != NULL) {
 		ical_line(c, "DTSTART;TZID=Europe/London",
 		          ical_local_time(a, m->date, m->start_time));

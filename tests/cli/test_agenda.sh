@@ -133,6 +133,11 @@ if tr -d '\r' <"$BODY" | grep -A12 "UID:ILSC/2030-10-03@" | grep -q "STATUS:CANC
 else
 	fail "the feed says STATUS:CANCELLED"
 fi
+if tr -d '\r' <"$BODY" | grep -A3 "UID:ILSC/2030-04-04@" | grep -q "SEQUENCE:[1-9]"; then
+	pass "the moved meeting is a new revision of its event (SEQUENCE)"
+else
+	fail "the moved meeting is a new revision of its event (SEQUENCE)"
+fi
 
 # The management page and its forms.
 P=/meetings/ILSC/2030-07-04/manage
