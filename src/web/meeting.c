@@ -851,7 +851,7 @@ static void write_facts(struct html *h, const struct view *v)
 {
 	const struct gov_meeting *m = &v->r->m;
 	struct arena *a = &v->req->arena;
-	struct govuk_summary_list_row rows[8];
+	struct govuk_summary_list_row rows[10];
 	size_t n = 0;
 
 	rows[n++] = (struct govuk_summary_list_row){.key.text = "Date",
@@ -881,6 +881,12 @@ static void write_facts(struct html *h, const struct view *v)
 	if (v->see_minutes)
 		rows[n++] = (struct govuk_summary_list_row){
 		        .key.text = "Quorum", .value.text = quorum_words(v)};
+	if (m->part_two_exemption)
+		rows[n++] = (struct govuk_summary_list_row){
+		        .key.text = "Part 2",
+		        .value.text = arena_printf(
+		                a, "The press and public are excluded under %s",
+		                m->part_two_exemption)};
 	if (m->webcast_url)
 		rows[n++] = (struct govuk_summary_list_row){
 		        .key.text = "Webcast",
@@ -1186,7 +1192,18 @@ static void write_item(struct html *h, const struct view *v, size_t i)
 	if (it->confidential) {
 		html_open(h, "p", "class", "govuk-body", NULL);
 		tag(h, "Confidential", "govuk-tag--red");
-		html_text(h, " Part 2: the press and public were excluded.");
+		char today[DATE_TEXT_SIZE];
+		today_iso(today);
+		html_text(h, strcmp(v->r->m.date, today) < 0
+		                     ? " Part 2: the press and public were "
+		                       "excluded"
+		                     : " Part 2: the press and public are "
+		                       "excluded");
+		html_text(h, it->part_two_reason ? " (" : ".");
+		if (it->part_two_reason) {
+			html_text(h, it->part_two_reason);
+			html_text(h, ").");
+		}
 		html_close(h);
 	}
 	if (row->presenter_name) {
