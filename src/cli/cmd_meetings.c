@@ -314,6 +314,11 @@ static void print_meeting(struct cli_ctx *ctx, const struct shown *s)
 	printf("\nStatus: %s\nQuorum: %s\n", m->status, quorum_sentence(a, s));
 	if (m->webcast_url)
 		printf("Webcast: %s\n", m->webcast_url);
+	if (m->agenda_published_on)
+		printf("Agenda published on %s\n",
+		       date_long(a, m->agenda_published_on));
+	if (m->part_two_exemption)
+		printf("Part 2 under: %s\n", m->part_two_exemption);
 	print_attendance_group(ctx, s, "Present", "present");
 	print_attendance_group(ctx, s, "In attendance", "in_attendance");
 	print_attendance_group(ctx, s, "Apologies", "apologies");
@@ -335,7 +340,10 @@ static void print_meeting(struct cli_ctx *ctx, const struct shown *s)
 		const struct gov_item *it = &s->items[i];
 		printf("\n%s %s", it->number, it->title);
 		if (it->confidential)
-			printf("  [confidential: press and public excluded]");
+			printf("  [confidential: press and public "
+			       "excluded%s%s]",
+			       it->part_two_reason ? "; " : "",
+			       it->part_two_reason ? it->part_two_reason : "");
 		printf("\n");
 		if (it->presenter_id)
 			printf("   Presented by %s\n",
