@@ -182,12 +182,20 @@ enum masa_err gov_series_dates(const struct gov_series *s, struct arena *a,
 		if ((s->until && day > until) ||
 		    (s->count > 0 && *n == (size_t)s->count))
 			break;
-		if (*n == GOV_SERIES_MAX)
+		if (day > date_from_ymd(2999, 12, 31)) {
+			*n = 0;
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "end of the series: it would run "
+			                      "past 2999");
+		}
+		if (*n == GOV_SERIES_MAX) {
+			*n = 0; /* a refused series has no dates */
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
 			        "end of the series: it would make "
 			        "more than %d meetings",
 			        GOV_SERIES_MAX);
+		}
 		date_format(day, text);
 		out[(*n)++] = arena_strdup(a, text);
 	}

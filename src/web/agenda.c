@@ -306,13 +306,13 @@ static const char *date_fields_read(const struct http_request *req,
 }
 
 /* The fields of a date: what was sent, else the parts of iso (or empty). */
-static void date_fields(struct html *h, const struct http_request *req,
+static void date_fields(struct html *h, struct http_request *req,
                         const char *prefix, const char *iso, const char *legend,
                         const char *hint,
                         const struct govuk_error_message *error)
 {
 	static const char *const names[] = {"day", "month", "year"};
-	struct arena *a = (struct arena *)&req->arena;
+	struct arena *a = &req->arena;
 	struct govuk_date_input_item items[3];
 	int part[3] = {0, 0, 0}; /* day, month, year */
 
