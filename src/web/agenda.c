@@ -772,23 +772,36 @@ static void write_agenda_items(struct html *h, const struct manage_view *v)
 	html_close(h);
 }
 
+/* Is a proposal with this title on the agenda already? */
+static bool on_agenda(const struct manage_view *v, const char *title)
+{
+	for (size_t i = 0; i < v->nitems; i++)
+		if (strcmp(v->items[i].item.title, title) == 0)
+			return true;
+	return false;
+}
+
 static void write_draft(struct html *h, const struct manage_view *v)
 {
 	struct arena *a = &v->req->arena;
+	size_t left = 0;
 
-	if (v->ndraft == 0)
+	for (size_t i = 0; i < v->ndraft; i++)
+		left += !on_agenda(v, v->draft[i].title);
+	if (left == 0)
 		return;
 	html_elem(h, "h3", "Proposed items", "class", "govuk-heading-s", "id",
 	          "draft", NULL);
 	para(h, "masa proposes these from the standing items, the work "
-	        "programme, matters arising and deferred items. Items already "
-	        "on the agenda (by title) are not added again.");
+	        "programme, matters arising and deferred items, leaving out "
+	        "those already on the agenda.");
 	html_open(h, "ul", "class", "govuk-list govuk-list--bullet", NULL);
 	for (size_t i = 0; i < v->ndraft; i++)
-		html_elem(h, "li",
-		          arena_printf(a, "%s (%s)", v->draft[i].title,
-		                       v->draft[i].why),
-		          NULL);
+		if (!on_agenda(v, v->draft[i].title))
+			html_elem(h, "li",
+			          arena_printf(a, "%s (%s)", v->draft[i].title,
+			                       v->draft[i].why),
+			          NULL);
 	html_close(h);
 	form_begin(h, v, "agenda");
 	small_button(h, "Add the proposed items", "op", "draft",
