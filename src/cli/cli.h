@@ -83,6 +83,14 @@ enum masa_err cli_open(struct cli_ctx *ctx, unsigned flags,
                        struct masa_error *err);
 /* Opens the store and resolves the partnership the command means. */
 enum masa_err cli_open_partnership(struct cli_ctx *ctx, struct masa_error *err);
+struct gov_meeting;
+/*
+ * The meeting of the partnership that id names: its key (RLSCB/2014-12-04)
+ * or its number. field (or NULL) is put before the message.
+ */
+enum masa_err cli_find_meeting(struct cli_ctx *ctx, const char *field,
+                               const char *id, struct gov_meeting *m,
+                               struct masa_error *err);
 /* The exit status for an error code. */
 int cli_exit_status(enum masa_err code);
 /* Prints "masa: message" to stderr and returns the exit status. */
@@ -124,6 +132,9 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_token_revoke, cmd_serve, cmd_publish, cmd_import_minutes,
         cmd_partnership_list, cmd_partnership_add, cmd_partnership_host_add,
         cmd_partnership_host_remove, cmd_partnership_host_list, cmd_body_serve,
-        cmd_paper_add, cmd_paper_replace, cmd_paper_list;
+        cmd_paper_add, cmd_paper_replace, cmd_paper_list, cmd_meeting_schedule,
+        cmd_meeting_move, cmd_meeting_cancel, cmd_meeting_set,
+        cmd_meeting_declare, cmd_meeting_arrival, cmd_agenda_add,
+        cmd_agenda_set, cmd_agenda_move, cmd_agenda_remove, cmd_agenda_publish;
 
 #endif

@@ -314,6 +314,11 @@ static void print_meeting(struct cli_ctx *ctx, const struct shown *s)
 	printf("\nStatus: %s\nQuorum: %s\n", m->status, quorum_sentence(a, s));
 	if (m->webcast_url)
 		printf("Webcast: %s\n", m->webcast_url);
+	if (m->agenda_published_on)
+		printf("Agenda published on %s\n",
+		       date_long(a, m->agenda_published_on));
+	if (m->part_two_exemption)
+		printf("Part 2 under: %s\n", m->part_two_exemption);
 	print_attendance_group(ctx, s, "Present", "present");
 	print_attendance_group(ctx, s, "In attendance", "in_attendance");
 	print_attendance_group(ctx, s, "Apologies", "apologies");
@@ -335,7 +340,10 @@ static void print_meeting(struct cli_ctx *ctx, const struct shown *s)
 		const struct gov_item *it = &s->items[i];
 		printf("\n%s %s", it->number, it->title);
 		if (it->confidential)
-			printf("  [confidential: press and public excluded]");
+			printf("  [confidential: press and public "
+			       "excluded%s%s]",
+			       it->part_two_reason ? "; " : "",
+			       it->part_two_reason ? it->part_two_reason : "");
 		printf("\n");
 		if (it->presenter_id)
 			printf("   Presented by %s\n",
@@ -422,12 +430,14 @@ static json_t *meeting_json(struct cli_ctx *ctx, const struct shown *s)
 		json_array_append_new(
 		        items,
 		        json_pack(
-		                "{s:s, s:o, s:s, s:b, s:s, s:o, s:o, s:o, s:o}",
+		                "{s:s, s:o, s:s, s:b, s:o, s:s, s:o, s:o, s:o, "
+		                "s:o}",
 		                "number", it->number, "parent",
 		                text_or_null(item_number(s, it->parent_id)),
 		                "title", it->title, "confidential",
-		                it->confidential, "status", it->status,
-		                "deferred_to",
+		                it->confidential, "part_two_reason",
+		                text_or_null(it->part_two_reason), "status",
+		                it->status, "deferred_to",
 		                it->deferred_to_id
 		                        ? json_string(meeting_key(
 		                                  ctx, it->deferred_to_id))
@@ -444,14 +454,17 @@ static json_t *meeting_json(struct cli_ctx *ctx, const struct shown *s)
 		                                s, s->decl[i].item_id)),
 		                        "interest", s->decl[i].interest));
 	return json_pack(
-	        "{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
+	        "{s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:I, "
 	        "s:{s:b, s:i, s:i, s:i, s:i, s:b}, s:o, s:o, s:o}",
 	        "id", m->key, "body", s->body.short_name, "name",
 	        text_or_null(m->name), "date", m->date, "start_time",
 	        text_or_null(m->start_time), "end_time",
 	        text_or_null(m->end_time), "location",
 	        text_or_null(m->location), "status", m->status, "webcast_url",
-	        text_or_null(m->webcast_url), "quorum", "has_rule",
+	        text_or_null(m->webcast_url), "agenda_published_on",
+	        text_or_null(m->agenda_published_on), "part_two_exemption",
+	        text_or_null(m->part_two_exemption), "version",
+	        (json_int_t)m->version, "quorum", "has_rule",
 	        s->quorum.has_rule, "voting_members", s->quorum.voting_members,
 	        "voting_present", s->quorum.voting_present, "required",
 	        s->quorum.required, "partners_missing",

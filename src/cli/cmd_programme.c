@@ -20,9 +20,9 @@ static json_t *text_or_null(const char *s)
  * The meeting of the partnership that id names: its key (RLSCB/2014-12-04)
  * or its number. field (or NULL) is put before the message.
  */
-static enum masa_err find_meeting(struct cli_ctx *ctx, const char *field,
-                                  const char *id, struct gov_meeting *m,
-                                  struct masa_error *err)
+enum masa_err cli_find_meeting(struct cli_ctx *ctx, const char *field,
+                               const char *id, struct gov_meeting *m,
+                               struct masa_error *err)
 {
 	struct gov *g = &ctx->gov;
 	enum masa_err rc;
@@ -205,8 +205,8 @@ static int run_programme_add(struct cli_ctx *ctx, const struct cli_args *args)
 	                  &ctx->arena, &body, &err) != MASA_OK)
 		return cli_fail(&err);
 	if (meeting != NULL) {
-		if (find_meeting(ctx, "programme meeting", meeting, &m, &err) !=
-		    MASA_OK)
+		if (cli_find_meeting(ctx, "programme meeting", meeting, &m,
+		                     &err) != MASA_OK)
 			return cli_fail(&err);
 		e.meeting_id = m.id;
 	}
@@ -303,7 +303,8 @@ static int run_programme_from_resolution(struct cli_ctx *ctx,
 	            MASA_OK ||
 	    resolution_number(args->positional[2], &number, &err) != MASA_OK ||
 	    cli_open_partnership(ctx, &err) != MASA_OK ||
-	    find_meeting(ctx, NULL, args->positional[0], &m, &err) != MASA_OK)
+	    cli_find_meeting(ctx, NULL, args->positional[0], &m, &err) !=
+	            MASA_OK)
 		return cli_fail(&err);
 	rc = gov_item_find(&ctx->gov, &ctx->viewer, m.id, item_number,
 	                   &ctx->arena, &item, &err);
@@ -473,7 +474,8 @@ static int run_matters_arising(struct cli_ctx *ctx, const struct cli_args *args)
 	struct gov_matters_arising ma;
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
-	    find_meeting(ctx, NULL, args->positional[0], &m, &err) != MASA_OK ||
+	    cli_find_meeting(ctx, NULL, args->positional[0], &m, &err) !=
+	            MASA_OK ||
 	    gov_matters_arising(&ctx->gov, &ctx->viewer, m.id, &ctx->arena, &ma,
 	                        &err) != MASA_OK)
 		return cli_fail(&err);
@@ -506,7 +508,8 @@ static int run_agenda_draft(struct cli_ctx *ctx, const struct cli_args *args)
 	size_t n;
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
-	    find_meeting(ctx, NULL, args->positional[0], &m, &err) != MASA_OK ||
+	    cli_find_meeting(ctx, NULL, args->positional[0], &m, &err) !=
+	            MASA_OK ||
 	    gov_agenda_draft(&ctx->gov, &ctx->viewer, m.id, &ctx->arena,
 	                     &proposals, &n, &err) != MASA_OK)
 		return cli_fail(&err);

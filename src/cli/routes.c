@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "web/actions.h"
+#include "web/agenda.h"
 #include "web/calendar.h"
 #include "web/documents.h"
 #include "web/home.h"
@@ -27,6 +28,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(actions_routes),
         ROUTE_INCLUDE(calendar_routes),
         ROUTE_INCLUDE(papers_routes),
+        ROUTE_INCLUDE(agenda_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

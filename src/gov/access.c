@@ -60,16 +60,34 @@ bool gov_viewer_served(const struct gov_viewer *v, int64_t body_id)
 	return false;
 }
 
-bool gov_may_see_minutes(const struct gov_viewer *v,
-                         const struct gov_meeting *m)
+/* GOV_SQL_SEES_ONCE_ of a meeting in hand, once published or not. */
+static bool sees_once(const struct gov_viewer *v, const struct gov_meeting *m,
+                      bool published)
 {
-	bool published = m->minutes_status != NULL &&
-	                 strcmp(m->minutes_status, "published") == 0;
-
+	if (v->system && m->partnership_id == v->partnership_id)
+		return true;
 	/* A body serving v's partnership from another: as the public. */
 	if (m->partnership_id != v->partnership_id)
 		return published && gov_viewer_served(v, m->body_id);
 	return v->role != GOV_ROLE_PUBLIC || published;
+}
+
+static bool minutes_published(const struct gov_meeting *m)
+{
+	return m->minutes_status != NULL &&
+	       strcmp(m->minutes_status, "published") == 0;
+}
+
+bool gov_may_see_minutes(const struct gov_viewer *v,
+                         const struct gov_meeting *m)
+{
+	return sees_once(v, m, minutes_published(m));
+}
+
+bool gov_may_see_agenda(const struct gov_viewer *v, const struct gov_meeting *m)
+{
+	return sees_once(
+	        v, m, minutes_published(m) || m->agenda_published_on != NULL);
 }
 
 void gov_viewer_bind(struct store_stmt *st, const struct gov_viewer *v)
@@ -134,6 +152,16 @@ enum masa_err gov_may_see_minutes_of(struct gov *g, const struct gov_viewer *v,
                                      struct masa_error *err)
 {
 	return ask(g, v, SQL_SEES_MINUTES, "meeting", meeting_id, yes, err);
+}
+
+static const char SQL_SEES_AGENDA[] =
+        "SELECT " GOV_SQL_SEES_AGENDA("m") " FROM meeting m WHERE m.id = ?1";
+
+enum masa_err gov_may_see_agenda_of(struct gov *g, const struct gov_viewer *v,
+                                    int64_t meeting_id, bool *yes,
+                                    struct masa_error *err)
+{
+	return ask(g, v, SQL_SEES_AGENDA, "meeting", meeting_id, yes, err);
 }
 
 static const char SQL_SEES_PART_TWO[] =

@@ -222,10 +222,17 @@ bool gov_viewer_served(const struct gov_viewer *v, int64_t body_id);
  */
 bool gov_may_see_minutes(const struct gov_viewer *v,
                          const struct gov_meeting *m);
+/* May v see the agenda of meeting m (read already): GOV_SQL_SEES_AGENDA. */
+bool gov_may_see_agenda(const struct gov_viewer *v,
+                        const struct gov_meeting *m);
 /* The same, asked of the store with GOV_SQL_SEES_MINUTES. */
 enum masa_err gov_may_see_minutes_of(struct gov *g, const struct gov_viewer *v,
                                      int64_t meeting_id, bool *yes,
                                      struct masa_error *err);
+/* The same, asked of the store with GOV_SQL_SEES_AGENDA. */
+enum masa_err gov_may_see_agenda_of(struct gov *g, const struct gov_viewer *v,
+                                    int64_t meeting_id, bool *yes,
+                                    struct masa_error *err);
 /* May v change the partnership's records (bodies, meetings, minutes)? */
 bool gov_may_administer(const struct gov_viewer *v, int64_t partnership_id);
 

@@ -77,14 +77,16 @@ static const char *const meeting_members[] = {"id",
                                               "minutes_status",
                                               "minutes_approved_on",
                                               "minutes_published_on",
+                                              "agenda_published_on",
+                                              "part_two_exemption",
                                               NULL};
 static const char *const attendance_members[] = {
         "person",          "status",       "substitute",
         "arrived_at_item", "left_at_item", NULL};
 static const char *const item_members[] = {
-        "number",    "title",       "presenter", "confidential",
-        "status",    "deferred_to", "minutes",   "resolutions",
-        "documents", "items",       NULL};
+        "number",    "title",       "presenter",       "confidential",
+        "status",    "deferred_to", "minutes",         "resolutions",
+        "documents", "items",       "part_two_reason", NULL};
 static const char *const resolution_members[] = {"number", "text", NULL};
 static const char *const document_members[] = {"title", "kind", "url",
                                                "circulation", NULL};
@@ -435,7 +437,7 @@ static enum masa_err load_meeting(struct loader *l, json_t *o,
 {
 	struct gov_meeting m = {0};
 	const char *key, *name, *date, *start, *end, *location, *status,
-	        *webcast, *minutes, *approved, *published;
+	        *webcast, *minutes, *approved, *published, *agenda, *exemption;
 	enum masa_err rc;
 
 	if ((rc = expect_object(o, "meeting", err)) ||
@@ -452,8 +454,13 @@ static enum masa_err load_meeting(struct loader *l, json_t *o,
 	    (rc = get_text(o, "webcast_url", false, &webcast, err)) ||
 	    (rc = get_text(o, "minutes_status", false, &minutes, err)) ||
 	    (rc = get_text(o, "minutes_approved_on", false, &approved, err)) ||
-	    (rc = get_text(o, "minutes_published_on", false, &published, err)))
+	    (rc = get_text(o, "minutes_published_on", false, &published,
+	                   err)) ||
+	    (rc = get_text(o, "agenda_published_on", false, &agenda, err)) ||
+	    (rc = get_text(o, "part_two_exemption", false, &exemption, err)))
 		return rc;
+	m.agenda_published_on = (char *)agenda;
+	m.part_two_exemption = (char *)exemption;
 	m.minutes_status = (char *)minutes;
 	m.minutes_approved_on = (char *)approved;
 	m.minutes_published_on = (char *)published;
@@ -523,7 +530,7 @@ static enum masa_err load_item(struct loader *l, int64_t meeting_id,
                                struct map *numbers, struct masa_error *err)
 {
 	struct gov_item it = {0};
-	const char *number, *title, *status, *minutes;
+	const char *number, *title, *status, *minutes, *reason;
 	json_t *resolutions, *documents, *items, *v;
 	size_t i;
 	enum masa_err rc;
@@ -539,6 +546,7 @@ static enum masa_err load_item(struct loader *l, int64_t meeting_id,
 	    (rc = get_ref(o, "deferred_to", false, &l->meetings, "meeting",
 	                  &it.deferred_to_id, err)) ||
 	    (rc = get_text(o, "minutes", false, &minutes, err)) ||
+	    (rc = get_text(o, "part_two_reason", false, &reason, err)) ||
 	    (rc = get_array(o, "resolutions", &resolutions, err)) ||
 	    (rc = get_array(o, "documents", &documents, err)) ||
 	    (rc = get_array(o, "items", &items, err)))
@@ -549,6 +557,7 @@ static enum masa_err load_item(struct loader *l, int64_t meeting_id,
 	it.title = (char *)title;
 	it.status = (char *)(status ? status : "taken");
 	it.minutes = (char *)minutes;
+	it.part_two_reason = (char *)reason;
 	if (it.deferred_to_id != 0 && strcmp(it.status, "deferred") != 0)
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,
@@ -1251,6 +1260,7 @@ static enum masa_err dump_agenda(struct dumper *d, int64_t meeting_id,
 			         key_of(d->meetings, d->nmeetings,
 			                it->deferred_to_id));
 		set_text(o, "minutes", it->minutes);
+		set_text(o, "part_two_reason", it->part_two_reason);
 		objs[i] = o;
 	}
 	for (size_t i = 0; i < nres; i++) {
@@ -1354,6 +1364,8 @@ static enum masa_err dump_meeting(struct dumper *d, const struct gov_meeting *m,
 	set_text(o, "minutes_status", m->minutes_status);
 	set_text(o, "minutes_approved_on", m->minutes_approved_on);
 	set_text(o, "minutes_published_on", m->minutes_published_on);
+	set_text(o, "agenda_published_on", m->agenda_published_on);
+	set_text(o, "part_two_exemption", m->part_two_exemption);
 	json_array_append_new(list, o);
 	rc = gov_attendance_list(d->g, m->id, &a, &att, &natt, err);
 	if (rc != MASA_OK)

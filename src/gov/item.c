@@ -31,6 +31,7 @@ static const struct record_field item_fields[] = {
         RECORD_FIELD(struct gov_item, status, RECORD_TEXT),
         RECORD_FIELD(struct gov_item, deferred_to_id, RECORD_ID),
         RECORD_FIELD(struct gov_item, minutes, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item, part_two_reason, RECORD_TEXT),
         RECORD_FIELD(struct gov_item, version, RECORD_VERSION),
 };
 
@@ -38,7 +39,7 @@ static const struct record_field item_fields[] = {
 #define ITEM_COLUMNS                                                   \
 	"it.id, it.meeting_id, it.parent_id, it.position, it.number, " \
 	"it.title, it.presenter_id, it.confidential, it.status, "      \
-	"it.deferred_to_id, it.minutes, it.version"
+	"it.deferred_to_id, it.minutes, it.part_two_reason, it.version"
 
 static const struct record_kind item_kind = {
         .entity = "item",
@@ -49,12 +50,13 @@ static const struct record_kind item_kind = {
         .sql_insert =
                 "INSERT INTO item (meeting_id, parent_id, position, number, "
                 "title, presenter_id, confidential, status, "
-                "deferred_to_id, minutes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "deferred_to_id, minutes, part_two_reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         .sql_update = "UPDATE item SET meeting_id = ?, parent_id = ?, "
                       "position = ?, number = ?, title = ?, presenter_id = ?, "
                       "confidential = ?, status = ?, deferred_to_id = ?, "
-                      "minutes = ?, version = version + 1 "
+                      "minutes = ?, part_two_reason = ?, "
+                      "version = version + 1 "
                       "WHERE id = ? AND version = COALESCE(?, version) "
                       "RETURNING version",
         .sql_get = "SELECT " ITEM_COLUMNS " FROM item it WHERE it.id = ?",
@@ -71,9 +73,28 @@ static const char SQL_ITEM_FIND[] =
                        "AND " GOV_SQL_SEES_ITEM("it", "m");
 static const char SQL_ITEM_GET_SEEN[] =
         ITEM_SEEN_FROM "WHERE it.id = ?1 AND " GOV_SQL_SEES_ITEM("it", "m");
+/*
+ * A meeting's items as the viewer sees them: the agenda (number, title,
+ * presenter) of every item they may see on it, and the outcome (status,
+ * deferral, minutes text) only where they may read the minutes: a
+ * published agenda with draft minutes shows the public what is to be
+ * discussed, not what was said.
+ */
+/* clang-format off */
+#define MINUTES_ONLY(column, otherwise)                                      \
+	"CASE WHEN " GOV_SQL_SEES_MINUTES("m") " THEN " column " ELSE "      \
+	otherwise " END"
 static const char SQL_ITEM_LIST[] =
-        ITEM_SEEN_FROM "WHERE it.meeting_id = ?1 AND " GOV_SQL_SEES_ITEM(
-                "it", "m") " ORDER BY it.position, it.id";
+        "SELECT it.id, it.meeting_id, it.parent_id, it.position, it.number, "
+        "it.title, it.presenter_id, it.confidential, "
+        MINUTES_ONLY("it.status", "'taken'") ", "
+        MINUTES_ONLY("it.deferred_to_id", "NULL") ", "
+        MINUTES_ONLY("it.minutes", "NULL") ", "
+        "it.part_two_reason, it.version FROM item it "
+        "JOIN meeting m ON m.id = it.meeting_id "
+        "WHERE it.meeting_id = ?1 AND " GOV_SQL_SEES_AGENDA_ITEM("it", "m")
+        " ORDER BY it.position, it.id";
+/* clang-format on */
 static const char SQL_ITEM_NEXT_POSITION[] =
         "SELECT COALESCE(MAX(position), 0) + 1 FROM item WHERE meeting_id = ?";
 static const char SQL_ITEM_NUMBER_USED[] =
@@ -346,6 +367,12 @@ enum masa_err gov_item_get(struct gov *g, const struct gov_viewer *v,
 	                        what, a, out, err);
 }
 
+enum masa_err gov_item_read(struct gov *g, int64_t id, struct arena *a,
+                            struct gov_item *out, struct masa_error *err)
+{
+	return record_get(g, &item_kind, id, a, out, err);
+}
+
 enum masa_err gov_item_find(struct gov *g, const struct gov_viewer *v,
                             int64_t meeting_id, const char *number,
                             struct arena *a, struct gov_item *out,
@@ -372,31 +399,40 @@ enum masa_err gov_item_list(struct gov *g, const struct gov_viewer *v,
 }
 
 /*
- * The items of meeting ?1 whose minutes the viewer sees; a confidential item
- * they may not see keeps only its number, place and status ("seen" 0).
+ * The items of meeting ?1 whose agenda the viewer sees; a confidential item
+ * they may not see keeps only its number, place and status ("seen" 0); the
+ * outcome (status, deferral, minutes text) only where they read the minutes
+ * ("mseen" 1), else the row is agenda_only.
  */
 /* clang-format off */
 #define SEEN_ONLY(column) "CASE WHEN i.seen = 1 THEN " column " END, "
+#define MINUTES_SEEN_ONLY(column)                                            \
+	"CASE WHEN i.seen = 1 AND i.mseen = 1 THEN " column " END, "
 static const char SQL_ITEM_ROWS[] =
         "SELECT i.id, i.meeting_id, i.parent_id, i.position, i.number, "
         "CASE WHEN i.seen = 1 THEN i.title ELSE 'Confidential item' END, "
         SEEN_ONLY("i.presenter_id")
-        "i.confidential, i.status, "
-        SEEN_ONLY("i.deferred_to_id")
-        SEEN_ONLY("i.minutes")
+        "i.confidential, "
+        "CASE WHEN i.mseen = 1 THEN i.status ELSE 'taken' END, "
+        MINUTES_SEEN_ONLY("i.deferred_to_id")
+        MINUTES_SEEN_ONLY("i.minutes")
+        SEEN_ONLY("i.part_two_reason")
         "i.version, "
         SEEN_ONLY("p.name")
         SEEN_ONLY("p.honorific_prefix")
-        SEEN_ONLY("dm.key")
-        SEEN_ONLY("dm.date")
-        "1 - i.seen "
+        MINUTES_SEEN_ONLY("dm.key")
+        MINUTES_SEEN_ONLY("dm.date")
+        "1 - i.seen, 1 - i.mseen "
         "FROM (SELECT it.id, it.meeting_id, it.parent_id, it.position, "
         "      it.number, it.title, it.presenter_id, it.confidential, "
-        "      it.status, it.deferred_to_id, it.minutes, it.version, "
+        "      it.status, it.deferred_to_id, it.minutes, "
+        "      it.part_two_reason, it.version, "
         "      CASE WHEN it.confidential = 0 OR "
-                GOV_SQL_SEES_PART_TWO("m") " THEN 1 ELSE 0 END AS seen "
+                GOV_SQL_SEES_PART_TWO("m") " THEN 1 ELSE 0 END AS seen, "
+        "      CASE WHEN " GOV_SQL_SEES_MINUTES("m") " THEN 1 ELSE 0 END "
+        "      AS mseen "
         "      FROM item it JOIN meeting m ON m.id = it.meeting_id "
-        "      WHERE it.meeting_id = ?1 AND " GOV_SQL_SEES_MINUTES("m") ") i "
+        "      WHERE it.meeting_id = ?1 AND " GOV_SQL_SEES_AGENDA("m") ") i "
         "LEFT JOIN person p ON p.id = i.presenter_id "
         "LEFT JOIN meeting dm ON dm.id = i.deferred_to_id "
         "ORDER BY i.position, i.id";
@@ -414,12 +450,14 @@ static const struct record_field item_row_fields[] = {
         RECORD_FIELD(struct gov_item_row, item.status, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, item.deferred_to_id, RECORD_ID),
         RECORD_FIELD(struct gov_item_row, item.minutes, RECORD_TEXT),
+        RECORD_FIELD(struct gov_item_row, item.part_two_reason, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, item.version, RECORD_INT),
         RECORD_FIELD(struct gov_item_row, presenter_name, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, presenter_prefix, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, deferred_to_key, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, deferred_to_date, RECORD_TEXT),
         RECORD_FIELD(struct gov_item_row, hidden, RECORD_BOOL),
+        RECORD_FIELD(struct gov_item_row, agenda_only, RECORD_BOOL),
 };
 
 static const struct record_kind item_row_kind = {

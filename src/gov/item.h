@@ -20,6 +20,9 @@ struct gov_item {
 	char *status;           /* taken, deferred, withdrawn */
 	int64_t deferred_to_id; /* meeting, only when deferred */
 	char *minutes;          /* Markdown, or NULL */
+	/* Why a confidential item is taken in part two (the paragraph of the
+	 * exemption that applies), or NULL */
+	char *part_two_reason;
 	/* 1 when created, one more at every change. In an update: the
 	 * version the editor saw, or 0 not to check (see gov_item_update) */
 	int64_t version;
@@ -38,6 +41,12 @@ struct gov_item_row {
 	 * presenter or deferral), so that a page can say it is there.
 	 */
 	bool hidden;
+	/*
+	 * The viewer sees the published agenda but not the minutes (draft
+	 * minutes, to the public): number, title, presenter and papers only;
+	 * minutes, deferral and the part-two reason are NULL.
+	 */
+	bool agenda_only;
 };
 
 struct gov_resolution {
@@ -87,6 +96,9 @@ enum masa_err gov_item_update(struct gov *g, const struct gov_item *it,
 enum masa_err gov_item_get(struct gov *g, const struct gov_viewer *v,
                            int64_t id, struct arena *a, struct gov_item *out,
                            struct masa_error *err);
+/* Item id whoever looks: for masa's own changes, never to show. */
+enum masa_err gov_item_read(struct gov *g, int64_t id, struct arena *a,
+                            struct gov_item *out, struct masa_error *err);
 /* By printed number within a meeting. */
 enum masa_err gov_item_find(struct gov *g, const struct gov_viewer *v,
                             int64_t meeting_id, const char *number,

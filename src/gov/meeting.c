@@ -42,13 +42,16 @@ static const struct record_field meeting_fields[] = {
         RECORD_FIELD(struct gov_meeting, minutes_status, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, minutes_approved_on, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, minutes_published_on, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting, agenda_published_on, RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting, part_two_exemption, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting, version, RECORD_VERSION),
 };
 
 #define MEETING_COLUMNS                                                        \
 	"id, body_id, key, partnership_id, name, date, start_time, end_time, " \
 	"location, status, webcast_url, minutes_status, minutes_approved_on, " \
-	"minutes_published_on, version"
+	"minutes_published_on, agenda_published_on, part_two_exemption, "      \
+	"version"
 
 static const struct record_kind meeting_kind = {
         .entity = "meeting",
@@ -60,15 +63,17 @@ static const struct record_kind meeting_kind = {
                 "INSERT INTO meeting (body_id, key, partnership_id, name, "
                 "date, start_time, end_time, location, status, "
                 "webcast_url, minutes_status, minutes_approved_on, "
-                "minutes_published_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?) "
+                "minutes_published_on, agenda_published_on, "
+                "part_two_exemption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?) "
                 "RETURNING id",
         .sql_update =
                 "UPDATE meeting SET body_id = ?, key = ?, "
                 "partnership_id = ?, name = ?, date = ?, start_time = ?, "
                 "end_time = ?, location = ?, status = ?, webcast_url = ?, "
                 "minutes_status = ?, minutes_approved_on = ?, "
-                "minutes_published_on = ?, version = version + 1 "
+                "minutes_published_on = ?, agenda_published_on = ?, "
+                "part_two_exemption = ?, version = version + 1 "
                 "WHERE id = ? AND version = COALESCE(?, version) "
                 "RETURNING version",
         .sql_get = "SELECT " MEETING_COLUMNS " FROM meeting WHERE id = ?",
@@ -87,6 +92,7 @@ static const char SQL_MEETING_ALL[] =
 	"SELECT m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, " \
 	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, "   \
 	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on, " \
+	"m.agenda_published_on, m.part_two_exemption, "                     \
 	"m.version, b.short_name, b.name FROM meeting m "                   \
 	"JOIN body b ON b.id = m.body_id "
 
@@ -116,6 +122,9 @@ static const struct record_field meeting_row_fields[] = {
                      RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, m.minutes_published_on,
                      RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting_row, m.agenda_published_on,
+                     RECORD_TEXT),
+        RECORD_FIELD(struct gov_meeting_row, m.part_two_exemption, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, m.version, RECORD_INT),
         RECORD_FIELD(struct gov_meeting_row, body_short_name, RECORD_TEXT),
         RECORD_FIELD(struct gov_meeting_row, body_name, RECORD_TEXT),
@@ -230,7 +239,11 @@ static enum masa_err meeting_check(const struct gov_meeting *m,
 	    (rc = check_date("meeting minutes_approved_on",
 	                     m->minutes_approved_on, true, err)) ||
 	    (rc = check_date("meeting minutes_published_on",
-	                     m->minutes_published_on, true, err)))
+	                     m->minutes_published_on, true, err)) ||
+	    (rc = check_date("date the agenda was published",
+	                     m->agenda_published_on, true, err)) ||
+	    (rc = check_optional_line("part two exemption",
+	                              m->part_two_exemption, err)))
 		return rc;
 	if (strcmp(m->minutes_status, "draft") == 0 &&
 	    (m->minutes_approved_on || m->minutes_published_on))
@@ -351,9 +364,9 @@ out:
 }
 
 /* A stale version is refused before anything else is checked. */
-static enum masa_err gov_meeting_version_check(const struct gov_meeting *stored,
-                                               int64_t expected,
-                                               struct masa_error *err)
+enum masa_err gov_meeting_version_check(const struct gov_meeting *stored,
+                                        int64_t expected,
+                                        struct masa_error *err)
 {
 	return record_version_check(&meeting_kind, stored->version, expected,
 	                            err);
@@ -1105,14 +1118,14 @@ enum masa_err gov_meeting_count(struct gov *g, int64_t partnership_id,
 	"m.id, m.body_id, m.key, m.partnership_id, m.name, m.date, "        \
 	"m.start_time, m.end_time, m.location, m.status, m.webcast_url, "   \
 	"m.minutes_status, m.minutes_approved_on, m.minutes_published_on, " \
-	"m.version"
+	"m.agenda_published_on, m.part_two_exemption, m.version"
 
 static const char SQL_MEETING_FIND_SEEN[] =
         "SELECT " MEETING_COLUMNS ", 0 FROM meeting "
         "WHERE partnership_id = ?1 AND key = ?2 "
         "UNION ALL SELECT " MEETING_COLUMNS_M ", 1 FROM body_partnership s "
         "JOIN meeting m ON m.body_id = s.body_id "
-        "WHERE s.partnership_id = ?1 AND m.key = ?2 ORDER BY 16 LIMIT 1";
+        "WHERE s.partnership_id = ?1 AND m.key = ?2 ORDER BY 18 LIMIT 1";
 static const char SQL_MEETING_LIST_SEEN[] =
         MEETING_ROW_SELECT "WHERE m.partnership_id = ?1 AND m.date >= ?2 "
                            "AND m.date <= ?3 "

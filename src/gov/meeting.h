@@ -24,6 +24,12 @@ struct gov_meeting {
 	char *minutes_status;
 	char *minutes_approved_on;  /* YYYY-MM-DD, when approved */
 	char *minutes_published_on; /* YYYY-MM-DD, when published */
+	/* YYYY-MM-DD, when the agenda was published (everyone then sees the
+	 * open items and their papers), or NULL */
+	char *agenda_published_on;
+	/* The statutory ground for excluding the press and public from part
+	 * two ("Paragraphs 1 and 2 of Schedule 12A ..."), or NULL for none */
+	char *part_two_exemption;
 	/* 1 when created, one more at every change. In an update: the
 	 * version the editor saw, or 0 not to check (see gov_meeting_update) */
 	int64_t version;
@@ -124,6 +130,13 @@ enum masa_err gov_meeting_set_minutes(struct gov *g, int64_t id,
                                       const char *approved_on,
                                       const char *published_on,
                                       struct masa_error *err);
+/*
+ * MASA_ERR_CONFLICT ("someone else changed this meeting...") when expected
+ * is not 0 and not stored's version.
+ */
+enum masa_err gov_meeting_version_check(const struct gov_meeting *stored,
+                                        int64_t expected,
+                                        struct masa_error *err);
 enum masa_err gov_meeting_get(struct gov *g, int64_t id, struct arena *a,
                               struct gov_meeting *out, struct masa_error *err);
 enum masa_err gov_meeting_find(struct gov *g, int64_t partnership_id,

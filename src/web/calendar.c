@@ -364,6 +364,17 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 	           short_name ? body.name : "", calendar_date_text(a, from),
 	           calendar_date_text(a, to));
 	html_close(&h);
+	if (gov_may_administer(&req->viewer, req->partnership->id)) {
+		html_open(&h, "p", "class", "govuk-body", NULL);
+		html_elem(&h, "a", "Schedule meetings", "class", "govuk-link",
+		          "href",
+		          short_name ? arena_printf(
+		                               a, "/meetings/schedule?body=%s",
+		                               short_name)
+		                     : "/meetings/schedule",
+		          NULL);
+		html_close(&h);
+	}
 	html_open(&h, "div", "class", "govuk-grid-row", NULL);
 	html_open(&h, "div", "class", "govuk-grid-column-one-third", NULL);
 	html_elem(&h, "h2", "Filter", "class", "govuk-heading-m", NULL);
@@ -517,6 +528,12 @@ static void write_event(struct ical *c, struct arena *a, const char *home,
 	ical_text(c, "UID",
 	          arena_printf(a, "%s@%s.meetings.masa", m->key, home));
 	ical_line(c, "DTSTAMP", stamp);
+	/* A moved or cancelled meeting is a new revision of the same event,
+	 * so that calendars that hold it replace it. */
+	ical_line(
+	        c, "SEQUENCE",
+	        arena_printf(a, "%lld",
+	                     (long long)(m->version > 0 ? m->version - 1 : 0)));
 	if (m->start_time != NULL) {
 		ical_line(c, "DTSTART;TZID=Europe/London",
 		          ical_local_time(a, m->date, m->start_time));

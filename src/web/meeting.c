@@ -36,6 +36,7 @@
 #include "gov/meeting.h"
 #include "gov/partnership.h"
 #include "http/server.h"
+#include "web/agenda.h"
 #include "web/documents.h"
 #include "web/layout.h"
 #include "web/markdown.h"
@@ -549,6 +550,11 @@ static void date_input_items(const struct http_request *req, const char *prefix,
 	}
 }
 
+static void today_iso(char out[DATE_TEXT_SIZE])
+{
+	date_format(date_today(), out);
+}
+
 /* ---- small pieces of markup ---- */
 
 static const char *person_label(struct arena *a, const char *prefix,
@@ -638,7 +644,9 @@ static void para(struct html *h, const char *text)
 struct view {
 	struct http_request *req;
 	struct meeting_ref *r;
-	bool see_minutes, see_papers, admin;
+	/* see_agenda without see_minutes: a published agenda before its
+	 * minutes are (the items' numbers, titles, presenters and papers) */
+	bool see_minutes, see_agenda, see_papers, admin;
 	struct gov_quorum quorum;
 	struct gov_attendee *att;
 	size_t natt;
@@ -719,11 +727,22 @@ static enum masa_err view_read(struct http_request *req, struct meeting_ref *r,
 	v->req = req;
 	v->r = r;
 	v->see_minutes = gov_may_see_minutes(&req->viewer, &r->m);
+	v->see_agenda = gov_may_see_agenda(&req->viewer, &r->m);
 	v->admin = gov_may_administer(&req->viewer, r->m.partnership_id);
 	if ((rc = gov_may_see_papers(g, &req->viewer, id, &v->see_papers,
 	                             err)) ||
 	    (rc = gov_meeting_neighbours(g, &r->m, a, &v->prev, &v->next, err)))
 		return rc;
+	if (v->see_agenda && !v->see_minutes) {
+		if ((rc = gov_item_rows(g, &req->viewer, id, a, &v->items,
+		                        &v->nitems, err)) ||
+		    (v->see_papers &&
+		     (rc = gov_document_list(g, &req->viewer, id, a, &v->docs,
+		                             &v->ndocs, err))))
+			return rc;
+		items_arrange(v, a);
+		return MASA_OK;
+	}
 	if (!v->see_minutes)
 		return MASA_OK;
 	if ((rc = gov_attendance_list(g, id, a, &v->att, &v->natt, err)) ||
@@ -836,7 +855,7 @@ static void write_facts(struct html *h, const struct view *v)
 {
 	const struct gov_meeting *m = &v->r->m;
 	struct arena *a = &v->req->arena;
-	struct govuk_summary_list_row rows[8];
+	struct govuk_summary_list_row rows[10];
 	size_t n = 0;
 
 	rows[n++] = (struct govuk_summary_list_row){.key.text = "Date",
@@ -854,12 +873,24 @@ static void write_facts(struct html *h, const struct view *v)
 	rows[n++] = (struct govuk_summary_list_row){
 	        .key.text = "Status",
 	        .value = {.write = write_status, .arg = v}};
+	if (m->agenda_published_on)
+		rows[n++] = (struct govuk_summary_list_row){
+		        .key.text = "Agenda",
+		        .value.text = arena_printf(
+		                a, "Published on %s",
+		                words(a, m->agenda_published_on, false))};
 	rows[n++] = (struct govuk_summary_list_row){
 	        .key.text = "Minutes",
 	        .value = {.write = write_minutes_status, .arg = v}};
 	if (v->see_minutes)
 		rows[n++] = (struct govuk_summary_list_row){
 		        .key.text = "Quorum", .value.text = quorum_words(v)};
+	if (m->part_two_exemption)
+		rows[n++] = (struct govuk_summary_list_row){
+		        .key.text = "Part 2",
+		        .value.text = arena_printf(
+		                a, "The press and public are excluded under %s",
+		                m->part_two_exemption)};
 	if (m->webcast_url)
 		rows[n++] = (struct govuk_summary_list_row){
 		        .key.text = "Webcast",
@@ -1165,7 +1196,18 @@ static void write_item(struct html *h, const struct view *v, size_t i)
 	if (it->confidential) {
 		html_open(h, "p", "class", "govuk-body", NULL);
 		tag(h, "Confidential", "govuk-tag--red");
-		html_text(h, " Part 2: the press and public were excluded.");
+		char today[DATE_TEXT_SIZE];
+		today_iso(today);
+		html_text(h, strcmp(v->r->m.date, today) < 0
+		                     ? " Part 2: the press and public were "
+		                       "excluded"
+		                     : " Part 2: the press and public are "
+		                       "excluded");
+		html_text(h, it->part_two_reason ? " (" : ".");
+		if (it->part_two_reason) {
+			html_text(h, it->part_two_reason);
+			html_text(h, ").");
+		}
 		html_close(h);
 	}
 	if (row->presenter_name) {
@@ -1215,12 +1257,51 @@ static void write_item(struct html *h, const struct view *v, size_t i)
 	html_close(h);
 }
 
+/* The items' numbers and titles, each a link to its part of the page. */
+static void write_contents(struct html *h, const struct view *v)
+{
+	struct arena *a = &v->req->arena;
+
+	if (v->nitems < 2)
+		return;
+	html_open(h, "nav", "aria-label", "Items", "class",
+	          "govuk-!-margin-bottom-6", NULL);
+	html_elem(h, "h3", "Items", "class", "govuk-heading-s", NULL);
+	html_open(h, "ul", "class", "govuk-list", NULL);
+	for (size_t k = 0; k < v->nitems; k++) {
+		size_t i = v->order[k];
+		const struct gov_item *it = &v->items[i].item;
+		size_t parent = item_index(v, it->parent_id);
+		if (v->depth[i] > 1 ||
+		    (parent < v->nitems && v->hidden[parent]))
+			continue;
+		if (v->depth[i])
+			html_open(h, "li", "class", "govuk-!-margin-left-4",
+			          NULL);
+		else
+			html_open(h, "li", NULL);
+		html_elem(h, "a",
+		          v->hidden[i]
+		                  ? arena_printf(a, "Item %s: confidential",
+		                                 it->number)
+		                  : arena_printf(a, "%s. %s", it->number,
+		                                 it->title),
+		          "class", "govuk-link", "href",
+		          arena_printf(a, "#%s", item_anchor(a, it->number)),
+		          NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
 static void write_agenda(struct html *h, const struct view *v)
 {
-	html_elem(h, "h2", "Agenda and minutes", "class", "govuk-heading-m",
-	          "id", "agenda", NULL);
+	html_elem(h, "h2", v->see_minutes ? "Agenda and minutes" : "Agenda",
+	          "class", "govuk-heading-m", "id", "agenda", NULL);
 	if (v->nitems == 0)
 		para(h, "No agenda has been recorded.");
+	write_contents(h, v);
 	for (size_t k = 0; k < v->nitems; k++)
 		write_item(h, v, v->order[k]);
 	write_actions(h, v, 0, "Other actions raised at this meeting");
@@ -1527,6 +1608,15 @@ static enum masa_err meeting_render(struct http_request *req,
 	             arena_printf(a, "%s, %s",
 	                          r->m.name ? r->m.name : r->body.name,
 	                          r->day));
+	if (v.admin) {
+		html_open(&h, "p", "class", "govuk-body", NULL);
+		html_elem(&h, "a", "Manage this meeting", "class",
+		          "govuk-link govuk-!-font-weight-bold", "href",
+		          arena_printf(a, "%s/manage", r->href), NULL);
+		html_text(&h, ": move or cancel it, build and publish its "
+		              "agenda, record declarations.");
+		html_close(&h);
+	}
 	write_facts(&h, &v);
 	documents_minutes_link(&h, req, &r->m);
 	write_programme_link(&h, &v);
@@ -1536,6 +1626,8 @@ static enum masa_err meeting_render(struct http_request *req,
 		                         .content.text =
 		                                 "The minutes of this meeting "
 		                                 "are not yet published."});
+		if (v.see_agenda)
+			write_agenda(&h, &v);
 	} else {
 		write_attendance(&h, &v);
 		write_declarations(&h, &v);
@@ -1556,6 +1648,9 @@ enum masa_err meeting_page(struct http_request *req, struct masa_error *err)
 	struct meeting_ref r;
 	enum masa_err rc = meeting_ref_load(req, &r, err);
 
+	/* A moved meeting keeps its address: its new date's leads there. */
+	if (rc == MASA_ERR_NOT_FOUND)
+		return agenda_moved_meeting(req, err);
 	return rc ? rc : meeting_render(req, &r, 200, NULL, err);
 }
 

@@ -17,7 +17,10 @@
 #   action 12 under the open item 3, owned by Cafcass (open, overdue): no
 #     secret, so that Cafcass's lead has something in every filter
 # The board's next meeting, RLSCB/2030-01-15 (the board is no longer
-# dissolved, so it can meet): item 2 (part two) XQVOLE.
+# dissolved, so it can meet), its agenda published, its minutes draft:
+# item 2 (part two) XQVOLE title, reason and paper; the open item 1's
+# draft minutes XQMOTH (for everyone signed in, not the public, who see
+# its title and paper).
 # The board's work programme: XQTAPIR from resolution (1) of item 10.1,
 # XQLYNX from the deferral of item 11, both for 2030-01-15, and an open entry
 # (Open programme control) that everyone sees.
@@ -67,9 +70,15 @@ def at_meeting(id; f): .meetings |= map(if .id == id then f else . end);
 | .meetings += [
 	{"id": "RLSCB/2030-01-15", "body": "RLSCB", "date": "2030-01-15",
 	 "status": "scheduled", "minutes_status": "draft",
+	 "agenda_published_on": "2029-12-20",
+	 "part_two_exemption": "Paragraphs 1 and 2 of Schedule 12A to the Local Government Act 1972",
 	 "agenda": [
-		{"number": "1", "title": "Welcome and apologies"},
-		{"number": "2", "title": "XQVOLE Child R: the next steps", "confidential": true}
+		{"number": "1", "title": "Welcome and apologies",
+		 "minutes": "XQMOTH Draft words the public may not read yet.",
+		 "documents": [{"title": "Open agenda paper", "kind": "paper"}]},
+		{"number": "2", "title": "XQVOLE Child R: the next steps", "confidential": true,
+		 "part_two_reason": "XQVOLE Paragraph 2: identity of Child R",
+		 "documents": [{"title": "XQVOLE Child R report", "kind": "report"}]}
 	 ]}
 ]
 | .actions += [

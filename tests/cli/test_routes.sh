@@ -75,7 +75,8 @@ done
 OLD1="Serious case review: Child S"
 OLD2="Part two, taken in private"
 NEW="XQZEPHYR XQQUOKKA XQBISON XQKESTREL XQHERON XQMARMOT XQJACKAL XQNARWHAL
-	XQOCELOT XQPANGOLIN XQWOMBAT XQIBEX XQGECKO XQSALAMANDER XQTAPIR XQLYNX XQVOLE"
+	XQOCELOT XQPANGOLIN XQWOMBAT XQIBEX XQGECKO XQSALAMANDER XQTAPIR XQLYNX XQVOLE
+	XQMOTH"
 
 # may_see ROLE SECRET: whether ROLE may see SECRET. The business unit and a
 # member sitting on the board today see all of the board's part two; those
@@ -85,6 +86,8 @@ NEW="XQZEPHYR XQQUOKKA XQBISON XQKESTREL XQHERON XQMARMOT XQJACKAL XQNARWHAL
 # (Oona Owner in person, Pat Pace for pace) that action and its updates,
 # and nothing of the item it was raised under; anyone else, none.
 may_see() {
+	# Draft minutes of a published agenda: everyone signed in.
+	[ "$2" = XQMOTH ] && { [ "$1" != public ]; return; }
 	case $1 in
 	admin | current) return 0 ;;
 	member | chair | police) [ "$2" != XQVOLE ] ;;
@@ -133,6 +136,8 @@ samples() {
 /meetings/{body}/{date}	/meetings/RLSCB/2014-09-04
 /meetings/{body}/{date}	/meetings/RLSCB/2014-12-04
 /meetings/{body}/{date}/minutes.pdf	/meetings/RLSCB/2014-12-04/minutes.pdf
+/meetings/{body}/{date}/manage	/meetings/RLSCB/2030-01-15/manage
+/meetings/schedule	/meetings/schedule?body=RLSCB
 /meetings/{body}/{date}/attendance	/meetings/RLSCB/2014-09-04/attendance
 /papers/{paper}	/papers/1
 /papers/{paper}	/papers/2
@@ -191,6 +196,7 @@ addresses() {
 		printf '%s\t%s\n' "$p" "/meetings/RLSCB/2014-12-04$s"
 	done
 	printf '%s\t%s\n' "$p" /meetings/RLSCB/2014-09-04 "$p" /meetings/RLSCB/2030-01-15
+	printf '%s\t%s\n' /meetings/{body}/{date}/manage /meetings/RLSCB/2014-12-04/manage
 	p=/meetings/{body}/{date}/items/{number}/minutes
 	for s in 10 10.1 11; do
 		printf '%s\t%s\n' "$p" "/meetings/RLSCB/2014-12-04/items/$s/minutes"

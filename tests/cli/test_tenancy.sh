@@ -134,8 +134,14 @@ unique_to() {
 with_escaped() {
 	sed 'p; s/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g; s/'"'"'/\&#39;/g' | sort -u
 }
-unique_to "$DEMO" b.json | with_escaped >only-a.txt
-unique_to b.json a.json | with_escaped >only-b.txt
+# masa's own words are nobody's records: the standard items of the agenda it
+# proposes for any meeting (gov_agenda_draft).
+masa_words() {
+	grep -vxF -e "Welcome, introductions and apologies" -e "Declarations of interest" \
+		-e "Any other business" -e "Date and time of the next meeting"
+}
+unique_to "$DEMO" b.json | masa_words | with_escaped >only-a.txt
+unique_to b.json a.json | masa_words | with_escaped >only-b.txt
 [ "$(wc -l <only-a.txt)" -gt 60 ] && [ "$(wc -l <only-b.txt)" -gt 60 ] &&
 	pass "each partnership has names the other has not ($(wc -l <only-a.txt) and $(wc -l <only-b.txt))" ||
 	fail "each partnership has names the other has not" "$(wc -l <only-a.txt) and $(wc -l <only-b.txt)"
@@ -236,6 +242,8 @@ samples() {
 /meetings/{body}/{date}	/meetings/SYCDOP/2015-03-10
 /meetings/{body}/{date}	/meetings/SYCDOP/2015-06-09
 /meetings/{body}/{date}/attendance	/meetings/RLSCB/2014-09-04/attendance
+/meetings/{body}/{date}/manage	/meetings/RLSCB/2014-12-04/manage
+/meetings/schedule	/meetings/schedule?body=RLSCB
 /meetings/{body}/{date}/items/{number}/minutes	/meetings/RLSCB/2014-09-04/items/2/minutes
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10

@@ -23,6 +23,7 @@
 #include "testviewer.h"
 
 #include "gov/access.h"
+#include "gov/agenda.h"
 #include "gov/body.h"
 #include "gov/interchange.h"
 #include "gov/item.h"
@@ -434,6 +435,168 @@ static void test_minutes_rule_in_c_and_sql(void **state)
 	assert_true(yes);
 }
 
+/*
+ * The draft meeting's agenda is published before it: an open item with
+ * draft minutes text, a resolution, a declaration and a paper, and a part
+ * two item naming a child. Everyone sees the open item's number, title and
+ * paper; the public not its minutes text, resolution or declaration, and
+ * nobody without part two the part-two item.
+ */
+static void publish_next_agenda(struct fixture *f)
+{
+	struct gov_item one, two = {.meeting_id = f->next,
+	                            .number = "2",
+	                            .title = "Child Q follow-up",
+	                            .confidential = true,
+	                            .minutes = "Child Q is safe",
+	                            .part_two_reason = "Paragraph 2"};
+	struct gov_document paper = {.title = "Agenda paper", .kind = "paper"};
+	struct gov_resolution res = {.number = 1, .text = "Draft resolution"};
+	struct gov_declaration decl = {.meeting_id = f->next,
+	                               .interest = "Draft interest"};
+	struct gov_person mem;
+	struct gov_meeting m;
+
+	MUST(f, gov_item_find(&f->g, test_system(f->partnership), f->next, "1",
+	                      &f->a, &one, &f->err));
+	one.minutes = "Draft minutes words";
+	MUST(f, gov_item_update(&f->g, &one, &f->err));
+	MUST(f, gov_item_create(&f->g, &two, &f->err));
+	paper.item_id = one.id;
+	res.item_id = one.id;
+	decl.item_id = one.id;
+	MUST(f, gov_document_create(&f->g, &paper, &f->err));
+	MUST(f, gov_resolution_create(&f->g, &res, &f->err));
+	MUST(f, gov_person_find(&f->g, f->partnership, "mem", &f->a, &mem,
+	                        &f->err));
+	decl.person_id = mem.id;
+	MUST(f, gov_declaration_create(&f->g, &decl, &f->err));
+	MUST(f, gov_agenda_publish(&f->g, f->next, 0, "2020-03-01", &f->err));
+	MUST(f, gov_meeting_get(&f->g, f->next, &f->a, &m, &f->err));
+	assert_string_equal(m.agenda_published_on, "2020-03-01");
+	assert_string_equal(m.minutes_status, "draft");
+}
+
+/* What v is given of the draft meeting with a published agenda. */
+struct agenda_seen {
+	size_t rows, hidden, list, res, decl, docs;
+	bool minutes_text, agenda_only, part_two_title;
+};
+
+static struct agenda_seen agenda_seen(struct fixture *f,
+                                      const struct gov_viewer *v)
+{
+	struct agenda_seen s = {0};
+	struct gov_item_row *rows;
+	struct gov_item *items;
+	struct gov_resolution *res;
+	struct gov_declaration_row *decl;
+	struct gov_document *docs;
+	size_t n;
+
+	MUST(f, gov_item_rows(&f->g, v, f->next, &f->a, &rows, &n, &f->err));
+	s.rows = n;
+	for (size_t i = 0; i < n; i++) {
+		s.hidden += rows[i].hidden;
+		s.agenda_only |= rows[i].agenda_only;
+		s.minutes_text |= rows[i].item.minutes != NULL;
+		s.part_two_title |=
+		        strstr(rows[i].item.title, "Child Q") != NULL;
+		if (rows[i].hidden) {
+			assert_null(rows[i].item.part_two_reason);
+			assert_int_equal(rows[i].item.presenter_id, 0);
+		}
+	}
+	MUST(f, gov_item_list(&f->g, v, f->next, &f->a, &items, &n, &f->err));
+	s.list = n;
+	for (size_t i = 0; i < n; i++) {
+		s.minutes_text |= items[i].minutes != NULL;
+		s.part_two_title |= strstr(items[i].title, "Child Q") != NULL;
+	}
+	MUST(f,
+	     gov_resolution_list(&f->g, v, f->next, &f->a, &res, &n, &f->err));
+	s.res = n;
+	MUST(f, gov_declaration_rows(&f->g, v, f->next, &f->a, &decl, &n,
+	                             &f->err));
+	s.decl = n;
+	MUST(f,
+	     gov_document_list(&f->g, v, f->next, &f->a, &docs, &n, &f->err));
+	s.docs = n;
+	return s;
+}
+
+static void test_published_agenda_of_draft_minutes(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_viewer pub, admin, mem, other, stranger, served_pub;
+	struct agenda_seen s;
+
+	gov_viewer_public(&pub, f->partnership);
+	admin = as(f, GOV_ROLE_ADMIN, NULL);
+	mem = as(f, GOV_ROLE_MEMBER, "mem");
+	other = as(f, GOV_ROLE_MEMBER, "other");
+	stranger = as(f, GOV_ROLE_ADMIN, NULL);
+	stranger.partnership_id = f->partnership + 1000;
+	gov_viewer_public(&served_pub, f->partnership + 1000);
+
+	/* Before: the public sees nothing of the draft meeting. */
+	s = agenda_seen(f, &pub);
+	assert_int_equal(s.rows + s.list + s.docs, 0);
+	publish_next_agenda(f);
+
+	/* The public: both items' places, the open one's title and paper;
+	 * no minutes text, resolution, declaration or part-two title. */
+	s = agenda_seen(f, &pub);
+	assert_int_equal(s.rows, 2);
+	assert_int_equal(s.hidden, 1);
+	assert_int_equal(s.list, 1);
+	assert_int_equal(s.docs, 1);
+	assert_int_equal(s.res + s.decl, 0);
+	assert_false(s.minutes_text);
+	assert_false(s.part_two_title);
+	assert_true(s.agenda_only);
+	/* A member of another body: the draft minutes of open items (signed
+	 * in), not part two. */
+	s = agenda_seen(f, &other);
+	assert_int_equal(s.rows, 2);
+	assert_int_equal(s.hidden, 1);
+	assert_true(s.minutes_text);
+	assert_false(s.agenda_only);
+	assert_false(s.part_two_title);
+	assert_int_equal(s.res + s.decl, 2);
+	/* The body's member and the admin: everything. */
+	s = agenda_seen(f, &mem);
+	assert_int_equal(s.hidden, 0);
+	assert_true(s.part_two_title);
+	s = agenda_seen(f, &admin);
+	assert_int_equal(s.list, 2);
+	assert_true(s.part_two_title);
+	/* Another partnership, signed in or not (no body serves it): none. */
+	s = agenda_seen(f, &stranger);
+	assert_int_equal(s.rows + s.list + s.docs + s.res + s.decl, 0);
+	s = agenda_seen(f, &served_pub);
+	assert_int_equal(s.rows + s.list + s.docs + s.res + s.decl, 0);
+	/* The C rule and the SQL agree on the agenda, for each of them. */
+	const struct gov_viewer *all[] = {&pub,      &admin,      &mem, &other,
+	                                  &stranger, &served_pub, NULL};
+	const int64_t meetings[] = {f->held, f->next};
+	for (size_t i = 0; all[i]; i++)
+		for (size_t k = 0; k < 2; k++) {
+			struct gov_meeting m;
+			bool sql = false;
+			MUST(f, gov_meeting_get(&f->g, meetings[k], &f->a, &m,
+			                        &f->err));
+			MUST(f, gov_may_see_agenda_of(&f->g, all[i], m.id, &sql,
+			                              &f->err));
+			if (sql != gov_may_see_agenda(all[i], &m))
+				fail_msg("viewer %zu, %s: SQL says %d", i,
+				         m.key, sql);
+		}
+	/* Withdrawn (the meeting was in 2020: refused, it has passed). */
+	assert_int_equal(gov_agenda_publish(&f->g, f->next, 0, NULL, &f->err),
+	                 MASA_ERR_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +606,7 @@ int main(void)
 	        T(test_programme_entries),
 	        T(test_open_parts_still_shown),
 	        T(test_minutes_rule_in_c_and_sql),
+	        T(test_published_agenda_of_draft_minutes),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
