@@ -10,6 +10,7 @@
 #include "web/documents.h"
 #include "web/home.h"
 #include "web/meeting.h"
+#include "web/pages.h"
 #include "web/programme.h"
 #include "web/session.h"
 #include "web/structure.h"
@@ -25,6 +26,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(programme_routes),
         ROUTE_INCLUDE(actions_routes),
         ROUTE_INCLUDE(calendar_routes),
+        ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

@@ -192,6 +192,9 @@ static const struct govuk_footer_link footer_links[] = {
         {.href = "/meetings", .text = "Meetings calendar"},
         {.href = "/meetings/calendar.ics", .text = "Calendar feed (iCalendar)"},
         {.href = "/api/v1/openapi.json", .text = "API"},
+        {.href = "/accessibility", .text = "Accessibility statement"},
+        {.href = "/privacy", .text = "Privacy notice"},
+        {.href = "/contact", .text = "Contact"},
 };
 
 void page_end(struct html *h, const struct http_request *req)
