@@ -95,6 +95,17 @@ const char *actions_href(struct arena *a, const char *key)
 	return arena_printf(a, "/actions/%s", key);
 }
 
+bool actions_may_open(const struct http_request *req)
+{
+	/* The page of one action: its route says who may ask for it. */
+	for (const struct route *r = actions_routes; r->method; r++)
+		if (strcmp(r->method, "GET") == 0 &&
+		    strncmp(r->path, "/actions/", 9) == 0)
+			return req->account != NULL &&
+			       req->viewer.role >= r->role;
+	return false;
+}
+
 const char *actions_owner_names(struct arena *a,
                                 const struct gov_action_entry *e)
 {

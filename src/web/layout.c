@@ -277,6 +277,23 @@ const char *page_date_read(struct http_request *req, const char *prefix,
 	return NULL;
 }
 
+const char *page_soft_date(struct http_request *req, const char *prefix,
+                           const char *label, const char **error)
+{
+	const char *typed = NULL;
+	const char *message = page_date_read(req, prefix, label, false, &typed);
+
+	if (error != NULL)
+		*error = message;
+	if (message == NULL) /* the fields, else the link's date */
+		return typed ? typed : http_param(req, prefix);
+	if (req->nrefused < HTTP_REFUSED_MAX)
+		req->refused[req->nrefused++] = (struct http_refused){
+		        .name = arena_printf(&req->arena, "%s-day", prefix),
+		        .message = message};
+	return NULL;
+}
+
 void page_date_input(struct html *h, const struct http_request *req,
                      const struct page_date_input *p)
 {
