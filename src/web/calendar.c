@@ -269,21 +269,19 @@ static date_days month_start(date_days day, int months)
 
 /* The meetings of body_id (0: every body the partnership sees). */
 static enum masa_err count_meetings(struct http_request *req, int64_t body_id,
-                                    const char *from, const char *to,
-                                    size_t *n, struct masa_error *err)
+                                    const char *from, const char *to, size_t *n,
+                                    struct masa_error *err)
 {
 	return body_id ? gov_meeting_count(&req->gov, req->partnership->id,
 	                                   body_id, from, to, n, err)
-	               : gov_meeting_count_seen(&req->gov,
-	                                        req->partnership->id, from,
-	                                        to, n, err);
+	               : gov_meeting_count_seen(&req->gov, req->partnership->id,
+	                                        from, to, n, err);
 }
 
 static enum masa_err list_meetings(struct http_request *req, int64_t body_id,
-                                   const char *from, const char *to,
-                                   int limit, int offset,
-                                   struct gov_meeting_row **rows, size_t *n,
-                                   struct masa_error *err)
+                                   const char *from, const char *to, int limit,
+                                   int offset, struct gov_meeting_row **rows,
+                                   size_t *n, struct masa_error *err)
 {
 	return body_id ? gov_meeting_list(&req->gov, req->partnership->id,
 	                                  body_id, from, to, limit, offset,
@@ -323,8 +321,7 @@ static enum masa_err meeting_years(struct http_request *req, int64_t body_id,
 	y2 = (int)strtol(last[0].m.date, NULL, 10);
 	if (y2 < y1 || y2 - y1 > 300) /* dates are checked when stored */
 		return MASA_OK;
-	*out = arena_alloc(&req->arena,
-	                   (size_t)(y2 - y1 + 1) * sizeof **out);
+	*out = arena_alloc(&req->arena, (size_t)(y2 - y1 + 1) * sizeof **out);
 	for (int y = y2; y >= y1 && rc == MASA_OK; y--) {
 		char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
 		size_t n = 0;
@@ -394,8 +391,8 @@ static const char *period_href(struct arena *a, date_days from, date_days to,
 }
 
 /* Earlier and later: the periods of the same length before and after. */
-static void write_period_links(struct html *h, struct arena *a,
-                               date_days from, date_days to, const char *body)
+static void write_period_links(struct html *h, struct arena *a, date_days from,
+                               date_days to, const char *body)
 {
 	int months = whole_months(from, to);
 	date_days pf, pt, nf, nt;
@@ -412,10 +409,9 @@ static void write_period_links(struct html *h, struct arena *a,
 	govuk_pagination(
 	        h, &(struct govuk_pagination){
 	                   .landmark_label = "Meetings of other periods",
-	                   .previous =
-	                           {.href = period_href(a, pf, pt, body),
-	                            .content.text = "Earlier meetings",
-	                            .label_text = period_text(a, pf, pt)},
+	                   .previous = {.href = period_href(a, pf, pt, body),
+	                                .content.text = "Earlier meetings",
+	                                .label_text = period_text(a, pf, pt)},
 	                   .next = {.href = period_href(a, nf, nt, body),
 	                            .content.text = "Later meetings",
 	                            .label_text = period_text(a, nf, nt)},
@@ -424,8 +420,8 @@ static void write_period_links(struct html *h, struct arena *a,
 
 /* Every year that has meetings, each a link to that year's. */
 static void write_years(struct html *h, struct arena *a,
-                        const struct calendar_year *years, size_t n,
-                        int shown, const char *body)
+                        const struct calendar_year *years, size_t n, int shown,
+                        const char *body)
 {
 	if (n == 0)
 		return;
@@ -433,9 +429,9 @@ static void write_years(struct html *h, struct arena *a,
 	          NULL);
 	html_open(h, "ul", "class", "govuk-list masa-years", NULL);
 	for (size_t i = 0; i < n; i++) {
-		const char *text = arena_printf(
-		        a, "%d (%zu meeting%s)", years[i].year, years[i].n,
-		        years[i].n == 1 ? "" : "s");
+		const char *text =
+		        arena_printf(a, "%d (%zu meeting%s)", years[i].year,
+		                     years[i].n, years[i].n == 1 ? "" : "s");
 		html_open(h, "li", NULL);
 		if (years[i].year == shown)
 			html_elem(h, "strong", text, "aria-current", "page",
@@ -507,8 +503,8 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 	const char *from_error, *to_error;
 	const char *from = page_soft_date(req, "from", "The first date to show",
 	                                  &from_error);
-	const char *to = page_soft_date(req, "to", "The last date to show",
-	                                &to_error);
+	const char *to =
+	        page_soft_date(req, "to", "The last date to show", &to_error);
 	long year = http_param_long(req, "year", 0);
 	const char *short_name = http_param(req, "body");
 	struct gov_body *bodies, body = {0};
@@ -556,7 +552,8 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 		rc = count_meetings(req, body.id, from, to, &total, err);
 	if (rc == MASA_OK)
 		rc = list_meetings(req, body.id, from, to,
-		                   CALENDAR_PAGE_MAX_MEETINGS, 0, &rows, &n, err);
+		                   CALENDAR_PAGE_MAX_MEETINGS, 0, &rows, &n,
+		                   err);
 	if (rc == MASA_OK)
 		rc = meeting_years(req, body.id, &years, &nyears, err);
 	if (rc != MASA_OK)
