@@ -273,7 +273,7 @@ static enum masa_err render_form(struct http_request *req, unsigned status,
 		html_elem(&h, "h2", "Preview", "class", "govuk-heading-m", "id",
 		          "preview", NULL);
 		html_open(&h, "div", "class", "govuk-inset-text", NULL);
-		markdown_write(&h, text, 3);
+		markdown_write(&h, text, 2);
 		html_close(&h);
 	}
 	page_form_begin(&h, req, arena_printf(a, "/admin/pages/%s", k->slug));
