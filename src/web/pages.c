@@ -20,11 +20,13 @@
 struct page_kind {
 	const char *slug;
 	const char *title;
+	const char *name; /* mid-sentence: "the contact page" */
 	const char *text; /* the default, Markdown */
 };
 
 static const struct page_kind kinds[] = {
         {"accessibility", "Accessibility statement",
+         "the accessibility statement",
          "This statement applies to the website of {partnership}, which "
          "runs on masa, open-source software for multi-agency safeguarding "
          "arrangements.\n\n"
@@ -60,7 +62,7 @@ static const struct page_kind kinds[] = {
          "## Preparation of this statement\n\n"
          "This statement was prepared on [date]. It was last reviewed on "
          "[date].\n"},
-        {"privacy", "Privacy notice",
+        {"privacy", "Privacy notice", "the privacy notice",
          "{partnership} uses this website to run its multi-agency "
          "safeguarding arrangements: its boards and groups, their "
          "meetings, minutes, papers and actions.\n\n"
@@ -97,7 +99,7 @@ static const struct page_kind kinds[] = {
          "correct it: see the [contact page](/contact). [Name the data "
          "protection officer.] You may complain to the Information "
          "Commissioner's Office (ico.org.uk).\n"},
-        {"contact", "Contact",
+        {"contact", "Contact", "the contact page",
          "## The business unit\n\n"
          "The business unit of {partnership} runs the partnership's "
          "meetings, minutes and actions, and this website.\n\n"
@@ -174,9 +176,9 @@ enum masa_err pages_show(struct http_request *req, struct masa_error *err)
 	html_close(&h);
 	if (gov_may_administer(&req->viewer, req->partnership->id)) {
 		html_open(&h, "p", "class", "govuk-body", NULL);
-		html_elem(&h, "a", arena_printf(a, "Edit the %s", k->title),
-		          "href", arena_printf(a, "/admin/pages/%s", k->slug),
-		          "class", "govuk-link", NULL);
+		html_elem(&h, "a", arena_printf(a, "Edit %s", k->name), "href",
+		          arena_printf(a, "/admin/pages/%s", k->slug), "class",
+		          "govuk-link", NULL);
 		html_close(&h);
 	}
 	page_end(&h, req);
@@ -223,9 +225,9 @@ static enum masa_err render_form(struct http_request *req, unsigned status,
 		page_begin(
 		        &h, req,
 		        &(struct page){
-		                .title = arena_printf(a, "%sEdit the %s",
+		                .title = arena_printf(a, "%sEdit %s",
 		                                      problem ? "Error: " : "",
-		                                      k->title),
+		                                      k->name),
 		                .section = PAGE_ADMIN,
 		                .breadcrumbs =
 		                        &(struct govuk_breadcrumbs){
@@ -249,14 +251,13 @@ static enum masa_err render_form(struct http_request *req, unsigned status,
 		                .n_errors = 1});
 	} else if (http_param(req, "done") != NULL) {
 		govuk_notification_banner(
-		        &h, &(struct govuk_notification_banner){
-		                    .type = "success",
-		                    .content.text = arena_printf(
-		                            a, "The %s has been saved.",
-		                            k->title)});
+		        &h,
+		        &(struct govuk_notification_banner){
+		                .type = "success",
+		                .content.text = "Saved: everyone now reads "
+		                                "the page as you wrote it."});
 	}
-	page_heading(&h, "Business unit",
-	             arena_printf(a, "Edit the %s", k->title));
+	page_heading(&h, "Business unit", arena_printf(a, "Edit %s", k->name));
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	html_text(&h, "Everyone can read this page, from the link in the "
 	              "footer of every page: ");

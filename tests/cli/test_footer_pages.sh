@@ -52,7 +52,7 @@ body_has "with a placeholder to fill" "[the business unit's e-mail address]"
 req -b member.jar "$URL/contact"
 body_hasnt "a member has no edit link" "/admin/pages/contact"
 req -b admin.jar "$URL/contact"
-body_has "the business unit has one" '<a href="/admin/pages/contact" class="govuk-link">Edit the Contact</a>'
+body_has "the business unit has one" '<a href="/admin/pages/contact" class="govuk-link">Edit the contact page</a>'
 req "$URL/contact/x"
 code_is "no page under a footer page" 404
 
@@ -102,7 +102,7 @@ req -b admin.jar "$URL/admin/pages/contact" --data-urlencode "csrf=$TOKEN" \
 code_is "the business unit saves it" 303
 header_has "back to the form" "Location: /admin/pages/contact?done=saved"
 req -b admin.jar "$URL/admin/pages/contact?done=saved"
-body_has "which says it was saved" "The Contact has been saved."
+body_has "which says it was saved" "Saved: everyone now reads the page as you wrote it."
 body_has "and carries the new version" 'name="version" value="1"'
 [ "$(stored "SELECT version, updated_by FROM site_page WHERE slug = 'contact'")" = "1|web:admin" ] &&
 	pass "stored, version 1, by whom" || fail "stored, version 1, by whom" "$(stored "SELECT version, updated_by FROM site_page")"
