@@ -12,6 +12,7 @@
 #include "web/home.h"
 #include "web/meeting.h"
 #include "web/papers.h"
+#include "web/pages.h"
 #include "web/programme.h"
 #include "web/session.h"
 #include "web/structure.h"
@@ -29,6 +30,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(calendar_routes),
         ROUTE_INCLUDE(papers_routes),
         ROUTE_INCLUDE(agenda_routes),
+        ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

@@ -400,41 +400,42 @@ static enum masa_err raise_check(struct gov *g, struct gov_action *act,
 		if (act->raised_on == NULL)
 			act->raised_on = m.date;
 		else if (strcmp(act->raised_on, m.date) != 0)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "action raised_on: %s is not the "
-			                      "date of %s (%s)",
-			                      act->raised_on, m.key, m.date);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "Date the action was raised: %s is "
+			        "not the date of %s (%s)",
+			        act->raised_on, m.key, m.date);
 	}
-	if ((rc = check_date("action raised_on", act->raised_on, false, err)) ||
-	    (rc = check_date("action due_date", act->due_date, true, err)) ||
-	    (rc = check_optional_text("action details", act->details, err)))
+	if ((rc = check_date("Date the action was raised", act->raised_on,
+	                     false, err)) ||
+	    (rc = check_date("Due date", act->due_date, true, err)) ||
+	    (rc = check_optional_text("What the action is", act->details, err)))
 		return rc;
 	if (text_is_blank(act->details))
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "action details: required");
+		                      "What the action is: required");
 	if (act->due_date && strcmp(act->due_date, act->raised_on) < 0)
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "action due_date: %s is before the day it "
-		        "was raised (%s)",
-		        act->due_date, act->raised_on);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Due date: %s is before the day it was "
+		                      "raised (%s)",
+		                      act->due_date, act->raised_on);
 	if (act->due_meeting_id != 0) {
 		struct gov_meeting due;
 		if ((rc = gov_meeting_get(g, act->due_meeting_id, a, &due,
 		                          err))) {
-			masa_error_prefix(err, "action due_meeting");
+			masa_error_prefix(err, "Meeting it is due by");
 			return rc;
 		}
 		if (due.body_id != act->body_id)
 			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "action due_meeting: %s is not a "
-			                      "meeting of %s",
+			                      "Meeting it is due by: %s is not "
+			                      "a meeting of %s",
 			                      due.key, body.short_name);
 		if (strcmp(due.date, act->raised_on) < 0)
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
-			        "action due_meeting: %s is before "
-			        "the day it was raised (%s)",
+			        "Meeting it is due by: %s is "
+			        "before the day it was raised (%s)",
 			        due.key, act->raised_on);
 		if (act->due_date != NULL)
 			return masa_error_set(
@@ -661,7 +662,7 @@ static enum masa_err action_update(struct gov *g, struct gov_action_update *u,
 	    nremoved == 0 && strcmp(u->kind, "carried_forward") != 0) {
 		rc = masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "update: give text, a status or a change of "
+		        "Update: give text, a status or a change of "
 		        "owner");
 		goto out;
 	}
@@ -714,8 +715,7 @@ static enum masa_err action_update(struct gov *g, struct gov_action_update *u,
 	}
 	if ((nadded > 0 || nremoved > 0) && current - nremoved + nadded == 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "owners_removed: %s would be left with no "
-		                    "owner",
+		                    "Owners: %s would be left with no owner",
 		                    act.key);
 		goto out;
 	}

@@ -24,11 +24,12 @@
 #include "gov/meeting.h"
 #include "gov/partnership.h"
 #include "gov/programme.h"
+#include "gov/site_page.h"
 
 static const char *const top_members[] = {
         "format",  "version",   "partnership", "organizations",
         "people",  "bodies",    "memberships", "meetings",
-        "actions", "programme", NULL};
+        "actions", "programme", "pages",       NULL};
 static const char *const action_members[] = {
         "id",        "body",    "meeting", "item",     "number",
         "raised_on", "details", "owners",  "due_date", "due_meeting",
@@ -42,6 +43,7 @@ static const char *const programme_members[] = {
         "body",   "title",        "meeting",   "month",
         "source", "from_meeting", "from_item", "from_resolution",
         "status", "notes",        NULL};
+static const char *const page_members[] = {"page", "text", NULL};
 static const char *const partnership_members[] = {"id", "name", "area", NULL};
 static const char *const organisation_members[] = {
         "id", "name", "classification", "part", NULL};
@@ -929,6 +931,26 @@ out:
 	return rc;
 }
 
+/* A footer page as the business unit wrote it (gov/site_page.h). */
+static enum masa_err load_page(struct loader *l, json_t *o,
+                               struct masa_error *err)
+{
+	const char *page, *text;
+	enum masa_err rc;
+
+	if ((rc = expect_object(o, "page", err)) ||
+	    (rc = expect_members(o, page_members, err)) ||
+	    (rc = get_text(o, "page", true, &page, err)) ||
+	    (rc = get_text(o, "text", true, &text, err)))
+		return rc;
+	if (!gov_site_page_known(page))
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "page: \"%.40s\" is not accessibility, "
+		                      "privacy or contact",
+		                      page);
+	return gov_site_page_set(l->g, l->partnership_id, page, text, -1, err);
+}
+
 typedef enum masa_err (*load_fn)(struct loader *l, json_t *o,
                                  struct masa_error *err);
 
@@ -1009,7 +1031,9 @@ static enum masa_err load_document_root(struct loader *l, json_t *root,
 	if ((rc = load_list(l, root, "actions", action_members, load_action,
 	                    NULL, err)) ||
 	    (rc = load_list(l, root, "programme", programme_members,
-	                    load_programme, NULL, err)))
+	                    load_programme, NULL, err)) ||
+	    (rc = load_list(l, root, "pages", page_members, load_page, NULL,
+	                    err)))
 		return rc;
 	return MASA_OK;
 }
@@ -1576,6 +1600,29 @@ static enum masa_err dump_programme(struct dumper *d, int64_t partnership_id,
 	return rc;
 }
 
+/* The footer pages the business unit wrote, when it wrote any. */
+static enum masa_err dump_pages(struct dumper *d, int64_t partnership_id,
+                                json_t *root, struct masa_error *err)
+{
+	struct gov_site_page *pages;
+	size_t n;
+	json_t *list;
+	enum masa_err rc = gov_site_page_list(d->g, partnership_id, &d->a,
+	                                      &pages, &n, err);
+
+	if (rc != MASA_OK || n == 0)
+		return rc;
+	list = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		set_text(o, "page", pages[i].slug);
+		set_text(o, "text", pages[i].body);
+		json_array_append_new(list, o);
+	}
+	json_object_set_new(root, "pages", list);
+	return MASA_OK;
+}
+
 enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
                                     json_t **out, struct masa_error *err)
 {
@@ -1738,6 +1785,8 @@ enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
 	list = json_array();
 	json_object_set_new(root, "programme", list);
 	if ((rc = dump_programme(&d, partnership_id, list, err)))
+		goto out;
+	if ((rc = dump_pages(&d, partnership_id, root, err)))
 		goto out;
 	*out = root;
 	root = NULL;

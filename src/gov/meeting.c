@@ -226,72 +226,72 @@ static enum masa_err meeting_check(const struct gov_meeting *m,
 {
 	enum masa_err rc;
 
-	if ((rc = check_optional_line("meeting name", m->name, err)) ||
-	    (rc = check_date("meeting date", m->date, false, err)) ||
-	    (rc = check_time("meeting start_time", m->start_time, err)) ||
-	    (rc = check_time("meeting end_time", m->end_time, err)) ||
-	    (rc = check_optional_line("meeting location", m->location, err)) ||
-	    (rc = check_enum("meeting status", m->status, gov_meeting_statuses,
+	if ((rc = check_optional_line("Meeting name", m->name, err)) ||
+	    (rc = check_date("Meeting date", m->date, false, err)) ||
+	    (rc = check_time("Start time", m->start_time, err)) ||
+	    (rc = check_time("End time", m->end_time, err)) ||
+	    (rc = check_optional_line("Venue", m->location, err)) ||
+	    (rc = check_enum("Meeting status", m->status, gov_meeting_statuses,
 	                     false, err)) ||
-	    (rc = check_url("meeting webcast_url", m->webcast_url, err)) ||
-	    (rc = check_enum("meeting minutes_status", m->minutes_status,
+	    (rc = check_url("Webcast address", m->webcast_url, err)) ||
+	    (rc = check_enum("Minutes status", m->minutes_status,
 	                     gov_minutes_statuses, false, err)) ||
-	    (rc = check_date("meeting minutes_approved_on",
+	    (rc = check_date("Date the minutes were approved",
 	                     m->minutes_approved_on, true, err)) ||
-	    (rc = check_date("meeting minutes_published_on",
+	    (rc = check_date("Date the minutes were published",
 	                     m->minutes_published_on, true, err)) ||
-	    (rc = check_date("date the agenda was published",
+	    (rc = check_date("Date the agenda was published",
 	                     m->agenda_published_on, true, err)) ||
-	    (rc = check_optional_line("part two exemption",
-	                              m->part_two_exemption, err)))
+	    (rc = check_optional_line("Part 2 exemption", m->part_two_exemption,
+	                              err)))
 		return rc;
 	if (strcmp(m->minutes_status, "draft") == 0 &&
 	    (m->minutes_approved_on || m->minutes_published_on))
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "meeting minutes_status: draft minutes "
-		                      "have no approval or publication date");
+		                      "Minutes status: draft minutes have no "
+		                      "date of approval or publication");
 	if (strcmp(m->minutes_status, "draft") != 0 &&
 	    m->minutes_approved_on == NULL)
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "meeting minutes_approved_on: %s minutes "
-		                      "need the date they were approved",
+		                      "Date the minutes were approved: %s "
+		                      "minutes need the date they were "
+		                      "approved",
 		                      m->minutes_status);
 	if ((strcmp(m->minutes_status, "published") == 0) !=
 	    (m->minutes_published_on != NULL))
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "meeting minutes_published_on: give it "
-		                      "exactly when the minutes are published");
+		                      "Date the minutes were published: give "
+		                      "it exactly when the minutes are "
+		                      "published");
 	if (m->minutes_approved_on &&
 	    strcmp(m->minutes_approved_on, m->date) < 0)
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "meeting minutes_approved_on: %s is before "
-		        "the meeting (%s)",
-		        m->minutes_approved_on, m->date);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Date the minutes were approved: %s is "
+		                      "before the meeting (%s)",
+		                      m->minutes_approved_on, m->date);
 	if (m->minutes_published_on &&
 	    strcmp(m->minutes_published_on, m->minutes_approved_on) < 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "meeting minutes_published_on: %s is "
-		                      "before they were approved (%s)",
+		                      "Date the minutes were published: %s "
+		                      "is before they were approved (%s)",
 		                      m->minutes_published_on,
 		                      m->minutes_approved_on);
 	if (m->start_time && m->end_time &&
 	    strcmp(m->end_time, m->start_time) < 0)
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "meeting end_time: %s is before start_time "
-		        "%s",
-		        m->end_time, m->start_time);
+		        "End time: %s is before the start time %s", m->end_time,
+		        m->start_time);
 	if (b->founding_date && strcmp(m->date, b->founding_date) < 0)
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "meeting date: %s is before %s was founded "
+		        "Meeting date: %s is before %s was founded "
 		        "on %s",
 		        m->date, b->short_name, b->founding_date);
 	if (b->dissolution_date && strcmp(m->date, b->dissolution_date) > 0)
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "meeting date: %s is after %s was dissolved "
+		        "Meeting date: %s is after %s was dissolved "
 		        "on %s",
 		        m->date, b->short_name, b->dissolution_date);
 	return MASA_OK;

@@ -915,7 +915,9 @@ static bool from_cache(struct request_state *st)
 	struct buf key;
 	struct masa_error err = {0};
 
-	if (!req->route->cache || req->account != NULL ||
+	/* A page with a refused soft parameter says so: never the page
+	 * kept without it. */
+	if (!req->route->cache || req->account != NULL || req->nrefused > 0 ||
 	    (strcmp(req->method, "GET") != 0 &&
 	     strcmp(req->method, "HEAD") != 0) ||
 	    http_header(req, "Authorization") != NULL)

@@ -35,6 +35,9 @@
 #include "http/server.h"
 #include "web/layout.h"
 
+/* The "as at" filter, named in its messages. */
+#define AS_AT_LABEL "The date to show the log as at"
+
 enum {
 	LOG_PAGE_SIZE = 50,    /* rows of a log per page */
 	UPDATE_TEXT_MAX = 5000 /* characters in one update */
@@ -93,6 +96,17 @@ void actions_status_tag(struct html *h, const char *status, long days_overdue)
 const char *actions_href(struct arena *a, const char *key)
 {
 	return arena_printf(a, "/actions/%s", key);
+}
+
+bool actions_may_open(const struct http_request *req)
+{
+	/* The page of one action: its route says who may ask for it. */
+	for (const struct route *r = actions_routes; r->method; r++)
+		if (strcmp(r->method, "GET") == 0 &&
+		    strncmp(r->path, "/actions/", 9) == 0)
+			return req->account != NULL &&
+			       req->viewer.role >= r->role;
+	return false;
 }
 
 const char *actions_owner_names(struct arena *a,
@@ -354,7 +368,8 @@ const struct route_param actions_log_params[] = {
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_DATE,
          .soft = true,
-         .label = "The date to show the log as at"},
+         .label = AS_AT_LABEL},
+        PAGE_DATE_PARAMS("as_at", ROUTE_IN_QUERY),
         {.name = "page",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_INTEGER,
@@ -371,6 +386,24 @@ static enum gov_log_show show_of(const char *name)
 	return GOV_LOG_BOARD;
 }
 
+/*
+ * The log's "as at" date: its date fields as the filter form sends them, or
+ * ?as_at=YYYY-MM-DD as links write it; NULL for today (or fields that are
+ * not a date, which page_soft_date reports).
+ */
+static const char *as_at_of(struct http_request *req, const char **error)
+{
+	const char *typed = NULL;
+	const char *message =
+	        page_date_read(req, "as_at", AS_AT_LABEL, false, &typed);
+
+	if (error != NULL)
+		*error = message;
+	if (message != NULL)
+		return NULL;
+	return typed ? typed : http_param(req, "as_at");
+}
+
 /* The log's address with its filters and page n. */
 static const char *log_href(struct http_request *req, const char *body,
                             long page)
@@ -382,7 +415,9 @@ static const char *log_href(struct http_request *req, const char *body,
 	char sep = '?';
 
 	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-		const char *v = http_param(req, keep[i]);
+		const char *v = strcmp(keep[i], "as_at") == 0
+		                        ? as_at_of(req, NULL)
+		                        : http_param(req, keep[i]);
 		if (v == NULL)
 			continue;
 		q = arena_printf(a, "%s%c%s=%s", q, sep, keep[i],
@@ -548,6 +583,7 @@ static void log_filters(struct http_request *req, struct html *h,
 {
 	struct arena *a = &req->arena;
 	struct govuk_select_item *pi, *oi;
+	const char *as_at, *as_at_error;
 	static const struct govuk_select_item show_items[] = {
 	        {.value = "log",
 	         .text = "Raised, finished on the date and "
@@ -597,18 +633,16 @@ static void log_filters(struct http_request *req, struct html *h,
 	                });
 	html_close(h);
 	html_open(h, "div", "class", "govuk-grid-column-one-half", NULL);
-	govuk_input(h,
-	            &(struct govuk_input){
-	                    .name = "as_at",
-	                    .value = http_param(req, "as_at"),
-	                    .classes = "govuk-input--width-10",
-	                    .field.label.content.text = "As at",
-	                    .field.hint =
-	                            &(struct govuk_hint){
-	                                    .content.text = "A date such as "
-	                                                    "2014-12-04; empty "
-	                                                    "for today"},
-	            });
+	as_at = as_at_of(req, &as_at_error);
+	page_date_input(h, req,
+	                &(struct page_date_input){
+	                        .prefix = "as_at",
+	                        .legend = "As at",
+	                        .hint = "For example, 4 12 2014. Leave it "
+	                                "empty for today.",
+	                        .iso = as_at,
+	                        .error = as_at_error,
+	                });
 	govuk_checkboxes(
 	        h,
 	        &(struct govuk_checkboxes){
@@ -652,7 +686,9 @@ enum masa_err actions_log(struct http_request *req, struct masa_error *err)
 	enum masa_err rc;
 
 	today_text(today);
-	f.on = http_param(req, "as_at") ? http_param(req, "as_at") : today;
+	f.on = page_soft_date(req, "as_at", AS_AT_LABEL, NULL);
+	if (f.on == NULL)
+		f.on = today;
 	f.overdue_only = http_param(req, "overdue") != NULL;
 	f.offset = (size_t)(page - 1) * LOG_PAGE_SIZE;
 	rc = gov_body_find(&req->gov, req->partnership->id,
@@ -666,9 +702,9 @@ enum masa_err actions_log(struct http_request *req, struct masa_error *err)
 		                          owner, a, &p, err)))
 			return rc == MASA_ERR_NOT_FOUND
 			               ? masa_error_set(err, MASA_ERR_INVALID,
-			                                "owner: no "
-			                                "person has the "
-			                                "key %s",
+			                                "Owner: nobody "
+			                                "in the partnership "
+			                                "is called %s",
 			                                owner)
 			               : rc;
 		f.person_id = p.id;
@@ -679,9 +715,10 @@ enum masa_err actions_log(struct http_request *req, struct masa_error *err)
 		                                org, a, &o, err)))
 			return rc == MASA_ERR_NOT_FOUND
 			               ? masa_error_set(err, MASA_ERR_INVALID,
-			                                "organisation: no "
-			                                "organisation has the "
-			                                "key %s",
+			                                "Organisation: no "
+			                                "organisation of the "
+			                                "partnership is called "
+			                                "%s",
 			                                org)
 			               : rc;
 		f.organisation_id = o.id;
@@ -1011,71 +1048,13 @@ static enum masa_err find_action(struct http_request *req,
 	return rc;
 }
 
-/* Reads "date-day" etc. into a date; NULL with all three empty. */
-static const char *date_fields(struct http_request *req, const char *prefix,
-                               bool *bad)
+/* The message of field id as text (for page_date_input), or NULL. */
+static const char *field_message(struct arena *a, const struct form_errors *fe,
+                                 const char *id)
 {
-	struct arena *a = &req->arena;
-	const char *d = http_param(req, arena_printf(a, "%s-day", prefix));
-	const char *m = http_param(req, arena_printf(a, "%s-month", prefix));
-	const char *y = http_param(req, arena_printf(a, "%s-year", prefix));
-	char *end;
-	long dd, mm, yy;
-	const char *iso;
-	date_days days;
+	const struct govuk_error_message *m = field_error(a, fe, id);
 
-	*bad = false;
-	if (d == NULL && m == NULL && y == NULL)
-		return NULL;
-	*bad = true;
-	if (d == NULL || m == NULL || y == NULL)
-		return NULL;
-	dd = strtol(d, &end, 10);
-	if (*end != '\0')
-		return NULL;
-	mm = strtol(m, &end, 10);
-	if (*end != '\0')
-		return NULL;
-	yy = strtol(y, &end, 10);
-	if (*end != '\0' || dd < 1 || dd > 31 || mm < 1 || mm > 12 ||
-	    yy < 1900 || yy > 2999)
-		return NULL;
-	iso = arena_printf(a, "%04ld-%02ld-%02ld", yy, mm, dd);
-	if (date_parse(iso, &days, NULL) != MASA_OK)
-		return NULL;
-	*bad = false;
-	return iso;
-}
-
-/* Date input items with values (the given ones, or today's). */
-static struct govuk_date_input_item *date_items(struct http_request *req,
-                                                const char *prefix, bool today)
-{
-	struct arena *a = &req->arena;
-	struct govuk_date_input_item *it = arena_alloc(a, 3 * sizeof *it);
-	const char *names[] = {"day", "month", "year"};
-	const char *labels[] = {"Day", "Month", "Year"};
-	char now[DATE_TEXT_SIZE];
-	const char *defaults[3] = {NULL, NULL, NULL};
-
-	if (today) {
-		today_text(now);
-		defaults[0] = arena_printf(a, "%.2s", now + 8);
-		defaults[1] = arena_printf(a, "%.2s", now + 5);
-		defaults[2] = arena_printf(a, "%.4s", now);
-	}
-	memset(it, 0, 3 * sizeof *it);
-	for (int i = 0; i < 3; i++) {
-		const char *given = http_param(
-		        req, arena_printf(a, "%s-%s", prefix, names[i]));
-		it[i].name = names[i];
-		it[i].label = labels[i];
-		it[i].value =
-		        strcmp(req->method, "POST") == 0 ? given : defaults[i];
-		it[i].classes = i == 2 ? "govuk-input--width-4"
-		                       : "govuk-input--width-2";
-	}
-	return it;
+	return m ? m->content.text : NULL;
 }
 
 static void update_form(struct http_request *req, struct html *h,
@@ -1086,6 +1065,7 @@ static void update_form(struct http_request *req, struct html *h,
 	const struct form_errors *mine =
 	        fe && strcmp(fe->form, "update") == 0 ? fe : NULL;
 	struct govuk_choice_item items[6];
+	char now[DATE_TEXT_SIZE];
 	size_t n = 0;
 	/* "Keep it in progress": the status in lower case mid-sentence. */
 	char *keep =
@@ -1137,27 +1117,16 @@ static void update_form(struct http_request *req, struct html *h,
 	                                        "govuk-fieldset__legend--s"},
 	                .frame.error_message = field_error(a, mine, "status"),
 	        });
-	govuk_date_input(
-	        h,
-	        &(struct govuk_date_input){
-	                .id = "date",
-	                .name_prefix = "date",
-	                .items = date_items(req, "date", mine == NULL),
-	                .n_items = 3,
-	                .frame.fieldset =
-	                        &(struct govuk_fieldset){
-	                                .legend.content.text = "Date of "
-	                                                       "the update",
-	                                .legend.classes =
-	                                        "govuk-fieldset__legend--s",
-	                        },
-	                .frame.hint =
-	                        &(struct govuk_hint){
-	                                .content.text = "For example, 27 3 "
-	                                                "2025. Today unless "
-	                                                "it was earlier."},
-	                .frame.error_message = field_error(a, mine, "date-day"),
-	        });
+	today_text(now);
+	page_date_input(h, req,
+	                &(struct page_date_input){
+	                        .prefix = "date",
+	                        .legend = "Date of the update",
+	                        .hint = "For example, 27 3 2025. Today unless "
+	                                "it was earlier.",
+	                        .iso = mine == NULL ? now : NULL,
+	                        .error = field_message(a, mine, "date-day"),
+	                });
 	govuk_button(h, &(struct govuk_button){.content.text = "Add update"});
 	html_close_to(h, "form");
 }
@@ -1240,25 +1209,14 @@ static void change_form(struct http_request *req, struct html *h,
 	                     .field.label.content.text = "Add an "
 	                                                 "organisation",
 	             });
-	govuk_date_input(
-	        h,
-	        &(struct govuk_date_input){
-	                .id = "due",
-	                .name_prefix = "due",
-	                .items = date_items(req, "due", false),
-	                .n_items = 3,
-	                .frame.fieldset =
-	                        &(struct govuk_fieldset){
-	                                .legend.content.text = "New due "
-	                                                       "date",
-	                                .legend.classes =
-	                                        "govuk-fieldset__legend--s",
-	                        },
-	                .frame.hint =
-	                        &(struct govuk_hint){.content.text =
-	                                                     "Leave empty to "
-	                                                     "keep it."},
-	                .frame.error_message = field_error(a, mine, "due-day"),
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){
+	                .prefix = "due",
+	                .legend = "New due date",
+	                .hint = "For example, 27 3 2025. Leave it empty "
+	                        "to keep the due date.",
+	                .error = field_message(a, mine, "due-day"),
 	        });
 	govuk_input(h, &(struct govuk_input){
 	                       .name = "reason",
@@ -1560,7 +1518,8 @@ enum masa_err actions_post_update(struct http_request *req,
 	int64_t version = http_param_long(req, "version", 0);
 	const char *on;
 	char today[DATE_TEXT_SIZE];
-	bool may = false, bad_date;
+	bool may = false;
+	const char *date_error;
 	struct masa_error why = {0};
 	enum masa_err rc;
 
@@ -1578,11 +1537,10 @@ enum masa_err actions_post_update(struct http_request *req,
 	if (status != NULL && strcmp(status, "same") == 0)
 		status = NULL;
 	today_text(today);
-	on = date_fields(req, "date", &bad_date);
-	if (bad_date)
-		form_error(&fe, "#date-day",
-		           "Enter the date of the update as a real date, for "
-		           "example 27 3 2025");
+	date_error =
+	        page_date_read(req, "date", "Date of the update", false, &on);
+	if (date_error != NULL)
+		form_error(&fe, "#date-day", date_error);
 	else if (on == NULL)
 		on = today;
 	else if (strcmp(on, today) > 0)
@@ -1652,7 +1610,7 @@ enum masa_err actions_post_change(struct http_request *req,
 	int64_t version = http_param_long(req, "version", 0);
 	const char *due;
 	char today[DATE_TEXT_SIZE];
-	bool bad_due;
+	const char *due_error;
 	struct masa_error why = {0};
 	enum masa_err rc;
 
@@ -1703,11 +1661,9 @@ enum masa_err actions_post_change(struct http_request *req,
 			form_error(&fe, "#add_organisation",
 			           "Choose an organisation from the list");
 	}
-	due = date_fields(req, "due", &bad_due);
-	if (bad_due)
-		form_error(&fe, "#due-day",
-		           "Enter the new due date as a real date, for example "
-		           "27 3 2025");
+	due_error = page_date_read(req, "due", "New due date", false, &due);
+	if (due_error != NULL)
+		form_error(&fe, "#due-day", due_error);
 	if (fe.n == 0 && nadded == 0 && nremoved == 0 && due == NULL)
 		form_error(
 		        &fe, "#remove",

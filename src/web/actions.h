@@ -42,6 +42,14 @@ const char *actions_date_words(struct arena *a, const char *iso);
 void actions_status_tag(struct html *h, const char *status, long days_overdue);
 /* The path of the action with reference key: "/actions/RLSCB/A1"; in a. */
 const char *actions_href(struct arena *a, const char *key);
+/*
+ * May req's reader open the action pages? Only those signed in with the
+ * role of the action pages' routes: which actions each of them sees, on
+ * a list and on its page alike, the domain decides (GOV_SQL_SEES_ACTION),
+ * so an action listed to such a reader opens for them. The public reads
+ * actions in published minutes but has no action pages.
+ */
+bool actions_may_open(const struct http_request *req);
 /* "Maryke Turvey, Sarah Mainwaring": the entry's owners; in a. */
 const char *actions_owner_names(struct arena *a,
                                 const struct gov_action_entry *e);

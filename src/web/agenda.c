@@ -1318,9 +1318,9 @@ static enum masa_err move_save(struct http_request *req, struct masa_error *err)
 	                              : NULL,
 	                      &why);
 	return form_end(req, &r, "move", rc, &why, version,
-	                strstr(why.message, "start_time") ? "start"
-	                : strstr(why.message, "end_time") ? "end"
-	                : strstr(why.message, "location") ? "location"
+	                strstr(why.message, "Start time") ? "start"
+	                : strstr(why.message, "End time") ? "end"
+	                : strstr(why.message, "Venue") ? "location"
 	                                                  : "move-date-day",
 	                "moved", err);
 }
@@ -1378,7 +1378,7 @@ static enum masa_err details_save(struct http_request *req,
 	r.m.version = version;
 	rc = gov_meeting_update(&req->gov, &r.m, &why);
 	return form_end(req, &r, "details", rc, &why, version,
-	                strstr(why.message, "webcast") ? "webcast" : "part-two",
+	                strstr(why.message, "Webcast") ? "webcast" : "part-two",
 	                "details", err);
 }
 

@@ -5,6 +5,7 @@
 #include "web/calendar.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -224,6 +225,14 @@ void calendar_meeting_table(struct html *h, const struct http_request *req,
 
 /* ---- GET /meetings ---- */
 
+/*
+ * The period shown: from the first of this month for CALENDAR_PAGE_MONTHS
+ * months, or a year (?year=2014), or from and to (as date fields, or as
+ * YYYY-MM-DD in links). Earlier and later periods of the same length, and
+ * every year that has meetings, are links.
+ */
+enum { CALENDAR_PAGE_MONTHS = 6 };
+
 const struct route_param calendar_page_params[] = {
         {.name = "from",
          .where = ROUTE_IN_QUERY,
@@ -235,6 +244,15 @@ const struct route_param calendar_page_params[] = {
          .check = ROUTE_DATE,
          .soft = true,
          .label = "The last date to show"},
+        PAGE_DATE_PARAMS("from", ROUTE_IN_QUERY),
+        PAGE_DATE_PARAMS("to", ROUTE_IN_QUERY),
+        {.name = "year",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_INTEGER,
+         .min = 1900,
+         .max = 2200,
+         .soft = true,
+         .label = "The year to show"},
         {.name = "body", .where = ROUTE_IN_QUERY, .check = ROUTE_SHORT_NAME},
         {.name = NULL},
 };
@@ -249,14 +267,197 @@ static date_days month_start(date_days day, int months)
 	return date_from_ymd(index / 12, index % 12 + 1, 1);
 }
 
+/* The meetings of body_id (0: every body the partnership sees). */
+static enum masa_err count_meetings(struct http_request *req, int64_t body_id,
+                                    const char *from, const char *to, size_t *n,
+                                    struct masa_error *err)
+{
+	return body_id ? gov_meeting_count(&req->gov, req->partnership->id,
+	                                   body_id, from, to, n, err)
+	               : gov_meeting_count_seen(&req->gov, req->partnership->id,
+	                                        from, to, n, err);
+}
+
+static enum masa_err list_meetings(struct http_request *req, int64_t body_id,
+                                   const char *from, const char *to, int limit,
+                                   int offset, struct gov_meeting_row **rows,
+                                   size_t *n, struct masa_error *err)
+{
+	return body_id ? gov_meeting_list(&req->gov, req->partnership->id,
+	                                  body_id, from, to, limit, offset,
+	                                  &req->arena, rows, n, err)
+	               : gov_meeting_list_seen(&req->gov, req->partnership->id,
+	                                       from, to, limit, offset,
+	                                       &req->arena, rows, n, err);
+}
+
+/* A year that has meetings, and how many. */
+struct calendar_year {
+	int year;
+	size_t n;
+};
+
+/* The years from the first meeting's to the last's that have meetings. */
+static enum masa_err meeting_years(struct http_request *req, int64_t body_id,
+                                   struct calendar_year **out, size_t *nout,
+                                   struct masa_error *err)
+{
+	struct gov_meeting_row *first, *last;
+	size_t total, n1, n2;
+	int y1, y2;
+	enum masa_err rc;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = count_meetings(req, body_id, NULL, NULL, &total, err)) ||
+	    total == 0 ||
+	    (rc = list_meetings(req, body_id, NULL, NULL, 1, 0, &first, &n1,
+	                        err)) ||
+	    (rc = list_meetings(req, body_id, NULL, NULL, 1, (int)total - 1,
+	                        &last, &n2, err)) ||
+	    n1 == 0 || n2 == 0)
+		return rc;
+	y1 = (int)strtol(first[0].m.date, NULL, 10);
+	y2 = (int)strtol(last[0].m.date, NULL, 10);
+	if (y2 < y1 || y2 - y1 > 300) /* dates are checked when stored */
+		return MASA_OK;
+	*out = arena_alloc(&req->arena, (size_t)(y2 - y1 + 1) * sizeof **out);
+	for (int y = y2; y >= y1 && rc == MASA_OK; y--) {
+		char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+		size_t n = 0;
+		date_format(date_from_ymd(y, 1, 1), from);
+		date_format(date_from_ymd(y, 12, 31), to);
+		rc = count_meetings(req, body_id, from, to, &n, err);
+		if (n > 0)
+			(*out)[(*nout)++] = (struct calendar_year){y, n};
+	}
+	return rc;
+}
+
+/* A period of whole months, from the first of one to the last of another:
+ * how many months (0 when it is not one). */
+static int whole_months(date_days from, date_days to)
+{
+	int fy, fm, fd, ty, tm, td;
+
+	date_to_ymd(from, &fy, &fm, &fd);
+	date_to_ymd(to + 1, &ty, &tm, &td);
+	if (fd != 1 || td != 1)
+		return 0;
+	return (ty * 12 + tm) - (fy * 12 + fm);
+}
+
+/* "June to November 2026", "December 2025 to May 2026", "2014", or the
+ * dates in words. */
+static const char *period_text(struct arena *a, date_days from, date_days to)
+{
+	char f[DATE_TEXT_SIZE], t[DATE_TEXT_SIZE];
+	int fy, fm, fd, ty, tm, td;
+	int months = whole_months(from, to);
+
+	date_format(from, f);
+	date_format(to, t);
+	date_to_ymd(from, &fy, &fm, &fd);
+	date_to_ymd(to, &ty, &tm, &td);
+	if (months == 12 && fm == 1)
+		return arena_printf(a, "%d", fy);
+	if (months == 1)
+		return month_text(a, f);
+	if (months > 0 && fy == ty)
+		return arena_printf(a, "%s to %s %d", month_names[fm - 1],
+		                    month_names[tm - 1], ty);
+	if (months > 0)
+		return arena_printf(a, "%s to %s", month_text(a, f),
+		                    month_text(a, t));
+	return arena_printf(a, "%s to %s", calendar_date_text(a, f),
+	                    calendar_date_text(a, t));
+}
+
+/* The address of the calendar from `from` to `to` (of body, or NULL). */
+static const char *period_href(struct arena *a, date_days from, date_days to,
+                               const char *body)
+{
+	char f[DATE_TEXT_SIZE], t[DATE_TEXT_SIZE];
+	int fy, fm, fd;
+
+	date_format(from, f);
+	date_format(to, t);
+	date_to_ymd(from, &fy, &fm, &fd);
+	if (whole_months(from, to) == 12 && fm == 1)
+		return arena_printf(a, "/meetings?year=%d%s%s", fy,
+		                    body ? "&body=" : "", body ? body : "");
+	return arena_printf(a, "/meetings?from=%s&to=%s%s%s", f, t,
+	                    body ? "&body=" : "", body ? body : "");
+}
+
+/* Earlier and later: the periods of the same length before and after. */
+static void write_period_links(struct html *h, struct arena *a, date_days from,
+                               date_days to, const char *body)
+{
+	int months = whole_months(from, to);
+	date_days pf, pt, nf, nt;
+
+	if (months > 0) {
+		pf = month_start(from, -months);
+		nt = month_start(to + 1, months) - 1;
+	} else {
+		pf = from - (to - from + 1);
+		nt = to + (to - from + 1);
+	}
+	pt = from - 1;
+	nf = to + 1;
+	govuk_pagination(
+	        h, &(struct govuk_pagination){
+	                   .landmark_label = "Meetings of other periods",
+	                   .previous = {.href = period_href(a, pf, pt, body),
+	                                .content.text = "Earlier meetings",
+	                                .label_text = period_text(a, pf, pt)},
+	                   .next = {.href = period_href(a, nf, nt, body),
+	                            .content.text = "Later meetings",
+	                            .label_text = period_text(a, nf, nt)},
+	           });
+}
+
+/* Every year that has meetings, each a link to that year's. */
+static void write_years(struct html *h, struct arena *a,
+                        const struct calendar_year *years, size_t n, int shown,
+                        const char *body)
+{
+	if (n == 0)
+		return;
+	html_elem(h, "h2", "Meetings by year", "class", "govuk-heading-m",
+	          NULL);
+	html_open(h, "ul", "class", "govuk-list masa-years", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const char *text =
+		        arena_printf(a, "%d (%zu meeting%s)", years[i].year,
+		                     years[i].n, years[i].n == 1 ? "" : "s");
+		html_open(h, "li", NULL);
+		if (years[i].year == shown)
+			html_elem(h, "strong", text, "aria-current", "page",
+			          NULL);
+		else
+			html_elem(h, "a", text, "href",
+			          arena_printf(a, "/meetings?year=%d%s%s",
+			                       years[i].year,
+			                       body ? "&body=" : "",
+			                       body ? body : ""),
+			          "class", "govuk-link", NULL);
+		html_close(h);
+	}
+	html_close(h);
+}
+
 struct filter_form {
 	const char *from, *to, *body;
+	const char *from_error, *to_error;
 	const struct gov_body *bodies;
 	size_t nbodies;
 	struct arena *a;
 };
 
-static void write_filter(struct html *h, const struct filter_form *f)
+static void write_filter(struct html *h, const struct http_request *req,
+                         const struct filter_form *f)
 {
 	struct govuk_select_item *items =
 	        arena_alloc(f->a, (f->nbodies + 1) * sizeof *items);
@@ -279,20 +480,16 @@ static void write_filter(struct html *h, const struct filter_form *f)
 	                        .classes = "govuk-!-width-full",
 	                        .field.label.content.text = "Body",
 	                });
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "from",
-	                       .type = "date",
-	                       .value = f->from,
-	                       .classes = "govuk-input--width-10",
-	                       .field.label.content.text = "From",
-	               });
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "to",
-	                       .type = "date",
-	                       .value = f->to,
-	                       .classes = "govuk-input--width-10",
-	                       .field.label.content.text = "To",
-	               });
+	page_date_input(h, req,
+	                &(struct page_date_input){.prefix = "from",
+	                                          .legend = "From",
+	                                          .iso = f->from,
+	                                          .error = f->from_error});
+	page_date_input(h, req,
+	                &(struct page_date_input){.prefix = "to",
+	                                          .legend = "To",
+	                                          .iso = f->to,
+	                                          .error = f->to_error});
 	govuk_button(h, &(struct govuk_button){
 	                        .content.text = "Show meetings",
 	                        .classes = "govuk-button--secondary",
@@ -303,30 +500,48 @@ static void write_filter(struct html *h, const struct filter_form *f)
 enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 {
 	struct arena *a = &req->arena;
-	const char *from = http_param(req, "from");
-	const char *to = http_param(req, "to");
+	const char *from_error, *to_error;
+	const char *from = page_soft_date(req, "from", "The first date to show",
+	                                  &from_error);
+	const char *to =
+	        page_soft_date(req, "to", "The last date to show", &to_error);
+	long year = http_param_long(req, "year", 0);
 	const char *short_name = http_param(req, "body");
 	struct gov_body *bodies, body = {0};
 	struct gov_meeting_row *rows;
-	size_t nbodies, n, total;
+	struct calendar_year *years;
+	size_t nbodies, n, total, nyears;
 	char from_text[DATE_TEXT_SIZE], to_text[DATE_TEXT_SIZE];
+	date_days from_day, to_day;
 	const char *month = NULL;
+	bool upcoming = false;
 	struct html h;
 	enum masa_err rc;
 
+	if (year != 0 && from == NULL && to == NULL) {
+		date_format(date_from_ymd((int)year, 1, 1), from_text);
+		date_format(date_from_ymd((int)year, 12, 31), to_text);
+		from = from_text;
+		to = to_text;
+	}
 	if (from == NULL) {
-		date_format(month_start(date_today(), -3), from_text);
+		upcoming = to == NULL;
+		date_format(month_start(date_today(), 0), from_text);
 		from = from_text;
 	}
 	if (to == NULL) {
-		date_format(month_start(date_today(), 3) - 1, to_text);
+		date_format(month_start(date_today(), CALENDAR_PAGE_MONTHS) - 1,
+		            to_text);
 		to = to_text;
 	}
 	if (strcmp(from, to) > 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "from: the first day (%s) must not be "
+		                      "The first date to show (%s) must not be "
 		                      "after the last (%s)",
-		                      from, to);
+		                      calendar_date_text(a, from),
+		                      calendar_date_text(a, to));
+	(void)date_parse(from, &from_day, NULL);
+	(void)date_parse(to, &to_day, NULL);
 	/* Its own bodies and those serving it from other partnerships. */
 	rc = gov_body_list_seen(&req->gov, req->partnership->id, a, &bodies,
 	                        &nbodies, err);
@@ -334,21 +549,13 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 		rc = gov_body_find_seen(&req->gov, req->partnership->id,
 		                        short_name, a, &body, err);
 	if (rc == MASA_OK)
-		rc = body.id ? gov_meeting_count(&req->gov,
-		                                 req->partnership->id, body.id,
-		                                 from, to, &total, err)
-		             : gov_meeting_count_seen(&req->gov,
-		                                      req->partnership->id,
-		                                      from, to, &total, err);
+		rc = count_meetings(req, body.id, from, to, &total, err);
 	if (rc == MASA_OK)
-		rc = body.id ? gov_meeting_list(&req->gov, req->partnership->id,
-		                                body.id, from, to,
-		                                CALENDAR_PAGE_MAX_MEETINGS, 0,
-		                                a, &rows, &n, err)
-		             : gov_meeting_list_seen(
-		                       &req->gov, req->partnership->id, from,
-		                       to, CALENDAR_PAGE_MAX_MEETINGS, 0, a,
-		                       &rows, &n, err);
+		rc = list_meetings(req, body.id, from, to,
+		                   CALENDAR_PAGE_MAX_MEETINGS, 0, &rows, &n,
+		                   err);
+	if (rc == MASA_OK)
+		rc = meeting_years(req, body.id, &years, &nyears, err);
 	if (rc != MASA_OK)
 		return rc;
 
@@ -363,6 +570,14 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 	           total == 1 ? "" : "s", short_name ? " of " : "",
 	           short_name ? body.name : "", calendar_date_text(a, from),
 	           calendar_date_text(a, to));
+	if (!upcoming) {
+		html_text(&h, " ");
+		html_elem(&h, "a", "Show the meetings to come", "href",
+		          short_name ? arena_printf(a, "/meetings?body=%s",
+		                                    body.short_name)
+		                     : "/meetings",
+		          "class", "govuk-link", NULL);
+	}
 	html_close(&h);
 	if (gov_may_administer(&req->viewer, req->partnership->id)) {
 		html_open(&h, "p", "class", "govuk-body", NULL);
@@ -378,12 +593,21 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 	html_open(&h, "div", "class", "govuk-grid-row", NULL);
 	html_open(&h, "div", "class", "govuk-grid-column-one-third", NULL);
 	html_elem(&h, "h2", "Filter", "class", "govuk-heading-m", NULL);
-	write_filter(&h, &(struct filter_form){.from = from,
-	                                       .to = to,
-	                                       .body = short_name,
-	                                       .bodies = bodies,
-	                                       .nbodies = nbodies,
-	                                       .a = a});
+	write_filter(&h, req,
+	             &(struct filter_form){.from = from,
+	                                   .to = to,
+	                                   .from_error = from_error,
+	                                   .to_error = to_error,
+	                                   .body = short_name,
+	                                   .bodies = bodies,
+	                                   .nbodies = nbodies,
+	                                   .a = a});
+	write_years(&h, a, years, nyears,
+	            whole_months(from_day, to_day) == 12 &&
+	                            strcmp(from + 4, "-01-01") == 0
+	                    ? (int)strtol(from, NULL, 10)
+	                    : 0,
+	            short_name ? body.short_name : NULL);
 	html_elem(&h, "h2", "Subscribe", "class", "govuk-heading-m", NULL);
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	html_elem(&h, "a",
@@ -421,6 +645,8 @@ enum masa_err calendar_page(struct http_request *req, struct masa_error *err)
 		                       true, true);
 		i = k;
 	}
+	write_period_links(&h, a, from_day, to_day,
+	                   short_name ? body.short_name : NULL);
 	html_close(&h);
 	html_close(&h);
 	page_end(&h, req);

@@ -192,6 +192,9 @@ static const struct govuk_footer_link footer_links[] = {
         {.href = "/meetings", .text = "Meetings calendar"},
         {.href = "/meetings/calendar.ics", .text = "Calendar feed (iCalendar)"},
         {.href = "/api/v1/openapi.json", .text = "API"},
+        {.href = "/accessibility", .text = "Accessibility statement"},
+        {.href = "/privacy", .text = "Privacy notice"},
+        {.href = "/contact", .text = "Contact"},
 };
 
 void page_end(struct html *h, const struct http_request *req)
@@ -271,6 +274,23 @@ const char *page_date_read(struct http_request *req, const char *prefix,
 		return arena_strdup(&req->arena, message);
 	if (text[0] != '\0')
 		*iso = arena_strdup(&req->arena, text);
+	return NULL;
+}
+
+const char *page_soft_date(struct http_request *req, const char *prefix,
+                           const char *label, const char **error)
+{
+	const char *typed = NULL;
+	const char *message = page_date_read(req, prefix, label, false, &typed);
+
+	if (error != NULL)
+		*error = message;
+	if (message == NULL) /* the fields, else the link's date */
+		return typed ? typed : http_param(req, prefix);
+	if (req->nrefused < HTTP_REFUSED_MAX)
+		req->refused[req->nrefused++] = (struct http_refused){
+		        .name = arena_printf(&req->arena, "%s-day", prefix),
+		        .message = message};
 	return NULL;
 }
 

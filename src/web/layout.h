@@ -98,6 +98,19 @@ struct govuk_date_typed page_date_typed(const struct http_request *req,
 const char *page_date_read(struct http_request *req, const char *prefix,
                            const char *label, bool required, const char **iso);
 
+/*
+ * A date a page can do without, in its address (a filter: "as at", "on",
+ * "from"): the three fields prefix-day, prefix-month and prefix-year of a
+ * GET form, or ?prefix=YYYY-MM-DD as links and old bookmarks write it (a
+ * soft ROUTE_DATE parameter, which the server has checked). Returns the
+ * ISO date (in req's arena), or NULL when none was given or the fields are
+ * not a date: then the message naming the field by label is added to the
+ * page's error summary (req->refused) and, when error is not NULL, put in
+ * *error for the fields themselves.
+ */
+const char *page_soft_date(struct http_request *req, const char *prefix,
+                           const char *label, const char **error);
+
 struct page_date_input {
 	const char *prefix;         /* field names and ids: prefix-day... */
 	const char *legend;         /* the question */

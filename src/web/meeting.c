@@ -36,6 +36,7 @@
 #include "gov/meeting.h"
 #include "gov/partnership.h"
 #include "http/server.h"
+#include "web/actions.h"
 #include "web/agenda.h"
 #include "web/documents.h"
 #include "web/layout.h"
@@ -1119,8 +1120,13 @@ static void write_actions(struct html *h, const struct view *v, int64_t item_id,
 		const struct gov_action_entry *e = &v->actions[k];
 		if (e->action.item_id != item_id)
 			continue;
-		cells[rows * 5 + 0].content = (struct govuk_content){
-		        .write = write_action_reference, .arg = e};
+		/* A link only for readers who may open the action's page
+		 * (signed in): the public reads it in the minutes alone. */
+		if (actions_may_open(v->req))
+			cells[rows * 5 + 0].content = (struct govuk_content){
+			        .write = write_action_reference, .arg = e};
+		else
+			cells[rows * 5 + 0].content.text = e->action.key;
 		cells[rows * 5 + 1].content.text = e->action.details;
 		cells[rows * 5 + 1].classes = "masa-lines";
 		cells[rows * 5 + 2].content.text = owners_words(a, e);

@@ -46,6 +46,14 @@ const struct route_param programme_add_params[] = {
          .where = ROUTE_IN_FORM,
          .check = ROUTE_TEXT,
          .max = 20},
+        {.name = "when-month",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
+         .max = 8},
+        {.name = "when-year",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
+         .max = 8},
         {.name = "source",
          .where = ROUTE_IN_FORM,
          .check = ROUTE_ENUM,
@@ -81,6 +89,41 @@ static const char *month_words(struct arena *a, const char *month)
 	return strchr(actions_date_words(a, arena_printf(a, "%s-01", month)),
 	              ' ') +
 	       1;
+}
+
+/*
+ * The entry's month when no meeting is fixed: GOV.UK's date input with
+ * only its month and year fields ("when-month", "when-year"), showing
+ * what was typed.
+ */
+static void write_month_input(struct html *h, const struct http_request *req,
+                              const char *error)
+{
+	struct govuk_date_typed typed = {.month = http_param(req, "when-month"),
+	                                 .year = http_param(req, "when-year")};
+	struct govuk_date_items items;
+	struct govuk_error_message message = {.content.text = error};
+
+	govuk_date_items_fill(&items, &typed, NULL, error != NULL);
+	govuk_date_input(
+	        h, &(struct govuk_date_input){
+	                   .id = "when",
+	                   .name_prefix = "when",
+	                   .items = items.items + 1,
+	                   .n_items = 2,
+	                   .frame.fieldset =
+	                           &(struct govuk_fieldset){
+	                                   .legend.content.text =
+	                                           "Or a month, when no "
+	                                           "meeting is fixed",
+	                                   .legend.classes =
+	                                           "govuk-fieldset__legend--s"},
+	                   .frame.hint =
+	                           &(struct govuk_hint){
+	                                   .content.text = "For example, 9 "
+	                                                   "2025"},
+	                   .frame.error_message = error ? &message : NULL,
+	           });
 }
 
 /* The page, with the add form's problems (status 400) or none. */
@@ -339,28 +382,11 @@ static enum masa_err render(struct http_request *req, unsigned status,
 		                         .value = http_param(req, "meeting"),
 		                         .field.label.content.text = "Meeting",
 		                 });
-		govuk_input(
-		        &h,
-		        &(struct govuk_input){
-		                .name = "month",
-		                .value = problem ? http_param(req, "month")
-		                                 : NULL,
-		                .classes = "govuk-input--width-10",
-		                .field.label.content.text =
-		                        "Or a month, when no meeting is "
-		                        "fixed",
-		                .field.hint =
-		                        &(struct govuk_hint){
-		                                .content.text = "For example, "
-		                                                "2025-09"},
-		                .field.error_message =
-		                        problem && strcmp(problem_href,
-		                                          "#month") == 0
-		                                ? &(struct
-		                                    govuk_error_message){.content.text =
-		                                                                 problem}
-		                                : NULL,
-		        });
+		write_month_input(
+		        &h, req,
+		        problem && strcmp(problem_href, "#when-month") == 0
+		                ? problem
+		                : NULL);
 		govuk_select(
 		        &h, &(struct govuk_select){
 		                    .name = "source",
@@ -401,7 +427,10 @@ enum masa_err programme_add(struct http_request *req, struct masa_error *err)
 	struct gov_body body;
 	const char *title = http_param(req, "title");
 	const char *meeting = http_param(req, "meeting");
+	/* The month's fields; "month" as YYYY-MM from older pages too. */
 	const char *month = http_param(req, "month");
+	const char *when_month = http_param(req, "when-month");
+	const char *when_year = http_param(req, "when-year");
 	const char *source = http_param(req, "source");
 	struct gov_programme_entry e = {0};
 	struct masa_error why = {0};
@@ -414,6 +443,16 @@ enum masa_err programme_add(struct http_request *req, struct masa_error *err)
 	if (text_is_blank(title))
 		return render(req, 400, "Enter the title of the entry",
 		              "#title", err);
+	if (meeting == NULL && month == NULL &&
+	    (!text_is_blank(when_month) || !text_is_blank(when_year))) {
+		struct govuk_date_typed t = {
+		        .day = "1", .month = when_month, .year = when_year};
+		char iso[11], message[GOVUK_DATE_MESSAGE_SIZE];
+		if (!govuk_date_read(&t, "The month", false, iso, message))
+			return render(req, 400, arena_strdup(a, message),
+			              "#when-month", err);
+		month = arena_strndup(a, iso, 7);
+	}
 	e.body_id = body.id;
 	e.title = (char *)title;
 	e.source = (char *)(source ? source : "other");

@@ -78,6 +78,7 @@ const struct route_param structure_params[] = {
          .check = ROUTE_DATE,
          .soft = true,
          .label = "The date to show the partnership on"},
+        PAGE_DATE_PARAMS("on", ROUTE_IN_QUERY),
         {.name = "past",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
@@ -228,7 +229,9 @@ static void write_served(struct html *h, struct http_request *req,
 enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 {
 	struct arena *a = &req->arena;
-	const char *given = http_param(req, "on");
+	const char *on_error;
+	const char *given = page_soft_date(
+	        req, "on", "The date to show the partnership on", &on_error);
 	bool past = http_param(req, "past") != NULL;
 	char today[DATE_TEXT_SIZE];
 	struct gov_body *bodies;
@@ -275,17 +278,11 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 	html_close(&h);
 
 	page_get_form_begin(&h, "/structure");
-	govuk_input(&h, &(struct govuk_input){
-	                        .name = "on",
-	                        .type = "date",
-	                        .value = t.on,
-	                        .classes = "govuk-input--width-10",
-	                        .field.label.content.text = "On the date",
-	                        .field.hint =
-	                                &(struct govuk_hint){
-	                                        .content.text = "For example, "
-	                                                        "2014-12-04"},
-	                });
+	page_date_input(&h, req,
+	                &(struct page_date_input){.prefix = "on",
+	                                          .legend = "On the date",
+	                                          .iso = t.on,
+	                                          .error = on_error});
 	govuk_checkboxes(
 	        &h, &(struct govuk_checkboxes){
 	                    .name = "past",
@@ -342,6 +339,7 @@ const struct route_param structure_body_params[] = {
          .check = ROUTE_DATE,
          .soft = true,
          .label = "The date to show the partnership on"},
+        PAGE_DATE_PARAMS("on", ROUTE_IN_QUERY),
         {.name = "page",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_INTEGER,
@@ -540,7 +538,9 @@ enum masa_err structure_body_page(struct http_request *req,
                                   struct masa_error *err)
 {
 	struct arena *a = &req->arena;
-	const char *given = http_param(req, "on");
+	const char *on_error;
+	const char *given = page_soft_date(
+	        req, "on", "The date to show the partnership on", &on_error);
 	long page = http_param_long(req, "page", 1);
 	char today[DATE_TEXT_SIZE], yesterday[DATE_TEXT_SIZE];
 	struct gov_body *bodies, *b = NULL;
@@ -689,20 +689,17 @@ enum masa_err structure_body_page(struct http_request *req,
 		                           calendar_date_text(a, on)));
 	}
 	html_open(&h, "p", "class", "govuk-body", NULL);
-	html_elem(&h, "a", "Members on another date", "href", "#another-date",
-	          "class", "govuk-link", NULL);
+	html_elem(&h, "a", "Members on another date", "href", "#on", "class",
+	          "govuk-link", NULL);
 	html_close(&h);
 	page_get_form_begin(
 	        &h, arena_printf(a, "/bodies/%s#members", b->short_name));
-	govuk_input(&h, &(struct govuk_input){
-	                        .id = "another-date",
-	                        .name = "on",
-	                        .type = "date",
-	                        .value = on,
-	                        .classes = "govuk-input--width-10",
-	                        .field.label.content.text =
-	                                "See the members on another date",
-	                });
+	page_date_input(&h, req,
+	                &(struct page_date_input){
+	                        .prefix = "on",
+	                        .legend = "See the members on another date",
+	                        .iso = on,
+	                        .error = on_error});
 	govuk_button(&h, &(struct govuk_button){
 	                         .content.text = "Show members",
 	                         .classes = "govuk-button--secondary",

@@ -27,6 +27,13 @@ async function narrow(t, name, region) {
 				return;
 			await wrap.focus();
 			t.ok(await wrap.evaluate((e) => e === document.activeElement), `"${region}" takes keyboard focus`);
+			// A table stacked as labelled rows on a phone has nothing to
+			// scroll: it must then fit.
+			const [scroll, client] = await wrap.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+			if (scroll <= client) {
+				t.ok(true, `"${region}" is stacked at 320px and fits (${scroll}px)`);
+				return;
+			}
 			await page.keyboard.press('ArrowRight');
 			// Keyboard scrolling is animated: wait (a bounded poll, at each
 			// frame) until it has moved.

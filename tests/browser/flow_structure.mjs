@@ -19,7 +19,9 @@ export default async function (t) {
 	await t.shot('public-body');
 	await t.mobile();
 
-	await page.fill('#another-date', '2014-12-03');
+	await page.fill('#on-day', '3');
+	await page.fill('#on-month', '12');
+	await page.fill('#on-year', '2014');
 	await t.press('Show members');
 	t.ok(await page.getByText('Mr Jason Harwin').isVisible(), 'the members on another date are shown');
 

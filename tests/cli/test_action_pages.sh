@@ -77,6 +77,17 @@ want=$(grep -cE '^  [0-9]+\. ' "$golden")
 	fail "as many as the golden appendix ($want)" "got $(wc -l <web.refs)"
 body_has "in the appendix's parts" "Actions raised earlier, finished on 4 December 2014"
 body_has "with the on-going part" "Actions on-going as at 4 December 2014"
+body_has "the As at filter shows the date in GOV.UK fields" 'name="as_at-month" type="text" value="12"'
+req -b member.jar "$URL/bodies/RLSCB/actions?as_at-day=4&as_at-month=12&as_at-year=2014"
+code_is "the filter form's fields answer 200" 200
+refs "$BODY" >fields.refs
+cmp -s web.refs fields.refs && pass "the same log as ?as_at=2014-12-04" || fail "the same log as ?as_at=2014-12-04"
+req -b member.jar "$URL/bodies/RLSCB/actions?as_at-day=31&as_at-month=11&as_at-year=2014"
+code_is "a date that is not one is 400" 400
+body_has "naming the field" '<a href="#as_at-day">The date to show the log as at must be a real date</a>'
+body_has "the fields keep it" 'name="as_at-day" type="text" value="31"'
+body_has "and the log is today's" "Actions on-going as at $(date -u '+%-d %B %Y')"
+req -b member.jar "$URL/bodies/RLSCB/actions?as_at=2014-12-04"
 # The printed appendix (golden), the log page and the API read one log
 # (gov_log_query): the page lists the same references in the appendix's
 # order, and the API gives each the same status and owners as at the date.
@@ -236,6 +247,24 @@ req -b admin.jar "$URL/bodies/ILSC/programme"
 body_has "and shown, escaped" "Annual report &lt;b&gt;2026&lt;/b&gt;"
 req -b police.jar "$URL/bodies/ILSC/programme" --data-urlencode "csrf=$tok" -d title=x -d month=2026-03
 code_is "a partner may not add one" 403
+req -b admin.jar "$URL/bodies/ILSC/programme"
+body_has "the month is asked as GOV.UK month and year fields" 'id="when-month" name="when-month" type="text"'
+body_hasnt "with no day field" 'name="when-day"'
+req -b admin.jar "$URL/bodies/ILSC/programme" --data-urlencode "csrf=$atok" \
+	--data-urlencode "title=Partnership plan" -d when-month=9 -d when-year=2026 -d source=other
+code_is "an entry is added for a month typed in the fields" 303
+req "$URL/bodies/ILSC/programme?from=2026-09-01"
+body_has "and listed under that month" "September 2026"
+body_has "with its title" "Partnership plan"
+req -b admin.jar "$URL/bodies/ILSC/programme" --data-urlencode "csrf=$atok" \
+	--data-urlencode "title=Partnership plan" -d when-month=13 -d when-year=2026 -d source=other
+code_is "a month that is not one is refused" 400
+body_has "naming the field" '<a href="#when-month">The month must be a real date</a>'
+body_has "keeping what was typed" 'name="when-month" type="text" value="13"'
+req -b admin.jar "$URL/bodies/ILSC/programme" --data-urlencode "csrf=$atok" \
+	--data-urlencode "title=Partnership plan" -d when-month=9 -d source=other
+code_is "a month with no year is refused" 400
+body_has "saying what is missing" "The month must include a year"
 
 # --- home pages ---
 req -b police.jar "$URL/"

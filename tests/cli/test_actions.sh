@@ -75,7 +75,7 @@ unchanged() {
 fails "an item of another body" 1 "action item: item 16 is at ILSC/2019-07-09, a meeting of another body than RLSCB" \
 	--db demo.db actions raise RLSCB --meeting ILSC/2019-07-09 --item 16 --details x --owners steve-ashley
 unchanged "an item of another body"
-fails "a due date before it was raised" 1 "action due_date: 2014-11-01 is before the day it was raised (2014-12-04)" \
+fails "a due date before it was raised" 1 "Due date: 2014-11-01 is before the day it was raised (2014-12-04)" \
 	--db demo.db actions raise RLSCB --meeting RLSCB/2014-12-04 --details x --owners steve-ashley --due 2014-11-01
 unchanged "a due date before it was raised"
 fails "discharging twice" 1 "update status: RLSCB/2014-09-04/4 is already discharged" \

@@ -39,10 +39,10 @@ load_fails membership-order 'memberships[0]: membership end_date: 2014-01-01 is 
 
 mutate meeting-before-body '(.meetings[] | select(.body == "RSCP-COG")) |= .' 
 jq '.partnership.id = "other" | .meetings += [{"id": "RSCP-COG/2018-01-10", "body": "RSCP-COG", "date": "2018-01-10", "status": "held"}]' good.json >meeting-before-body.json
-load_fails meeting-before-body 'meeting date: 2018-01-10 is before RSCP-COG was founded on 2019-09-01'
+load_fails meeting-before-body 'Meeting date: 2018-01-10 is before RSCP-COG was founded on 2019-09-01'
 
 jq '.partnership.id = "other" | .meetings += [{"id": "RLSCB/2020-01-10", "body": "RLSCB", "date": "2020-01-10", "status": "held"}]' good.json >meeting-after-body.json
-load_fails meeting-after-body 'meeting date: 2020-01-10 is after RLSCB was dissolved on 2019-08-31'
+load_fails meeting-after-body 'Meeting date: 2020-01-10 is after RLSCB was dissolved on 2019-08-31'
 
 mutate attendance-twice '(.meetings[] | select(.id == "RLSCB/2014-12-04") | .attendance) |= (. + [.[0]])'
 load_fails attendance-twice 'attendance: already recorded at RLSCB/2014-12-04'

@@ -90,7 +90,8 @@ body_has "items in order with sub-items" 'Item 4.1: Performance Sub Group</h4>'
 order_is "item 4.7 comes before item 5" "Item 4.7:" "Item 5:"
 body_has "a presenter" "Presented by Mr Steve Ashley"
 body_has "minutes from Markdown" "<strong>Action:</strong> WC to arrange meetings"
-body_has "actions raised at an item, linked" 'href="/actions/RLSCB/2014-12-04/1"'
+body_has "actions raised at an item, by reference" '>RLSCB/2014-12-04/1</td>'
+body_hasnt "not linked for the public, who may not open action pages" 'href="/actions/'
 body_has "with their owners" "Warren Carratt"
 body_has "the public sees the open papers of published minutes" "CYPS Commissioning Strategy 2014-17 (draft for consultation)"
 body_hasnt "nor the admin's forms" "Manage this meeting"
@@ -353,8 +354,13 @@ post admin.jar "$M/items/5/actions" --data-urlencode "csrf=$ADMIN_CSRF" \
 	--data-urlencode due-date-month=1 --data-urlencode due-date-year=2015
 code_is "an action is raised" 303
 header_has "back to its item" "Location: $M?done=action&item=5#item-5"
+req -b member.jar "$URL$M"
+body_has "listed under the item with its reference, linked for a member" 'href="/actions/RLSCB/2014-12-04/10">RLSCB/2014-12-04/10</a>'
+req -b admin.jar "$URL$M"
+body_has "and for the business unit" 'href="/actions/RLSCB/2014-12-04/10">RLSCB/2014-12-04/10</a>'
 req "$URL$M"
-body_has "listed under the item with its reference" 'href="/actions/RLSCB/2014-12-04/10">RLSCB/2014-12-04/10</a>'
+body_has "the public reads its reference" '>RLSCB/2014-12-04/10</td>'
+body_hasnt "without a link" 'href="/actions/RLSCB/2014-12-04/10"'
 body_has "its details escaped" "Write to the Minister &lt;b&gt;now&lt;/b&gt;"
 body_has "its owners" "Steve Ashley, Jason Harwin"
 body_has "its due date" "31 January 2015"

@@ -78,7 +78,15 @@ first=$(grep -o 'href="/meetings/RLSCB/[0-9-]*"' "$BODY" | head -1)
 body_has "published minutes are tagged" "Minutes published"
 body_hasnt "the public sees no draft minutes status" "Minutes in draft"
 body_has "its calendar feed is linked" 'href="/bodies/RLSCB/calendar.ics"'
-body_has "a form for another date" 'name="on" type="date" value="2014-12-04"'
+body_has "a form for another date, as GOV.UK date fields" 'id="on-day" name="on-day" type="text" value="4"'
+body_has "with its month" 'name="on-month" type="text" value="12"'
+req "$URL/bodies/RLSCB?on-day=1&on-month=6&on-year=2014"
+code_is "the fields of another date answer 200" 200
+body_has "the members on that date" "on 1 June 2014"
+req "$URL/bodies/RLSCB?on-day=31&on-month=2&on-year=2014"
+code_is "a date that is not one is 400" 400
+body_has "naming the field" '<a href="#on-day">The date to show the partnership on must be a real date</a>'
+body_has "the field keeps what was typed" 'name="on-day" type="text" value="31"'
 body_hasnt "the public gets no action log link" "/bodies/RLSCB/actions"
 body_hasnt "no email address is shown" "@"
 # The chair changes of 4 December 2014 are in the sub-groups (demo data).
@@ -110,7 +118,8 @@ body_has "the time" "13:00 to 16:00"
 body_has "the venue" "Venue: Riverside House"
 body_has "the status" "Adjourned"
 body_has "published minutes linked to the meeting page" 'href="/meetings/RLSCB/2014-12-04"'
-body_hasnt "no meeting outside the dates" "2019"
+body_hasnt "no meeting outside the dates" "/2019-"
+body_has "every year with meetings is a link" '<a href="/meetings?year=2019" class="govuk-link">2019 (3 meetings)</a>'
 body_has "the body filter" '<select class="govuk-select govuk-!-width-full" id="body" name="body">'
 req "$URL/meetings?from=2014-01-01&to=2014-12-31&body=RLSCB-SCR"
 body_has "filtered by body" "RLSCB-SCR/2014-11-19"
@@ -124,6 +133,43 @@ req "$URL/meetings?body="
 code_is "an empty body filter is all bodies" 200
 req "$URL/meetings"
 code_is "the default calendar answers 200" 200
+FIRST=$(date -u +%Y-%m-01)
+body_has "it starts on the first of this month" "from $(date -u -d "$FIRST" '+%-d %B %Y') to"
+body_has "for six months" "to $(date -u -d "$FIRST +6 months -1 day" '+%-d %B %Y')."
+body_has "the six months before are one click away" \
+	"href=\"/meetings?from=$(date -u -d "$FIRST -6 months" +%Y-%m-%d)&amp;to=$(date -u -d "$FIRST -1 day" +%Y-%m-%d)\""
+body_has "and the six after" \
+	"href=\"/meetings?from=$(date -u -d "$FIRST +6 months" +%Y-%m-%d)&amp;to=$(date -u -d "$FIRST +12 months -1 day" +%Y-%m-%d)\""
+body_has "each year with meetings is a link" '<a href="/meetings?year=2014" class="govuk-link">2014 (7 meetings)</a>'
+body_hasnt "no link back to the coming meetings on them" "Show the meetings to come"
+req "$URL/meetings?year=2014"
+code_is "a year answers 200" 200
+body_has "that year's meetings" "7 meetings from 1 January 2014 to 31 December 2014."
+body_has "marked as the year shown" '<strong aria-current="page">2014 (7 meetings)</strong>'
+body_has "the year before" 'href="/meetings?year=2013"'
+body_has "and after" 'href="/meetings?year=2015"'
+body_has "and back to the coming meetings" '<a href="/meetings" class="govuk-link">Show the meetings to come</a>'
+req "$URL/meetings?year=2014&body=RLSCB-SCR"
+body_has "a year of one body" "2 meetings of RLSCB Serious Case Review Sub Group from 1 January 2014"
+body_has "whose years are its own" '<strong aria-current="page">2014 (2 meetings)</strong>'
+body_hasnt "not the partnership's" "2019 ("
+body_has "and whose periods keep the body" 'href="/meetings?year=2015&amp;body=RLSCB-SCR"'
+req "$URL/meetings?from=2014-12-01&to=2014-12-31"
+body_has "a month's earlier month" 'href="/meetings?from=2014-11-01&amp;to=2014-11-30"'
+body_has "and its later one" 'href="/meetings?from=2015-01-01&amp;to=2015-01-31"'
+body_has "named in words" "January 2015"
+req "$URL/meetings?from=2014-12-01&to=2014-12-10"
+body_has "ten days: the ten days before" 'href="/meetings?from=2014-11-21&amp;to=2014-11-30"'
+req "$URL/meetings?from-day=1&from-month=12&from-year=2014&to-day=31&to-month=12&to-year=2014"
+code_is "the filter's date fields answer 200" 200
+body_has "and give the period" "2 meetings from 1 December 2014 to 31 December 2014."
+body_has "shown again in the fields" 'name="from-month" type="text" value="12"'
+req "$URL/meetings?from-day=1&from-month=13&from-year=2014"
+code_is "a date that is not one is 400" 400
+body_has "naming the field" '<a href="#from-day">The first date to show must be a real date</a>'
+req "$URL/meetings?year=1066"
+code_is "a year masa does not keep is 400, though the calendar is kept" 400
+body_has "saying so" "The year to show: &quot;1066&quot; is not one masa can use"
 
 # Signed in
 sign_in jar member "$PW"
@@ -240,10 +286,11 @@ req "$URL/bodies/TB?page=2"
 code_is "the second page answers 200" 200
 body_has "it is marked current" 'aria-current="page">2</a>'
 req "$URL/meetings"
-body_has "the default calendar shows this month's meetings" "/meetings/TB/$(day "10 days")"
+body_has "the default calendar shows the coming meetings" "/meetings/TB/$(day "10 days")"
 body_has "a cancelled meeting is shown as such" "Cancelled"
+body_hasnt "meetings from before this month are not" "/meetings/TB/$(day "3 years ago")"
+req "$URL/meetings?from=$(day "20 days ago")&to=$(day "20 days ago")"
 body_has "published minutes are tagged" "Minutes published"
-body_hasnt "meetings from before three months ago are not" "/meetings/TB/$(day "3 years ago")"
 req "$URL/meetings?body=TB-SUB"
 body_has "the body filter keeps that body" "/meetings/TB-SUB/"
 body_hasnt "and no other" 'href="/meetings/TB/'

@@ -147,6 +147,15 @@ samples() {
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
 /actions/{body}/{ref}	/actions/RLSCB/A1
+/accessibility	/accessibility
+/privacy	/privacy
+/contact	/contact
+/admin/pages/{page}	/admin/pages/contact
+/admin/pages/{page}	/admin/pages/privacy?done=saved
+/meetings	/meetings?year=2014
+/meetings	/meetings?year=2030&body=RLSCB
+/meetings	/meetings?from-day=1&from-month=12&from-year=2014&to-day=31&to-month=1&to-year=2015
+/bodies/{body}/actions	/bodies/RLSCB/actions?as_at-day=4&as_at-month=12&as_at-year=2014
 LIST
 }
 

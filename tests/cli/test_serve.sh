@@ -136,7 +136,7 @@ code_is "a declared parameter with an undeclared one" 200
 body_has "the declared one is used" "Entries from 4 December 2019"
 req "$URL/bodies/ILSC/programme?from=not-a-date"
 code_is "a bad date is 400" 400
-body_has "400 names the parameter" "from: must be a date"
+body_has "400 names the parameter by its label" "The first month to show must be a real date"
 req "$URL/bodies/ILSC/programme?from=2014-12-04&from=2015-01-01"
 code_is "a parameter given twice is 400" 400
 req "$URL/bodies/ILSC/programme?from=%3Cscript%3E"

@@ -248,6 +248,12 @@ samples() {
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
 /actions/{body}/{ref}	/actions/RLSCB/A1
+/accessibility	/accessibility
+/privacy	/privacy
+/contact	/contact
+/admin/pages/{page}	/admin/pages/contact
+/meetings/{body}/{date}/minutes.pdf	/meetings/RLSCB/2014-12-04/minutes.pdf
+/meetings/{body}/{date}/minutes.pdf	/meetings/SYCDOP/2015-03-10/minutes.pdf
 LIST
 }
 

@@ -1175,38 +1175,38 @@ static void test_reject_meeting_rules(void **state)
 	m.status = "held";
 	m.date = "2009-06-01";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting date: 2009-06-01 is before RLSCB was founded on "
+	           "Meeting date: 2009-06-01 is before RLSCB was founded on "
 	           "2010-01-01");
 	m.date = "2019-09-01";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting date: 2019-09-01 is after RLSCB was dissolved on "
+	           "Meeting date: 2019-09-01 is after RLSCB was dissolved on "
 	           "2019-08-31");
 	m.date = "2014-12-04";
 	m.start_time = "10:00";
 	m.end_time = "09:00";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting end_time: 09:00 is before start_time 10:00");
+	           "End time: 09:00 is before the start time 10:00");
 	m.end_time = NULL;
 	m.start_time = "25:00";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting start_time: \"25:00\" is not a real time of day");
+	           "Start time: \"25:00\" is not a real time of day");
 	m.start_time = NULL;
 	m.webcast_url = "ftp://example.org/live";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting webcast_url: \"ftp://example.org/live\" is not an "
+	           "Webcast address: \"ftp://example.org/live\" is not an "
 	           "http:// or https:// address");
 	m.webcast_url = "https://example.org/live now";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting webcast_url: \"https://example.org/live now\" is "
+	           "Webcast address: \"https://example.org/live now\" is "
 	           "not an http:// or https:// address");
 	m.webcast_url = "javascript:alert(1)";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting webcast_url: \"javascript:alert(1)\" is not an "
+	           "Webcast address: \"javascript:alert(1)\" is not an "
 	           "http:// or https:// address");
 	m.webcast_url = NULL;
 	m.date = NULL;
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting date: a date is required");
+	           "Meeting date: a date is required");
 	m.date = "2014-12-04";
 	m.body_id = 0;
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
@@ -1214,7 +1214,7 @@ static void test_reject_meeting_rules(void **state)
 	m.body_id = f->rlscb;
 	m.location = "Room 1\nRiverside House";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting location: must be one line, \"Room 1\nRiverside "
+	           "Venue: must be one line, \"Room 1\nRiverside "
 	           "House\" has a line break");
 	assert_string_equal(snapshot(f), before);
 
@@ -1236,7 +1236,7 @@ static void test_reject_meeting_rules(void **state)
 	got.date = "2019-09-01";
 	EXPECT_ERR(f, gov_meeting_update(&f->g, &got, &f->err),
 	           MASA_ERR_INVALID,
-	           "meeting date: 2019-09-01 is after RLSCB was dissolved on "
+	           "Meeting date: 2019-09-01 is after RLSCB was dissolved on "
 	           "2019-08-31");
 	got.date = "2019-08-31";
 	got.body_id = f->cse;
@@ -1284,8 +1284,8 @@ static void test_minutes_status(void **state)
 	               MASA_ERR_INVALID, "Date the minutes were approved");
 	m.minutes_published_on = "2015-03-12";
 	EXPECT_ERR(f, gov_meeting_update(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	           "meeting minutes_status: draft minutes have no approval or "
-	           "publication date");
+	           "Minutes status: draft minutes have no date of approval "
+	           "or publication");
 	assert_string_equal(snapshot(f), before);
 
 	/* Approved on the day of the meeting: the first day it may be. */
@@ -1798,11 +1798,11 @@ static void test_reject_bad_enums(void **state)
 	mt.status = "postponed";
 	EXPECT_ERR(
 	        f, gov_meeting_create(&f->g, &mt, &f->err), MASA_ERR_INVALID,
-	        "meeting status: \"postponed\" is not one of scheduled, held, "
+	        "Meeting status: \"postponed\" is not one of scheduled, held, "
 	        "inquorate, adjourned, cancelled");
 	mt.status = NULL;
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &mt, &f->err), MASA_ERR_INVALID,
-	           "meeting status: required, one of scheduled, held, "
+	           "Meeting status: required, one of scheduled, held, "
 	           "inquorate, adjourned, cancelled");
 	assert_string_equal(snapshot(f), before);
 }
@@ -1889,7 +1889,7 @@ static void test_reject_blank_and_bad_text(void **state)
 	mt.status = "held";
 	mt.name = "Board \xff";
 	EXPECT_ERR(f, gov_meeting_create(&f->g, &mt, &f->err), MASA_ERR_INVALID,
-	           "meeting name: not UTF-8 text (bad byte at offset 6)");
+	           "Meeting name: not UTF-8 text (bad byte at offset 6)");
 	assert_string_equal(snapshot(f), before);
 }
 
