@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "web/actions.h"
 #include "web/calendar.h"
+#include "web/circulate.h"
 #include "web/documents.h"
 #include "web/home.h"
 #include "web/meeting.h"
@@ -27,6 +28,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(actions_routes),
         ROUTE_INCLUDE(calendar_routes),
         ROUTE_INCLUDE(papers_routes),
+        ROUTE_INCLUDE(circulate_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

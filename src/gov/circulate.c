@@ -137,7 +137,8 @@ enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
 	"AND ms.person_id = c.person_id AND COALESCE(ms.start_date, "        \
 	"'0000-01-01') <= m.date AND COALESCE(ms.end_date, '9999-12-31') >= " \
 	"m.date), c.what, c.paper_id, pa.title, it.number, "                 \
-	"COALESCE(it.confidential, 0), c.sent_on, c.sent_at, c.how, c.reason "
+	"COALESCE(it.confidential, 0), c.sent_on, c.sent_at, c.how, c.reason, " \
+	"c.meeting_id "
 #define ROW_FROM                                                             \
 	"FROM circulation c JOIN meeting m ON m.id = c.meeting_id "          \
 	"JOIN person p ON p.id = c.person_id "                               \
@@ -191,6 +192,7 @@ static void read_row(struct store_stmt *st, struct arena *a,
 	r->sent_at = column_dup(st, 13, a);
 	r->how = column_dup(st, 14, a);
 	r->reason = column_dup(st, 15, a);
+	r->meeting_id = store_column_int(st, 16);
 }
 
 enum masa_err gov_circulation_record(struct gov *g, const struct gov_viewer *v,

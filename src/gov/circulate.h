@@ -160,6 +160,7 @@ enum masa_err gov_circulate_send(struct gov *g,
 /* One row of the record, as gov_circulation_record lists it. */
 struct gov_circulation_row {
 	int64_t id;
+	int64_t meeting_id;
 	int64_t person_id;
 	char *person_name;
 	char *person_key;
