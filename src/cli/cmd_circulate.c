@@ -94,8 +94,8 @@ static enum masa_err read_what(const struct cli_args *args,
                                struct gov_circulate_ask *ask,
                                struct masa_error *err)
 {
-	static const int options[] = {CIRC_PACK, CIRC_PART_TWO_PACK,
-	                              CIRC_PAPER, CIRC_MINUTES};
+	static const int options[] = {CIRC_PACK, CIRC_PART_TWO_PACK, CIRC_PAPER,
+	                              CIRC_MINUTES};
 	static const enum gov_circulate_what what[] = {
 	        GOV_CIRCULATE_PACK, GOV_CIRCULATE_PART_TWO_PACK,
 	        GOV_CIRCULATE_PAPER, GOV_CIRCULATE_MINUTES};
@@ -114,8 +114,9 @@ static enum masa_err read_what(const struct cli_args *args,
 		                      "--minutes");
 	if (ask->what == GOV_CIRCULATE_PAPER) {
 		long id;
-		enum masa_err rc = cli_number("--paper", cli_opt(args, CIRC_PAPER),
-		                              1, 1L << 53, &id, err);
+		enum masa_err rc =
+		        cli_number("--paper", cli_opt(args, CIRC_PAPER), 1,
+		                   1L << 53, &id, err);
 		if (rc != MASA_OK)
 			return rc;
 		ask->paper_id = id;
@@ -187,8 +188,9 @@ static void print_line(const struct gov_circulate_recipient *r, bool dry_run)
 		printf("not sent again to %s <%s>: %s\n", r->name, email,
 		       r->reason);
 	else
-		printf("%s %s <%s>: %s\n", dry_run ? "would send to" : "sent to",
-		       r->name, email, how_text(r));
+		printf("%s %s <%s>: %s\n",
+		       dry_run ? "would send to" : "sent to", r->name, email,
+		       how_text(r));
 }
 
 static int run_circulate(struct cli_ctx *ctx, const struct cli_args *args)
@@ -326,8 +328,7 @@ static int run_circulation(struct cli_ctx *ctx, const struct cli_args *args)
 			                  r->person_name, "email", r->email,
 			                  "member", r->member, "how", r->how,
 			                  "sent_at", r->sent_at, "part_two",
-			                  r->part_two, "reason",
-			                  r->reason));
+			                  r->part_two, "reason", r->reason));
 		}
 		json_print(list, stdout);
 		return 0;

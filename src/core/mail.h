@@ -34,8 +34,9 @@ enum {
 
 /* A file attached to a message; borrowed like the message. */
 struct mail_attachment {
-	const char *file_name; /* "paper.pdf": written with anything but
-	                          printable ASCII, quotes and backslashes as _ */
+	const char
+	        *file_name;     /* "paper.pdf": written with anything but
+	                           printable ASCII, quotes and backslashes as _ */
 	const char *media_type; /* "application/pdf" */
 	const void *bytes;
 	size_t size;

@@ -41,8 +41,7 @@ static const char *day_text(struct arena *a, const char *iso)
 	return arena_printf(a, "%d %s %d", dd, months[m - 1], y);
 }
 
-static char *full_name(struct arena *a, const char *honorific,
-                       const char *name)
+static char *full_name(struct arena *a, const char *honorific, const char *name)
 {
 	return honorific && honorific[0]
 	               ? arena_printf(a, "%s %s", honorific, name)
@@ -60,8 +59,8 @@ static int by_name(const void *x, const void *y)
 
 enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
                                    int64_t meeting_id, struct arena *a,
-                                   struct gov_circulate_person **out,
-                                   size_t *n, struct masa_error *err)
+                                   struct gov_circulate_person **out, size_t *n,
+                                   struct masa_error *err)
 {
 	struct gov_meeting m;
 	struct gov_member *members;
@@ -131,23 +130,24 @@ enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
 
 /* The record */
 
-#define ROW_COLUMNS                                                          \
-	"c.id, c.person_id, p.name, p.honorific_prefix, p.key, c.email, "    \
-	"EXISTS (SELECT 1 FROM membership ms WHERE ms.body_id = m.body_id "  \
-	"AND ms.person_id = c.person_id AND COALESCE(ms.start_date, "        \
+#define ROW_COLUMNS                                                           \
+	"c.id, c.person_id, p.name, p.honorific_prefix, p.key, c.email, "     \
+	"EXISTS (SELECT 1 FROM membership ms WHERE ms.body_id = m.body_id "   \
+	"AND ms.person_id = c.person_id AND COALESCE(ms.start_date, "         \
 	"'0000-01-01') <= m.date AND COALESCE(ms.end_date, '9999-12-31') >= " \
-	"m.date), c.what, c.paper_id, pa.title, it.number, "                 \
-	"COALESCE(it.confidential, 0), c.sent_on, c.sent_at, c.how, c.reason, " \
+	"m.date), c.what, c.paper_id, pa.title, it.number, "                  \
+	"COALESCE(it.confidential, 0), c.sent_on, c.sent_at, c.how, "         \
+	"c.reason, "                                                          \
 	"c.meeting_id "
-#define ROW_FROM                                                             \
-	"FROM circulation c JOIN meeting m ON m.id = c.meeting_id "          \
-	"JOIN person p ON p.id = c.person_id "                               \
-	"LEFT JOIN paper pa ON pa.id = c.paper_id "                          \
+#define ROW_FROM                                                    \
+	"FROM circulation c JOIN meeting m ON m.id = c.meeting_id " \
+	"JOIN person p ON p.id = c.person_id "                      \
+	"LEFT JOIN paper pa ON pa.id = c.paper_id "                 \
 	"LEFT JOIN item it ON it.id = pa.item_id "
 /* Who sees the row: its paper's circulation, and part two's pack only for
  * who sees part two. */
-#define ROW_SEEN                                                             \
-	GOV_SQL_SEES_CIRCULATION("it", "m")                                  \
+#define ROW_SEEN                            \
+	GOV_SQL_SEES_CIRCULATION("it", "m") \
 	" AND (c.what <> 'part_two_pack' OR " GOV_SQL_SEES_PART_TWO("m") ")"
 
 static const char SQL_RECORD[] =
@@ -175,7 +175,7 @@ static void read_row(struct store_stmt *st, struct arena *a,
 	r->id = store_column_int(st, 0);
 	r->person_id = store_column_int(st, 1);
 	r->person_name = full_name(a, store_column_text(st, 3),
-	                                   store_column_text(st, 2));
+	                           store_column_text(st, 2));
 	r->person_key = column_dup(st, 4, a);
 	r->email = column_dup(st, 5, a);
 	r->member = store_column_int(st, 6) != 0;
@@ -249,7 +249,8 @@ enum masa_err gov_circulation_row_get(struct gov *g, const struct gov_viewer *v,
 	store_done(st);
 	if (rc == MASA_OK && !row)
 		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "circulation: no record %lld", (long long)id);
+		                    "circulation: no record %lld",
+		                    (long long)id);
 	return rc;
 }
 
@@ -375,9 +376,9 @@ static const char *names_text(struct arena *a, const char *const *names,
 
 	for (size_t i = 0; i < n && i < 5; i++)
 		s = arena_printf(a, "%s%s%s", s,
-		                 i == 0              ? ""
+		                 i == 0       ? ""
 		                 : i + 1 == n ? " and "
-		                               : ", ",
+		                              : ", ",
 		                 names[i]);
 	if (n > 5)
 		s = arena_printf(a, "%s and %zu more", s, n - 5);
@@ -518,8 +519,9 @@ void gov_circulate_message(const struct gov_circulate_plan *p,
 		                   "them. Sign in to read them:\n\n%s\n",
 		                   p->link);
 	else
-		how = arena_printf(a, "It can be read and downloaded here:\n\n"
-		                      "%s\n",
+		how = arena_printf(a,
+		                   "It can be read and downloaded here:\n\n"
+		                   "%s\n",
 		                   p->link);
 	*out = (struct mail_message){
 	        .from = from,
@@ -622,8 +624,8 @@ static enum masa_err finish(struct gov *g, int64_t id, const char *reason,
 	char stamp[21];
 	enum masa_err rc;
 
-	if ((rc = store_prepare(g->store, reason ? SQL_NOT_SENT : SQL_SENT,
-	                        &st, err)))
+	if ((rc = store_prepare(g->store, reason ? SQL_NOT_SENT : SQL_SENT, &st,
+	                        err)))
 		return rc;
 	timestamp_now(stamp);
 	store_bind_int(st, 1, id);
@@ -635,8 +637,7 @@ static enum masa_err finish(struct gov *g, int64_t id, const char *reason,
  * No audit entry: the circulation table is itself the record of what was
  * sent to whom, and it changes no governance record (as reminder_sent).
  */
-enum masa_err gov_circulate_send(struct gov *g,
-                                 struct gov_circulate_plan *plan,
+enum masa_err gov_circulate_send(struct gov *g, struct gov_circulate_plan *plan,
                                  struct mail_sender *sender, const char *from,
                                  const char *from_name, struct arena *a,
                                  struct gov_circulate_result *result,
@@ -685,12 +686,11 @@ enum masa_err gov_circulate_send(struct gov *g,
 				           "reached");
 		}
 		r->how = GOV_CIRCULATE_NOT_SENT;
-		r->reason = unreachable
-		                    ? (char *)unreachable
-		                    : arena_printf(a,
-		                                   "refused by the mail "
-		                                   "server: %.200s",
-		                                   why.message);
+		r->reason = unreachable ? (char *)unreachable
+		                        : arena_printf(a,
+		                                       "refused by the mail "
+		                                       "server: %.200s",
+		                                       why.message);
 		rc = finish(g, id, r->reason, err);
 		result->not_sent++;
 	}

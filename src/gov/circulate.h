@@ -48,7 +48,7 @@ enum { GOV_CIRCULATE_ATTACH_MAX = 5 * 1024 * 1024 };
  * address: printf formats of the meeting's key ("RLSCB/2014-12-04"). The
  * meeting page's papers, until the packs' own download route is merged.
  */
-#define GOV_CIRCULATE_PACK_PATH "/meetings/%s#papers"
+#define GOV_CIRCULATE_PACK_PATH          "/meetings/%s#papers"
 #define GOV_CIRCULATE_PART_TWO_PACK_PATH "/meetings/%s#papers"
 
 enum gov_circulate_what {
@@ -150,8 +150,7 @@ struct gov_circulate_result {
  * MASA_ERR_IO or a store error only when the record itself fails; refused
  * messages are counted, not errors.
  */
-enum masa_err gov_circulate_send(struct gov *g,
-                                 struct gov_circulate_plan *plan,
+enum masa_err gov_circulate_send(struct gov *g, struct gov_circulate_plan *plan,
                                  struct mail_sender *sender, const char *from,
                                  const char *from_name, struct arena *a,
                                  struct gov_circulate_result *result,
@@ -207,7 +206,7 @@ struct gov_circulate_person {
  * first (in gov_members_on's order), then the others by name; in a. */
 enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
                                    int64_t meeting_id, struct arena *a,
-                                   struct gov_circulate_person **out,
-                                   size_t *n, struct masa_error *err);
+                                   struct gov_circulate_person **out, size_t *n,
+                                   struct masa_error *err);
 
 #endif

@@ -392,22 +392,24 @@ enum masa_err gov_site_url_check(const char *url, struct masa_error *err)
 	size_t n = url ? strlen(url) : 0, scheme;
 
 	if (n == 0 || n > GOV_SITE_URL_MAX)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "site address: give masa's address as its "
-		                      "users open it, such as "
-		                      "https://masa.example.org (at most %d "
-		                      "characters)",
-		                      GOV_SITE_URL_MAX);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "site address: give masa's address as its "
+		        "users open it, such as "
+		        "https://masa.example.org (at most %d "
+		        "characters)",
+		        GOV_SITE_URL_MAX);
 	for (const char *p = url; *p; p++)
 		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
 		    strchr("\"<>\\`{}|^?#", *p) != NULL)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "site address: it has a space, a "
-			                      "query or a character that cannot "
-			                      "be in a link");
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "site address: it has a space, a "
+			        "query or a character that cannot "
+			        "be in a link");
 	scheme = strncmp(url, "https://", 8) == 0  ? 8
 	         : strncmp(url, "http://", 7) == 0 ? 7
-	                                            : 0;
+	                                           : 0;
 	if (scheme == 0 || n == scheme || url[scheme] == '/' ||
 	    url[n - 1] == '/')
 		return masa_error_set(err, MASA_ERR_INVALID,
@@ -464,10 +466,10 @@ enum masa_err gov_remind_setting_set(struct gov *g, const char *key,
 
 	if ((rc = setting_key_check(key, err)))
 		return rc;
-	rc = strcmp(key, "smtp_url") == 0    ? mail_check_url(value, err)
-	     : strcmp(key, "site_url") == 0 ? gov_site_url_check(value, err)
-	                                     : mail_check_address("mail_from",
-	                                                          value, err);
+	rc = strcmp(key, "smtp_url") == 0 ? mail_check_url(value, err)
+	     : strcmp(key, "site_url") == 0
+	             ? gov_site_url_check(value, err)
+	             : mail_check_address("mail_from", value, err);
 	if (rc != MASA_OK)
 		return rc;
 	if ((rc = gov_begin(g, err)))

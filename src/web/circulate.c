@@ -98,37 +98,42 @@ void circulation_lines(struct html *h, struct arena *a,
 				others++;
 		}
 		struct day_rows sent = {rows, n, what, day, paper_id, true};
-		struct day_rows not_sent = {rows, n, what, day, paper_id, false};
+		struct day_rows not_sent = {rows, n,        what,
+		                            day,  paper_id, false};
 		const char *whom =
 		        others == 0 ? arena_printf(a, "%zu %s", members,
 		                                   members == 1 ? "member"
 		                                                : "members")
 		        : members == 0
 		                ? arena_printf(a, "%zu %s", others,
-		                               others == 1 ? "person" : "people")
-		                : arena_printf(a, "%zu %s and %zu %s", members,
-		                               members == 1 ? "member"
-		                                            : "members",
-		                               others,
-		                               others == 1 ? "other" : "others");
+		                               others == 1 ? "person"
+		                                           : "people")
+		                : arena_printf(
+		                          a, "%zu %s and %zu %s", members,
+		                          members == 1 ? "member" : "members",
+		                          others,
+		                          others == 1 ? "other" : "others");
 		if (members + others > 0)
 			govuk_details(
-			        h, &(struct govuk_details){
-			                   .summary.text = arena_printf(
-			                           a, "Sent to %s on %s", whom,
-			                           calendar_date_text(a, day)),
-			                   .content = {.write = day_names,
-			                               .arg = &sent},
-			                   .classes = "govuk-!-margin-bottom-2"});
+			        h,
+			        &(struct govuk_details){
+			                .summary.text = arena_printf(
+			                        a, "Sent to %s on %s", whom,
+			                        calendar_date_text(a, day)),
+			                .content = {.write = day_names,
+			                            .arg = &sent},
+			                .classes = "govuk-!-margin-bottom-2"});
 		if (failed > 0)
 			govuk_details(
-			        h, &(struct govuk_details){
-			                   .summary.text = arena_printf(
-			                           a, "Not sent to %zu on %s", failed,
-			                           calendar_date_text(a, day)),
-			                   .content = {.write = day_names,
-			                               .arg = &not_sent},
-			                   .classes = "govuk-!-margin-bottom-2"});
+			        h,
+			        &(struct govuk_details){
+			                .summary.text = arena_printf(
+			                        a, "Not sent to %zu on %s",
+			                        failed,
+			                        calendar_date_text(a, day)),
+			                .content = {.write = day_names,
+			                            .arg = &not_sent},
+			                .classes = "govuk-!-margin-bottom-2"});
 	}
 }
 
@@ -170,8 +175,9 @@ static enum masa_err load_meeting(struct http_request *req,
 	enum masa_err rc;
 
 	if (!gov_may_administer(&req->viewer, req->partnership->id))
-		return masa_error_set(err, MASA_ERR_DENIED,
-		                      "Only the business unit can send papers.");
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "Only the business unit can send papers.");
 	rc = gov_meeting_find(&req->gov, req->partnership->id, key, &req->arena,
 	                      m, err);
 	if (rc == MASA_ERR_NOT_FOUND)
@@ -281,9 +287,8 @@ struct form_state {
 	bool posted; /* show what was sent, not the defaults */
 };
 
-static const struct govuk_error_message *field_error(struct arena *a,
-                                                     const struct form_state *f,
-                                                     const char *field)
+static const struct govuk_error_message *
+field_error(struct arena *a, const struct form_state *f, const char *field)
 {
 	struct govuk_error_message *e;
 
@@ -366,7 +371,8 @@ static enum masa_err form_render(struct http_request *req,
 		                        ? "Sent as a link (over 5 MB)"
 		                        : "Attached"};
 		what[nwhat++] = (struct govuk_choice_item){
-		        .value = arena_printf(a, "paper-%lld", (long long)p->id),
+		        .value =
+		                arena_printf(a, "paper-%lld", (long long)p->id),
 		        .content.text = arena_printf(
 		                a, "%s%s%s%s", p->item_number ? "Item " : "",
 		                p->item_number ? p->item_number : "",
@@ -409,21 +415,20 @@ static enum masa_err form_render(struct http_request *req,
 		                               .content.text = setup_message(
 		                                       a, setup.missing)});
 	page_form_begin(&h, req, arena_printf(a, "%s/circulate", href));
-	govuk_radios(&h, &(struct govuk_radios){
-	                         .name = "what",
-	                         .items = what,
-	                         .n_items = nwhat,
-	                         .value = chosen,
-	                         .frame.fieldset =
-	                                 &(struct govuk_fieldset){
-	                                         .legend.content.text =
-	                                                 "What to send",
-	                                         .legend.classes =
-	                                                 "govuk-fieldset__"
-	                                                 "legend--m"},
-	                         .frame.error_message =
-	                                 field_error(a, f, "what"),
-	                 });
+	govuk_radios(
+	        &h,
+	        &(struct govuk_radios){
+	                .name = "what",
+	                .items = what,
+	                .n_items = nwhat,
+	                .value = chosen,
+	                .frame.fieldset =
+	                        &(struct govuk_fieldset){
+	                                .legend.content.text = "What to send",
+	                                .legend.classes = "govuk-fieldset__"
+	                                                  "legend--m"},
+	                .frame.error_message = field_error(a, f, "what"),
+	        });
 	if (nmembers > 0)
 		govuk_checkboxes(
 		        &h,
@@ -436,40 +441,44 @@ static enum masa_err form_render(struct http_request *req,
 		                .classes = "govuk-checkboxes--small",
 		                .frame.fieldset =
 		                        &(struct govuk_fieldset){
-		                                .legend.content.text = arena_printf(
-		                                        a, "Members of %s on %s",
+		                                .legend.content
+		                                        .text = arena_printf(
+		                                        a,
+		                                        "Members of %s on %s",
 		                                        http_param(req, "body"),
-		                                        calendar_date_text(a,
-		                                                           m->date)),
+		                                        calendar_date_text(
+		                                                a, m->date)),
 		                                .legend.classes =
-		                                        "govuk-fieldset__legend--m"},
+		                                        "govuk-fieldset__"
+		                                        "legend--m"},
 		                .frame.error_message = field_error(a, f, "to"),
 		        });
 	if (nothers > 0)
 		govuk_checkboxes(
-		        &h, &(struct govuk_checkboxes){
-		                    .name = "to",
-		                    .id_prefix = nmembers > 0 ? "to-others" : "to",
-		                    .items = others,
-		                    .n_items = nothers,
-		                    .values = ticked,
-		                    .n_values = nticked,
-		                    .classes = "govuk-checkboxes--small",
-		                    .frame.fieldset =
-		                            &(struct govuk_fieldset){
-		                                    .legend.content.text =
-		                                            "Anyone else in the "
-		                                            "partnership",
-		                                    .legend.classes =
-		                                            "govuk-fieldset__"
-		                                            "legend--m"},
-		                    .frame.hint =
-		                            &(struct govuk_hint){
-		                                    .content.text =
-		                                            "Not part two: only "
-		                                            "members may be sent "
-		                                            "it"},
-		            });
+		        &h,
+		        &(struct govuk_checkboxes){
+		                .name = "to",
+		                .id_prefix = nmembers > 0 ? "to-others" : "to",
+		                .items = others,
+		                .n_items = nothers,
+		                .values = ticked,
+		                .n_values = nticked,
+		                .classes = "govuk-checkboxes--small",
+		                .frame.fieldset =
+		                        &(struct govuk_fieldset){
+		                                .legend.content.text =
+		                                        "Anyone else in the "
+		                                        "partnership",
+		                                .legend.classes =
+		                                        "govuk-fieldset__"
+		                                        "legend--m"},
+		                .frame.hint =
+		                        &(struct govuk_hint){
+		                                .content.text =
+		                                        "Not part two: only "
+		                                        "members may be sent "
+		                                        "it"},
+		        });
 	govuk_button(&h, &(struct govuk_button){.content.text = "Continue"});
 	html_close_to(&h, "form");
 	page_end(&h, req);
@@ -478,13 +487,13 @@ static enum masa_err form_render(struct http_request *req,
 	return rc;
 }
 
-static enum masa_err form_page(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err form_page(struct http_request *req, struct masa_error *err)
 {
 	struct gov_meeting m;
 	enum masa_err rc = load_meeting(req, &m, err);
 
-	return rc ? rc : form_render(req, &m, 200, &(struct form_state){0}, err);
+	return rc ? rc
+	          : form_render(req, &m, 200, &(struct form_state){0}, err);
 }
 
 /* The preview */
@@ -524,8 +533,8 @@ static enum masa_err preview_render(struct http_request *req,
 
 	for (size_t i = 0; i < plan->nto; i++) {
 		const struct gov_circulate_recipient *r = &plan->to[i];
-		cells[i * 3] = (struct govuk_table_cell){.content.text =
-		                                                 r->name};
+		cells[i * 3] =
+		        (struct govuk_table_cell){.content.text = r->name};
 		cells[i * 3 + 1] = (struct govuk_table_cell){
 		        .content.text = r->email ? r->email : "None"};
 		cells[i * 3 + 2] = (struct govuk_table_cell){
@@ -535,10 +544,10 @@ static enum masa_err preview_render(struct http_request *req,
 	}
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,
-	           &(struct page){.title = "Check who will be sent it",
-	                          .section = PAGE_MEETINGS,
-	                          .back_href = arena_printf(a, "%s/circulate",
-	                                                    href)});
+	           &(struct page){
+	                   .title = "Check who will be sent it",
+	                   .section = PAGE_MEETINGS,
+	                   .back_href = arena_printf(a, "%s/circulate", href)});
 	page_heading(&h, m->key, "Check who will be sent it");
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	html_textf(&h, "Sending %s to %zu of %zu %s.", plan->described, going,
@@ -568,17 +577,19 @@ static enum masa_err preview_render(struct http_request *req,
 	          http_param(req, "what"), NULL);
 	for (size_t i = 0; i < plan->nto; i++)
 		html_void(&h, "input", "type", "hidden", "name", "to", "value",
-		          arena_printf(a, "%lld", (long long)plan->to[i].person_id),
+		          arena_printf(a, "%lld",
+		                       (long long)plan->to[i].person_id),
 		          NULL);
 	html_void(&h, "input", "type", "hidden", "name", "send", "value", "yes",
 	          NULL);
 	html_open(&h, "div", "class", "govuk-button-group", NULL);
 	if (going > 0)
-		govuk_button(&h, &(struct govuk_button){
-		                         .content.text = arena_printf(
-		                                 a, "Send to %zu %s", going,
-		                                 going == 1 ? "person" : "people"),
-		                         .prevent_double_click = GOVUK_TRUE});
+		govuk_button(&h,
+		             &(struct govuk_button){
+		                     .content.text = arena_printf(
+		                             a, "Send to %zu %s", going,
+		                             going == 1 ? "person" : "people"),
+		                     .prevent_double_click = GOVUK_TRUE});
 	html_elem(&h, "a", "Change what or who", "class", "govuk-link", "href",
 	          arena_printf(a, "%s/circulate", href), NULL);
 	html_close_to(&h, "form");
@@ -624,12 +635,12 @@ static enum masa_err circulate_post(struct http_request *req,
 	    (rc = mail_setup(req, &setup, err)))
 		return rc;
 	if (!read_what(http_param(req, "what"), &ask))
-		return form_render(req, &m, 400,
-		                   &(struct form_state){
-		                           .field = "what",
-		                           .error = "Choose what to send",
-		                           .posted = true},
-		                   err);
+		return form_render(
+		        req, &m, 400,
+		        &(struct form_state){.field = "what",
+		                             .error = "Choose what to send",
+		                             .posted = true},
+		        err);
 	read_people(req, &ask);
 	if (ask.npeople == 0)
 		return form_render(req, &m, 400,
@@ -639,12 +650,13 @@ static enum masa_err circulate_post(struct http_request *req,
 		                           .posted = true},
 		                   err);
 	if (setup.missing != NULL)
-		return form_render(req, &m, 409,
-		                   &(struct form_state){
-		                           .field = "what",
-		                           .error = setup_message(a, setup.missing),
-		                           .posted = true},
-		                   err);
+		return form_render(
+		        req, &m, 409,
+		        &(struct form_state){
+		                .field = "what",
+		                .error = setup_message(a, setup.missing),
+		                .posted = true},
+		        err);
 	ask.meeting_id = m.id;
 	ask.site_url = setup.site;
 	rc = gov_circulate_plan(&req->gov, req->partnership->id, &ask, a, &plan,
@@ -759,14 +771,15 @@ static enum masa_err record_page(struct http_request *req,
 		cells[i * 5 + 1] = (struct govuk_table_cell){
 		        .content.text = thing_text(a, r)};
 		cells[i * 5 + 2] = (struct govuk_table_cell){
-		        .content.text =
-		                r->email ? arena_printf(a, "%s (%s)",
-		                                        r->person_name, r->email)
-		                         : r->person_name};
-		cells[i * 5 + 3] =
-		        (struct govuk_table_cell){.content.text = row_how(a, r)};
+		        .content.text = r->email ? arena_printf(a, "%s (%s)",
+		                                                r->person_name,
+		                                                r->email)
+		                                 : r->person_name};
+		cells[i * 5 + 3] = (struct govuk_table_cell){
+		        .content.text = row_how(a, r)};
 		cells[i * 5 + 4] = (struct govuk_table_cell){
-		        .content = {.write = resend_button, .arg = &buttons[i]}};
+		        .content = {.write = resend_button,
+		                    .arg = &buttons[i]}};
 	}
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,

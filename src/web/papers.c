@@ -169,9 +169,10 @@ void papers_section(struct html *h, struct http_request *req,
 		          arena_printf(&req->arena, "%s/papers", meeting_href),
 		          NULL);
 		html_text(h, " ");
-		html_elem(h, "a", "Send papers", "class", "govuk-link", "href",
-		          arena_printf(&req->arena, "%s/circulate", meeting_href),
-		          NULL);
+		html_elem(
+		        h, "a", "Send papers", "class", "govuk-link", "href",
+		        arena_printf(&req->arena, "%s/circulate", meeting_href),
+		        NULL);
 		html_text(h, " ");
 		html_elem(h, "a", "Circulation", "class", "govuk-link", "href",
 		          arena_printf(&req->arena, "%s/circulation",
