@@ -54,7 +54,7 @@ static int by_name(const void *x, const void *y)
 {
 	const struct gov_circulate_person *p = x, *q = y;
 
-	return strcmp(p->name, q->name);
+	return strcmp(p->plain_name, q->plain_name);
 }
 
 enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
@@ -117,6 +117,7 @@ enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
 		        .key = people[j].key,
 		        .name = full_name(a, people[j].honorific_prefix,
 		                          people[j].name),
+		        .plain_name = people[j].name,
 		        .email = people[j].email && people[j].email[0]
 		                         ? people[j].email
 		                         : NULL,

@@ -198,12 +198,14 @@ enum masa_err gov_circulation_row_get(struct gov *g, const struct gov_viewer *v,
 struct gov_circulate_person {
 	int64_t id;
 	char *key;
-	char *name;
-	char *email; /* or NULL */
-	bool member; /* of the meeting's body on its date */
+	char *name;       /* with honorific */
+	char *plain_name; /* without: what the others are sorted by */
+	char *email;      /* or NULL */
+	bool member;      /* of the meeting's body on its date */
 };
 /* Everyone of the partnership, members of meeting_id's body on its date
- * first (in gov_members_on's order), then the others by name; in a. */
+ * first (in gov_members_on's order), then the others by name (surname
+ * last, as stored); in a. */
 enum masa_err gov_circulate_people(struct gov *g, int64_t partnership_id,
                                    int64_t meeting_id, struct arena *a,
                                    struct gov_circulate_person **out, size_t *n,

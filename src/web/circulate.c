@@ -158,6 +158,28 @@ void circulation_packs(struct html *h, struct arena *a,
 	}
 }
 
+/*
+ * The page of meeting key titled title, under breadcrumbs to the meetings
+ * and the meeting (landmarks, where a back link would stand outside them).
+ */
+static struct page meeting_page(struct arena *a, const char *key,
+                                const char *title, bool full_width)
+{
+	struct govuk_breadcrumb *items = arena_alloc(a, 2 * sizeof *items);
+	struct govuk_breadcrumbs *crumbs = arena_alloc(a, sizeof *crumbs);
+
+	items[0] = (struct govuk_breadcrumb){.content.text = "Meetings",
+	                                     .href = "/meetings"};
+	items[1] = (struct govuk_breadcrumb){
+	        .content.text = key,
+	        .href = arena_printf(a, "/meetings/%s", key)};
+	*crumbs = (struct govuk_breadcrumbs){.items = items, .n_items = 2};
+	return (struct page){.title = title,
+	                     .section = PAGE_MEETINGS,
+	                     .breadcrumbs = crumbs,
+	                     .full_width = full_width};
+}
+
 /* The meeting and the settings */
 
 #define MEETING_PARAMS                                                       \
@@ -281,6 +303,12 @@ static const char *sentence(struct arena *a, const char *message)
 
 /* The form */
 
+/* The checkboxes of the people outside the body (in a details). */
+static void others_write(struct html *h, const void *arg)
+{
+	govuk_checkboxes(h, arg);
+}
+
 struct form_state {
 	const char *field; /* "what" or "to", with error */
 	const char *error;
@@ -329,10 +357,11 @@ static enum masa_err form_render(struct http_request *req,
 	struct govuk_hint *hints, *paper_hints;
 	const char **ticked;
 	size_t npapers = 0, npeople = 0, nwhat = 0, nmembers = 0, nothers = 0;
-	size_t nticked = 0;
+	size_t nticked = 0, nticked_members = 0;
 	struct mail_setup setup;
 	const char *chosen = http_param(req, "what");
 	struct html h;
+	struct page pg;
 	enum masa_err rc;
 
 	if ((rc = gov_paper_list(&req->gov, &req->viewer, m->id, a, &papers,
@@ -395,6 +424,7 @@ static enum masa_err form_render(struct http_request *req,
 			tick = strcmp(v, id) == 0;
 		if (tick)
 			ticked[nticked++] = id;
+		nticked_members += tick && p->member;
 		hints[i] = (struct govuk_hint){.content.text = person_hint(p)};
 		*(p->member ? &members[nmembers++] : &others[nothers++]) =
 		        (struct govuk_choice_item){.value = id,
@@ -403,10 +433,8 @@ static enum masa_err form_render(struct http_request *req,
 	}
 
 	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req,
-	           &(struct page){.title = "Send papers",
-	                          .section = PAGE_MEETINGS,
-	                          .back_href = href});
+	pg = meeting_page(a, m->key, "Send papers", false);
+	page_begin(&h, req, &pg);
 	if (f->error != NULL)
 		error_summary(&h, a, f->field, f->error);
 	page_heading(&h, m->key, "Send papers");
@@ -453,32 +481,38 @@ static enum masa_err form_render(struct http_request *req,
 		                                        "legend--m"},
 		                .frame.error_message = field_error(a, f, "to"),
 		        });
-	if (nothers > 0)
-		govuk_checkboxes(
+	if (nothers > 0) {
+		const struct govuk_checkboxes box = {
+		        .name = "to",
+		        .id_prefix = nmembers > 0 ? "to-others" : "to",
+		        .items = others,
+		        .n_items = nothers,
+		        .values = ticked,
+		        .n_values = nticked,
+		        .classes = "govuk-checkboxes--small",
+		        .frame.fieldset =
+		                &(struct govuk_fieldset){
+		                        .legend.content.text =
+		                                "Anyone else in "
+		                                "the partnership",
+		                        .legend.classes =
+		                                "govuk-fieldset__legend--s"},
+		        .frame.hint =
+		                &(struct govuk_hint){
+		                        .content.text =
+		                                "Not part two: only "
+		                                "members may be sent it"},
+		};
+		/* Folded away unless someone in it is ticked. */
+		govuk_details(
 		        &h,
-		        &(struct govuk_checkboxes){
-		                .name = "to",
-		                .id_prefix = nmembers > 0 ? "to-others" : "to",
-		                .items = others,
-		                .n_items = nothers,
-		                .values = ticked,
-		                .n_values = nticked,
-		                .classes = "govuk-checkboxes--small",
-		                .frame.fieldset =
-		                        &(struct govuk_fieldset){
-		                                .legend.content.text =
-		                                        "Anyone else in the "
-		                                        "partnership",
-		                                .legend.classes =
-		                                        "govuk-fieldset__"
-		                                        "legend--m"},
-		                .frame.hint =
-		                        &(struct govuk_hint){
-		                                .content.text =
-		                                        "Not part two: only "
-		                                        "members may be sent "
-		                                        "it"},
+		        &(struct govuk_details){
+		                .summary.text = "Send to anyone else in "
+		                                "the partnership",
+		                .content = {.write = others_write, .arg = &box},
+		                .open = nticked > nticked_members,
 		        });
+	}
 	govuk_button(&h, &(struct govuk_button){.content.text = "Continue"});
 	html_close_to(&h, "form");
 	page_end(&h, req);
@@ -529,6 +563,7 @@ static enum masa_err preview_render(struct http_request *req,
 	        arena_alloc(a, (plan->nto * 3 + 1) * sizeof *cells);
 	size_t going = 0;
 	struct html h;
+	struct page pg;
 	enum masa_err rc;
 
 	for (size_t i = 0; i < plan->nto; i++) {
@@ -543,11 +578,8 @@ static enum masa_err preview_render(struct http_request *req,
 		         r->how == GOV_CIRCULATE_LINK;
 	}
 	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req,
-	           &(struct page){
-	                   .title = "Check who will be sent it",
-	                   .section = PAGE_MEETINGS,
-	                   .back_href = arena_printf(a, "%s/circulate", href)});
+	pg = meeting_page(a, m->key, "Check who will be sent it", false);
+	page_begin(&h, req, &pg);
 	page_heading(&h, m->key, "Check who will be sent it");
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	html_textf(&h, "Sending %s to %zu of %zu %s.", plan->described, going,
@@ -749,6 +781,7 @@ static enum masa_err record_page(struct http_request *req,
 	const char *href;
 	size_t n;
 	struct html h;
+	struct page pg;
 	enum masa_err rc;
 
 	if ((rc = load_meeting(req, &m, err)) ||
@@ -782,11 +815,8 @@ static enum masa_err record_page(struct http_request *req,
 		                    .arg = &buttons[i]}};
 	}
 	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req,
-	           &(struct page){.title = "Circulation",
-	                          .section = PAGE_MEETINGS,
-	                          .back_href = href,
-	                          .full_width = true});
+	pg = meeting_page(a, m.key, "Circulation", true);
+	page_begin(&h, req, &pg);
 	if (http_param(req, "sent") != NULL)
 		govuk_notification_banner(
 		        &h, &(struct govuk_notification_banner){

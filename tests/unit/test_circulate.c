@@ -75,8 +75,8 @@ static int64_t person(struct fixture *f, const char *key)
 {
 	struct gov_person p;
 
-	MUST(f, gov_person_find(&f->g, f->partnership, key, &f->a, &p,
-	                        &f->err));
+	MUST(f,
+	     gov_person_find(&f->g, f->partnership, key, &f->a, &p, &f->err));
 	return p.id;
 }
 
@@ -133,9 +133,8 @@ static int teardown(void **state)
 	return 0;
 }
 
-static struct gov_circulate_ask ask_for(struct fixture *f,
-                                        enum gov_circulate_what what,
-                                        int64_t paper)
+static struct gov_circulate_ask
+ask_for(struct fixture *f, enum gov_circulate_what what, int64_t paper)
 {
 	return (struct gov_circulate_ask){
 	        .meeting_id = f->meeting,
@@ -175,8 +174,9 @@ static void test_part_two_only_to_members_as_a_link(void **state)
 	assert_true(p.part_two);
 	assert_null(p.bytes);
 	assert_int_equal(recipient(&p, f->mem)->how, GOV_CIRCULATE_LINK);
-	ids = arena_printf(&f->a, "https://masa.example.org/sign-in?next="
-	                          "/papers/%lld",
+	ids = arena_printf(&f->a,
+	                   "https://masa.example.org/sign-in?next="
+	                   "/papers/%lld",
 	                   (long long)f->secret);
 	assert_string_equal(p.link, ids);
 	assert_string_equal(p.described, "a confidential paper for item 2");
@@ -213,7 +213,8 @@ static void test_part_two_only_to_members_as_a_link(void **state)
 static void test_open_paper_attached_up_to_the_limit(void **state)
 {
 	struct fixture *f = *state;
-	int64_t at = add_paper(f, "1", "At the limit", GOV_CIRCULATE_ATTACH_MAX);
+	int64_t at =
+	        add_paper(f, "1", "At the limit", GOV_CIRCULATE_ATTACH_MAX);
 	int64_t over = add_paper(f, "1", "Over", GOV_CIRCULATE_ATTACH_MAX + 1);
 	struct gov_circulate_ask ask = ask_for(f, GOV_CIRCULATE_PAPER, at);
 	struct gov_circulate_plan p;
@@ -248,9 +249,9 @@ static size_t count_rows(struct fixture *f, const char *how)
 	struct gov_circulation_row *rows;
 	size_t n, k = 0;
 
-	MUST(f, gov_circulation_record(&f->g, test_system(f->partnership),
-	                               f->meeting, 0, &f->a, &rows, &n,
-	                               &f->err));
+	MUST(f,
+	     gov_circulation_record(&f->g, test_system(f->partnership),
+	                            f->meeting, 0, &f->a, &rows, &n, &f->err));
 	for (size_t i = 0; i < n; i++)
 		k += how == NULL || strcmp(rows[i].how, how) == 0;
 	return k;
@@ -307,7 +308,8 @@ static void test_unreachable_server_recorded(void **state)
 
 	MUST(f, gov_circulate_plan(&f->g, f->partnership, &ask, &f->a, &p,
 	                           &f->err));
-	assert_non_null(strstr(p.link, "/sign-in?next=/meetings/PB/2020-01-10"));
+	assert_non_null(
+	        strstr(p.link, "/sign-in?next=/meetings/PB/2020-01-10"));
 	/* Port 9 (discard) has no listener on a test machine. */
 	MUST(f, mail_sender_open("smtp://127.0.0.1:9", &sender, &f->err));
 	MUST(f, gov_circulate_send(&f->g, &p, sender, "bu@example.org",
@@ -341,8 +343,8 @@ static void test_who_sees_the_record(void **state)
 
 	MUST(f, gov_circulate_plan(&f->g, f->partnership, &ask, &f->a, &p,
 	                           &f->err));
-	MUST(f, claim(&f->g, &p, (struct gov_circulate_recipient *)recipient(
-	                                 &p, f->mem),
+	MUST(f, claim(&f->g, &p,
+	              (struct gov_circulate_recipient *)recipient(&p, f->mem),
 	              false, &id, &f->err));
 	v = test_viewer(&f->g, f->partnership, GOV_ROLE_MEMBER, "mem", NULL);
 	MUST(f, gov_circulation_record(&f->g, &v, f->meeting, 0, &f->a, &rows,
@@ -355,9 +357,9 @@ static void test_who_sees_the_record(void **state)
 	MUST(f, gov_circulation_record(&f->g, &v, f->meeting, 0, &f->a, &rows,
 	                               &n, &f->err));
 	assert_int_equal(n, 0);
-	assert_int_equal(gov_circulation_row_get(&f->g, &v, id, &f->a, rows,
-	                                         &f->err),
-	                 MASA_ERR_NOT_FOUND);
+	assert_int_equal(
+	        gov_circulation_row_get(&f->g, &v, id, &f->a, rows, &f->err),
+	        MASA_ERR_NOT_FOUND);
 	gov_viewer_public(&v, f->partnership);
 	MUST(f, gov_circulation_record(&f->g, &v, f->meeting, 0, &f->a, &rows,
 	                               &n, &f->err));
@@ -377,8 +379,8 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(
 	                test_unreachable_server_recorded, setup, teardown),
-	        cmocka_unit_test_setup_teardown(test_who_sees_the_record,
-	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_who_sees_the_record, setup,
+	                                        teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
