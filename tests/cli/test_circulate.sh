@@ -125,8 +125,8 @@ printf '%s\n' "$PW" | "$MASA" --db demo.db user add una --role partner \
 MEMBERS=$("$MASA" --db demo.db members RLSCB --on 2014-09-04 --json | jq '[.members[].person] | unique | length')
 WITH_ADDRESS=$((MEMBERS - 1))
 
-"$MASA" --db demo.db publish RLSCB/2014-06-05 --format pdf --output open.pdf >/dev/null
-"$MASA" --db demo.db publish RLSCB/2014-12-04 --format pdf --output secret.pdf >/dev/null
+ok "a PDF to send" --db demo.db publish RLSCB/2014-06-05 --format pdf --output open.pdf
+ok "another" --db demo.db publish RLSCB/2014-12-04 --format pdf --output secret.pdf
 yes "The annual report of the partnership, a long plain text." | head -c 6000000 >big.txt
 ok "an open paper" --db demo.db paper add $M open.pdf --item 1 --title "Minutes of June"
 ok "a part-two paper" --db demo.db paper add $M secret.pdf --item 2 --title "Child S chronology"
