@@ -257,6 +257,28 @@ enum masa_err gov_circulation_row_get(struct gov *g, const struct gov_viewer *v,
 
 /* Planning */
 
+static const char SQL_HAS_PART_TWO[] =
+        "SELECT COUNT(*) FROM item WHERE meeting_id = ?1 AND confidential = 1";
+
+/* Whether meeting_id has a part-two item. */
+static enum masa_err has_part_two(struct gov *g, int64_t meeting_id, bool *yes,
+                                  struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row = false;
+	enum masa_err rc;
+
+	*yes = false;
+	if ((rc = store_prepare(g->store, SQL_HAS_PART_TWO, &st, err)))
+		return rc;
+	store_bind_int(st, 1, meeting_id);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		*yes = store_column_int(st, 0) > 0;
+	store_done(st);
+	return rc;
+}
+
 /* What the thing is, its link and any attachment, into plan. */
 static enum masa_err plan_thing(struct gov *g, int64_t partnership_id,
                                 const struct gov_circulate_ask *ask,
@@ -267,6 +289,7 @@ static enum masa_err plan_thing(struct gov *g, int64_t partnership_id,
 	struct gov_viewer system;
 	struct gov_paper paper;
 	struct gov_paper_version v;
+	bool part_two = false;
 	enum masa_err rc;
 
 	switch (ask->what) {
@@ -276,6 +299,14 @@ static enum masa_err plan_thing(struct gov *g, int64_t partnership_id,
 		                       key);
 		return MASA_OK;
 	case GOV_CIRCULATE_PART_TWO_PACK:
+		if ((rc = has_part_two(g, p->meeting.id, &part_two, err)))
+			return rc;
+		if (!part_two)
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "what to send: %s has no part two "
+			        "on its agenda",
+			        key);
 		p->part_two = true;
 		p->described = "the confidential (part two) papers";
 		p->link = arena_printf(a,

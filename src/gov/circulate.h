@@ -118,7 +118,8 @@ struct gov_circulate_plan {
  * anything: in a. MASA_ERR_NOT_FOUND for a meeting or paper of another
  * partnership or none; MASA_ERR_INVALID, naming the people, for part two
  * asked for anyone who is not a member of the body on the meeting's date,
- * or for a bad site address or date.
+ * for the part-two pack of a meeting without part two, or for a bad site
+ * address or date.
  */
 enum masa_err gov_circulate_plan(struct gov *g, int64_t partnership_id,
                                  const struct gov_circulate_ask *ask,

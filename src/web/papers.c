@@ -358,8 +358,14 @@ static enum masa_err manage_render(struct http_request *req,
 			html_close(&h);
 			html_open(&h, "td", "class", "govuk-table__cell", NULL);
 			if (p->sent_on == NULL)
-				html_text(&h, "Not sent");
+				html_text(&h, "Not sent. ");
 			circulation_lines(&h, a, rows, nrows, "paper", p->id);
+			html_elem(
+			        &h, "a", "Send", "class", "govuk-link", "href",
+			        arena_printf(a, "%s/circulate?what=paper-%lld",
+			                     href, (long long)p->id),
+			        "aria-label",
+			        arena_printf(a, "Send %s", p->title), NULL);
 			html_close(&h);
 			html_close(&h);
 		}

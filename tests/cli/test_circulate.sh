@@ -195,6 +195,8 @@ fails "part two to someone who is not a member is refused" 1 \
 	--db demo.db circulate $M --paper 2 --to sue-cassin,sarah-whittle
 fails "the part-two pack too" 1 "not to Sarah Whittle" \
 	--db demo.db circulate $M --part-two-pack --to sarah-whittle
+fails "the part-two pack of a meeting without part two" 1 "RLSCB-QA/2014-11-11 has no part two" \
+	--db demo.db circulate RLSCB-QA/2014-11-11 --part-two-pack
 [ "$(fingerprint demo.db)" = "$before" ] && pass "nothing stored on refusal" || fail "nothing stored on refusal"
 mails_is "nothing sent on refusal" "$WITH_ADDRESS"
 ok "the part-two paper to the members" --db demo.db circulate $M --paper 2
@@ -277,6 +279,9 @@ req -b una.jar "$URL/meetings/$M/circulation"
 code_is "the record page is the admin's" 403 404
 req -b admin.jar "$URL/meetings/$M/papers"
 body_has "the papers page says who was sent each" "Sent to $WITH_ADDRESS members on $TODAY"
+body_has "with a link to send one" "href=\"/meetings/$M/circulate?what=paper-1\""
+req -b admin.jar "$URL/meetings/$M/circulate?what=paper-1"
+body_has "which comes chosen" 'value="paper-1" checked'
 
 # The form
 req -b admin.jar "$URL/meetings/$M/circulate"
