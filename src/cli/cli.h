@@ -135,6 +135,7 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_paper_add, cmd_paper_replace, cmd_paper_list, cmd_meeting_schedule,
         cmd_meeting_move, cmd_meeting_cancel, cmd_meeting_set,
         cmd_meeting_declare, cmd_meeting_arrival, cmd_agenda_add,
-        cmd_agenda_set, cmd_agenda_move, cmd_agenda_remove, cmd_agenda_publish;
+        cmd_agenda_set, cmd_agenda_move, cmd_agenda_remove, cmd_agenda_publish,
+        cmd_circulate, cmd_circulation;
 
 #endif

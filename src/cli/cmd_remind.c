@@ -3,7 +3,7 @@
  * with.
  *
  *   masa remind [--on DATE] [--dry-run] [--smtp URL] [--from ADDRESS]
- *   masa config set KEY VALUE       (smtp_url, mail_from)
+ *   masa config set KEY VALUE       (smtp_url, mail_from, site_url)
  *   masa config get KEY
  *
  * remind writes each owner one digest of their unfinished actions that are
@@ -507,8 +507,10 @@ static enum masa_err config_key_check(const char *key, struct masa_error *err)
 	return masa_error_set(err, MASA_ERR_USAGE,
 	                      "config: unknown setting \"%.60s\"; the "
 	                      "settings are smtp_url (the SMTP server, "
-	                      "smtp://HOST:PORT or smtps://...) and mail_from "
-	                      "(the address reminders come from)",
+	                      "smtp://HOST:PORT or smtps://...), mail_from "
+	                      "(the address reminders and papers come from) "
+	                      "and site_url (masa's address, for links in "
+	                      "e-mails: https://masa.example.org)",
 	                      key);
 }
 
@@ -528,8 +530,8 @@ static int run_config_set(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cmd_config_set = {
         .name = "config set",
         .arguments = "KEY VALUE",
-        .summary = "set smtp_url (smtp://HOST:PORT) or mail_from "
-                   "(an address) for reminders",
+        .summary = "set smtp_url (smtp://HOST:PORT), mail_from (an "
+                   "address) or site_url (masa's address) for e-mail",
         .min_positional = 2,
         .max_positional = 2,
         .run = run_config_set,
@@ -560,7 +562,8 @@ static int run_config_get(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cmd_config_get = {
         .name = "config get",
         .arguments = "KEY",
-        .summary = "print a setting (smtp_url, mail_from; passwords hidden)",
+        .summary = "print a setting (smtp_url, mail_from, site_url; "
+                   "passwords hidden)",
         .min_positional = 1,
         .max_positional = 1,
         .run = run_config_get,

@@ -8,6 +8,7 @@
 #include "web/actions.h"
 #include "web/agenda.h"
 #include "web/calendar.h"
+#include "web/circulate.h"
 #include "web/documents.h"
 #include "web/home.h"
 #include "web/meeting.h"
@@ -31,6 +32,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(papers_routes),
         ROUTE_INCLUDE(agenda_routes),
         ROUTE_INCLUDE(pages_routes),
+        ROUTE_INCLUDE(circulate_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

@@ -1,5 +1,6 @@
 /*
- * mail: plain-text messages and SMTP delivery with libcurl (see mail.h).
+ * mail: plain-text messages, with files attached, and SMTP delivery with
+ * libcurl (see mail.h).
  *
  * The message is written here rather than by curl's MIME API so that a dry
  * run prints byte for byte what the server would receive, and so that every
@@ -417,11 +418,148 @@ static enum masa_err put_body(struct buf *b, const char *text,
 	return rc;
 }
 
+#define TEXT_PART_HEADERS                             \
+	"Content-Type: text/plain; charset=UTF-8\r\n" \
+	"Content-Transfer-Encoding: 8bit\r\n"
+
+/*
+ * type/subtype, each of RFC 2045 token characters, then any parameters
+ * ("; charset=utf-8") of printable ASCII without quotes or backslashes.
+ */
+static bool media_type_valid(const char *t)
+{
+	size_t slash = 0, n = t ? strlen(t) : 0;
+	const char *params = t ? strchr(t, ';') : NULL;
+
+	if (n == 0 || n > 127)
+		return false;
+	if (params != NULL) {
+		for (const char *p = params; *p; p++)
+			if ((unsigned char)*p < 0x20 ||
+			    (unsigned char)*p >= 0x7f || *p == '"' ||
+			    *p == '\\')
+				return false;
+		n = (size_t)(params - t);
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == '/') {
+			if (slash != 0 || i == 0)
+				return false;
+			slash = i;
+		} else if (c <= 0x20 || c >= 0x7f ||
+		           strchr("()<>@,;:\\\"[]?=", c)) {
+			return false;
+		}
+	}
+	return slash != 0 && slash + 1 < n;
+}
+
+static enum masa_err check_attachments(const struct mail_message *m,
+                                       struct masa_error *err)
+{
+	size_t total = 0;
+
+	if (m->nattachments > MAIL_ATTACHMENTS_COUNT)
+		return masa_error_set(err, MASA_ERR_LIMIT,
+		                      "mail attachments: more than %d files",
+		                      MAIL_ATTACHMENTS_COUNT);
+	for (size_t i = 0; i < m->nattachments; i++) {
+		const struct mail_attachment *f = &m->attachments[i];
+		if (f->file_name == NULL || f->file_name[0] == '\0' ||
+		    strlen(f->file_name) > MAIL_HEADER_MAX / 2)
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "mail attachment %zu: no file name "
+			        "or one longer than %d bytes",
+			        i + 1, MAIL_HEADER_MAX / 2);
+		if (!media_type_valid(f->media_type))
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "mail attachment %zu: \"%.60s\" is "
+			        "not a media type such as "
+			        "application/pdf",
+			        i + 1, f->media_type ? f->media_type : "");
+		if (f->bytes == NULL && f->size > 0)
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "mail attachment %zu: no bytes",
+			                      i + 1);
+		if (f->size > MAIL_ATTACHMENTS_MAX - total)
+			return masa_error_set(
+			        err, MASA_ERR_LIMIT,
+			        "mail attachments: more than %d MB "
+			        "in all",
+			        MAIL_ATTACHMENTS_MAX / (1024 * 1024));
+		total += f->size;
+	}
+	return MASA_OK;
+}
+
+/* Base64 in lines of 76 characters (57 bytes), each ending in CRLF. */
+static enum masa_err put_base64_lines(struct buf *b, const void *bytes,
+                                      size_t n, struct masa_error *err)
+{
+	const unsigned char *s = bytes;
+	enum masa_err rc = MASA_OK;
+
+	for (size_t i = 0; i < n && rc == MASA_OK; i += 57) {
+		size_t len = n - i < 57 ? n - i : 57;
+		if ((rc = put_base64(b, s + i, len, err)) == MASA_OK)
+			rc = buf_puts(b, "\r\n", err);
+	}
+	return rc;
+}
+
+/*
+ * The text and the files as multipart/mixed (RFC 2046). The boundary is
+ * random, so neither the text nor base64 (which has no '-') can hold it.
+ */
+static enum masa_err put_multipart(struct buf *b, const struct mail_message *m,
+                                   const char *boundary, struct masa_error *err)
+{
+	enum masa_err rc;
+
+	if ((rc = buf_printf(b, err,
+	                     "This is a message with files attached.\r\n"
+	                     "\r\n--%s\r\n" TEXT_PART_HEADERS "\r\n",
+	                     boundary)) ||
+	    (rc = put_body(b, m->text, err)))
+		return rc;
+	for (size_t i = 0; i < m->nattachments; i++) {
+		const struct mail_attachment *f = &m->attachments[i];
+		char name[MAIL_HEADER_MAX / 2 + 1];
+		size_t k = 0;
+
+		/* A plain ASCII name, safe inside quotes. */
+		for (const char *p = f->file_name; *p && k + 1 < sizeof name;
+		     p++) {
+			unsigned char c = (unsigned char)*p;
+			name[k++] =
+			        c < 0x20 || c >= 0x7f || c == '"' || c == '\\'
+			                ? '_'
+			                : (char)c;
+		}
+		name[k] = '\0';
+		if ((rc = buf_printf(
+		             b, err,
+		             "\r\n--%s\r\n"
+		             "Content-Type: %s; name=\"%s\"\r\n"
+		             "Content-Disposition: attachment; "
+		             "filename=\"%s\"\r\n"
+		             "Content-Transfer-Encoding: base64\r\n\r\n",
+		             boundary, f->media_type, name, name)) ||
+		    (rc = put_base64_lines(b, f->bytes, f->size, err)))
+			return rc;
+	}
+	return buf_printf(b, err, "\r\n--%s--\r\n", boundary);
+}
+
 enum masa_err mail_format(const struct mail_message *m, struct buf *out,
                           struct masa_error *err)
 {
 	struct buf b;
 	time_t when = m->date != 0 ? m->date : time(NULL);
+	char boundary[40] = "";
 	enum masa_err rc;
 
 	buf_init(&b, MAIL_MESSAGE_MAX);
@@ -448,17 +586,28 @@ enum masa_err mail_format(const struct mail_message *m, struct buf *out,
 		goto out;
 	rc = is_ascii(m->subject) ? buf_puts(&b, m->subject, err)
 	                          : put_encoded_words(&b, m->subject, err);
+	if (m->nattachments > 0)
+		snprintf(boundary, sizeof boundary, "masa-%016llx",
+		         (unsigned long long)message_id_bits());
 	if (rc || (rc = buf_puts(&b, "\r\n", err)) ||
 	    (rc = put_message_id(&b, m, when, err)) ||
-	    (rc = buf_puts(&b,
-	                   "MIME-Version: 1.0\r\n"
-	                   "Content-Type: text/plain; charset=UTF-8\r\n"
-	                   "Content-Transfer-Encoding: 8bit\r\n"
-	                   /* RFC 3834: no auto-replies to a reminder. */
-	                   "Auto-Submitted: auto-generated\r\n"
-	                   "\r\n",
-	                   err)) ||
-	    (rc = put_body(&b, m->text, err)))
+	    (rc = buf_puts(&b, "MIME-Version: 1.0\r\n", err)) ||
+	    (rc = m->nattachments == 0
+	                  ? buf_puts(&b, TEXT_PART_HEADERS, err)
+	                  : buf_printf(&b, err,
+	                               "Content-Type: multipart/mixed; "
+	                               "boundary=\"%s\"\r\n"
+	                               /* its text part is 8bit */
+	                               "Content-Transfer-Encoding: 8bit\r\n",
+	                               boundary)) ||
+	    /* RFC 3834: no auto-replies to what masa sends. */
+	    (rc = buf_puts(&b, "Auto-Submitted: auto-generated\r\n\r\n", err)))
+		goto out;
+	if (m->nattachments == 0)
+		rc = put_body(&b, m->text, err);
+	else if ((rc = check_attachments(m, err)) == MASA_OK)
+		rc = put_multipart(&b, m, boundary, err);
+	if (rc != MASA_OK)
 		goto out;
 	rc = buf_append(out, b.data, b.len, err);
 out:

@@ -1,6 +1,7 @@
 /*
- * mail: one plain-text UTF-8 e-mail, written as RFC 5322 text and sent
- * through an SMTP server with libcurl. Reminders are the first user.
+ * mail: one plain-text UTF-8 e-mail, with files attached or not, written as
+ * RFC 5322 text and sent through an SMTP server with libcurl. Reminders and
+ * circulation (gov/circulate.h) use it.
  *
  * mail_format() writes the whole message (headers and body, CRLF lines) so
  * that a dry run shows exactly what would go; a mail_sender sends messages
@@ -23,8 +24,22 @@
 /* Ceilings: a header value, a message as formatted, an SMTP URL. */
 enum {
 	MAIL_HEADER_MAX = 400,
-	MAIL_MESSAGE_MAX = 4 * 1024 * 1024,
+	/* room for MAIL_ATTACHMENTS_MAX of files in base64, and the text */
+	MAIL_MESSAGE_MAX = 12 * 1024 * 1024,
+	/* the files attached to one message, in all */
+	MAIL_ATTACHMENTS_MAX = 8 * 1024 * 1024,
+	MAIL_ATTACHMENTS_COUNT = 20,
 	MAIL_URL_MAX = 1000,
+};
+
+/* A file attached to a message; borrowed like the message. */
+struct mail_attachment {
+	const char
+	        *file_name;     /* "paper.pdf": written with anything but
+	                           printable ASCII, quotes and backslashes as _ */
+	const char *media_type; /* "application/pdf" */
+	const void *bytes;
+	size_t size;
 };
 
 /* A message; every string is borrowed for the call that takes it. */
@@ -39,6 +54,9 @@ struct mail_message {
 	/* "local@domain" without the angle brackets, or NULL for a new one
 	 * made from the time, random bits and the From address's domain */
 	const char *message_id;
+	/* Files sent with the text (multipart/mixed), or NULL and 0. */
+	const struct mail_attachment *attachments;
+	size_t nattachments;
 };
 
 /*
@@ -71,7 +89,10 @@ const char *mail_url_redacted(struct arena *a, const char *url);
  * Appends message m to out: headers Date, From, To, Subject, Message-ID,
  * MIME-Version, Content-Type (text/plain; charset=UTF-8),
  * Content-Transfer-Encoding (8bit) and Auto-Submitted, a blank line and the
- * body, every line ending in CRLF and none longer than 998 bytes.
+ * body, every line ending in CRLF and none longer than 998 bytes. With
+ * attachments the message is multipart/mixed: the text first, then each
+ * file in base64 (Content-Disposition: attachment) at most
+ * MAIL_ATTACHMENTS_COUNT of them and MAIL_ATTACHMENTS_MAX bytes in all.
  * MASA_ERR_INVALID for a header value with a line break or another control
  * character, a bad address, text that is not UTF-8; MASA_ERR_LIMIT past the
  * ceilings above. out is unchanged on error.

@@ -31,7 +31,8 @@
 /* A ceiling on (action, person) pairs in one run: fails cleanly past it. */
 enum { REMIND_MAX_ROWS = 1000 * 1000 };
 
-const char *const gov_remind_setting_keys[] = {"smtp_url", "mail_from", NULL};
+const char *const gov_remind_setting_keys[] = {"smtp_url", "mail_from",
+                                               "site_url", NULL};
 
 /* The due date of action a (gov/action_rules.h), dm its due meeting. */
 #define REMIND_DUE GOV_SQL_ACTION_DUE("a", "dm")
@@ -386,6 +387,40 @@ enum masa_err gov_remind_unclaim(struct gov *g, const struct gov_digest *d,
 	return claim_digest(g, d, on, stamp, true, &all, err);
 }
 
+enum masa_err gov_site_url_check(const char *url, struct masa_error *err)
+{
+	size_t n = url ? strlen(url) : 0, scheme;
+
+	if (n == 0 || n > GOV_SITE_URL_MAX)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "site address: give masa's address as its "
+		        "users open it, such as "
+		        "https://masa.example.org (at most %d "
+		        "characters)",
+		        GOV_SITE_URL_MAX);
+	for (const char *p = url; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
+		    strchr("\"<>\\`{}|^?#", *p) != NULL)
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "site address: it has a space, a "
+			        "query or a character that cannot "
+			        "be in a link");
+	scheme = strncmp(url, "https://", 8) == 0  ? 8
+	         : strncmp(url, "http://", 7) == 0 ? 7
+	                                           : 0;
+	if (scheme == 0 || n == scheme || url[scheme] == '/' ||
+	    url[n - 1] == '/')
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "site address: \"%.80s\" must be "
+		                      "http:// or https:// and a host, without "
+		                      "a / at the end, such as "
+		                      "https://masa.example.org",
+		                      url);
+	return MASA_OK;
+}
+
 /* MASA_ERR_INVALID naming the keys there are, unless key is one. */
 static enum masa_err setting_key_check(const char *key, struct masa_error *err)
 {
@@ -395,8 +430,9 @@ static enum masa_err setting_key_check(const char *key, struct masa_error *err)
 	return masa_error_set(err, MASA_ERR_INVALID,
 	                      "setting \"%.60s\": unknown; the settings are "
 	                      "smtp_url (the SMTP server, smtp://HOST:PORT or "
-	                      "smtps://...) and mail_from (the address "
-	                      "reminders come from)",
+	                      "smtps://...), mail_from (the address "
+	                      "reminders and papers come from) and site_url "
+	                      "(masa's address, for links in e-mails)",
 	                      key ? key : "");
 }
 
@@ -430,8 +466,9 @@ enum masa_err gov_remind_setting_set(struct gov *g, const char *key,
 
 	if ((rc = setting_key_check(key, err)))
 		return rc;
-	rc = strcmp(key, "smtp_url") == 0
-	             ? mail_check_url(value, err)
+	rc = strcmp(key, "smtp_url") == 0 ? mail_check_url(value, err)
+	     : strcmp(key, "site_url") == 0
+	             ? gov_site_url_check(value, err)
 	             : mail_check_address("mail_from", value, err);
 	if (rc != MASA_OK)
 		return rc;

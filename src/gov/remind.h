@@ -47,12 +47,17 @@ enum masa_err gov_remind_unclaim(struct gov *g, const struct gov_digest *d,
                                  struct masa_error *err);
 
 /*
- * The deployment's settings for sending reminders (table setting): the
- * SMTP server ("smtp_url": smtp:// or smtps://, optionally with a user and
- * password) and the sender's address ("mail_from"). Other keys are refused
+ * The deployment's settings for sending e-mail, reminders and circulation
+ * alike (table setting): the SMTP server ("smtp_url": smtp:// or smtps://,
+ * optionally with a user and password), the sender's address
+ * ("mail_from") and masa's own address as its users open it ("site_url":
+ * https://masa.example.org), for links in e-mails. Other keys are refused
  * with a message naming these.
  */
 extern const char *const gov_remind_setting_keys[]; /* NULL-terminated */
+enum { GOV_SITE_URL_MAX = 200 };
+/* MASA_ERR_INVALID unless url is http(s)://HOST[:PORT][/PATH], no final /. */
+enum masa_err gov_site_url_check(const char *url, struct masa_error *err);
 /* *value is the setting, in a, or NULL when it was never set. */
 enum masa_err gov_remind_setting_get(struct gov *g, const char *key,
                                      struct arena *a, char **value,

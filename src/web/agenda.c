@@ -1320,7 +1320,7 @@ static enum masa_err move_save(struct http_request *req, struct masa_error *err)
 	return form_end(req, &r, "move", rc, &why, version,
 	                strstr(why.message, "Start time") ? "start"
 	                : strstr(why.message, "End time") ? "end"
-	                : strstr(why.message, "Venue") ? "location"
+	                : strstr(why.message, "Venue")    ? "location"
 	                                                  : "move-date-day",
 	                "moved", err);
 }

@@ -23,6 +23,7 @@
 #include "gov/paper.h"
 #include "http/multipart.h"
 #include "http/server.h"
+#include "web/circulate.h"
 #include "web/govuk.h"
 #include "web/layout.h"
 
@@ -109,9 +110,11 @@ static enum masa_err paper_version_download(struct http_request *req,
 	                    http_param_long(req, "version", 0), err);
 }
 
-/* One paper's line: its link, kind, size, pages, version, circulation. */
+/* One paper's line: its link, kind, size, pages, version, circulation
+ * (rows: what the viewer may see of the meeting's, web/circulate.h). */
 static void paper_line(struct html *h, struct arena *a,
-                       const struct gov_paper *p)
+                       const struct gov_paper *p,
+                       const struct gov_circulation_row *rows, size_t nrows)
 {
 	html_open(h, "li", NULL);
 	html_elem(h, "a", p->title, "class", "govuk-link", "href",
@@ -125,6 +128,7 @@ static void paper_line(struct html *h, struct arena *a,
 	html_text(h, ")");
 	if (p->confidential)
 		html_text(h, " [part two]");
+	circulation_lines(h, a, rows, nrows, "paper", p->id);
 	html_close(h);
 }
 
@@ -133,12 +137,17 @@ void papers_section(struct html *h, struct http_request *req,
 {
 	struct masa_error err = {0};
 	struct gov_paper *papers = NULL;
-	size_t n = 0;
+	struct gov_circulation_row *rows = NULL;
+	size_t n = 0, nrows = 0;
 	bool admin = gov_may_administer(&req->viewer, req->partnership->id);
 
 	if (gov_paper_list(&req->gov, &req->viewer, meeting_id, &req->arena,
 	                   &papers, &n, &err) != MASA_OK)
 		n = 0;
+	/* Only what the viewer may see: the public sees none. */
+	if (gov_circulation_record(&req->gov, &req->viewer, meeting_id, 0,
+	                           &req->arena, &rows, &nrows, &err) != MASA_OK)
+		nrows = 0;
 	if (n == 0 && !admin)
 		return;
 	html_elem(h, "h2", "Papers", "class", "govuk-heading-m", "id", "papers",
@@ -146,17 +155,31 @@ void papers_section(struct html *h, struct http_request *req,
 	if (n > 0) {
 		html_open(h, "ul", "class", "govuk-list", NULL);
 		for (size_t i = 0; i < n; i++)
-			paper_line(h, &req->arena, &papers[i]);
+			paper_line(h, &req->arena, &papers[i], rows, nrows);
 		html_close(h);
 	} else {
 		html_elem(h, "p", "No papers yet.", "class", "govuk-body",
 		          NULL);
 	}
-	if (admin)
+	circulation_packs(h, &req->arena, rows, nrows);
+	if (admin) {
+		html_open(h, "p", "class", "govuk-body", NULL);
 		html_elem(h, "a", "Upload and manage papers", "class",
-		          "govuk-link govuk-body", "href",
+		          "govuk-link", "href",
 		          arena_printf(&req->arena, "%s/papers", meeting_href),
 		          NULL);
+		html_text(h, " ");
+		html_elem(
+		        h, "a", "Send papers", "class", "govuk-link", "href",
+		        arena_printf(&req->arena, "%s/circulate", meeting_href),
+		        NULL);
+		html_text(h, " ");
+		html_elem(h, "a", "Circulation", "class", "govuk-link", "href",
+		          arena_printf(&req->arena, "%s/circulation",
+		                       meeting_href),
+		          NULL);
+		html_close(h);
+	}
 }
 
 /* The management page */
@@ -242,12 +265,16 @@ static enum masa_err manage_render(struct http_request *req,
 	struct arena *a = &req->arena;
 	const char *href = arena_printf(a, "/meetings/%s", m->key);
 	struct gov_paper *papers = NULL;
-	size_t n = 0;
+	struct gov_circulation_row *rows = NULL;
+	size_t n = 0, nrows = 0;
 	struct html h;
 	enum masa_err rc;
 
 	rc = gov_paper_list(&req->gov, &req->viewer, m->id, a, &papers, &n,
 	                    err);
+	if (rc == MASA_OK)
+		rc = gov_circulation_record(&req->gov, &req->viewer, m->id, 0,
+		                            a, &rows, &nrows, err);
 	if (rc != MASA_OK)
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
@@ -329,13 +356,17 @@ static enum masa_err manage_render(struct http_request *req,
 					html_text(&h, " ");
 			}
 			html_close(&h);
-			html_elem(&h, "td",
-			          p->sent_on
-			                  ? arena_printf(a, "to %lld on %s",
-			                                 (long long)p->sent_to,
-			                                 p->sent_on)
-			                  : "Not sent",
-			          "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			if (p->sent_on == NULL)
+				html_text(&h, "Not sent. ");
+			circulation_lines(&h, a, rows, nrows, "paper", p->id);
+			html_elem(
+			        &h, "a", "Send", "class", "govuk-link", "href",
+			        arena_printf(a, "%s/circulate?what=paper-%lld",
+			                     href, (long long)p->id),
+			        "aria-label",
+			        arena_printf(a, "Send %s", p->title), NULL);
+			html_close(&h);
 			html_close(&h);
 		}
 		html_close_to(&h, "table");

@@ -19,11 +19,15 @@ fi
 
 WORK=$(mktemp -d /tmp/masa-browser.XXXXXX)
 SERVER_PID=""
+SMTP_PID=""
 stop_server() {
-	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill -KILL "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
+	local pid
+	for pid in "$SERVER_PID" "$SMTP_PID"; do
+		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+			kill -KILL "$pid" 2>/dev/null
+			wait "$pid" 2>/dev/null
+		fi
+	done
 	rm -rf "$WORK"
 }
 trap stop_server EXIT
@@ -56,6 +60,30 @@ add_user member --role member --person sue-cassin
 add_user partner --role partner --person jason-harwin --organisation south-yorkshire-police
 USERS="admin=admin chair=chair member=member partner=partner"
 
+# Circulation (flow_circulate): everyone's e-mail address, the mail
+# settings, and a real SMTP listener (python3-aiosmtpd) writing a Maildir
+# that the flow reads (MASA_MAILDIR). Without aiosmtpd the flow skips.
+MAILDIR=""
+if /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+	SMTP_PORT=$(/usr/bin/python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])')
+	MAILDIR=$WORK/mail
+	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox \
+		"$MAILDIR" >"$WORK/smtp.err" 2>&1 &
+	SMTP_PID=$!
+	wait_for 30 listening_on "$SMTP_PORT" || setup_failed "an SMTP listener on 127.0.0.1:$SMTP_PORT"
+	sqlite3 "$DB" "UPDATE person SET email = key || '@example.org'" 2>"$WORK/email.err" ||
+		setup_failed "people's e-mail addresses"
+	for setting in "smtp_url smtp://127.0.0.1:$SMTP_PORT" "mail_from business.unit@example.org" \
+		"site_url https://masa.example.org"; do
+		# shellcheck disable=SC2086 # KEY VALUE, split on purpose
+		"$MASA" --db "$DB" config set $setting >/dev/null 2>"$WORK/config.err" ||
+			setup_failed "masa config set $setting"
+	done
+fi
+
 "$MASA" --db "$DB" serve --listen 127.0.0.1:0 --static "$ROOT/build/static" \
 	>"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER_PID=$!
@@ -71,7 +99,8 @@ wait_for 30 serve_said_where
 
 cd "$ROOT" || exit 1
 # A hung browser must not hang make check: the run has 4 minutes at most.
-MASA_URL=$URL MASA_USERS=$USERS MASA_PASSWORD=$PASSWORD timeout 240 node tests/browser/run.mjs "$@"
+MASA_URL=$URL MASA_USERS=$USERS MASA_PASSWORD=$PASSWORD MASA_MAILDIR=$MAILDIR \
+	timeout 240 node tests/browser/run.mjs "$@"
 status=$?
 
 kill -TERM "$SERVER_PID"

@@ -36,6 +36,15 @@ printf 'Serious case review: Child S, the chronology\n' >secret.txt
 ok "an open paper" --db variant.db paper add RLSCB/2014-09-04 open.txt --item 1
 ok "a part-two paper" --db variant.db paper add RLSCB/2014-09-04 secret.txt --item 2 \
 	--title "Serious case review: Child S chronology"
+# Their circulation, recorded without a mail server (no addresses, or
+# none reachable): the part-two paper's record must not leak either.
+run --db variant.db circulate RLSCB/2014-09-04 --paper 2 --smtp smtp://127.0.0.1:9 \
+	--from bu@example.org --site https://masa.example.org
+[ "$(sqlite3 variant.db 'SELECT count(*) FROM circulation WHERE paper_id = 2')" -gt 0 ] &&
+	pass "the part-two paper's circulation is recorded" ||
+	fail "the part-two paper's circulation is recorded" "$(cat "$ERR")"
+run --db variant.db circulate RLSCB/2014-09-04 --part-two-pack --smtp smtp://127.0.0.1:9 \
+	--from bu@example.org --site https://masa.example.org
 add() { ok "account $1" --db variant.db user add "$@" <<<"$PW"; }
 add admin --role admin
 add chair --role chair --person steve-ashley
@@ -143,6 +152,9 @@ samples() {
 /papers/{paper}	/papers/2
 /papers/{paper}/versions/{version}	/papers/2/versions/1
 /meetings/{body}/{date}/papers	/meetings/RLSCB/2014-09-04/papers
+/meetings/{body}/{date}/circulate	/meetings/RLSCB/2014-09-04/circulate
+/meetings/{body}/{date}/circulate	/meetings/RLSCB/2014-09-04/circulate?what=paper-2
+/meetings/{body}/{date}/circulation	/meetings/RLSCB/2014-09-04/circulation
 /meetings/{body}/{date}/items/{number}/minutes	/meetings/RLSCB/2014-09-04/items/2/minutes
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10

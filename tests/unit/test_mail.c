@@ -1,7 +1,9 @@
 /*
  * test_mail: unit tests of src/core/mail: the message as written (headers,
  * CRLF lines, encoded words, long lines), header injection and other bad
- * header values refused, address and SMTP URL checks, and a send to a port
+ * header values refused, files attached (multipart, base64, names made
+ * safe, bad media types and sizes over the limit refused), address and
+ * SMTP URL checks, and a send to a port
  * where nothing listens. Delivery to a real SMTP server is tested by
  * tests/cli/test_remind.sh.
  */
@@ -10,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -429,6 +432,140 @@ static int closed_port(void)
 	return port;
 }
 
+/* The bytes of base64 text (lines of it), for checking an attachment. */
+static size_t unbase64(const char *s, size_t n, unsigned char *out)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                             "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned v = 0;
+	int bits = 0;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && s[i] != '='; i++) {
+		const char *d = strchr(digits, s[i]);
+		if (d == NULL || s[i] == '\0')
+			continue; /* CR, LF */
+		v = (v << 6) | (unsigned)(d - digits);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[k++] = (unsigned char)(v >> bits);
+		}
+	}
+	return k;
+}
+
+static void test_attachments(void **state)
+{
+	unsigned char bytes[1000], back[1000];
+	struct mail_attachment file = {
+	        .file_name = "Child \"S\" r\xc3\xa9port\\x.pdf",
+	        .media_type = "application/pdf",
+	        .bytes = bytes,
+	        .size = sizeof bytes,
+	};
+	struct mail_message m = sample();
+	struct masa_error err = {0};
+	struct buf out;
+	const char *text, *part, *end, *boundary;
+	char mark[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bytes; i++)
+		bytes[i] = (unsigned char)(i * 7 + 3);
+	m.attachments = &file;
+	m.nattachments = 1;
+	buf_init(&out, MAIL_MESSAGE_MAX);
+	assert_int_equal(mail_format(&m, &out, &err), MASA_OK);
+	text = buf_str(&out);
+	boundary = strstr(text, "Content-Type: multipart/mixed; boundary=\"");
+	assert_non_null(boundary);
+	boundary += strlen("Content-Type: multipart/mixed; boundary=\"");
+	snprintf(mark, sizeof mark, "--%.*s", (int)strcspn(boundary, "\""),
+	         boundary);
+	/* The text first, as a plain part, then the file, then the end. */
+	part = strstr(text, mark);
+	assert_non_null(part);
+	assert_non_null(
+	        strstr(part, "Content-Type: text/plain; charset=UTF-8"));
+	assert_non_null(strstr(part, "Dear Steve Ashley,\r\n"));
+	part = strstr(part + strlen(mark), mark);
+	assert_non_null(part);
+	/* The name: ASCII only, no quote or backslash to break out of "". */
+	assert_non_null(strstr(part, "Content-Type: application/pdf; "
+	                             "name=\"Child _S_ r__port_x.pdf\"\r\n"));
+	assert_non_null(strstr(part, "Content-Disposition: attachment; "
+	                             "filename=\"Child _S_ r__port_x.pdf\""));
+	part = strstr(part, "\r\n\r\n");
+	assert_non_null(part);
+	end = strstr(part, mark);
+	assert_non_null(end);
+	assert_string_equal(end + strlen(mark), "--\r\n");
+	/* Lines of 76 characters at most, and the bytes back exactly. */
+	for (const char *l = part + 4; l < end; l = strstr(l, "\r\n") + 2)
+		assert_true(strcspn(l, "\r") <= 76);
+	assert_int_equal(unbase64(part + 4, (size_t)(end - part - 4), back),
+	                 sizeof bytes);
+	assert_memory_equal(back, bytes, sizeof bytes);
+	/* Without attachments the message is plain text, as before. */
+	m.nattachments = 0;
+	buf_reset(&out);
+	assert_int_equal(mail_format(&m, &out, &err), MASA_OK);
+	assert_null(strstr(buf_str(&out), "multipart"));
+	buf_free(&out);
+}
+
+static void test_attachments_refused(void **state)
+{
+	static const char pdf[] = "%PDF-1.4";
+	struct mail_attachment file = {
+	        .file_name = "a.pdf",
+	        .media_type = "application/pdf\r\nBcc: x@example.org",
+	        .bytes = pdf,
+	        .size = sizeof pdf,
+	};
+	struct mail_message m = sample();
+	struct masa_error err = {0};
+	struct buf out;
+
+	(void)state;
+	m.attachments = &file;
+	m.nattachments = 1;
+	buf_init(&out, MAIL_MESSAGE_MAX);
+	/* A media type with a line break (header injection), or not one. */
+	assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_INVALID);
+	assert_non_null(strstr(err.message, "not a media type"));
+	file.media_type = "pdf";
+	assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_INVALID);
+	file.media_type = "application/pdf; x=\"y\"";
+	assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_INVALID);
+	file.media_type = "application /pdf";
+	assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_INVALID);
+	file.media_type = "text/plain; charset=utf-8";
+	assert_int_equal(mail_format(&m, &out, &err), MASA_OK);
+	buf_reset(&out);
+	file.media_type = "application/pdf";
+	file.file_name = "";
+	assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_INVALID);
+	/* The files' size: at the limit taken, one byte more refused. */
+	file.file_name = "a.pdf";
+	file.bytes = NULL;
+	file.size = MAIL_ATTACHMENTS_MAX + 1;
+	assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_INVALID);
+	{
+		unsigned char *big = calloc(1, MAIL_ATTACHMENTS_MAX + 1);
+		assert_non_null(big);
+		file.bytes = big;
+		file.size = MAIL_ATTACHMENTS_MAX + 1;
+		assert_int_equal(mail_format(&m, &out, &err), MASA_ERR_LIMIT);
+		assert_int_equal(out.len, 0); /* out unchanged on error */
+		file.size = MAIL_ATTACHMENTS_MAX;
+		assert_int_equal(mail_format(&m, &out, &err), MASA_OK);
+		free(big);
+	}
+	buf_free(&out);
+}
+
 static void test_send_unreachable(void **state)
 {
 	struct mail_message m = sample();
@@ -473,6 +610,8 @@ int main(void)
 	        cmocka_unit_test(test_default_date_and_message_id),
 	        cmocka_unit_test(test_addresses),
 	        cmocka_unit_test(test_urls),
+	        cmocka_unit_test(test_attachments),
+	        cmocka_unit_test(test_attachments_refused),
 	        cmocka_unit_test(test_send_unreachable),
 	};
 
