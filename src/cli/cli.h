@@ -124,6 +124,6 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_token_revoke, cmd_serve, cmd_publish, cmd_import_minutes,
         cmd_partnership_list, cmd_partnership_host_add,
         cmd_partnership_host_remove, cmd_partnership_host_list, cmd_body_serve,
-        cmd_paper_add, cmd_paper_replace, cmd_paper_list;
+        cmd_paper_add, cmd_paper_replace, cmd_paper_list, cmd_pack;
 
 #endif

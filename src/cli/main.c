@@ -36,6 +36,7 @@ static const struct cli_command *const commands[] = {
         &cmd_paper_add,
         &cmd_paper_replace,
         &cmd_paper_list,
+        &cmd_pack,
         &cmd_programme,
         &cmd_programme_add,
         &cmd_programme_from_resolution,
