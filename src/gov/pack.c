@@ -70,8 +70,8 @@ static bool in_part(bool confidential, bool part_two)
 	return confidential == part_two;
 }
 
-static enum masa_err load_plan(struct gov *g, int64_t meeting_id,
-                               bool part_two, struct arena *a, struct plan *p,
+static enum masa_err load_plan(struct gov *g, int64_t meeting_id, bool part_two,
+                               struct arena *a, struct plan *p,
                                struct masa_error *err)
 {
 	struct gov_viewer sys;
@@ -166,8 +166,8 @@ static void plan_digest(const struct plan *p, bool part_two,
 	sodium_bin2hex(out, GOV_PACK_DIGEST_HEX, d, sizeof d);
 }
 
-enum masa_err gov_pack_digest(struct gov *g, int64_t meeting_id,
-                              bool part_two, char out[GOV_PACK_DIGEST_HEX],
+enum masa_err gov_pack_digest(struct gov *g, int64_t meeting_id, bool part_two,
+                              char out[GOV_PACK_DIGEST_HEX],
                               struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
@@ -226,8 +226,9 @@ static enum masa_err write_file(const char *path, const void *bytes,
 	bool ok;
 
 	if (f == NULL)
-		return masa_error_set(err, MASA_ERR_IO, "pack: cannot write %s: %s",
-		                      path, strerror(errno));
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "pack: cannot write %s: %s", path,
+		                      strerror(errno));
 	ok = fwrite(bytes, 1, size, f) == size;
 	ok = fclose(f) == 0 && ok;
 	return ok ? MASA_OK
@@ -244,8 +245,9 @@ static enum masa_err read_file(const char *path, struct buf *b,
 	enum masa_err rc = MASA_OK;
 
 	if (f == NULL)
-		return masa_error_set(err, MASA_ERR_IO, "pack: cannot read %s: %s",
-		                      path, strerror(errno));
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "pack: cannot read %s: %s", path,
+		                      strerror(errno));
 	while (rc == MASA_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		rc = buf_append(b, chunk, n, err);
 	fclose(f);
@@ -274,18 +276,28 @@ static enum masa_err qpdf(struct work *w, char **argv, struct buf *out,
 	                     sizeof w->errtext, status, err);
 }
 
-/* The first line of what qpdf said, for a reason. */
+/*
+ * What qpdf said, for a reason: its last "qpdf: " line (its error; the
+ * lines before are warnings), without the temporary file's name.
+ */
 static const char *first_line(struct arena *a, const char *text)
 {
-	const char *nl = strchr(text, '\n');
-	const char *start = strncmp(text, "qpdf: ", 6) == 0 ? text + 6 : text;
-	size_t len = nl ? (size_t)(nl - start) : strlen(start);
+	const char *start = text, *p, *nl;
+	size_t len;
 
-	if (nl != NULL && nl < start)
-		len = 0;
+	for (p = text; (p = strstr(p, "qpdf: ")) != NULL; p++)
+		if (p == text || p[-1] == '\n')
+			start = p + 6;
+	p = strstr(start, ".pdf: ");
+	nl = strchr(start, '\n');
+	if (p != NULL && (nl == NULL || p < nl))
+		start = p + 6;
+	nl = strchr(start, '\n');
+	len = nl ? (size_t)(nl - start) : strlen(start);
 	if (len > 200)
 		len = 200;
-	return len > 0 ? arena_strndup(a, start, len) : "qpdf could not read it";
+	return len > 0 ? arena_strndup(a, start, len)
+	               : "qpdf could not read it";
 }
 
 /* "Word document" for a paper's media type. */
@@ -326,7 +338,8 @@ static enum masa_err prepare_papers(struct gov *g, struct work *w,
 		struct gov_pack_paper *o = &out[i];
 		struct gov_paper_version v;
 		const void *bytes;
-		const char *path = work_path(w, arena_printf(w->a, "p%zu.pdf", i));
+		const char *path =
+		        work_path(w, arena_printf(w->a, "p%zu.pdf", i));
 		struct buf pages;
 		int status;
 
@@ -350,15 +363,16 @@ static enum masa_err prepare_papers(struct gov *g, struct work *w,
 			break;
 		buf_init(&pages, 64);
 		{
-			char *argv[] = {"qpdf", "--warning-exit-0", "--show-npages",
-			                (char *)path, NULL};
+			char *argv[] = {"qpdf", "--warning-exit-0",
+			                "--show-npages", (char *)path, NULL};
 			rc = qpdf(w, argv, &pages, &status, err);
 		}
 		if (rc == MASA_OK && status == 0)
 			o->pages = strtoll(buf_str(&pages), NULL, 10);
 		if (rc == MASA_OK && o->pages <= 0)
 			o->left_out = arena_printf(
-			        w->a, "not included: the PDF could not be read (%s)",
+			        w->a,
+			        "not included: the PDF could not be read (%s)",
 			        first_line(w->a, w->errtext));
 		buf_free(&pages);
 	}
@@ -415,17 +429,18 @@ static PangoLayout *layout(cairo_t *cr, double size, bool bold, double width,
 	return l;
 }
 
-static void add(struct sheet *s, double size, bool bold, double x,
-                double above, const char *link, const char *markup)
+static void add(struct sheet *s, double size, bool bold, double x, double above,
+                const char *link, const char *markup)
 {
 	struct line *l;
 	int w, h;
 
-	s->lines = arena_grow(s->a, s->lines, s->n, &s->cap, sizeof *s->lines,
-	                      32);
+	s->lines =
+	        arena_grow(s->a, s->lines, s->n, &s->cap, sizeof *s->lines, 32);
 	l = &s->lines[s->n++];
 	memset(l, 0, sizeof *l);
-	l->layout = layout(s->cr, size, bold, PAGE_W - 2 * MARGIN_X - x, markup);
+	l->layout =
+	        layout(s->cr, size, bold, PAGE_W - 2 * MARGIN_X - x, markup);
 	pango_layout_get_size(l->layout, &w, &h);
 	l->x = x;
 	l->above = above;
@@ -466,14 +481,14 @@ static void paper_lines(struct sheet *s, const struct plan *p,
 	    arena_printf(a, "%s: <i>%s</i>", esc(a, o->title),
 	                 esc(a, o->left_out)));
 	add(s, 9, false, 30, 1, href,
-	    esc(a, href ? href
-	                : arena_printf(a, "/papers/%lld on the partnership's site",
-	                               (long long)o->paper_id)));
+	    esc(a,
+	        href ? href
+	             : arena_printf(a, "/papers/%lld on the partnership's site",
+	                            (long long)o->paper_id)));
 }
 
-static void sheet_content(struct sheet *s, const struct plan *p,
-                          bool part_two, const struct gov_pack_paper *papers,
-                          int64_t total)
+static void sheet_content(struct sheet *s, const struct plan *p, bool part_two,
+                          const struct gov_pack_paper *papers, int64_t total)
 {
 	struct arena *a = s->a;
 	const struct gov_meeting *m = &p->meeting;
@@ -494,8 +509,9 @@ static void sheet_content(struct sheet *s, const struct plan *p,
 		    arena_printf(a, "<b>Time:</b> %s%s%s",
 		                 esc(a, publish_time(a, m->start_time)),
 		                 m->end_time ? " to " : "",
-		                 m->end_time ? esc(a, publish_time(a, m->end_time))
-		                             : ""));
+		                 m->end_time
+		                         ? esc(a, publish_time(a, m->end_time))
+		                         : ""));
 	if (m->location != NULL)
 		add(s, 11, false, 0, 3, NULL,
 		    arena_printf(a, "<b>Place:</b> %s", esc(a, m->location)));
@@ -614,7 +630,8 @@ static enum masa_err draw_front(struct work *w, const char *path,
                                 struct gov_pack_paper *papers, int64_t *front,
                                 int64_t *total, struct masa_error *err)
 {
-	cairo_surface_t *surface = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+	cairo_surface_t *surface =
+	        cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
 	struct sheet s = {.cr = cairo_create(surface), .a = w->a};
 	int k = 1;
 
@@ -657,10 +674,11 @@ static enum masa_err draw_front(struct work *w, const char *path,
 }
 
 /* The stamps of pages from..total, one A4 page each. */
-static enum masa_err draw_stamps(const char *path, int64_t from,
-                                 int64_t total, struct masa_error *err)
+static enum masa_err draw_stamps(const char *path, int64_t from, int64_t total,
+                                 struct masa_error *err)
 {
-	cairo_surface_t *surface = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+	cairo_surface_t *surface =
+	        cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
 	cairo_t *cr = cairo_create(surface);
 
 	for (int64_t n = from; n <= total; n++) {
@@ -687,8 +705,7 @@ static int add_entry(struct entry *e, int *n, const char *title, int64_t page,
 
 /* The outline's entries: the front sheet, then each item with its papers. */
 static int outline_entries(struct arena *a, const struct plan *p,
-                           const struct gov_pack_paper *papers,
-                           struct entry *e)
+                           const struct gov_pack_paper *papers, struct entry *e)
 {
 	int n = 0, group = -1;
 
@@ -733,11 +750,13 @@ static json_t *outline_update(struct arena *a, json_t *merged,
 {
 	json_t *pages = json_object_get(merged, "pages");
 	json_t *qpdf = json_object_get(merged, "qpdf");
-	json_t *head = json_array_get(qpdf, 0), *objects = json_array_get(qpdf, 1);
-	json_t *trailer = json_object_get(json_object_get(objects, "trailer"),
-	                                  "value");
+	json_t *head = json_array_get(qpdf, 0),
+	       *objects = json_array_get(qpdf, 1);
+	json_t *trailer =
+	        json_object_get(json_object_get(objects, "trailer"), "value");
 	const char *root = json_string_value(json_object_get(trailer, "/Root"));
-	json_int_t max = json_integer_value(json_object_get(head, "maxobjectid"));
+	json_int_t max =
+	        json_integer_value(json_object_get(head, "maxobjectid"));
 	json_t *catalog, *update;
 	int64_t top = max + 1;
 
@@ -766,13 +785,16 @@ static json_t *outline_update(struct arena *a, json_t *merged,
 			}
 		count = n;
 		if (first >= 0) {
-			json_object_set_new(t, "/First",
-			                    json_string(ref(a, top + 1 + first)));
-			json_object_set_new(t, "/Last",
-			                    json_string(ref(a, top + 1 + last)));
+			json_object_set_new(
+			        t, "/First",
+			        json_string(ref(a, top + 1 + first)));
+			json_object_set_new(
+			        t, "/Last",
+			        json_string(ref(a, top + 1 + last)));
 			json_object_set_new(t, "/Count", json_integer(count));
 		}
-		json_object_set_new(update, arena_printf(a, "obj:%s", ref(a, top)),
+		json_object_set_new(update,
+		                    arena_printf(a, "obj:%s", ref(a, top)),
 		                    json_pack("{s:o}", "value", t));
 	}
 	for (int i = 0; i < n; i++) {
@@ -799,26 +821,31 @@ static json_t *outline_update(struct arena *a, json_t *merged,
 				last = j;
 				kids++;
 			}
-		v = json_pack("{s:s, s:s, s:[s, s]}", "/Title",
-		              arena_printf(a, "u:%s", e[i].title), "/Parent",
-		              ref(a, e[i].parent < 0 ? top : top + 1 + e[i].parent),
-		              "/Dest", object, "/Fit");
+		v = json_pack(
+		        "{s:s, s:s, s:[s, s]}", "/Title",
+		        arena_printf(a, "u:%s", e[i].title), "/Parent",
+		        ref(a, e[i].parent < 0 ? top : top + 1 + e[i].parent),
+		        "/Dest", object, "/Fit");
 		if (prev >= 0)
-			json_object_set_new(v, "/Prev",
-			                    json_string(ref(a, top + 1 + prev)));
+			json_object_set_new(
+			        v, "/Prev",
+			        json_string(ref(a, top + 1 + prev)));
 		if (next >= 0)
-			json_object_set_new(v, "/Next",
-			                    json_string(ref(a, top + 1 + next)));
+			json_object_set_new(
+			        v, "/Next",
+			        json_string(ref(a, top + 1 + next)));
 		if (first >= 0) {
-			json_object_set_new(v, "/First",
-			                    json_string(ref(a, top + 1 + first)));
-			json_object_set_new(v, "/Last",
-			                    json_string(ref(a, top + 1 + last)));
+			json_object_set_new(
+			        v, "/First",
+			        json_string(ref(a, top + 1 + first)));
+			json_object_set_new(
+			        v, "/Last",
+			        json_string(ref(a, top + 1 + last)));
 			json_object_set_new(v, "/Count", json_integer(kids));
 		}
-		json_object_set_new(update,
-		                    arena_printf(a, "obj:%s", ref(a, top + 1 + i)),
-		                    json_pack("{s:o}", "value", v));
+		json_object_set_new(
+		        update, arena_printf(a, "obj:%s", ref(a, top + 1 + i)),
+		        json_pack("{s:o}", "value", v));
 	}
 	return json_pack("{s:[{s:i, s:b, s:b, s:I}, o]}", "qpdf", "jsonversion",
 	                 2, "pushedinheritedpageresources", 0,
@@ -845,9 +872,10 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 	snprintf(w.dir, sizeof w.dir, "%s/masa-pack-XXXXXX",
 	         tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(w.dir) == NULL)
-		return masa_error_set(err, MASA_ERR_IO,
-		                      "pack: cannot make a temporary folder: %s",
-		                      strerror(errno));
+		return masa_error_set(
+		        err, MASA_ERR_IO,
+		        "pack: cannot make a temporary folder: %s",
+		        strerror(errno));
 	front = work_path(&w, "front.pdf");
 	stamps = work_path(&w, "stamps.pdf");
 	merged = work_path(&w, "merged.pdf");
@@ -894,8 +922,12 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 	}
 	buf_init(&json, JSON_MAX_BYTES);
 	{
-		char *argv[] = {"qpdf",          "--json",   "--json-key=pages",
-		                "--json-key=qpdf", (char *)merged, NULL};
+		char *argv[] = {"qpdf",
+		                "--json",
+		                "--json-key=pages",
+		                "--json-key=qpdf",
+		                (char *)merged,
+		                NULL};
 		if ((rc = qpdf(&w, argv, &json, &status, err)))
 			goto out;
 	}
@@ -919,9 +951,13 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 		goto out;
 	}
 	{
-		char *argv[] = {"qpdf", "--warning-exit-0",
-		                arena_printf(a, "--update-from-json=%s", update),
-		                (char *)merged, (char *)pack, NULL};
+		char *argv[] = {
+		        "qpdf",
+		        "--warning-exit-0",
+		        arena_printf(a, "--update-from-json=%s", update),
+		        (char *)merged,
+		        (char *)pack,
+		        NULL};
 		if ((rc = qpdf(&w, argv, NULL, &status, err)))
 			goto out;
 		if (status != 0) {
@@ -964,7 +1000,8 @@ static enum masa_err kept(struct gov *g, int64_t meeting_id, bool part_two,
 	bool row;
 	enum masa_err rc;
 
-	rc = store_prepare(g->store, bytes ? SQL_KEPT_BYTES : SQL_KEPT, &st, err);
+	rc = store_prepare(g->store, bytes ? SQL_KEPT_BYTES : SQL_KEPT, &st,
+	                   err);
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, meeting_id);

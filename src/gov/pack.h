@@ -44,9 +44,9 @@ enum { GOV_PACK_DIGEST_HEX = 65 }; /* 64 hex digits and a NUL */
 struct gov_pack_paper {
 	int64_t paper_id;
 	char *title;
-	char *item_number; /* or NULL: a paper of the meeting itself */
-	char *kind;        /* "PDF", "Word document"... */
-	int64_t pages;     /* its pages in the pack; 0 when not included */
+	char *item_number;  /* or NULL: a paper of the meeting itself */
+	char *kind;         /* "PDF", "Word document"... */
+	int64_t pages;      /* its pages in the pack; 0 when not included */
 	int64_t first_page; /* the pack's page it starts on, or 0 */
 	char *left_out;     /* why it is not included, or NULL */
 };
@@ -89,8 +89,8 @@ enum masa_err gov_pack_allowed(struct gov *g, const struct gov_viewer *v,
  * of the part (number, title, presenter, place, status) and their papers
  * (id, title, current version's SHA-256).
  */
-enum masa_err gov_pack_digest(struct gov *g, int64_t meeting_id,
-                              bool part_two, char out[GOV_PACK_DIGEST_HEX],
+enum masa_err gov_pack_digest(struct gov *g, int64_t meeting_id, bool part_two,
+                              char out[GOV_PACK_DIGEST_HEX],
                               struct masa_error *err);
 
 /*
