@@ -565,10 +565,12 @@ static enum masa_err upload(struct http_request *req, struct masa_error *err)
 }
 
 const struct route papers_routes[] = {
+        /* The public's downloads are kept in the page cache (a version
+         * never changes; a new one moves the data generation on). */
         {"GET", "/papers/{paper}", download_params, GOV_ROLE_PUBLIC,
-         paper_download},
+         paper_download, .cache = true},
         {"GET", "/papers/{paper}/versions/{version}", version_params,
-         GOV_ROLE_PUBLIC, paper_version_download},
+         GOV_ROLE_PUBLIC, paper_version_download, .cache = true},
         {"GET", "/meetings/{body}/{date}/pack.pdf", pack_params,
          GOV_ROLE_PUBLIC, agenda_pack},
         {"GET", "/meetings/{body}/{date}/part-two-pack.pdf", pack_params,

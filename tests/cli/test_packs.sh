@@ -99,6 +99,21 @@ code_is "an unpublished meeting's pack is 404 to the public" 404
 req "$URL/meetings/RLSCB/2099-01-01/pack.pdf"
 code_is "no such meeting" 404
 
+# A public paper download is kept in the page cache with its headers, and
+# never served from before a new version.
+for round in first kept; do
+	req "$URL/papers/1"
+	cmp -s "$BODY" open.pdf && pass "the paper, $round, byte for byte" || fail "the paper, $round, byte for byte"
+	header_has "its ETag, $round" "ETag: \"$(sha256sum open.pdf | cut -d' ' -f1)\""
+	header_has "its file name, $round" 'filename="open.pdf"'
+	header_has "public, $round" "Cache-Control: public"
+done
+req -H "If-None-Match: \"$(sha256sum open.pdf | cut -d' ' -f1)\"" "$URL/papers/1"
+code_is "304 for a browser that has it, the cache notwithstanding" 304
+ok "a new version while the server runs" --db demo.db paper replace 1 open2.pdf
+req "$URL/papers/1"
+cmp -s "$BODY" open2.pdf && pass "the new version at once, not the kept one" || fail "the new version at once, not the kept one"
+
 sign_in beaumont.jar beaumont "$PW"
 req -b beaumont.jar "$URL/meetings/$M/part-two-pack.pdf"
 code_is "the part-two pack is 404 to a member of another body" 404
