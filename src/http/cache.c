@@ -16,7 +16,7 @@
 #include "core/mem.h"
 
 /* Pages this large are also held in a memory file, for sendfile. */
-enum { FILE_MIN_BYTES = 32 * 1024 };
+enum { FILE_MIN_BYTES = 64 * 1024 }; /* (at most 128 files at once) */
 
 /*
  * A page's bytes, counted: held by its slot and by each response still

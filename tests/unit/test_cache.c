@@ -116,7 +116,7 @@ static void test_one_slot_and_bytes(void **state)
 static void test_memory_file_and_hold(void **state)
 {
 	struct page_cache *c = page_cache_new(1, 1 << 20);
-	static char big[40 * 1024], back[40 * 1024];
+	static char big[70 * 1024], back[70 * 1024];
 	struct got g;
 
 	(void)state;
