@@ -161,7 +161,7 @@ static void test_digest_moves_with_what_it_is_made_from(void **state)
 	digest(f, true, two1);
 	assert_int_equal(strlen(open1), 64);
 	digest(f, false, open2);
-	assert_string_equal(open1, open2); /* nothing changed: it holds */
+	assert_string_equal(open1, open2);    /* nothing changed: it holds */
 	assert_string_not_equal(open1, two1); /* the parts differ */
 
 	/* A part-two paper added: the part-two digest moves, not the open. */
@@ -275,14 +275,14 @@ static void test_who_may_have_it(void **state)
 	MUST(f, gov_pack_allowed(&f->g, &public, f->meeting, false, &yes,
 	                         &f->err));
 	assert_true(yes); /* the agenda is published: the open papers are */
-	MUST(f, gov_pack_allowed(&f->g, &public, f->meeting, true, &yes,
-	                         &f->err));
+	MUST(f,
+	     gov_pack_allowed(&f->g, &public, f->meeting, true, &yes, &f->err));
 	assert_false(yes);
 	assert_int_equal(gov_pack_get(&f->g, &public, f->meeting, true, 0,
 	                              &f->a, &pk, &f->err),
 	                 MASA_ERR_NOT_FOUND);
-	MUST(f, gov_pack_allowed(&f->g, &chair, f->meeting, true, &yes,
-	                         &f->err));
+	MUST(f,
+	     gov_pack_allowed(&f->g, &chair, f->meeting, true, &yes, &f->err));
 	assert_true(yes);
 	/* No such meeting: not allowed, no error. */
 	MUST(f, gov_pack_allowed(&f->g, &chair, f->meeting + 1000, false, &yes,
