@@ -45,7 +45,9 @@ ok "a Word paper" --db demo.db paper add $M word.docx --item 1 --title "Corporat
 ok "a paper that will break" --db demo.db paper add $M open.pdf --title "Broken paper"
 ok "a part-two paper" --db demo.db paper add $M secret.pdf --item 2 --title "Child S chronology"
 # A stored PDF qpdf cannot read (as a file damaged after upload would be).
-sqlite3 demo.db "UPDATE paper_version SET content = CAST('%PDF-1.4 nothing here' AS BLOB), sha256 = 'damaged' WHERE paper_id = 4"
+damaged=$(printf '%%PDF-1.4 nothing here' | od -An -tx1 | tr -d ' \n')
+if [ -n "$PG" ]; then bytes="'\\x$damaged'::bytea"; else bytes="X'$damaged'"; fi
+sqlite3 demo.db "UPDATE paper_version SET content = $bytes, sha256 = 'damaged' WHERE paper_id = 4"
 
 ok "masa pack" --db demo.db pack $M --output agenda.pdf
 front=$(($(sed -n 's/^  page \([0-9]*\): Budget report.*/\1/p' "$OUT") - 1))
