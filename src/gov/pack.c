@@ -323,6 +323,12 @@ static const char *kind_label(const char *media_type)
 	return "file";
 }
 
+/* The file of paper i in the pack's folder. */
+static char *paper_path(struct work *w, size_t i)
+{
+	return (char *)work_path(w, arena_printf(w->a, "p%zu.pdf", i));
+}
+
 /* Step 1: the papers, written out and counted. */
 static enum masa_err prepare_papers(struct gov *g, struct work *w,
                                     const struct plan *p,
@@ -346,7 +352,7 @@ static enum masa_err prepare_papers(struct gov *g, struct work *w,
 		o->paper_id = q->id;
 		o->title = q->title;
 		o->item_number = q->item_number;
-		o->kind = (char *)kind_label(q->current.media_type);
+		o->kind = kind_label(q->current.media_type);
 		if (strcmp(o->kind, "PDF") != 0) {
 			o->left_out = arena_printf(
 			        w->a,
@@ -853,6 +859,70 @@ static json_t *outline_update(struct arena *a, json_t *merged,
 	                 (json_int_t)(top + n), update);
 }
 
+/*
+ * qpdf --empty --pages FRONT P... -- [--overlay STAMPS --to=K+1-z --] OUT:
+ * the front sheet and the papers not left out, the stamps (NULL: none) laid
+ * over the papers' pages; qpdf's exit status in *status.
+ */
+static enum masa_err merge(struct work *w, const struct plan *p,
+                           const struct gov_pack_paper *papers,
+                           const char *front, const char *stamps,
+                           int64_t nfront, const char *out, int *status,
+                           struct masa_error *err)
+{
+	char **argv = arena_alloc(w->a, (p->npapers + 16) * sizeof *argv);
+	int n = 0;
+
+	argv[n++] = "qpdf";
+	argv[n++] = "--warning-exit-0";
+	argv[n++] = "--empty";
+	argv[n++] = "--pages";
+	argv[n++] = (char *)front;
+	for (size_t i = 0; i < p->npapers; i++)
+		if (papers[i].left_out == NULL && papers[i].pages > 0)
+			argv[n++] = paper_path(w, i);
+	argv[n++] = "--";
+	if (stamps != NULL) {
+		argv[n++] = "--overlay";
+		argv[n++] = (char *)stamps;
+		argv[n++] = arena_printf(w->a, "--to=%lld-z",
+		                         (long long)nfront + 1);
+		argv[n++] = "--";
+	}
+	argv[n++] = (char *)out;
+	argv[n] = NULL;
+	return qpdf(w, argv, NULL, status, err);
+}
+
+/* Leaves out, with qpdf's reason, each paper that will not merge alone. */
+static enum masa_err find_unmergeable(struct work *w, const struct plan *p,
+                                      struct gov_pack_paper *papers,
+                                      struct masa_error *err)
+{
+	const char *out = work_path(w, "alone.pdf");
+	enum masa_err rc = MASA_OK;
+
+	for (size_t i = 0; i < p->npapers && rc == MASA_OK; i++) {
+		char *argv[] = {"qpdf",           "--warning-exit-0",
+		                "--empty",        "--pages",
+		                paper_path(w, i), "--",
+		                (char *)out,      NULL};
+		int status;
+		if (papers[i].left_out != NULL)
+			continue;
+		rc = qpdf(w, argv, NULL, &status, err);
+		if (rc == MASA_OK && status != 0) {
+			papers[i].left_out =
+			        arena_printf(w->a,
+			                     "not included: the PDF could not "
+			                     "be merged (%s)",
+			                     first_line(w->a, w->errtext));
+			papers[i].pages = 0;
+		}
+	}
+	return rc;
+}
+
 /* Makes the pack of plan p into out; its papers' fate into papers. */
 static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
                           struct arena *a, struct buf *out,
@@ -881,44 +951,32 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 	merged = work_path(&w, "merged.pdf");
 	update = work_path(&w, "outline.json");
 	pack = work_path(&w, "pack.pdf");
-	if ((rc = prepare_papers(g, &w, p, papers, err)) ||
-	    (rc = draw_front(&w, front, p, part_two, papers, &nfront, &total,
-	                     err)))
+	if ((rc = prepare_papers(g, &w, p, papers, err)))
 		goto out;
-	{
-		/* qpdf --empty --pages front p0 p3 ... -- [overlay] merged */
-		char **argv = arena_alloc(a, (p->npapers + 16) * sizeof *argv);
-		int n = 0;
-		argv[n++] = "qpdf";
-		argv[n++] = "--warning-exit-0";
-		argv[n++] = "--empty";
-		argv[n++] = "--pages";
-		argv[n++] = (char *)front;
-		for (size_t i = 0; i < p->npapers; i++)
-			if (papers[i].left_out == NULL && papers[i].pages > 0)
-				argv[n++] = (char *)work_path(
-				        &w, arena_printf(a, "p%zu.pdf", i));
-		argv[n++] = "--";
-		if (total > nfront) {
-			if ((rc = draw_stamps(stamps, nfront + 1, total, err)))
-				goto out;
-			argv[n++] = "--overlay";
-			argv[n++] = (char *)stamps;
-			argv[n++] = arena_printf(a, "--to=%lld-z",
-			                         (long long)nfront + 1);
-			argv[n++] = "--";
-		}
-		argv[n++] = (char *)merged;
-		argv[n] = NULL;
-		if ((rc = qpdf(&w, argv, NULL, &status, err)))
+	/*
+	 * A paper qpdf can count but not merge (rare: its page count was read,
+	 * a page's objects are broken) is found by merging each alone, left
+	 * out with why, and the pack made again without it.
+	 */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((rc = draw_front(&w, front, p, part_two, papers, &nfront,
+		                     &total, err)) ||
+		    (total > nfront &&
+		     (rc = draw_stamps(stamps, nfront + 1, total, err))) ||
+		    (rc = merge(&w, p, papers, front,
+		                total > nfront ? stamps : NULL, nfront, merged,
+		                &status, err)))
 			goto out;
-		if (status != 0) {
-			rc = masa_error_set(err, MASA_ERR_IO,
-			                    "pack: qpdf could not merge the "
-			                    "papers: %s",
-			                    first_line(a, w.errtext));
+		if (status == 0 || attempt > 0)
+			break;
+		if ((rc = find_unmergeable(&w, p, papers, err)))
 			goto out;
-		}
+	}
+	if (status != 0) {
+		rc = masa_error_set(err, MASA_ERR_IO,
+		                    "pack: qpdf could not merge the papers: %s",
+		                    first_line(a, w.errtext));
+		goto out;
 	}
 	buf_init(&json, JSON_MAX_BYTES);
 	{

@@ -45,7 +45,7 @@ struct gov_pack_paper {
 	int64_t paper_id;
 	char *title;
 	char *item_number;  /* or NULL: a paper of the meeting itself */
-	char *kind;         /* "PDF", "Word document"... */
+	const char *kind;   /* "PDF", "Word document"...; static */
 	int64_t pages;      /* its pages in the pack; 0 when not included */
 	int64_t first_page; /* the pack's page it starts on, or 0 */
 	char *left_out;     /* why it is not included, or NULL */

@@ -122,6 +122,19 @@ static enum masa_err paper_version_download(struct http_request *req,
 	                    http_param_long(req, "version", 0), err);
 }
 
+/* "20261208T003412Z" from "2026-12-08T00:34:12Z": when a pack was made. */
+static const char *etag_time(struct arena *a, const char *made_at)
+{
+	char *t = arena_strdup(a, made_at ? made_at : "");
+	char *o = t;
+
+	for (const char *c = t; *c; c++)
+		if (*c != '-' && *c != ':')
+			*o++ = *c;
+	*o = '\0';
+	return t;
+}
+
 /*
  * The agenda pack (part_two false) or the part-two pack of the meeting in
  * the path, for those who may have it (gov_pack_allowed); 404 to others,
@@ -154,7 +167,8 @@ static enum masa_err send_pack(struct http_request *req, bool part_two,
 	http_add_header(req, "X-Masa-Document", pk.made ? "made" : "kept");
 	return send_file(
 	        req,
-	        arena_printf(a, "%.40s-%lld", pk.made_from, (long long)pk.size),
+	        arena_printf(a, "%.40s-%s", pk.made_from,
+	                     etag_time(a, pk.made_at)),
 	        pk.made_at, "application/pdf",
 	        arena_printf(a, "%s-%s-%s.pdf", http_param(req, "body"),
 	                     http_param(req, "date"),
