@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -1718,6 +1719,24 @@ out:
 	return rc;
 }
 
+/*
+ * Raises the soft limit on open files to the hard one (at most 65536): each
+ * connection holds a socket and, while it sends a large kept page, a copy
+ * of the page's memory file (cache.h), so 1024 connections need more than
+ * the usual soft limit of 1024. Past the limit a response is sent from the
+ * kept bytes instead; nothing fails.
+ */
+static void raise_open_files(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= 65536 ||
+	    rl.rlim_cur >= rl.rlim_max)
+		return;
+	rl.rlim_cur = rl.rlim_max < 65536 ? rl.rlim_max : 65536;
+	setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 enum masa_err http_server_start(const struct http_config *cfg,
                                 struct http_server **out,
                                 struct masa_error *err)
@@ -1734,6 +1753,7 @@ enum masa_err http_server_start(const struct http_config *cfg,
 
 	*out = NULL;
 	s->cfg = *cfg;
+	raise_open_files();
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_rwlock_init(&s->tenancy_lock, NULL);
 	pthread_mutex_init(&s->reload_lock, NULL);
