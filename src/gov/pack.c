@@ -280,7 +280,7 @@ static enum masa_err qpdf(struct work *w, char **argv, struct buf *out,
  * What qpdf said, for a reason: its last "qpdf: " line (its error; the
  * lines before are warnings), without the temporary file's name.
  */
-static const char *first_line(struct arena *a, const char *text)
+static const char *qpdf_reason(struct arena *a, const char *text)
 {
 	const char *start = text, *p, *nl;
 	size_t len;
@@ -379,7 +379,7 @@ static enum masa_err prepare_papers(struct gov *g, struct work *w,
 			o->left_out = arena_printf(
 			        w->a,
 			        "not included: the PDF could not be read (%s)",
-			        first_line(w->a, w->errtext));
+			        qpdf_reason(w->a, w->errtext));
 		buf_free(&pages);
 	}
 	return rc;
@@ -916,7 +916,7 @@ static enum masa_err find_unmergeable(struct work *w, const struct plan *p,
 			        arena_printf(w->a,
 			                     "not included: the PDF could not "
 			                     "be merged (%s)",
-			                     first_line(w->a, w->errtext));
+			                     qpdf_reason(w->a, w->errtext));
 			papers[i].pages = 0;
 		}
 	}
@@ -975,7 +975,7 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 	if (status != 0) {
 		rc = masa_error_set(err, MASA_ERR_IO,
 		                    "pack: qpdf could not merge the papers: %s",
-		                    first_line(a, w.errtext));
+		                    qpdf_reason(a, w.errtext));
 		goto out;
 	}
 	buf_init(&json, JSON_MAX_BYTES);
@@ -999,7 +999,7 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 		rc = masa_error_set(err, MASA_ERR_IO,
 		                    "pack: qpdf did not describe the merged "
 		                    "pack: %s",
-		                    first_line(a, w.errtext));
+		                    qpdf_reason(a, w.errtext));
 		goto out;
 	}
 	*pages = (int64_t)json_array_size(json_object_get(doc, "pages"));
@@ -1022,7 +1022,7 @@ static enum masa_err make(struct gov *g, const struct plan *p, bool part_two,
 			rc = masa_error_set(err, MASA_ERR_IO,
 			                    "pack: qpdf could not add the "
 			                    "bookmarks: %s",
-			                    first_line(a, w.errtext));
+			                    qpdf_reason(a, w.errtext));
 			goto out;
 		}
 	}
