@@ -136,6 +136,6 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_meeting_move, cmd_meeting_cancel, cmd_meeting_set,
         cmd_meeting_declare, cmd_meeting_arrival, cmd_agenda_add,
         cmd_agenda_set, cmd_agenda_move, cmd_agenda_remove, cmd_agenda_publish,
-        cmd_circulate, cmd_circulation;
+        cmd_circulate, cmd_circulation, cmd_pack;
 
 #endif

@@ -4,6 +4,7 @@
  *   masa paper add MEETING FILE [--item NUMBER] [--title TITLE]
  *   masa paper replace PAPER FILE
  *   masa paper list MEETING
+ *   masa pack MEETING [--part-two] --output FILE
  *
  * MEETING is a meeting's key ("RLSCB/2014-12-04"), NUMBER an item's number
  * on its agenda ("4"), PAPER a paper's id (from paper list). The file is
@@ -18,6 +19,7 @@
 #include "core/buf.h"
 #include "gov/item.h"
 #include "gov/meeting.h"
+#include "gov/pack.h"
 #include "gov/paper.h"
 
 enum { ADD_ITEM, ADD_TITLE };
@@ -32,6 +34,16 @@ static const struct cli_option add_options[] = {
 };
 
 static const struct cli_option no_options[] = {{NULL, NULL, NULL}};
+
+enum { PACK_PART_TWO, PACK_OUTPUT };
+
+static const struct cli_option pack_options[] = {
+        [PACK_PART_TWO] = {"part-two", NULL,
+                           "the part-two pack (the confidential items' "
+                           "papers) instead of the agenda pack"},
+        [PACK_OUTPUT] = {"output", "FILE", "where to write the PDF"},
+        {NULL, NULL, NULL},
+};
 
 /* Reads path whole (at most the paper limit and one byte more) into b. */
 static enum masa_err read_whole(const char *path, struct buf *b,
@@ -181,6 +193,81 @@ static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 	table_print(t, stdout);
 	return 0;
 }
+
+/* Makes the pack anew (the command is a request to make it) and keeps it. */
+static int run_pack(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	struct gov_pack pk;
+	const char *path = cli_opt(args, PACK_OUTPUT);
+	bool part_two = cli_opt(args, PACK_PART_TWO) != NULL;
+	size_t left_out = 0;
+	FILE *f;
+	enum masa_err rc;
+
+	if (path == NULL || *path == '\0') {
+		masa_error_set(&err, MASA_ERR_USAGE,
+		               "--output: say where to write the pack's PDF");
+		return cli_fail(&err);
+	}
+	rc = find_meeting(ctx, args->positional[0], &m, &err);
+	if (rc == MASA_OK)
+		rc = gov_pack_get(&ctx->gov, &ctx->viewer, m.id, part_two,
+		                  GOV_PACK_BYTES | GOV_PACK_REMAKE, &ctx->arena,
+		                  &pk, &err);
+	if (rc == MASA_ERR_NOT_FOUND && part_two)
+		masa_error_set(&err, MASA_ERR_NOT_FOUND,
+		               "%s has no part-two items", m.key);
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	f = fopen(path, "wb");
+	if (f == NULL ||
+	    fwrite(pk.bytes, 1, (size_t)pk.size, f) != (size_t)pk.size) {
+		if (f != NULL)
+			fclose(f);
+		masa_error_set(&err, MASA_ERR_IO, "--output: cannot write %s",
+		               path);
+		return cli_fail(&err);
+	}
+	if (fclose(f) != 0) {
+		masa_error_set(&err, MASA_ERR_IO, "--output: cannot write %s",
+		               path);
+		return cli_fail(&err);
+	}
+	printf("%s pack of %s: %lld pages, %lld bytes, in %s\n",
+	       part_two ? "part-two" : "agenda", m.key, (long long)pk.pages,
+	       (long long)pk.size, path);
+	for (size_t i = 0; i < pk.npapers; i++) {
+		const struct gov_pack_paper *q = &pk.papers[i];
+		if (q->left_out == NULL)
+			printf("  page %lld: %s (%lld pages)\n",
+			       (long long)q->first_page, q->title,
+			       (long long)q->pages);
+		else
+			left_out++;
+	}
+	for (size_t i = 0; i < pk.npapers; i++) {
+		const struct gov_pack_paper *q = &pk.papers[i];
+		if (q->left_out != NULL)
+			printf("  left out: %s (paper %lld): %s\n", q->title,
+			       (long long)q->paper_id, q->left_out);
+	}
+	if (left_out == 0)
+		printf("  nothing left out\n");
+	return 0;
+}
+
+const struct cli_command cmd_pack = {
+        .name = "pack",
+        .arguments = "MEETING",
+        .summary = "make a meeting's agenda pack (or its part-two pack) as "
+                   "one PDF: front sheet, agenda, the PDF papers",
+        .options = pack_options,
+        .min_positional = 1,
+        .max_positional = 1,
+        .run = run_pack,
+};
 
 const struct cli_command cmd_paper_add = {
         .name = "paper add",

@@ -49,6 +49,7 @@ static const struct cli_command *const commands[] = {
         &cmd_paper_list,
         &cmd_circulate,
         &cmd_circulation,
+        &cmd_pack,
         &cmd_programme,
         &cmd_programme_add,
         &cmd_programme_from_resolution,

@@ -12,8 +12,8 @@
  *    2"). Asking to send it to anyone else is refused, naming them;
  *  - an open paper is attached up to GOV_CIRCULATE_ATTACH_MAX bytes, and
  *    sent as a link to its download above that;
- *  - the agenda packs go as links to the meeting's papers (the pack is made
- *    on request there; GOV_CIRCULATE_PACK_PATH is the one place naming it);
+ *  - the agenda packs go as links to their downloads (a pack is made on
+ *    request there; GOV_CIRCULATE_PACK_PATH is the one place naming it);
  *  - the draft minutes go as a link to the meeting page behind signing in:
  *    a draft changes until it is approved, and the members' copy holds part
  *    two, which is never attached to an e-mail;
@@ -48,8 +48,8 @@ enum { GOV_CIRCULATE_ATTACH_MAX = 5 * 1024 * 1024 };
  * address: printf formats of the meeting's key ("RLSCB/2014-12-04"). The
  * meeting page's papers, until the packs' own download route is merged.
  */
-#define GOV_CIRCULATE_PACK_PATH          "/meetings/%s#papers"
-#define GOV_CIRCULATE_PART_TWO_PACK_PATH "/meetings/%s#papers"
+#define GOV_CIRCULATE_PACK_PATH          "/meetings/%s/pack.pdf"
+#define GOV_CIRCULATE_PART_TWO_PACK_PATH "/meetings/%s/part-two-pack.pdf"
 
 enum gov_circulate_what {
 	GOV_CIRCULATE_PACK,

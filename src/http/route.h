@@ -121,7 +121,9 @@ struct route {
 	/*
 	 * The page is the same for every member of the public until the data
 	 * changes: its 200 answers to the public are kept in the page cache
-	 * (http/cache.h). Only for handlers that add no headers of their own.
+	 * (http/cache.h). Only for handlers that add no headers of their own
+	 * but those describing the bytes (ETag, Last-Modified, Cache-Control,
+	 * Content-Disposition), which are kept with them.
 	 */
 	bool cache;
 	/*

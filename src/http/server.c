@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -299,15 +300,46 @@ static enum masa_err queue(struct request_state *st, unsigned status,
 	return MASA_OK;
 }
 
+/*
+ * The response's own headers as "Name: value" lines into out, if each may
+ * be kept with a public page: those that describe the bytes (a download's
+ * ETag, Last-Modified, Cache-Control, Content-Disposition), never a cookie
+ * or anything else.
+ */
+static bool keepable_headers(const struct request_state *st, struct buf *out)
+{
+	static const char *const keep[] = {"ETag", "Last-Modified",
+	                                   "Cache-Control",
+	                                   "Content-Disposition"};
+	struct masa_error err = {0};
+
+	for (size_t i = 0; i < st->nextra; i++) {
+		bool ok = false;
+		for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++)
+			ok = ok || strcmp(st->extra[i].name, keep[k]) == 0;
+		if (!ok || strchr(st->extra[i].value, '\n') != NULL ||
+		    buf_printf(out, &err, "%s: %s\n", st->extra[i].name,
+		               st->extra[i].value) != MASA_OK)
+			return false;
+	}
+	return true;
+}
+
 static enum masa_err respond_copy(struct request_state *st, unsigned status,
                                   const char *type, const void *data,
                                   size_t len, struct masa_error *err)
 {
-	/* A public page with no headers of its own (no cookie) is kept. */
-	if (st->cache_key != NULL && status == 200 && st->nextra == 0)
-		page_cache_put(st->server->cache, st->cache_key,
-		               st->cache_generation, st->cache_day, type, data,
-		               len);
+	/* A public page with no headers of its own but those describing it
+	 * (no cookie) is kept. */
+	if (st->cache_key != NULL && status == 200) {
+		struct buf headers;
+		buf_init(&headers, 4096);
+		if (keepable_headers(st, &headers))
+			page_cache_put(st->server->cache, st->cache_key,
+			               st->cache_generation, st->cache_day,
+			               type, buf_str(&headers), data, len);
+		buf_free(&headers);
+	}
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 	        len, (void *)data, MHD_RESPMEM_MUST_COPY);
 
@@ -895,14 +927,46 @@ static void notice_changes(struct http_server *s, struct store *store)
 	}
 }
 
-static void take_cached(const char *type, const void *body, size_t len,
-                        void *arg)
+static void take_cached(const char *type, const char *headers, const void *body,
+                        size_t len, int fd, void *arg)
 {
 	struct request_state *st = arg;
 	struct masa_error err = {0};
+	struct MHD_Response *r;
 
-	if (respond_copy(st, 200, type, body, len, &err) != MASA_OK)
-		fprintf(stderr, "masa: http: %s\n", err.message);
+	/* The kept page's own headers, "Name: value" lines. */
+	for (const char *line = headers; line && *line;) {
+		const char *colon = strstr(line, ": ");
+		const char *end = strchr(line, '\n');
+		if (colon == NULL || end == NULL || colon > end)
+			break;
+		http_add_header(&st->req,
+		                arena_strndup(&st->req.arena, line,
+		                              (size_t)(colon - line)),
+		                arena_strndup(&st->req.arena, colon + 2,
+		                              (size_t)(end - colon - 2)));
+		line = end + 1;
+	}
+	/* A large page from its memory file (sendfile; the response closes
+	 * its own copy of fd), else the kept bytes themselves, held until
+	 * sent: no copy either way. */
+	fd = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
+	if (fd >= 0) {
+		r = MHD_create_response_from_fd64(len, fd);
+		if (r == NULL)
+			close(fd);
+	} else {
+		page_cache_hold(body);
+		r = MHD_create_response_from_buffer_with_free_callback(
+		        len, (void *)(uintptr_t)body, page_cache_release);
+		if (r == NULL)
+			page_cache_release((void *)(uintptr_t)body);
+	}
+	if (r != NULL) {
+		MHD_add_response_header(r, "Content-Type", type);
+		if (queue(st, 200, r, len, &err) != MASA_OK)
+			fprintf(stderr, "masa: http: %s\n", err.message);
+	}
 }
 
 /*
@@ -920,8 +984,10 @@ static bool from_cache(struct request_state *st)
 	if (!req->route->cache || req->account != NULL || req->nrefused > 0 ||
 	    (strcmp(req->method, "GET") != 0 &&
 	     strcmp(req->method, "HEAD") != 0) ||
-	    http_header(req, "Authorization") != NULL)
-		return false;
+	    http_header(req, "Authorization") != NULL ||
+	    http_header(req, "If-None-Match") != NULL)
+		return false; /* (a browser that has it gets 304 from the route)
+		               */
 	/*
 	 * The partnership (two share paths, never pages), the path and the
 	 * validated parameters, in the route's order.
@@ -1655,6 +1721,24 @@ out:
 	return rc;
 }
 
+/*
+ * Raises the soft limit on open files to the hard one (at most 65536): each
+ * connection holds a socket and, while it sends a large kept page, a copy
+ * of the page's memory file (cache.h), so 1024 connections need more than
+ * the usual soft limit of 1024. Past the limit a response is sent from the
+ * kept bytes instead; nothing fails.
+ */
+static void raise_open_files(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= 65536 ||
+	    rl.rlim_cur >= rl.rlim_max)
+		return;
+	rl.rlim_cur = rl.rlim_max < 65536 ? rl.rlim_max : 65536;
+	setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 enum masa_err http_server_start(const struct http_config *cfg,
                                 struct http_server **out,
                                 struct masa_error *err)
@@ -1671,6 +1755,7 @@ enum masa_err http_server_start(const struct http_config *cfg,
 
 	*out = NULL;
 	s->cfg = *cfg;
+	raise_open_files();
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_rwlock_init(&s->tenancy_lock, NULL);
 	pthread_mutex_init(&s->reload_lock, NULL);

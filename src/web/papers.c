@@ -20,6 +20,7 @@
 
 #include "gov/item.h"
 #include "gov/meeting.h"
+#include "gov/pack.h"
 #include "gov/paper.h"
 #include "http/multipart.h"
 #include "http/server.h"
@@ -65,12 +66,36 @@ static const char *disposition(struct arena *a, const char *name)
 	return arena_printf(a, "attachment; filename=\"%s\"", safe);
 }
 
+/*
+ * Answers with a file (bytes, size) that does not change under its etag:
+ * 304 when the browser has it (If-None-Match), else 200 with it as an
+ * attachment called name. Public answers may be kept for five minutes;
+ * signed in, the server answers no-store whatever is said here.
+ */
+static enum masa_err send_file(struct http_request *req, const char *etag,
+                               const char *made_at, const char *media_type,
+                               const char *name, const void *bytes, size_t size,
+                               struct masa_error *err)
+{
+	const char *modified = http_date(&req->arena, made_at);
+	const char *inm = http_header(req, "If-None-Match");
+
+	http_add_header(req, "ETag", arena_printf(&req->arena, "\"%s\"", etag));
+	if (modified != NULL)
+		http_add_header(req, "Last-Modified", modified);
+	http_add_header(req, "Cache-Control", "public, max-age=300");
+	if (inm != NULL && strstr(inm, etag) != NULL)
+		return http_respond_text(req, 304, media_type, "", 0, err);
+	http_add_header(req, "Content-Disposition",
+	                disposition(&req->arena, name));
+	return http_respond_text(req, 200, media_type, bytes, size, err);
+}
+
 static enum masa_err send_version(struct http_request *req, int64_t paper,
                                   int64_t version, struct masa_error *err)
 {
 	struct gov_paper_version v;
 	const void *bytes;
-	const char *etag, *modified, *inm;
 	enum masa_err rc;
 
 	rc = gov_paper_file(&req->gov, &req->viewer, paper, version,
@@ -81,20 +106,8 @@ static enum masa_err send_version(struct http_request *req, int64_t paper,
 		                      "published yet.");
 	if (rc != MASA_OK)
 		return rc;
-	etag = arena_printf(&req->arena, "\"%s\"", v.sha256);
-	modified = http_date(&req->arena, v.uploaded_at);
-	http_add_header(req, "ETag", etag);
-	if (modified != NULL)
-		http_add_header(req, "Last-Modified", modified);
-	/* Signed in: the server answers no-store whatever is said here. */
-	http_add_header(req, "Cache-Control", "public, max-age=300");
-	inm = http_header(req, "If-None-Match");
-	if (inm != NULL && strstr(inm, v.sha256) != NULL)
-		return http_respond_text(req, 304, v.media_type, "", 0, err);
-	http_add_header(req, "Content-Disposition",
-	                disposition(&req->arena, v.file_name));
-	return http_respond_text(req, 200, v.media_type, bytes, (size_t)v.size,
-	                         err);
+	return send_file(req, v.sha256, v.uploaded_at, v.media_type,
+	                 v.file_name, bytes, (size_t)v.size, err);
 }
 
 static enum masa_err paper_download(struct http_request *req,
@@ -110,6 +123,100 @@ static enum masa_err paper_version_download(struct http_request *req,
 	                    http_param_long(req, "version", 0), err);
 }
 
+/* "20261208T003412Z" from "2026-12-08T00:34:12Z": when a pack was made. */
+static const char *etag_time(struct arena *a, const char *made_at)
+{
+	char *t = arena_strdup(a, made_at ? made_at : "");
+	char *o = t;
+
+	for (const char *c = t; *c; c++)
+		if (*c != '-' && *c != ':')
+			*o++ = *c;
+	*o = '\0';
+	return t;
+}
+
+/*
+ * The agenda pack (part_two false) or the part-two pack of the meeting in
+ * the path, for those who may have it (gov_pack_allowed); 404 to others,
+ * as for a meeting that does not exist.
+ */
+static enum masa_err send_pack(struct http_request *req, bool part_two,
+                               struct masa_error *err)
+{
+	struct arena *a = &req->arena;
+	const char *key = arena_printf(a, "%s/%s", http_param(req, "body"),
+	                               http_param(req, "date"));
+	struct gov_meeting m;
+	struct gov_pack pk;
+	struct masa_error why = {0};
+	enum masa_err rc;
+
+	rc = gov_meeting_find(&req->gov, req->partnership->id, key, a, &m,
+	                      &why);
+	if (rc == MASA_OK)
+		rc = gov_pack_get(&req->gov, &req->viewer, m.id, part_two,
+		                  GOV_PACK_BYTES, a, &pk, &why);
+	if (rc == MASA_ERR_NOT_FOUND)
+		return masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                      "There is no such pack, or it is not "
+		                      "published yet.");
+	if (rc != MASA_OK) {
+		*err = why;
+		return rc;
+	}
+	http_add_header(req, "X-Masa-Document", pk.made ? "made" : "kept");
+	return send_file(
+	        req,
+	        arena_printf(a, "%.40s-%s", pk.made_from,
+	                     etag_time(a, pk.made_at)),
+	        pk.made_at, "application/pdf",
+	        arena_printf(a, "%s-%s-%s.pdf", http_param(req, "body"),
+	                     http_param(req, "date"),
+	                     part_two ? "part-two-pack" : "agenda-pack"),
+	        pk.bytes, (size_t)pk.size, err);
+}
+
+static enum masa_err agenda_pack(struct http_request *req,
+                                 struct masa_error *err)
+{
+	return send_pack(req, false, err);
+}
+
+static enum masa_err part_two_pack(struct http_request *req,
+                                   struct masa_error *err)
+{
+	return send_pack(req, true, err);
+}
+
+/* "Download the agenda pack (PDF, 24 pages)", if req's viewer may have it
+ * and it has papers of its part. */
+static void pack_link(struct html *h, struct http_request *req,
+                      int64_t meeting_id, const char *meeting_href,
+                      bool part_two)
+{
+	struct arena *a = &req->arena;
+	struct masa_error err = {0};
+	struct gov_pack pk;
+
+	if (gov_pack_get(&req->gov, &req->viewer, meeting_id, part_two, 0, a,
+	                 &pk, &err) != MASA_OK)
+		return;
+	html_open(h, "p", "class", "govuk-body masa-document-link", NULL);
+	html_elem(h, "a",
+	          arena_printf(a, "Download the %s pack (PDF, %lld %s)",
+	                       part_two ? "part-two" : "agenda",
+	                       (long long)pk.pages,
+	                       pk.pages == 1 ? "page" : "pages"),
+	          "href",
+	          arena_printf(a, "%s/%s", meeting_href,
+	                       part_two ? "part-two-pack.pdf" : "pack.pdf"),
+	          "class", "govuk-link", "type", "application/pdf", "download",
+	          "", NULL);
+	html_close(h);
+}
+
+/* One paper's line: its link, kind, size, pages, version, circulation. */
 /* One paper's line: its link, kind, size, pages, version, circulation
  * (rows: what the viewer may see of the meeting's, web/circulate.h). */
 static void paper_line(struct html *h, struct arena *a,
@@ -153,10 +260,20 @@ void papers_section(struct html *h, struct http_request *req,
 	html_elem(h, "h2", "Papers", "class", "govuk-heading-m", "id", "papers",
 	          NULL);
 	if (n > 0) {
+		bool open = false, part_two = false;
 		html_open(h, "ul", "class", "govuk-list", NULL);
+		for (size_t i = 0; i < n; i++) {
+			paper_line(h, &req->arena, &papers[i]);
+			open = open || !papers[i].confidential;
+			part_two = part_two || papers[i].confidential;
+		}
 		for (size_t i = 0; i < n; i++)
 			paper_line(h, &req->arena, &papers[i], rows, nrows);
 		html_close(h);
+		if (open)
+			pack_link(h, req, meeting_id, meeting_href, false);
+		if (part_two)
+			pack_link(h, req, meeting_id, meeting_href, true);
 	} else {
 		html_elem(h, "p", "No papers yet.", "class", "govuk-body",
 		          NULL);
@@ -210,6 +327,10 @@ static const struct route_param version_params[] = {
 	{                                                                    \
 		.name = "date", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG  \
 	}
+static const struct route_param pack_params[] = {
+        MEETING_PARAMS,
+        {.name = NULL},
+};
 static const struct route_param manage_params[] = {
         MEETING_PARAMS,
         {.name = "done",
@@ -492,10 +613,16 @@ static enum masa_err upload(struct http_request *req, struct masa_error *err)
 }
 
 const struct route papers_routes[] = {
+        /* The public's downloads are kept in the page cache (a version
+         * never changes; a new one moves the data generation on). */
         {"GET", "/papers/{paper}", download_params, GOV_ROLE_PUBLIC,
-         paper_download},
+         paper_download, .cache = true},
         {"GET", "/papers/{paper}/versions/{version}", version_params,
-         GOV_ROLE_PUBLIC, paper_version_download},
+         GOV_ROLE_PUBLIC, paper_version_download, .cache = true},
+        {"GET", "/meetings/{body}/{date}/pack.pdf", pack_params,
+         GOV_ROLE_PUBLIC, agenda_pack},
+        {"GET", "/meetings/{body}/{date}/part-two-pack.pdf", pack_params,
+         GOV_ROLE_PUBLIC, part_two_pack},
         {"GET", "/meetings/{body}/{date}/papers", manage_params, GOV_ROLE_ADMIN,
          manage_page},
         {"POST", "/meetings/{body}/{date}/papers", upload_params,

@@ -5,6 +5,8 @@
  *
  *   GET  /papers/{paper}                       the current file
  *   GET  /papers/{paper}/versions/{version}    an earlier version
+ *   GET  /meetings/{body}/{date}/pack.pdf      the agenda pack (gov/pack.h)
+ *   GET  /meetings/{body}/{date}/part-two-pack.pdf   the part-two pack
  *   GET  /meetings/{body}/{date}/papers        the papers (admin)
  *   POST /meetings/{body}/{date}/papers        upload (multipart/form-data)
  */

@@ -155,6 +155,8 @@ samples() {
 /meetings/{body}/{date}/circulate	/meetings/RLSCB/2014-09-04/circulate
 /meetings/{body}/{date}/circulate	/meetings/RLSCB/2014-09-04/circulate?what=paper-2
 /meetings/{body}/{date}/circulation	/meetings/RLSCB/2014-09-04/circulation
+/meetings/{body}/{date}/pack.pdf	/meetings/RLSCB/2014-09-04/pack.pdf
+/meetings/{body}/{date}/part-two-pack.pdf	/meetings/RLSCB/2014-09-04/part-two-pack.pdf
 /meetings/{body}/{date}/items/{number}/minutes	/meetings/RLSCB/2014-09-04/items/2/minutes
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
@@ -382,7 +384,7 @@ want_code() {
 			may_see "$role" XQWOMBAT || WANT=404 ;;
 		*/actions/RLSCB/2014-12-04/11 | */actions/RLSCB/2014-12-04/11/*)
 			may_see "$role" XQKESTREL || WANT=404 ;;
-		*/papers/2 | */papers/2/*)
+		*/papers/2 | */papers/2/* | */part-two-pack.pdf)
 			may_see "$role" "$OLD1" || WANT=404 ;;
 		esac
 	elif [ "$role" = public ]; then
