@@ -263,12 +263,10 @@ void papers_section(struct html *h, struct http_request *req,
 		bool open = false, part_two = false;
 		html_open(h, "ul", "class", "govuk-list", NULL);
 		for (size_t i = 0; i < n; i++) {
-			paper_line(h, &req->arena, &papers[i]);
+			paper_line(h, &req->arena, &papers[i], rows, nrows);
 			open = open || !papers[i].confidential;
 			part_two = part_two || papers[i].confidential;
 		}
-		for (size_t i = 0; i < n; i++)
-			paper_line(h, &req->arena, &papers[i], rows, nrows);
 		html_close(h);
 		if (open)
 			pack_link(h, req, meeting_id, meeting_href, false);
