@@ -1038,6 +1038,42 @@ out:
 	return rc;
 }
 
+static const struct record_field chair_change_fields[] = {
+        RECORD_FIELD(struct gov_chair_change, body_id, RECORD_ID),
+        RECORD_INPUT_FIELD(struct gov_chair_change, person_id, RECORD_ID,
+                           .label = "New chair", .input = RECORD_INPUT_REF,
+                           .ref = &gov_person_ref, .required = true),
+        RECORD_INPUT_FIELD(struct gov_chair_change, organisation_id,
+                           RECORD_ID, .label = "Organisation represented",
+                           .hint = "Leave empty when it is their employer",
+                           .input = RECORD_INPUT_REF,
+                           .ref = &gov_organisation_ref),
+        RECORD_INPUT_FIELD(struct gov_chair_change, label, RECORD_TEXT,
+                           .label = "Role as printed",
+                           .hint = "Such as \"Independent Chair\"",
+                           .input = RECORD_INPUT_LINE),
+        RECORD_INPUT_FIELD(struct gov_chair_change, date, RECORD_TEXT,
+                           .label = "Date of the change",
+                           .hint = "The new chair's first day in the chair",
+                           .input = RECORD_INPUT_DATE, .required = true),
+        RECORD_INPUT_FIELD(struct gov_chair_change, previous_role,
+                           RECORD_TEXT,
+                           .label = "What the chair before becomes",
+                           .hint = "None: they leave the body the day "
+                                   "before",
+                           .input = RECORD_INPUT_CHOICE,
+                           .choices = gov_membership_roles,
+                           .choice_labels = gov_membership_role_labels),
+};
+
+const struct record_kind gov_chair_change_record = {
+        .entity = "chair_change",
+        .label = "change of chair",
+        .fields = chair_change_fields,
+        .nfields = sizeof chair_change_fields / sizeof chair_change_fields[0],
+        .size = sizeof(struct gov_chair_change),
+};
+
 enum masa_err gov_chair_change(struct gov *g,
                                const struct gov_chair_change *c,
                                struct masa_error *err)
@@ -1054,12 +1090,12 @@ enum masa_err gov_chair_change(struct gov *g,
 	if ((rc = check_date("Date of the change", c->date, false, err)))
 		goto out;
 	if (c->previous_role != NULL &&
-	    (rc = check_enum("Role of the chair before", c->previous_role,
+	    (rc = check_enum("What the chair before becomes", c->previous_role,
 	                     gov_membership_roles, false, err)))
 		goto out;
 	if (c->previous_role != NULL && strcmp(c->previous_role, "chair") == 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "Role of the chair before: choose a role "
+		                    "What the chair before becomes: choose a role "
 		                    "other than chair, or none");
 		goto out;
 	}

@@ -173,12 +173,14 @@ struct gov_chair_change {
 	int64_t body_id;
 	int64_t person_id;       /* the new chair */
 	int64_t organisation_id; /* whom they represent, or 0 */
-	const char *label;       /* the role as printed, or NULL */
-	const char *date;        /* their first day as chair */
+	char *label;             /* the role as printed, or NULL */
+	char *date;              /* their first day as chair */
 	/* what the chair before becomes from date ("member"), or NULL when
 	 * they leave the body */
-	const char *previous_role;
+	char *previous_role;
 };
+/* What a person gives for a change of chair: its form and options. */
+extern const struct record_kind gov_chair_change_record;
 
 /*
  * In one transaction: the chair on c->date (if any) stops being chair the

@@ -96,7 +96,7 @@ static const char *const declaration_members[] = {"person", "item", "interest",
  * Puts a path segment before err's message: joined with "." when the
  * message starts with one of members (the members of the object the
  * segment names: "person: ..." becomes "attendance[0].person: ..."), else
- * with ": " (a rule of the domain: "memberships[1]: membership end_date:
+ * with ": " (a rule of the domain: "memberships[1]: End date:
  * ..."). Messages so read "meetings[3].attendance[2].person: no person ...".
  */
 static void path_prefix(struct masa_error *err, const char *const *members,

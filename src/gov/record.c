@@ -618,7 +618,7 @@ static const char *wanted(const struct record_field *f)
 	case RECORD_INPUT_YESNO:
 		return "say yes or no";
 	default:
-		return "enter it";
+		return "required";
 	}
 }
 

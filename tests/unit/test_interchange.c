@@ -1095,7 +1095,7 @@ static void test_refuse_domain_rules(void **state)
 	               "chair of TB from the start to now, which overlaps");
 	expect_refused(
 	        f, role, strlen(role), MASA_ERR_INVALID,
-	        "memberships[0]: membership role: \"boss\" is not one of "
+	        "memberships[0]: Role: \"boss\" is not one of "
 	        "chair, vice_chair, deputy_chair, member, advisor, "
 	        "co_optee, lay_member, minute_taker, officer");
 	expect_refused(f, twice, strlen(twice), MASA_ERR_CONFLICT,

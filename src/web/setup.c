@@ -1,0 +1,930 @@
+/*
+ * setup: setting up the partnership from the browser (see setup.h).
+ *
+ * Each form is a struct setup_form: the kind it is drawn from and which of
+ * its fields it asks, how the record it starts from is found (load) and
+ * what saving it does (save, one domain function). form_get and form_post
+ * do the rest the same way for all: the page, the error summary, the form
+ * shown again with what was typed, and the 303 to a page whose banner says
+ * what was done.
+ */
+#include "web/setup.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "gov/body.h"
+#include "gov/partnership.h"
+#include "http/server.h"
+#include "web/layout.h"
+#include "web/recordform.h"
+
+/* ---- what ?done= says ---- */
+
+static const char *const done_kinds[] = {
+        "organisation-added", "organisation-saved", "person-added",
+        "person-saved",       "body-added",         "body-saved",
+        "body-closed",        "member-added",       "member-ended",
+        "chair-changed",      NULL};
+static const char *const done_messages[] = {
+        "Organisation added", "Organisation saved", "Person added",
+        "Person saved",       "Body added",         "Body saved",
+        "Body closed: its memberships ended that day",
+        "Member added",       "Membership ended",   "Chair changed",
+};
+
+#define DONE_PARAM                                                         \
+	{                                                                  \
+		.name = "done", .where = ROUTE_IN_QUERY, .check = ROUTE_ENUM, \
+		.choices = done_kinds                                      \
+	}
+#define BODY_PARAM                                              \
+	{                                                       \
+		.name = "body", .where = ROUTE_IN_PATH,         \
+		.check = ROUTE_SHORT_NAME                       \
+	}
+#define END_PARAMS           \
+	{                    \
+		.name = NULL \
+	}
+
+static const struct route_param list_params[] = {DONE_PARAM, END_PARAMS};
+static const struct route_param new_params[] = {RECORDFORM_PARAMS,
+                                                END_PARAMS};
+static const struct route_param org_params[] = {
+        {.name = "org", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG},
+        RECORDFORM_PARAMS,
+        END_PARAMS};
+static const struct route_param person_params[] = {
+        {.name = "person", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG},
+        RECORDFORM_PARAMS,
+        END_PARAMS};
+static const struct route_param body_params[] = {BODY_PARAM, RECORDFORM_PARAMS,
+                                                 END_PARAMS};
+static const struct route_param members_params[] = {BODY_PARAM, DONE_PARAM,
+                                                    END_PARAMS};
+static const struct route_param membership_params[] = {
+        BODY_PARAM,
+        {.name = "membership",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = INT64_MAX / 2},
+        RECORDFORM_PARAMS,
+        END_PARAMS};
+
+static void write_done(struct html *h, struct http_request *req)
+{
+	const char *done = http_param(req, "done");
+
+	for (size_t i = 0; done && done_kinds[i]; i++)
+		if (strcmp(done, done_kinds[i]) == 0)
+			govuk_notification_banner(
+			        h, &(struct govuk_notification_banner){
+			                   .type = "success",
+			                   .content.text = done_messages[i]});
+}
+
+/* ---- the forms ---- */
+
+/* What one form is working on. */
+struct setup_ctx {
+	struct gov_body body; /* the body of the path, if any */
+	union {
+		struct gov_organisation org;
+		struct gov_person person;
+		struct gov_body body;
+		struct gov_membership membership;
+		struct gov_chair_change chair;
+	} rec;
+	const char *caption; /* above the title: the body's name */
+	const char *back;    /* where the form was reached from */
+	const char *done;    /* where to go after saving */
+};
+
+struct setup_form {
+	const char *title;
+	const char *button;
+	const char *intro; /* a paragraph above the form, or NULL */
+	const struct record_kind *kind;
+	const char *const *fields; /* slugs; NULL: every typed field */
+	/* Fills c (c->rec, c->back) from the path; not found is a 404. */
+	enum masa_err (*load)(struct http_request *req, struct setup_ctx *c,
+	                      struct masa_error *err);
+	/* Stores c->rec as read from the form; sets c->done. */
+	enum masa_err (*save)(struct http_request *req, struct setup_ctx *c,
+	                      struct masa_error *err);
+	void (*adjust)(struct recordform *f); /* relabels, or NULL */
+};
+
+static enum masa_err form_page(struct http_request *req,
+                               const struct setup_form *form,
+                               const struct setup_ctx *c,
+                               const struct recordform *f, unsigned status,
+                               struct masa_error *err)
+{
+	struct html h;
+	enum masa_err rc;
+
+	html_init(&h, HTTP_PAGE_MAX);
+	page_begin(&h, req,
+	           &(struct page){
+	                   .title = f->nerrors ? arena_printf(&req->arena,
+	                                                      "Error: %s",
+	                                                      form->title)
+	                                       : form->title,
+	                   .section = PAGE_STRUCTURE,
+	                   .back_href = c->back,
+	           });
+	recordform_write_summary(&h, req, f);
+	page_heading(&h, c->caption, form->title);
+	if (form->intro != NULL)
+		html_elem(&h, "p", form->intro, "class", "govuk-body", NULL);
+	page_form_begin(&h, req, req->path);
+	recordform_write_fields(&h, req, f);
+	html_open(&h, "div", "class", "govuk-button-group", NULL);
+	govuk_button(&h, &(struct govuk_button){.content.text = form->button});
+	html_elem(&h, "a", "Cancel", "href", c->back, "class", "govuk-link",
+	          NULL);
+	html_close(&h);
+	html_close_to(&h, "form");
+	page_end(&h, req);
+	rc = http_respond_html(req, status, &h, err);
+	html_free(&h);
+	return rc;
+}
+
+static enum masa_err form_get(struct http_request *req,
+                              const struct setup_form *form,
+                              struct masa_error *err)
+{
+	struct setup_ctx *c = arena_alloc(&req->arena, sizeof *c);
+	struct recordform *f = arena_alloc(&req->arena, sizeof *f);
+	enum masa_err rc = form->load(req, c, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	recordform_init(f, form->kind, &c->rec, req->partnership->id,
+	                form->fields);
+	if (form->adjust)
+		form->adjust(f);
+	return form_page(req, form, c, f, 200, err);
+}
+
+static enum masa_err form_post(struct http_request *req,
+                               const struct setup_form *form,
+                               struct masa_error *err)
+{
+	struct setup_ctx *c = arena_alloc(&req->arena, sizeof *c);
+	struct recordform *f = arena_alloc(&req->arena, sizeof *f);
+	struct masa_error why = {0};
+	const char *unsaved;
+	enum masa_err rc = form->load(req, c, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	recordform_init(f, form->kind, &c->rec, req->partnership->id,
+	                form->fields);
+	if (form->adjust)
+		form->adjust(f);
+	if (!recordform_read(req, f))
+		return form_page(req, form, c, f, 400, err);
+	rc = form->save(req, c, &why);
+	if (rc == MASA_OK)
+		return http_respond_redirect(req, c->done, err);
+	unsaved = http_form_unsaved(req, rc);
+	if (unsaved != NULL) {
+		masa_error_set(&why, rc, "%s", unsaved);
+		recordform_error(f, &why);
+		return form_page(req, form, c, f, 503, err);
+	}
+	if (rc != MASA_ERR_INVALID && rc != MASA_ERR_CONFLICT) {
+		*err = why;
+		return rc;
+	}
+	recordform_error(f, &why);
+	return form_page(req, form, c, f, rc == MASA_ERR_CONFLICT ? 409 : 400,
+	                 err);
+}
+
+/* ---- organisations ---- */
+
+static enum masa_err org_new_load(struct http_request *req,
+                                  struct setup_ctx *c, struct masa_error *err)
+{
+	(void)err;
+	c->rec.org.partnership_id = req->partnership->id;
+	c->back = "/organisations";
+	return MASA_OK;
+}
+
+static enum masa_err org_edit_load(struct http_request *req,
+                                   struct setup_ctx *c, struct masa_error *err)
+{
+	c->back = "/organisations";
+	return gov_organisation_find(&req->gov, req->partnership->id,
+	                             http_param(req, "org"), &req->arena,
+	                             &c->rec.org, err);
+}
+
+/* A key made from the name when none was given. */
+static enum masa_err key_or_new(struct http_request *req, char **key,
+                                const char *name,
+                                enum masa_err (*make)(struct gov *, int64_t,
+                                                      const char *,
+                                                      struct arena *,
+                                                      const char **,
+                                                      struct masa_error *),
+                                struct masa_error *err)
+{
+	const char *made;
+	enum masa_err rc;
+
+	if (*key != NULL)
+		return MASA_OK;
+	rc = make(&req->gov, req->partnership->id, name, &req->arena, &made,
+	          err);
+	if (rc == MASA_OK)
+		*key = (char *)made;
+	return rc;
+}
+
+static enum masa_err org_new_save(struct http_request *req,
+                                  struct setup_ctx *c, struct masa_error *err)
+{
+	struct gov_organisation *o = &c->rec.org;
+	enum masa_err rc = key_or_new(req, &o->key, o->name,
+	                              gov_organisation_key_new, err);
+
+	c->done = "/organisations?done=organisation-added";
+	return rc ? rc : gov_organisation_create(&req->gov, o, err);
+}
+
+static enum masa_err org_edit_save(struct http_request *req,
+                                   struct setup_ctx *c, struct masa_error *err)
+{
+	struct gov_organisation *o = &c->rec.org;
+	enum masa_err rc = key_or_new(req, &o->key, o->name,
+	                              gov_organisation_key_new, err);
+
+	c->done = "/organisations?done=organisation-saved";
+	return rc ? rc : gov_organisation_update(&req->gov, o, err);
+}
+
+static const struct setup_form org_new_form = {
+        .title = "Add an organisation",
+        .button = "Add the organisation",
+        .kind = &gov_organisation_record,
+        .load = org_new_load,
+        .save = org_new_save,
+};
+static const struct setup_form org_edit_form = {
+        .title = "Change an organisation",
+        .button = "Save",
+        .kind = &gov_organisation_record,
+        .load = org_edit_load,
+        .save = org_edit_save,
+};
+
+static enum masa_err org_new_page(struct http_request *req,
+                                  struct masa_error *err)
+{
+	return form_get(req, &org_new_form, err);
+}
+static enum masa_err org_new_post(struct http_request *req,
+                                  struct masa_error *err)
+{
+	return form_post(req, &org_new_form, err);
+}
+static enum masa_err org_edit_page(struct http_request *req,
+                                   struct masa_error *err)
+{
+	return form_get(req, &org_edit_form, err);
+}
+static enum masa_err org_edit_post(struct http_request *req,
+                                   struct masa_error *err)
+{
+	return form_post(req, &org_edit_form, err);
+}
+
+/* ---- people ---- */
+
+static enum masa_err person_new_load(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	(void)err;
+	c->rec.person.partnership_id = req->partnership->id;
+	c->back = "/people";
+	return MASA_OK;
+}
+
+static enum masa_err person_edit_load(struct http_request *req,
+                                      struct setup_ctx *c,
+                                      struct masa_error *err)
+{
+	c->back = "/people";
+	return gov_person_find(&req->gov, req->partnership->id,
+	                       http_param(req, "person"), &req->arena,
+	                       &c->rec.person, err);
+}
+
+static enum masa_err person_new_save(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	struct gov_person *p = &c->rec.person;
+	enum masa_err rc =
+	        key_or_new(req, &p->key, p->name, gov_person_key_new, err);
+
+	c->done = "/people?done=person-added";
+	return rc ? rc : gov_person_create(&req->gov, p, err);
+}
+
+static enum masa_err person_edit_save(struct http_request *req,
+                                      struct setup_ctx *c,
+                                      struct masa_error *err)
+{
+	struct gov_person *p = &c->rec.person;
+	enum masa_err rc =
+	        key_or_new(req, &p->key, p->name, gov_person_key_new, err);
+
+	c->done = "/people?done=person-saved";
+	return rc ? rc : gov_person_update(&req->gov, p, err);
+}
+
+static const struct setup_form person_new_form = {
+        .title = "Add a person",
+        .button = "Add the person",
+        .kind = &gov_person_record,
+        .load = person_new_load,
+        .save = person_new_save,
+};
+static const struct setup_form person_edit_form = {
+        .title = "Change a person's details",
+        .button = "Save",
+        .kind = &gov_person_record,
+        .load = person_edit_load,
+        .save = person_edit_save,
+};
+
+static enum masa_err person_new_page(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_get(req, &person_new_form, err);
+}
+static enum masa_err person_new_post(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_post(req, &person_new_form, err);
+}
+static enum masa_err person_edit_page(struct http_request *req,
+                                      struct masa_error *err)
+{
+	return form_get(req, &person_edit_form, err);
+}
+static enum masa_err person_edit_post(struct http_request *req,
+                                      struct masa_error *err)
+{
+	return form_post(req, &person_edit_form, err);
+}
+
+/* ---- bodies ---- */
+
+/* The body of the path, of this partnership (only its home changes it). */
+static enum masa_err path_body(struct http_request *req, struct setup_ctx *c,
+                               struct masa_error *err)
+{
+	enum masa_err rc = gov_body_find(&req->gov, req->partnership->id,
+	                                 http_param(req, "body"), &req->arena,
+	                                 &c->body, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	c->caption = c->body.name;
+	c->back = arena_printf(&req->arena, "/bodies/%s/members",
+	                       c->body.short_name);
+	return MASA_OK;
+}
+
+static const char *members_done(struct http_request *req, const char *short_name,
+                                const char *done)
+{
+	return arena_printf(&req->arena, "/bodies/%s/members?done=%s",
+	                    short_name, done);
+}
+
+static enum masa_err body_new_load(struct http_request *req,
+                                   struct setup_ctx *c, struct masa_error *err)
+{
+	(void)err;
+	c->rec.body.partnership_id = req->partnership->id;
+	c->back = "/structure";
+	return MASA_OK;
+}
+
+static enum masa_err body_edit_load(struct http_request *req,
+                                    struct setup_ctx *c,
+                                    struct masa_error *err)
+{
+	enum masa_err rc = path_body(req, c, err);
+
+	c->rec.body = c->body;
+	return rc;
+}
+
+static enum masa_err body_new_save(struct http_request *req,
+                                   struct setup_ctx *c, struct masa_error *err)
+{
+	c->done = members_done(req, c->rec.body.short_name, "body-added");
+	return gov_body_create(&req->gov, &c->rec.body, err);
+}
+
+static enum masa_err body_edit_save(struct http_request *req,
+                                    struct setup_ctx *c,
+                                    struct masa_error *err)
+{
+	c->done = members_done(req, c->rec.body.short_name, "body-saved");
+	return gov_body_update(&req->gov, &c->rec.body, err);
+}
+
+static enum masa_err body_close_save(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	c->done = members_done(req, c->body.short_name, "body-closed");
+	return gov_body_close(&req->gov, c->body.id,
+	                      c->rec.body.dissolution_date, err);
+}
+
+static void close_adjust(struct recordform *f)
+{
+	recordform_relabel(f, "dissolution-date", "Date it closes",
+	                   "Its last day: its memberships end on it too");
+}
+
+static const char *const body_new_fields[] = {
+        "short-name",     "name",         "kind",
+        "parent",         "founding-date", "quorum-count",
+        "quorum-fraction", "quorum-partners", "terms-of-reference",
+        NULL};
+static const char *const body_close_fields[] = {"dissolution-date", NULL};
+
+static const struct setup_form body_new_form = {
+        .title = "Add a body",
+        .button = "Add the body",
+        .kind = &gov_body_record,
+        .fields = body_new_fields,
+        .load = body_new_load,
+        .save = body_new_save,
+};
+static const struct setup_form body_edit_form = {
+        .title = "Change this body",
+        .button = "Save",
+        .kind = &gov_body_record,
+        .load = body_edit_load,
+        .save = body_edit_save,
+};
+static const struct setup_form body_close_form = {
+        .title = "Close this body",
+        .button = "Close the body",
+        .intro = "Closing keeps its history: its meetings, minutes and "
+                 "past members stay on record.",
+        .kind = &gov_body_record,
+        .fields = body_close_fields,
+        .load = path_body,
+        .save = body_close_save,
+        .adjust = close_adjust,
+};
+
+static enum masa_err body_new_page(struct http_request *req,
+                                   struct masa_error *err)
+{
+	return form_get(req, &body_new_form, err);
+}
+static enum masa_err body_new_post(struct http_request *req,
+                                   struct masa_error *err)
+{
+	return form_post(req, &body_new_form, err);
+}
+static enum masa_err body_edit_page(struct http_request *req,
+                                    struct masa_error *err)
+{
+	return form_get(req, &body_edit_form, err);
+}
+static enum masa_err body_edit_post(struct http_request *req,
+                                    struct masa_error *err)
+{
+	return form_post(req, &body_edit_form, err);
+}
+static enum masa_err body_close_page(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_get(req, &body_close_form, err);
+}
+static enum masa_err body_close_post(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_post(req, &body_close_form, err);
+}
+
+/* ---- members ---- */
+
+static enum masa_err member_new_load(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	enum masa_err rc = path_body(req, c, err);
+
+	c->rec.membership.body_id = c->body.id;
+	return rc;
+}
+
+static enum masa_err member_new_save(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	c->done = members_done(req, c->body.short_name, "member-added");
+	return gov_membership_create(&req->gov, &c->rec.membership, err);
+}
+
+static enum masa_err member_end_load(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	enum masa_err rc = path_body(req, c, err);
+
+	if (rc == MASA_OK)
+		rc = gov_membership_get(&req->gov,
+		                        http_param_long(req, "membership", 0),
+		                        &req->arena, &c->rec.membership, err);
+	if (rc == MASA_OK && c->rec.membership.body_id != c->body.id)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "%s has no such membership",
+		                    c->body.short_name);
+	return rc;
+}
+
+static enum masa_err member_end_save(struct http_request *req,
+                                     struct setup_ctx *c,
+                                     struct masa_error *err)
+{
+	c->done = members_done(req, c->body.short_name, "member-ended");
+	return gov_membership_end(&req->gov, c->rec.membership.id,
+	                          c->rec.membership.end_date, err);
+}
+
+static enum masa_err chair_load(struct http_request *req, struct setup_ctx *c,
+                                struct masa_error *err)
+{
+	enum masa_err rc = path_body(req, c, err);
+
+	c->rec.chair.body_id = c->body.id;
+	return rc;
+}
+
+static enum masa_err chair_save(struct http_request *req, struct setup_ctx *c,
+                                struct masa_error *err)
+{
+	c->done = members_done(req, c->body.short_name, "chair-changed");
+	return gov_chair_change(&req->gov, &c->rec.chair, err);
+}
+
+static void end_adjust(struct recordform *f)
+{
+	recordform_relabel(f, "end-date", "End date",
+	                   "Their last day as a member: the membership "
+	                   "stays on record");
+}
+
+static const char *const member_new_fields[] = {
+        "person", "role", "organisation", "label", "start-date", NULL};
+static const char *const member_end_fields[] = {"end-date", NULL};
+
+static const struct setup_form member_new_form = {
+        .title = "Add a member",
+        .button = "Add the member",
+        .kind = &gov_membership_record,
+        .fields = member_new_fields,
+        .load = member_new_load,
+        .save = member_new_save,
+};
+static const struct setup_form member_end_form = {
+        .title = "End a membership",
+        .button = "End the membership",
+        .kind = &gov_membership_record,
+        .fields = member_end_fields,
+        .load = member_end_load,
+        .save = member_end_save,
+        .adjust = end_adjust,
+};
+static const struct setup_form chair_form = {
+        .title = "Change the chair",
+        .button = "Change the chair",
+        .intro = "The chair before stops being chair the day before; "
+                 "their membership stays on record.",
+        .kind = &gov_chair_change_record,
+        .load = chair_load,
+        .save = chair_save,
+};
+
+static enum masa_err member_new_page(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_get(req, &member_new_form, err);
+}
+static enum masa_err member_new_post(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_post(req, &member_new_form, err);
+}
+static enum masa_err member_end_page(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_get(req, &member_end_form, err);
+}
+static enum masa_err member_end_post(struct http_request *req,
+                                     struct masa_error *err)
+{
+	return form_post(req, &member_end_form, err);
+}
+static enum masa_err chair_page(struct http_request *req,
+                                struct masa_error *err)
+{
+	return form_get(req, &chair_form, err);
+}
+static enum masa_err chair_post(struct http_request *req,
+                                struct masa_error *err)
+{
+	return form_post(req, &chair_form, err);
+}
+
+/* ---- the lists ---- */
+
+/* Opens a GOV.UK table with the given headings (NULL-terminated). */
+static void table_begin(struct html *h, const char *caption,
+                        const char *const *headings)
+{
+	page_table_wrap_begin(h, caption);
+	html_open(h, "table", "class", "govuk-table", NULL);
+	html_elem(h, "caption", caption, "class",
+	          "govuk-table__caption govuk-table__caption--m", NULL);
+	html_open(h, "thead", "class", "govuk-table__head", NULL);
+	html_open(h, "tr", "class", "govuk-table__row", NULL);
+	for (size_t i = 0; headings[i]; i++)
+		html_elem(h, "th", headings[i], "scope", "col", "class",
+		          "govuk-table__header", NULL);
+	html_close_to(h, "thead");
+	html_open(h, "tbody", "class", "govuk-table__body", NULL);
+}
+
+static void cell(struct html *h, const char *text)
+{
+	html_elem(h, "td", text ? text : "", "class", "govuk-table__cell",
+	          NULL);
+}
+
+/* A cell with a link whose words are what, for whom (hidden). */
+static void link_cell(struct html *h, const char *href, const char *what,
+                      const char *whom)
+{
+	html_open(h, "td", "class", "govuk-table__cell", NULL);
+	html_open(h, "a", "href", href, "class", "govuk-link", NULL);
+	html_text(h, what);
+	html_elem(h, "span", whom, "class", "govuk-visually-hidden", NULL);
+	html_close(h);
+	html_close(h);
+}
+
+static enum masa_err list_page_begin(struct html *h, struct http_request *req,
+                                     const char *title, const char *add_href,
+                                     const char *add_text)
+{
+	html_init(h, HTTP_PAGE_MAX);
+	page_begin(h, req,
+	           &(struct page){.title = title,
+	                          .section = PAGE_STRUCTURE,
+	                          .back_href = "/structure"});
+	write_done(h, req);
+	page_heading(h, req->partnership->name, title);
+	govuk_button(h, &(struct govuk_button){.content.text = add_text,
+	                                       .href = add_href});
+	return MASA_OK;
+}
+
+static enum masa_err organisations_page(struct http_request *req,
+                                        struct masa_error *err)
+{
+	static const char *const headings[] = {"Name", "Part", "Sector",
+	                                       "Key", "", NULL};
+	struct arena *a = &req->arena;
+	const struct record_field *part =
+	        record_field_by_slug(&gov_organisation_record, "part");
+	const struct record_field *sector =
+	        record_field_by_slug(&gov_organisation_record, "classification");
+	struct gov_organisation *orgs;
+	struct html h;
+	size_t n;
+	enum masa_err rc = gov_organisation_list(&req->gov, req->partnership->id,
+	                                         a, &orgs, &n, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	list_page_begin(&h, req, "Organisations", "/organisations/new",
+	                "Add an organisation");
+	table_begin(&h, "Organisations in the partnership", headings);
+	for (size_t i = 0; i < n; i++) {
+		html_open(&h, "tr", "class", "govuk-table__row", NULL);
+		cell(&h, orgs[i].name);
+		cell(&h, record_choice_label(part, orgs[i].part));
+		cell(&h, record_choice_label(sector, orgs[i].classification));
+		cell(&h, orgs[i].key);
+		link_cell(&h,
+		          arena_printf(a, "/organisations/%s/edit", orgs[i].key),
+		          "Change", arena_printf(a, " %s", orgs[i].name));
+		html_close(&h);
+	}
+	html_close_to(&h, "div");
+	page_end(&h, req);
+	rc = http_respond_html(req, 200, &h, err);
+	html_free(&h);
+	return rc;
+}
+
+static enum masa_err people_page(struct http_request *req,
+                                 struct masa_error *err)
+{
+	static const char *const headings[] = {"Name", "Job title",
+	                                       "Organisation", "", NULL};
+	struct arena *a = &req->arena;
+	struct gov_person *people;
+	struct gov_organisation *orgs;
+	struct html h;
+	size_t n, norgs;
+	enum masa_err rc;
+
+	if ((rc = gov_person_list(&req->gov, req->partnership->id, a, &people,
+	                          &n, err)) ||
+	    (rc = gov_organisation_list(&req->gov, req->partnership->id, a,
+	                                &orgs, &norgs, err)))
+		return rc;
+	list_page_begin(&h, req, "People", "/people/new", "Add a person");
+	table_begin(&h, "People in the partnership", headings);
+	for (size_t i = 0; i < n; i++) {
+		const char *org = NULL;
+		for (size_t k = 0; k < norgs; k++)
+			if (orgs[k].id == people[i].organisation_id)
+				org = orgs[k].name;
+		html_open(&h, "tr", "class", "govuk-table__row", NULL);
+		cell(&h, people[i].honorific_prefix
+		                 ? arena_printf(a, "%s %s",
+		                                people[i].honorific_prefix,
+		                                people[i].name)
+		                 : people[i].name);
+		cell(&h, people[i].job_title);
+		cell(&h, org);
+		link_cell(&h, arena_printf(a, "/people/%s/edit", people[i].key),
+		          "Change", arena_printf(a, " %s", people[i].name));
+		html_close(&h);
+	}
+	html_close_to(&h, "div");
+	page_end(&h, req);
+	rc = http_respond_html(req, 200, &h, err);
+	html_free(&h);
+	return rc;
+}
+
+/* The body's members as the business unit manages them. */
+static enum masa_err members_page(struct http_request *req,
+                                  struct masa_error *err)
+{
+	static const char *const headings[] = {"Name", "Role", "From", "To",
+	                                       "", NULL};
+	struct arena *a = &req->arena;
+	const struct record_field *role =
+	        record_field_by_slug(&gov_membership_record, "role");
+	struct setup_ctx c;
+	struct gov_member *ms;
+	struct html h;
+	char today[DATE_TEXT_SIZE];
+	size_t n;
+	enum masa_err rc;
+
+	date_format(date_today(), today);
+	if ((rc = path_body(req, &c, err)) ||
+	    (rc = gov_members_on(&req->gov, c.body.id, NULL, a, &ms, &n, err)))
+		return rc;
+	html_init(&h, HTTP_PAGE_MAX);
+	page_begin(&h, req,
+	           &(struct page){.title = arena_printf(a, "Members of %s",
+	                                                c.body.short_name),
+	                          .section = PAGE_STRUCTURE,
+	                          .back_href = arena_printf(a, "/bodies/%s",
+	                                                    c.body.short_name)});
+	write_done(&h, req);
+	page_heading(&h, c.body.name, "Members");
+	if (c.body.dissolution_date)
+		html_elem(&h, "p",
+		          arena_printf(a, "It closed on %s.",
+		                       c.body.dissolution_date),
+		          "class", "govuk-body", NULL);
+	html_open(&h, "ul", "class", "govuk-list", NULL);
+	static const struct {
+		const char *path, *text;
+	} links[] = {
+	        {"members/new", "Add a member"},
+	        {"chair", "Change the chair"},
+	        {"edit", "Edit this body"},
+	        {"close", "Close this body"},
+	};
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		if (c.body.dissolution_date && i != 2)
+			continue;
+		html_open(&h, "li", NULL);
+		html_elem(&h, "a", links[i].text, "href",
+		          arena_printf(a, "/bodies/%s/%s", c.body.short_name,
+		                       links[i].path),
+		          "class", "govuk-link", NULL);
+		html_close(&h);
+	}
+	html_close(&h);
+	table_begin(&h, "Every membership, current and past", headings);
+	for (size_t i = 0; i < n; i++) {
+		const struct gov_membership *m = &ms[i].m;
+		bool running = m->end_date == NULL ||
+		               strcmp(m->end_date, today) >= 0;
+		html_open(&h, "tr", "class", "govuk-table__row", NULL);
+		cell(&h, ms[i].honorific_prefix
+		                 ? arena_printf(a, "%s %s",
+		                                ms[i].honorific_prefix,
+		                                ms[i].person_name)
+		                 : ms[i].person_name);
+		cell(&h, m->label ? m->label
+		                  : record_choice_label(role, m->role));
+		cell(&h, m->start_date);
+		cell(&h, m->end_date);
+		if (running && m->end_date == NULL)
+			link_cell(&h,
+			          arena_printf(a, "/bodies/%s/members/%lld/end",
+			                       c.body.short_name,
+			                       (long long)m->id),
+			          "End membership",
+			          arena_printf(a, " of %s", ms[i].person_name));
+		else
+			cell(&h, NULL);
+		html_close(&h);
+	}
+	html_close_to(&h, "div");
+	page_end(&h, req);
+	rc = http_respond_html(req, 200, &h, err);
+	html_free(&h);
+	return rc;
+}
+
+const struct route setup_routes[] = {
+        {"GET", "/organisations", list_params, GOV_ROLE_ADMIN,
+         organisations_page},
+        {"GET", "/organisations/new", new_params, GOV_ROLE_ADMIN,
+         org_new_page},
+        {"POST", "/organisations/new", new_params, GOV_ROLE_ADMIN,
+         org_new_post},
+        {"GET", "/organisations/{org}/edit", org_params, GOV_ROLE_ADMIN,
+         org_edit_page},
+        {"POST", "/organisations/{org}/edit", org_params, GOV_ROLE_ADMIN,
+         org_edit_post},
+        {"GET", "/people", list_params, GOV_ROLE_ADMIN, people_page},
+        {"GET", "/people/new", new_params, GOV_ROLE_ADMIN, person_new_page},
+        {"POST", "/people/new", new_params, GOV_ROLE_ADMIN, person_new_post},
+        {"GET", "/people/{person}/edit", person_params, GOV_ROLE_ADMIN,
+         person_edit_page},
+        {"POST", "/people/{person}/edit", person_params, GOV_ROLE_ADMIN,
+         person_edit_post},
+        {"GET", "/structure/new-body", new_params, GOV_ROLE_ADMIN,
+         body_new_page},
+        {"POST", "/structure/new-body", new_params, GOV_ROLE_ADMIN,
+         body_new_post},
+        {"GET", "/bodies/{body}/members", members_params, GOV_ROLE_ADMIN,
+         members_page},
+        {"GET", "/bodies/{body}/edit", body_params, GOV_ROLE_ADMIN,
+         body_edit_page},
+        {"POST", "/bodies/{body}/edit", body_params, GOV_ROLE_ADMIN,
+         body_edit_post},
+        {"GET", "/bodies/{body}/close", body_params, GOV_ROLE_ADMIN,
+         body_close_page},
+        {"POST", "/bodies/{body}/close", body_params, GOV_ROLE_ADMIN,
+         body_close_post},
+        {"GET", "/bodies/{body}/members/new", body_params, GOV_ROLE_ADMIN,
+         member_new_page},
+        {"POST", "/bodies/{body}/members/new", body_params, GOV_ROLE_ADMIN,
+         member_new_post},
+        {"GET", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN,
+         chair_page},
+        {"POST", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN,
+         chair_post},
+        {"GET", "/bodies/{body}/members/{membership}/end", membership_params,
+         GOV_ROLE_ADMIN, member_end_page},
+        {"POST", "/bodies/{body}/members/{membership}/end",
+         membership_params, GOV_ROLE_ADMIN, member_end_post},
+        {0},
+};
