@@ -1081,6 +1081,7 @@ enum masa_err gov_chair_change(struct gov *g,
 	struct arena a = ARENA_INIT;
 	struct gov_member *ms = NULL;
 	struct gov_membership chair = {0};
+	struct gov_body b;
 	size_t n = 0;
 	enum masa_err rc;
 
@@ -1101,7 +1102,21 @@ enum masa_err gov_chair_change(struct gov *g,
 	}
 	if ((rc = gov_begin(g, err)))
 		goto out;
-	rc = gov_members_on(g, c->body_id, c->date, &a, &ms, &n, err);
+	rc = gov_body_get(g, c->body_id, &a, &b, err);
+	if (rc == MASA_OK && b.founding_date &&
+	    strcmp(c->date, b.founding_date) < 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Date of the change: %s is before %s was "
+		                    "founded, on %s",
+		                    c->date, b.short_name, b.founding_date);
+	if (rc == MASA_OK && b.dissolution_date &&
+	    strcmp(c->date, b.dissolution_date) > 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Date of the change: %s is after %s closed, "
+		                    "on %s",
+		                    c->date, b.short_name, b.dissolution_date);
+	if (rc == MASA_OK)
+		rc = gov_members_on(g, c->body_id, c->date, &a, &ms, &n, err);
 	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
 		struct gov_membership *m = &ms[i].m;
 		if (strcmp(m->role, "chair") != 0)

@@ -966,7 +966,7 @@ static void test_error_paths(void **state)
 	                    "bad.json: meetings[0].attendance[0].person: no "
 	                    "person \"jo-blogs\" earlier in this file");
 	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
-	               "memberships[1]: membership: ");
+	               "memberships[1]: Role: ");
 	assert_string_equal(f->err.message,
 	                    "bad.json: memberships[1]: membership: the person "
 	                    "is already member of TB from the start to "
@@ -1091,7 +1091,7 @@ static void test_refuse_domain_rules(void **state)
 	                 "\"meetings\": [], \"people\": []");
 
 	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
-	               "memberships[1]: membership: the person is already "
+	               "memberships[1]: Role: the person is already "
 	               "chair of TB from the start to now, which overlaps");
 	expect_refused(
 	        f, role, strlen(role), MASA_ERR_INVALID,
