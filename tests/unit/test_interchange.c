@@ -968,7 +968,7 @@ static void test_error_paths(void **state)
 	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
 	               "memberships[1]: Role: ");
 	assert_string_equal(f->err.message,
-	                    "bad.json: memberships[1]: membership: the person "
+	                    "bad.json: memberships[1]: Role: the person "
 	                    "is already member of TB from the start to "
 	                    "2019-12-31, which overlaps");
 	expect_refused(f, count, strlen(count), MASA_ERR_INVALID,
