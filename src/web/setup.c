@@ -795,6 +795,64 @@ static enum masa_err people_page(struct http_request *req,
 	return rc;
 }
 
+/* The links of setup_body_links; from_members leaves out "Manage members". */
+static void body_links(struct html *h, struct http_request *req,
+                       const struct gov_body *b, bool from_members)
+{
+	static const struct {
+		const char *path, *text;
+		bool closed; /* still there once the body has closed */
+	} links[] = {
+	        {"members", "Manage members", true},
+	        {"members/new", "Add a member", false},
+	        {"chair", "Change the chair", false},
+	        {"edit", "Edit this body", true},
+	        {"close", "Close this body", false},
+	};
+	if (req->viewer.role < GOV_ROLE_ADMIN ||
+	    b->partnership_id != req->partnership->id)
+		return;
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		if ((b->dissolution_date && !links[i].closed) ||
+		    (i == 0 && from_members))
+			continue;
+		html_open(h, "li", NULL);
+		html_elem(h, "a", links[i].text, "href",
+		          arena_printf(&req->arena, "/bodies/%s/%s",
+		                       b->short_name, links[i].path),
+		          "class", "govuk-link", NULL);
+		html_close(h);
+	}
+}
+
+void setup_body_links(struct html *h, struct http_request *req,
+                      const struct gov_body *b)
+{
+	body_links(h, req, b, false);
+}
+
+void setup_structure_links(struct html *h, struct http_request *req)
+{
+	if (req->viewer.role < GOV_ROLE_ADMIN)
+		return;
+	html_elem(h, "h2", "Setting up the partnership", "class",
+	          "govuk-heading-m", NULL);
+	html_open(h, "ul", "class", "govuk-list", NULL);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Add a body", "href", "/structure/new-body",
+	          "class", "govuk-link", NULL);
+	html_close(h);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Organisations: add an organisation, or change one",
+	          "href", "/organisations", "class", "govuk-link", NULL);
+	html_close(h);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "People: add a person, or change their details",
+	          "href", "/people", "class", "govuk-link", NULL);
+	html_close(h);
+	html_close(h);
+}
+
 /* The body's members as the business unit manages them. */
 static enum masa_err members_page(struct http_request *req,
                                   struct masa_error *err)
@@ -830,24 +888,7 @@ static enum masa_err members_page(struct http_request *req,
 		                       c.body.dissolution_date),
 		          "class", "govuk-body", NULL);
 	html_open(&h, "ul", "class", "govuk-list", NULL);
-	static const struct {
-		const char *path, *text;
-	} links[] = {
-	        {"members/new", "Add a member"},
-	        {"chair", "Change the chair"},
-	        {"edit", "Edit this body"},
-	        {"close", "Close this body"},
-	};
-	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-		if (c.body.dissolution_date && i != 2)
-			continue;
-		html_open(&h, "li", NULL);
-		html_elem(&h, "a", links[i].text, "href",
-		          arena_printf(a, "/bodies/%s/%s", c.body.short_name,
-		                       links[i].path),
-		          "class", "govuk-link", NULL);
-		html_close(&h);
-	}
+	body_links(&h, req, &c.body, true);
 	html_close(&h);
 	table_begin(&h, "Every membership, current and past", headings);
 	for (size_t i = 0; i < n; i++) {

@@ -10,6 +10,22 @@
 
 #include "http/route.h"
 
+struct gov_body;
+struct html;
+
+/*
+ * For an admin, the <li> links to the business unit's pages about body b of
+ * this partnership: its members, add a member, change the chair, edit and
+ * close it (what a closed body still allows); nothing for anyone else.
+ */
+void setup_body_links(struct html *h, struct http_request *req,
+                      const struct gov_body *b);
+/*
+ * For an admin, the links to add a body, and to the lists of organisations
+ * and people (for the structure page); nothing for anyone else.
+ */
+void setup_structure_links(struct html *h, struct http_request *req);
+
 /* The routes of this module (included by cli/routes.c). */
 extern const struct route setup_routes[];
 
