@@ -17,6 +17,7 @@
 #include "gov/body.h"
 #include "gov/partnership.h"
 #include "http/server.h"
+#include "web/calendar.h"
 #include "web/layout.h"
 #include "web/recordform.h"
 
@@ -100,6 +101,7 @@ struct setup_ctx {
 	} rec;
 	const char *caption; /* above the title: the body's name */
 	const char *back;    /* where the form was reached from */
+	const char *back_text; /* its name in the breadcrumbs, or NULL */
 	const char *done;    /* where to go after saving */
 };
 
@@ -118,6 +120,33 @@ struct setup_form {
 	void (*adjust)(struct recordform *f); /* relabels, or NULL */
 };
 
+/*
+ * Home > Structure > (between_text, at between) > here: the breadcrumbs of
+ * every page of this module; in the request's arena.
+ */
+static const struct govuk_breadcrumbs *crumbs(struct http_request *req,
+                                              const char *between,
+                                              const char *between_text,
+                                              const char *here)
+{
+	struct govuk_breadcrumb *items =
+	        arena_alloc(&req->arena, 4 * sizeof *items);
+	struct govuk_breadcrumbs *b = arena_alloc(&req->arena, sizeof *b);
+	size_t n = 0;
+
+	items[n++] = (struct govuk_breadcrumb){.content.text = "Home",
+	                                       .href = "/"};
+	items[n++] = (struct govuk_breadcrumb){.content.text = "Structure",
+	                                       .href = "/structure"};
+	if (between_text != NULL)
+		items[n++] = (struct govuk_breadcrumb){
+		        .content.text = between_text, .href = between};
+	items[n++] = (struct govuk_breadcrumb){.content.text = here};
+	b->items = items;
+	b->n_items = n;
+	return b;
+}
+
 static enum masa_err form_page(struct http_request *req,
                                const struct setup_form *form,
                                const struct setup_ctx *c,
@@ -135,7 +164,8 @@ static enum masa_err form_page(struct http_request *req,
 	                                                      form->title)
 	                                       : form->title,
 	                   .section = PAGE_STRUCTURE,
-	                   .back_href = c->back,
+	                   .breadcrumbs = crumbs(req, c->back, c->back_text,
+	                                         form->title),
 	           });
 	recordform_write_summary(&h, req, f);
 	page_heading(&h, c->caption, form->title);
@@ -216,6 +246,7 @@ static enum masa_err org_new_load(struct http_request *req,
 	(void)err;
 	c->rec.org.partnership_id = req->partnership->id;
 	c->back = "/organisations";
+	c->back_text = "Organisations";
 	return MASA_OK;
 }
 
@@ -223,6 +254,7 @@ static enum masa_err org_edit_load(struct http_request *req,
                                    struct setup_ctx *c, struct masa_error *err)
 {
 	c->back = "/organisations";
+	c->back_text = "Organisations";
 	return gov_organisation_find(&req->gov, req->partnership->id,
 	                             http_param(req, "org"), &req->arena,
 	                             &c->rec.org, err);
@@ -317,6 +349,7 @@ static enum masa_err person_new_load(struct http_request *req,
 	(void)err;
 	c->rec.person.partnership_id = req->partnership->id;
 	c->back = "/people";
+	c->back_text = "People";
 	return MASA_OK;
 }
 
@@ -325,6 +358,7 @@ static enum masa_err person_edit_load(struct http_request *req,
                                       struct masa_error *err)
 {
 	c->back = "/people";
+	c->back_text = "People";
 	return gov_person_find(&req->gov, req->partnership->id,
 	                       http_param(req, "person"), &req->arena,
 	                       &c->rec.person, err);
@@ -405,6 +439,8 @@ static enum masa_err path_body(struct http_request *req, struct setup_ctx *c,
 	c->caption = c->body.name;
 	c->back = arena_printf(&req->arena, "/bodies/%s/members",
 	                       c->body.short_name);
+	c->back_text = arena_printf(&req->arena, "Members of %s",
+	                            c->body.short_name);
 	return MASA_OK;
 }
 
@@ -672,9 +708,12 @@ static void table_begin(struct html *h, const char *caption,
 	          "govuk-table__caption govuk-table__caption--m", NULL);
 	html_open(h, "thead", "class", "govuk-table__head", NULL);
 	html_open(h, "tr", "class", "govuk-table__row", NULL);
-	for (size_t i = 0; headings[i]; i++)
-		html_elem(h, "th", headings[i], "scope", "col", "class",
+	for (size_t i = 0; headings[i]; i++) {
+		html_open(h, "th", "scope", "col", "class",
 		          "govuk-table__header", NULL);
+		html_text(h, headings[i]);
+		html_close(h);
+	}
 	html_close_to(h, "thead");
 	html_open(h, "tbody", "class", "govuk-table__body", NULL);
 }
@@ -685,15 +724,18 @@ static void cell(struct html *h, const char *text)
 	          NULL);
 }
 
-/* A cell with a link whose words are what, for whom (hidden). */
-static void link_cell(struct html *h, const char *href, const char *what,
-                      const char *whom)
+/*
+ * A cell with a link whose words are what, named to a screen reader as
+ * "what whom". (An aria-label, not a visually hidden span: that span is
+ * positioned, and would widen a phone's page past the table's scrolling
+ * wrapper.)
+ */
+static void link_cell(struct html *h, struct arena *a, const char *href,
+                      const char *what, const char *whom)
 {
 	html_open(h, "td", "class", "govuk-table__cell", NULL);
-	html_open(h, "a", "href", href, "class", "govuk-link", NULL);
-	html_text(h, what);
-	html_elem(h, "span", whom, "class", "govuk-visually-hidden", NULL);
-	html_close(h);
+	html_elem(h, "a", what, "href", href, "class", "govuk-link",
+	          "aria-label", arena_printf(a, "%s%s", what, whom), NULL);
 	html_close(h);
 }
 
@@ -705,7 +747,8 @@ static enum masa_err list_page_begin(struct html *h, struct http_request *req,
 	page_begin(h, req,
 	           &(struct page){.title = title,
 	                          .section = PAGE_STRUCTURE,
-	                          .back_href = "/structure"});
+	                          .breadcrumbs = crumbs(req, NULL, NULL,
+	                                                title)});
 	write_done(h, req);
 	page_heading(h, req->partnership->name, title);
 	govuk_button(h, &(struct govuk_button){.content.text = add_text,
@@ -717,7 +760,7 @@ static enum masa_err organisations_page(struct http_request *req,
                                         struct masa_error *err)
 {
 	static const char *const headings[] = {"Name", "Part", "Sector",
-	                                       "Key", "", NULL};
+	                                       "Key", "Change", NULL};
 	struct arena *a = &req->arena;
 	const struct record_field *part =
 	        record_field_by_slug(&gov_organisation_record, "part");
@@ -740,7 +783,7 @@ static enum masa_err organisations_page(struct http_request *req,
 		cell(&h, record_choice_label(part, orgs[i].part));
 		cell(&h, record_choice_label(sector, orgs[i].classification));
 		cell(&h, orgs[i].key);
-		link_cell(&h,
+		link_cell(&h, a,
 		          arena_printf(a, "/organisations/%s/edit", orgs[i].key),
 		          "Change", arena_printf(a, " %s", orgs[i].name));
 		html_close(&h);
@@ -756,7 +799,7 @@ static enum masa_err people_page(struct http_request *req,
                                  struct masa_error *err)
 {
 	static const char *const headings[] = {"Name", "Job title",
-	                                       "Organisation", "", NULL};
+	                                       "Organisation", "Change", NULL};
 	struct arena *a = &req->arena;
 	struct gov_person *people;
 	struct gov_organisation *orgs;
@@ -784,7 +827,7 @@ static enum masa_err people_page(struct http_request *req,
 		                 : people[i].name);
 		cell(&h, people[i].job_title);
 		cell(&h, org);
-		link_cell(&h, arena_printf(a, "/people/%s/edit", people[i].key),
+		link_cell(&h, a, arena_printf(a, "/people/%s/edit", people[i].key),
 		          "Change", arena_printf(a, " %s", people[i].name));
 		html_close(&h);
 	}
@@ -858,7 +901,7 @@ static enum masa_err members_page(struct http_request *req,
                                   struct masa_error *err)
 {
 	static const char *const headings[] = {"Name", "Role", "From", "To",
-	                                       "", NULL};
+	                                       "End", NULL};
 	struct arena *a = &req->arena;
 	const struct record_field *role =
 	        record_field_by_slug(&gov_membership_record, "role");
@@ -878,8 +921,11 @@ static enum masa_err members_page(struct http_request *req,
 	           &(struct page){.title = arena_printf(a, "Members of %s",
 	                                                c.body.short_name),
 	                          .section = PAGE_STRUCTURE,
-	                          .back_href = arena_printf(a, "/bodies/%s",
-	                                                    c.body.short_name)});
+	                          .breadcrumbs = crumbs(
+	                                  req,
+	                                  arena_printf(a, "/bodies/%s",
+	                                               c.body.short_name),
+	                                  c.body.short_name, "Members")});
 	write_done(&h, req);
 	page_heading(&h, c.body.name, "Members");
 	if (c.body.dissolution_date)
@@ -903,10 +949,11 @@ static enum masa_err members_page(struct http_request *req,
 		                 : ms[i].person_name);
 		cell(&h, m->label ? m->label
 		                  : record_choice_label(role, m->role));
-		cell(&h, m->start_date);
-		cell(&h, m->end_date);
+		cell(&h, m->start_date ? calendar_date_text(a, m->start_date)
+		                       : NULL);
+		cell(&h, m->end_date ? calendar_date_text(a, m->end_date) : NULL);
 		if (running && m->end_date == NULL)
-			link_cell(&h,
+			link_cell(&h, a,
 			          arena_printf(a, "/bodies/%s/members/%lld/end",
 			                       c.body.short_name,
 			                       (long long)m->id),
