@@ -177,8 +177,10 @@ static enum masa_err key_or_new(struct cli_ctx *ctx, char **key,
 
 /* ---- organisations ---- */
 
-static const char *const org_fields[] = {"name", "key", "classification",
-                                         "part", NULL};
+static const char *const org_fields[] = {
+        "name",        "key",             "classification",
+        "part",        "lead-person",     "delegate-person",
+        NULL};
 static const struct setup_command org_setup = {&gov_organisation_record,
                                                org_fields, NULL, false};
 static const struct setup_command org_edit_setup = {

@@ -408,10 +408,25 @@ static const struct record_field organisation_fields[] = {
                            .choices = gov_organisation_parts,
                            .choice_labels = gov_organisation_part_labels,
                            .required = true),
+        RECORD_INPUT_FIELD(struct gov_organisation, lead_person_id,
+                           RECORD_ID,
+                           .label = "Lead safeguarding partner",
+                           .hint = "For a safeguarding partner: its chief "
+                                   "executive or chief officer",
+                           .input = RECORD_INPUT_REF,
+                           .ref = &gov_person_ref),
+        RECORD_INPUT_FIELD(struct gov_organisation, delegate_person_id,
+                           RECORD_ID,
+                           .label = "Delegated safeguarding partner",
+                           .hint = "Whom the lead safeguarding partner "
+                                   "delegates to, if anyone",
+                           .input = RECORD_INPUT_REF,
+                           .ref = &gov_person_ref),
 };
 
-#define ORGANISATION_COLUMNS \
-	"id, partnership_id, key, name, classification, part"
+#define ORGANISATION_COLUMNS                                     \
+	"id, partnership_id, key, name, classification, part, " \
+	"lead_person_id, delegate_person_id"
 
 const struct record_kind gov_organisation_record = {
         .entity = "organisation",
@@ -421,9 +436,12 @@ const struct record_kind gov_organisation_record = {
         .size = sizeof(struct gov_organisation),
         .sql_insert =
                 "INSERT INTO organisation (partnership_id, key, name, "
-                "classification, part) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                "classification, part, lead_person_id, delegate_person_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         .sql_update = "UPDATE organisation SET partnership_id = ?, key = ?, "
-                      "name = ?, classification = ?, part = ? WHERE id = ?",
+                      "name = ?, classification = ?, part = ?, "
+                      "lead_person_id = ?, delegate_person_id = ? "
+                      "WHERE id = ?",
         .sql_get = "SELECT " ORGANISATION_COLUMNS
                    " FROM organisation WHERE id = ?",
 };
@@ -434,6 +452,8 @@ static const char SQL_ORGANISATION_FIND[] =
 static const char SQL_ORGANISATION_LIST[] =
         "SELECT " ORGANISATION_COLUMNS " FROM organisation "
         "WHERE partnership_id = ? ORDER BY id";
+static const char SQL_PERSON_IN[] =
+        "SELECT 1 FROM person WHERE id = ? AND partnership_id = ?";
 static const char SQL_ORGANISATION_IN[] =
         "SELECT 1 FROM organisation WHERE id = ? AND partnership_id = ?";
 static const char SQL_PARTNERSHIP_EXISTS[] =
@@ -554,8 +574,28 @@ static enum masa_err organisation_check(struct gov *g,
 	    (rc = check_enum("Sector", o->classification,
 	                     gov_organisation_classifications, true, err)) ||
 	    (rc = check_enum("Part in the arrangements", o->part,
-	                     gov_organisation_parts, false, err)))
+	                     gov_organisation_parts, false, err)) ||
+	    (rc = record_check_ref(g, SQL_PERSON_IN, o->lead_person_id,
+	                           o->partnership_id, false,
+	                           "Lead safeguarding partner", "person",
+	                           err)) ||
+	    (rc = record_check_ref(g, SQL_PERSON_IN, o->delegate_person_id,
+	                           o->partnership_id, false,
+	                           "Delegated safeguarding partner", "person",
+	                           err)))
 		return rc;
+	if ((o->lead_person_id || o->delegate_person_id) &&
+	    strcmp(o->part, "safeguarding_partner") != 0)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s safeguarding partner: only a safeguarding partner "
+		        "has one (this organisation is %s)",
+		        o->lead_person_id ? "Lead" : "Delegated",
+		        record_choice_label(&organisation_fields[5], o->part));
+	if (o->delegate_person_id && !o->lead_person_id)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Delegated safeguarding partner: name the "
+		                      "lead safeguarding partner who delegates");
 	return MASA_OK;
 }
 
@@ -671,8 +711,6 @@ static const char SQL_PERSON_FIND[] = "SELECT " PERSON_COLUMNS " FROM person "
                                       "WHERE partnership_id = ? AND key = ?";
 static const char SQL_PERSON_LIST[] = "SELECT " PERSON_COLUMNS " FROM person "
                                       "WHERE partnership_id = ? ORDER BY id";
-static const char SQL_PERSON_IN[] =
-        "SELECT 1 FROM person WHERE id = ? AND partnership_id = ?";
 
 static enum masa_err organisation_check_in(struct gov *g,
                                            int64_t partnership_id, int64_t id,

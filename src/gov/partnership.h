@@ -36,6 +36,11 @@ struct gov_organisation {
 	char *name;
 	char *classification; /* police, health, ... or NULL */
 	char *part;           /* safeguarding_partner, relevant_agency, ... */
+	/* A safeguarding partner's lead safeguarding partner (LSP) and the
+	 * delegated safeguarding partner (DSP) the LSP delegates to: people
+	 * of the partnership, or 0; always 0 for other parts. */
+	int64_t lead_person_id;
+	int64_t delegate_person_id;
 };
 
 struct gov_person {

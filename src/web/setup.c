@@ -304,10 +304,18 @@ static enum masa_err org_edit_save(struct http_request *req,
 	return rc ? rc : gov_organisation_update(&req->gov, o, err);
 }
 
+static const char *const org_fields[] = {
+        "name", "key", "classification", "part", "lead-person",
+        "delegate-person", NULL};
+static const char *const person_fields[] = {
+        "name", "honorific-prefix", "job-title", "organisation", "email",
+        "key", NULL};
+
 static const struct setup_form org_new_form = {
         .title = "Add an organisation",
         .button = "Add the organisation",
         .kind = &gov_organisation_record,
+        .fields = org_fields,
         .load = org_new_load,
         .save = org_new_save,
 };
@@ -315,6 +323,7 @@ static const struct setup_form org_edit_form = {
         .title = "Change an organisation",
         .button = "Save",
         .kind = &gov_organisation_record,
+        .fields = org_fields,
         .load = org_edit_load,
         .save = org_edit_save,
 };
@@ -392,6 +401,7 @@ static const struct setup_form person_new_form = {
         .title = "Add a person",
         .button = "Add the person",
         .kind = &gov_person_record,
+        .fields = person_fields,
         .load = person_new_load,
         .save = person_new_save,
 };
@@ -399,6 +409,7 @@ static const struct setup_form person_edit_form = {
         .title = "Change a person's details",
         .button = "Save",
         .kind = &gov_person_record,
+        .fields = person_fields,
         .load = person_edit_load,
         .save = person_edit_save,
 };
