@@ -30,6 +30,8 @@ ok "org add, same name" --db d.db org add --name "Rotherham Youth Service" --par
 has "a second key is made unique" "rotherham-youth-service-2"
 ok "org add by label" --db d.db org add --key ryo --name "Rotherham Youth Offending" --part "Relevant agency"
 ok "org edit: one field" --db d.db org edit ryo --classification Police
+ok "the police's lead and delegated safeguarding partners" --db d.db org edit south-yorkshire-police --lead-person jason-harwin --delegate-person steve-ashley
+fails "only a safeguarding partner has them" 1 "Lead safeguarding partner: only a safeguarding partner has one" --db d.db org edit ryo --lead-person jason-harwin
 ok "person add" --db d.db person add --name "Jo Smith" --honorific-prefix Ms --job-title "Head of Service" --organisation rotherham-youth-service --email jo.smith@example.org
 has "the person's key" "added person jo-smith"
 for who in "Ann Able" "Ben Baker" "Cat Cole" "Dan Dale" "Eve Ennis" "Fay Ford"; do
@@ -93,6 +95,8 @@ line_has "Cat Cole ended" "Cat Cole" "2015-03-31"
 # --- masa dump shows it all ---
 ok "dump" --db d.db dump
 json_is "the organisation is dumped" '.organizations[] | select(.id == "ryo") | .classification' police
+json_is "the lead safeguarding partner is dumped" '.organizations[] | select(.id == "south-yorkshire-police") | .lead_safeguarding_partner' jason-harwin
+json_is "and the delegated one" '.organizations[] | select(.id == "south-yorkshire-police") | .delegated_safeguarding_partner' steve-ashley
 json_is "the person's employer" '.people[] | select(.id == "jo-smith") | .organization' rotherham-youth-service
 json_is "the body and its parent" '.bodies[] | select(.short_name == "PERF") | .parent' RLSCB
 json_is "PERF has every membership, ended ones too" '[.memberships[] | select(.body == "PERF")] | length' 9
@@ -100,6 +104,8 @@ json_is "Jo Smith's chair ended the day before" '.memberships[] | select(.body =
 json_is "Ann Able's chair started on the day" '.memberships[] | select(.body == "PERF" and .person == "ann-able" and .role == "chair") | .start_date' 2014-12-04
 cp "$OUT" dump.json
 ok "the dump loads into a new database" --db e.db load dump.json
+run --db e.db dump
+json_is "the lead safeguarding partner loads back" '.organizations[] | select(.id == "south-yorkshire-police") | .lead_safeguarding_partner' jason-harwin
 ok "members there" --db e.db members PERF --on 2014-12-04
 line_has "the chair there too" "^chair" "Ann Able"
 

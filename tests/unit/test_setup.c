@@ -450,6 +450,38 @@ static void test_bad_input_stores_nothing(void **state)
 	UNCHANGED(f, before);
 }
 
+/* The lead and delegated safeguarding partners of a safeguarding partner. */
+static void test_safeguarding_partners(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_organisation o, got;
+	char *before;
+
+	MUST(f, gov_organisation_get(&f->g, f->police, &f->a, &o, &f->err));
+	before = snapshot(f);
+	o.delegate_person_id = f->bob;
+	REFUSED(f, gov_organisation_update(&f->g, &o, &f->err),
+	        MASA_ERR_INVALID,
+	        "Delegated safeguarding partner: name the lead safeguarding "
+	        "partner");
+	o.lead_person_id = 9999;
+	REFUSED(f, gov_organisation_update(&f->g, &o, &f->err),
+	        MASA_ERR_INVALID,
+	        "Lead safeguarding partner: no person with id 9999 here");
+	o.lead_person_id = f->alice;
+	o.part = "relevant_agency";
+	REFUSED(f, gov_organisation_update(&f->g, &o, &f->err),
+	        MASA_ERR_INVALID,
+	        "Lead safeguarding partner: only a safeguarding partner has "
+	        "one (this organisation is Relevant agency)");
+	UNCHANGED(f, before);
+	o.part = "safeguarding_partner";
+	MUST(f, gov_organisation_update(&f->g, &o, &f->err));
+	MUST(f, gov_organisation_get(&f->g, f->police, &f->a, &got, &f->err));
+	assert_int_equal(got.lead_person_id, f->alice);
+	assert_int_equal(got.delegate_person_id, f->bob);
+}
+
 static void test_keys_from_names(void **state)
 {
 	struct fixture *f = *state;
@@ -565,6 +597,8 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_body_close, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_bad_input_stores_nothing,
 	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_safeguarding_partners, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_keys_from_names, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_declarations, setup,
