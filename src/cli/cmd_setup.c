@@ -154,14 +154,12 @@ static enum masa_err read_fields(struct cli_ctx *ctx,
 }
 
 /* A key made from the name when --key was not given. */
-static enum masa_err key_or_new(struct cli_ctx *ctx, char **key,
-                                const char *name,
-                                enum masa_err (*make)(struct gov *, int64_t,
-                                                      const char *,
-                                                      struct arena *,
-                                                      const char **,
-                                                      struct masa_error *),
-                                struct masa_error *err)
+static enum masa_err
+key_or_new(struct cli_ctx *ctx, char **key, const char *name,
+           enum masa_err (*make)(struct gov *, int64_t, const char *,
+                                 struct arena *, const char **,
+                                 struct masa_error *),
+           struct masa_error *err)
 {
 	const char *made;
 	enum masa_err rc;
@@ -178,13 +176,13 @@ static enum masa_err key_or_new(struct cli_ctx *ctx, char **key,
 /* ---- organisations ---- */
 
 static const char *const org_fields[] = {
-        "name",        "key",             "classification",
-        "part",        "lead-person",     "delegate-person",
+        "name", "key",         "classification",
+        "part", "lead-person", "delegate-person",
         NULL};
 static const struct setup_command org_setup = {&gov_organisation_record,
                                                org_fields, NULL, false};
-static const struct setup_command org_edit_setup = {
-        &gov_organisation_record, org_fields, NULL, true};
+static const struct setup_command org_edit_setup = {&gov_organisation_record,
+                                                    org_fields, NULL, true};
 
 static int run_org_add(struct cli_ctx *ctx, const struct cli_args *args)
 {
@@ -240,7 +238,7 @@ const struct cli_command cmd_org_edit = {
 /* ---- people ---- */
 
 static const char *const person_fields[] = {
-        "name", "key", "honorific-prefix", "job-title", "organisation",
+        "name",  "key", "honorific-prefix", "job-title", "organisation",
         "email", NULL};
 static const struct setup_command person_setup = {&gov_person_record,
                                                   person_fields, NULL, false};
@@ -301,11 +299,17 @@ const struct cli_command cmd_person_edit = {
 
 /* ---- bodies ---- */
 
-static const char *const body_fields[] = {
-        "short-name",      "name",           "kind",
-        "parent",          "founding-date",  "dissolution-date",
-        "quorum-count",    "quorum-fraction", "quorum-partners",
-        "terms-of-reference", NULL};
+static const char *const body_fields[] = {"short-name",
+                                          "name",
+                                          "kind",
+                                          "parent",
+                                          "founding-date",
+                                          "dissolution-date",
+                                          "quorum-count",
+                                          "quorum-fraction",
+                                          "quorum-partners",
+                                          "terms-of-reference",
+                                          NULL};
 static const struct setup_command body_setup = {&gov_body_record, body_fields,
                                                 NULL, false};
 static const struct setup_command body_edit_setup = {&gov_body_record,
@@ -413,8 +417,8 @@ const struct cli_command cmd_body_close = {
 static const char *const member_fields[] = {
         "body",  "person",     "role",     "organisation",
         "label", "start-date", "end-date", NULL};
-static const struct setup_command member_setup = {
-        &gov_membership_record, member_fields, NULL, false};
+static const struct setup_command member_setup = {&gov_membership_record,
+                                                  member_fields, NULL, false};
 
 /* Which membership: of --body and --person, in --role, running --on. */
 static const char *const which_fields[] = {"body", "person", "role", NULL};
@@ -451,12 +455,10 @@ static int run_member_add(struct cli_ctx *ctx, const struct cli_args *args)
  * The membership of --body and --person (in --role when given) running on
  * date: MASA_ERR_NOT_FOUND when none, MASA_ERR_USAGE when several.
  */
-static enum masa_err find_membership(struct cli_ctx *ctx,
-                                     const struct cli_command *cmd,
-                                     const struct cli_args *args,
-                                     const char *date,
-                                     struct gov_membership *out,
-                                     struct masa_error *err)
+static enum masa_err
+find_membership(struct cli_ctx *ctx, const struct cli_command *cmd,
+                const struct cli_args *args, const char *date,
+                struct gov_membership *out, struct masa_error *err)
 {
 	struct gov_membership want = {0};
 	struct gov_member *ms;
@@ -467,22 +469,24 @@ static enum masa_err find_membership(struct cli_ctx *ctx,
 		return rc;
 	if (want.body_id == 0 || want.person_id == 0)
 		return masa_error_set(err, MASA_ERR_USAGE,
-		                      "%s: give --body and --person", cmd->name);
+		                      "%s: give --body and --person",
+		                      cmd->name);
 	if ((rc = gov_members_on(&ctx->gov, want.body_id, date, &ctx->arena,
 	                         &ms, &n, err)))
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		if (ms[i].m.person_id == want.person_id &&
-		    (want.role == NULL || strcmp(want.role, ms[i].m.role) == 0)) {
+		    (want.role == NULL ||
+		     strcmp(want.role, ms[i].m.role) == 0)) {
 			*out = ms[i].m;
 			found++;
 		}
 	if (found == 0)
-		return masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                      "--person: %s is not a member of %s on %s%s%s",
-		                      cli_opt(args, 1), cli_opt(args, 0), date,
-		                      want.role ? " as " : "",
-		                      want.role ? want.role : "");
+		return masa_error_set(
+		        err, MASA_ERR_NOT_FOUND,
+		        "--person: %s is not a member of %s on %s%s%s",
+		        cli_opt(args, 1), cli_opt(args, 0), date,
+		        want.role ? " as " : "", want.role ? want.role : "");
 	if (found > 1)
 		return masa_error_set(err, MASA_ERR_USAGE,
 		                      "--role: %s has %zu roles in %s on %s: "

@@ -15,10 +15,15 @@
 #include "web/structure.h"
 
 const struct route masa_routes[] = {
-        ROUTE_INCLUDE(http_base_routes), ROUTE_INCLUDE(session_routes),
-        ROUTE_INCLUDE(home_routes),      ROUTE_INCLUDE(structure_routes),
+        ROUTE_INCLUDE(http_base_routes),
+        ROUTE_INCLUDE(session_routes),
+        ROUTE_INCLUDE(home_routes),
+        ROUTE_INCLUDE(structure_routes),
         ROUTE_INCLUDE(setup_routes),
-        ROUTE_INCLUDE(meeting_routes),   ROUTE_INCLUDE(programme_routes),
-        ROUTE_INCLUDE(actions_routes),   ROUTE_INCLUDE(calendar_routes),
-        ROUTE_INCLUDE(api_routes),       {0},
+        ROUTE_INCLUDE(meeting_routes),
+        ROUTE_INCLUDE(programme_routes),
+        ROUTE_INCLUDE(actions_routes),
+        ROUTE_INCLUDE(calendar_routes),
+        ROUTE_INCLUDE(api_routes),
+        {0},
 };

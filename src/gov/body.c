@@ -27,11 +27,11 @@ const char *const gov_voting_roles[] = {"chair",  "vice_chair", "deputy_chair",
 /* body */
 
 const char *const gov_body_kind_labels[] = {
-        "Chief officers' group", "Executive group",     "Sub-group", "Panel",
+        "Chief officers' group", "Executive group",    "Sub-group", "Panel",
         "Wider partnership",     "Scrutiny committee", "Board",     NULL};
 
 const char *const gov_membership_role_labels[] = {
-        "Chair",   "Vice chair",      "Deputy chair", "Member",  "Adviser",
+        "Chair",           "Vice chair", "Deputy chair", "Member",  "Adviser",
         "Co-opted member", "Lay member", "Minute taker", "Officer", NULL};
 
 static const struct record_ref body_ref = {
@@ -75,15 +75,12 @@ static const struct record_field body_fields[] = {
                                    "RLSCB/A1: letters, digits, -, _ or &",
                            .input = RECORD_INPUT_LINE, .required = true,
                            .validate = short_name_valid),
-        RECORD_INPUT_FIELD(struct gov_body, name, RECORD_TEXT,
-                           .label = "Name", .input = RECORD_INPUT_LINE,
-                           .required = true),
-        RECORD_INPUT_FIELD(struct gov_body, kind, RECORD_TEXT,
-                           .label = "Kind of body",
-                           .input = RECORD_INPUT_CHOICE,
-                           .choices = gov_body_kinds,
-                           .choice_labels = gov_body_kind_labels,
-                           .required = true),
+        RECORD_INPUT_FIELD(struct gov_body, name, RECORD_TEXT, .label = "Name",
+                           .input = RECORD_INPUT_LINE, .required = true),
+        RECORD_INPUT_FIELD(
+                struct gov_body, kind, RECORD_TEXT, .label = "Kind of body",
+                .input = RECORD_INPUT_CHOICE, .choices = gov_body_kinds,
+                .choice_labels = gov_body_kind_labels, .required = true),
         RECORD_INPUT_FIELD(struct gov_body, parent_id, RECORD_ID,
                            .label = "Reports to",
                            .hint = "The body it is part of, if any",
@@ -103,8 +100,7 @@ static const struct record_field body_fields[] = {
                            .input = RECORD_INPUT_NUMBER),
         RECORD_INPUT_FIELD(struct gov_body, quorum_fraction, RECORD_TEXT,
                            .label = "Quorum: fraction of voting members",
-                           .hint = "Such as 1/3",
-                           .input = RECORD_INPUT_LINE,
+                           .hint = "Such as 1/3", .input = RECORD_INPUT_LINE,
                            .validate = fraction_valid),
         RECORD_INPUT_FIELD(struct gov_body, quorum_partners, RECORD_BOOL,
                            .label = "Each safeguarding partner must be "
@@ -315,10 +311,9 @@ static enum masa_err body_check(struct gov *g, const struct gov_body *b,
 		                      "letters, digits, -, _ or &",
 		                      b->short_name ? b->short_name : "");
 	if ((rc = check_line("Name", b->name, err)) ||
-	    (rc = check_enum("Kind of body", b->kind, gov_body_kinds,
-	                     false, err)) ||
-	    (rc = check_date("Date founded", b->founding_date, true,
+	    (rc = check_enum("Kind of body", b->kind, gov_body_kinds, false,
 	                     err)) ||
+	    (rc = check_date("Date founded", b->founding_date, true, err)) ||
 	    (rc = check_date("Date dissolved", b->dissolution_date, true,
 	                     err)) ||
 	    (rc = check_date_order("the date founded", b->founding_date,
@@ -328,31 +323,30 @@ static enum masa_err body_check(struct gov *g, const struct gov_body *b,
 	                              b->terms_of_reference, err)))
 		return rc;
 	if (b->quorum_count < 0 || b->quorum_count > 1000)
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "Quorum: number of voting members: %lld is not between 1 "
-		        "and 1000",
-		        (long long)b->quorum_count);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Quorum: number of voting members: %lld "
+		                      "is not between 1 "
+		                      "and 1000",
+		                      (long long)b->quorum_count);
 	if (b->quorum_fraction != NULL &&
 	    !gov_quorum_fraction_parse(b->quorum_fraction, &num, &den))
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "Quorum: fraction of voting members: \"%.40s\" is not a "
-		        "fraction such as 1/3",
-		        b->quorum_fraction);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Quorum: fraction of voting members: "
+		                      "\"%.40s\" is not a "
+		                      "fraction such as 1/3",
+		                      b->quorum_fraction);
 	if (b->quorum_fraction != NULL && b->quorum_count != 0)
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "Quorum: number of voting members: give a number or a fraction, "
-		        "not both");
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Quorum: number of voting members: give "
+		                      "a number or a fraction, "
+		                      "not both");
 	rc = gov_body_find(g, b->partnership_id, b->short_name, &a, &other,
 	                   &probe);
 	if (rc == MASA_OK && other.id != b->id)
-		rc = masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "Short name: \"%s\" is already used by "
-		        "%s",
-		        b->short_name, other.name);
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Short name: \"%s\" is already used by "
+		                    "%s",
+		                    b->short_name, other.name);
 	else if (rc == MASA_OK || rc == MASA_ERR_NOT_FOUND)
 		rc = MASA_OK;
 	else
@@ -463,8 +457,8 @@ enum masa_err gov_body_find_seen(struct gov *g, int64_t partnership_id,
                                  const char *short_name, struct arena *a,
                                  struct gov_body *out, struct masa_error *err)
 {
-	return record_find(g, &gov_body_record, SQL_BODY_FIND_SEEN, partnership_id,
-	                   short_name, a, out, err);
+	return record_find(g, &gov_body_record, SQL_BODY_FIND_SEEN,
+	                   partnership_id, short_name, a, out, err);
 }
 
 enum masa_err gov_body_list_seen(struct gov *g, int64_t partnership_id,
@@ -677,11 +671,10 @@ static const struct record_field membership_fields[] = {
         RECORD_INPUT_FIELD(struct gov_membership, person_id, RECORD_ID,
                            .label = "Person", .input = RECORD_INPUT_REF,
                            .ref = &gov_person_ref, .required = true),
-        RECORD_INPUT_FIELD(struct gov_membership, role, RECORD_TEXT,
-                           .label = "Role", .input = RECORD_INPUT_CHOICE,
-                           .choices = gov_membership_roles,
-                           .choice_labels = gov_membership_role_labels,
-                           .required = true),
+        RECORD_INPUT_FIELD(
+                struct gov_membership, role, RECORD_TEXT, .label = "Role",
+                .input = RECORD_INPUT_CHOICE, .choices = gov_membership_roles,
+                .choice_labels = gov_membership_role_labels, .required = true),
         RECORD_INPUT_FIELD(struct gov_membership, organisation_id, RECORD_ID,
                            .label = "Organisation represented",
                            .hint = "Leave empty when it is their employer",
@@ -692,8 +685,7 @@ static const struct record_field membership_fields[] = {
                            .hint = "Such as \"Independent Chair\"",
                            .input = RECORD_INPUT_LINE),
         RECORD_INPUT_FIELD(struct gov_membership, start_date, RECORD_TEXT,
-                           .label = "Start date",
-                           .input = RECORD_INPUT_DATE),
+                           .label = "Start date", .input = RECORD_INPUT_DATE),
         RECORD_INPUT_FIELD(struct gov_membership, end_date, RECORD_TEXT,
                            .label = "End date",
                            .hint = "Leave empty while it runs",
@@ -803,28 +795,27 @@ static enum masa_err membership_check(struct gov *g,
 		goto out;
 	}
 	if ((rc = record_check_ref(g, SQL_PERSON_IN_PARTNERSHIP, m->person_id,
-	                           b.partnership_id, true, "Person",
-	                           "person", err)) ||
-	    (rc = check_enum("Role", m->role, gov_membership_roles,
-	                     false, err)) ||
+	                           b.partnership_id, true, "Person", "person",
+	                           err)) ||
+	    (rc = check_enum("Role", m->role, gov_membership_roles, false,
+	                     err)) ||
 	    (rc = record_check_ref(g, SQL_ORGANISATION_IN_PARTNERSHIP,
 	                           m->organisation_id, b.partnership_id, false,
 	                           "Organisation represented", "organisation",
 	                           err)) ||
 	    (rc = check_optional_line("Role as printed", m->label, err)) ||
-	    (rc = check_date("Start date", m->start_date, true,
-	                     err)) ||
+	    (rc = check_date("Start date", m->start_date, true, err)) ||
 	    (rc = check_date("End date", m->end_date, true, err)) ||
-	    (rc = check_date_order("the start date", m->start_date,
-	                           "End date", m->end_date, err)))
+	    (rc = check_date_order("the start date", m->start_date, "End date",
+	                           m->end_date, err)))
 		goto out;
 	if (m->start_date && b.founding_date &&
 	    strcmp(m->start_date, b.founding_date) < 0) {
-		rc = masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "Start date: %s is before %s was "
-		        "founded on %s",
-		        m->start_date, b.short_name, b.founding_date);
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Start date: %s is before %s was "
+		                    "founded on %s",
+		                    m->start_date, b.short_name,
+		                    b.founding_date);
 		goto out;
 	}
 	if (m->end_date && b.dissolution_date &&
@@ -866,12 +857,11 @@ static enum masa_err membership_check(struct gov *g,
 	if (rc == MASA_OK && row) {
 		const char *s = store_column_text(st, 0);
 		const char *e = store_column_text(st, 1);
-		rc = masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "Role: the person is already %s of %s "
-		        "from %s to %s, which overlaps",
-		        m->role, b.short_name, s ? s : "the start",
-		        e ? e : "now");
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Role: the person is already %s of %s "
+		                    "from %s to %s, which overlaps",
+		                    m->role, b.short_name, s ? s : "the start",
+		                    e ? e : "now");
 	}
 	store_done(st);
 out:
@@ -910,8 +900,9 @@ enum masa_err gov_membership_list(struct gov *g, int64_t partnership_id,
                                   size_t *n, struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &gov_membership_record, SQL_MEMBERSHIP_LIST,
-	                               partnership_id, a, &items, n, err);
+	enum masa_err rc =
+	        record_list(g, &gov_membership_record, SQL_MEMBERSHIP_LIST,
+	                    partnership_id, a, &items, n, err);
 
 	*out = items;
 	return rc;
@@ -1020,10 +1011,10 @@ enum masa_err gov_membership_change_role(struct gov *g, int64_t membership_id,
 		goto out;
 	rc = gov_membership_get(g, membership_id, &a, &m, err);
 	if (rc == MASA_OK && strcmp(m.role, role) == 0)
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "Role: the membership is %s already",
-		                    record_choice_label(&membership_fields[3],
-		                                        role));
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Role: the membership is %s already",
+		        record_choice_label(&membership_fields[3], role));
 	if (rc == MASA_OK && m.end_date && strcmp(m.end_date, date) < 0)
 		rc = masa_error_set(err, MASA_ERR_INVALID,
 		                    "Date of the change: the membership ended "
@@ -1043,8 +1034,8 @@ static const struct record_field chair_change_fields[] = {
         RECORD_INPUT_FIELD(struct gov_chair_change, person_id, RECORD_ID,
                            .label = "New chair", .input = RECORD_INPUT_REF,
                            .ref = &gov_person_ref, .required = true),
-        RECORD_INPUT_FIELD(struct gov_chair_change, organisation_id,
-                           RECORD_ID, .label = "Organisation represented",
+        RECORD_INPUT_FIELD(struct gov_chair_change, organisation_id, RECORD_ID,
+                           .label = "Organisation represented",
                            .hint = "Leave empty when it is their employer",
                            .input = RECORD_INPUT_REF,
                            .ref = &gov_organisation_ref),
@@ -1056,8 +1047,7 @@ static const struct record_field chair_change_fields[] = {
                            .label = "Date of the change",
                            .hint = "The new chair's first day in the chair",
                            .input = RECORD_INPUT_DATE, .required = true),
-        RECORD_INPUT_FIELD(struct gov_chair_change, previous_role,
-                           RECORD_TEXT,
+        RECORD_INPUT_FIELD(struct gov_chair_change, previous_role, RECORD_TEXT,
                            .label = "What the chair before becomes",
                            .hint = "None: they leave the body the day "
                                    "before",
@@ -1074,8 +1064,7 @@ const struct record_kind gov_chair_change_record = {
         .size = sizeof(struct gov_chair_change),
 };
 
-enum masa_err gov_chair_change(struct gov *g,
-                               const struct gov_chair_change *c,
+enum masa_err gov_chair_change(struct gov *g, const struct gov_chair_change *c,
                                struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
@@ -1094,10 +1083,12 @@ enum masa_err gov_chair_change(struct gov *g,
 	    (rc = check_enum("What the chair before becomes", c->previous_role,
 	                     gov_membership_roles, false, err)))
 		goto out;
-	if (c->previous_role != NULL && strcmp(c->previous_role, "chair") == 0) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "What the chair before becomes: choose a role "
-		                    "other than chair, or none");
+	if (c->previous_role != NULL &&
+	    strcmp(c->previous_role, "chair") == 0) {
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "What the chair before becomes: choose a role "
+		        "other than chair, or none");
 		goto out;
 	}
 	if ((rc = gov_begin(g, err)))
@@ -1111,10 +1102,11 @@ enum masa_err gov_chair_change(struct gov *g,
 		                    c->date, b.short_name, b.founding_date);
 	if (rc == MASA_OK && b.dissolution_date &&
 	    strcmp(c->date, b.dissolution_date) > 0)
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "Date of the change: %s is after %s closed, "
-		                    "on %s",
-		                    c->date, b.short_name, b.dissolution_date);
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Date of the change: %s is after %s closed, "
+		        "on %s",
+		        c->date, b.short_name, b.dissolution_date);
 	if (rc == MASA_OK)
 		rc = gov_members_on(g, c->body_id, c->date, &a, &ms, &n, err);
 	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
@@ -1122,18 +1114,19 @@ enum masa_err gov_chair_change(struct gov *g,
 		if (strcmp(m->role, "chair") != 0)
 			continue;
 		if (m->person_id == c->person_id) {
-			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "New chair: %s chairs it already on "
-			                    "%s",
-			                    ms[i].person_name, c->date);
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "New chair: %s chairs it already on "
+			        "%s",
+			        ms[i].person_name, c->date);
 			break;
 		}
 		if (m->start_date && strcmp(c->date, m->start_date) <= 0) {
-			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "Date of the change: %s is not after "
-			                    "the current chair, %s, started on %s",
-			                    c->date, ms[i].person_name,
-			                    m->start_date);
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "Date of the change: %s is not after "
+			        "the current chair, %s, started on %s",
+			        c->date, ms[i].person_name, m->start_date);
 			break;
 		}
 		rc = membership_turn(g, m, c->previous_role, c->date,
@@ -1142,7 +1135,8 @@ enum masa_err gov_chair_change(struct gov *g,
 	/* The new chair's other running membership gives way to the chair. */
 	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
 		struct gov_membership *m = &ms[i].m;
-		if (m->person_id != c->person_id || strcmp(m->role, "chair") == 0)
+		if (m->person_id != c->person_id ||
+		    strcmp(m->role, "chair") == 0)
 			continue;
 		if (m->start_date && strcmp(c->date, m->start_date) <= 0)
 			continue; /* it starts that day: both stand */

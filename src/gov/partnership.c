@@ -14,13 +14,12 @@ const char *const gov_organisation_parts[] = {
         "safeguarding_partner", "relevant_agency", "education", "other", NULL};
 
 const char *const gov_organisation_part_labels[] = {
-        "Safeguarding partner", "Relevant agency", "Education", "Other",
-        NULL};
+        "Safeguarding partner", "Relevant agency", "Education", "Other", NULL};
 
 const char *const gov_organisation_classification_labels[] = {
-        "Local authority", "Health",    "Police",    "Probation",
-        "Education",       "Fire",      "Voluntary", "Court",
-        "Government",      "Other",     NULL};
+        "Local authority", "Health", "Police",    "Probation",
+        "Education",       "Fire",   "Voluntary", "Court",
+        "Government",      "Other",  NULL};
 
 const struct record_ref gov_person_ref = {
         .what = "person",
@@ -393,9 +392,8 @@ static const struct record_field organisation_fields[] = {
         RECORD_INPUT_FIELD(struct gov_organisation, name, RECORD_TEXT,
                            .label = "Name", .input = RECORD_INPUT_LINE,
                            .required = true),
-        RECORD_INPUT_FIELD(struct gov_organisation, classification,
-                           RECORD_TEXT, .label = "Sector",
-                           .input = RECORD_INPUT_CHOICE,
+        RECORD_INPUT_FIELD(struct gov_organisation, classification, RECORD_TEXT,
+                           .label = "Sector", .input = RECORD_INPUT_CHOICE,
                            .choices = gov_organisation_classifications,
                            .choice_labels =
                                    gov_organisation_classification_labels),
@@ -408,23 +406,19 @@ static const struct record_field organisation_fields[] = {
                            .choices = gov_organisation_parts,
                            .choice_labels = gov_organisation_part_labels,
                            .required = true),
-        RECORD_INPUT_FIELD(struct gov_organisation, lead_person_id,
-                           RECORD_ID,
+        RECORD_INPUT_FIELD(struct gov_organisation, lead_person_id, RECORD_ID,
                            .label = "Lead safeguarding partner",
                            .hint = "For a safeguarding partner: its chief "
                                    "executive or chief officer",
-                           .input = RECORD_INPUT_REF,
-                           .ref = &gov_person_ref),
+                           .input = RECORD_INPUT_REF, .ref = &gov_person_ref),
         RECORD_INPUT_FIELD(struct gov_organisation, delegate_person_id,
-                           RECORD_ID,
-                           .label = "Delegated safeguarding partner",
+                           RECORD_ID, .label = "Delegated safeguarding partner",
                            .hint = "Whom the lead safeguarding partner "
                                    "delegates to, if anyone",
-                           .input = RECORD_INPUT_REF,
-                           .ref = &gov_person_ref),
+                           .input = RECORD_INPUT_REF, .ref = &gov_person_ref),
 };
 
-#define ORGANISATION_COLUMNS                                     \
+#define ORGANISATION_COLUMNS                                    \
 	"id, partnership_id, key, name, classification, part, " \
 	"lead_person_id, delegate_person_id"
 
@@ -470,11 +464,10 @@ static enum masa_err key_check(struct gov *g, const char *sql,
 	enum masa_err rc;
 
 	if (!text_is_slug(key))
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "Key: \"%.60s\" must be 1-80 lower-case "
-		        "letters, digits and -",
-		        key ? key : "");
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Key: \"%.60s\" must be 1-80 lower-case "
+		                      "letters, digits and -",
+		                      key ? key : "");
 	rc = store_prepare(g->store, sql, &st, err);
 	if (rc != MASA_OK)
 		return rc;
@@ -482,10 +475,9 @@ static enum masa_err key_check(struct gov *g, const char *sql,
 	store_bind_text(st, 2, key);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row && store_column_int(st, 0) != self)
-		rc = masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "Key: \"%s\" is already used by another %s", key,
-		        what);
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Key: \"%s\" is already used by another %s",
+		                    key, what);
 	store_done(st);
 	return rc;
 }
@@ -503,11 +495,13 @@ static enum masa_err key_unique(struct gov *g, const char *sql,
 	enum masa_err rc = MASA_OK;
 
 	if (base == NULL || base[0] == '\0')
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Key: give one, or a name with letters or "
-		                      "digits to make it from");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Key: give one, or a name with letters or "
+		        "digits to make it from");
 	for (int n = 1; n < 1000; n++) {
-		const char *k = n == 1 ? base : arena_printf(a, "%s-%d", base, n);
+		const char *k =
+		        n == 1 ? base : arena_printf(a, "%s-%d", base, n);
 		struct store_stmt *st;
 		bool row;
 		if ((rc = store_prepare(g->store, sql, &st, err)))
@@ -575,14 +569,12 @@ static enum masa_err organisation_check(struct gov *g,
 	                     gov_organisation_classifications, true, err)) ||
 	    (rc = check_enum("Part in the arrangements", o->part,
 	                     gov_organisation_parts, false, err)) ||
-	    (rc = record_check_ref(g, SQL_PERSON_IN, o->lead_person_id,
-	                           o->partnership_id, false,
-	                           "Lead safeguarding partner", "person",
-	                           err)) ||
-	    (rc = record_check_ref(g, SQL_PERSON_IN, o->delegate_person_id,
-	                           o->partnership_id, false,
-	                           "Delegated safeguarding partner", "person",
-	                           err)))
+	    (rc = record_check_ref(
+	             g, SQL_PERSON_IN, o->lead_person_id, o->partnership_id,
+	             false, "Lead safeguarding partner", "person", err)) ||
+	    (rc = record_check_ref(
+	             g, SQL_PERSON_IN, o->delegate_person_id, o->partnership_id,
+	             false, "Delegated safeguarding partner", "person", err)))
 		return rc;
 	if ((o->lead_person_id || o->delegate_person_id) &&
 	    strcmp(o->part, "safeguarding_partner") != 0)
@@ -593,16 +585,16 @@ static enum masa_err organisation_check(struct gov *g,
 		        o->lead_person_id ? "Lead" : "Delegated",
 		        record_choice_label(&organisation_fields[5], o->part));
 	if (o->delegate_person_id && !o->lead_person_id)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Delegated safeguarding partner: name the "
-		                      "lead safeguarding partner who delegates");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Delegated safeguarding partner: name the "
+		        "lead safeguarding partner who delegates");
 	return MASA_OK;
 }
 
 enum masa_err gov_organisation_key_new(struct gov *g, int64_t partnership_id,
                                        const char *name, struct arena *a,
-                                       const char **key,
-                                       struct masa_error *err)
+                                       const char **key, struct masa_error *err)
 {
 	return key_unique(g, SQL_ORGANISATION_FIND, partnership_id, name, a,
 	                  key, err);
@@ -662,9 +654,9 @@ enum masa_err gov_organisation_list(struct gov *g, int64_t partnership_id,
 static const struct record_field person_fields[] = {
         RECORD_FIELD(struct gov_person, id, RECORD_ID),
         RECORD_FIELD(struct gov_person, partnership_id, RECORD_ID),
-        RECORD_INPUT_FIELD(struct gov_person, key, RECORD_TEXT,
-                           .label = "Key", .hint = KEY_HINT,
-                           .input = RECORD_INPUT_KEY, .required = true),
+        RECORD_INPUT_FIELD(struct gov_person, key, RECORD_TEXT, .label = "Key",
+                           .hint = KEY_HINT, .input = RECORD_INPUT_KEY,
+                           .required = true),
         RECORD_INPUT_FIELD(struct gov_person, name, RECORD_TEXT,
                            .label = "Name",
                            .hint = "As the minutes write it, without a "
@@ -683,8 +675,7 @@ static const struct record_field person_fields[] = {
                            .label = "E-mail address",
                            .hint = "Where masa sends their papers and "
                                    "reminders",
-                           .input = RECORD_INPUT_EMAIL,
-                           .see = GOV_ROLE_MEMBER),
+                           .input = RECORD_INPUT_EMAIL, .see = GOV_ROLE_MEMBER),
 };
 
 #define PERSON_COLUMNS                                                 \
@@ -740,8 +731,7 @@ static enum masa_err person_check(struct gov *g, const struct gov_person *p,
 	    (rc = key_check(g, SQL_PERSON_FIND, p->partnership_id, p->key,
 	                    p->id, "person", err)) ||
 	    (rc = check_line("Name", p->name, err)) ||
-	    (rc = check_optional_line("Title",
-	                              p->honorific_prefix, err)) ||
+	    (rc = check_optional_line("Title", p->honorific_prefix, err)) ||
 	    (rc = check_optional_line("Job title", p->job_title, err)) ||
 	    (rc = check_email("E-mail address", p->email, err)) ||
 	    (rc = organisation_check_in(g, p->partnership_id,
@@ -787,8 +777,8 @@ enum masa_err gov_person_find(struct gov *g, int64_t partnership_id,
                               const char *key, struct arena *a,
                               struct gov_person *out, struct masa_error *err)
 {
-	return record_find(g, &gov_person_record, SQL_PERSON_FIND, partnership_id,
-	                   key, a, out, err);
+	return record_find(g, &gov_person_record, SQL_PERSON_FIND,
+	                   partnership_id, key, a, out, err);
 }
 
 enum masa_err gov_person_list(struct gov *g, int64_t partnership_id,

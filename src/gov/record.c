@@ -512,8 +512,7 @@ const struct record_field *record_field_by_slug(const struct record_kind *k,
 	return found;
 }
 
-const char *record_choice_label(const struct record_field *f,
-                                const char *value)
+const char *record_choice_label(const struct record_field *f, const char *value)
 {
 	for (size_t i = 0; value && f->choices && f->choices[i]; i++)
 		if (strcmp(f->choices[i], value) == 0)
@@ -692,9 +691,10 @@ enum masa_err record_field_set_text(struct gov *g, const struct record_field *f,
 		break;
 	case RECORD_INPUT_NUMBER:
 		if (!small_number(text, &n))
-			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "%s: \"%.40s\" is not a whole number",
-			                    label, text);
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "%s: \"%.40s\" is not a whole number", label,
+			        text);
 		break;
 	case RECORD_INPUT_REF:
 		rc = lookup(g, f->ref->sql_id, partnership_id, text, a, NULL,

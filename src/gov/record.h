@@ -78,8 +78,7 @@ struct record_ref {
  * An extra check of a typed value (after the input's own: a date is a date),
  * value not NULL; label names the field in the message.
  */
-typedef enum masa_err (*record_validator)(const char *label,
-                                          const char *value,
+typedef enum masa_err (*record_validator)(const char *label, const char *value,
                                           struct masa_error *err);
 
 struct record_field {
@@ -122,11 +121,10 @@ struct record_kind {
  * initialisers: RECORD_INPUT_FIELD(struct gov_body, name, RECORD_TEXT,
  * .label = "Name", .input = RECORD_INPUT_LINE, .required = true).
  */
-#define RECORD_INPUT_FIELD(type_, member, kind, ...)                         \
-	{                                                                    \
-		.name = #member, .type = kind,                               \
-		.offset = offsetof(type_, member),                           \
-		__VA_ARGS__                                                  \
+#define RECORD_INPUT_FIELD(type_, member, kind, ...)           \
+	{                                                      \
+		.name = #member, .type = kind,                 \
+		.offset = offsetof(type_, member), __VA_ARGS__ \
 	}
 
 /* Inserts rec (its id is ignored and then set) and audits the creation. */

@@ -18,8 +18,8 @@ void recordform_init(struct recordform *f, const struct record_kind *k,
 	f->rec = rec;
 	f->partnership_id = partnership_id;
 	if (slugs != NULL) {
-		for (size_t i = 0; slugs[i] && f->nfields < RECORDFORM_MAX_FIELDS;
-		     i++) {
+		for (size_t i = 0;
+		     slugs[i] && f->nfields < RECORDFORM_MAX_FIELDS; i++) {
 			const struct record_field *field =
 			        record_field_by_slug(k, slugs[i]);
 			if (field != NULL)
@@ -91,26 +91,28 @@ static const char *read_date(struct http_request *req, const char *slug,
                              const char *label, const char **why)
 {
 	struct arena *a = &req->arena;
-	const char *d = http_param_row(req, "f-*",
-	                               arena_printf(a, "%s-day", slug));
-	const char *m = http_param_row(req, "f-*",
-	                               arena_printf(a, "%s-month", slug));
-	const char *y = http_param_row(req, "f-*",
-	                               arena_printf(a, "%s-year", slug));
+	const char *d =
+	        http_param_row(req, "f-*", arena_printf(a, "%s-day", slug));
+	const char *m =
+	        http_param_row(req, "f-*", arena_printf(a, "%s-month", slug));
+	const char *y =
+	        http_param_row(req, "f-*", arena_printf(a, "%s-year", slug));
 	int day = small(d), month = small(m), year = small(y);
 
 	*why = NULL;
 	if (d == NULL && m == NULL && y == NULL)
 		return NULL;
 	if (d == NULL || m == NULL || y == NULL) {
-		*why = arena_printf(a, "%s: must include a day, a month and a "
-		                       "year",
+		*why = arena_printf(a,
+		                    "%s: must include a day, a month and a "
+		                    "year",
 		                    label);
 		return NULL;
 	}
 	if (day < 1 || month < 1 || year < 1000) {
-		*why = arena_printf(a, "%s: must be a real date, in numbers "
-		                       "such as 27 3 2015",
+		*why = arena_printf(a,
+		                    "%s: must be a real date, in numbers "
+		                    "such as 27 3 2015",
 		                    label);
 		return NULL;
 	}
@@ -182,10 +184,11 @@ void recordform_write_summary(struct html *h, struct http_request *req,
 	for (size_t i = 0; i < f->nerrors; i++)
 		items[i] = (struct govuk_error_summary_item){
 		        .href = f->errors[i].field
-		                        ? arena_printf(&req->arena, "#%s",
-		                                       control_id(&req->arena,
-		                                                  f->errors[i]
-		                                                          .field))
+		                        ? arena_printf(
+		                                  &req->arena, "#%s",
+		                                  control_id(
+		                                          &req->arena,
+		                                          f->errors[i].field))
 		                        : NULL,
 		        .content.text = f->errors[i].message};
 	govuk_error_summary(h, &(struct govuk_error_summary){
@@ -201,7 +204,8 @@ error_of(struct arena *a, const struct recordform *f,
 {
 	for (size_t i = 0; i < f->nerrors; i++)
 		if (f->errors[i].field == field) {
-			struct govuk_error_message *m = arena_alloc(a, sizeof *m);
+			struct govuk_error_message *m =
+			        arena_alloc(a, sizeof *m);
 			m->content.text = f->errors[i].message;
 			return m;
 		}
@@ -246,7 +250,8 @@ static void write_date(struct html *h, struct http_request *req,
 		d = http_param_row(req, "f-*", arena_printf(a, "%s-day", slug));
 		m = http_param_row(req, "f-*",
 		                   arena_printf(a, "%s-month", slug));
-		y = http_param_row(req, "f-*", arena_printf(a, "%s-year", slug));
+		y = http_param_row(req, "f-*",
+		                   arena_printf(a, "%s-year", slug));
 	} else {
 		date_parts(a, value, &d, &m, &y);
 	}
@@ -260,20 +265,24 @@ static void write_date(struct html *h, struct http_request *req,
 	        {.name = "year", .label = "Year", .value = y, .classes = four},
 	};
 	govuk_date_input(
-	        h, &(struct govuk_date_input){
-	                   .id = id,
-	                   .name_prefix = id,
-	                   .items = items,
-	                   .n_items = 3,
-	                   .frame = {.fieldset =
-	                                     &(struct govuk_fieldset){
-	                                             .legend = {.content.text =
-	                                                                field->label,
-	                                                        .classes =
-	                                                                "govuk-fieldset__legend--s"},
-	                                             .role = "group"},
-	                             .hint = common->hint,
-	                             .error_message = common->error_message}});
+	        h,
+	        &(struct govuk_date_input){
+	                .id = id,
+	                .name_prefix = id,
+	                .items = items,
+	                .n_items = 3,
+	                .frame = {
+	                        .fieldset =
+	                                &(struct govuk_fieldset){
+	                                        .legend = {.content.text =
+	                                                           field->label,
+	                                                   .classes =
+	                                                           "govuk-"
+	                                                           "fieldset__"
+	                                                           "legend--s"},
+	                                        .role = "group"},
+	                        .hint = common->hint,
+	                        .error_message = common->error_message}});
 }
 
 static void write_choice(struct html *h, struct http_request *req,
@@ -289,9 +298,8 @@ static void write_choice(struct html *h, struct http_request *req,
 
 	if (field->input == RECORD_INPUT_REF) {
 		struct masa_error err = {0};
-		if (record_ref_choices(&req->gov, field->ref,
-		                       f->partnership_id, a, &keys,
-		                       &names, &n, &err) != MASA_OK)
+		if (record_ref_choices(&req->gov, field->ref, f->partnership_id,
+		                       a, &keys, &names, &n, &err) != MASA_OK)
 			n = 0;
 	} else {
 		while (values && values[n])
@@ -312,29 +320,40 @@ static void write_choice(struct html *h, struct http_request *req,
 		                .items = items,
 		                .n_items = n,
 		                .value = value,
-		                .frame = {.fieldset =
-		                                  &(struct govuk_fieldset){
-		                                          .legend = {.content.text =
-		                                                             field->label,
-		                                                     .classes =
-		                                                             "govuk-fieldset__legend--s"}},
-		                          .hint = common->hint,
-		                          .error_message = common->error_message}});
+		                .frame = {
+		                        .fieldset =
+		                                &(struct govuk_fieldset){
+		                                        .legend =
+		                                                {.content.text =
+		                                                         field->label,
+		                                                 .classes =
+		                                                         "govuk"
+		                                                         "-fiel"
+		                                                         "dset_"
+		                                                         "_lege"
+		                                                         "nd--"
+		                                                         "s"}},
+		                        .hint = common->hint,
+		                        .error_message =
+		                                common->error_message}});
 		return;
 	}
-	struct govuk_select_item *items = arena_alloc(a, (n + 1) * sizeof *items);
+	struct govuk_select_item *items =
+	        arena_alloc(a, (n + 1) * sizeof *items);
 	items[0] = (struct govuk_select_item){
 	        .value = "", .text = field->required ? "Choose one" : "None"};
 	for (size_t i = 0; i < n; i++)
 		items[i + 1] = (struct govuk_select_item){
 		        .value = keys ? keys[i] : values[i],
-		        .text = keys ? names[i] : labels ? labels[i] : values[i]};
-	govuk_select(h, &(struct govuk_select){.name = arena_printf(a, "f-%s",
-	                                                            slug),
-	                                       .items = items,
-	                                       .n_items = n + 1,
-	                                       .value = value,
-	                                       .field = *common});
+		        .text = keys     ? names[i]
+		                : labels ? labels[i]
+		                         : values[i]};
+	govuk_select(
+	        h, &(struct govuk_select){.name = arena_printf(a, "f-%s", slug),
+	                                  .items = items,
+	                                  .n_items = n + 1,
+	                                  .value = value,
+	                                  .field = *common});
 }
 
 static void write_yesno(struct html *h, struct http_request *req,
@@ -348,21 +367,26 @@ static void write_yesno(struct html *h, struct http_request *req,
 	};
 
 	govuk_radios(
-	        h, &(struct govuk_radios){
-	                   .id_prefix = arena_printf(a, "f-%s", slug),
-	                   .name = arena_printf(a, "f-%s", slug),
-	                   .items = items,
-	                   .n_items = 2,
-	                   .value = value,
-	                   .classes = "govuk-radios--inline",
-	                   .frame = {.fieldset =
-	                                     &(struct govuk_fieldset){
-	                                             .legend = {.content.text =
-	                                                                field->label,
-	                                                        .classes =
-	                                                                "govuk-fieldset__legend--s"}},
-	                             .hint = common->hint,
-	                             .error_message = common->error_message}});
+	        h,
+	        &(struct govuk_radios){
+	                .id_prefix = arena_printf(a, "f-%s", slug),
+	                .name = arena_printf(a, "f-%s", slug),
+	                .items = items,
+	                .n_items = 2,
+	                .value = value,
+	                .classes = "govuk-radios--inline",
+	                .frame = {
+	                        .fieldset =
+	                                &(struct govuk_fieldset){
+	                                        .legend =
+	                                                {.content.text =
+	                                                         field->label,
+	                                                 .classes =
+	                                                         "govuk-"
+	                                                         "fieldset__"
+	                                                         "legend--s"}},
+	                        .hint = common->hint,
+	                        .error_message = common->error_message}});
 }
 
 void recordform_write_fields(struct html *h, struct http_request *req,
@@ -400,28 +424,30 @@ void recordform_write_fields(struct html *h, struct http_request *req,
 			write_yesno(h, req, field, slug, value, &common);
 			break;
 		case RECORD_INPUT_TEXT:
-			govuk_textarea(h, &(struct govuk_textarea){
-			                          .name = name,
-			                          .rows = 8,
-			                          .value = value,
-			                          .field = common});
+			govuk_textarea(
+			        h, &(struct govuk_textarea){.name = name,
+			                                    .rows = 8,
+			                                    .value = value,
+			                                    .field = common});
 			break;
 		case RECORD_INPUT_NUMBER:
-			govuk_input(h, &(struct govuk_input){
-			                       .name = name,
-			                       .value = value,
-			                       .inputmode = "numeric",
-			                       .classes = "govuk-input--width-4",
-			                       .field = common});
+			govuk_input(h,
+			            &(struct govuk_input){
+			                    .name = name,
+			                    .value = value,
+			                    .inputmode = "numeric",
+			                    .classes = "govuk-input--width-4",
+			                    .field = common});
 			break;
 		case RECORD_INPUT_KEY:
-			govuk_input(h, &(struct govuk_input){
-			                       .name = name,
-			                       .value = value,
-			                       .spellcheck = GOVUK_FALSE,
-			                       .autocapitalize = "none",
-			                       .classes = "govuk-input--width-20",
-			                       .field = common});
+			govuk_input(h,
+			            &(struct govuk_input){
+			                    .name = name,
+			                    .value = value,
+			                    .spellcheck = GOVUK_FALSE,
+			                    .autocapitalize = "none",
+			                    .classes = "govuk-input--width-20",
+			                    .field = common});
 			break;
 		case RECORD_INPUT_EMAIL:
 			govuk_input(h, &(struct govuk_input){

@@ -17,7 +17,8 @@
  *		if (rc == MASA_OK) -> 303
  *		recordform_error(&f, &err); -> the form again, 400
  *	}
- *	recordform_write_summary(h, &f); ... recordform_write_fields(h, req, &f);
+ *	recordform_write_summary(h, &f); ... recordform_write_fields(h, req,
+ *&f);
  */
 #ifndef MASA_WEB_RECORDFORM_H
 #define MASA_WEB_RECORDFORM_H
@@ -33,10 +34,10 @@ enum {
 };
 
 /* The route parameter that takes every field of a record form. */
-#define RECORDFORM_PARAMS                                             \
-	{                                                             \
-		.name = "f-*", .where = ROUTE_IN_FORM,                \
-		.check = ROUTE_TEXT, .max = RECORDFORM_TEXT_MAX       \
+#define RECORDFORM_PARAMS                                                   \
+	{                                                                   \
+		.name = "f-*", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT, \
+		.max = RECORDFORM_TEXT_MAX                                  \
 	}
 
 struct recordform_error {

@@ -23,27 +23,39 @@
 
 /* ---- what ?done= says ---- */
 
-static const char *const done_kinds[] = {
-        "organisation-added", "organisation-saved", "person-added",
-        "person-saved",       "body-added",         "body-saved",
-        "body-closed",        "member-added",       "member-ended",
-        "chair-changed",      NULL};
+static const char *const done_kinds[] = {"organisation-added",
+                                         "organisation-saved",
+                                         "person-added",
+                                         "person-saved",
+                                         "body-added",
+                                         "body-saved",
+                                         "body-closed",
+                                         "member-added",
+                                         "member-ended",
+                                         "chair-changed",
+                                         NULL};
 static const char *const done_messages[] = {
-        "Organisation added", "Organisation saved", "Person added",
-        "Person saved",       "Body added",         "Body saved",
+        "Organisation added",
+        "Organisation saved",
+        "Person added",
+        "Person saved",
+        "Body added",
+        "Body saved",
         "Body closed: its memberships ended that day",
-        "Member added",       "Membership ended",   "Chair changed",
+        "Member added",
+        "Membership ended",
+        "Chair changed",
 };
 
-#define DONE_PARAM                                                         \
-	{                                                                  \
+#define DONE_PARAM                                                            \
+	{                                                                     \
 		.name = "done", .where = ROUTE_IN_QUERY, .check = ROUTE_ENUM, \
-		.choices = done_kinds                                      \
+		.choices = done_kinds                                         \
 	}
-#define BODY_PARAM                                              \
-	{                                                       \
-		.name = "body", .where = ROUTE_IN_PATH,         \
-		.check = ROUTE_SHORT_NAME                       \
+#define BODY_PARAM                                      \
+	{                                               \
+		.name = "body", .where = ROUTE_IN_PATH, \
+		.check = ROUTE_SHORT_NAME               \
 	}
 #define END_PARAMS           \
 	{                    \
@@ -51,8 +63,7 @@ static const char *const done_messages[] = {
 	}
 
 static const struct route_param list_params[] = {DONE_PARAM, END_PARAMS};
-static const struct route_param new_params[] = {RECORDFORM_PARAMS,
-                                                END_PARAMS};
+static const struct route_param new_params[] = {RECORDFORM_PARAMS, END_PARAMS};
 static const struct route_param org_params[] = {
         {.name = "org", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG},
         RECORDFORM_PARAMS,
@@ -65,15 +76,14 @@ static const struct route_param body_params[] = {BODY_PARAM, RECORDFORM_PARAMS,
                                                  END_PARAMS};
 static const struct route_param members_params[] = {BODY_PARAM, DONE_PARAM,
                                                     END_PARAMS};
-static const struct route_param membership_params[] = {
-        BODY_PARAM,
-        {.name = "membership",
-         .where = ROUTE_IN_PATH,
-         .check = ROUTE_INTEGER,
-         .min = 1,
-         .max = INT64_MAX / 2},
-        RECORDFORM_PARAMS,
-        END_PARAMS};
+static const struct route_param membership_params[] = {BODY_PARAM,
+                                                       {.name = "membership",
+                                                        .where = ROUTE_IN_PATH,
+                                                        .check = ROUTE_INTEGER,
+                                                        .min = 1,
+                                                        .max = INT64_MAX / 2},
+                                                       RECORDFORM_PARAMS,
+                                                       END_PARAMS};
 
 static void write_done(struct html *h, struct http_request *req)
 {
@@ -99,10 +109,10 @@ struct setup_ctx {
 		struct gov_membership membership;
 		struct gov_chair_change chair;
 	} rec;
-	const char *caption; /* above the title: the body's name */
-	const char *back;    /* where the form was reached from */
+	const char *caption;   /* above the title: the body's name */
+	const char *back;      /* where the form was reached from */
 	const char *back_text; /* its name in the breadcrumbs, or NULL */
-	const char *done;    /* where to go after saving */
+	const char *done;      /* where to go after saving */
 };
 
 struct setup_form {
@@ -134,8 +144,8 @@ static const struct govuk_breadcrumbs *crumbs(struct http_request *req,
 	struct govuk_breadcrumbs *b = arena_alloc(&req->arena, sizeof *b);
 	size_t n = 0;
 
-	items[n++] = (struct govuk_breadcrumb){.content.text = "Home",
-	                                       .href = "/"};
+	items[n++] =
+	        (struct govuk_breadcrumb){.content.text = "Home", .href = "/"};
 	items[n++] = (struct govuk_breadcrumb){.content.text = "Structure",
 	                                       .href = "/structure"};
 	if (between_text != NULL)
@@ -240,8 +250,8 @@ static enum masa_err form_post(struct http_request *req,
 
 /* ---- organisations ---- */
 
-static enum masa_err org_new_load(struct http_request *req,
-                                  struct setup_ctx *c, struct masa_error *err)
+static enum masa_err org_new_load(struct http_request *req, struct setup_ctx *c,
+                                  struct masa_error *err)
 {
 	(void)err;
 	c->rec.org.partnership_id = req->partnership->id;
@@ -261,14 +271,12 @@ static enum masa_err org_edit_load(struct http_request *req,
 }
 
 /* A key made from the name when none was given. */
-static enum masa_err key_or_new(struct http_request *req, char **key,
-                                const char *name,
-                                enum masa_err (*make)(struct gov *, int64_t,
-                                                      const char *,
-                                                      struct arena *,
-                                                      const char **,
-                                                      struct masa_error *),
-                                struct masa_error *err)
+static enum masa_err
+key_or_new(struct http_request *req, char **key, const char *name,
+           enum masa_err (*make)(struct gov *, int64_t, const char *,
+                                 struct arena *, const char **,
+                                 struct masa_error *),
+           struct masa_error *err)
 {
 	const char *made;
 	enum masa_err rc;
@@ -282,8 +290,8 @@ static enum masa_err key_or_new(struct http_request *req, char **key,
 	return rc;
 }
 
-static enum masa_err org_new_save(struct http_request *req,
-                                  struct setup_ctx *c, struct masa_error *err)
+static enum masa_err org_new_save(struct http_request *req, struct setup_ctx *c,
+                                  struct masa_error *err)
 {
 	struct gov_organisation *o = &c->rec.org;
 	enum masa_err rc = key_or_new(req, &o->key, o->name,
@@ -305,11 +313,12 @@ static enum masa_err org_edit_save(struct http_request *req,
 }
 
 static const char *const org_fields[] = {
-        "name", "key", "classification", "part", "lead-person",
-        "delegate-person", NULL};
+        "name", "key",         "classification",
+        "part", "lead-person", "delegate-person",
+        NULL};
 static const char *const person_fields[] = {
-        "name", "honorific-prefix", "job-title", "organisation", "email",
-        "key", NULL};
+        "name", "honorific-prefix", "job-title", "organisation", "email", "key",
+        NULL};
 
 static const struct setup_form org_new_form = {
         .title = "Add an organisation",
@@ -450,13 +459,13 @@ static enum masa_err path_body(struct http_request *req, struct setup_ctx *c,
 	c->caption = c->body.name;
 	c->back = arena_printf(&req->arena, "/bodies/%s/members",
 	                       c->body.short_name);
-	c->back_text = arena_printf(&req->arena, "Members of %s",
-	                            c->body.short_name);
+	c->back_text =
+	        arena_printf(&req->arena, "Members of %s", c->body.short_name);
 	return MASA_OK;
 }
 
-static const char *members_done(struct http_request *req, const char *short_name,
-                                const char *done)
+static const char *members_done(struct http_request *req,
+                                const char *short_name, const char *done)
 {
 	return arena_printf(&req->arena, "/bodies/%s/members?done=%s",
 	                    short_name, done);
@@ -472,8 +481,7 @@ static enum masa_err body_new_load(struct http_request *req,
 }
 
 static enum masa_err body_edit_load(struct http_request *req,
-                                    struct setup_ctx *c,
-                                    struct masa_error *err)
+                                    struct setup_ctx *c, struct masa_error *err)
 {
 	enum masa_err rc = path_body(req, c, err);
 
@@ -489,8 +497,7 @@ static enum masa_err body_new_save(struct http_request *req,
 }
 
 static enum masa_err body_edit_save(struct http_request *req,
-                                    struct setup_ctx *c,
-                                    struct masa_error *err)
+                                    struct setup_ctx *c, struct masa_error *err)
 {
 	c->done = members_done(req, c->rec.body.short_name, "body-saved");
 	return gov_body_update(&req->gov, &c->rec.body, err);
@@ -511,11 +518,16 @@ static void close_adjust(struct recordform *f)
 	                   "Its last day: its memberships end on it too");
 }
 
-static const char *const body_new_fields[] = {
-        "short-name",     "name",         "kind",
-        "parent",         "founding-date", "quorum-count",
-        "quorum-fraction", "quorum-partners", "terms-of-reference",
-        NULL};
+static const char *const body_new_fields[] = {"short-name",
+                                              "name",
+                                              "kind",
+                                              "parent",
+                                              "founding-date",
+                                              "quorum-count",
+                                              "quorum-fraction",
+                                              "quorum-partners",
+                                              "terms-of-reference",
+                                              NULL};
 static const char *const body_close_fields[] = {"dissolution-date", NULL};
 
 static const struct setup_form body_new_form = {
@@ -755,11 +767,11 @@ static enum masa_err list_page_begin(struct html *h, struct http_request *req,
                                      const char *add_text)
 {
 	html_init(h, HTTP_PAGE_MAX);
-	page_begin(h, req,
-	           &(struct page){.title = title,
-	                          .section = PAGE_STRUCTURE,
-	                          .breadcrumbs = crumbs(req, NULL, NULL,
-	                                                title)});
+	page_begin(
+	        h, req,
+	        &(struct page){.title = title,
+	                       .section = PAGE_STRUCTURE,
+	                       .breadcrumbs = crumbs(req, NULL, NULL, title)});
 	write_done(h, req);
 	page_heading(h, req->partnership->name, title);
 	govuk_button(h, &(struct govuk_button){.content.text = add_text,
@@ -770,18 +782,18 @@ static enum masa_err list_page_begin(struct html *h, struct http_request *req,
 static enum masa_err organisations_page(struct http_request *req,
                                         struct masa_error *err)
 {
-	static const char *const headings[] = {"Name", "Part", "Sector",
-	                                       "Key", "Change", NULL};
+	static const char *const headings[] = {"Name", "Part",   "Sector",
+	                                       "Key",  "Change", NULL};
 	struct arena *a = &req->arena;
 	const struct record_field *part =
 	        record_field_by_slug(&gov_organisation_record, "part");
-	const struct record_field *sector =
-	        record_field_by_slug(&gov_organisation_record, "classification");
+	const struct record_field *sector = record_field_by_slug(
+	        &gov_organisation_record, "classification");
 	struct gov_organisation *orgs;
 	struct html h;
 	size_t n;
-	enum masa_err rc = gov_organisation_list(&req->gov, req->partnership->id,
-	                                         a, &orgs, &n, err);
+	enum masa_err rc = gov_organisation_list(
+	        &req->gov, req->partnership->id, a, &orgs, &n, err);
 
 	if (rc != MASA_OK)
 		return rc;
@@ -794,9 +806,10 @@ static enum masa_err organisations_page(struct http_request *req,
 		cell(&h, record_choice_label(part, orgs[i].part));
 		cell(&h, record_choice_label(sector, orgs[i].classification));
 		cell(&h, orgs[i].key);
-		link_cell(&h, a,
-		          arena_printf(a, "/organisations/%s/edit", orgs[i].key),
-		          "Change", arena_printf(a, " %s", orgs[i].name));
+		link_cell(
+		        &h, a,
+		        arena_printf(a, "/organisations/%s/edit", orgs[i].key),
+		        "Change", arena_printf(a, " %s", orgs[i].name));
 		html_close(&h);
 	}
 	html_close_to(&h, "div");
@@ -838,7 +851,8 @@ static enum masa_err people_page(struct http_request *req,
 		                 : people[i].name);
 		cell(&h, people[i].job_title);
 		cell(&h, org);
-		link_cell(&h, a, arena_printf(a, "/people/%s/edit", people[i].key),
+		link_cell(&h, a,
+		          arena_printf(a, "/people/%s/edit", people[i].key),
 		          "Change", arena_printf(a, " %s", people[i].name));
 		html_close(&h);
 	}
@@ -893,8 +907,8 @@ void setup_structure_links(struct html *h, struct http_request *req)
 	          "govuk-heading-m", NULL);
 	html_open(h, "ul", "class", "govuk-list", NULL);
 	html_open(h, "li", NULL);
-	html_elem(h, "a", "Add a body", "href", "/structure/new-body",
-	          "class", "govuk-link", NULL);
+	html_elem(h, "a", "Add a body", "href", "/structure/new-body", "class",
+	          "govuk-link", NULL);
 	html_close(h);
 	html_open(h, "li", NULL);
 	html_elem(h, "a", "Organisations: add an organisation, or change one",
@@ -911,8 +925,8 @@ void setup_structure_links(struct html *h, struct http_request *req)
 static enum masa_err members_page(struct http_request *req,
                                   struct masa_error *err)
 {
-	static const char *const headings[] = {"Name", "Role", "From", "To",
-	                                       "End", NULL};
+	static const char *const headings[] = {"Name", "Role", "From",
+	                                       "To",   "End",  NULL};
 	struct arena *a = &req->arena;
 	const struct record_field *role =
 	        record_field_by_slug(&gov_membership_record, "role");
@@ -950,19 +964,20 @@ static enum masa_err members_page(struct http_request *req,
 	table_begin(&h, "Every membership, current and past", headings);
 	for (size_t i = 0; i < n; i++) {
 		const struct gov_membership *m = &ms[i].m;
-		bool running = m->end_date == NULL ||
-		               strcmp(m->end_date, today) >= 0;
+		bool running =
+		        m->end_date == NULL || strcmp(m->end_date, today) >= 0;
 		html_open(&h, "tr", "class", "govuk-table__row", NULL);
-		cell(&h, ms[i].honorific_prefix
-		                 ? arena_printf(a, "%s %s",
-		                                ms[i].honorific_prefix,
-		                                ms[i].person_name)
-		                 : ms[i].person_name);
-		cell(&h, m->label ? m->label
-		                  : record_choice_label(role, m->role));
+		cell(&h,
+		     ms[i].honorific_prefix
+		             ? arena_printf(a, "%s %s", ms[i].honorific_prefix,
+		                            ms[i].person_name)
+		             : ms[i].person_name);
+		cell(&h,
+		     m->label ? m->label : record_choice_label(role, m->role));
 		cell(&h, m->start_date ? calendar_date_text(a, m->start_date)
 		                       : NULL);
-		cell(&h, m->end_date ? calendar_date_text(a, m->end_date) : NULL);
+		cell(&h,
+		     m->end_date ? calendar_date_text(a, m->end_date) : NULL);
 		if (running && m->end_date == NULL)
 			link_cell(&h, a,
 			          arena_printf(a, "/bodies/%s/members/%lld/end",
@@ -984,8 +999,7 @@ static enum masa_err members_page(struct http_request *req,
 const struct route setup_routes[] = {
         {"GET", "/organisations", list_params, GOV_ROLE_ADMIN,
          organisations_page},
-        {"GET", "/organisations/new", new_params, GOV_ROLE_ADMIN,
-         org_new_page},
+        {"GET", "/organisations/new", new_params, GOV_ROLE_ADMIN, org_new_page},
         {"POST", "/organisations/new", new_params, GOV_ROLE_ADMIN,
          org_new_post},
         {"GET", "/organisations/{org}/edit", org_params, GOV_ROLE_ADMIN,
@@ -1023,7 +1037,7 @@ const struct route setup_routes[] = {
          chair_post},
         {"GET", "/bodies/{body}/members/{membership}/end", membership_params,
          GOV_ROLE_ADMIN, member_end_page},
-        {"POST", "/bodies/{body}/members/{membership}/end",
-         membership_params, GOV_ROLE_ADMIN, member_end_post},
+        {"POST", "/bodies/{body}/members/{membership}/end", membership_params,
+         GOV_ROLE_ADMIN, member_end_post},
         {0},
 };

@@ -950,8 +950,7 @@ static void test_reject_unknown_ids(void **state)
 	m.person_id = 9999;
 	m.role = "member";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
-	           MASA_ERR_INVALID,
-	           "Person: no person with id 9999 here");
+	           MASA_ERR_INVALID, "Person: no person with id 9999 here");
 	m.person_id = f->alice;
 	m.body_id = 9999;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
@@ -969,7 +968,8 @@ static void test_reject_unknown_ids(void **state)
 	np.name = "New Person";
 	np.organisation_id = 9999;
 	EXPECT_ERR(f, gov_person_create(&f->g, &np, &f->err), MASA_ERR_INVALID,
-	           "Organisation they work for: no organisation with id 9999 here");
+	           "Organisation they work for: no organisation with id 9999 "
+	           "here");
 	np.organisation_id = 0;
 	np.partnership_id = 9999;
 	EXPECT_ERR(f, gov_person_create(&f->g, &np, &f->err),
@@ -1635,14 +1635,17 @@ static void test_reject_body_rules(void **state)
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
 	b.parent_id = f->cse;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Reports to: RLSCB-CSE cannot report to itself, even through other bodies");
+	           "Reports to: RLSCB-CSE cannot report to itself, even "
+	           "through other bodies");
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
 	b.parent_id = f->cse;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Reports to: RLSCB cannot report to itself, even through other bodies");
+	           "Reports to: RLSCB cannot report to itself, even through "
+	           "other bodies");
 	b.parent_id = panel;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Reports to: RLSCB cannot report to itself, even through other bodies");
+	           "Reports to: RLSCB cannot report to itself, even through "
+	           "other bodies");
 	b.parent_id = f->sscp;
 	EXPECT_ERR(
 	        f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
@@ -1659,24 +1662,29 @@ static void test_reject_body_rules(void **state)
 	b.founding_date = "2010-01-01";
 	b.quorum_fraction = "2/1";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Quorum: fraction of voting members: \"2/1\" is not a fraction such as "
+	           "Quorum: fraction of voting members: \"2/1\" is not a "
+	           "fraction such as "
 	           "1/3");
 	b.quorum_fraction = "1/0";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Quorum: fraction of voting members: \"1/0\" is not a fraction such as "
+	           "Quorum: fraction of voting members: \"1/0\" is not a "
+	           "fraction such as "
 	           "1/3");
 	b.quorum_fraction = "third";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Quorum: fraction of voting members: \"third\" is not a fraction such as "
+	           "Quorum: fraction of voting members: \"third\" is not a "
+	           "fraction such as "
 	           "1/3");
 	b.quorum_fraction = "1/3";
 	b.quorum_count = 3;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Quorum: number of voting members: give a number or a fraction, not both");
+	           "Quorum: number of voting members: give a number or a "
+	           "fraction, not both");
 	b.quorum_fraction = NULL;
 	b.quorum_count = 1001;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "Quorum: number of voting members: 1001 is not between 1 and 1000");
+	           "Quorum: number of voting members: 1001 is not between 1 "
+	           "and 1000");
 	b.quorum_count = 0;
 	b.short_name = "RL SCB";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
@@ -1722,7 +1730,8 @@ static void test_reject_bad_enums(void **state)
 	o.part = NULL;
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
 	           MASA_ERR_INVALID,
-	           "Part in the arrangements: required, one of safeguarding_partner, "
+	           "Part in the arrangements: required, one of "
+	           "safeguarding_partner, "
 	           "relevant_agency, education, other");
 	o.part = "other";
 	o.classification = "charity";
@@ -1750,11 +1759,11 @@ static void test_reject_bad_enums(void **state)
 	           "deputy_chair, member, advisor, co_optee, lay_member, "
 	           "minute_taker, officer");
 	m.role = "Chair";
-	EXPECT_ERR(
-	        f, gov_membership_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	        "Role: \"Chair\" is not one of chair, vice_chair, "
-	        "deputy_chair, member, advisor, co_optee, lay_member, "
-	        "minute_taker, officer");
+	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
+	           MASA_ERR_INVALID,
+	           "Role: \"Chair\" is not one of chair, vice_chair, "
+	           "deputy_chair, member, advisor, co_optee, lay_member, "
+	           "minute_taker, officer");
 
 	mt.body_id = f->rlscb;
 	mt.date = "2014-12-04";
@@ -1825,8 +1834,7 @@ static void test_reject_blank_and_bad_text(void **state)
 	o.name = "";
 	o.part = "other";
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
-	           MASA_ERR_INVALID,
-	           "Name: required, and may not be blank");
+	           MASA_ERR_INVALID, "Name: required, and may not be blank");
 
 	b.partnership_id = f->rotherham;
 	b.short_name = "NEW";
@@ -1836,10 +1844,9 @@ static void test_reject_blank_and_bad_text(void **state)
 	           "Name: required, and may not be blank");
 	b.name = "New panel";
 	b.terms_of_reference = "Line one\n\xe0\x80\x80";
-	EXPECT_ERR(
-	        f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	        "Terms of reference: not UTF-8 text (bad byte at offset "
-	        "9)");
+	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "Terms of reference: not UTF-8 text (bad byte at offset "
+	           "9)");
 	b.terms_of_reference = NULL;
 	b.short_name = "";
 	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
@@ -1875,25 +1882,26 @@ static void test_reject_cross_partnership(void **state)
 	ms.body_id = f->rlscb;
 	ms.person_id = f->outsider;
 	ms.role = "member";
-	EXPECT_ERR(f, gov_membership_create(&f->g, &ms, &f->err),
-	           MASA_ERR_INVALID,
-	           WITH_ID(f, "Person: no person with id %lld here",
-	                   f->outsider));
-	ms.person_id = f->alice;
-	ms.organisation_id = f->sheffield_council;
 	EXPECT_ERR(
 	        f, gov_membership_create(&f->g, &ms, &f->err), MASA_ERR_INVALID,
-	        WITH_ID(f,
-	                "Organisation represented: no organisation with id %lld "
-	                "here",
-	                f->sheffield_council));
+	        WITH_ID(f, "Person: no person with id %lld here", f->outsider));
+	ms.person_id = f->alice;
+	ms.organisation_id = f->sheffield_council;
+	EXPECT_ERR(f, gov_membership_create(&f->g, &ms, &f->err),
+	           MASA_ERR_INVALID,
+	           WITH_ID(f,
+	                   "Organisation represented: no organisation with id "
+	                   "%lld "
+	                   "here",
+	                   f->sheffield_council));
 
 	struct gov_person p;
 	MUST(f, gov_person_get(&f->g, f->alice, &f->a, &p, &f->err));
 	p.organisation_id = f->sheffield_council;
 	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_INVALID,
 	           WITH_ID(f,
-	                   "Organisation they work for: no organisation with id %lld "
+	                   "Organisation they work for: no organisation with "
+	                   "id %lld "
 	                   "here",
 	                   f->sheffield_council));
 

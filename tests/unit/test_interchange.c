@@ -1093,11 +1093,10 @@ static void test_refuse_domain_rules(void **state)
 	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
 	               "memberships[1]: Role: the person is already "
 	               "chair of TB from the start to now, which overlaps");
-	expect_refused(
-	        f, role, strlen(role), MASA_ERR_INVALID,
-	        "memberships[0]: Role: \"boss\" is not one of "
-	        "chair, vice_chair, deputy_chair, member, advisor, "
-	        "co_optee, lay_member, minute_taker, officer");
+	expect_refused(f, role, strlen(role), MASA_ERR_INVALID,
+	               "memberships[0]: Role: \"boss\" is not one of "
+	               "chair, vice_chair, deputy_chair, member, advisor, "
+	               "co_optee, lay_member, minute_taker, officer");
 	expect_refused(f, twice, strlen(twice), MASA_ERR_CONFLICT,
 	               "attendance[1]: attendance: already recorded at "
 	               "TB/2020-01-01 (Jo Bloggs)");

@@ -49,15 +49,14 @@ struct fixture {
 	} while (0)
 
 /* call fails with code, its message starting with start. */
-#define REFUSED(f, call, code, start)                                        \
-	do {                                                                 \
-		enum masa_err refused_rc_ = (call);                          \
-		if (refused_rc_ != (code) ||                                 \
-		    strncmp((f)->err.message, (start), strlen(start)) != 0)  \
-			fail_msg("%s: %s \"%s\", wanted %s \"%s...\"", #call, \
-			         masa_err_name(refused_rc_),                 \
-			         (f)->err.message, masa_err_name(code),      \
-			         (start));                                   \
+#define REFUSED(f, call, code, start)                                          \
+	do {                                                                   \
+		enum masa_err refused_rc_ = (call);                            \
+		if (refused_rc_ != (code) ||                                   \
+		    strncmp((f)->err.message, (start), strlen(start)) != 0)    \
+			fail_msg("%s: %s \"%s\", wanted %s \"%s...\"", #call,  \
+			         masa_err_name(refused_rc_), (f)->err.message, \
+			         masa_err_name(code), (start));                \
 	} while (0)
 
 static int64_t person(struct fixture *f, const char *key, const char *name)
@@ -158,12 +157,13 @@ static char *snapshot(struct fixture *f)
 	size_t n;
 	char *text;
 
-	MUST(f, gov_body_list(&f->g, f->partnership, &f->a, &bodies, &n,
-	                      &f->err));
+	MUST(f,
+	     gov_body_list(&f->g, f->partnership, &f->a, &bodies, &n, &f->err));
 	json_object_set_new(all, "bodies", json_integer((json_int_t)n));
 	for (size_t i = 0; i < n; i++)
-		json_object_set_new(all, bodies[i].short_name,
-		                    record_to_json(&gov_body_record, &bodies[i]));
+		json_object_set_new(
+		        all, bodies[i].short_name,
+		        record_to_json(&gov_body_record, &bodies[i]));
 	MUST(f, gov_membership_list(&f->g, f->partnership, &f->a, &ms, &n,
 	                            &f->err));
 	json_t *list = json_array();
@@ -180,19 +180,20 @@ static char *snapshot(struct fixture *f)
 	MUST(f, store_prepare(f->store, "SELECT count(*) FROM audit_log", &st,
 	                      &f->err));
 	MUST(f, store_step(st, &row, &f->err));
-	json_object_set_new(all, "audit", json_integer(store_column_int(st, 0)));
+	json_object_set_new(all, "audit",
+	                    json_integer(store_column_int(st, 0)));
 	store_done(st);
 	text = json_dumps(all, JSON_SORT_KEYS);
 	json_decref(all);
 	return text;
 }
 
-#define UNCHANGED(f, before)                                \
-	do {                                                \
-		char *after_ = snapshot(f);                 \
-		assert_string_equal(after_, (before));      \
-		free(after_);                               \
-		free(before);                               \
+#define UNCHANGED(f, before)                           \
+	do {                                           \
+		char *after_ = snapshot(f);            \
+		assert_string_equal(after_, (before)); \
+		free(after_);                          \
+		free(before);                          \
 	} while (0)
 
 /* The chair of PERF on date: the person's id, or 0. */
@@ -321,7 +322,8 @@ static void test_membership_end(void **state)
 	struct gov_membership m;
 
 	/* the day before it started */
-	REFUSED(f, gov_membership_end(&f->g, f->bob_member, "2014-01-31", &f->err),
+	REFUSED(f,
+	        gov_membership_end(&f->g, f->bob_member, "2014-01-31", &f->err),
 	        MASA_ERR_INVALID,
 	        "End date: 2014-01-31 is before the start date 2014-02-01");
 	REFUSED(f, gov_membership_end(&f->g, f->bob_member, "", &f->err),
@@ -330,13 +332,15 @@ static void test_membership_end(void **state)
 	        MASA_ERR_NOT_FOUND, "no membership with id 9999");
 	UNCHANGED(f, before);
 	/* the day it started: a one-day membership */
-	MUST(f, gov_membership_end(&f->g, f->bob_member, "2014-02-01", &f->err));
+	MUST(f,
+	     gov_membership_end(&f->g, f->bob_member, "2014-02-01", &f->err));
 	MUST(f, gov_membership_get(&f->g, f->bob_member, &f->a, &m, &f->err));
 	assert_string_equal(m.end_date, "2014-02-01");
 	assert_string_equal(role_on(f, f->bob, "2014-02-01"), "member");
 	assert_null(role_on(f, f->bob, "2014-02-02"));
 	/* ended already by then */
-	REFUSED(f, gov_membership_end(&f->g, f->bob_member, "2014-03-01", &f->err),
+	REFUSED(f,
+	        gov_membership_end(&f->g, f->bob_member, "2014-03-01", &f->err),
 	        MASA_ERR_CONFLICT, "End date: this membership already ended");
 	assert_int_equal(membership_count(f), 2);
 }
@@ -353,7 +357,8 @@ static void test_membership_change_role(void **state)
 	REFUSED(f,
 	        gov_membership_change_role(&f->g, f->bob_member, "vice_chair",
 	                                   "2014-02-01", &f->err),
-	        MASA_ERR_INVALID, "Date of the change: 2014-02-01 is not after");
+	        MASA_ERR_INVALID,
+	        "Date of the change: 2014-02-01 is not after");
 	UNCHANGED(f, before);
 	MUST(f, gov_membership_change_role(&f->g, f->bob_member, "vice_chair",
 	                                   "2014-02-02", &f->err));
@@ -493,8 +498,8 @@ static void test_keys_from_names(void **state)
 	MUST(f, gov_person_key_new(&f->g, f->partnership, "Dr Zoe ONeill",
 	                           &f->a, &key, &f->err));
 	assert_string_equal(key, "dr-zoe-oneill");
-	MUST(f, gov_organisation_key_new(&f->g, f->partnership, "Police",
-	                                 &f->a, &key, &f->err));
+	MUST(f, gov_organisation_key_new(&f->g, f->partnership, "Police", &f->a,
+	                                 &key, &f->err));
 	assert_string_equal(key, "police-2");
 }
 
@@ -538,8 +543,8 @@ static void test_declarations(void **state)
 	assert_null(record_field_by_slug(&gov_person_record, "partnership"));
 	assert_string_equal(record_choice_label(role, "advisor"), "Adviser");
 	/* a reference is typed as a key and shown as one */
-	MUST(f, record_field_set_text(&f->g, org, f->partnership, &p,
-	                              "police", &f->a, &f->err));
+	MUST(f, record_field_set_text(&f->g, org, f->partnership, &p, "police",
+	                              &f->a, &f->err));
 	assert_int_equal(p.organisation_id, f->police);
 	MUST(f, record_field_text(&f->g, org, &p, &f->a, &text, &f->err));
 	assert_string_equal(text, "police");
@@ -558,12 +563,14 @@ static void test_declarations(void **state)
 	MUST(f, record_field_set_text(&f->g, role, 0, &m, "Vice chair", &f->a,
 	                              &f->err));
 	assert_string_equal(m.role, "vice_chair");
-	REFUSED(f, record_field_set_text(&f->g, role, 0, &m, "", &f->a, &f->err),
+	REFUSED(f,
+	        record_field_set_text(&f->g, role, 0, &m, "", &f->a, &f->err),
 	        MASA_ERR_INVALID, "Role: choose one");
 	REFUSED(f,
 	        record_field_set_text(&f->g, start, 0, &m, "2014-02-30", &f->a,
 	                              &f->err),
-	        MASA_ERR_INVALID, "Start date: \"2014-02-30\" is not a real date");
+	        MASA_ERR_INVALID,
+	        "Start date: \"2014-02-30\" is not a real date");
 	MUST(f, record_field_set_text(&f->g, partners, 0, &b, "yes", &f->a,
 	                              &f->err));
 	assert_true(b.quorum_partners);
@@ -588,17 +595,18 @@ int main(void)
 	                teardown),
 	        cmocka_unit_test_setup_teardown(test_chair_change_chair_leaves,
 	                                        setup, teardown),
-	        cmocka_unit_test_setup_teardown(test_chair_change_refused, setup,
-	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_chair_change_refused,
+	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_membership_end, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_membership_change_role,
 	                                        setup, teardown),
-	        cmocka_unit_test_setup_teardown(test_body_close, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_body_close, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_bad_input_stores_nothing,
 	                                        setup, teardown),
-	        cmocka_unit_test_setup_teardown(test_safeguarding_partners, setup,
-	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_safeguarding_partners,
+	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_keys_from_names, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_declarations, setup,
