@@ -76,14 +76,16 @@ static const struct route_param body_params[] = {BODY_PARAM, RECORDFORM_PARAMS,
                                                  END_PARAMS};
 static const struct route_param members_params[] = {BODY_PARAM, DONE_PARAM,
                                                     END_PARAMS};
-static const struct route_param membership_params[] = {BODY_PARAM,
-                                                       {.name = "membership",
-                                                        .where = ROUTE_IN_PATH,
-                                                        .check = ROUTE_INTEGER,
-                                                        .min = 1,
-                                                        .max = INT64_MAX / 2},
-                                                       RECORDFORM_PARAMS,
-                                                       END_PARAMS};
+/* A running membership: its person and role. */
+static const struct route_param membership_params[] = {
+        BODY_PARAM,
+        {.name = "person", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG},
+        {.name = "role",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_ENUM,
+         .choices = gov_membership_roles},
+        RECORDFORM_PARAMS,
+        END_PARAMS};
 
 static void write_done(struct html *h, struct http_request *req)
 {
@@ -608,21 +610,39 @@ static enum masa_err member_new_save(struct http_request *req,
 	return gov_membership_create(&req->gov, &c->rec.membership, err);
 }
 
+/*
+ * The membership of the path: the person's in the role that runs without an
+ * end date (one at most: memberships of one person in one role do not
+ * overlap); ending it again is not found.
+ */
 static enum masa_err member_end_load(struct http_request *req,
                                      struct setup_ctx *c,
                                      struct masa_error *err)
 {
-	enum masa_err rc = path_body(req, c, err);
+	const char *role = http_param(req, "role");
+	struct gov_person p;
+	struct gov_member *ms;
+	size_t n;
+	enum masa_err rc;
 
-	if (rc == MASA_OK)
-		rc = gov_membership_get(&req->gov,
-		                        http_param_long(req, "membership", 0),
-		                        &req->arena, &c->rec.membership, err);
-	if (rc == MASA_OK && c->rec.membership.body_id != c->body.id)
-		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "%s has no such membership",
-		                    c->body.short_name);
-	return rc;
+	if ((rc = path_body(req, c, err)) ||
+	    (rc = gov_person_find(&req->gov, req->partnership->id,
+	                          http_param(req, "person"), &req->arena, &p,
+	                          err)) ||
+	    (rc = gov_members_on(&req->gov, c->body.id, NULL, &req->arena, &ms,
+	                         &n, err)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (ms[i].m.person_id == p.id && ms[i].m.end_date == NULL &&
+		    strcmp(ms[i].m.role, role) == 0) {
+			c->rec.membership = ms[i].m;
+			c->caption = arena_printf(&req->arena, "%s, %s", p.name,
+			                          c->body.name);
+			return MASA_OK;
+		}
+	return masa_error_set(err, MASA_ERR_NOT_FOUND,
+	                      "%s has no running membership of %s as %s",
+	                      c->body.short_name, p.name, role);
 }
 
 static enum masa_err member_end_save(struct http_request *req,
@@ -980,9 +1000,10 @@ static enum masa_err members_page(struct http_request *req,
 		     m->end_date ? calendar_date_text(a, m->end_date) : NULL);
 		if (running && m->end_date == NULL)
 			link_cell(&h, a,
-			          arena_printf(a, "/bodies/%s/members/%lld/end",
+			          arena_printf(a,
+			                       "/bodies/%s/members/%s/%s/end",
 			                       c.body.short_name,
-			                       (long long)m->id),
+			                       ms[i].person_key, m->role),
 			          "End membership",
 			          arena_printf(a, " of %s", ms[i].person_name));
 		else
@@ -1035,9 +1056,9 @@ const struct route setup_routes[] = {
          chair_page},
         {"POST", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN,
          chair_post},
-        {"GET", "/bodies/{body}/members/{membership}/end", membership_params,
+        {"GET", "/bodies/{body}/members/{person}/{role}/end", membership_params,
          GOV_ROLE_ADMIN, member_end_page},
-        {"POST", "/bodies/{body}/members/{membership}/end", membership_params,
-         GOV_ROLE_ADMIN, member_end_post},
+        {"POST", "/bodies/{body}/members/{person}/{role}/end",
+         membership_params, GOV_ROLE_ADMIN, member_end_post},
         {0},
 };

@@ -143,7 +143,7 @@ samples() {
 /bodies/{body}/close	/bodies/RSCP-EXEC/close
 /bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
 /bodies/{body}/chair	/bodies/RSCP-EXEC/chair
-/bodies/{body}/members/{membership}/end	/bodies/RLSCB/members/1/end
+/bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
 LIST
 }
 

@@ -176,6 +176,26 @@ req -b admin.jar "$URL/bodies/RLSCB/members?done=member-added"
 body_has "the banner" "Member added"
 body_has "Fay Ford is listed" "Fay Ford"
 
+body_has "with a link to end it" 'href="/bodies/RLSCB/members/fay-ford/co_optee/end"'
+end=/bodies/RLSCB/members/fay-ford/co_optee/end
+token=$(page_csrf admin.jar $end)
+before=$(fingerprint d.db)
+req -b admin.jar "$URL$end" --data-urlencode "csrf=$token" \
+	--data-urlencode "f-end-date-day=31" --data-urlencode "f-end-date-month=5" --data-urlencode "f-end-date-year=2015"
+code_is "ending before it started is refused" 400
+body_has "naming the end date" 'End date: 2015-05-31 is before the start date 2015-06-01'
+req -b admin.jar "$URL$end" --data-urlencode "csrf=$token" --data-urlencode "f-end-date-day=3"
+code_is "a date without its month and year" 400
+body_has "says what is missing" 'End date: must include a day, a month and a year'
+[ "$(fingerprint d.db)" = "$before" ] && pass "nothing stored" || fail "nothing stored"
+req -b admin.jar "$URL$end" --data-urlencode "csrf=$token" \
+	--data-urlencode "f-end-date-day=1" --data-urlencode "f-end-date-month=6" --data-urlencode "f-end-date-year=2015"
+code_is "ended on the day it started" 303
+run --db d.db members RLSCB --all
+line_has "it stays on record, ended" "Fay Ford" "2015-06-01" "2015-06-01"
+req -b admin.jar "$URL$end"
+code_is "it has no running membership to end now" 404
+
 token=$(page_csrf admin.jar /organisations/new)
 req -b admin.jar "$URL/organisations/new" --data-urlencode "csrf=$token" \
 	--data-urlencode "f-name=Rotherham Youth Service" --data-urlencode "f-key=ryo" --data-urlencode "f-part=other"

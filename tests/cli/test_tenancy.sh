@@ -240,6 +240,19 @@ samples() {
 /actions	/actions
 /actions/{body}/{meeting}/{number}	/actions/RLSCB/2014-06-05/10
 /actions/{body}/{ref}	/actions/RLSCB/A1
+/organisations	/organisations
+/organisations/new	/organisations/new
+/organisations/{org}/edit	/organisations/south-yorkshire-police/edit
+/people	/people
+/people/new	/people/new
+/people/{person}/edit	/people/steve-ashley/edit
+/structure/new-body	/structure/new-body
+/bodies/{body}/members	/bodies/RLSCB/members
+/bodies/{body}/edit	/bodies/RLSCB/edit
+/bodies/{body}/close	/bodies/RSCP-EXEC/close
+/bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
+/bodies/{body}/chair	/bodies/RSCP-EXEC/chair
+/bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
 LIST
 }
 
