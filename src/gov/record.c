@@ -129,6 +129,17 @@ json_t *record_to_json(const struct record_kind *k, const void *rec)
 	return o;
 }
 
+json_t *record_to_json_seen(const struct record_kind *k, const void *rec,
+                            enum gov_role role)
+{
+	json_t *o = record_to_json(k, rec);
+
+	for (size_t i = 0; i < k->nfields; i++)
+		if (role < k->fields[i].see)
+			json_object_del(o, k->fields[i].name);
+	return o;
+}
+
 enum masa_err record_insert(struct gov *g, const struct record_kind *k,
                             void *rec, struct masa_error *err)
 {

@@ -177,6 +177,13 @@ void record_read_row(struct store_stmt *st, const struct record_kind *k,
                      struct arena *a, void *rec);
 /* rec as a JSON object of its fields; caller owns the reference. */
 json_t *record_to_json(const struct record_kind *k, const void *rec);
+/*
+ * As record_to_json, without the fields a viewer of role may not see (each
+ * field's .see): what a record may show of itself outside the business
+ * unit.
+ */
+json_t *record_to_json_seen(const struct record_kind *k, const void *rec,
+                            enum gov_role role);
 /* True when record id exists (and, if the SQL says so, matches ?2). */
 enum masa_err record_exists(struct gov *g, const char *sql, int64_t id,
                             int64_t scope, bool *found, struct masa_error *err);

@@ -26,11 +26,12 @@ static void open_store(void)
 {
 	struct masa_error err;
 	struct gov_partnership p = {.key = "p", .name = "P"};
-	struct gov_organisation o = {.key = "police", .name = "Police",
+	struct gov_organisation o = {.key = "police",
+	                             .name = "Police",
 	                             .part = "safeguarding_partner"};
 	struct gov_person who = {.key = "jo-smith", .name = "Jo Smith"};
-	struct gov_body b = {.short_name = "RLSCB", .name = "Board",
-	                     .kind = "board"};
+	struct gov_body b = {
+	        .short_name = "RLSCB", .name = "Board", .kind = "board"};
 
 	if (store_open(":memory:", STORE_OPEN_CREATE, &store, &err) != MASA_OK)
 		abort();
@@ -90,7 +91,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0))
 			abort();
 	} else if (f->type == RECORD_BOOL) {
-		if (*(bool *)(first + f->offset) != *(bool *)(second + f->offset))
+		if (*(bool *)(first + f->offset) !=
+		    *(bool *)(second + f->offset))
 			abort();
 	} else if (*(int64_t *)(first + f->offset) !=
 	           *(int64_t *)(second + f->offset)) {

@@ -579,6 +579,17 @@ static void test_declarations(void **state)
 	                              &f->err),
 	        MASA_ERR_INVALID,
 	        "Each safeguarding partner must be present: say yes or no");
+	/* who sees what: a person's e-mail address is for members */
+	json_t *j;
+	p.email = "jo@example.org";
+	j = record_to_json_seen(&gov_person_record, &p, GOV_ROLE_PUBLIC);
+	assert_null(json_object_get(j, "email"));
+	assert_non_null(json_object_get(j, "organisation_id"));
+	json_decref(j);
+	j = record_to_json_seen(&gov_person_record, &p, GOV_ROLE_MEMBER);
+	assert_string_equal(json_string_value(json_object_get(j, "email")),
+	                    "jo@example.org");
+	json_decref(j);
 	/* a domain message names its field by label */
 	assert_ptr_equal(record_field_of_message(&gov_membership_record,
 	                                         "Start date: 2014 is ..."),
