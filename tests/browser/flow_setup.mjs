@@ -104,4 +104,52 @@ export default async function (t) {
 	t.match(await page.locator('tr', { hasText: 'Chair' }).first().textContent(), /Ruth Okafor/,
 		'Dr Okafor chaired to the day before');
 	await t.mobile();
+
+	// Dawn Peet leaves on 31 October 2024.
+	page = await t.visit('/bodies/RSCP-NEG/members');
+	await t.click('End membership of Dawn Peet');
+	t.match(await page.textContent('h1'), /End a membership/, 'the form to end a membership');
+	await t.axe('end a membership');
+	await t.mobile();
+	await page.fill('#f-end-date-day', '31');
+	await page.fill('#f-end-date-month', '10');
+	await page.fill('#f-end-date-year', '2024');
+	page = await t.press('End the membership');
+	t.match(await page.textContent('.govuk-notification-banner'), /Membership ended/, 'the membership is ended');
+	t.match(await page.locator('tr', { hasText: 'Dawn Peet' }).textContent(), /31 October 2024/,
+		'it stays on the list, with its end');
+
+	// The other forms: each passes axe and fits a phone.
+	for (const [path, heading] of [
+		['/organisations/new', /Add an organisation/],
+		['/organisations/south-yorkshire-police/edit', /Change an organisation/],
+		['/people/ruth-okafor/edit', /Change a person's details/],
+		['/bodies/RSCP-NEG/edit', /Change this body/],
+		['/organisations', /Organisations/],
+	]) {
+		page = await t.visit(path);
+		t.match(await page.textContent('h1'), heading, `${path} has its heading`);
+		await t.axe(path);
+		await t.mobile();
+	}
+	// The police's lead safeguarding partner, chosen by name.
+	page = await t.visit('/organisations/south-yorkshire-police/edit');
+	await page.selectOption('#f-lead-person', 'jason-harwin');
+	page = await t.press('Save');
+	t.match(await page.textContent('.govuk-notification-banner'), /Organisation saved/, 'the lead safeguarding partner is saved');
+	await t.shot('setup-organisations');
+
+	// The sub-group closes at the end of March 2025.
+	page = await t.visit('/bodies/RSCP-NEG/close');
+	await t.axe('close a body');
+	await t.mobile();
+	await page.fill('#f-dissolution-date-day', '31');
+	await page.fill('#f-dissolution-date-month', '3');
+	await page.fill('#f-dissolution-date-year', '2025');
+	page = await t.press('Close the body');
+	t.match(await page.textContent('.govuk-notification-banner'), /Body closed/, 'the body is closed');
+	t.equal(await page.getByRole('link', { name: 'Change the chair' }).count(), 0,
+		'a closed body has no chair to change');
+	page = await t.visit('/bodies/RSCP-NEG?on=2025-04-01');
+	t.ok(await page.getByText('Nobody sat on RSCP-NEG on this date').isVisible(), 'nobody sits on it after');
 }
