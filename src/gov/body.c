@@ -398,8 +398,11 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	if (rc == MASA_OK && row)
 		rc = masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "body dates: its meeting %s on %s would fall "
-		        "outside them",
+		        "%s: its meeting %s on %s would fall outside the "
+		        "dates the body runs",
+		        strcmp(store_column_text(st, 1), from) < 0
+		                ? "Date founded"
+		                : "Date dissolved",
 		        store_column_text(st, 0), store_column_text(st, 1));
 	store_done(st);
 	if (rc != MASA_OK)
@@ -416,10 +419,14 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	if (rc == MASA_OK && row) {
 		const char *start = store_column_text(st, 1);
 		const char *end = store_column_text(st, 2);
+		/* the founding side when it starts or ends before it */
+		bool founded = strcmp(start ? start : "9999-12-31", from) < 0 ||
+		               strcmp(end ? end : "9999-12-31", from) < 0;
 		rc = masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "body dates: the membership of %s (%s to %s) "
-		        "would fall outside them",
+		        "%s: the membership of %s (%s to %s) would fall "
+		        "outside the dates the body runs",
+		        founded ? "Date founded" : "Date dissolved",
 		        store_column_text(st, 0), start ? start : "the start",
 		        end ? end : "now");
 	}
@@ -1014,7 +1021,10 @@ enum masa_err gov_membership_change_role(struct gov *g, int64_t membership_id,
 		rc = masa_error_set(
 		        err, MASA_ERR_INVALID,
 		        "Role: the membership is %s already",
-		        record_choice_label(&membership_fields[3], role));
+		        record_choice_label(
+		                record_field_by_slug(&gov_membership_record,
+		                                     "role"),
+		                role));
 	if (rc == MASA_OK && m.end_date && strcmp(m.end_date, date) < 0)
 		rc = masa_error_set(err, MASA_ERR_INVALID,
 		                    "Date of the change: the membership ended "
@@ -1214,6 +1224,13 @@ enum masa_err gov_body_close(struct gov *g, int64_t body_id, const char *date,
 	if (rc == MASA_OK) {
 		b.dissolution_date = (char *)date;
 		rc = gov_body_update(g, &b, err);
+		/* Its last day is what closing asks for. */
+		if (rc == MASA_ERR_INVALID &&
+		    strncmp(err->message, "Date dissolved: ", 16) == 0) {
+			char rest[sizeof err->message];
+			snprintf(rest, sizeof rest, "%s", err->message + 16);
+			masa_error_set(err, rc, "Date it closes: %s", rest);
+		}
 	}
 	rc = gov_end(g, rc, err);
 out:

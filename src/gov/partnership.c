@@ -583,7 +583,10 @@ static enum masa_err organisation_check(struct gov *g,
 		        "%s safeguarding partner: only a safeguarding partner "
 		        "has one (this organisation is %s)",
 		        o->lead_person_id ? "Lead" : "Delegated",
-		        record_choice_label(&organisation_fields[5], o->part));
+		        record_choice_label(
+		                record_field_by_slug(&gov_organisation_record,
+		                                     "part"),
+		                o->part));
 	if (o->delegate_person_id && !o->lead_person_id)
 		return masa_error_set(
 		        err, MASA_ERR_INVALID,

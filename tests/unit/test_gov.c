@@ -1700,13 +1700,13 @@ static void test_reject_body_rules(void **state)
 	before = snapshot(f);
 	b.founding_date = "2015-01-01";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: its meeting RLSCB/2014-12-04 on 2014-12-04 "
-	           "would fall outside them");
+	           "Date founded: its meeting RLSCB/2014-12-04 on 2014-12-04 "
+	           "would fall outside the dates the body runs");
 	b.founding_date = "2010-01-01";
 	b.dissolution_date = "2014-12-03";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: its meeting RLSCB/2014-12-04 on 2014-12-04 "
-	           "would fall outside them");
+	           "Date dissolved: its meeting RLSCB/2014-12-04 on 2014-12-04 "
+	           "would fall outside the dates the body runs");
 	assert_string_equal(snapshot(f), before);
 }
 
@@ -1983,14 +1983,15 @@ static void test_reject_body_dates_outside_memberships(void **state)
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
 	b.founding_date = "2012-01-02";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Alice Jones (2012-01-01 to "
-	           "2014-12-31) would fall outside them");
+	           "Date founded: the membership of Alice Jones (2012-01-01 to "
+	           "2014-12-31) would fall outside the dates the body runs");
 	/* Dissolution before the membership ended. */
 	b.founding_date = "2010-01-01";
 	b.dissolution_date = "2014-12-30";
-	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Alice Jones (2012-01-01 to "
-	           "2014-12-31) would fall outside them");
+	EXPECT_ERR(
+	        f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	        "Date dissolved: the membership of Alice Jones (2012-01-01 to "
+	        "2014-12-31) would fall outside the dates the body runs");
 	assert_string_equal(snapshot(f), before);
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
 	assert_string_equal(b.founding_date, "2010-01-01");
@@ -2003,13 +2004,13 @@ static void test_reject_body_dates_outside_memberships(void **state)
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
 	b.founding_date = "2013-06-01";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Sam Newton (2013-01-01 to "
-	           "now) would fall outside them");
+	           "Date founded: the membership of Sam Newton (2013-01-01 to "
+	           "now) would fall outside the dates the body runs");
 	b.founding_date = NULL;
 	b.dissolution_date = "2013-12-31";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Dave Brown (the start to "
-	           "2014-01-01) would fall outside them");
+	           "Date dissolved: the membership of Dave Brown (the start to "
+	           "2014-01-01) would fall outside the dates the body runs");
 	assert_string_equal(snapshot(f), before);
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
 	assert_null(b.founding_date);

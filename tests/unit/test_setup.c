@@ -24,6 +24,7 @@
 #include "gov/audit.h"
 #include "gov/body.h"
 #include "gov/gov.h"
+#include "gov/meeting.h"
 #include "gov/partnership.h"
 #include "gov/record.h"
 #include "store/store.h"
@@ -399,6 +400,27 @@ static void test_body_close(void **state)
 	        MASA_ERR_CONFLICT, "Date it closes: PERF closed on 2015-06-01");
 }
 
+/* A meeting after the day it would close: refused, naming the field. */
+static void test_body_close_before_a_meeting(void **state)
+{
+	struct fixture *f = *state;
+	struct gov_meeting meeting = {
+	        .body_id = f->perf, .date = "2015-07-01", .status = "held"};
+	struct gov_membership m;
+	char *before;
+
+	MUST(f, gov_meeting_create(&f->g, &meeting, &f->err));
+	before = snapshot(f);
+	REFUSED(f, gov_body_close(&f->g, f->perf, "2015-06-30", &f->err),
+	        MASA_ERR_INVALID,
+	        "Date it closes: its meeting PERF/2015-07-01 on 2015-07-01 "
+	        "would fall outside the dates the body runs");
+	UNCHANGED(f, before); /* the memberships it ended are running again */
+	MUST(f, gov_body_close(&f->g, f->perf, "2015-07-01", &f->err));
+	MUST(f, gov_membership_get(&f->g, f->bob_member, &f->a, &m, &f->err));
+	assert_string_equal(m.end_date, "2015-07-01");
+}
+
 static void test_bad_input_stores_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -614,6 +636,8 @@ int main(void)
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_body_close, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(
+	                test_body_close_before_a_meeting, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_bad_input_stores_nothing,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_safeguarding_partners,
