@@ -799,32 +799,53 @@ static enum masa_err list_page_begin(struct html *h, struct http_request *req,
 	return MASA_OK;
 }
 
+/* The name of person id among people (n of them), or NULL. */
+static const char *person_name(const struct gov_person *people, size_t n,
+                               int64_t id)
+{
+	for (size_t i = 0; id != 0 && i < n; i++)
+		if (people[i].id == id)
+			return people[i].name;
+	return NULL;
+}
+
 static enum masa_err organisations_page(struct http_request *req,
                                         struct masa_error *err)
 {
-	static const char *const headings[] = {"Name", "Part",   "Sector",
-	                                       "Key",  "Change", NULL};
+	static const char *const headings[] = {
+	        "Name", "Part",   "Sector", "Lead safeguarding partner",
+	        "Key",  "Change", NULL};
 	struct arena *a = &req->arena;
 	const struct record_field *part =
 	        record_field_by_slug(&gov_organisation_record, "part");
 	const struct record_field *sector = record_field_by_slug(
 	        &gov_organisation_record, "classification");
 	struct gov_organisation *orgs;
+	struct gov_person *people;
 	struct html h;
-	size_t n;
-	enum masa_err rc = gov_organisation_list(
-	        &req->gov, req->partnership->id, a, &orgs, &n, err);
+	size_t n, npeople;
+	enum masa_err rc;
 
-	if (rc != MASA_OK)
+	if ((rc = gov_organisation_list(&req->gov, req->partnership->id, a,
+	                                &orgs, &n, err)) ||
+	    (rc = gov_person_list(&req->gov, req->partnership->id, a, &people,
+	                          &npeople, err)))
 		return rc;
 	list_page_begin(&h, req, "Organisations", "/organisations/new",
 	                "Add an organisation");
 	table_begin(&h, "Organisations in the partnership", headings);
 	for (size_t i = 0; i < n; i++) {
+		const char *lead =
+		        person_name(people, npeople, orgs[i].lead_person_id);
+		const char *delegate = person_name(people, npeople,
+		                                   orgs[i].delegate_person_id);
 		html_open(&h, "tr", "class", "govuk-table__row", NULL);
 		cell(&h, orgs[i].name);
 		cell(&h, record_choice_label(part, orgs[i].part));
 		cell(&h, record_choice_label(sector, orgs[i].classification));
+		cell(&h, delegate ? arena_printf(a, "%s, delegating to %s",
+		                                 lead, delegate)
+		                  : lead);
 		cell(&h, orgs[i].key);
 		link_cell(
 		        &h, a,

@@ -147,6 +147,8 @@ body_hasnt "not for the public" 'href="/bodies/RSCP-EXEC/chair"'
 req -b admin.jar "$URL/organisations/new"
 body_has "the form's labels are the declaration's" '>Part in the arrangements<'
 body_has "a hint" 'leave empty to make one from the name'
+req -b admin.jar "$URL/organisations"
+body_has "the list names the police's lead and delegated safeguarding partners" 'Jason Harwin, delegating to Steve Ashley'
 
 token=$(page_csrf admin.jar /bodies/RLSCB/members/new)
 before=$(fingerprint d.db)
