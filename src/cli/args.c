@@ -8,10 +8,16 @@
 
 #include "cli/cli.h"
 
+const struct cli_option *cli_options(const struct cli_command *cmd)
+{
+	return cmd->options_of ? cmd->options_of(cmd) : cmd->options;
+}
+
 enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
                         struct cli_args *out, bool *help, bool *json, bool *csv,
                         struct masa_error *err)
 {
+	const struct cli_option *options = cli_options(cmd);
 	bool options_done = false;
 
 	memset(out, 0, sizeof *out);
@@ -58,23 +64,23 @@ enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
 		arg += 2;
 		eq = strchr(arg, '=');
 		len = eq ? (size_t)(eq - arg) : strlen(arg);
-		for (k = 0; cmd->options && cmd->options[k].name; k++)
-			if (strlen(cmd->options[k].name) == len &&
-			    strncmp(cmd->options[k].name, arg, len) == 0)
+		for (k = 0; options && options[k].name; k++)
+			if (strlen(options[k].name) == len &&
+			    strncmp(options[k].name, arg, len) == 0)
 				break;
-		if (cmd->options == NULL || cmd->options[k].name == NULL)
+		if (options == NULL || options[k].name == NULL)
 			return masa_error_set(
 			        err, MASA_ERR_USAGE,
 			        "%s: unknown option \"--%.*s\" (see "
 			        "masa %s --help)",
 			        cmd->name, (int)(len > 60 ? 60 : len), arg,
 			        cmd->name);
-		if (cmd->options[k].value == NULL) {
+		if (options[k].value == NULL) {
 			if (eq != NULL)
 				return masa_error_set(err, MASA_ERR_USAGE,
 				                      "%s: --%s takes no value",
 				                      cmd->name,
-				                      cmd->options[k].name);
+				                      options[k].name);
 			out->values[k] = "";
 		} else if (eq != NULL) {
 			out->values[k] = eq + 1;
@@ -83,8 +89,8 @@ enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
 		} else {
 			return masa_error_set(err, MASA_ERR_USAGE,
 			                      "%s: --%s needs a value (%s)",
-			                      cmd->name, cmd->options[k].name,
-			                      cmd->options[k].value);
+			                      cmd->name, options[k].name,
+			                      options[k].value);
 		}
 	}
 	if (*json && *csv)
@@ -100,16 +106,18 @@ enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
 
 void cli_print_help(const struct cli_command *cmd, FILE *f)
 {
+	const struct cli_option *options = cli_options(cmd);
+
 	fprintf(f, "usage: masa [--db PATH] %s%s%s%s\n\n%s\n", cmd->name,
 	        cmd->arguments ? " " : "", cmd->arguments ? cmd->arguments : "",
-	        cmd->options || cmd->listing ? " [options]" : "", cmd->summary);
+	        options || cmd->listing ? " [options]" : "", cmd->summary);
 	fprintf(f, "\noptions:\n");
-	for (int k = 0; cmd->options && cmd->options[k].name; k++) {
+	for (int k = 0; options && options[k].name; k++) {
 		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", cmd->options[k].name,
-		         cmd->options[k].value ? " " : "",
-		         cmd->options[k].value ? cmd->options[k].value : "");
-		fprintf(f, "  %-24s %s\n", left, cmd->options[k].help);
+		snprintf(left, sizeof left, "--%s%s%s", options[k].name,
+		         options[k].value ? " " : "",
+		         options[k].value ? options[k].value : "");
+		fprintf(f, "  %-24s %s\n", left, options[k].help);
 	}
 	if (cmd->listing)
 		fprintf(f, "  %-24s %s\n", "--json",

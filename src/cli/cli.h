@@ -19,7 +19,7 @@
 #include "gov/gov.h"
 #include "gov/partnership.h"
 
-enum { CLI_MAX_OPTIONS = 16, CLI_MAX_POSITIONAL = 8 };
+enum { CLI_MAX_OPTIONS = 24, CLI_MAX_POSITIONAL = 8 };
 
 struct cli_option {
 	const char *name;  /* without the leading "--" */
@@ -40,6 +40,13 @@ struct cli_command {
 	const char *arguments; /* "BODY", shown in the usage line */
 	const char *summary;
 	const struct cli_option *options; /* terminated by a NULL name */
+	/*
+	 * Or the options made when first asked for, from a kind of record's
+	 * declaration (cli/cmd_setup.c: --FIELD VALUE for each field);
+	 * data is the command's own.
+	 */
+	const struct cli_option *(*options_of)(const struct cli_command *cmd);
+	const void *data;
 	int min_positional, max_positional;
 	bool listing; /* takes --json */
 	bool csv;     /* takes --csv */
@@ -75,6 +82,8 @@ static inline const char *cli_opt(const struct cli_args *args, int i)
 enum masa_err cli_parse(const struct cli_command *cmd, int argc, char **argv,
                         struct cli_args *out, bool *help, bool *json, bool *csv,
                         struct masa_error *err);
+/* cmd's options: options, or what options_of makes. */
+const struct cli_option *cli_options(const struct cli_command *cmd);
 /* Prints cmd's usage and options to f. */
 void cli_print_help(const struct cli_command *cmd, FILE *f);
 
@@ -136,6 +145,8 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_meeting_move, cmd_meeting_cancel, cmd_meeting_set,
         cmd_meeting_declare, cmd_meeting_arrival, cmd_agenda_add,
         cmd_agenda_set, cmd_agenda_move, cmd_agenda_remove, cmd_agenda_publish,
-        cmd_circulate, cmd_circulation, cmd_pack;
+        cmd_circulate, cmd_circulation, cmd_pack, cmd_org_add, cmd_org_edit,
+        cmd_person_add, cmd_person_edit, cmd_body_add, cmd_body_edit,
+        cmd_body_close, cmd_member_add, cmd_member_end, cmd_member_change_role;
 
 #endif

@@ -70,6 +70,16 @@ static const struct cli_command *const commands[] = {
         &cmd_partnership_host_remove,
         &cmd_partnership_host_list,
         &cmd_body_serve,
+        &cmd_org_add,
+        &cmd_org_edit,
+        &cmd_person_add,
+        &cmd_person_edit,
+        &cmd_body_add,
+        &cmd_body_edit,
+        &cmd_body_close,
+        &cmd_member_add,
+        &cmd_member_end,
+        &cmd_member_change_role,
         &cmd_demo_generate,
         NULL};
 

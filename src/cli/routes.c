@@ -16,6 +16,7 @@
 #include "web/pages.h"
 #include "web/programme.h"
 #include "web/session.h"
+#include "web/setup.h"
 #include "web/structure.h"
 
 /* clang-format off */
@@ -25,6 +26,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(home_routes),
         ROUTE_INCLUDE(structure_routes),
         ROUTE_INCLUDE(documents_routes),
+        ROUTE_INCLUDE(setup_routes),
         ROUTE_INCLUDE(meeting_routes),
         ROUTE_INCLUDE(programme_routes),
         ROUTE_INCLUDE(actions_routes),

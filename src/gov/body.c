@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "gov/audit.h"
 #include "gov/check.h"
@@ -25,19 +26,91 @@ const char *const gov_voting_roles[] = {"chair",  "vice_chair", "deputy_chair",
 
 /* body */
 
+const char *const gov_body_kind_labels[] = {
+        "Chief officers' group", "Executive group",    "Sub-group", "Panel",
+        "Wider partnership",     "Scrutiny committee", "Board",     NULL};
+
+const char *const gov_membership_role_labels[] = {
+        "Chair",           "Vice chair", "Deputy chair", "Member",  "Adviser",
+        "Co-opted member", "Lay member", "Minute taker", "Officer", NULL};
+
+static const struct record_ref body_ref = {
+        .what = "body",
+        .sql_key = "SELECT short_name FROM body WHERE id = ?1",
+        .sql_id = "SELECT id FROM body WHERE partnership_id = ?1 "
+                  "AND short_name = ?2",
+        .sql_choices = "SELECT short_name, name || ' (' || short_name || ')' "
+                       "FROM body WHERE partnership_id = ?1 ORDER BY name",
+};
+
+static enum masa_err short_name_valid(const char *label, const char *value,
+                                      struct masa_error *err)
+{
+	if (text_is_short_name(value))
+		return MASA_OK;
+	return masa_error_set(err, MASA_ERR_INVALID,
+	                      "%s: \"%.60s\" must be 1-40 letters, digits, "
+	                      "-, _ or &",
+	                      label, value);
+}
+
+static enum masa_err fraction_valid(const char *label, const char *value,
+                                    struct masa_error *err)
+{
+	int num, den;
+
+	if (gov_quorum_fraction_parse(value, &num, &den))
+		return MASA_OK;
+	return masa_error_set(err, MASA_ERR_INVALID,
+	                      "%s: \"%.40s\" is not a fraction such as 1/3",
+	                      label, value);
+}
+
 static const struct record_field body_fields[] = {
         RECORD_FIELD(struct gov_body, id, RECORD_ID),
         RECORD_FIELD(struct gov_body, partnership_id, RECORD_ID),
-        RECORD_FIELD(struct gov_body, short_name, RECORD_TEXT),
-        RECORD_FIELD(struct gov_body, name, RECORD_TEXT),
-        RECORD_FIELD(struct gov_body, kind, RECORD_TEXT),
-        RECORD_FIELD(struct gov_body, parent_id, RECORD_ID),
-        RECORD_FIELD(struct gov_body, founding_date, RECORD_TEXT),
-        RECORD_FIELD(struct gov_body, dissolution_date, RECORD_TEXT),
-        RECORD_FIELD(struct gov_body, quorum_count, RECORD_INT),
-        RECORD_FIELD(struct gov_body, quorum_fraction, RECORD_TEXT),
-        RECORD_FIELD(struct gov_body, quorum_partners, RECORD_BOOL),
-        RECORD_FIELD(struct gov_body, terms_of_reference, RECORD_TEXT),
+        RECORD_INPUT_FIELD(struct gov_body, short_name, RECORD_TEXT,
+                           .label = "Short name",
+                           .hint = "As used in references such as "
+                                   "RLSCB/A1: letters, digits, -, _ or &",
+                           .input = RECORD_INPUT_LINE, .required = true,
+                           .validate = short_name_valid),
+        RECORD_INPUT_FIELD(struct gov_body, name, RECORD_TEXT, .label = "Name",
+                           .input = RECORD_INPUT_LINE, .required = true),
+        RECORD_INPUT_FIELD(
+                struct gov_body, kind, RECORD_TEXT, .label = "Kind of body",
+                .input = RECORD_INPUT_CHOICE, .choices = gov_body_kinds,
+                .choice_labels = gov_body_kind_labels, .required = true),
+        RECORD_INPUT_FIELD(struct gov_body, parent_id, RECORD_ID,
+                           .label = "Reports to",
+                           .hint = "The body it is part of, if any",
+                           .input = RECORD_INPUT_REF, .ref = &body_ref),
+        RECORD_INPUT_FIELD(struct gov_body, founding_date, RECORD_TEXT,
+                           .label = "Date founded",
+                           .hint = "The first day it could meet",
+                           .input = RECORD_INPUT_DATE),
+        RECORD_INPUT_FIELD(struct gov_body, dissolution_date, RECORD_TEXT,
+                           .label = "Date dissolved",
+                           .hint = "The last day it could meet; leave "
+                                   "empty while it runs",
+                           .input = RECORD_INPUT_DATE),
+        RECORD_INPUT_FIELD(struct gov_body, quorum_count, RECORD_INT,
+                           .label = "Quorum: number of voting members",
+                           .hint = "Leave empty for a fraction, or no rule",
+                           .input = RECORD_INPUT_NUMBER),
+        RECORD_INPUT_FIELD(struct gov_body, quorum_fraction, RECORD_TEXT,
+                           .label = "Quorum: fraction of voting members",
+                           .hint = "Such as 1/3", .input = RECORD_INPUT_LINE,
+                           .validate = fraction_valid),
+        RECORD_INPUT_FIELD(struct gov_body, quorum_partners, RECORD_BOOL,
+                           .label = "Each safeguarding partner must be "
+                                    "present",
+                           .input = RECORD_INPUT_YESNO),
+        RECORD_INPUT_FIELD(struct gov_body, terms_of_reference, RECORD_TEXT,
+                           .label = "Terms of reference",
+                           .hint = "Markdown: paragraphs, lists, "
+                                   "**bold**",
+                           .input = RECORD_INPUT_TEXT),
 };
 
 #define BODY_COLUMNS                                                       \
@@ -45,7 +118,7 @@ static const struct record_field body_fields[] = {
 	"founding_date, dissolution_date, quorum_count, quorum_fraction, " \
 	"quorum_partners, terms_of_reference"
 
-static const struct record_kind body_kind = {
+const struct record_kind gov_body_record = {
         .entity = "body",
         .label = "body",
         .fields = body_fields,
@@ -164,8 +237,8 @@ static enum masa_err body_check_parent(struct gov *g, const struct gov_body *b,
 		if (at == b->id || depth > 100)
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
-			        "body parent: %s cannot be its own "
-			        "ancestor",
+			        "Reports to: %s cannot report to itself, "
+			        "even through other bodies",
 			        b->short_name);
 		rc = store_prepare(g->store, SQL_BODY_PARENT, &st, err);
 		if (rc != MASA_OK)
@@ -182,7 +255,7 @@ static enum masa_err body_check_parent(struct gov *g, const struct gov_body *b,
 		if (!row || partnership != b->partnership_id)
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
-			        "body parent: no body with id %lld "
+			        "Reports to: no body with id %lld "
 			        "in this partnership",
 			        (long long)at);
 		at = next;
@@ -211,7 +284,7 @@ static enum masa_err seen_clash(struct gov *g, const char *sql,
 	if (rc == MASA_OK && row)
 		rc = masa_error_set(
 		        err, MASA_ERR_CONFLICT,
-		        "body short_name: \"%s\" is already used by %s, and "
+		        "Short name: \"%s\" is already used by %s, and "
 		        "one partnership would see both: references such as "
 		        "%s/A1 would name two bodies",
 		        short_name, store_column_text(st, 0), short_name);
@@ -234,48 +307,46 @@ static enum masa_err body_check(struct gov *g, const struct gov_body *b,
 		return rc;
 	if (!text_is_short_name(b->short_name))
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "body short_name: \"%.60s\" must be 1-40 "
+		                      "Short name: \"%.60s\" must be 1-40 "
 		                      "letters, digits, -, _ or &",
 		                      b->short_name ? b->short_name : "");
-	if ((rc = check_line("body name", b->name, err)) ||
-	    (rc = check_enum("body classification", b->kind, gov_body_kinds,
-	                     false, err)) ||
-	    (rc = check_date("body founding_date", b->founding_date, true,
+	if ((rc = check_line("Name", b->name, err)) ||
+	    (rc = check_enum("Kind of body", b->kind, gov_body_kinds, false,
 	                     err)) ||
-	    (rc = check_date("body dissolution_date", b->dissolution_date, true,
+	    (rc = check_date("Date founded", b->founding_date, true, err)) ||
+	    (rc = check_date("Date dissolved", b->dissolution_date, true,
 	                     err)) ||
-	    (rc = check_date_order("founding_date", b->founding_date,
-	                           "body dissolution_date", b->dissolution_date,
+	    (rc = check_date_order("the date founded", b->founding_date,
+	                           "Date dissolved", b->dissolution_date,
 	                           err)) ||
-	    (rc = check_optional_text("body terms_of_reference",
+	    (rc = check_optional_text("Terms of reference",
 	                              b->terms_of_reference, err)))
 		return rc;
 	if (b->quorum_count < 0 || b->quorum_count > 1000)
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "body quorum count: %lld is not between 1 "
-		        "and 1000",
-		        (long long)b->quorum_count);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Quorum: number of voting members: %lld "
+		                      "is not between 1 "
+		                      "and 1000",
+		                      (long long)b->quorum_count);
 	if (b->quorum_fraction != NULL &&
 	    !gov_quorum_fraction_parse(b->quorum_fraction, &num, &den))
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "body quorum fraction: \"%.40s\" is not a "
-		        "fraction such as 1/3",
-		        b->quorum_fraction);
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Quorum: fraction of voting members: "
+		                      "\"%.40s\" is not a "
+		                      "fraction such as 1/3",
+		                      b->quorum_fraction);
 	if (b->quorum_fraction != NULL && b->quorum_count != 0)
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "body quorum: give a count or a fraction, "
-		        "not both");
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Quorum: number of voting members: give "
+		                      "a number or a fraction, "
+		                      "not both");
 	rc = gov_body_find(g, b->partnership_id, b->short_name, &a, &other,
 	                   &probe);
 	if (rc == MASA_OK && other.id != b->id)
-		rc = masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "body short_name: \"%s\" is already used by "
-		        "%s",
-		        b->short_name, other.name);
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Short name: \"%s\" is already used by "
+		                    "%s",
+		                    b->short_name, other.name);
 	else if (rc == MASA_OK || rc == MASA_ERR_NOT_FOUND)
 		rc = MASA_OK;
 	else
@@ -296,7 +367,7 @@ enum masa_err gov_body_create(struct gov *g, struct gov_body *b,
 
 	b->id = 0;
 	rc = body_check(g, b, err);
-	return rc ? rc : record_insert(g, &body_kind, b, err);
+	return rc ? rc : record_insert(g, &gov_body_record, b, err);
 }
 
 enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
@@ -327,8 +398,11 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	if (rc == MASA_OK && row)
 		rc = masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "body dates: its meeting %s on %s would fall "
-		        "outside them",
+		        "%s: its meeting %s on %s would fall outside the "
+		        "dates the body runs",
+		        strcmp(store_column_text(st, 1), from) < 0
+		                ? "Date founded"
+		                : "Date dissolved",
 		        store_column_text(st, 0), store_column_text(st, 1));
 	store_done(st);
 	if (rc != MASA_OK)
@@ -345,28 +419,32 @@ enum masa_err gov_body_update(struct gov *g, const struct gov_body *b,
 	if (rc == MASA_OK && row) {
 		const char *start = store_column_text(st, 1);
 		const char *end = store_column_text(st, 2);
+		/* the founding side when it starts or ends before it */
+		bool founded = strcmp(start ? start : "9999-12-31", from) < 0 ||
+		               strcmp(end ? end : "9999-12-31", from) < 0;
 		rc = masa_error_set(
 		        err, MASA_ERR_INVALID,
-		        "body dates: the membership of %s (%s to %s) "
-		        "would fall outside them",
+		        "%s: the membership of %s (%s to %s) would fall "
+		        "outside the dates the body runs",
+		        founded ? "Date founded" : "Date dissolved",
 		        store_column_text(st, 0), start ? start : "the start",
 		        end ? end : "now");
 	}
 	store_done(st);
-	return rc ? rc : record_update(g, &body_kind, b, err);
+	return rc ? rc : record_update(g, &gov_body_record, b, err);
 }
 
 enum masa_err gov_body_get(struct gov *g, int64_t id, struct arena *a,
                            struct gov_body *out, struct masa_error *err)
 {
-	return record_get(g, &body_kind, id, a, out, err);
+	return record_get(g, &gov_body_record, id, a, out, err);
 }
 
 enum masa_err gov_body_find(struct gov *g, int64_t partnership_id,
                             const char *short_name, struct arena *a,
                             struct gov_body *out, struct masa_error *err)
 {
-	return record_find(g, &body_kind, SQL_BODY_FIND, partnership_id,
+	return record_find(g, &gov_body_record, SQL_BODY_FIND, partnership_id,
 	                   short_name, a, out, err);
 }
 
@@ -375,7 +453,7 @@ enum masa_err gov_body_list(struct gov *g, int64_t partnership_id,
                             struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &body_kind, SQL_BODY_LIST,
+	enum masa_err rc = record_list(g, &gov_body_record, SQL_BODY_LIST,
 	                               partnership_id, a, &items, n, err);
 
 	*out = items;
@@ -386,8 +464,8 @@ enum masa_err gov_body_find_seen(struct gov *g, int64_t partnership_id,
                                  const char *short_name, struct arena *a,
                                  struct gov_body *out, struct masa_error *err)
 {
-	return record_find(g, &body_kind, SQL_BODY_FIND_SEEN, partnership_id,
-	                   short_name, a, out, err);
+	return record_find(g, &gov_body_record, SQL_BODY_FIND_SEEN,
+	                   partnership_id, short_name, a, out, err);
 }
 
 enum masa_err gov_body_list_seen(struct gov *g, int64_t partnership_id,
@@ -395,7 +473,7 @@ enum masa_err gov_body_list_seen(struct gov *g, int64_t partnership_id,
                                  size_t *n, struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &body_kind, SQL_BODY_LIST_SEEN,
+	enum masa_err rc = record_list(g, &gov_body_record, SQL_BODY_LIST_SEEN,
 	                               partnership_id, a, &items, n, err);
 
 	*out = items;
@@ -594,20 +672,38 @@ char *gov_body_quorum_text(struct arena *a, const struct gov_body *b)
 
 static const struct record_field membership_fields[] = {
         RECORD_FIELD(struct gov_membership, id, RECORD_ID),
-        RECORD_FIELD(struct gov_membership, body_id, RECORD_ID),
-        RECORD_FIELD(struct gov_membership, person_id, RECORD_ID),
-        RECORD_FIELD(struct gov_membership, role, RECORD_TEXT),
-        RECORD_FIELD(struct gov_membership, organisation_id, RECORD_ID),
-        RECORD_FIELD(struct gov_membership, label, RECORD_TEXT),
-        RECORD_FIELD(struct gov_membership, start_date, RECORD_TEXT),
-        RECORD_FIELD(struct gov_membership, end_date, RECORD_TEXT),
+        RECORD_INPUT_FIELD(struct gov_membership, body_id, RECORD_ID,
+                           .label = "Body", .input = RECORD_INPUT_REF,
+                           .ref = &body_ref, .required = true),
+        RECORD_INPUT_FIELD(struct gov_membership, person_id, RECORD_ID,
+                           .label = "Person", .input = RECORD_INPUT_REF,
+                           .ref = &gov_person_ref, .required = true),
+        RECORD_INPUT_FIELD(
+                struct gov_membership, role, RECORD_TEXT, .label = "Role",
+                .input = RECORD_INPUT_CHOICE, .choices = gov_membership_roles,
+                .choice_labels = gov_membership_role_labels, .required = true),
+        RECORD_INPUT_FIELD(struct gov_membership, organisation_id, RECORD_ID,
+                           .label = "Organisation represented",
+                           .hint = "Leave empty when it is their employer",
+                           .input = RECORD_INPUT_REF,
+                           .ref = &gov_organisation_ref),
+        RECORD_INPUT_FIELD(struct gov_membership, label, RECORD_TEXT,
+                           .label = "Role as printed",
+                           .hint = "Such as \"Independent Chair\"",
+                           .input = RECORD_INPUT_LINE),
+        RECORD_INPUT_FIELD(struct gov_membership, start_date, RECORD_TEXT,
+                           .label = "Start date", .input = RECORD_INPUT_DATE),
+        RECORD_INPUT_FIELD(struct gov_membership, end_date, RECORD_TEXT,
+                           .label = "End date",
+                           .hint = "Leave empty while it runs",
+                           .input = RECORD_INPUT_DATE),
 };
 
 #define MEMBERSHIP_COLUMNS                                                   \
 	"id, body_id, person_id, role, organisation_id, label, start_date, " \
 	"end_date"
 
-static const struct record_kind membership_kind = {
+const struct record_kind gov_membership_record = {
         .entity = "membership",
         .label = "membership",
         .fields = membership_fields,
@@ -699,41 +795,40 @@ static enum masa_err membership_check(struct gov *g,
 
 	if (m->body_id == 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "membership body: required");
+		                      "Body: choose one");
 	rc = gov_body_get(g, m->body_id, &a, &b, err);
 	if (rc != MASA_OK) {
-		masa_error_prefix(err, "membership body");
+		masa_error_prefix(err, "Body");
 		goto out;
 	}
 	if ((rc = record_check_ref(g, SQL_PERSON_IN_PARTNERSHIP, m->person_id,
-	                           b.partnership_id, true, "membership person",
-	                           "person", err)) ||
-	    (rc = check_enum("membership role", m->role, gov_membership_roles,
-	                     false, err)) ||
+	                           b.partnership_id, true, "Person", "person",
+	                           err)) ||
+	    (rc = check_enum("Role", m->role, gov_membership_roles, false,
+	                     err)) ||
 	    (rc = record_check_ref(g, SQL_ORGANISATION_IN_PARTNERSHIP,
 	                           m->organisation_id, b.partnership_id, false,
-	                           "membership on_behalf_of", "organisation",
+	                           "Organisation represented", "organisation",
 	                           err)) ||
-	    (rc = check_optional_line("membership label", m->label, err)) ||
-	    (rc = check_date("membership start_date", m->start_date, true,
-	                     err)) ||
-	    (rc = check_date("membership end_date", m->end_date, true, err)) ||
-	    (rc = check_date_order("start_date", m->start_date,
-	                           "membership end_date", m->end_date, err)))
+	    (rc = check_optional_line("Role as printed", m->label, err)) ||
+	    (rc = check_date("Start date", m->start_date, true, err)) ||
+	    (rc = check_date("End date", m->end_date, true, err)) ||
+	    (rc = check_date_order("the start date", m->start_date, "End date",
+	                           m->end_date, err)))
 		goto out;
 	if (m->start_date && b.founding_date &&
 	    strcmp(m->start_date, b.founding_date) < 0) {
-		rc = masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "membership start_date: %s is before %s was "
-		        "founded on %s",
-		        m->start_date, b.short_name, b.founding_date);
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Start date: %s is before %s was "
+		                    "founded on %s",
+		                    m->start_date, b.short_name,
+		                    b.founding_date);
 		goto out;
 	}
 	if (m->end_date && b.dissolution_date &&
 	    strcmp(m->end_date, b.dissolution_date) > 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "membership end_date: %s is after %s was "
+		                    "End date: %s is after %s was "
 		                    "dissolved on %s",
 		                    m->end_date, b.short_name,
 		                    b.dissolution_date);
@@ -742,7 +837,7 @@ static enum masa_err membership_check(struct gov *g,
 	if (m->start_date && b.dissolution_date &&
 	    strcmp(m->start_date, b.dissolution_date) > 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "membership start_date: %s is after %s was "
+		                    "Start date: %s is after %s was "
 		                    "dissolved on %s",
 		                    m->start_date, b.short_name,
 		                    b.dissolution_date);
@@ -751,7 +846,7 @@ static enum masa_err membership_check(struct gov *g,
 	if (m->end_date && b.founding_date &&
 	    strcmp(m->end_date, b.founding_date) < 0) {
 		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "membership end_date: %s is before %s was "
+		                    "End date: %s is before %s was "
 		                    "founded on %s",
 		                    m->end_date, b.short_name, b.founding_date);
 		goto out;
@@ -769,12 +864,11 @@ static enum masa_err membership_check(struct gov *g,
 	if (rc == MASA_OK && row) {
 		const char *s = store_column_text(st, 0);
 		const char *e = store_column_text(st, 1);
-		rc = masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "membership: the person is already %s of %s "
-		        "from %s to %s, which overlaps",
-		        m->role, b.short_name, s ? s : "the start",
-		        e ? e : "now");
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Role: the person is already %s of %s "
+		                    "from %s to %s, which overlaps",
+		                    m->role, b.short_name, s ? s : "the start",
+		                    e ? e : "now");
 	}
 	store_done(st);
 out:
@@ -789,7 +883,7 @@ enum masa_err gov_membership_create(struct gov *g, struct gov_membership *m,
 
 	m->id = 0;
 	rc = membership_check(g, m, err);
-	return rc ? rc : record_insert(g, &membership_kind, m, err);
+	return rc ? rc : record_insert(g, &gov_membership_record, m, err);
 }
 
 enum masa_err gov_membership_update(struct gov *g,
@@ -798,14 +892,14 @@ enum masa_err gov_membership_update(struct gov *g,
 {
 	enum masa_err rc = membership_check(g, m, err);
 
-	return rc ? rc : record_update(g, &membership_kind, m, err);
+	return rc ? rc : record_update(g, &gov_membership_record, m, err);
 }
 
 enum masa_err gov_membership_get(struct gov *g, int64_t id, struct arena *a,
                                  struct gov_membership *out,
                                  struct masa_error *err)
 {
-	return record_get(g, &membership_kind, id, a, out, err);
+	return record_get(g, &gov_membership_record, id, a, out, err);
 }
 
 enum masa_err gov_membership_list(struct gov *g, int64_t partnership_id,
@@ -813,8 +907,9 @@ enum masa_err gov_membership_list(struct gov *g, int64_t partnership_id,
                                   size_t *n, struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &membership_kind, SQL_MEMBERSHIP_LIST,
-	                               partnership_id, a, &items, n, err);
+	enum masa_err rc =
+	        record_list(g, &gov_membership_record, SQL_MEMBERSHIP_LIST,
+	                    partnership_id, a, &items, n, err);
 
 	*out = items;
 	return rc;
@@ -841,5 +936,304 @@ enum masa_err gov_members_on(struct gov *g, int64_t body_id, const char *date,
 	}
 	rc = record_collect(st, &member_kind, a, &items, n, err);
 	*out = items;
+	return rc;
+}
+
+/* ---- changes of membership over time ---- */
+
+/* The day before date (YYYY-MM-DD, valid), into out. */
+static void day_before(const char *date, char out[DATE_TEXT_SIZE])
+{
+	date_days d = 0;
+
+	(void)date_parse(date, &d, NULL);
+	date_format(d - 1, out);
+}
+
+enum masa_err gov_membership_end(struct gov *g, int64_t membership_id,
+                                 const char *date, struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_membership m;
+	enum masa_err rc;
+
+	if ((rc = check_date("End date", date, false, err)) ||
+	    (rc = gov_begin(g, err)))
+		goto out;
+	rc = gov_membership_get(g, membership_id, &a, &m, err);
+	if (rc == MASA_OK && m.end_date != NULL &&
+	    strcmp(m.end_date, date) <= 0)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "End date: this membership already ended "
+		                    "on %s",
+		                    m.end_date);
+	if (rc == MASA_OK) {
+		m.end_date = (char *)date;
+		rc = gov_membership_update(g, &m, err);
+	}
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+/*
+ * Within a transaction: ends m (running on date) the day before date, and
+ * when role is not NULL starts the same person's membership in role from
+ * date, for as long as m would have run. what names the date's field.
+ */
+static enum masa_err membership_turn(struct gov *g, struct gov_membership *m,
+                                     const char *role, const char *date,
+                                     const char *what, struct masa_error *err)
+{
+	char before[DATE_TEXT_SIZE];
+	struct gov_membership next = *m;
+	enum masa_err rc;
+
+	if (m->start_date != NULL && strcmp(date, m->start_date) <= 0)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "%s: %s is not after the membership it "
+		                      "changes started, on %s",
+		                      what, date, m->start_date);
+	day_before(date, before);
+	m->end_date = before;
+	if ((rc = gov_membership_update(g, m, err)) || role == NULL)
+		return rc;
+	next.role = (char *)role;
+	next.start_date = (char *)date;
+	return gov_membership_create(g, &next, err);
+}
+
+enum masa_err gov_membership_change_role(struct gov *g, int64_t membership_id,
+                                         const char *role, const char *date,
+                                         struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_membership m;
+	enum masa_err rc;
+
+	if ((rc = check_enum("Role", role, gov_membership_roles, false, err)) ||
+	    (rc = check_date("Date of the change", date, false, err)) ||
+	    (rc = gov_begin(g, err)))
+		goto out;
+	rc = gov_membership_get(g, membership_id, &a, &m, err);
+	if (rc == MASA_OK && strcmp(m.role, role) == 0)
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Role: the membership is %s already",
+		        record_choice_label(
+		                record_field_by_slug(&gov_membership_record,
+		                                     "role"),
+		                role));
+	if (rc == MASA_OK && m.end_date && strcmp(m.end_date, date) < 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Date of the change: the membership ended "
+		                    "on %s, before it",
+		                    m.end_date);
+	if (rc == MASA_OK)
+		rc = membership_turn(g, &m, role, date, "Date of the change",
+		                     err);
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+static const struct record_field chair_change_fields[] = {
+        RECORD_FIELD(struct gov_chair_change, body_id, RECORD_ID),
+        RECORD_INPUT_FIELD(struct gov_chair_change, person_id, RECORD_ID,
+                           .label = "New chair", .input = RECORD_INPUT_REF,
+                           .ref = &gov_person_ref, .required = true),
+        RECORD_INPUT_FIELD(struct gov_chair_change, organisation_id, RECORD_ID,
+                           .label = "Organisation represented",
+                           .hint = "Leave empty when it is their employer",
+                           .input = RECORD_INPUT_REF,
+                           .ref = &gov_organisation_ref),
+        RECORD_INPUT_FIELD(struct gov_chair_change, label, RECORD_TEXT,
+                           .label = "Role as printed",
+                           .hint = "Such as \"Independent Chair\"",
+                           .input = RECORD_INPUT_LINE),
+        RECORD_INPUT_FIELD(struct gov_chair_change, date, RECORD_TEXT,
+                           .label = "Date of the change",
+                           .hint = "The new chair's first day in the chair",
+                           .input = RECORD_INPUT_DATE, .required = true),
+        RECORD_INPUT_FIELD(struct gov_chair_change, previous_role, RECORD_TEXT,
+                           .label = "What the chair before becomes",
+                           .hint = "None: they leave the body the day "
+                                   "before",
+                           .input = RECORD_INPUT_CHOICE,
+                           .choices = gov_membership_roles,
+                           .choice_labels = gov_membership_role_labels),
+};
+
+const struct record_kind gov_chair_change_record = {
+        .entity = "chair_change",
+        .label = "change of chair",
+        .fields = chair_change_fields,
+        .nfields = sizeof chair_change_fields / sizeof chair_change_fields[0],
+        .size = sizeof(struct gov_chair_change),
+};
+
+enum masa_err gov_chair_change(struct gov *g, const struct gov_chair_change *c,
+                               struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_member *ms = NULL;
+	struct gov_membership chair = {0};
+	struct gov_body b;
+	size_t n = 0;
+	enum masa_err rc;
+
+	if (c->person_id == 0)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "New chair: choose one");
+	if ((rc = check_date("Date of the change", c->date, false, err)))
+		goto out;
+	if (c->previous_role != NULL &&
+	    (rc = check_enum("What the chair before becomes", c->previous_role,
+	                     gov_membership_roles, false, err)))
+		goto out;
+	if (c->previous_role != NULL &&
+	    strcmp(c->previous_role, "chair") == 0) {
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "What the chair before becomes: choose a role "
+		        "other than chair, or none");
+		goto out;
+	}
+	if ((rc = gov_begin(g, err)))
+		goto out;
+	rc = gov_body_get(g, c->body_id, &a, &b, err);
+	if (rc == MASA_OK && b.founding_date &&
+	    strcmp(c->date, b.founding_date) < 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Date of the change: %s is before %s was "
+		                    "founded, on %s",
+		                    c->date, b.short_name, b.founding_date);
+	if (rc == MASA_OK && b.dissolution_date &&
+	    strcmp(c->date, b.dissolution_date) > 0)
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Date of the change: %s is after %s closed, "
+		        "on %s",
+		        c->date, b.short_name, b.dissolution_date);
+	if (rc == MASA_OK)
+		rc = gov_members_on(g, c->body_id, c->date, &a, &ms, &n, err);
+	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
+		struct gov_membership *m = &ms[i].m;
+		if (strcmp(m->role, "chair") != 0)
+			continue;
+		if (m->person_id == c->person_id) {
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "New chair: %s chairs it already on "
+			        "%s",
+			        ms[i].person_name, c->date);
+			break;
+		}
+		if (m->start_date && strcmp(c->date, m->start_date) <= 0) {
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "Date of the change: %s is not after "
+			        "the current chair, %s, started on %s",
+			        c->date, ms[i].person_name, m->start_date);
+			break;
+		}
+		rc = membership_turn(g, m, c->previous_role, c->date,
+		                     "Date of the change", err);
+	}
+	/* The new chair's other running membership gives way to the chair. */
+	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
+		struct gov_membership *m = &ms[i].m;
+		if (m->person_id != c->person_id ||
+		    strcmp(m->role, "chair") == 0)
+			continue;
+		if (m->start_date && strcmp(c->date, m->start_date) <= 0)
+			continue; /* it starts that day: both stand */
+		rc = membership_turn(g, m, NULL, c->date, "Date of the change",
+		                     err);
+	}
+	if (rc == MASA_OK) {
+		chair.body_id = c->body_id;
+		chair.person_id = c->person_id;
+		chair.role = "chair";
+		chair.organisation_id = c->organisation_id;
+		chair.label = (char *)c->label;
+		chair.start_date = (char *)c->date;
+		rc = gov_membership_create(g, &chair, err);
+	}
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+static const char SQL_BODY_RUNNING[] =
+        "SELECT " MEMBERSHIP_COLUMNS " FROM membership WHERE body_id = ?1 "
+        "AND (end_date IS NULL OR end_date > ?2) ORDER BY id";
+
+enum masa_err gov_body_close(struct gov *g, int64_t body_id, const char *date,
+                             struct masa_error *err)
+{
+	struct arena a = ARENA_INIT;
+	struct gov_body b;
+	struct gov_membership *ms = NULL;
+	struct store_stmt *st;
+	void *items;
+	size_t n = 0;
+	enum masa_err rc;
+
+	if ((rc = check_date("Date it closes", date, false, err)) ||
+	    (rc = gov_begin(g, err)))
+		goto out;
+	rc = gov_body_get(g, body_id, &a, &b, err);
+	if (rc == MASA_OK && b.dissolution_date != NULL)
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Date it closes: %s closed on %s already",
+		                    b.short_name, b.dissolution_date);
+	if (rc == MASA_OK && b.founding_date &&
+	    strcmp(date, b.founding_date) < 0)
+		rc = masa_error_set(err, MASA_ERR_INVALID,
+		                    "Date it closes: %s is before %s was "
+		                    "founded, on %s",
+		                    date, b.short_name, b.founding_date);
+	if (rc == MASA_OK)
+		rc = store_prepare(g->store, SQL_BODY_RUNNING, &st, err);
+	if (rc == MASA_OK) {
+		store_bind_int(st, 1, body_id);
+		store_bind_text(st, 2, date);
+		rc = record_collect(st, &gov_membership_record, &a, &items, &n,
+		                    err);
+		ms = items;
+	}
+	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
+		if (ms[i].start_date && strcmp(ms[i].start_date, date) > 0) {
+			struct gov_person p;
+			rc = gov_person_get(g, ms[i].person_id, &a, &p, err);
+			if (rc == MASA_OK)
+				rc = masa_error_set(
+				        err, MASA_ERR_INVALID,
+				        "Date it closes: the membership of %s "
+				        "starts on %s, after it",
+				        p.name, ms[i].start_date);
+			break;
+		}
+		ms[i].end_date = (char *)date;
+		rc = gov_membership_update(g, &ms[i], err);
+	}
+	if (rc == MASA_OK) {
+		b.dissolution_date = (char *)date;
+		rc = gov_body_update(g, &b, err);
+		/* Its last day is what closing asks for. */
+		if (rc == MASA_ERR_INVALID &&
+		    strncmp(err->message, "Date dissolved: ", 16) == 0) {
+			char rest[sizeof err->message];
+			snprintf(rest, sizeof rest, "%s", err->message + 16);
+			masa_error_set(err, rc, "Date it closes: %s", rest);
+		}
+	}
+	rc = gov_end(g, rc, err);
+out:
+	arena_free(&a);
 	return rc;
 }

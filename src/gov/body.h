@@ -17,6 +17,7 @@
 
 #include "gov/gov.h"
 #include "gov/partnership.h"
+#include "gov/record.h"
 
 struct gov_body {
 	int64_t id;
@@ -56,7 +57,14 @@ struct gov_member {
 };
 
 extern const char *const gov_body_kinds[];
+extern const char *const gov_body_kind_labels[]; /* in the same order */
 extern const char *const gov_membership_roles[];
+extern const char *const gov_membership_role_labels[];
+/*
+ * The declarations of bodies and memberships (gov/record.h): what forms,
+ * the CLI's add and edit commands and JSON show of each field.
+ */
+extern const struct record_kind gov_body_record, gov_membership_record;
 /* Roles that count towards a quorum. */
 extern const char *const gov_voting_roles[];
 
@@ -144,5 +152,53 @@ enum masa_err gov_membership_list(struct gov *g, int64_t partnership_id,
 enum masa_err gov_members_on(struct gov *g, int64_t body_id, const char *date,
                              struct arena *a, struct gov_member **out,
                              size_t *n, struct masa_error *err);
+
+/*
+ * Ends membership id on date (its last day), keeping it: history stays.
+ * MASA_ERR_INVALID when date is before it started, MASA_ERR_CONFLICT when
+ * it has ended by then already; messages name the field ("End date: ...").
+ */
+enum masa_err gov_membership_end(struct gov *g, int64_t membership_id,
+                                 const char *date, struct masa_error *err);
+/*
+ * The person of membership id takes role from date: the membership ends
+ * the day before and one in role starts on date, in one transaction.
+ */
+enum masa_err gov_membership_change_role(struct gov *g, int64_t membership_id,
+                                         const char *role, const char *date,
+                                         struct masa_error *err);
+
+/* A change of chair: who takes the chair of which body, from when. */
+struct gov_chair_change {
+	int64_t body_id;
+	int64_t person_id;       /* the new chair */
+	int64_t organisation_id; /* whom they represent, or 0 */
+	char *label;             /* the role as printed, or NULL */
+	char *date;              /* their first day as chair */
+	/* what the chair before becomes from date ("member"), or NULL when
+	 * they leave the body */
+	char *previous_role;
+};
+/* What a person gives for a change of chair: its form and options. */
+extern const struct record_kind gov_chair_change_record;
+
+/*
+ * In one transaction: the chair on c->date (if any) stops being chair the
+ * day before (and stays on as c->previous_role, or leaves), the new chair's
+ * other running membership of the body ends the day before, and their
+ * chair's membership starts on c->date. MASA_ERR_INVALID, nothing stored,
+ * when the date is not after the current chair started, the new chair is
+ * the chair already, or a reference is not in the partnership.
+ */
+enum masa_err gov_chair_change(struct gov *g, const struct gov_chair_change *c,
+                               struct masa_error *err);
+/*
+ * Closes body id: its dissolution date becomes date and its running
+ * memberships end on it, in one transaction. Refused (nothing stored) when
+ * it is closed already, date is before it was founded, a membership or
+ * meeting comes after date.
+ */
+enum masa_err gov_body_close(struct gov *g, int64_t body_id, const char *date,
+                             struct masa_error *err);
 
 #endif

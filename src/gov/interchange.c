@@ -46,7 +46,13 @@ static const char *const programme_members[] = {
 static const char *const page_members[] = {"page", "text", NULL};
 static const char *const partnership_members[] = {"id", "name", "area", NULL};
 static const char *const organisation_members[] = {
-        "id", "name", "classification", "part", NULL};
+        "id",
+        "name",
+        "classification",
+        "part",
+        "lead_safeguarding_partner",
+        "delegated_safeguarding_partner",
+        NULL};
 static const char *const person_members[] = {
         "id",    "name", "honorific_prefix", "job_title", "organization",
         "email", NULL};
@@ -100,7 +106,7 @@ static const char *const declaration_members[] = {"person", "item", "interest",
  * Puts a path segment before err's message: joined with "." when the
  * message starts with one of members (the members of the object the
  * segment names: "person: ..." becomes "attendance[0].person: ..."), else
- * with ": " (a rule of the domain: "memberships[1]: membership end_date:
+ * with ": " (a rule of the domain: "memberships[1]: End date:
  * ..."). Messages so read "meetings[3].attendance[2].person: no person ...".
  */
 static void path_prefix(struct masa_error *err, const char *const *members,
@@ -316,6 +322,37 @@ static enum masa_err load_organisation(struct loader *l, json_t *o,
 	rc = gov_organisation_create(l->g, &org, err);
 	if (rc == MASA_OK)
 		map_put(&l->organisations, key, org.id);
+	return rc;
+}
+
+/*
+ * The lead and delegated safeguarding partners of organisation o: people,
+ * who are loaded after organisations, so set in a second pass over them.
+ */
+static enum masa_err load_organisation_partners(struct loader *l, json_t *o,
+                                                struct masa_error *err)
+{
+	struct gov_organisation org;
+	struct arena a = ARENA_INIT;
+	const char *key;
+	int64_t lead = 0, delegate = 0;
+	enum masa_err rc;
+
+	if ((rc = get_text(o, "id", true, &key, err)) ||
+	    (rc = get_ref(o, "lead_safeguarding_partner", false, &l->people,
+	                  "person", &lead, err)) ||
+	    (rc = get_ref(o, "delegated_safeguarding_partner", false,
+	                  &l->people, "person", &delegate, err)))
+		return rc;
+	if (lead == 0 && delegate == 0)
+		return MASA_OK;
+	rc = gov_organisation_find(l->g, l->partnership_id, key, &a, &org, err);
+	if (rc == MASA_OK) {
+		org.lead_person_id = lead;
+		org.delegate_person_id = delegate;
+		rc = gov_organisation_update(l->g, &org, err);
+	}
+	arena_free(&a);
 	return rc;
 }
 
@@ -1014,6 +1051,8 @@ static enum masa_err load_document_root(struct loader *l, json_t *root,
 	                    err)) ||
 	    (rc = load_list(l, root, "people", person_members, load_person,
 	                    &l->counts.people, err)) ||
+	    (rc = load_list(l, root, "organizations", organisation_members,
+	                    load_organisation_partners, NULL, err)) ||
 	    (rc = load_list(l, root, "bodies", body_members, load_body,
 	                    &l->counts.bodies, err)) ||
 	    (rc = load_list(l, root, "memberships", membership_members,
@@ -1682,6 +1721,14 @@ enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
 		set_text(o, "name", orgs[i].name);
 		set_text(o, "classification", orgs[i].classification);
 		set_text(o, "part", orgs[i].part);
+		if (orgs[i].lead_person_id)
+			set_text(o, "lead_safeguarding_partner",
+			         key_of(d.people, d.npeople,
+			                orgs[i].lead_person_id));
+		if (orgs[i].delegate_person_id)
+			set_text(o, "delegated_safeguarding_partner",
+			         key_of(d.people, d.npeople,
+			                orgs[i].delegate_person_id));
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "organizations", list);

@@ -13,6 +13,32 @@
 const char *const gov_organisation_parts[] = {
         "safeguarding_partner", "relevant_agency", "education", "other", NULL};
 
+const char *const gov_organisation_part_labels[] = {
+        "Safeguarding partner", "Relevant agency", "Education", "Other", NULL};
+
+const char *const gov_organisation_classification_labels[] = {
+        "Local authority", "Health", "Police",    "Probation",
+        "Education",       "Fire",   "Voluntary", "Court",
+        "Government",      "Other",  NULL};
+
+const struct record_ref gov_person_ref = {
+        .what = "person",
+        .sql_key = "SELECT key FROM person WHERE id = ?1",
+        .sql_id = "SELECT id FROM person WHERE partnership_id = ?1 "
+                  "AND key = ?2",
+        .sql_choices = "SELECT key, name FROM person "
+                       "WHERE partnership_id = ?1 ORDER BY name, key",
+};
+
+const struct record_ref gov_organisation_ref = {
+        .what = "organisation",
+        .sql_key = "SELECT key FROM organisation WHERE id = ?1",
+        .sql_id = "SELECT id FROM organisation WHERE partnership_id = ?1 "
+                  "AND key = ?2",
+        .sql_choices = "SELECT key, name FROM organisation "
+                       "WHERE partnership_id = ?1 ORDER BY name, key",
+};
+
 const char *const gov_organisation_classifications[] = {
         "local_authority", "health", "police",    "probation",
         "education",       "fire",   "voluntary", "court",
@@ -353,19 +379,50 @@ enum masa_err gov_partnership_host_list(struct gov *g, int64_t partnership_id,
 
 /* organisation */
 
+#define KEY_HINT                                                   \
+	"Lower-case letters, digits and -, used in addresses and " \
+	"files; leave empty to make one from the name"
+
 static const struct record_field organisation_fields[] = {
         RECORD_FIELD(struct gov_organisation, id, RECORD_ID),
         RECORD_FIELD(struct gov_organisation, partnership_id, RECORD_ID),
-        RECORD_FIELD(struct gov_organisation, key, RECORD_TEXT),
-        RECORD_FIELD(struct gov_organisation, name, RECORD_TEXT),
-        RECORD_FIELD(struct gov_organisation, classification, RECORD_TEXT),
-        RECORD_FIELD(struct gov_organisation, part, RECORD_TEXT),
+        RECORD_INPUT_FIELD(struct gov_organisation, key, RECORD_TEXT,
+                           .label = "Key", .hint = KEY_HINT,
+                           .input = RECORD_INPUT_KEY, .required = true),
+        RECORD_INPUT_FIELD(struct gov_organisation, name, RECORD_TEXT,
+                           .label = "Name", .input = RECORD_INPUT_LINE,
+                           .required = true),
+        RECORD_INPUT_FIELD(struct gov_organisation, classification, RECORD_TEXT,
+                           .label = "Sector", .input = RECORD_INPUT_CHOICE,
+                           .choices = gov_organisation_classifications,
+                           .choice_labels =
+                                   gov_organisation_classification_labels),
+        RECORD_INPUT_FIELD(struct gov_organisation, part, RECORD_TEXT,
+                           .label = "Part in the arrangements",
+                           .hint = "The local authority, the integrated care "
+                                   "board and the police are the "
+                                   "safeguarding partners",
+                           .input = RECORD_INPUT_CHOICE,
+                           .choices = gov_organisation_parts,
+                           .choice_labels = gov_organisation_part_labels,
+                           .required = true),
+        RECORD_INPUT_FIELD(struct gov_organisation, lead_person_id, RECORD_ID,
+                           .label = "Lead safeguarding partner",
+                           .hint = "For a safeguarding partner: its chief "
+                                   "executive or chief officer",
+                           .input = RECORD_INPUT_REF, .ref = &gov_person_ref),
+        RECORD_INPUT_FIELD(struct gov_organisation, delegate_person_id,
+                           RECORD_ID, .label = "Delegated safeguarding partner",
+                           .hint = "Whom the lead safeguarding partner "
+                                   "delegates to, if anyone",
+                           .input = RECORD_INPUT_REF, .ref = &gov_person_ref),
 };
 
-#define ORGANISATION_COLUMNS \
-	"id, partnership_id, key, name, classification, part"
+#define ORGANISATION_COLUMNS                                    \
+	"id, partnership_id, key, name, classification, part, " \
+	"lead_person_id, delegate_person_id"
 
-static const struct record_kind organisation_kind = {
+const struct record_kind gov_organisation_record = {
         .entity = "organisation",
         .label = "organisation",
         .fields = organisation_fields,
@@ -373,9 +430,12 @@ static const struct record_kind organisation_kind = {
         .size = sizeof(struct gov_organisation),
         .sql_insert =
                 "INSERT INTO organisation (partnership_id, key, name, "
-                "classification, part) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                "classification, part, lead_person_id, delegate_person_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         .sql_update = "UPDATE organisation SET partnership_id = ?, key = ?, "
-                      "name = ?, classification = ?, part = ? WHERE id = ?",
+                      "name = ?, classification = ?, part = ?, "
+                      "lead_person_id = ?, delegate_person_id = ? "
+                      "WHERE id = ?",
         .sql_get = "SELECT " ORGANISATION_COLUMNS
                    " FROM organisation WHERE id = ?",
 };
@@ -386,6 +446,8 @@ static const char SQL_ORGANISATION_FIND[] =
 static const char SQL_ORGANISATION_LIST[] =
         "SELECT " ORGANISATION_COLUMNS " FROM organisation "
         "WHERE partnership_id = ? ORDER BY id";
+static const char SQL_PERSON_IN[] =
+        "SELECT 1 FROM person WHERE id = ? AND partnership_id = ?";
 static const char SQL_ORGANISATION_IN[] =
         "SELECT 1 FROM organisation WHERE id = ? AND partnership_id = ?";
 static const char SQL_PARTNERSHIP_EXISTS[] =
@@ -402,11 +464,10 @@ static enum masa_err key_check(struct gov *g, const char *sql,
 	enum masa_err rc;
 
 	if (!text_is_slug(key))
-		return masa_error_set(
-		        err, MASA_ERR_INVALID,
-		        "%s id: \"%.60s\" must be 1-80 lower-case "
-		        "letters, digits and -",
-		        what, key ? key : "");
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "Key: \"%.60s\" must be 1-80 lower-case "
+		                      "letters, digits and -",
+		                      key ? key : "");
 	rc = store_prepare(g->store, sql, &st, err);
 	if (rc != MASA_OK)
 		return rc;
@@ -414,12 +475,51 @@ static enum masa_err key_check(struct gov *g, const char *sql,
 	store_bind_text(st, 2, key);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row && store_column_int(st, 0) != self)
-		rc = masa_error_set(
-		        err, MASA_ERR_CONFLICT,
-		        "%s id: \"%s\" is already used by another %s", what,
-		        key, what);
+		rc = masa_error_set(err, MASA_ERR_CONFLICT,
+		                    "Key: \"%s\" is already used by another %s",
+		                    key, what);
 	store_done(st);
 	return rc;
+}
+
+/*
+ * A key for name that no record sql finds (partnership ?1, key ?2) uses
+ * yet: its slug, then slug-2, slug-3...
+ */
+static enum masa_err key_unique(struct gov *g, const char *sql,
+                                int64_t partnership_id, const char *name,
+                                struct arena *a, const char **key,
+                                struct masa_error *err)
+{
+	const char *base = text_slugify(a, name ? name : "");
+	enum masa_err rc = MASA_OK;
+
+	if (base == NULL || base[0] == '\0')
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Key: give one, or a name with letters or "
+		        "digits to make it from");
+	for (int n = 1; n < 1000; n++) {
+		const char *k =
+		        n == 1 ? base : arena_printf(a, "%s-%d", base, n);
+		struct store_stmt *st;
+		bool row;
+		if ((rc = store_prepare(g->store, sql, &st, err)))
+			return rc;
+		store_bind_int(st, 1, partnership_id);
+		store_bind_text(st, 2, k);
+		rc = store_step(st, &row, err);
+		store_done(st);
+		if (rc != MASA_OK)
+			return rc;
+		if (!row) {
+			*key = k;
+			return MASA_OK;
+		}
+	}
+	return masa_error_set(err, MASA_ERR_CONFLICT,
+	                      "Key: too many records are named \"%.60s\"",
+	                      name);
 }
 
 static const char SQL_ORGANISATION_PARTNERSHIP[] =
@@ -464,13 +564,43 @@ static enum masa_err organisation_check(struct gov *g,
 	                               err)) ||
 	    (rc = key_check(g, SQL_ORGANISATION_FIND, o->partnership_id, o->key,
 	                    o->id, "organisation", err)) ||
-	    (rc = check_line("organisation name", o->name, err)) ||
-	    (rc = check_enum("organisation classification", o->classification,
+	    (rc = check_line("Name", o->name, err)) ||
+	    (rc = check_enum("Sector", o->classification,
 	                     gov_organisation_classifications, true, err)) ||
-	    (rc = check_enum("organisation part", o->part,
-	                     gov_organisation_parts, false, err)))
+	    (rc = check_enum("Part in the arrangements", o->part,
+	                     gov_organisation_parts, false, err)) ||
+	    (rc = record_check_ref(
+	             g, SQL_PERSON_IN, o->lead_person_id, o->partnership_id,
+	             false, "Lead safeguarding partner", "person", err)) ||
+	    (rc = record_check_ref(
+	             g, SQL_PERSON_IN, o->delegate_person_id, o->partnership_id,
+	             false, "Delegated safeguarding partner", "person", err)))
 		return rc;
+	if ((o->lead_person_id || o->delegate_person_id) &&
+	    strcmp(o->part, "safeguarding_partner") != 0)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s safeguarding partner: only a safeguarding partner "
+		        "has one (this organisation is %s)",
+		        o->lead_person_id ? "Lead" : "Delegated",
+		        record_choice_label(
+		                record_field_by_slug(&gov_organisation_record,
+		                                     "part"),
+		                o->part));
+	if (o->delegate_person_id && !o->lead_person_id)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Delegated safeguarding partner: name the "
+		        "lead safeguarding partner who delegates");
 	return MASA_OK;
+}
+
+enum masa_err gov_organisation_key_new(struct gov *g, int64_t partnership_id,
+                                       const char *name, struct arena *a,
+                                       const char **key, struct masa_error *err)
+{
+	return key_unique(g, SQL_ORGANISATION_FIND, partnership_id, name, a,
+	                  key, err);
 }
 
 enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
@@ -480,7 +610,7 @@ enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
 
 	o->id = 0;
 	rc = organisation_check(g, o, err);
-	return rc ? rc : record_insert(g, &organisation_kind, o, err);
+	return rc ? rc : record_insert(g, &gov_organisation_record, o, err);
 }
 
 enum masa_err gov_organisation_update(struct gov *g,
@@ -489,14 +619,14 @@ enum masa_err gov_organisation_update(struct gov *g,
 {
 	enum masa_err rc = organisation_check(g, o, err);
 
-	return rc ? rc : record_update(g, &organisation_kind, o, err);
+	return rc ? rc : record_update(g, &gov_organisation_record, o, err);
 }
 
 enum masa_err gov_organisation_get(struct gov *g, int64_t id, struct arena *a,
                                    struct gov_organisation *out,
                                    struct masa_error *err)
 {
-	return record_get(g, &organisation_kind, id, a, out, err);
+	return record_get(g, &gov_organisation_record, id, a, out, err);
 }
 
 enum masa_err gov_organisation_find(struct gov *g, int64_t partnership_id,
@@ -504,7 +634,7 @@ enum masa_err gov_organisation_find(struct gov *g, int64_t partnership_id,
                                     struct gov_organisation *out,
                                     struct masa_error *err)
 {
-	return record_find(g, &organisation_kind, SQL_ORGANISATION_FIND,
+	return record_find(g, &gov_organisation_record, SQL_ORGANISATION_FIND,
 	                   partnership_id, key, a, out, err);
 }
 
@@ -515,7 +645,7 @@ enum masa_err gov_organisation_list(struct gov *g, int64_t partnership_id,
 {
 	void *items;
 	enum masa_err rc =
-	        record_list(g, &organisation_kind, SQL_ORGANISATION_LIST,
+	        record_list(g, &gov_organisation_record, SQL_ORGANISATION_LIST,
 	                    partnership_id, a, &items, n, err);
 
 	*out = items;
@@ -527,19 +657,35 @@ enum masa_err gov_organisation_list(struct gov *g, int64_t partnership_id,
 static const struct record_field person_fields[] = {
         RECORD_FIELD(struct gov_person, id, RECORD_ID),
         RECORD_FIELD(struct gov_person, partnership_id, RECORD_ID),
-        RECORD_FIELD(struct gov_person, key, RECORD_TEXT),
-        RECORD_FIELD(struct gov_person, name, RECORD_TEXT),
-        RECORD_FIELD(struct gov_person, honorific_prefix, RECORD_TEXT),
-        RECORD_FIELD(struct gov_person, job_title, RECORD_TEXT),
-        RECORD_FIELD(struct gov_person, organisation_id, RECORD_ID),
-        RECORD_FIELD(struct gov_person, email, RECORD_TEXT),
+        RECORD_INPUT_FIELD(struct gov_person, key, RECORD_TEXT, .label = "Key",
+                           .hint = KEY_HINT, .input = RECORD_INPUT_KEY,
+                           .required = true),
+        RECORD_INPUT_FIELD(struct gov_person, name, RECORD_TEXT,
+                           .label = "Name",
+                           .hint = "As the minutes write it, without a "
+                                   "title: Jo Bloggs",
+                           .input = RECORD_INPUT_LINE, .required = true),
+        RECORD_INPUT_FIELD(struct gov_person, honorific_prefix, RECORD_TEXT,
+                           .label = "Title", .hint = "Such as Ms or Dr",
+                           .input = RECORD_INPUT_LINE),
+        RECORD_INPUT_FIELD(struct gov_person, job_title, RECORD_TEXT,
+                           .label = "Job title", .input = RECORD_INPUT_LINE),
+        RECORD_INPUT_FIELD(struct gov_person, organisation_id, RECORD_ID,
+                           .label = "Organisation they work for",
+                           .input = RECORD_INPUT_REF,
+                           .ref = &gov_organisation_ref),
+        RECORD_INPUT_FIELD(struct gov_person, email, RECORD_TEXT,
+                           .label = "E-mail address",
+                           .hint = "Where masa sends their papers and "
+                                   "reminders",
+                           .input = RECORD_INPUT_EMAIL, .see = GOV_ROLE_MEMBER),
 };
 
 #define PERSON_COLUMNS                                                 \
 	"id, partnership_id, key, name, honorific_prefix, job_title, " \
 	"organisation_id, email"
 
-static const struct record_kind person_kind = {
+const struct record_kind gov_person_record = {
         .entity = "person",
         .label = "person",
         .fields = person_fields,
@@ -559,8 +705,6 @@ static const char SQL_PERSON_FIND[] = "SELECT " PERSON_COLUMNS " FROM person "
                                       "WHERE partnership_id = ? AND key = ?";
 static const char SQL_PERSON_LIST[] = "SELECT " PERSON_COLUMNS " FROM person "
                                       "WHERE partnership_id = ? ORDER BY id";
-static const char SQL_PERSON_IN[] =
-        "SELECT 1 FROM person WHERE id = ? AND partnership_id = ?";
 
 static enum masa_err organisation_check_in(struct gov *g,
                                            int64_t partnership_id, int64_t id,
@@ -589,16 +733,23 @@ static enum masa_err person_check(struct gov *g, const struct gov_person *p,
 	                               p->partnership_id, "person", err)) ||
 	    (rc = key_check(g, SQL_PERSON_FIND, p->partnership_id, p->key,
 	                    p->id, "person", err)) ||
-	    (rc = check_line("person name", p->name, err)) ||
-	    (rc = check_optional_line("person honorific_prefix",
-	                              p->honorific_prefix, err)) ||
-	    (rc = check_optional_line("person job_title", p->job_title, err)) ||
-	    (rc = check_email("person email", p->email, err)) ||
+	    (rc = check_line("Name", p->name, err)) ||
+	    (rc = check_optional_line("Title", p->honorific_prefix, err)) ||
+	    (rc = check_optional_line("Job title", p->job_title, err)) ||
+	    (rc = check_email("E-mail address", p->email, err)) ||
 	    (rc = organisation_check_in(g, p->partnership_id,
 	                                p->organisation_id,
-	                                "person organisation", err)))
+	                                "Organisation they work for", err)))
 		return rc;
 	return MASA_OK;
+}
+
+enum masa_err gov_person_key_new(struct gov *g, int64_t partnership_id,
+                                 const char *name, struct arena *a,
+                                 const char **key, struct masa_error *err)
+{
+	return key_unique(g, SQL_PERSON_FIND, partnership_id, name, a, key,
+	                  err);
 }
 
 enum masa_err gov_person_create(struct gov *g, struct gov_person *p,
@@ -608,7 +759,7 @@ enum masa_err gov_person_create(struct gov *g, struct gov_person *p,
 
 	p->id = 0;
 	rc = person_check(g, p, err);
-	return rc ? rc : record_insert(g, &person_kind, p, err);
+	return rc ? rc : record_insert(g, &gov_person_record, p, err);
 }
 
 enum masa_err gov_person_update(struct gov *g, const struct gov_person *p,
@@ -616,21 +767,21 @@ enum masa_err gov_person_update(struct gov *g, const struct gov_person *p,
 {
 	enum masa_err rc = person_check(g, p, err);
 
-	return rc ? rc : record_update(g, &person_kind, p, err);
+	return rc ? rc : record_update(g, &gov_person_record, p, err);
 }
 
 enum masa_err gov_person_get(struct gov *g, int64_t id, struct arena *a,
                              struct gov_person *out, struct masa_error *err)
 {
-	return record_get(g, &person_kind, id, a, out, err);
+	return record_get(g, &gov_person_record, id, a, out, err);
 }
 
 enum masa_err gov_person_find(struct gov *g, int64_t partnership_id,
                               const char *key, struct arena *a,
                               struct gov_person *out, struct masa_error *err)
 {
-	return record_find(g, &person_kind, SQL_PERSON_FIND, partnership_id,
-	                   key, a, out, err);
+	return record_find(g, &gov_person_record, SQL_PERSON_FIND,
+	                   partnership_id, key, a, out, err);
 }
 
 enum masa_err gov_person_list(struct gov *g, int64_t partnership_id,
@@ -638,7 +789,7 @@ enum masa_err gov_person_list(struct gov *g, int64_t partnership_id,
                               size_t *n, struct masa_error *err)
 {
 	void *items;
-	enum masa_err rc = record_list(g, &person_kind, SQL_PERSON_LIST,
+	enum masa_err rc = record_list(g, &gov_person_record, SQL_PERSON_LIST,
 	                               partnership_id, a, &items, n, err);
 
 	*out = items;

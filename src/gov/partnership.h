@@ -36,6 +36,11 @@ struct gov_organisation {
 	char *name;
 	char *classification; /* police, health, ... or NULL */
 	char *part;           /* safeguarding_partner, relevant_agency, ... */
+	/* A safeguarding partner's lead safeguarding partner (LSP) and the
+	 * delegated safeguarding partner (DSP) the LSP delegates to: people
+	 * of the partnership, or 0; always 0 for other parts. */
+	int64_t lead_person_id;
+	int64_t delegate_person_id;
 };
 
 struct gov_person {
@@ -50,7 +55,18 @@ struct gov_person {
 };
 
 extern const char *const gov_organisation_parts[];
+extern const char *const gov_organisation_part_labels[]; /* same order */
 extern const char *const gov_organisation_classifications[];
+extern const char *const gov_organisation_classification_labels[];
+
+/*
+ * The declarations of organisations and people (gov/record.h), and the
+ * references to them that other kinds' fields make.
+ */
+struct record_kind;
+struct record_ref;
+extern const struct record_kind gov_organisation_record, gov_person_record;
+extern const struct record_ref gov_organisation_ref, gov_person_ref;
 
 /* Creates p after validation; sets p->id. */
 enum masa_err gov_partnership_create(struct gov *g, struct gov_partnership *p,
@@ -110,6 +126,18 @@ enum masa_err gov_partnership_host_list(struct gov *g, int64_t partnership_id,
                                         struct gov_partnership_host **out,
                                         size_t *n, struct masa_error *err);
 
+/*
+ * A key for a new organisation (person) called name, unique in
+ * partnership_id: its name as a slug ("Rotherham Council" gives
+ * "rotherham-council", then "rotherham-council-2"...); in a.
+ */
+enum masa_err gov_organisation_key_new(struct gov *g, int64_t partnership_id,
+                                       const char *name, struct arena *a,
+                                       const char **key,
+                                       struct masa_error *err);
+enum masa_err gov_person_key_new(struct gov *g, int64_t partnership_id,
+                                 const char *name, struct arena *a,
+                                 const char **key, struct masa_error *err);
 enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
                                       struct masa_error *err);
 enum masa_err gov_organisation_update(struct gov *g,

@@ -11,7 +11,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "gov/audit.h"
+#include "gov/check.h"
 
 static int64_t *int_at(void *rec, const struct record_field *f)
 {
@@ -124,6 +126,17 @@ json_t *record_to_json(const struct record_kind *k, const void *rec)
 		}
 		json_object_set_new(o, f->name, v);
 	}
+	return o;
+}
+
+json_t *record_to_json_seen(const struct record_kind *k, const void *rec,
+                            enum gov_role role)
+{
+	json_t *o = record_to_json(k, rec);
+
+	for (size_t i = 0; i < k->nfields; i++)
+		if (role < k->fields[i].see)
+			json_object_del(o, k->fields[i].name);
 	return o;
 }
 
@@ -477,4 +490,282 @@ enum masa_err record_check_partnership(struct gov *g, const char *sql,
 		                    what);
 	store_done(st);
 	return rc;
+}
+
+/* ---- the form description ---- */
+
+const char *record_field_slug(struct arena *a, const struct record_field *f)
+{
+	size_t len = strlen(f->name);
+	char *s;
+
+	if (f->input == RECORD_INPUT_REF && len > 3 &&
+	    strcmp(f->name + len - 3, "_id") == 0)
+		len -= 3;
+	s = arena_alloc(a, len + 1);
+	for (size_t i = 0; i < len; i++)
+		s[i] = f->name[i] == '_' ? '-' : f->name[i];
+	s[len] = '\0';
+	return s;
+}
+
+const struct record_field *record_field_by_slug(const struct record_kind *k,
+                                                const char *slug)
+{
+	struct arena a = ARENA_INIT;
+	const struct record_field *found = NULL;
+
+	for (size_t i = 0; i < k->nfields && found == NULL; i++)
+		if (k->fields[i].input != RECORD_INPUT_NONE &&
+		    strcmp(record_field_slug(&a, &k->fields[i]), slug) == 0)
+			found = &k->fields[i];
+	arena_free(&a);
+	return found;
+}
+
+const char *record_choice_label(const struct record_field *f, const char *value)
+{
+	for (size_t i = 0; value && f->choices && f->choices[i]; i++)
+		if (strcmp(f->choices[i], value) == 0)
+			return f->choice_labels ? f->choice_labels[i] : value;
+	return value;
+}
+
+bool record_may_edit(const struct record_field *f, enum gov_role role)
+{
+	enum gov_role least = f->edit ? f->edit : GOV_ROLE_ADMIN;
+
+	return f->input != RECORD_INPUT_NONE && role >= least;
+}
+
+/* The one text column of the one row sql selects with ?1 (and ?2). */
+static enum masa_err lookup(struct gov *g, const char *sql, int64_t p1,
+                            const char *p2, struct arena *a, const char **out,
+                            int64_t *id, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, sql, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, p1);
+	if (p2 != NULL)
+		store_bind_text(st, 2, p2);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = MASA_ERR_NOT_FOUND;
+	else if (rc == MASA_OK && out != NULL)
+		*out = arena_strdup(a, store_column_text(st, 0));
+	else if (rc == MASA_OK)
+		*id = store_column_int(st, 0);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err record_field_text(struct gov *g, const struct record_field *f,
+                                const void *rec, struct arena *a,
+                                const char **out, struct masa_error *err)
+{
+	const char *p = (const char *)rec + f->offset;
+	int64_t n;
+	enum masa_err rc;
+
+	*out = "";
+	switch (f->type) {
+	case RECORD_BOOL:
+		*out = *(const bool *)p ? "yes" : "no";
+		return MASA_OK;
+	case RECORD_TEXT:
+	case RECORD_SECRET:
+		*out = *(char *const *)p ? *(char *const *)p : "";
+		return MASA_OK;
+	case RECORD_ID:
+	case RECORD_INT:
+	case RECORD_VERSION:
+		n = *(const int64_t *)p;
+		if (n == 0)
+			return MASA_OK;
+		if (f->input != RECORD_INPUT_REF || f->ref == NULL) {
+			*out = arena_printf(a, "%lld", (long long)n);
+			return MASA_OK;
+		}
+		rc = lookup(g, f->ref->sql_key, n, NULL, a, out, NULL, err);
+		if (rc == MASA_ERR_NOT_FOUND)
+			rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+			                    "%s: no %s with id %lld", f->label,
+			                    f->ref->what, (long long)n);
+		return rc;
+	}
+	return MASA_OK;
+}
+
+/* A whole number from 0 to 1000000 (a count), or false. */
+static bool small_number(const char *s, int64_t *out)
+{
+	int64_t n = 0;
+
+	if (*s == '\0')
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || n > 100000)
+			return false;
+		n = n * 10 + (*s - '0');
+	}
+	*out = n;
+	return true;
+}
+
+/* What a person should type: for "Label: required" messages. */
+static const char *wanted(const struct record_field *f)
+{
+	switch (f->input) {
+	case RECORD_INPUT_DATE:
+		return "enter a date";
+	case RECORD_INPUT_CHOICE:
+	case RECORD_INPUT_REF:
+		return "choose one";
+	case RECORD_INPUT_YESNO:
+		return "say yes or no";
+	default:
+		return "required";
+	}
+}
+
+enum masa_err record_field_set_text(struct gov *g, const struct record_field *f,
+                                    int64_t partnership_id, void *rec,
+                                    const char *text, struct arena *a,
+                                    struct masa_error *err)
+{
+	char *p = (char *)rec + f->offset;
+	const char *label = f->label ? f->label : f->name;
+	bool none = text == NULL || text_is_blank(text);
+	int64_t n = 0;
+	enum masa_err rc = MASA_OK;
+
+	if (none && f->required && f->input != RECORD_INPUT_KEY &&
+	    f->input != RECORD_INPUT_YESNO)
+		return masa_error_set(err, MASA_ERR_INVALID, "%s: %s", label,
+		                      wanted(f));
+	if (none) {
+		if (f->type == RECORD_TEXT || f->type == RECORD_SECRET)
+			*(char **)p = NULL;
+		else if (f->type == RECORD_BOOL)
+			*(bool *)p = false;
+		else
+			*(int64_t *)p = 0;
+		return MASA_OK;
+	}
+	switch (f->input) {
+	case RECORD_INPUT_NONE:
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "%s: is not typed in", label);
+	case RECORD_INPUT_LINE:
+		rc = check_line(label, text, err);
+		break;
+	case RECORD_INPUT_TEXT:
+		rc = check_optional_text(label, text, err);
+		break;
+	case RECORD_INPUT_DATE:
+		rc = check_date(label, text, false, err);
+		break;
+	case RECORD_INPUT_EMAIL:
+		rc = check_email(label, text, err);
+		break;
+	case RECORD_INPUT_KEY:
+		if (!text_is_slug(text))
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "%s: \"%.60s\" must be lower-case "
+			                    "letters, digits and -",
+			                    label, text);
+		break;
+	case RECORD_INPUT_CHOICE: {
+		bool ok = false;
+		for (size_t i = 0; f->choices && f->choices[i] && !ok; i++)
+			if (strcmp(f->choices[i], text) == 0 ||
+			    (f->choice_labels &&
+			     strcmp(f->choice_labels[i], text) == 0)) {
+				text = f->choices[i];
+				ok = true;
+			}
+		if (!ok)
+			rc = check_enum(label, text, f->choices, false, err);
+		break;
+	}
+	case RECORD_INPUT_YESNO:
+		if (strcmp(text, "yes") == 0 || strcmp(text, "true") == 0)
+			n = 1;
+		else if (strcmp(text, "no") != 0 && strcmp(text, "false") != 0)
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "%s: say yes or no, not \"%.40s\"",
+			                    label, text);
+		break;
+	case RECORD_INPUT_NUMBER:
+		if (!small_number(text, &n))
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "%s: \"%.40s\" is not a whole number", label,
+			        text);
+		break;
+	case RECORD_INPUT_REF:
+		rc = lookup(g, f->ref->sql_id, partnership_id, text, a, NULL,
+		            &n, err);
+		if (rc == MASA_ERR_NOT_FOUND)
+			rc = masa_error_set(err, MASA_ERR_INVALID,
+			                    "%s: there is no %s \"%.80s\" here",
+			                    label, f->ref->what, text);
+		break;
+	}
+	if (rc == MASA_OK && f->validate != NULL)
+		rc = f->validate(label, text, err);
+	if (rc != MASA_OK)
+		return rc;
+	if (f->type == RECORD_TEXT || f->type == RECORD_SECRET)
+		*(char **)p = arena_strdup(a, text);
+	else if (f->type == RECORD_BOOL)
+		*(bool *)p = n != 0;
+	else
+		*(int64_t *)p = n;
+	return MASA_OK;
+}
+
+enum masa_err record_ref_choices(struct gov *g, const struct record_ref *r,
+                                 int64_t partnership_id, struct arena *a,
+                                 const char ***keys, const char ***names,
+                                 size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	size_t cap = 0;
+	bool row;
+	enum masa_err rc = store_prepare(g->store, r->sql_choices, &st, err);
+
+	*keys = NULL;
+	*names = NULL;
+	*n = 0;
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		size_t kcap = cap;
+		*keys = arena_grow(a, *keys, *n, &kcap, sizeof **keys, 32);
+		*names = arena_grow(a, *names, *n, &cap, sizeof **names, 32);
+		(*keys)[*n] = arena_strdup(a, store_column_text(st, 0));
+		(*names)[*n] = arena_strdup(a, store_column_text(st, 1));
+		(*n)++;
+	}
+	store_done(st);
+	return rc;
+}
+
+const struct record_field *record_field_of_message(const struct record_kind *k,
+                                                   const char *message)
+{
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *label = k->fields[i].label;
+		size_t len = label ? strlen(label) : 0;
+		if (len > 0 && strncmp(message, label, len) == 0 &&
+		    message[len] == ':')
+			return &k->fields[i];
+	}
+	return NULL;
 }

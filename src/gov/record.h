@@ -15,7 +15,16 @@
  *    WHERE id = ? AND version = COALESCE(?, version) RETURNING version"
  * and its bump does the same to the version alone (sql_bump, ?1 and ?2).
  * A list query selects the same columns, so record_collect() reads any of
- * them. Used inside src/gov only.
+ * them.
+ *
+ * The same table says what people see of each field and how they type it
+ * (label, hint, input, choices, reference, whether it is required, its
+ * validator, who may see and edit it): the admin forms (web/recordform.c),
+ * the CLI's add and edit commands (cli/cmd_setup.c), the audit log and
+ * record_to_json all read it, so that a new kind of record is its struct,
+ * its table and its domain rules (docs/records.md). The storing functions
+ * are for src/gov; the form description and record_field_* are for the
+ * edges too.
  */
 #ifndef MASA_GOV_RECORD_H
 #define MASA_GOV_RECORD_H
@@ -23,6 +32,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "gov/access.h"
 #include "gov/gov.h"
 
 enum record_type {
@@ -39,10 +49,55 @@ enum record_type {
 	RECORD_VERSION,
 };
 
+/* How a person gives a field's value (forms, CLI). */
+enum record_input {
+	RECORD_INPUT_NONE = 0, /* nobody types it: ids, the partnership */
+	RECORD_INPUT_LINE,     /* one line of text */
+	RECORD_INPUT_TEXT,     /* long text (Markdown) */
+	RECORD_INPUT_DATE,     /* a date, typed as day, month and year */
+	RECORD_INPUT_CHOICE,   /* one of .choices */
+	RECORD_INPUT_REF,      /* another record, by its key (.ref) */
+	RECORD_INPUT_YESNO,    /* yes or no (a RECORD_BOOL) */
+	RECORD_INPUT_NUMBER,   /* a whole number from 0 (a RECORD_INT) */
+	RECORD_INPUT_KEY,      /* the record's own key; made from its name when
+	                          not given */
+	RECORD_INPUT_EMAIL,    /* an e-mail address */
+};
+
+/* Another kind of record a field refers to by id, which people name by key. */
+struct record_ref {
+	const char *what;    /* "person", for messages */
+	const char *sql_key; /* the key of id ?1 */
+	/* the id of key ?2 in partnership ?1 */
+	const char *sql_id;
+	/* every choice in partnership ?1: key, then what to show */
+	const char *sql_choices;
+};
+
+/*
+ * An extra check of a typed value (after the input's own: a date is a date),
+ * value not NULL; label names the field in the message.
+ */
+typedef enum masa_err (*record_validator)(const char *label, const char *value,
+                                          struct masa_error *err);
+
 struct record_field {
-	const char *name;
+	const char *name; /* the column, and the JSON and audit name */
 	enum record_type type;
 	size_t offset;
+	/* What people see; all 0 for a field nobody types. */
+	const char *label; /* "Organisation represented", never the column */
+	const char *hint;  /* or NULL */
+	enum record_input input;
+	const char *const *choices;       /* RECORD_INPUT_CHOICE: values */
+	const char *const *choice_labels; /* and what people read, in order */
+	const struct record_ref *ref;     /* RECORD_INPUT_REF */
+	bool required;
+	record_validator validate; /* or NULL */
+	enum gov_role see; /* the least role that sees it (default public) */
+	/* the least role that changes it; GOV_ROLE_PUBLIC (the default)
+	 * stands for GOV_ROLE_ADMIN, so that a field forgets no one */
+	enum gov_role edit;
 };
 
 struct record_kind {
@@ -60,6 +115,16 @@ struct record_kind {
 #define RECORD_FIELD(type_, member, kind)              \
 	{                                              \
 #member, kind, offsetof(type_, member) \
+	}
+/*
+ * A field people type: RECORD_FIELD and then its description, as designated
+ * initialisers: RECORD_INPUT_FIELD(struct gov_body, name, RECORD_TEXT,
+ * .label = "Name", .input = RECORD_INPUT_LINE, .required = true).
+ */
+#define RECORD_INPUT_FIELD(type_, member, kind, ...)           \
+	{                                                      \
+		.name = #member, .type = kind,                 \
+		.offset = offsetof(type_, member), __VA_ARGS__ \
 	}
 
 /* Inserts rec (its id is ignored and then set) and audits the creation. */
@@ -112,6 +177,13 @@ void record_read_row(struct store_stmt *st, const struct record_kind *k,
                      struct arena *a, void *rec);
 /* rec as a JSON object of its fields; caller owns the reference. */
 json_t *record_to_json(const struct record_kind *k, const void *rec);
+/*
+ * As record_to_json, without the fields a viewer of role may not see (each
+ * field's .see): what a record may show of itself outside the business
+ * unit.
+ */
+json_t *record_to_json_seen(const struct record_kind *k, const void *rec,
+                            enum gov_role role);
 /* True when record id exists (and, if the SQL says so, matches ?2). */
 enum masa_err record_exists(struct gov *g, const char *sql, int64_t id,
                             int64_t scope, bool *found, struct masa_error *err);
@@ -166,5 +238,54 @@ enum masa_err record_check_partnership(struct gov *g, const char *sql,
                                        int64_t id, int64_t partnership_id,
                                        const char *what,
                                        struct masa_error *err);
+
+/* ---- the form description, for the edges ---- */
+
+/*
+ * The name a field goes by on forms and on the command line: its column
+ * with "_" as "-" and without a reference's "_id" ("organisation_id" is
+ * "organisation", "short_name" "short-name"); in a.
+ */
+const char *record_field_slug(struct arena *a, const struct record_field *f);
+/* The field of k whose slug is slug, or NULL. */
+const struct record_field *record_field_by_slug(const struct record_kind *k,
+                                                const char *slug);
+/* The label of choice value of f, or value itself when it has none. */
+const char *record_choice_label(const struct record_field *f,
+                                const char *value);
+/*
+ * The value of f in rec as a person types it (a date as YYYY-MM-DD, a
+ * reference as its key, yes/no, "" for none); in a.
+ */
+enum masa_err record_field_text(struct gov *g, const struct record_field *f,
+                                const void *rec, struct arena *a,
+                                const char **out, struct masa_error *err);
+/*
+ * Sets f in rec from text a person typed (NULL or blank: none), after the
+ * checks of its input, its being required and its validator; a reference
+ * is looked up by key in partnership_id. MASA_ERR_INVALID with a message
+ * that starts with the field's label ("Start date: ..."); rec unchanged
+ * then. Strings are copied into a.
+ */
+enum masa_err record_field_set_text(struct gov *g, const struct record_field *f,
+                                    int64_t partnership_id, void *rec,
+                                    const char *text, struct arena *a,
+                                    struct masa_error *err);
+/*
+ * The records a reference field may name in partnership_id: keys[i] and
+ * what to show, names[i]; in a.
+ */
+enum masa_err record_ref_choices(struct gov *g, const struct record_ref *r,
+                                 int64_t partnership_id, struct arena *a,
+                                 const char ***keys, const char ***names,
+                                 size_t *n, struct masa_error *err);
+/* Whether a viewer of role may change f (and so whether forms show it). */
+bool record_may_edit(const struct record_field *f, enum gov_role role);
+/*
+ * The field of k a message names by its label ("Start date: ..."), or NULL:
+ * how a form puts a domain rule's message beside the field it is about.
+ */
+const struct record_field *record_field_of_message(const struct record_kind *k,
+                                                   const char *message);
 
 #endif

@@ -13,6 +13,7 @@
 #include "http/server.h"
 #include "web/calendar.h"
 #include "web/layout.h"
+#include "web/setup.h"
 
 enum { TREE_MAX_DEPTH = 32 }; /* parents never loop; this bounds a bug */
 
@@ -324,6 +325,7 @@ enum masa_err structure_page(struct http_request *req, struct masa_error *err)
 		html_close(&h);
 	}
 	write_served(&h, req, &t, bodies + own, n - own);
+	setup_structure_links(&h, req);
 	page_end(&h, req);
 	rc = http_respond_html(req, 200, &h, err);
 	html_free(&h);
@@ -658,6 +660,7 @@ enum masa_err structure_body_page(struct http_request *req,
 		        "class", "govuk-link", NULL);
 		html_close(&h);
 	}
+	setup_body_links(&h, req, b);
 	html_open(&h, "li", NULL);
 	html_elem(&h, "a",
 	          "Add this body's meetings to your calendar "

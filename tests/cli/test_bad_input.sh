@@ -35,7 +35,7 @@ fails "missing database" 1 'no masa database at nothing-here.db' --db nothing-he
 unchanged "reads and wrong commands"
 
 mutate membership-order '.memberships[0].start_date = "2014-06-01" | .memberships[0].end_date = "2014-01-01"'
-load_fails membership-order 'memberships[0]: membership end_date: 2014-01-01 is before start_date 2014-06-01'
+load_fails membership-order 'memberships[0]: End date: 2014-01-01 is before the start date 2014-06-01'
 
 mutate meeting-before-body '(.meetings[] | select(.body == "RSCP-COG")) |= .' 
 jq '.partnership.id = "other" | .meetings += [{"id": "RSCP-COG/2018-01-10", "body": "RSCP-COG", "date": "2018-01-10", "status": "held"}]' good.json >meeting-before-body.json
@@ -57,7 +57,7 @@ mutate unknown-member '.people[0].nmae = "typo"'
 load_fails unknown-member 'people[0]: unknown member "nmae"'
 
 mutate bad-role '.memberships[0].role = "boss"'
-load_fails bad-role 'membership role: "boss" is not one of chair, vice_chair'
+load_fails bad-role 'Role: "boss" is not one of chair, vice_chair'
 
 jq '.version = 4' good.json >newer-format.json
 fails "newer interchange version" 1 'version: 4 is not a version this masa reads' --db demo.db load newer-format.json

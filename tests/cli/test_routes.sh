@@ -170,6 +170,19 @@ samples() {
 /meetings	/meetings?year=2030&body=RLSCB
 /meetings	/meetings?from-day=1&from-month=12&from-year=2014&to-day=31&to-month=1&to-year=2015
 /bodies/{body}/actions	/bodies/RLSCB/actions?as_at-day=4&as_at-month=12&as_at-year=2014
+/organisations	/organisations?done=organisation-added
+/organisations/new	/organisations/new
+/organisations/{org}/edit	/organisations/south-yorkshire-police/edit
+/people	/people
+/people/new	/people/new
+/people/{person}/edit	/people/steve-ashley/edit
+/structure/new-body	/structure/new-body
+/bodies/{body}/members	/bodies/RLSCB/members
+/bodies/{body}/edit	/bodies/RLSCB/edit
+/bodies/{body}/close	/bodies/RSCP-EXEC/close
+/bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
+/bodies/{body}/chair	/bodies/RSCP-EXEC/chair
+/bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
 LIST
 }
 

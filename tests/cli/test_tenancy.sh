@@ -254,6 +254,19 @@ samples() {
 /admin/pages/{page}	/admin/pages/contact
 /meetings/{body}/{date}/minutes.pdf	/meetings/RLSCB/2014-12-04/minutes.pdf
 /meetings/{body}/{date}/minutes.pdf	/meetings/SYCDOP/2015-03-10/minutes.pdf
+/organisations	/organisations
+/organisations/new	/organisations/new
+/organisations/{org}/edit	/organisations/south-yorkshire-police/edit
+/people	/people
+/people/new	/people/new
+/people/{person}/edit	/people/steve-ashley/edit
+/structure/new-body	/structure/new-body
+/bodies/{body}/members	/bodies/RLSCB/members
+/bodies/{body}/edit	/bodies/RLSCB/edit
+/bodies/{body}/close	/bodies/RSCP-EXEC/close
+/bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
+/bodies/{body}/chair	/bodies/RSCP-EXEC/chair
+/bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
 LIST
 }
 

@@ -920,7 +920,7 @@ static void test_update_writes_audit(void **state)
 	MUST(f, gov_person_get(&f->g, f->alice, &f->a, &p, &f->err));
 	p.name = "";
 	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: required, and may not be blank");
+	           "Name: required, and may not be blank");
 	assert_string_equal(snapshot(f), snap);
 	MUST(f, audit_list(&f->g, "person", f->alice, 10, &f->a, &log, &n,
 	                   &f->err));
@@ -950,17 +950,16 @@ static void test_reject_unknown_ids(void **state)
 	m.person_id = 9999;
 	m.role = "member";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
-	           MASA_ERR_INVALID,
-	           "membership person: no person with id 9999 here");
+	           MASA_ERR_INVALID, "Person: no person with id 9999 here");
 	m.person_id = f->alice;
 	m.body_id = 9999;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
-	           MASA_ERR_NOT_FOUND, "membership body: no body with id 9999");
+	           MASA_ERR_NOT_FOUND, "Body: no body with id 9999");
 	m.body_id = f->rlscb;
 	m.organisation_id = 9999;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership on_behalf_of: no organisation with id 9999 "
+	           "Organisation represented: no organisation with id 9999 "
 	           "here");
 
 	struct gov_person np = {0};
@@ -969,7 +968,8 @@ static void test_reject_unknown_ids(void **state)
 	np.name = "New Person";
 	np.organisation_id = 9999;
 	EXPECT_ERR(f, gov_person_create(&f->g, &np, &f->err), MASA_ERR_INVALID,
-	           "person organisation: no organisation with id 9999 here");
+	           "Organisation they work for: no organisation with id 9999 "
+	           "here");
 	np.organisation_id = 0;
 	np.partnership_id = 9999;
 	EXPECT_ERR(f, gov_person_create(&f->g, &np, &f->err),
@@ -1067,29 +1067,29 @@ static void test_reject_membership_dates(void **state)
 	m.end_date = "2014-01-01";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership end_date: 2014-01-01 is before start_date "
+	           "End date: 2014-01-01 is before the start date "
 	           "2015-01-01");
 	m.start_date = "2009-12-31";
 	m.end_date = NULL;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership start_date: 2009-12-31 is before RLSCB was "
+	           "Start date: 2009-12-31 is before RLSCB was "
 	           "founded on 2010-01-01");
 	m.start_date = "2015-01-01";
 	m.end_date = "2019-09-01";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership end_date: 2019-09-01 is after RLSCB was "
+	           "End date: 2019-09-01 is after RLSCB was "
 	           "dissolved on 2019-08-31");
 	m.start_date = "2014-02-30";
 	m.end_date = NULL;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership start_date: \"2014-02-30\" is not a real date");
+	           "Start date: \"2014-02-30\" is not a real date");
 	m.start_date = "1 May 2014";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership start_date: \"1 May 2014\" is not a date in "
+	           "Start date: \"1 May 2014\" is not a date in "
 	           "the form YYYY-MM-DD");
 	assert_string_equal(snapshot(f), before);
 
@@ -1116,19 +1116,19 @@ static void test_reject_membership_overlap(void **state)
 	m.end_date = "2015-06-01";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_CONFLICT,
-	           "membership: the person is already member of RLSCB from "
+	           "Role: the person is already member of RLSCB from "
 	           "2012-01-01 to 2014-12-31, which overlaps");
 	m.start_date = NULL;
 	m.end_date = NULL;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_CONFLICT,
-	           "membership: the person is already member of RLSCB from "
+	           "Role: the person is already member of RLSCB from "
 	           "2012-01-01 to 2014-12-31, which overlaps");
 	m.start_date = "2011-01-01";
 	m.end_date = "2012-01-01"; /* touches the first day */
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_CONFLICT,
-	           "membership: the person is already member of RLSCB from "
+	           "Role: the person is already member of RLSCB from "
 	           "2012-01-01 to 2014-12-31, which overlaps");
 	assert_string_equal(snapshot(f), before);
 
@@ -1145,7 +1145,7 @@ static void test_reject_membership_overlap(void **state)
 	m.end_date = NULL;
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_CONFLICT,
-	           "membership: the person is already member of RLSCB from "
+	           "Role: the person is already member of RLSCB from "
 	           "2015-01-01 to now, which overlaps");
 	/* An update does not clash with the record itself ... */
 	struct gov_membership own;
@@ -1157,7 +1157,7 @@ static void test_reject_membership_overlap(void **state)
 	own.end_date = "2015-01-01";
 	EXPECT_ERR(f, gov_membership_update(&f->g, &own, &f->err),
 	           MASA_ERR_CONFLICT,
-	           "membership: the person is already member of RLSCB from "
+	           "Role: the person is already member of RLSCB from "
 	           "2015-01-01 to now, which overlaps");
 	assert_string_equal(snapshot(f), before);
 	MUST(f, gov_membership_get(&f->g, first, &f->a, &own, &f->err));
@@ -1626,13 +1626,13 @@ static void test_reject_duplicate_names(void **state)
 	b.name = "Another board";
 	b.kind = "board";
 	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_CONFLICT,
-	           "body short_name: \"RLSCB\" is already used by Rotherham "
+	           "Short name: \"RLSCB\" is already used by Rotherham "
 	           "Local Safeguarding Children Board");
 	p.partnership_id = f->rotherham;
 	p.key = "alice-jones";
 	p.name = "Alice Jones (2)";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_CONFLICT,
-	           "person id: \"alice-jones\" is already used by another "
+	           "Key: \"alice-jones\" is already used by another "
 	           "person");
 	o.partnership_id = f->rotherham;
 	o.key = "rotherham-mbc";
@@ -1640,14 +1640,14 @@ static void test_reject_duplicate_names(void **state)
 	o.part = "other";
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
 	           MASA_ERR_CONFLICT,
-	           "organisation id: \"rotherham-mbc\" is already used by "
+	           "Key: \"rotherham-mbc\" is already used by "
 	           "another organisation");
 	/* Renaming onto another record's short name is refused too. */
 	struct gov_body cse;
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &cse, &f->err));
 	cse.short_name = "RLSCB";
 	EXPECT_ERR(f, gov_body_update(&f->g, &cse, &f->err), MASA_ERR_CONFLICT,
-	           "body short_name: \"RLSCB\" is already used by Rotherham "
+	           "Short name: \"RLSCB\" is already used by Rotherham "
 	           "Local Safeguarding Children Board");
 	assert_string_equal(snapshot(f), before);
 
@@ -1672,52 +1672,60 @@ static void test_reject_body_rules(void **state)
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
 	b.parent_id = f->cse;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body parent: RLSCB-CSE cannot be its own ancestor");
+	           "Reports to: RLSCB-CSE cannot report to itself, even "
+	           "through other bodies");
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
 	b.parent_id = f->cse;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body parent: RLSCB cannot be its own ancestor");
+	           "Reports to: RLSCB cannot report to itself, even through "
+	           "other bodies");
 	b.parent_id = panel;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body parent: RLSCB cannot be its own ancestor");
+	           "Reports to: RLSCB cannot report to itself, even through "
+	           "other bodies");
 	b.parent_id = f->sscp;
 	EXPECT_ERR(
 	        f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
 	        WITH_ID(f,
-	                "body parent: no body with id %lld in this partnership",
+	                "Reports to: no body with id %lld in this partnership",
 	                f->sscp));
 	b.parent_id = 0;
 
 	/* Dates and quorum rules. */
 	b.founding_date = "2019-09-01";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dissolution_date: 2019-08-31 is before founding_date "
+	           "Date dissolved: 2019-08-31 is before the date founded "
 	           "2019-09-01");
 	b.founding_date = "2010-01-01";
 	b.quorum_fraction = "2/1";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body quorum fraction: \"2/1\" is not a fraction such as "
+	           "Quorum: fraction of voting members: \"2/1\" is not a "
+	           "fraction such as "
 	           "1/3");
 	b.quorum_fraction = "1/0";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body quorum fraction: \"1/0\" is not a fraction such as "
+	           "Quorum: fraction of voting members: \"1/0\" is not a "
+	           "fraction such as "
 	           "1/3");
 	b.quorum_fraction = "third";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body quorum fraction: \"third\" is not a fraction such as "
+	           "Quorum: fraction of voting members: \"third\" is not a "
+	           "fraction such as "
 	           "1/3");
 	b.quorum_fraction = "1/3";
 	b.quorum_count = 3;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body quorum: give a count or a fraction, not both");
+	           "Quorum: number of voting members: give a number or a "
+	           "fraction, not both");
 	b.quorum_fraction = NULL;
 	b.quorum_count = 1001;
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body quorum count: 1001 is not between 1 and 1000");
+	           "Quorum: number of voting members: 1001 is not between 1 "
+	           "and 1000");
 	b.quorum_count = 0;
 	b.short_name = "RL SCB";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body short_name: \"RL SCB\" must be 1-40 letters, digits, "
+	           "Short name: \"RL SCB\" must be 1-40 letters, digits, "
 	           "-, _ or &");
 	assert_string_equal(snapshot(f), before);
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
@@ -1729,13 +1737,13 @@ static void test_reject_body_rules(void **state)
 	before = snapshot(f);
 	b.founding_date = "2015-01-01";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: its meeting RLSCB/2014-12-04 on 2014-12-04 "
-	           "would fall outside them");
+	           "Date founded: its meeting RLSCB/2014-12-04 on 2014-12-04 "
+	           "would fall outside the dates the body runs");
 	b.founding_date = "2010-01-01";
 	b.dissolution_date = "2014-12-03";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: its meeting RLSCB/2014-12-04 on 2014-12-04 "
-	           "would fall outside them");
+	           "Date dissolved: its meeting RLSCB/2014-12-04 on 2014-12-04 "
+	           "would fall outside the dates the body runs");
 	assert_string_equal(snapshot(f), before);
 }
 
@@ -1754,18 +1762,19 @@ static void test_reject_bad_enums(void **state)
 	o.part = "partner";
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
 	           MASA_ERR_INVALID,
-	           "organisation part: \"partner\" is not one of "
+	           "Part in the arrangements: \"partner\" is not one of "
 	           "safeguarding_partner, relevant_agency, education, other");
 	o.part = NULL;
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
 	           MASA_ERR_INVALID,
-	           "organisation part: required, one of safeguarding_partner, "
+	           "Part in the arrangements: required, one of "
+	           "safeguarding_partner, "
 	           "relevant_agency, education, other");
 	o.part = "other";
 	o.classification = "charity";
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
 	           MASA_ERR_INVALID,
-	           "organisation classification: \"charity\" is not one of "
+	           "Sector: \"charity\" is not one of "
 	           "local_authority, health, police, probation, education, "
 	           "fire, voluntary, court, government, other");
 
@@ -1774,7 +1783,7 @@ static void test_reject_bad_enums(void **state)
 	b.name = "New body";
 	b.kind = "committee";
 	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body classification: \"committee\" is not one of "
+	           "Kind of body: \"committee\" is not one of "
 	           "chief_officers_group, executive, subgroup, panel, "
 	           "wider_partnership, scrutiny_committee, board");
 
@@ -1783,15 +1792,15 @@ static void test_reject_bad_enums(void **state)
 	m.role = "boss";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership role: \"boss\" is not one of chair, vice_chair, "
+	           "Role: \"boss\" is not one of chair, vice_chair, "
 	           "deputy_chair, member, advisor, co_optee, lay_member, "
 	           "minute_taker, officer");
 	m.role = "Chair";
-	EXPECT_ERR(
-	        f, gov_membership_create(&f->g, &m, &f->err), MASA_ERR_INVALID,
-	        "membership role: \"Chair\" is not one of chair, vice_chair, "
-	        "deputy_chair, member, advisor, co_optee, lay_member, "
-	        "minute_taker, officer");
+	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
+	           MASA_ERR_INVALID,
+	           "Role: \"Chair\" is not one of chair, vice_chair, "
+	           "deputy_chair, member, advisor, co_optee, lay_member, "
+	           "minute_taker, officer");
 
 	mt.body_id = f->rlscb;
 	mt.date = "2014-12-04";
@@ -1820,41 +1829,41 @@ static void test_reject_blank_and_bad_text(void **state)
 	p.key = "new-person";
 	p.name = "   ";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: required, and may not be blank");
+	           "Name: required, and may not be blank");
 	p.name = NULL;
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: required, and may not be blank");
+	           "Name: required, and may not be blank");
 	p.name = "Bad \xff name";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: not UTF-8 text (bad byte at offset 4)");
+	           "Name: not UTF-8 text (bad byte at offset 4)");
 	p.name = "Surrogate \xed\xa0\x80";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: not UTF-8 text (bad byte at offset 10)");
+	           "Name: not UTF-8 text (bad byte at offset 10)");
 	p.name = "Alice\nJones";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: must be one line, \"Alice\nJones\" has a line "
+	           "Name: must be one line, \"Alice\nJones\" has a line "
 	           "break");
 	memset(long_name, 'n', 1001);
 	long_name[1001] = '\0';
 	p.name = long_name;
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person name: 1001 bytes is longer than the limit of 1000");
+	           "Name: 1001 bytes is longer than the limit of 1000");
 	p.name = "New Person";
 	p.job_title = "\xc3";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person job_title: not UTF-8 text (bad byte at offset 0)");
+	           "Job title: not UTF-8 text (bad byte at offset 0)");
 	p.job_title = NULL;
 	p.email = "not-an-email";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person email: \"not-an-email\" is not an e-mail address");
+	           "E-mail address: \"not-an-email\" is not an e-mail address");
 	p.email = NULL;
 	p.key = "New Person";
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person id: \"New Person\" must be 1-80 lower-case letters, "
+	           "Key: \"New Person\" must be 1-80 lower-case letters, "
 	           "digits and -");
 	p.key = NULL;
 	EXPECT_ERR(f, gov_person_create(&f->g, &p, &f->err), MASA_ERR_INVALID,
-	           "person id: \"\" must be 1-80 lower-case letters, digits "
+	           "Key: \"\" must be 1-80 lower-case letters, digits "
 	           "and -");
 
 	o.partnership_id = f->rotherham;
@@ -1862,25 +1871,23 @@ static void test_reject_blank_and_bad_text(void **state)
 	o.name = "";
 	o.part = "other";
 	EXPECT_ERR(f, gov_organisation_create(&f->g, &o, &f->err),
-	           MASA_ERR_INVALID,
-	           "organisation name: required, and may not be blank");
+	           MASA_ERR_INVALID, "Name: required, and may not be blank");
 
 	b.partnership_id = f->rotherham;
 	b.short_name = "NEW";
 	b.name = "\t";
 	b.kind = "panel";
 	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body name: required, and may not be blank");
+	           "Name: required, and may not be blank");
 	b.name = "New panel";
 	b.terms_of_reference = "Line one\n\xe0\x80\x80";
-	EXPECT_ERR(
-	        f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	        "body terms_of_reference: not UTF-8 text (bad byte at offset "
-	        "9)");
+	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	           "Terms of reference: not UTF-8 text (bad byte at offset "
+	           "9)");
 	b.terms_of_reference = NULL;
 	b.short_name = "";
 	EXPECT_ERR(f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body short_name: \"\" must be 1-40 letters, digits, -, _ "
+	           "Short name: \"\" must be 1-40 letters, digits, -, _ "
 	           "or &");
 
 	struct gov_meeting mt = {0};
@@ -1912,25 +1919,26 @@ static void test_reject_cross_partnership(void **state)
 	ms.body_id = f->rlscb;
 	ms.person_id = f->outsider;
 	ms.role = "member";
-	EXPECT_ERR(f, gov_membership_create(&f->g, &ms, &f->err),
-	           MASA_ERR_INVALID,
-	           WITH_ID(f, "membership person: no person with id %lld here",
-	                   f->outsider));
-	ms.person_id = f->alice;
-	ms.organisation_id = f->sheffield_council;
 	EXPECT_ERR(
 	        f, gov_membership_create(&f->g, &ms, &f->err), MASA_ERR_INVALID,
-	        WITH_ID(f,
-	                "membership on_behalf_of: no organisation with id %lld "
-	                "here",
-	                f->sheffield_council));
+	        WITH_ID(f, "Person: no person with id %lld here", f->outsider));
+	ms.person_id = f->alice;
+	ms.organisation_id = f->sheffield_council;
+	EXPECT_ERR(f, gov_membership_create(&f->g, &ms, &f->err),
+	           MASA_ERR_INVALID,
+	           WITH_ID(f,
+	                   "Organisation represented: no organisation with id "
+	                   "%lld "
+	                   "here",
+	                   f->sheffield_council));
 
 	struct gov_person p;
 	MUST(f, gov_person_get(&f->g, f->alice, &f->a, &p, &f->err));
 	p.organisation_id = f->sheffield_council;
 	EXPECT_ERR(f, gov_person_update(&f->g, &p, &f->err), MASA_ERR_INVALID,
 	           WITH_ID(f,
-	                   "person organisation: no organisation with id %lld "
+	                   "Organisation they work for: no organisation with "
+	                   "id %lld "
 	                   "here",
 	                   f->sheffield_council));
 
@@ -1991,7 +1999,7 @@ static void test_reject_cross_partnership(void **state)
 	EXPECT_ERR(
 	        f, gov_body_create(&f->g, &b, &f->err), MASA_ERR_INVALID,
 	        WITH_ID(f,
-	                "body parent: no body with id %lld in this partnership",
+	                "Reports to: no body with id %lld in this partnership",
 	                f->sscp));
 	assert_string_equal(snapshot(f), before);
 }
@@ -2012,14 +2020,15 @@ static void test_reject_body_dates_outside_memberships(void **state)
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
 	b.founding_date = "2012-01-02";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Alice Jones (2012-01-01 to "
-	           "2014-12-31) would fall outside them");
+	           "Date founded: the membership of Alice Jones (2012-01-01 to "
+	           "2014-12-31) would fall outside the dates the body runs");
 	/* Dissolution before the membership ended. */
 	b.founding_date = "2010-01-01";
 	b.dissolution_date = "2014-12-30";
-	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Alice Jones (2012-01-01 to "
-	           "2014-12-31) would fall outside them");
+	EXPECT_ERR(
+	        f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
+	        "Date dissolved: the membership of Alice Jones (2012-01-01 to "
+	        "2014-12-31) would fall outside the dates the body runs");
 	assert_string_equal(snapshot(f), before);
 	MUST(f, gov_body_get(&f->g, f->rlscb, &f->a, &b, &f->err));
 	assert_string_equal(b.founding_date, "2010-01-01");
@@ -2032,13 +2041,13 @@ static void test_reject_body_dates_outside_memberships(void **state)
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
 	b.founding_date = "2013-06-01";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Sam Newton (2013-01-01 to "
-	           "now) would fall outside them");
+	           "Date founded: the membership of Sam Newton (2013-01-01 to "
+	           "now) would fall outside the dates the body runs");
 	b.founding_date = NULL;
 	b.dissolution_date = "2013-12-31";
 	EXPECT_ERR(f, gov_body_update(&f->g, &b, &f->err), MASA_ERR_INVALID,
-	           "body dates: the membership of Dave Brown (the start to "
-	           "2014-01-01) would fall outside them");
+	           "Date dissolved: the membership of Dave Brown (the start to "
+	           "2014-01-01) would fall outside the dates the body runs");
 	assert_string_equal(snapshot(f), before);
 	MUST(f, gov_body_get(&f->g, f->cse, &f->a, &b, &f->err));
 	assert_null(b.founding_date);
@@ -2611,13 +2620,13 @@ static void test_reject_membership_outside_body_life(void **state)
 	m.start_date = "2019-09-01";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership start_date: 2019-09-01 is after RLSCB was "
+	           "Start date: 2019-09-01 is after RLSCB was "
 	           "dissolved on 2019-08-31");
 	m.start_date = NULL;
 	m.end_date = "2009-12-31";
 	EXPECT_ERR(f, gov_membership_create(&f->g, &m, &f->err),
 	           MASA_ERR_INVALID,
-	           "membership end_date: 2009-12-31 is before RLSCB was "
+	           "End date: 2009-12-31 is before RLSCB was "
 	           "founded on 2010-01-01");
 	assert_string_equal(snapshot(f), before);
 }

@@ -966,9 +966,9 @@ static void test_error_paths(void **state)
 	                    "bad.json: meetings[0].attendance[0].person: no "
 	                    "person \"jo-blogs\" earlier in this file");
 	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
-	               "memberships[1]: membership: ");
+	               "memberships[1]: Role: ");
 	assert_string_equal(f->err.message,
-	                    "bad.json: memberships[1]: membership: the person "
+	                    "bad.json: memberships[1]: Role: the person "
 	                    "is already member of TB from the start to "
 	                    "2019-12-31, which overlaps");
 	expect_refused(f, count, strlen(count), MASA_ERR_INVALID,
@@ -1091,13 +1091,12 @@ static void test_refuse_domain_rules(void **state)
 	                 "\"meetings\": [], \"people\": []");
 
 	expect_refused(f, overlap, strlen(overlap), MASA_ERR_CONFLICT,
-	               "memberships[1]: membership: the person is already "
+	               "memberships[1]: Role: the person is already "
 	               "chair of TB from the start to now, which overlaps");
-	expect_refused(
-	        f, role, strlen(role), MASA_ERR_INVALID,
-	        "memberships[0]: membership role: \"boss\" is not one of "
-	        "chair, vice_chair, deputy_chair, member, advisor, "
-	        "co_optee, lay_member, minute_taker, officer");
+	expect_refused(f, role, strlen(role), MASA_ERR_INVALID,
+	               "memberships[0]: Role: \"boss\" is not one of "
+	               "chair, vice_chair, deputy_chair, member, advisor, "
+	               "co_optee, lay_member, minute_taker, officer");
 	expect_refused(f, twice, strlen(twice), MASA_ERR_CONFLICT,
 	               "attendance[1]: attendance: already recorded at "
 	               "TB/2020-01-01 (Jo Bloggs)");
