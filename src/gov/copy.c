@@ -46,6 +46,8 @@ static const char *const TABLES[] = {
         "api_token",
         "partnership_host",
         "body_partnership",
+        "minutes_document",
+        "site_page",
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
 

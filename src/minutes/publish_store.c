@@ -79,15 +79,13 @@ static enum masa_err stored(struct gov *g, int64_t meeting_id, const char *hash,
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row &&
 	    strcmp(store_column_text(st, 0), hash) == 0) {
-		const char *b64 = store_column_text(st, 1);
-		size_t b64_len = strlen(b64);
-		unsigned char *bin = arena_alloc(a, b64_len / 4 * 3 + 1);
 		size_t n = 0;
+		const void *bytes = store_column_blob(st, 1, &n);
 
-		if (sodium_base642bin(bin, b64_len / 4 * 3 + 1, b64, b64_len,
-		                      NULL, &n, NULL,
-		                      sodium_base64_VARIANT_ORIGINAL) == 0) {
-			*pdf = (const char *)bin;
+		if (bytes != NULL && n > 0) {
+			char *copy = arena_alloc(a, n);
+			memcpy(copy, bytes, n);
+			*pdf = copy;
 			*len = n;
 		}
 	}
@@ -98,22 +96,17 @@ static enum masa_err stored(struct gov *g, int64_t meeting_id, const char *hash,
 static enum masa_err keep(struct gov *g, int64_t meeting_id, const char *hash,
                           const struct buf *pdf, struct masa_error *err)
 {
-	size_t b64_size = sodium_base64_encoded_len(
-	        pdf->len, sodium_base64_VARIANT_ORIGINAL);
-	char *b64 = xmalloc(b64_size);
 	char made[32];
 	time_t now = time(NULL);
 	struct tm tm;
 	struct store_stmt *st;
 	enum masa_err rc;
 
-	sodium_bin2base64(b64, b64_size, (const unsigned char *)pdf->data,
-	                  pdf->len, sodium_base64_VARIANT_ORIGINAL);
 	gmtime_r(&now, &tm);
 	strftime(made, sizeof made, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	rc = gov_begin(g, err);
 	if (rc != MASA_OK)
-		goto out;
+		return rc;
 	rc = store_prepare(g->store, SQL_DOCUMENT_DELETE, &st, err);
 	if (rc == MASA_OK) {
 		store_bind_id(st, 1, meeting_id);
@@ -125,14 +118,11 @@ static enum masa_err keep(struct gov *g, int64_t meeting_id, const char *hash,
 		store_bind_id(st, 1, meeting_id);
 		store_bind_text(st, 2, hash);
 		store_bind_int(st, 3, (int64_t)pdf->len);
-		store_bind_text(st, 4, b64);
+		store_bind_blob(st, 4, pdf->data, pdf->len);
 		store_bind_text(st, 5, made);
 		rc = store_run(st, NULL, err);
 	}
-	rc = gov_end(g, rc, err);
-out:
-	free(b64);
-	return rc;
+	return gov_end(g, rc, err);
 }
 
 enum masa_err publish_public_pdf(struct gov *g, int64_t partnership_id,

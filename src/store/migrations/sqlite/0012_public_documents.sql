@@ -4,8 +4,8 @@
 -- PDF, made once and served until the minutes change. source_hash is the
 -- SHA-256 (hex) of what it was made from (the public Markdown of the
 -- minutes and the version of the PDF writer): a request that reads a
--- different hash makes the document again. content is the PDF in base64,
--- so that SQLite and PostgreSQL keep it alike; bytes is its size.
+-- different hash makes the document again. content is the PDF's bytes;
+-- bytes is its size.
 -- site_page: the footer's pages (accessibility statement, privacy notice,
 -- contact) as the business unit wrote them, in Markdown; a page with no row
 -- shows masa's default text.
@@ -14,7 +14,7 @@ CREATE TABLE minutes_document (
   format TEXT NOT NULL CHECK (format IN ('pdf')),
   source_hash TEXT NOT NULL,
   bytes INTEGER NOT NULL,
-  content TEXT NOT NULL,
+  content BLOB NOT NULL,
   made_at TEXT NOT NULL,
   PRIMARY KEY (meeting_id, format)
 );
