@@ -147,6 +147,8 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_agenda_set, cmd_agenda_move, cmd_agenda_remove, cmd_agenda_publish,
         cmd_circulate, cmd_circulation, cmd_pack, cmd_org_add, cmd_org_edit,
         cmd_person_add, cmd_person_edit, cmd_body_add, cmd_body_edit,
-        cmd_body_close, cmd_member_add, cmd_member_end, cmd_member_change_role;
+        cmd_body_close, cmd_member_add, cmd_member_end, cmd_member_change_role,
+        cmd_meeting_attend, cmd_minutes_write, cmd_resolution_add,
+        cmd_minutes_status;
 
 #endif

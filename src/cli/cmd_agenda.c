@@ -2,10 +2,13 @@
  * cmd_agenda: what the business unit does before and at a meeting, from
  * the command line: schedule one meeting or a series, move, cancel and set
  * up a meeting (webcast, part two), build its agenda (from the draft, add,
- * reorder, remove, set an item) and publish it; record declarations of
- * interest and late arrivals and early departures.
+ * reorder, remove, set an item) and publish it; record who came,
+ * declarations of interest, late arrivals and early departures, each
+ * item's minutes and resolutions, and the minutes' status.
  */
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -663,4 +666,271 @@ const struct cli_command cmd_meeting_arrival = {
         .max_positional = 2,
         .listing = true,
         .run = run_arrival,
+};
+
+/*
+ * What happened at the meeting, from the command line as from the meeting
+ * page's forms: who came, each item's minutes, its resolutions, and the
+ * minutes' status.
+ */
+
+/* meeting attend MEETING PERSON --status S [--substitute PERSON] */
+
+enum { ATT_STATUS, ATT_SUBSTITUTE };
+
+static const struct cli_option attend_options[] = {
+        [ATT_STATUS] = {"status", "STATUS",
+                        "present, apologies, absent, in_attendance or "
+                        "represented_by (required)"},
+        [ATT_SUBSTITUTE] = {"substitute", "PERSON",
+                            "who came instead (with represented_by)"},
+        {NULL, NULL, NULL},
+};
+
+static int run_attend(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	struct gov_attendee *rows;
+	struct gov_attendance at = {0};
+	const struct gov_attendance *was = NULL;
+	size_t n = 0;
+	enum masa_err rc;
+
+	if (cli_opt(args, ATT_STATUS) == NULL) {
+		masa_error_set(&err, MASA_ERR_USAGE, "--status: required");
+		return cli_fail(&err);
+	}
+	if (meeting_item(ctx, args->positional[0], NULL, &m, NULL, &err) ||
+	    person_id(ctx, "person", args->positional[1], &at.person_id,
+	              &err) ||
+	    person_id(ctx, "substitute", cli_opt(args, ATT_SUBSTITUTE),
+	              &at.substitute_id, &err) ||
+	    gov_attendance_list(&ctx->gov, m.id, &ctx->arena, &rows, &n, &err))
+		return cli_fail(&err);
+	at.meeting_id = m.id;
+	at.status = (char *)cli_opt(args, ATT_STATUS);
+	for (size_t i = 0; i < n && was == NULL; i++)
+		if (rows[i].a.person_id == at.person_id)
+			was = &rows[i].a;
+	if (was == NULL) {
+		rc = gov_attendance_record(&ctx->gov, &at, &err);
+	} else {
+		at.id = was->id;
+		/* Arriving and leaving stay while they still apply. */
+		if (strcmp(at.status, "apologies") != 0 &&
+		    strcmp(at.status, "absent") != 0) {
+			at.arrived_item_id = was->arrived_item_id;
+			at.left_item_id = was->left_item_id;
+		}
+		rc = gov_attendance_update(&ctx->gov, &at, &err);
+	}
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	return done(ctx, m.key, "attendance recorded");
+}
+
+const struct cli_command cmd_meeting_attend = {
+        .name = "meeting attend",
+        .arguments = "MEETING PERSON",
+        .summary = "record whether someone came to a meeting (present, "
+                   "apologies, represented by...)",
+        .options = attend_options,
+        .min_positional = 2,
+        .max_positional = 2,
+        .listing = true,
+        .run = run_attend,
+};
+
+/* minutes write MEETING ITEM (--text TEXT | --file FILE) */
+
+enum { MIN_TEXT, MIN_FILE };
+
+static const struct cli_option minutes_options[] = {
+        [MIN_TEXT] = {"text", "MARKDOWN", "the item's minutes"},
+        [MIN_FILE] = {"file", "FILE",
+                      "or read them from a Markdown file (\"-\": standard "
+                      "input)"},
+        {NULL, NULL, NULL},
+};
+
+enum { MINUTES_MAX = 1024 * 1024 };
+
+/* Reads path ("-": standard input) whole into a, at most MINUTES_MAX. */
+static enum masa_err read_text(const char *path, struct arena *a, char **out,
+                               struct masa_error *err)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *text;
+	size_t n;
+
+	if (f == NULL)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "--file: cannot read %s: %s", path,
+		                      strerror(errno));
+	text = arena_alloc(a, MINUTES_MAX + 2);
+	n = fread(text, 1, MINUTES_MAX + 1, f);
+	if (f != stdin)
+		fclose(f);
+	if (n > MINUTES_MAX)
+		return masa_error_set(err, MASA_ERR_LIMIT,
+		                      "--file: %s is longer than the 1 MB an "
+		                      "item's minutes may be",
+		                      path);
+	text[n] = '\0';
+	*out = text;
+	return MASA_OK;
+}
+
+static int run_minutes_write(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	struct gov_item it;
+	char *text = (char *)cli_opt(args, MIN_TEXT);
+	enum masa_err rc;
+
+	if ((text == NULL) == (cli_opt(args, MIN_FILE) == NULL)) {
+		masa_error_set(&err, MASA_ERR_USAGE,
+		               "minutes write: give the minutes with --text or "
+		               "--file, not both");
+		return cli_fail(&err);
+	}
+	if (meeting_item(ctx, args->positional[0], args->positional[1], &m, &it,
+	                 &err) ||
+	    (text == NULL &&
+	     read_text(cli_opt(args, MIN_FILE), &ctx->arena, &text, &err)))
+		return cli_fail(&err);
+	it.minutes = text[0] ? text : NULL;
+	it.version = 0;
+	rc = gov_begin(&ctx->gov, &err);
+	if (rc == MASA_OK)
+		rc = gov_end(&ctx->gov, gov_item_update(&ctx->gov, &it, &err),
+		             &err);
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	return done(ctx, m.key,
+	            arena_printf(&ctx->arena, "minutes of item %s written",
+	                         it.number));
+}
+
+const struct cli_command cmd_minutes_write = {
+        .name = "minutes write",
+        .arguments = "MEETING ITEM",
+        .summary = "write (or replace) an item's minutes, in Markdown",
+        .options = minutes_options,
+        .min_positional = 2,
+        .max_positional = 2,
+        .listing = true,
+        .run = run_minutes_write,
+};
+
+/* resolution add MEETING ITEM --text TEXT */
+
+enum { RES_TEXT };
+
+static const struct cli_option resolution_options[] = {
+        [RES_TEXT] = {"text", "TEXT",
+                      "what was resolved: \"That the report be noted\" "
+                      "(required)"},
+        {NULL, NULL, NULL},
+};
+
+static int run_resolution_add(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	struct gov_item it;
+	struct gov_resolution *res, r = {0};
+	size_t n = 0;
+	enum masa_err rc;
+
+	if (cli_opt(args, RES_TEXT) == NULL) {
+		masa_error_set(&err, MASA_ERR_USAGE, "--text: required");
+		return cli_fail(&err);
+	}
+	if (meeting_item(ctx, args->positional[0], args->positional[1], &m, &it,
+	                 &err))
+		return cli_fail(&err);
+	r.item_id = it.id;
+	r.text = (char *)cli_opt(args, RES_TEXT);
+	rc = gov_begin(&ctx->gov, &err);
+	if (rc == MASA_OK) {
+		rc = gov_resolution_list(&ctx->gov, &ctx->viewer, m.id,
+		                         &ctx->arena, &res, &n, &err);
+		r.number = 1;
+		for (size_t i = 0; rc == MASA_OK && i < n; i++)
+			if (res[i].item_id == it.id &&
+			    res[i].number >= r.number)
+				r.number = res[i].number + 1;
+		if (rc == MASA_OK)
+			rc = gov_resolution_create(&ctx->gov, &r, &err);
+		rc = gov_end(&ctx->gov, rc, &err);
+	}
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	return done(ctx, m.key,
+	            arena_printf(&ctx->arena, "resolution (%lld) of item %s",
+	                         (long long)r.number, it.number));
+}
+
+const struct cli_command cmd_resolution_add = {
+        .name = "resolution add",
+        .arguments = "MEETING ITEM",
+        .summary = "record a resolution of an item (numbered after the "
+                   "item's others)",
+        .options = resolution_options,
+        .min_positional = 2,
+        .max_positional = 2,
+        .listing = true,
+        .run = run_resolution_add,
+};
+
+/* minutes status MEETING STATUS [--approved-on D] [--published-on D] */
+
+enum { STAT_APPROVED, STAT_PUBLISHED };
+
+static const struct cli_option status_options[] = {
+        [STAT_APPROVED] = {"approved-on", "YYYY-MM-DD",
+                           "when the minutes were approved (default: the "
+                           "date stored, or today when newly approved)"},
+        [STAT_PUBLISHED] = {"published-on", "YYYY-MM-DD",
+                            "when they were published (default: the date "
+                            "stored, or today when newly published)"},
+        {NULL, NULL, NULL},
+};
+
+static int run_minutes_status(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct masa_error err = {0};
+	struct gov_meeting m;
+	enum masa_err rc;
+
+	if (meeting_item(ctx, args->positional[0], NULL, &m, NULL, &err))
+		return cli_fail(&err);
+	rc = gov_begin(&ctx->gov, &err);
+	if (rc == MASA_OK)
+		rc = gov_end(&ctx->gov,
+		             gov_meeting_set_minutes(
+		                     &ctx->gov, m.id, 0, args->positional[1],
+		                     cli_opt(args, STAT_APPROVED),
+		                     cli_opt(args, STAT_PUBLISHED), &err),
+		             &err);
+	if (rc != MASA_OK)
+		return cli_fail(&err);
+	return done(
+	        ctx, m.key,
+	        arena_printf(&ctx->arena, "minutes %s", args->positional[1]));
+}
+
+const struct cli_command cmd_minutes_status = {
+        .name = "minutes status",
+        .arguments = "MEETING STATUS",
+        .summary = "set a meeting's minutes draft, approved or published "
+                   "(published: the public sees them)",
+        .options = status_options,
+        .min_positional = 2,
+        .max_positional = 2,
+        .listing = true,
+        .run = run_minutes_status,
 };
