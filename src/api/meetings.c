@@ -2,8 +2,10 @@
  * meetings: meetings, their agenda items with resolutions and papers, and
  * attendance in the JSON API.
  *
- * Meetings are public. Their minutes (items, resolutions, attendance) are
- * shown as gov_may_see_minutes allows (to the public once published); the
+ * Meetings are public. Their agenda (items with their papers) is shown as
+ * gov_may_see_agenda allows (to the public once the agenda or the minutes
+ * are published), items' minutes text, resolutions and attendance as
+ * gov_may_see_minutes allows (to the public once published); the
  * domain's listings leave out a confidential item (or a sub-item of one),
  * its resolutions and papers for those who may not see them, and papers for
  * those who may not see papers (gov/access.h). Whatever a viewer may not
@@ -28,13 +30,14 @@ static json_t *meeting_json(const struct gov_meeting *m, const char *body,
 	                  "published_on", api_str(m->minutes_published_on));
 
 	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
-	                 "s:o, s:s+, s:I}",
+	                 "s:o, s:o, s:s+, s:I}",
 	                 "key", m->key, "body", body, "body_name", body_name,
 	                 "name", api_str(m->name), "date", m->date,
 	                 "start_time", api_str(m->start_time), "end_time",
 	                 api_str(m->end_time), "location", api_str(m->location),
 	                 "status", m->status, "webcast_url",
-	                 api_str(m->webcast_url), "minutes", minutes, "url",
+	                 api_str(m->webcast_url), "agenda_published_on",
+	                 api_str(m->agenda_published_on), "minutes", minutes, "url",
 	                 "/api/v1/meetings/", m->key, "version",
 	                 (json_int_t)m->version);
 }
@@ -84,7 +87,7 @@ enum masa_err api_meetings(struct http_request *req, struct masa_error *err)
 struct minutes {
 	struct gov_meeting meeting;
 	struct gov_body body;
-	bool see_minutes;
+	bool see_agenda, see_minutes;
 	struct gov_item *items; /* those the viewer may see */
 	size_t nitems;
 	struct gov_resolution *resolutions;
@@ -131,11 +134,13 @@ static enum masa_err load_minutes(struct http_request *req, struct minutes *mn,
 	if ((rc = path_meeting(req, mn, err)))
 		return rc;
 	id = mn->meeting.id;
+	mn->see_agenda = gov_may_see_agenda(&req->viewer, &mn->meeting);
 	mn->see_minutes = gov_may_see_minutes(&req->viewer, &mn->meeting);
-	if (!mn->see_minutes)
+	if (!mn->see_agenda)
 		return MASA_OK;
-	/* Only what the viewer may see: the part two of a meeting and
-	 * papers are left out by the domain (gov/access.h). */
+	/* Only what the viewer may see: the part two of a meeting, papers,
+	 * and an agenda's minutes text and resolutions before the minutes
+	 * are published are left out by the domain (gov/access.h). */
 	if ((rc = gov_item_list(g, &req->viewer, id, &req->arena, &mn->items,
 	                        &mn->nitems, err)) ||
 	    (rc = gov_resolution_list(g, &req->viewer, id, &req->arena,
@@ -262,9 +267,9 @@ enum masa_err api_meeting(struct http_request *req, struct masa_error *err)
 
 	if ((rc = load_minutes(req, &mn, err)))
 		goto fail;
-	if (mn.see_minutes &&
-	    ((rc = items_json(req, &mn, 0, mn.nitems, items, &end, &more,
-	                      err)) ||
+	if ((mn.see_agenda && (rc = items_json(req, &mn, 0, mn.nitems, items,
+	                                       &end, &more, err))) ||
+	    (mn.see_minutes &&
 	     (rc = gov_attendance_list(&req->gov, mn.meeting.id, &req->arena,
 	                               &attendees, &nattendees, err))))
 		goto fail;
@@ -292,7 +297,7 @@ enum masa_err api_meeting_items(struct http_request *req,
 
 	api_page_of(req, &page);
 	if ((rc = load_minutes(req, &mn, err)) ||
-	    (mn.see_minutes &&
+	    (mn.see_agenda &&
 	     (rc = items_json(req, &mn, (size_t)page.cursor, (size_t)page.limit,
 	                      data, &end, &more, err)))) {
 		json_decref(data);

@@ -295,6 +295,20 @@ for who in beaumont cusworth; do
 done
 api beaumont GET $M
 jq_is "a member of another body sees the open papers" '[.items[].documents[]] | length > 0' true
+
+# A published agenda of a meeting whose minutes are drafts: everyone sees
+# its open items, none of their minutes, and no attendance.
+ok "an item on a draft meeting's agenda" --db api.db agenda add ILSC/2019-09-17 \
+	--title "Open agenda item"
+ok "its agenda published" --db api.db agenda publish ILSC/2019-09-17 --on 2019-09-01
+api public GET /api/v1/meetings/ILSC/2019-09-17
+code_is "GET a meeting with a published agenda (public)" 200
+jq_is "the published agenda's open items" '[.items[].title] | index("Open agenda item") != null' true
+jq_is "not their draft minutes" '[.items[].minutes | select(. != null)] | length' 0
+jq_is "nor their resolutions" '[.items[].resolutions[]] | length' 0
+jq_is "nor who came" '.attendance | length' 0
+jq_is "and the date it was published" .agenda_published_on 2019-09-01
+jq_is "no confidential item" '[.items[] | select(.confidential)] | length' 0
 api cusworth GET $M
 jq_is "a chair sees the open papers" '[.items[].documents[].title] | index("OPEN-PAPER commissioning strategy") != null' true
 api sue GET /api/v1/actions/RLSCB/2014-12-04/10
