@@ -932,6 +932,14 @@ static void body_links(struct html *h, struct http_request *req,
 		          "class", "govuk-link", NULL);
 		html_close(h);
 	}
+	if (b->dissolution_date == NULL) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "Schedule meetings", "href",
+		          arena_printf(&req->arena, "/meetings/schedule?body=%s",
+		                       b->short_name),
+		          "class", "govuk-link", NULL);
+		html_close(h);
+	}
 }
 
 void setup_body_links(struct html *h, struct http_request *req,
