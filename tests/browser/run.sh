@@ -53,12 +53,14 @@ add_user() {
 		setup_failed "masa user add $*"
 }
 # The chair of the demo partnership; a board member (Rotherham CCG); and a
-# South Yorkshire Police officer who owns actions of the board.
+# South Yorkshire Police officer who owns actions of the board; a member
+# of the Improving Lives Select Commission today (flow_papers: its part two).
 add_user admin --role admin
 add_user chair --role chair --person steve-ashley
 add_user member --role member --person sue-cassin
 add_user partner --role partner --person jason-harwin --organisation south-yorkshire-police
-USERS="admin=admin chair=chair member=member partner=partner"
+add_user commissioner --role member --person khan
+USERS="admin=admin chair=chair member=member partner=partner commissioner=commissioner"
 
 # Circulation (flow_circulate): everyone's e-mail address, the mail
 # settings, and a real SMTP listener (python3-aiosmtpd) writing a Maildir
