@@ -91,9 +91,9 @@ fi
 SERVER_PID=$!
 URL=""
 # serve_said_where: the server has printed its address (then in URL), or
-# has ended.
+# has ended. (Its output file may not be there yet at the first look.)
 serve_said_where() {
-	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/serve.out")
+	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/serve.out" 2>/dev/null)
 	[ -n "$URL" ] || process_gone "$SERVER_PID"
 }
 wait_for 30 serve_said_where
