@@ -388,6 +388,13 @@ static enum masa_err manage_render(struct http_request *req,
 	size_t n = 0, nrows = 0;
 	struct html h;
 	enum masa_err rc;
+	/* Breadcrumbs, not a back link: they are a landmark of their own. */
+	const struct govuk_breadcrumb crumbs[] = {
+	        {.content.text = "Home", .href = "/"},
+	        {.content.text = "Meetings", .href = "/meetings"},
+	        {.content.text = m->key, .href = href},
+	        {.content.text = "Papers"},
+	};
 
 	rc = gov_paper_list(&req->gov, &req->viewer, m->id, a, &papers, &n,
 	                    err);
@@ -398,9 +405,13 @@ static enum masa_err manage_render(struct http_request *req,
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,
-	           &(struct page){.title = "Papers",
-	                          .section = PAGE_MEETINGS,
-	                          .back_href = href});
+	           &(struct page){
+	                   .title = error ? "Error: Papers" : "Papers",
+	                   .section = PAGE_MEETINGS,
+	                   .breadcrumbs =
+	                           &(struct govuk_breadcrumbs){.items = crumbs,
+	                                                       .n_items = 4},
+	           });
 	if (error != NULL) {
 		const struct govuk_error_summary_item item = {
 		        .href = arena_printf(a, "#%s", field),
@@ -439,10 +450,14 @@ static enum masa_err manage_render(struct http_request *req,
 		for (size_t i = 0; i < n; i++) {
 			const struct gov_paper *p = &papers[i];
 			html_open(&h, "tr", "class", "govuk-table__row", NULL);
+			/* data-label: the column's header, shown before
+			 * each cell when a phone stacks the row. */
 			html_elem(&h, "td",
 			          p->item_number ? p->item_number : "Meeting",
-			          "class", "govuk-table__cell", NULL);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			          "class", "govuk-table__cell", "data-label",
+			          "Item", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Paper", NULL);
 			html_elem(&h, "a", p->title, "class", "govuk-link",
 			          "href",
 			          arena_printf(a, "/papers/%lld",
@@ -451,14 +466,18 @@ static enum masa_err manage_render(struct http_request *req,
 			if (p->confidential)
 				html_text(&h, " (part two)");
 			html_close(&h);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "File", NULL);
 			html_textf(&h, "%s, %s", p->current.file_name,
 			           size_text(a, p->current.size));
 			if (p->current.pages > 0)
-				html_textf(&h, ", %lld pages",
-				           (long long)p->current.pages);
+				html_textf(&h, ", %lld %s",
+				           (long long)p->current.pages,
+				           p->current.pages == 1 ? "page"
+				                                 : "pages");
 			html_close(&h);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Versions", NULL);
 			for (int64_t v = p->current.version; v >= 1; v--) {
 				html_elem(
 				        &h, "a",
@@ -475,7 +494,8 @@ static enum masa_err manage_render(struct http_request *req,
 					html_text(&h, " ");
 			}
 			html_close(&h);
-			html_open(&h, "td", "class", "govuk-table__cell", NULL);
+			html_open(&h, "td", "class", "govuk-table__cell",
+			          "data-label", "Sent", NULL);
 			if (p->sent_on == NULL)
 				html_text(&h, "Not sent. ");
 			circulation_lines(&h, a, rows, nrows, "paper", p->id);
@@ -593,10 +613,14 @@ static enum masa_err upload(struct http_request *req, struct masa_error *err)
 		                   file->data, file->size, &id, &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_LIMIT ||
 	    rc == MASA_ERR_NOT_FOUND) {
-		/* "file: the PDF is encrypted..." as "The PDF is..." */
+		/* "file: the PDF is encrypted..." as "agenda.pdf: the PDF
+		 * is...", naming the file chosen. */
 		const char *msg = why.message;
 		if (strncmp(msg, "file: ", 6) == 0)
-			msg = arena_printf(&req->arena, "The file: %s",
+			msg = arena_printf(&req->arena, "%s: %s",
+			                   file->filename && *file->filename
+			                           ? file->filename
+			                           : "The file",
 			                   msg + 6);
 		return manage_render(req, &m, 400, "file", msg, err);
 	}

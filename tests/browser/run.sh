@@ -53,12 +53,14 @@ add_user() {
 		setup_failed "masa user add $*"
 }
 # The chair of the demo partnership; a board member (Rotherham CCG); and a
-# South Yorkshire Police officer who owns actions of the board.
+# South Yorkshire Police officer who owns actions of the board; a member
+# of the Improving Lives Select Commission today (flow_papers: its part two).
 add_user admin --role admin
 add_user chair --role chair --person steve-ashley
 add_user member --role member --person sue-cassin
 add_user partner --role partner --person jason-harwin --organisation south-yorkshire-police
-USERS="admin=admin chair=chair member=member partner=partner"
+add_user commissioner --role member --person khan
+USERS="admin=admin chair=chair member=member partner=partner commissioner=commissioner"
 
 # Circulation (flow_circulate): everyone's e-mail address, the mail
 # settings, and a real SMTP listener (python3-aiosmtpd) writing a Maildir
@@ -89,9 +91,9 @@ fi
 SERVER_PID=$!
 URL=""
 # serve_said_where: the server has printed its address (then in URL), or
-# has ended.
+# has ended. (Its output file may not be there yet at the first look.)
 serve_said_where() {
-	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/serve.out")
+	URL=$(sed -n 's/^masa is serving .* at \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$WORK/serve.out" 2>/dev/null)
 	[ -n "$URL" ] || process_gone "$SERVER_PID"
 }
 wait_for 30 serve_said_where

@@ -115,7 +115,7 @@ json_is "stored, its name cleaned of the path" '.[] | select(.title == "Budget 2
 before=$(fingerprint demo.db)
 req -b admin.jar -F "csrf=$csrf" -F "title=Kept" -F "file=@setup.pdf" "$URL/meetings/RLSCB/2014-09-04/papers"
 code_is "a program refused by the form" 400
-body_has "with a message naming the file" "The file: the file is a program"
+body_has "with a message naming the file" "setup.pdf: the file is a program"
 body_has "the error summary" "There is a problem"
 body_has "what was typed shown again" 'value="Kept"'
 req -b admin.jar -F "csrf=$csrf" -F "file=@a.pdf" -F "item=77" "$URL/meetings/RLSCB/2014-09-04/papers"
