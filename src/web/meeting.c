@@ -1627,11 +1627,20 @@ static enum masa_err meeting_render(struct http_request *req,
 	documents_minutes_link(&h, req, &r->m);
 	write_programme_link(&h, &v);
 	if (!v.see_minutes) {
-		govuk_inset_text(&h,
-		                 &(struct govuk_inset_text){
-		                         .content.text =
-		                                 "The minutes of this meeting "
-		                                 "are not yet published."});
+		char today[DATE_TEXT_SIZE];
+
+		today_iso(today);
+		govuk_inset_text(
+		        &h,
+		        &(struct govuk_inset_text){
+		                .content.text =
+		                        strcmp(r->m.date, today) >= 0
+		                                ? "The minutes of this "
+		                                  "meeting will be published "
+		                                  "after it, once approved."
+		                                : "The minutes of this "
+		                                  "meeting are not yet "
+		                                  "published."});
 		if (v.see_agenda)
 			write_agenda(&h, &v);
 	} else {

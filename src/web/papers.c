@@ -216,7 +216,6 @@ static void pack_link(struct html *h, struct http_request *req,
 	html_close(h);
 }
 
-/* One paper's line: its link, kind, size, pages, version, circulation. */
 /* One paper's line: its link, kind, size, pages, version, circulation
  * (rows: what the viewer may see of the meeting's, web/circulate.h). */
 static void paper_line(struct html *h, struct arena *a,
