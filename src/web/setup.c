@@ -285,32 +285,13 @@ static enum masa_err org_edit_load(struct http_request *req,
 	                             &c->rec.org, err);
 }
 
-/* A key made from the name when none was given. */
-static enum masa_err
-key_or_new(struct http_request *req, char **key, const char *name,
-           enum masa_err (*make)(struct gov *, int64_t, const char *,
-                                 struct arena *, const char **,
-                                 struct masa_error *),
-           struct masa_error *err)
-{
-	const char *made;
-	enum masa_err rc;
-
-	if (*key != NULL)
-		return MASA_OK;
-	rc = make(&req->gov, req->partnership->id, name, &req->arena, &made,
-	          err);
-	if (rc == MASA_OK)
-		*key = (char *)made;
-	return rc;
-}
-
 static enum masa_err org_new_save(struct http_request *req, struct setup_ctx *c,
                                   struct masa_error *err)
 {
 	struct gov_organisation *o = &c->rec.org;
-	enum masa_err rc = key_or_new(req, &o->key, o->name,
-	                              gov_organisation_key_new, err);
+	enum masa_err rc = gov_key_or_new(
+	        &req->gov, req->partnership->id, &o->key, o->name,
+	        gov_organisation_key_new, &req->arena, err);
 
 	c->done = "/organisations?done=organisation-added";
 	return rc ? rc : gov_organisation_create(&req->gov, o, err);
@@ -320,8 +301,9 @@ static enum masa_err org_edit_save(struct http_request *req,
                                    struct setup_ctx *c, struct masa_error *err)
 {
 	struct gov_organisation *o = &c->rec.org;
-	enum masa_err rc = key_or_new(req, &o->key, o->name,
-	                              gov_organisation_key_new, err);
+	enum masa_err rc = gov_key_or_new(
+	        &req->gov, req->partnership->id, &o->key, o->name,
+	        gov_organisation_key_new, &req->arena, err);
 
 	c->done = "/organisations?done=organisation-saved";
 	return rc ? rc : gov_organisation_update(&req->gov, o, err);
@@ -382,7 +364,8 @@ static enum masa_err person_new_save(struct http_request *req,
 {
 	struct gov_person *p = &c->rec.person;
 	enum masa_err rc =
-	        key_or_new(req, &p->key, p->name, gov_person_key_new, err);
+	        gov_key_or_new(&req->gov, req->partnership->id, &p->key,
+	                       p->name, gov_person_key_new, &req->arena, err);
 
 	c->done = "/people?done=person-added";
 	return rc ? rc : gov_person_create(&req->gov, p, err);
@@ -394,7 +377,8 @@ static enum masa_err person_edit_save(struct http_request *req,
 {
 	struct gov_person *p = &c->rec.person;
 	enum masa_err rc =
-	        key_or_new(req, &p->key, p->name, gov_person_key_new, err);
+	        gov_key_or_new(&req->gov, req->partnership->id, &p->key,
+	                       p->name, gov_person_key_new, &req->arena, err);
 
 	c->done = "/people?done=person-saved";
 	return rc ? rc : gov_person_update(&req->gov, p, err);
