@@ -29,17 +29,16 @@ static json_t *meeting_json(const struct gov_meeting *m, const char *body,
 	                  "approved_on", api_str(m->minutes_approved_on),
 	                  "published_on", api_str(m->minutes_published_on));
 
-	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
-	                 "s:o, s:o, s:s+, s:I}",
-	                 "key", m->key, "body", body, "body_name", body_name,
-	                 "name", api_str(m->name), "date", m->date,
-	                 "start_time", api_str(m->start_time), "end_time",
-	                 api_str(m->end_time), "location", api_str(m->location),
-	                 "status", m->status, "webcast_url",
-	                 api_str(m->webcast_url), "agenda_published_on",
-	                 api_str(m->agenda_published_on), "minutes", minutes, "url",
-	                 "/api/v1/meetings/", m->key, "version",
-	                 (json_int_t)m->version);
+	return json_pack(
+	        "{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:s, s:o, "
+	        "s:o, s:o, s:s+, s:I}",
+	        "key", m->key, "body", body, "body_name", body_name, "name",
+	        api_str(m->name), "date", m->date, "start_time",
+	        api_str(m->start_time), "end_time", api_str(m->end_time),
+	        "location", api_str(m->location), "status", m->status,
+	        "webcast_url", api_str(m->webcast_url), "agenda_published_on",
+	        api_str(m->agenda_published_on), "minutes", minutes, "url",
+	        "/api/v1/meetings/", m->key, "version", (json_int_t)m->version);
 }
 
 enum masa_err api_meetings(struct http_request *req, struct masa_error *err)

@@ -108,6 +108,14 @@ int cli_fail(const struct masa_error *err);
 enum masa_err cli_number(const char *option, const char *text, long min,
                          long max, long *out, struct masa_error *err);
 
+/*
+ * The option's value when it was given, else the setting key ("smtp_url",
+ * "mail_from", "site_url": masa config set); *out is NULL if neither is.
+ */
+enum masa_err cli_setting(struct cli_ctx *ctx, const char *option,
+                          const char *key, const char **out,
+                          struct masa_error *err);
+
 /* output */
 
 struct table;

@@ -72,23 +72,6 @@ static const struct cli_option circulate_options[] = {
 
 static const struct cli_option no_options[] = {{NULL, NULL, NULL}};
 
-/* The option, else the setting key; NULL if neither. */
-static enum masa_err setting(struct cli_ctx *ctx, const char *option,
-                             const char *key, const char **out,
-                             struct masa_error *err)
-{
-	char *value = NULL;
-	enum masa_err rc = MASA_OK;
-
-	*out = option;
-	if (option == NULL) {
-		rc = gov_remind_setting_get(&ctx->gov, key, &ctx->arena, &value,
-		                            err);
-		*out = value;
-	}
-	return rc;
-}
-
 /* What to send, from the four options: exactly one. */
 static enum masa_err read_what(const struct cli_args *args,
                                struct gov_circulate_ask *ask,
@@ -223,9 +206,11 @@ static int run_circulate(struct cli_ctx *ctx, const struct cli_args *args)
 	                     args->positional[0], &ctx->arena, &m, &err) ||
 	    (cli_opt(args, CIRC_TO) &&
 	     read_people(ctx, cli_opt(args, CIRC_TO), &ask, &err)) ||
-	    setting(ctx, cli_opt(args, CIRC_SITE), "site_url", &site, &err) ||
-	    setting(ctx, cli_opt(args, CIRC_FROM), "mail_from", &from, &err) ||
-	    setting(ctx, cli_opt(args, CIRC_SMTP), "smtp_url", &smtp, &err))
+	    cli_setting(ctx, cli_opt(args, CIRC_SITE), "site_url", &site,
+	                &err) ||
+	    cli_setting(ctx, cli_opt(args, CIRC_FROM), "mail_from", &from,
+	                &err) ||
+	    cli_setting(ctx, cli_opt(args, CIRC_SMTP), "smtp_url", &smtp, &err))
 		return cli_fail(&err);
 	if (site == NULL || from == NULL || (!dry_run && smtp == NULL)) {
 		masa_error_set(&err, MASA_ERR_USAGE,

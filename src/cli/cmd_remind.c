@@ -278,23 +278,6 @@ static enum masa_err digest_message(struct cli_ctx *ctx,
 	return MASA_OK;
 }
 
-/* A setting, or the option that overrides it; NULL if neither is there. */
-static enum masa_err setting_or_option(struct cli_ctx *ctx, const char *key,
-                                       const char *option, const char **out,
-                                       struct masa_error *err)
-{
-	char *value = NULL;
-	enum masa_err rc = MASA_OK;
-
-	*out = option;
-	if (option == NULL) {
-		rc = gov_remind_setting_get(&ctx->gov, key, &ctx->arena, &value,
-		                            err);
-		*out = value;
-	}
-	return rc;
-}
-
 /*
  * Checks --on, --smtp and --from before anything is opened; a bad --smtp or
  * --from is wrong usage.
@@ -350,11 +333,10 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 	buf_init(&message, MAIL_MESSAGE_MAX);
 	if (check_options(args, &on, today, &err) ||
 	    cli_open_partnership(ctx, &err) ||
-	    setting_or_option(ctx, "mail_from", cli_opt(args, REMIND_FROM),
-	                      &from, &err) ||
-	    (!dry_run &&
-	     setting_or_option(ctx, "smtp_url", cli_opt(args, REMIND_SMTP),
-	                       &smtp, &err))) {
+	    cli_setting(ctx, cli_opt(args, REMIND_FROM), "mail_from", &from,
+	                &err) ||
+	    (!dry_run && cli_setting(ctx, cli_opt(args, REMIND_SMTP),
+	                             "smtp_url", &smtp, &err))) {
 		status = cli_fail(&err);
 		goto out;
 	}

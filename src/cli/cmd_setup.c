@@ -153,26 +153,6 @@ static enum masa_err read_fields(struct cli_ctx *ctx,
 	return MASA_OK;
 }
 
-/* A key made from the name when --key was not given. */
-static enum masa_err
-key_or_new(struct cli_ctx *ctx, char **key, const char *name,
-           enum masa_err (*make)(struct gov *, int64_t, const char *,
-                                 struct arena *, const char **,
-                                 struct masa_error *),
-           struct masa_error *err)
-{
-	const char *made;
-	enum masa_err rc;
-
-	if (*key != NULL)
-		return MASA_OK;
-	rc = make(&ctx->gov, ctx->partnership.id, name, &ctx->arena, &made,
-	          err);
-	if (rc == MASA_OK)
-		*key = (char *)made;
-	return rc;
-}
-
 /* ---- organisations ---- */
 
 static const char *const org_fields[] = {
@@ -193,7 +173,8 @@ static int run_org_add(struct cli_ctx *ctx, const struct cli_args *args)
 		return cli_fail(&err);
 	o.partnership_id = ctx->partnership.id;
 	if (read_fields(ctx, &cmd_org_add, args, &o, true, &err) ||
-	    key_or_new(ctx, &o.key, o.name, gov_organisation_key_new, &err) ||
+	    gov_key_or_new(&ctx->gov, ctx->partnership.id, &o.key, o.name,
+	                   gov_organisation_key_new, &ctx->arena, &err) ||
 	    gov_organisation_create(&ctx->gov, &o, &err))
 		return cli_fail(&err);
 	printf("added organisation %s (%s)\n", o.key, o.name);
@@ -209,7 +190,8 @@ static int run_org_edit(struct cli_ctx *ctx, const struct cli_args *args)
 	    gov_organisation_find(&ctx->gov, ctx->partnership.id,
 	                          args->positional[0], &ctx->arena, &o, &err) ||
 	    read_fields(ctx, &cmd_org_edit, args, &o, false, &err) ||
-	    key_or_new(ctx, &o.key, o.name, gov_organisation_key_new, &err) ||
+	    gov_key_or_new(&ctx->gov, ctx->partnership.id, &o.key, o.name,
+	                   gov_organisation_key_new, &ctx->arena, &err) ||
 	    gov_organisation_update(&ctx->gov, &o, &err))
 		return cli_fail(&err);
 	printf("saved organisation %s (%s)\n", o.key, o.name);
@@ -254,7 +236,8 @@ static int run_person_add(struct cli_ctx *ctx, const struct cli_args *args)
 		return cli_fail(&err);
 	p.partnership_id = ctx->partnership.id;
 	if (read_fields(ctx, &cmd_person_add, args, &p, true, &err) ||
-	    key_or_new(ctx, &p.key, p.name, gov_person_key_new, &err) ||
+	    gov_key_or_new(&ctx->gov, ctx->partnership.id, &p.key, p.name,
+	                   gov_person_key_new, &ctx->arena, &err) ||
 	    gov_person_create(&ctx->gov, &p, &err))
 		return cli_fail(&err);
 	printf("added person %s (%s)\n", p.key, p.name);
@@ -270,7 +253,8 @@ static int run_person_edit(struct cli_ctx *ctx, const struct cli_args *args)
 	    gov_person_find(&ctx->gov, ctx->partnership.id, args->positional[0],
 	                    &ctx->arena, &p, &err) ||
 	    read_fields(ctx, &cmd_person_edit, args, &p, false, &err) ||
-	    key_or_new(ctx, &p.key, p.name, gov_person_key_new, &err) ||
+	    gov_key_or_new(&ctx->gov, ctx->partnership.id, &p.key, p.name,
+	                   gov_person_key_new, &ctx->arena, &err) ||
 	    gov_person_update(&ctx->gov, &p, &err))
 		return cli_fail(&err);
 	printf("saved person %s (%s)\n", p.key, p.name);

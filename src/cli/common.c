@@ -3,6 +3,7 @@
  * partnership, and turning errors into messages and exit statuses.
  */
 #include "cli/cli.h"
+#include "gov/remind.h"
 #include "store/store.h"
 
 enum masa_err cli_open(struct cli_ctx *ctx, unsigned flags,
@@ -48,4 +49,20 @@ int cli_fail(const struct masa_error *err)
 {
 	fprintf(stderr, "masa: %s\n", err->message);
 	return cli_exit_status(err->code);
+}
+
+enum masa_err cli_setting(struct cli_ctx *ctx, const char *option,
+                          const char *key, const char **out,
+                          struct masa_error *err)
+{
+	char *value = NULL;
+	enum masa_err rc = MASA_OK;
+
+	*out = option;
+	if (option == NULL) {
+		rc = gov_remind_setting_get(&ctx->gov, key, &ctx->arena, &value,
+		                            err);
+		*out = value;
+	}
+	return rc;
 }

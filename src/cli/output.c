@@ -77,21 +77,7 @@ void json_print(json_t *v, FILE *f)
 
 const char *date_long(struct arena *a, const char *iso)
 {
-	static const char *const days[] = {"Monday",   "Tuesday", "Wednesday",
-	                                   "Thursday", "Friday",  "Saturday",
-	                                   "Sunday"};
-	static const char *const months[] = {"January", "February", "March",
-	                                     "April",   "May",      "June",
-	                                     "July",    "August",   "September",
-	                                     "October", "November", "December"};
-	date_days d;
-	int y, m, dd;
-
-	if (iso == NULL || date_parse(iso, &d, NULL) != MASA_OK)
-		return iso ? iso : "";
-	date_to_ymd(d, &y, &m, &dd);
-	return arena_printf(a, "%s %d %s %d", days[date_weekday(d)], dd,
-	                    months[m - 1], y);
+	return date_iso_words(a, iso, true);
 }
 
 /*

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/mem.h"
+
 date_days date_from_ymd(int year, int month, int day)
 {
 	long y = year - (month <= 2);
@@ -50,6 +52,19 @@ void date_format_words(date_days day, bool weekday, char out[DATE_WORDS_SIZE])
 	snprintf(out, DATE_WORDS_SIZE, "%s%s%d %s %d",
 	         weekday ? days[date_weekday(day)] : "", weekday ? " " : "", d,
 	         months[m - 1], y);
+}
+
+const char *date_iso_words(struct arena *a, const char *iso, bool weekday)
+{
+	char words[DATE_WORDS_SIZE];
+	date_days d;
+
+	if (iso == NULL)
+		return "";
+	if (date_parse(iso, &d, NULL) != MASA_OK)
+		return iso;
+	date_format_words(d, weekday, words);
+	return arena_strdup(a, words);
 }
 
 static int days_in_month(int year, int month)

@@ -35,6 +35,13 @@ void date_format(date_days day, char out[DATE_TEXT_SIZE]);
  * weekday "4 December 2014".
  */
 void date_format_words(date_days day, bool weekday, char out[DATE_WORDS_SIZE]);
+/*
+ * iso ("2014-12-04") in words, in a: "4 December 2014", with weekday
+ * "Thursday 4 December 2014"; the text itself when it is no date, "" for
+ * NULL. The one long form of a date for pages, messages and e-mail.
+ */
+struct arena;
+const char *date_iso_words(struct arena *a, const char *iso, bool weekday);
 /* The day number of year-month-day; the caller checks the parts are valid. */
 date_days date_from_ymd(int year, int month, int day);
 /* Splits day into its year, month and day of month. */

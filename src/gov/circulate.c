@@ -25,22 +25,6 @@ const char *const gov_circulate_what_names[] = {
         NULL,
 };
 
-/* "4 September 2014" for "2014-09-04"; the text itself if it is no date. */
-static const char *day_text(struct arena *a, const char *iso)
-{
-	static const char *const months[] = {"January", "February", "March",
-	                                     "April",   "May",      "June",
-	                                     "July",    "August",   "September",
-	                                     "October", "November", "December"};
-	date_days d;
-	int y, m, dd;
-
-	if (iso == NULL || date_parse(iso, &d, NULL) != MASA_OK)
-		return iso ? iso : "";
-	date_to_ymd(d, &y, &m, &dd);
-	return arena_printf(a, "%d %s %d", dd, months[m - 1], y);
-}
-
 static char *full_name(struct arena *a, const char *honorific, const char *name)
 {
 	return honorific && honorific[0]
@@ -489,14 +473,16 @@ enum masa_err gov_circulate_plan(struct gov *g, int64_t partnership_id,
 		        err, MASA_ERR_INVALID,
 		        "to: part two goes only to the members of %s on %s, "
 		        "who may see it; not to %s",
-		        out->body_short_name, day_text(a, out->meeting.date),
+		        out->body_short_name,
+		        date_iso_words(a, out->meeting.date, false),
 		        names_text(a, outsiders, noutsiders));
 	if (out->nto == 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "to: nobody to send to (%s had no "
-		                      "members on %s)",
-		                      out->body_short_name,
-		                      day_text(a, out->meeting.date));
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "to: nobody to send to (%s had no "
+		        "members on %s)",
+		        out->body_short_name,
+		        date_iso_words(a, out->meeting.date, false));
 	for (size_t i = 0; i < out->nto; i++) {
 		struct gov_circulate_recipient *r = &out->to[i];
 		char *how, *sent_at;
@@ -528,9 +514,10 @@ void gov_circulate_message(const struct gov_circulate_plan *p,
                            struct arena *a, struct mail_attachment *file,
                            struct mail_message *out)
 {
-	const char *meeting = arena_printf(
-	        a, "%s meeting of %s", day_text(a, p->meeting.date),
-	        p->meeting.name ? p->meeting.name : p->body_name);
+	const char *meeting =
+	        arena_printf(a, "%s meeting of %s",
+	                     date_iso_words(a, p->meeting.date, false),
+	                     p->meeting.name ? p->meeting.name : p->body_name);
 	const char *how;
 
 	if (p->part_two)
@@ -560,9 +547,10 @@ void gov_circulate_message(const struct gov_circulate_plan *p,
 	        .from_name = from_name,
 	        .to = r->email,
 	        .to_name = r->name,
-	        .subject = arena_printf(a, "%s %s: %s", p->body_short_name,
-	                                day_text(a, p->meeting.date),
-	                                p->described),
+	        .subject =
+	                arena_printf(a, "%s %s: %s", p->body_short_name,
+	                             date_iso_words(a, p->meeting.date, false),
+	                             p->described),
 	        .text = arena_printf(a,
 	                             "Dear %s,\n\nThe business unit sends you "
 	                             "%s for the %s.\n\n%s\n%s\n",

@@ -9,33 +9,28 @@
  * families masa takes are a few lines. One dependency fewer, and every rule
  * in one place.
  */
-#define _GNU_SOURCE /* pipe2, memmem */
+#define _GNU_SOURCE /* memmem */
 #include "gov/paper.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <poll.h>
-#include <signal.h>
 #include <sodium.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <zip.h>
 
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/run.h"
 #include "core/text.h"
 #include "gov/audit.h"
 #include "gov/check.h"
 #include "minutes/source.h"
-
-extern char **environ;
 
 enum {
 	TOOL_SECONDS = 30,
@@ -59,130 +54,27 @@ size_t gov_paper_max_bytes(void)
 
 /* Running a tool */
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 enum masa_err gov_paper_run(char *const argv[], int seconds, struct buf *out,
                             char *errtext, size_t size, int *status,
                             struct masa_error *err)
 {
-	int outp[2] = {-1, -1}, errp[2] = {-1, -1};
-	posix_spawn_file_actions_t fa;
-	size_t errlen = 0;
-	enum masa_err rc = MASA_OK;
-	bool killed = false;
-	int wstatus = 0, spawn_rc;
-	pid_t pid = -1;
-	double deadline;
+	struct run_result res;
+	enum masa_err rc =
+	        run_tool(argv, seconds, out, errtext, size, &res, err);
 
-	*status = -1;
-	if (size > 0)
-		errtext[0] = '\0';
-	if (pipe2(outp, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
-		rc = masa_error_set(err, MASA_ERR_IO, "%s: %s", argv[0],
-		                    strerror(errno));
-		goto out;
-	}
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, outp[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
-	spawn_rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(outp[1]);
-	close(errp[1]);
-	outp[1] = errp[1] = -1;
-	if (spawn_rc != 0) {
-		pid = -1;
-		rc = masa_error_set(err, MASA_ERR_IO,
-		                    "%s could not be run (%s): install it "
-		                    "(scripts/setup)",
-		                    argv[0], strerror(spawn_rc));
-		goto out;
-	}
-	deadline = now_seconds() + seconds;
-	while (outp[0] >= 0 || errp[0] >= 0) {
-		struct pollfd fds[2] = {
-		        {.fd = outp[0], .events = POLLIN},
-		        {.fd = errp[0], .events = POLLIN},
-		};
-		double left = deadline - now_seconds();
-		char chunk[65536];
-		int n;
-
-		if (left <= 0) {
-			killed = true;
-			break;
-		}
-		n = poll(fds, 2, (int)(left * 1000) + 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			rc = masa_error_set(err, MASA_ERR_IO, "%s: %s", argv[0],
-			                    strerror(errno));
-			break;
-		}
-		for (int k = 0; k < 2; k++) {
-			int *fd = k == 0 ? &outp[0] : &errp[0];
-			ssize_t got;
-
-			if (*fd < 0 ||
-			    !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			got = read(*fd, chunk, sizeof chunk);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(*fd);
-				*fd = -1;
-				continue;
-			}
-			if (k == 1) {
-				size_t room = size > errlen + 1
-				                      ? size - errlen - 1
-				                      : 0;
-				size_t take =
-				        (size_t)got < room ? (size_t)got : room;
-				memcpy(errtext + errlen, chunk, take);
-				errlen += take;
-				errtext[errlen] = '\0';
-			} else if (out == NULL) {
-				continue; /* not wanted */
-			} else if (out->len + (size_t)got > out->max) {
-				killed = true;
-				break;
-			} else {
-				rc = buf_append(out, chunk, (size_t)got, err);
-			}
-		}
-		if (killed || rc != MASA_OK)
-			break;
-	}
-	if (killed || rc != MASA_OK)
-		kill(pid, SIGKILL);
-out:
-	for (int i = 0; i < 2; i++) {
-		if (outp[i] >= 0)
-			close(outp[i]);
-		if (errp[i] >= 0)
-			close(errp[i]);
-	}
-	if (pid > 0) {
-		while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
-			;
-		if (!killed && WIFEXITED(wstatus))
-			*status = WEXITSTATUS(wstatus);
-	}
-	if (rc == MASA_OK && killed)
-		rc = masa_error_set(err, MASA_ERR_LIMIT,
-		                    "%s took too long or said too much",
-		                    argv[0]);
-	return rc;
+	*status = res.status;
+	if (rc != MASA_OK)
+		return rc;
+	if (res.spawn_error != 0)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "%s could not be run (%s): install it "
+		                      "(scripts/setup)",
+		                      argv[0], strerror(res.spawn_error));
+	if (res.timed_out || res.too_much)
+		return masa_error_set(err, MASA_ERR_LIMIT,
+		                      "%s took too long or said too much",
+		                      argv[0]);
+	return MASA_OK;
 }
 
 /* Writes bytes to a new temporary file; its path in path (caller unlinks).

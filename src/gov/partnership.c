@@ -752,6 +752,25 @@ enum masa_err gov_person_key_new(struct gov *g, int64_t partnership_id,
 	                  err);
 }
 
+enum masa_err gov_key_or_new(struct gov *g, int64_t partnership_id, char **key,
+                             const char *name,
+                             enum masa_err (*make)(struct gov *, int64_t,
+                                                   const char *, struct arena *,
+                                                   const char **,
+                                                   struct masa_error *),
+                             struct arena *a, struct masa_error *err)
+{
+	const char *made;
+	enum masa_err rc;
+
+	if (*key != NULL)
+		return MASA_OK;
+	rc = make(g, partnership_id, name, a, &made, err);
+	if (rc == MASA_OK)
+		*key = (char *)made;
+	return rc;
+}
+
 enum masa_err gov_person_create(struct gov *g, struct gov_person *p,
                                 struct masa_error *err)
 {

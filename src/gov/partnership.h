@@ -138,6 +138,17 @@ enum masa_err gov_organisation_key_new(struct gov *g, int64_t partnership_id,
 enum masa_err gov_person_key_new(struct gov *g, int64_t partnership_id,
                                  const char *name, struct arena *a,
                                  const char **key, struct masa_error *err);
+/*
+ * Leaves *key as it is when one was given, else sets it to the key make
+ * (gov_organisation_key_new or gov_person_key_new) gives name; in a.
+ */
+enum masa_err gov_key_or_new(struct gov *g, int64_t partnership_id, char **key,
+                             const char *name,
+                             enum masa_err (*make)(struct gov *, int64_t,
+                                                   const char *, struct arena *,
+                                                   const char **,
+                                                   struct masa_error *),
+                             struct arena *a, struct masa_error *err);
 enum masa_err gov_organisation_create(struct gov *g, struct gov_organisation *o,
                                       struct masa_error *err);
 enum masa_err gov_organisation_update(struct gov *g,

@@ -119,6 +119,11 @@ struct route {
 	enum gov_role role;               /* the least role that may ask */
 	route_handler handler;
 	/*
+	 * What the handler is to work on, when one handler serves several
+	 * routes (a form declared as data): it reads req->route->data.
+	 */
+	const void *data;
+	/*
 	 * The page is the same for every member of the public until the data
 	 * changes: its 200 answers to the public are kept in the page cache
 	 * (http/cache.h). Only for handlers that add no headers of their own

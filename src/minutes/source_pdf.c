@@ -17,23 +17,14 @@
  * trimmed); an empty line is a blank line, and so is a page break (form
  * feed). A line's number is its line in pdftotext's output.
  */
-#define _GNU_SOURCE /* pipe2 */
 #include "minutes/source.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "core/buf.h"
-
-extern char **environ;
+#include "core/run.h"
 
 enum {
 	PDF_SECONDS = 20,
@@ -256,29 +247,15 @@ enum masa_err source_read_pdf_text(const char *text, size_t len,
 	return rc;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Runs pdftotext on path; its output goes to out (at most out->max). */
 static enum masa_err run_pdftotext(const char *path, struct buf *out,
                                    struct masa_error *err)
 {
-	int outp[2] = {-1, -1}, errp[2] = {-1, -1};
-	posix_spawn_file_actions_t fa;
 	char stderr_text[PDF_MAX_STDERR + 1];
-	size_t stderr_len = 0;
 	const char *arg = path;
 	char *dotted = NULL;
-	enum masa_err rc = MASA_OK;
-	bool killed_for_time = false, killed_for_size = false;
-	int status = 0, spawn_rc;
-	pid_t pid = -1;
-	double deadline;
+	struct run_result res;
+	enum masa_err rc;
 
 	/* A file name that starts with '-' must not read as an option. */
 	if (path[0] == '-') {
@@ -288,136 +265,48 @@ static enum masa_err run_pdftotext(const char *path, struct buf *out,
 		memcpy(dotted + 2, path, n + 1);
 		arg = dotted;
 	}
-	if (pipe2(outp, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
-		rc = masa_error_set(err, MASA_ERR_IO, "pdftotext: %s",
-		                    strerror(errno));
-		goto out;
-	}
 	{
 		char *const argv[] = {
 		        "pdftotext", "-layout", "-enc", "UTF-8",
 		        (char *)arg, "-",       NULL,
 		};
-		posix_spawn_file_actions_init(&fa);
-		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY,
-		                                 0);
-		posix_spawn_file_actions_adddup2(&fa, outp[1], 1);
-		posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
-		spawn_rc = posix_spawnp(&pid, "pdftotext", &fa, NULL, argv,
-		                        environ);
-		posix_spawn_file_actions_destroy(&fa);
+		rc = run_tool(argv, PDF_SECONDS, out, stderr_text,
+		              sizeof stderr_text, &res, err);
 	}
-	close(outp[1]);
-	close(errp[1]);
-	outp[1] = errp[1] = -1;
-	if (spawn_rc != 0) {
-		pid = -1;
-		if (spawn_rc == ENOENT)
-			rc = masa_error_set(err, MASA_ERR_IO,
-			                    "pdftotext is missing: masa reads "
-			                    "PDF through it (install "
-			                    "poppler-utils)");
-		else
-			rc = masa_error_set(err, MASA_ERR_IO,
-			                    "pdftotext could not be run: %s",
-			                    strerror(spawn_rc));
-		goto out;
-	}
-	deadline = now() + PDF_SECONDS;
-	while (outp[0] >= 0 || errp[0] >= 0) {
-		struct pollfd fds[2] = {
-		        {.fd = outp[0], .events = POLLIN},
-		        {.fd = errp[0], .events = POLLIN},
-		};
-		double left = deadline - now();
-		char chunk[65536];
-		int n;
-
-		if (left <= 0) {
-			killed_for_time = true;
-			break;
-		}
-		n = poll(fds, 2, (int)(left * 1000) + 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			rc = masa_error_set(err, MASA_ERR_IO, "pdftotext: %s",
-			                    strerror(errno));
-			break;
-		}
-		for (int k = 0; k < 2; k++) {
-			int *fd = k == 0 ? &outp[0] : &errp[0];
-			ssize_t got;
-
-			if (*fd < 0 ||
-			    !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			got = read(*fd, chunk, sizeof chunk);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0) {
-				close(*fd);
-				*fd = -1;
-				continue;
-			}
-			if (k == 1) {
-				size_t room = PDF_MAX_STDERR - stderr_len;
-				size_t take =
-				        (size_t)got < room ? (size_t)got : room;
-				memcpy(stderr_text + stderr_len, chunk, take);
-				stderr_len += take;
-			} else if (out->len + (size_t)got > out->max) {
-				killed_for_size = true;
-				break;
-			} else {
-				rc = buf_append(out, chunk, (size_t)got, err);
-			}
-		}
-		if (killed_for_size || rc != MASA_OK)
-			break;
-	}
-	if (killed_for_time || killed_for_size || rc != MASA_OK)
-		kill(pid, SIGKILL);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	pid = -1;
+	free(dotted);
 	if (rc != MASA_OK)
-		goto out;
-	if (killed_for_time) {
-		rc = masa_error_set(
+		return rc;
+	if (res.spawn_error == ENOENT)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "pdftotext is missing: masa reads "
+		                      "PDF through it (install "
+		                      "poppler-utils)");
+	if (res.spawn_error != 0)
+		return masa_error_set(err, MASA_ERR_IO,
+		                      "pdftotext could not be run: %s",
+		                      strerror(res.spawn_error));
+	if (res.timed_out)
+		return masa_error_set(
 		        err, MASA_ERR_LIMIT,
 		        "pdftotext took longer than %d seconds: the "
 		        "PDF is too large or damaged",
 		        PDF_SECONDS);
-		goto out;
-	}
-	if (killed_for_size) {
-		rc = masa_error_set(err, MASA_ERR_LIMIT,
-		                    "the PDF's text is larger than %zu MB",
-		                    out->max / (1024 * 1024));
-		goto out;
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char *nl;
-		stderr_text[stderr_len] = '\0';
-		nl = strchr(stderr_text, '\n');
+	if (res.too_much)
+		return masa_error_set(err, MASA_ERR_LIMIT,
+		                      "the PDF's text is larger than %zu MB",
+		                      out->max / (1024 * 1024));
+	if (res.status != 0) {
+		char *nl = strchr(stderr_text, '\n');
 		if (nl)
 			*nl = '\0';
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "the PDF could not be read (it is damaged, "
-		                    "encrypted or not a PDF)%s%s",
-		                    stderr_len ? ": pdftotext says: " : "",
-		                    stderr_text);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "the PDF could not be read (it is damaged, "
+		        "encrypted or not a PDF)%s%s",
+		        stderr_text[0] ? ": pdftotext says: " : "",
+		        stderr_text);
 	}
-out:
-	for (int k = 0; k < 2; k++) {
-		if (outp[k] >= 0)
-			close(outp[k]);
-		if (errp[k] >= 0)
-			close(errp[k]);
-	}
-	free(dotted);
-	return rc;
+	return MASA_OK;
 }
 
 enum masa_err source_read_pdf(const char *path, struct source *s,

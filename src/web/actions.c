@@ -43,21 +43,9 @@ enum {
 	UPDATE_TEXT_MAX = 5000 /* characters in one update */
 };
 
-static const char *const month_names[] = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-
 const char *actions_date_words(struct arena *a, const char *iso)
 {
-	date_days d;
-	int y, m, day;
-
-	if (iso == NULL)
-		return "";
-	if (date_parse(iso, &d, NULL) != MASA_OK)
-		return iso;
-	date_to_ymd(d, &y, &m, &day);
-	return arena_printf(a, "%d %s %d", day, month_names[m - 1], y);
+	return date_iso_words(a, iso, false);
 }
 
 static const char *status_words(const char *status)

@@ -65,9 +65,6 @@ enum {
 	{                                                               \
 		.name = n, .where = ROUTE_IN_FORM, .check = ROUTE_SLUG, \
 	}
-#define DATE_FIELDS(prefix)                               \
-	TEXT(prefix "-day", 4), TEXT(prefix "-month", 4), \
-	        TEXT(prefix "-year", 4)
 #define VERSION                                                        \
 	{                                                              \
 		.name = "version", .where = ROUTE_IN_FORM,             \
@@ -121,7 +118,7 @@ static const struct route_param manage_page_params[] = {
 static const struct route_param move_params[] = {
         BODY_PARAM,
         DATE_PARAM,
-        DATE_FIELDS("move-date"),
+        PAGE_DATE_PARAMS("move-date", ROUTE_IN_FORM),
         TEXT("start", 5),
         TEXT("end", 5),
         TEXT("location", LINE_MAX_CHARS),
@@ -186,14 +183,14 @@ static const struct route_param schedule_page_params[] = {
 static const struct route_param schedule_params[] = {
         {.name = "body", .where = ROUTE_IN_FORM, .check = ROUTE_SHORT_NAME},
         CHOICE("kind", kinds),
-        DATE_FIELDS("one-date"),
+        PAGE_DATE_PARAMS("one-date", ROUTE_IN_FORM),
         CHOICE("every", gov_series_frequencies),
         TEXT("weeks", 2),
         CHOICE("weekday", gov_weekdays),
         CHOICE("week", gov_series_weeks),
         TEXT("day", 2),
-        DATE_FIELDS("from"),
-        DATE_FIELDS("until"),
+        PAGE_DATE_PARAMS("from", ROUTE_IN_FORM),
+        PAGE_DATE_PARAMS("until", ROUTE_IN_FORM),
         TEXT("count", 3),
         TEXT("start", 5),
         TEXT("end", 5),
@@ -258,96 +255,12 @@ static void error_summary(struct html *h, const struct errors *fe)
 	           });
 }
 
-/* ---- dates typed as GOV.UK day, month and year fields ---- */
-
-/*
- * Reads the fields prefix-day, -month and -year into *iso (in a): NULL
- * when they make a real date or are all empty (then *iso is NULL), else
- * what is wrong.
- */
-static const char *date_fields_read(const struct http_request *req,
-                                    const char *prefix, struct arena *a,
-                                    const char **iso)
+/* The message about the field id, or NULL. */
+static const char *error_text(const struct errors *fe, const char *id)
 {
-	static const char *const names[] = {"day", "month", "year"};
-	const char *parts[3];
-	long v[3];
-	char text[DATE_TEXT_SIZE];
-	date_days d;
-	int given = 0;
+	const struct govuk_error_message *e = error_of(fe, id);
 
-	*iso = NULL;
-	for (int i = 0; i < 3; i++) {
-		parts[i] = http_param(
-		        req, arena_printf(a, "%s-%s", prefix, names[i]));
-		if (parts[i] && parts[i][0] == '\0')
-			parts[i] = NULL;
-		given += parts[i] != NULL;
-	}
-	if (given == 0)
-		return NULL;
-	for (int i = 0; i < 3; i++) {
-		char *end;
-		if (parts[i] == NULL)
-			return arena_printf(a, "The date must include a %s",
-			                    names[i]);
-		v[i] = strtol(parts[i], &end, 10);
-		if (*end != '\0' || !isdigit((unsigned char)parts[i][0]))
-			return "The date must be a real date, in numbers";
-	}
-	if (v[2] < 1900 || v[2] > 2999 || v[1] < 1 || v[1] > 12 || v[0] < 1 ||
-	    v[0] > 31)
-		return "The date must be a real date";
-	snprintf(text, sizeof text, "%04ld-%02ld-%02ld", v[2], v[1], v[0]);
-	if (date_parse(text, &d, NULL) != MASA_OK)
-		return "The date must be a real date";
-	*iso = arena_strdup(a, text);
-	return NULL;
-}
-
-/* The fields of a date: what was sent, else the parts of iso (or empty). */
-static void date_fields(struct html *h, struct http_request *req,
-                        const char *prefix, const char *iso, const char *legend,
-                        const char *hint,
-                        const struct govuk_error_message *error)
-{
-	static const char *const names[] = {"day", "month", "year"};
-	struct arena *a = &req->arena;
-	struct govuk_date_input_item items[3];
-	int part[3] = {0, 0, 0}; /* day, month, year */
-
-	if (iso != NULL)
-		sscanf(iso, "%4d-%2d-%2d", &part[2], &part[1], &part[0]);
-	for (int i = 0; i < 3; i++) {
-		const char *sent = http_param(
-		        req, arena_printf(a, "%s-%s", prefix, names[i]));
-		items[i] = (struct govuk_date_input_item){
-		        .name = names[i],
-		        .value = sent  ? sent
-		                 : iso ? arena_printf(a, "%d", part[i])
-		                       : NULL,
-		        .classes = arena_printf(
-		                a, "govuk-input--width-%d%s", i == 2 ? 4 : 2,
-		                error ? " govuk-input--error" : ""),
-		};
-	}
-	govuk_date_input(
-	        h, &(struct govuk_date_input){
-	                   .id = prefix,
-	                   .name_prefix = prefix,
-	                   .items = items,
-	                   .n_items = 3,
-	                   .frame.fieldset =
-	                           &(struct govuk_fieldset){
-	                                   .legend.content.text = legend,
-	                                   .legend.classes =
-	                                           "govuk-fieldset__legend--s"},
-	                   .frame.hint =
-	                           hint ? &(struct govuk_hint){.content.text =
-	                                                               hint}
-	                                : NULL,
-	                   .frame.error_message = error,
-	           });
+	return e ? e->content.text : NULL;
 }
 
 /* ---- the meeting managed ---- */
@@ -905,9 +818,15 @@ static void write_move_form(struct html *h, const struct manage_view *v)
 	        "address leads to it too.");
 	form_begin(h, v, "move");
 	version_field(h, v, "move", m->version);
-	date_fields(h, v->req, "move-date",
-	            strcmp(v->sent_form, "move") == 0 ? NULL : m->date, "Date",
-	            "For example, 3 4 2030", error_of(v->fe, "move-date-day"));
+	page_date_input(h, v->req,
+	                &(struct page_date_input){
+	                        .prefix = "move-date",
+	                        .legend = "Date",
+	                        .hint = "For example, 3 4 2030",
+	                        .iso = strcmp(v->sent_form, "move") == 0
+	                                       ? NULL
+	                                       : m->date,
+	                        .error = error_text(v->fe, "move-date-day")});
 	govuk_input(
 	        h, &(struct govuk_input){
 	                   .name = "start",
@@ -1303,9 +1222,8 @@ static enum masa_err move_save(struct http_request *req, struct masa_error *err)
 
 	if ((rc = admin_load(req, &r, err)))
 		return rc;
-	bad = date_fields_read(req, "move-date", &req->arena, &date);
-	if (bad == NULL && date == NULL)
-		bad = "Enter the date of the meeting";
+	bad = page_date_read(req, "move-date", "The date of the meeting", true,
+	                     &date);
 	if (bad) {
 		error_add(&fe, &req->arena, "move-date-day", bad);
 		return form_refuse(req, &r, "move", &fe, err);
@@ -1714,8 +1632,12 @@ static enum masa_err schedule_render(struct http_request *req, unsigned status,
 	                     .frame.error_message = error_of(fe, "kind"),
 	             });
 	html_elem(&h, "h2", "One meeting", "class", "govuk-heading-m", NULL);
-	date_fields(&h, req, "one-date", NULL, "Date", "For example, 6 3 2030",
-	            error_of(fe, "one-date-day"));
+	page_date_input(&h, req,
+	                &(struct page_date_input){
+	                        .prefix = "one-date",
+	                        .legend = "Date",
+	                        .hint = "For example, 6 3 2030",
+	                        .error = error_text(fe, "one-date-day")});
 	html_elem(&h, "h2", "A series", "class", "govuk-heading-m", NULL);
 	schedule_select(&h, a, "every", "How often", every_names,
 	                "Choose how often", http_param(req, "every"),
@@ -1732,10 +1654,18 @@ static enum masa_err schedule_render(struct http_request *req, unsigned status,
 	small_input(&h, req, "day", "Or a day of the month",
 	            "Such as 15; a short month takes its last day",
 	            "govuk-input--width-2", fe);
-	date_fields(&h, req, "from", NULL, "From", "The first possible day",
-	            error_of(fe, "from-day"));
-	date_fields(&h, req, "until", NULL, "Until", "The last possible day",
-	            error_of(fe, "until-day"));
+	page_date_input(
+	        &h, req,
+	        &(struct page_date_input){.prefix = "from",
+	                                  .legend = "From",
+	                                  .hint = "The first possible day",
+	                                  .error = error_text(fe, "from-day")});
+	page_date_input(&h, req,
+	                &(struct page_date_input){
+	                        .prefix = "until",
+	                        .legend = "Until",
+	                        .hint = "The last possible day",
+	                        .error = error_text(fe, "until-day")});
 	small_input(&h, req, "count", "Or how many meetings", NULL,
 	            "govuk-input--width-3", fe);
 	html_elem(&h, "h2", "Time and place", "class", "govuk-heading-m", NULL);
@@ -1830,10 +1760,10 @@ static enum masa_err schedule_save(struct http_request *req,
 		error_add(&fe, a, "body", "Choose the body that meets");
 	if (kind == NULL || strcmp(kind, "one") == 0) {
 		s.every = "once";
-		if ((bad = date_fields_read(req, "one-date", a, &s.from)) ||
-		    s.from == NULL)
-			error_add(&fe, a, "one-date-day",
-			          bad ? bad : "Enter the date of the meeting");
+		if ((bad = page_date_read(req, "one-date",
+		                          "The date of the meeting", true,
+		                          &s.from)))
+			error_add(&fe, a, "one-date-day", bad);
 	} else {
 		s.every = empty_null(http_param(req, "every"));
 		s.weekday = empty_null(http_param(req, "weekday"));
@@ -1854,11 +1784,11 @@ static enum masa_err schedule_save(struct http_request *req,
 			                       "How many meetings must be a "
 			                       "number from 1 to %d",
 			                       GOV_SERIES_MAX));
-		if ((bad = date_fields_read(req, "from", a, &s.from)) ||
-		    s.from == NULL)
-			error_add(&fe, a, "from-day",
-			          bad ? bad : "Enter the first possible day");
-		if ((bad = date_fields_read(req, "until", a, &s.until)))
+		if ((bad = page_date_read(req, "from", "The first possible day",
+		                          true, &s.from)))
+			error_add(&fe, a, "from-day", bad);
+		if ((bad = page_date_read(req, "until", "The last possible day",
+		                          false, &s.until)))
 			error_add(&fe, a, "until-day", bad);
 	}
 	if (fe.n > 0)

@@ -195,9 +195,7 @@ const struct route_param meeting_action_params[] = {
          .check = ROUTE_SLUG,
          .many = true},
         FORM_ENUM("due", due_kinds),
-        FORM_TEXT("due-date-day", 4),
-        FORM_TEXT("due-date-month", 4),
-        FORM_TEXT("due-date-year", 4),
+        PAGE_DATE_PARAMS("due-date", ROUTE_IN_FORM),
         END_PARAMS,
 };
 
@@ -477,78 +475,6 @@ static const char *value_of(const struct http_request *req, const char *name,
 	const char *sent = http_param(req, name);
 
 	return sent ? sent : stored;
-}
-
-/*
- * Reads the date input whose fields are prefix-day, -month and -year into
- * *iso (in a). Returns NULL when it is a real date, else what is wrong;
- * *iso is NULL when nothing was given.
- */
-static const char *date_input_read(const struct http_request *req,
-                                   const char *prefix, struct arena *a,
-                                   const char **iso)
-{
-	const char *parts[3];
-	static const char *const names[] = {"day", "month", "year"};
-	long v[3];
-	date_days d;
-	char text[DATE_TEXT_SIZE];
-	int given = 0;
-
-	*iso = NULL;
-	for (int i = 0; i < 3; i++) {
-		parts[i] = http_param(
-		        req, arena_printf(a, "%s-%s", prefix, names[i]));
-		given += parts[i] != NULL;
-	}
-	if (given == 0)
-		return NULL;
-	for (int i = 0; i < 3; i++) {
-		char *end;
-		if (parts[i] == NULL)
-			return arena_printf(a, "The date must include a %s",
-			                    names[i]);
-		v[i] = strtol(parts[i], &end, 10);
-		if (*end != '\0' || parts[i][0] < '0' || parts[i][0] > '9')
-			return "The date must be a real date, in numbers";
-	}
-	if (v[2] < 1900 || v[2] > 2999 || v[1] < 1 || v[1] > 12 || v[0] < 1 ||
-	    v[0] > 31)
-		return "The date must be a real date";
-	snprintf(text, sizeof text, "%04ld-%02ld-%02ld", v[2], v[1], v[0]);
-	if (date_parse(text, &d, NULL) != MASA_OK)
-		return "The date must be a real date";
-	*iso = arena_strdup(a, text);
-	return NULL;
-}
-
-/* A date input's fields: what was sent, else the parts of iso. */
-static void date_input_items(const struct http_request *req, const char *prefix,
-                             const char *iso, struct arena *a,
-                             struct govuk_date_input_item items[3], bool error)
-{
-	static const char *const names[] = {"day", "month", "year"};
-	int y = 0, m = 0, d = 0;
-
-	if (iso != NULL)
-		sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
-	for (int i = 0; i < 3; i++) {
-		const char *sent = http_param(
-		        req, arena_printf(a, "%s-%s", prefix, names[i]));
-		int part = i == 0 ? d : i == 1 ? m : y;
-		items[i] = (struct govuk_date_input_item){
-		        .name = names[i],
-		        .value = sent  ? sent
-		                 : iso ? arena_printf(a, "%d", part)
-		                       : NULL,
-		        .classes = i == 2  ? (error ? "govuk-input--width-4 "
-		                                      "govuk-input--error"
-		                                    : "govuk-input--width-4")
-		                   : error ? "govuk-input--width-2 "
-		                             "govuk-input--error"
-		                           : "govuk-input--width-2",
-		};
-	}
 }
 
 static void today_iso(char out[DATE_TEXT_SIZE])
@@ -2682,7 +2608,8 @@ static void write_action_form(struct html *h, struct http_request *req,
 	                           "recorded yet)",
 	         .disabled = p->next.id == 0},
 	};
-	struct govuk_date_input_item date_items[3];
+	struct govuk_date_items date_items;
+	struct govuk_date_typed typed;
 	size_t nchecked = 0, at = 0;
 	const char *v;
 
@@ -2696,8 +2623,8 @@ static void write_action_form(struct html *h, struct http_request *req,
 	while ((v = http_param_next(req, "owner", &at)) != NULL &&
 	       nchecked < p->nowners + 1)
 		checked[nchecked++] = v;
-	date_input_items(req, "due-date", NULL, a, date_items,
-	                 date_error != NULL);
+	typed = page_date_typed(req, "due-date");
+	govuk_date_items_fill(&date_items, &typed, NULL, date_error != NULL);
 
 	html_elem(h, "h2", "Actions", "class", "govuk-heading-m", NULL);
 	write_item_actions(h, p, a);
@@ -2739,7 +2666,7 @@ static void write_action_form(struct html *h, struct http_request *req,
 	govuk_date_input(h, &(struct govuk_date_input){
 	                            .id = "due-date",
 	                            .name_prefix = "due-date",
-	                            .items = date_items,
+	                            .items = date_items.items,
 	                            .n_items = 3,
 	                            .frame.fieldset = &due_date_fieldset,
 	                            .frame.hint = &due_date_hint,
@@ -2975,12 +2902,13 @@ enum masa_err meeting_action_raise(struct http_request *req,
 	}
 	if (nowners == 0 && error_for(&fe, "owner") == NULL)
 		form_error(&fe, a, "owner", "Choose who will do it");
-	bad = date_input_read(req, "due-date", a, &due_date);
+	bad = page_date_read(req, "due-date", "The date it is due",
+	                     due != NULL && strcmp(due, "date") == 0,
+	                     &due_date);
 	if (due == NULL)
 		form_error(&fe, a, "due", "Choose when it is due");
-	else if (strcmp(due, "date") == 0 && (bad || due_date == NULL))
-		form_error(&fe, a, "due-date-day",
-		           bad ? bad : "Enter the date it is due");
+	else if (strcmp(due, "date") == 0 && bad)
+		form_error(&fe, a, "due-date-day", bad);
 	else if (strcmp(due, "date") == 0 && strcmp(due_date, p.r.m.date) < 0)
 		form_error(&fe, a, "due-date-day",
 		           arena_printf(a,

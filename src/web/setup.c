@@ -101,7 +101,10 @@ static void write_done(struct html *h, struct http_request *req)
 
 /* ---- the forms ---- */
 
-/* What one form is working on. */
+/*
+ * What one form is working on. Each form's two routes (GET and POST) name
+ * form_get and form_post with the form as their data.
+ */
 struct setup_ctx {
 	struct gov_body body; /* the body of the path, if any */
 	union {
@@ -130,6 +133,8 @@ struct setup_form {
 	enum masa_err (*save)(struct http_request *req, struct setup_ctx *c,
 	                      struct masa_error *err);
 	void (*adjust)(struct recordform *f); /* relabels, or NULL */
+	const char *back;      /* where it is reached from, unless load says */
+	const char *back_text; /* its name in the breadcrumbs, or NULL */
 };
 
 /*
@@ -197,39 +202,51 @@ static enum masa_err form_page(struct http_request *req,
 	return rc;
 }
 
-static enum masa_err form_get(struct http_request *req,
-                              const struct setup_form *form,
-                              struct masa_error *err)
+/*
+ * Loads what the form of the route works on and draws its form over it:
+ * the start of both form_get and form_post.
+ */
+static enum masa_err form_begin(struct http_request *req,
+                                const struct setup_form *form,
+                                struct setup_ctx **c, struct recordform **f,
+                                struct masa_error *err)
 {
-	struct setup_ctx *c = arena_alloc(&req->arena, sizeof *c);
-	struct recordform *f = arena_alloc(&req->arena, sizeof *f);
-	enum masa_err rc = form->load(req, c, err);
+	enum masa_err rc;
 
-	if (rc != MASA_OK)
+	*c = arena_alloc(&req->arena, sizeof **c);
+	*f = arena_alloc(&req->arena, sizeof **f);
+	(*c)->back = form->back;
+	(*c)->back_text = form->back_text;
+	if ((rc = form->load(req, *c, err)) != MASA_OK)
 		return rc;
-	recordform_init(f, form->kind, &c->rec, req->partnership->id,
+	recordform_init(*f, form->kind, &(*c)->rec, req->partnership->id,
 	                form->fields);
 	if (form->adjust)
-		form->adjust(f);
-	return form_page(req, form, c, f, 200, err);
+		form->adjust(*f);
+	return MASA_OK;
 }
 
-static enum masa_err form_post(struct http_request *req,
-                               const struct setup_form *form,
-                               struct masa_error *err)
+static enum masa_err form_get(struct http_request *req, struct masa_error *err)
 {
-	struct setup_ctx *c = arena_alloc(&req->arena, sizeof *c);
-	struct recordform *f = arena_alloc(&req->arena, sizeof *f);
+	const struct setup_form *form = req->route->data;
+	struct setup_ctx *c;
+	struct recordform *f;
+	enum masa_err rc = form_begin(req, form, &c, &f, err);
+
+	return rc ? rc : form_page(req, form, c, f, 200, err);
+}
+
+static enum masa_err form_post(struct http_request *req, struct masa_error *err)
+{
+	const struct setup_form *form = req->route->data;
+	struct setup_ctx *c;
+	struct recordform *f;
 	struct masa_error why = {0};
 	const char *unsaved;
-	enum masa_err rc = form->load(req, c, err);
+	enum masa_err rc = form_begin(req, form, &c, &f, err);
 
 	if (rc != MASA_OK)
 		return rc;
-	recordform_init(f, form->kind, &c->rec, req->partnership->id,
-	                form->fields);
-	if (form->adjust)
-		form->adjust(f);
 	if (!recordform_read(req, f))
 		return form_page(req, form, c, f, 400, err);
 	rc = form->save(req, c, &why);
@@ -257,47 +274,24 @@ static enum masa_err org_new_load(struct http_request *req, struct setup_ctx *c,
 {
 	(void)err;
 	c->rec.org.partnership_id = req->partnership->id;
-	c->back = "/organisations";
-	c->back_text = "Organisations";
 	return MASA_OK;
 }
 
 static enum masa_err org_edit_load(struct http_request *req,
                                    struct setup_ctx *c, struct masa_error *err)
 {
-	c->back = "/organisations";
-	c->back_text = "Organisations";
 	return gov_organisation_find(&req->gov, req->partnership->id,
 	                             http_param(req, "org"), &req->arena,
 	                             &c->rec.org, err);
-}
-
-/* A key made from the name when none was given. */
-static enum masa_err
-key_or_new(struct http_request *req, char **key, const char *name,
-           enum masa_err (*make)(struct gov *, int64_t, const char *,
-                                 struct arena *, const char **,
-                                 struct masa_error *),
-           struct masa_error *err)
-{
-	const char *made;
-	enum masa_err rc;
-
-	if (*key != NULL)
-		return MASA_OK;
-	rc = make(&req->gov, req->partnership->id, name, &req->arena, &made,
-	          err);
-	if (rc == MASA_OK)
-		*key = (char *)made;
-	return rc;
 }
 
 static enum masa_err org_new_save(struct http_request *req, struct setup_ctx *c,
                                   struct masa_error *err)
 {
 	struct gov_organisation *o = &c->rec.org;
-	enum masa_err rc = key_or_new(req, &o->key, o->name,
-	                              gov_organisation_key_new, err);
+	enum masa_err rc = gov_key_or_new(
+	        &req->gov, req->partnership->id, &o->key, o->name,
+	        gov_organisation_key_new, &req->arena, err);
 
 	c->done = "/organisations?done=organisation-added";
 	return rc ? rc : gov_organisation_create(&req->gov, o, err);
@@ -307,8 +301,9 @@ static enum masa_err org_edit_save(struct http_request *req,
                                    struct setup_ctx *c, struct masa_error *err)
 {
 	struct gov_organisation *o = &c->rec.org;
-	enum masa_err rc = key_or_new(req, &o->key, o->name,
-	                              gov_organisation_key_new, err);
+	enum masa_err rc = gov_key_or_new(
+	        &req->gov, req->partnership->id, &o->key, o->name,
+	        gov_organisation_key_new, &req->arena, err);
 
 	c->done = "/organisations?done=organisation-saved";
 	return rc ? rc : gov_organisation_update(&req->gov, o, err);
@@ -328,6 +323,8 @@ static const struct setup_form org_new_form = {
         .kind = &gov_organisation_record,
         .fields = org_fields,
         .load = org_new_load,
+        .back = "/organisations",
+        .back_text = "Organisations",
         .save = org_new_save,
 };
 static const struct setup_form org_edit_form = {
@@ -336,29 +333,10 @@ static const struct setup_form org_edit_form = {
         .kind = &gov_organisation_record,
         .fields = org_fields,
         .load = org_edit_load,
+        .back = "/organisations",
+        .back_text = "Organisations",
         .save = org_edit_save,
 };
-
-static enum masa_err org_new_page(struct http_request *req,
-                                  struct masa_error *err)
-{
-	return form_get(req, &org_new_form, err);
-}
-static enum masa_err org_new_post(struct http_request *req,
-                                  struct masa_error *err)
-{
-	return form_post(req, &org_new_form, err);
-}
-static enum masa_err org_edit_page(struct http_request *req,
-                                   struct masa_error *err)
-{
-	return form_get(req, &org_edit_form, err);
-}
-static enum masa_err org_edit_post(struct http_request *req,
-                                   struct masa_error *err)
-{
-	return form_post(req, &org_edit_form, err);
-}
 
 /* ---- people ---- */
 
@@ -368,8 +346,6 @@ static enum masa_err person_new_load(struct http_request *req,
 {
 	(void)err;
 	c->rec.person.partnership_id = req->partnership->id;
-	c->back = "/people";
-	c->back_text = "People";
 	return MASA_OK;
 }
 
@@ -377,8 +353,6 @@ static enum masa_err person_edit_load(struct http_request *req,
                                       struct setup_ctx *c,
                                       struct masa_error *err)
 {
-	c->back = "/people";
-	c->back_text = "People";
 	return gov_person_find(&req->gov, req->partnership->id,
 	                       http_param(req, "person"), &req->arena,
 	                       &c->rec.person, err);
@@ -390,7 +364,8 @@ static enum masa_err person_new_save(struct http_request *req,
 {
 	struct gov_person *p = &c->rec.person;
 	enum masa_err rc =
-	        key_or_new(req, &p->key, p->name, gov_person_key_new, err);
+	        gov_key_or_new(&req->gov, req->partnership->id, &p->key,
+	                       p->name, gov_person_key_new, &req->arena, err);
 
 	c->done = "/people?done=person-added";
 	return rc ? rc : gov_person_create(&req->gov, p, err);
@@ -402,7 +377,8 @@ static enum masa_err person_edit_save(struct http_request *req,
 {
 	struct gov_person *p = &c->rec.person;
 	enum masa_err rc =
-	        key_or_new(req, &p->key, p->name, gov_person_key_new, err);
+	        gov_key_or_new(&req->gov, req->partnership->id, &p->key,
+	                       p->name, gov_person_key_new, &req->arena, err);
 
 	c->done = "/people?done=person-saved";
 	return rc ? rc : gov_person_update(&req->gov, p, err);
@@ -414,6 +390,8 @@ static const struct setup_form person_new_form = {
         .kind = &gov_person_record,
         .fields = person_fields,
         .load = person_new_load,
+        .back = "/people",
+        .back_text = "People",
         .save = person_new_save,
 };
 static const struct setup_form person_edit_form = {
@@ -422,29 +400,10 @@ static const struct setup_form person_edit_form = {
         .kind = &gov_person_record,
         .fields = person_fields,
         .load = person_edit_load,
+        .back = "/people",
+        .back_text = "People",
         .save = person_edit_save,
 };
-
-static enum masa_err person_new_page(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_get(req, &person_new_form, err);
-}
-static enum masa_err person_new_post(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_post(req, &person_new_form, err);
-}
-static enum masa_err person_edit_page(struct http_request *req,
-                                      struct masa_error *err)
-{
-	return form_get(req, &person_edit_form, err);
-}
-static enum masa_err person_edit_post(struct http_request *req,
-                                      struct masa_error *err)
-{
-	return form_post(req, &person_edit_form, err);
-}
 
 /* ---- bodies ---- */
 
@@ -558,37 +517,6 @@ static const struct setup_form body_close_form = {
         .save = body_close_save,
         .adjust = close_adjust,
 };
-
-static enum masa_err body_new_page(struct http_request *req,
-                                   struct masa_error *err)
-{
-	return form_get(req, &body_new_form, err);
-}
-static enum masa_err body_new_post(struct http_request *req,
-                                   struct masa_error *err)
-{
-	return form_post(req, &body_new_form, err);
-}
-static enum masa_err body_edit_page(struct http_request *req,
-                                    struct masa_error *err)
-{
-	return form_get(req, &body_edit_form, err);
-}
-static enum masa_err body_edit_post(struct http_request *req,
-                                    struct masa_error *err)
-{
-	return form_post(req, &body_edit_form, err);
-}
-static enum masa_err body_close_page(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_get(req, &body_close_form, err);
-}
-static enum masa_err body_close_post(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_post(req, &body_close_form, err);
-}
 
 /* ---- members ---- */
 
@@ -707,37 +635,6 @@ static const struct setup_form chair_form = {
         .load = chair_load,
         .save = chair_save,
 };
-
-static enum masa_err member_new_page(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_get(req, &member_new_form, err);
-}
-static enum masa_err member_new_post(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_post(req, &member_new_form, err);
-}
-static enum masa_err member_end_page(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_get(req, &member_end_form, err);
-}
-static enum masa_err member_end_post(struct http_request *req,
-                                     struct masa_error *err)
-{
-	return form_post(req, &member_end_form, err);
-}
-static enum masa_err chair_page(struct http_request *req,
-                                struct masa_error *err)
-{
-	return form_get(req, &chair_form, err);
-}
-static enum masa_err chair_post(struct http_request *req,
-                                struct masa_error *err)
-{
-	return form_post(req, &chair_form, err);
-}
 
 /* ---- the lists ---- */
 
@@ -1049,45 +946,48 @@ static enum masa_err members_page(struct http_request *req,
 const struct route setup_routes[] = {
         {"GET", "/organisations", list_params, GOV_ROLE_ADMIN,
          organisations_page},
-        {"GET", "/organisations/new", new_params, GOV_ROLE_ADMIN, org_new_page},
-        {"POST", "/organisations/new", new_params, GOV_ROLE_ADMIN,
-         org_new_post},
+        {"GET", "/organisations/new", new_params, GOV_ROLE_ADMIN, form_get,
+         &org_new_form},
+        {"POST", "/organisations/new", new_params, GOV_ROLE_ADMIN, form_post,
+         &org_new_form},
         {"GET", "/organisations/{org}/edit", org_params, GOV_ROLE_ADMIN,
-         org_edit_page},
+         form_get, &org_edit_form},
         {"POST", "/organisations/{org}/edit", org_params, GOV_ROLE_ADMIN,
-         org_edit_post},
+         form_post, &org_edit_form},
         {"GET", "/people", list_params, GOV_ROLE_ADMIN, people_page},
-        {"GET", "/people/new", new_params, GOV_ROLE_ADMIN, person_new_page},
-        {"POST", "/people/new", new_params, GOV_ROLE_ADMIN, person_new_post},
+        {"GET", "/people/new", new_params, GOV_ROLE_ADMIN, form_get,
+         &person_new_form},
+        {"POST", "/people/new", new_params, GOV_ROLE_ADMIN, form_post,
+         &person_new_form},
         {"GET", "/people/{person}/edit", person_params, GOV_ROLE_ADMIN,
-         person_edit_page},
+         form_get, &person_edit_form},
         {"POST", "/people/{person}/edit", person_params, GOV_ROLE_ADMIN,
-         person_edit_post},
-        {"GET", "/structure/new-body", new_params, GOV_ROLE_ADMIN,
-         body_new_page},
-        {"POST", "/structure/new-body", new_params, GOV_ROLE_ADMIN,
-         body_new_post},
+         form_post, &person_edit_form},
+        {"GET", "/structure/new-body", new_params, GOV_ROLE_ADMIN, form_get,
+         &body_new_form},
+        {"POST", "/structure/new-body", new_params, GOV_ROLE_ADMIN, form_post,
+         &body_new_form},
         {"GET", "/bodies/{body}/members", members_params, GOV_ROLE_ADMIN,
          members_page},
-        {"GET", "/bodies/{body}/edit", body_params, GOV_ROLE_ADMIN,
-         body_edit_page},
-        {"POST", "/bodies/{body}/edit", body_params, GOV_ROLE_ADMIN,
-         body_edit_post},
-        {"GET", "/bodies/{body}/close", body_params, GOV_ROLE_ADMIN,
-         body_close_page},
-        {"POST", "/bodies/{body}/close", body_params, GOV_ROLE_ADMIN,
-         body_close_post},
+        {"GET", "/bodies/{body}/edit", body_params, GOV_ROLE_ADMIN, form_get,
+         &body_edit_form},
+        {"POST", "/bodies/{body}/edit", body_params, GOV_ROLE_ADMIN, form_post,
+         &body_edit_form},
+        {"GET", "/bodies/{body}/close", body_params, GOV_ROLE_ADMIN, form_get,
+         &body_close_form},
+        {"POST", "/bodies/{body}/close", body_params, GOV_ROLE_ADMIN, form_post,
+         &body_close_form},
         {"GET", "/bodies/{body}/members/new", body_params, GOV_ROLE_ADMIN,
-         member_new_page},
+         form_get, &member_new_form},
         {"POST", "/bodies/{body}/members/new", body_params, GOV_ROLE_ADMIN,
-         member_new_post},
-        {"GET", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN,
-         chair_page},
-        {"POST", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN,
-         chair_post},
+         form_post, &member_new_form},
+        {"GET", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN, form_get,
+         &chair_form},
+        {"POST", "/bodies/{body}/chair", body_params, GOV_ROLE_ADMIN, form_post,
+         &chair_form},
         {"GET", "/bodies/{body}/members/{person}/{role}/end", membership_params,
-         GOV_ROLE_ADMIN, member_end_page},
+         GOV_ROLE_ADMIN, form_get, &member_end_form},
         {"POST", "/bodies/{body}/members/{person}/{role}/end",
-         membership_params, GOV_ROLE_ADMIN, member_end_post},
+         membership_params, GOV_ROLE_ADMIN, form_post, &member_end_form},
         {0},
 };

@@ -188,7 +188,7 @@ body_hasnt "not the part-two item added in the browser" "Child T"
 req -b admin.jar "$URL$P/move" --data-urlencode "csrf=$CSRF" --data-urlencode "move-date-day=31" \
 	--data-urlencode "move-date-month=6" --data-urlencode "move-date-year=2030"
 code_is "a date that is not real" 400
-body_has "says so" "The date must be a real date"
+body_has "says so" "The date of the meeting must be a real date"
 req -b admin.jar "$URL$P/move" --data-urlencode "csrf=$CSRF" --data-urlencode "move-date-day=3" \
 	--data-urlencode "move-date-month=1" --data-urlencode "move-date-year=2030"
 code_is "moving onto another meeting" 400

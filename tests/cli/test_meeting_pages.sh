@@ -329,7 +329,7 @@ post admin.jar "$M/items/5/actions" --data-urlencode "csrf=$ADMIN_CSRF" \
 	--data-urlencode due=date --data-urlencode due-date-day=31 \
 	--data-urlencode due-date-month=2 --data-urlencode due-date-year=2015
 code_is "a date that is not real is refused" 400
-body_has "saying so" "The date must be a real date"
+body_has "saying so" "The date it is due must be a real date"
 post admin.jar "$M/items/5/actions" --data-urlencode "csrf=$ADMIN_CSRF" \
 	--data-urlencode "details=Write to the Minister" --data-urlencode owner=steve-ashley \
 	--data-urlencode due=date --data-urlencode due-date-day=1 \
