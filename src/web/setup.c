@@ -832,7 +832,8 @@ static void body_links(struct html *h, struct http_request *req,
 	if (b->dissolution_date == NULL) {
 		html_open(h, "li", NULL);
 		html_elem(h, "a", "Schedule meetings", "href",
-		          arena_printf(&req->arena, "/meetings/schedule?body=%s",
+		          arena_printf(&req->arena,
+		                       "/meetings/schedule?body=%s",
 		                       b->short_name),
 		          "class", "govuk-link", NULL);
 		html_close(h);
