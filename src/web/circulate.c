@@ -9,6 +9,7 @@
  * the page never sends what it did not show or what the rules refuse.
  */
 #include "web/circulate.h"
+#include "web/papers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -187,26 +188,6 @@ static struct page meeting_page(struct arena *a, const char *key,
 	{                                                                    \
 		.name = "date", .where = ROUTE_IN_PATH, .check = ROUTE_SLUG  \
 	}
-
-static enum masa_err load_meeting(struct http_request *req,
-                                  struct gov_meeting *m, struct masa_error *err)
-{
-	const char *key =
-	        arena_printf(&req->arena, "%s/%s", http_param(req, "body"),
-	                     http_param(req, "date"));
-	enum masa_err rc;
-
-	if (!gov_may_administer(&req->viewer, req->partnership->id))
-		return masa_error_set(
-		        err, MASA_ERR_DENIED,
-		        "Only the business unit can send papers.");
-	rc = gov_meeting_find(&req->gov, req->partnership->id, key, &req->arena,
-	                      m, err);
-	if (rc == MASA_ERR_NOT_FOUND)
-		return masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                      "There is no meeting %s.", key);
-	return rc;
-}
 
 /* The e-mail settings; *missing names the first not set, or is NULL. */
 struct mail_setup {
@@ -524,7 +505,7 @@ static enum masa_err form_render(struct http_request *req,
 static enum masa_err form_page(struct http_request *req, struct masa_error *err)
 {
 	struct gov_meeting m;
-	enum masa_err rc = load_meeting(req, &m, err);
+	enum masa_err rc = papers_admin_meeting(req, "send papers", &m, err);
 
 	return rc ? rc
 	          : form_render(req, &m, 200, &(struct form_state){0}, err);
@@ -663,7 +644,7 @@ static enum masa_err circulate_post(struct http_request *req,
 	const char *send = http_param(req, "send");
 	enum masa_err rc;
 
-	if ((rc = load_meeting(req, &m, err)) ||
+	if ((rc = papers_admin_meeting(req, "send papers", &m, err)) ||
 	    (rc = mail_setup(req, &setup, err)))
 		return rc;
 	if (!read_what(http_param(req, "what"), &ask))
@@ -784,7 +765,7 @@ static enum masa_err record_page(struct http_request *req,
 	struct page pg;
 	enum masa_err rc;
 
-	if ((rc = load_meeting(req, &m, err)) ||
+	if ((rc = papers_admin_meeting(req, "send papers", &m, err)) ||
 	    (rc = gov_circulation_record(&req->gov, &req->viewer, m.id, 0, a,
 	                                 &rows, &n, err)))
 		return rc;
@@ -867,7 +848,7 @@ static enum masa_err resend(struct http_request *req, struct masa_error *err)
 	struct mail_setup setup;
 	enum masa_err rc;
 
-	if ((rc = load_meeting(req, &m, err)) ||
+	if ((rc = papers_admin_meeting(req, "send papers", &m, err)) ||
 	    (rc = gov_circulation_row_get(&req->gov, &req->viewer,
 	                                  http_param_long(req, "row", 0), a,
 	                                  &row, err)) ||

@@ -354,8 +354,9 @@ static const struct route_param upload_params[] = {
         {.name = NULL},
 };
 
-static enum masa_err load_meeting(struct http_request *req,
-                                  struct gov_meeting *m, struct masa_error *err)
+enum masa_err papers_admin_meeting(struct http_request *req, const char *doing,
+                                   struct gov_meeting *m,
+                                   struct masa_error *err)
 {
 	const char *key =
 	        arena_printf(&req->arena, "%s/%s", http_param(req, "body"),
@@ -364,8 +365,7 @@ static enum masa_err load_meeting(struct http_request *req,
 
 	if (!gov_may_administer(&req->viewer, req->partnership->id))
 		return masa_error_set(err, MASA_ERR_DENIED,
-		                      "Only the business unit can change "
-		                      "papers.");
+		                      "Only the business unit can %s.", doing);
 	rc = gov_meeting_find(&req->gov, req->partnership->id, key, &req->arena,
 	                      m, err);
 	if (rc == MASA_ERR_NOT_FOUND)
@@ -571,7 +571,7 @@ static enum masa_err manage_page(struct http_request *req,
                                  struct masa_error *err)
 {
 	struct gov_meeting m;
-	enum masa_err rc = load_meeting(req, &m, err);
+	enum masa_err rc = papers_admin_meeting(req, "change papers", &m, err);
 
 	return rc ? rc : manage_render(req, &m, 200, NULL, NULL, err);
 }
@@ -587,7 +587,7 @@ static enum masa_err upload(struct http_request *req, struct masa_error *err)
 	int64_t id = 0, version = 0;
 	enum masa_err rc;
 
-	if ((rc = load_meeting(req, &m, err)))
+	if ((rc = papers_admin_meeting(req, "change papers", &m, err)))
 		return rc;
 	for (size_t i = 0; i < req->nuploads; i++)
 		if (strcmp(req->uploads[i].name, "file") == 0)

@@ -25,4 +25,14 @@ extern const struct route papers_routes[];
 void papers_section(struct html *h, struct http_request *req,
                     int64_t meeting_id, const char *meeting_href);
 
+struct gov_meeting;
+/*
+ * The meeting the path names ({body}/{date}) for a business unit's page:
+ * MASA_ERR_DENIED ("Only the business unit can DOING.") for anyone else,
+ * MASA_ERR_NOT_FOUND ("There is no meeting B/D.") when there is none.
+ */
+enum masa_err papers_admin_meeting(struct http_request *req, const char *doing,
+                                   struct gov_meeting *m,
+                                   struct masa_error *err);
+
 #endif
