@@ -25,9 +25,10 @@ ASAN_CFLAGS = $(BASE_CFLAGS) -O1 -fno-omit-frame-pointer \
        -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN_LDFLAGS = -fsanitize=address,undefined
 
-LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/web/*.c src/http/*.c src/api/*.c src/minutes/*.c) \
+LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/assure/*.c src/web/*.c src/http/*.c src/api/*.c src/minutes/*.c) \
           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
-GEN_SRC = build/gen/migrations_sqlite.c build/gen/migrations_postgresql.c build/gen/demo_data.c build/gen/openapi_json.c
+GEN_SRC = build/gen/migrations_sqlite.c build/gen/migrations_postgresql.c build/gen/demo_data.c build/gen/openapi_json.c \
+          build/gen/bank_holidays.c
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 PG_MIGRATIONS = $(sort $(wildcard src/store/migrations/postgresql/*.sql))
 HEADERS = $(wildcard src/*/*.h)
@@ -71,6 +72,10 @@ build/gen/demo_data.c: data/demo.json tools/embed-text
 build/gen/openapi_json.c: src/api/openapi.json tools/embed-text
 	@mkdir -p $(@D)
 	tools/embed-text masa_openapi_json src/api/openapi.json > $@
+
+build/gen/bank_holidays.c: data/bank-holidays.csv tools/embed-text
+	@mkdir -p $(@D)
+	tools/embed-text masa_bank_holidays_csv data/bank-holidays.csv > $@
 
 build/release/%.o: %.c $(HEADERS)
 	@mkdir -p $(@D)

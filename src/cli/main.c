@@ -84,6 +84,9 @@ static const struct cli_command *const commands[] = {
         &cmd_member_add,
         &cmd_member_end,
         &cmd_member_change_role,
+        &cmd_workdays_add,
+        &cmd_workdays_between,
+        &cmd_workdays_holidays,
         &cmd_demo_generate,
         NULL};
 

@@ -179,6 +179,63 @@ struct gov_viewer {
 	GOV_SQL_SEES_PART_TWO(m) " OR " GOV_SQL_OWNS_ACTION(a) ")) OR ("     \
 	m ".id IS NOT NULL AND (" it ".id IS NULL OR " it                    \
 	".confidential = 0) AND " GOV_SQL_SEES_MINUTES(m) "))"
+
+/*
+ * The assurance pillar's cases (src/assure): a serious incident, a
+ * practice review before it is published, a child death. Held by body b of
+ * partnership p: seen by masa itself, an admin or the chair of p, and the
+ * members of b (a membership running today). Nobody else, whatever the
+ * record's state: a case's details are never public.
+ */
+#define GOV_SQL_SEES_CASE(p, b)                                              \
+	"((?98 = 1 AND " p " = ?91) OR (" p " = ?91 AND ?92 = 1 AND (?93 = 1 "\
+	"OR ?96 = 1)) OR (?92 = 1 AND " GOV_SQL_MEMBER_OF(b, "?95") "))"
+
+/*
+ * A practice review pr held by body b: its case while in progress (or
+ * held), and everyone, the public too, once published: its reference,
+ * title, summary, dates and the address of its report.
+ */
+#define GOV_SQL_SEES_REVIEW(pr)                                              \
+	"(" GOV_SQL_SEES_CASE(pr ".partnership_id", pr ".body_id") " OR ("   \
+	pr ".partnership_id = ?91 AND " pr ".published_on IS NOT NULL))"
+
+/*
+ * A recommendation r of practice review pr, and its actions and impact
+ * evidence: as the review's case, and a partner of the organisation that
+ * owns it, and everyone once the review is published (its report holds
+ * the recommendations).
+ */
+#define GOV_SQL_SEES_RECOMMENDATION(r, pr)                                   \
+	"(" GOV_SQL_SEES_REVIEW(pr) " OR (" r ".partnership_id = ?91 AND "   \
+	"?92 = 1 AND CAST(?97 AS BIGINT) <> 0 AND " r ".organisation_id = " \
+	"?97))"
+
+/*
+ * A learning briefing lb: as the case of its review pr (pr may be the
+ * NULL row of a LEFT JOIN: a briefing of no review is held by the admin
+ * and the chair), and everyone once it is published.
+ */
+#define GOV_SQL_SEES_BRIEFING(lb, pr)                                        \
+	"((" lb ".partnership_id = ?91 AND (" lb ".published_on IS NOT NULL "\
+	"OR ?98 = 1 OR (?92 = 1 AND (?93 = 1 OR ?96 = 1)))) OR (" pr ".id "  \
+	"IS NOT NULL AND " GOV_SQL_SEES_CASE(pr ".partnership_id",          \
+	pr ".body_id") "))"
+
+/*
+ * Child death cd reviewed by panel body pb (alias of the body row; it may
+ * belong to another partnership, a regional panel serving several): seen
+ * by masa itself, the admin and chair of the child's partnership (each
+ * partnership sees its own), the admin of the panel's partnership, and the
+ * panel's members, who see the cases of every partnership it serves. The
+ * public and everyone else see only suppressed counts
+ * (assure_suppress), never a case.
+ */
+#define GOV_SQL_SEES_CHILD_DEATH(cd, pb)                                     \
+	"((?98 = 1 AND (" cd ".partnership_id = ?91 OR " pb ".partnership_id"\
+	" = ?91)) OR (?92 = 1 AND ((" cd ".partnership_id = ?91 AND (?93 = 1"\
+	" OR ?96 = 1)) OR (" pb ".partnership_id = ?91 AND ?93 = 1) OR "     \
+	GOV_SQL_MEMBER_OF(pb ".id", "?95") ")))"
 /* clang-format on */
 
 /* Binds v to st's parameters ?91 to ?98 (see above). */
