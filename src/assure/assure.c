@@ -15,7 +15,7 @@
 const char *const assure_age_bands[] = {"unborn", "0-27d", "28-364d", "1-4",
                                         "5-9",    "10-14", "15-17",   NULL};
 static const char *const age_band_labels[] = {
-        "unborn", "0 to 27 days", "28 to 364 days", "1 to 4 years",
+        "unborn",       "0 to 27 days",   "28 to 364 days", "1 to 4 years",
         "5 to 9 years", "10 to 14 years", "15 to 17 years", NULL};
 
 const char *assure_age_band_label(const char *band)
@@ -40,8 +40,8 @@ enum masa_err assure_age_band_check(const char *field, const char *band,
 /* The words an anonymised reference may hold in lower case. */
 static bool allowed_word(const char *w, size_t n)
 {
-	static const char *const words[] = {"child", "baby", "case", "family",
-	                                    "review", "infant", NULL};
+	static const char *const words[] = {
+	        "child", "baby", "case", "family", "review", "infant", NULL};
 
 	for (size_t i = 0; words[i] != NULL; i++)
 		if (strlen(words[i]) == n && strncasecmp(words[i], w, n) == 0)
@@ -68,7 +68,8 @@ static bool digits_read_as_date(const char *s, size_t n)
 		int m2 = v[4] * 10 + v[5], d2 = v[6] * 10 + v[7];
 
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-		if (y >= 1990 && y <= 2100 && date_parse(iso, NULL, NULL) == MASA_OK)
+		if (y >= 1990 && y <= 2100 &&
+		    date_parse(iso, NULL, NULL) == MASA_OK)
 			return true;
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", y2, m2, d2);
 		return y2 >= 1990 && y2 <= 2100 &&
@@ -117,31 +118,35 @@ enum masa_err assure_reference_check(const char *field, const char *ref,
 	bool digit = false, lone_capital = false;
 
 	if (n == 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s is missing: give the case's reference "
-		                      "(such as CDOP-2024-017), never a name",
-		                      field);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s is missing: give the case's reference "
+		        "(such as CDOP-2024-017), never a name",
+		        field);
 	if (n > ASSURE_REFERENCE_MAX)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s is longer than %d characters: give the "
-		                      "case's reference, not a description",
-		                      field, ASSURE_REFERENCE_MAX);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s is longer than %d characters: give the "
+		        "case's reference, not a description",
+		        field, ASSURE_REFERENCE_MAX);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)ref[i];
 
 		if (c == ' ' || c == '\t')
-			return masa_error_set(
-			        err, MASA_ERR_INVALID,
-			        "%s \"%.40s\" has a space: a reference is a code "
-			        "such as CDOP-2024-017 (a child's name must never "
-			        "be typed here)",
-			        field, ref);
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "%s \"%.40s\" has a space: a "
+			                      "reference is a code "
+			                      "such as CDOP-2024-017 (a "
+			                      "child's name must never "
+			                      "be typed here)",
+			                      field, ref);
 		if (!isalnum(c) && strchr("-/._", c) == NULL)
-			return masa_error_set(
-			        err, MASA_ERR_INVALID,
-			        "%s \"%.40s\" has \"%c\": use letters, digits and "
-			        "- / . _ only",
-			        field, ref, c >= 32 && c < 127 ? c : '?');
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "%s \"%.40s\" has \"%c\": use "
+			                      "letters, digits and "
+			                      "- / . _ only",
+			                      field, ref,
+			                      c >= 32 && c < 127 ? c : '?');
 		digit |= isdigit(c) != 0;
 	}
 	/* Words: runs of letters. */
@@ -162,7 +167,8 @@ enum masa_err assure_reference_check(const char *field, const char *ref,
 		if (lower && j - i >= 3 && !allowed_word(ref + i, j - i))
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
-			        "%s \"%.40s\": \"%.*s\" looks like a name; a case "
+			        "%s \"%.40s\": \"%.*s\" looks like a name; a "
+			        "case "
 			        "reference must not identify the child (write "
 			        "codes in capitals, such as CDOP-2024-017 or "
 			        "CHILD-J)",
@@ -179,23 +185,26 @@ enum masa_err assure_reference_check(const char *field, const char *ref,
 		if (j > i && digits_read_as_date(ref + i, j - i))
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
-			        "%s \"%.40s\": \"%.*s\" reads as a date, which could "
+			        "%s \"%.40s\": \"%.*s\" reads as a date, which "
+			        "could "
 			        "be a date of birth; number cases in sequence "
 			        "instead (CDOP-2024-017)",
 			        field, ref, (int)(j - i), ref + i);
 		i = j > i ? j : i + 1;
 	}
 	if (parts_read_as_date(ref))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s \"%.40s\" holds a date, which could be "
-		                      "a date of birth; number cases in sequence "
-		                      "instead (CDOP-2024-017)",
-		                      field, ref);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s \"%.40s\" holds a date, which could be "
+		        "a date of birth; number cases in sequence "
+		        "instead (CDOP-2024-017)",
+		        field, ref);
 	if (!digit && !lone_capital)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s \"%.40s\" has no number: give the case's "
-		                      "reference, such as CDOP-2024-017",
-		                      field, ref);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s \"%.40s\" has no number: give the case's "
+		        "reference, such as CDOP-2024-017",
+		        field, ref);
 	return MASA_OK;
 }
 
@@ -204,8 +213,7 @@ bool assure_suppressed(long count)
 	return count >= 1 && count < ASSURE_SUPPRESS_BELOW;
 }
 
-const char *assure_count_text(long count, bool suppress, char *out,
-                              size_t size)
+const char *assure_count_text(long count, bool suppress, char *out, size_t size)
 {
 	if (suppress && assure_suppressed(count))
 		snprintf(out, size, "fewer than %d", ASSURE_SUPPRESS_BELOW);
@@ -214,8 +222,8 @@ const char *assure_count_text(long count, bool suppress, char *out,
 	return out;
 }
 
-enum masa_err assure_audit_view(struct gov *g, const char *entity,
-                                int64_t id, struct masa_error *err)
+enum masa_err assure_audit_view(struct gov *g, const char *entity, int64_t id,
+                                struct masa_error *err)
 {
 	return audit_record(g, "view", entity, id, NULL, NULL, err);
 }

@@ -67,7 +67,7 @@ const char *assure_count_text(long count, bool suppress, char *out,
  * "view", the reader in actor. Every page, API route and export that shows
  * one case calls it.
  */
-enum masa_err assure_audit_view(struct gov *g, const char *entity,
-                                int64_t id, struct masa_error *err);
+enum masa_err assure_audit_view(struct gov *g, const char *entity, int64_t id,
+                                struct masa_error *err);
 
 #endif

@@ -32,6 +32,17 @@ static void print_counts(const struct interchange_counts *c, FILE *f)
 	        c->organisations, c->people, c->bodies, c->memberships,
 	        c->meetings, c->items, c->attendance, c->resolutions,
 	        c->documents, c->actions, c->action_updates, c->programme);
+	bool any = false;
+
+	for (size_t k = 0;
+	     interchange_parts[k] != NULL && k < INTERCHANGE_MAX_PARTS; k++)
+		if (c->parts[k] > 0) {
+			fprintf(f, "%s%zu %s", any ? ", " : "  ", c->parts[k],
+			        interchange_parts[k]->name);
+			any = true;
+		}
+	if (any)
+		fputc('\n', f);
 }
 
 static void remove_file_and_wal(const char *path)

@@ -17,7 +17,7 @@ extern const unsigned long masa_bank_holidays_csv_len;
 
 /* Years the usual rules fill in where the table is silent. */
 #define RULE_FIRST_YEAR 1990
-#define RULE_LAST_YEAR 2099
+#define RULE_LAST_YEAR  2099
 
 struct holiday {
 	date_days day;
@@ -41,8 +41,8 @@ static void add_day(date_days day, const char *name)
 		return; /* a weekend day is no working day anyway */
 	if (table.n == table.cap) {
 		table.cap = table.cap ? table.cap * 2 : 256;
-		table.days = xrealloc(table.days,
-		                      table.cap * sizeof *table.days);
+		table.days =
+		        xrealloc(table.days, table.cap * sizeof *table.days);
 	}
 	table.days[table.n].day = day;
 	table.days[table.n].name = name;
@@ -73,7 +73,8 @@ static enum masa_err read_table(const char *text, size_t len,
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
 		if (n >= 3 && (unsigned char)s[0] == 0xEF &&
-		    (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
+		    (unsigned char)s[1] == 0xBB &&
+		    (unsigned char)s[2] == 0xBF) {
 			s += 3;
 			n -= 3;
 		}
@@ -93,11 +94,11 @@ static enum masa_err read_table(const char *text, size_t len,
 		memcpy(date, s, 10);
 		date[10] = '\0';
 		if (date_parse(date, &day, NULL) != MASA_OK)
-			return masa_error_set(
-			        err, MASA_ERR_INVALID,
-			        "%s, line %ld: \"%s\" is not a real date in the "
-			        "form YYYY-MM-DD",
-			        source, line, date);
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "%s, line %ld: \"%s\" is not a "
+			                      "real date in the "
+			                      "form YYYY-MM-DD",
+			                      source, line, date);
 		{
 			const char *nm = n > 11 ? s + 11 : "Bank holiday";
 			size_t nn = n > 11 ? n - 11 : strlen(nm);
@@ -163,8 +164,7 @@ static void add_rule_year(int y)
 	/* Christmas on Friday: Boxing Day moves to Monday 28th; on Saturday
 	 * both move to 27th and 28th; on Sunday Christmas moves to 27th. */
 	add_day(wd == 5 || wd == 6 ? xmas + 2 : xmas, "Christmas Day");
-	add_day(wd == 4 || wd == 5 ? xmas + 3 : xmas + 1,
-	        "Boxing Day");
+	add_day(wd == 4 || wd == 5 ? xmas + 3 : xmas + 1, "Boxing Day");
 }
 
 static int by_day(const void *a, const void *b)
@@ -177,7 +177,8 @@ static int by_day(const void *a, const void *b)
 static void build(void)
 {
 	struct masa_error err = {0};
-	const char *path = extra_path ? extra_path : getenv("MASA_BANK_HOLIDAYS");
+	const char *path =
+	        extra_path ? extra_path : getenv("MASA_BANK_HOLIDAYS");
 
 	if (read_table(masa_bank_holidays_csv, masa_bank_holidays_csv_len,
 	               "data/bank-holidays.csv", &table.first_year,
@@ -217,7 +218,8 @@ static void build(void)
 		size_t w = 0;
 
 		for (size_t i = 0; i < table.n; i++)
-			if (w == 0 || table.days[w - 1].day != table.days[i].day)
+			if (w == 0 ||
+			    table.days[w - 1].day != table.days[i].day)
 				table.days[w++] = table.days[i];
 		table.n = w;
 	}
@@ -273,7 +275,7 @@ const char *workdays_holiday(date_days day)
 	ready();
 	i = holidays_before(day);
 	return i < table.n && table.days[i].day == day ? table.days[i].name
-	                                                : NULL;
+	                                               : NULL;
 }
 
 bool workdays_is_working(date_days day)

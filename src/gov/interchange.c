@@ -169,6 +169,20 @@ static enum masa_err expect_members(json_t *o, const char *const *allowed,
 	return MASA_OK;
 }
 
+/* The document's own members and those of interchange_parts. */
+static enum masa_err expect_top_members(json_t *root, struct masa_error *err)
+{
+	const char *names[64];
+	size_t n = 0;
+
+	for (size_t i = 0; top_members[i] != NULL; i++)
+		names[n++] = top_members[i];
+	for (size_t k = 0; interchange_parts[k] != NULL && n + 1 < 64; k++)
+		names[n++] = interchange_parts[k]->name;
+	names[n] = NULL;
+	return expect_members(root, names, err);
+}
+
 static enum masa_err get_text(json_t *o, const char *name, bool required,
                               const char **out, struct masa_error *err)
 {
@@ -1023,7 +1037,7 @@ static enum masa_err load_document_root(struct loader *l, json_t *root,
 	enum masa_err rc;
 
 	if ((rc = expect_object(root, "the document", err)) ||
-	    (rc = expect_members(root, top_members, err)) ||
+	    (rc = expect_top_members(root, err)) ||
 	    (rc = get_text(root, "format", true, &format, err)))
 		return rc;
 	if (strcmp(format, "masa-interchange") != 0)
@@ -1074,6 +1088,33 @@ static enum masa_err load_document_root(struct loader *l, json_t *root,
 	    (rc = load_list(l, root, "pages", page_members, load_page, NULL,
 	                    err)))
 		return rc;
+	for (size_t k = 0; interchange_parts[k] != NULL; k++) {
+		const struct interchange_part *part = interchange_parts[k];
+		json_t *list, *v;
+		size_t i;
+
+		if (json_object_get(root, part->name) != NULL && version < 4)
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "%s: not in a version %lld document "
+			        "(say \"version\": 4)",
+			        part->name, (long long)version);
+		if ((rc = get_array(root, part->name, &list, err)))
+			return rc;
+		json_array_foreach(list, i, v)
+		{
+			if ((rc = expect_object(v, part->name, err)) ||
+			    (rc = expect_members(v, part->members, err)) ||
+			    (rc = part->load(l->g, l->partnership_id, v,
+			                     err))) {
+				path_prefix(err, part->members, "%s[%zu]",
+				            part->name, i);
+				return rc;
+			}
+			if (k < INTERCHANGE_MAX_PARTS)
+				l->counts.parts[k]++;
+		}
+	}
 	return MASA_OK;
 }
 
@@ -1095,6 +1136,19 @@ static json_t *counts_json(const char *source, const char *partnership,
 	        (json_int_t)c->circulation, "actions", (json_int_t)c->actions,
 	        "action_updates", (json_int_t)c->action_updates, "programme",
 	        (json_int_t)c->programme);
+}
+
+/* counts_json with the records of each of interchange_parts. */
+static json_t *counts_with_parts(const char *source, const char *partnership,
+                                 const struct interchange_counts *c)
+{
+	json_t *o = counts_json(source, partnership, c);
+
+	for (size_t k = 0;
+	     interchange_parts[k] != NULL && k < INTERCHANGE_MAX_PARTS; k++)
+		json_object_set_new(o, interchange_parts[k]->name,
+		                    json_integer((json_int_t)c->parts[k]));
+	return o;
 }
 
 /* Line and column (from 1) of byte offset in data. */
@@ -1158,7 +1212,8 @@ enum masa_err interchange_load_buffer(struct gov *g, const char *data,
 		        json_object_get(root, "partnership"), "id");
 		rc = audit_record(
 		        g, "load", "partnership", l.partnership_id, NULL,
-		        counts_json(name, json_string_value(key), &l.counts),
+		        counts_with_parts(name, json_string_value(key),
+		                          &l.counts),
 		        err);
 	}
 	if (rc != MASA_OK) {
@@ -1835,6 +1890,17 @@ enum masa_err interchange_dump_json(struct gov *g, int64_t partnership_id,
 		goto out;
 	if ((rc = dump_pages(&d, partnership_id, root, err)))
 		goto out;
+	for (size_t k = 0; interchange_parts[k] != NULL; k++) {
+		if ((rc = interchange_parts[k]->dump(g, partnership_id, &list,
+		                                     err)))
+			goto out;
+		/* A part with no records is left out. */
+		if (json_array_size(list) > 0)
+			json_object_set_new(root, interchange_parts[k]->name,
+			                    list);
+		else
+			json_decref(list);
+	}
 	*out = root;
 	root = NULL;
 out:

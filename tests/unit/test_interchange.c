@@ -41,7 +41,7 @@
 static const char SMALL_DOC[] =
         "{\n"
         "  \"format\": \"masa-interchange\",\n"
-        "  \"version\": 3,\n"
+        "  \"version\": 4,\n"
         "  \"partnership\": {\"id\": \"testshire\", \"name\": \"Testshire "
         "Safeguarding Children Partnership\", \"area\": \"Testshire\"},\n"
         "  \"organizations\": [\n"
@@ -702,7 +702,7 @@ static void test_refuse_other_versions(void **state)
 {
 	struct fixture *f = *state;
 	static const char v2[] =
-	        "{\"format\": \"masa-interchange\", \"version\": 4,\n"
+	        "{\"format\": \"masa-interchange\", \"version\": 5,\n"
 	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"}}\n";
 	static const char v0[] =
 	        "{\"format\": \"masa-interchange\", \"version\": 0,\n"
@@ -718,10 +718,10 @@ static void test_refuse_other_versions(void **state)
 	        "\"partnership\": {\"id\": \"x\", \"name\": \"X\"}}\n";
 
 	expect_refused(f, v2, strlen(v2), MASA_ERR_VERSION,
-	               "version: 4 is not a version this masa reads (1 to 3)");
+	               "version: 5 is not a version this masa reads (1 to 4)");
 	assert_string_equal(f->err.message,
-	                    "bad.json: version: 4 is not a version this masa "
-	                    "reads (1 to 3)");
+	                    "bad.json: version: 5 is not a version this masa "
+	                    "reads (1 to 4)");
 	expect_refused(f, v0, strlen(v0), MASA_ERR_VERSION,
 	               "version: 0 is not a version this masa reads");
 	expect_refused(f, no_version, strlen(no_version), MASA_ERR_INVALID,

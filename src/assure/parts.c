@@ -1,0 +1,10 @@
+/*
+ * parts: the assurance pillar's parts of the interchange document
+ * (docs/interchange.md), in the order they load: a part may refer to the
+ * records of those before it.
+ */
+#include "gov/interchange.h"
+
+const struct interchange_part *const interchange_parts[] = {
+        NULL,
+};
