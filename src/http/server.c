@@ -1484,6 +1484,15 @@ static void dispatch(struct request_state *st)
 		fail_with(st, status, public_message(st, status, &err));
 		return;
 	}
+	/* The audit log names who acted, or read a case: web:NAME from a
+	 * page, api:NAME through the API. */
+	if (req->account != NULL && req->account->username != NULL)
+		req->gov.actor = arena_printf(
+		        &req->arena, "%s:%s",
+		        req->by_token || strncmp(req->path, "/api/", 5) == 0
+		                ? "api"
+		                : "web",
+		        req->account->username);
 	/* Identify sets the viewer; a viewer is of the request's partnership
 	 * (the session layer refuses others' accounts). */
 	if (req->viewer.partnership_id == req->partnership->id) {
