@@ -104,25 +104,25 @@ const char *assure_clock_words(const struct assure_clock *c, char *out,
 		if (c->working_days == 0)
 			snprintf(out, size, "done late");
 		else
-			snprintf(out, size, "done %s late",
-			         days_words(c->working_days, days,
-			                    sizeof days));
+			snprintf(
+			        out, size, "done %s late",
+			        days_words(c->working_days, days, sizeof days));
 		break;
 	case ASSURE_CLOCK_DUE:
 		if (c->working_days == 0)
 			snprintf(out, size, "due today");
 		else
-			snprintf(out, size, "due in %s",
-			         days_words(c->working_days, days,
-			                    sizeof days));
+			snprintf(
+			        out, size, "due in %s",
+			        days_words(c->working_days, days, sizeof days));
 		break;
 	case ASSURE_CLOCK_OVERDUE:
 		if (c->working_days == 0)
 			snprintf(out, size, "overdue");
 		else
-			snprintf(out, size, "overdue by %s",
-			         days_words(c->working_days, days,
-			                    sizeof days));
+			snprintf(
+			        out, size, "overdue by %s",
+			        days_words(c->working_days, days, sizeof days));
 		break;
 	}
 	return out;

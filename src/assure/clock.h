@@ -34,7 +34,7 @@ enum assure_clock_state {
 struct assure_clock {
 	const char *label; /* "Notification to the national panel" (static) */
 	date_days due;
-	bool done;         /* done on `done_on` */
+	bool done; /* done on `done_on` */
 	date_days done_on;
 	enum assure_clock_state state;
 	/*

@@ -14,9 +14,8 @@
 #include "gov/record.h"
 
 const char *const assure_incident_kinds[] = {"death", "serious_harm", NULL};
-static const char *const kind_labels[] = {"The child died",
-                                          "The child was seriously harmed",
-                                          NULL};
+static const char *const kind_labels[] = {
+        "The child died", "The child was seriously harmed", NULL};
 const char *const assure_incident_decisions[] = {
         "local_review", "national_review", "no_review", NULL};
 static const char *const decision_labels[] = {
@@ -108,8 +107,7 @@ static const struct record_field incident_fields[] = {
           .label = "Date the national panel was notified",
           .hint = "Due within 5 working days of becoming aware",
           .input = RECORD_INPUT_DATE),
-        F(rapid_review_meeting_id, RECORD_ID,
-          .label = "Rapid review meeting",
+        F(rapid_review_meeting_id, RECORD_ID, .label = "Rapid review meeting",
           .hint = "A meeting of the body holding the case",
           .input = RECORD_INPUT_REF, .ref = &rapid_review_meeting_ref),
         F(rapid_review_on, RECORD_TEXT, .label = "Date of the rapid review",
@@ -126,8 +124,7 @@ static const struct record_field incident_fields[] = {
           .input = RECORD_INPUT_DATE),
         F(decision_reasons, RECORD_TEXT, .label = "Reasons for the decision",
           .input = RECORD_INPUT_TEXT),
-        F(panel_response, RECORD_TEXT,
-          .label = "The national panel's response",
+        F(panel_response, RECORD_TEXT, .label = "The national panel's response",
           .input = RECORD_INPUT_TEXT),
         F(panel_response_on, RECORD_TEXT,
           .label = "Date of the national panel's response",
@@ -137,13 +134,13 @@ static const struct record_field incident_fields[] = {
 
 #undef F
 
-#define INCIDENT_COLUMNS(p)                                                  \
-	p "id, " p "partnership_id, " p "body_id, " p "reference, " p       \
-	  "kind, " p "age_band, " p "summary, " p "aware_on, " p             \
-	  "notified_on, " p "rapid_review_meeting_id, " p "rapid_review_on, " \
-	  p "rapid_review_sent_on, " p "decision, " p "decision_on, " p      \
-	  "decision_reasons, " p "panel_response, " p "panel_response_on, " p \
-	  "version"
+#define INCIDENT_COLUMNS(p)                                               \
+	p "id, " p "partnership_id, " p "body_id, " p "reference, " p     \
+	  "kind, " p "age_band, " p "summary, " p "aware_on, " p          \
+	  "notified_on, " p "rapid_review_meeting_id, " p                 \
+	  "rapid_review_on, " p "rapid_review_sent_on, " p "decision, " p \
+	  "decision_on, " p "decision_reasons, " p "panel_response, " p   \
+	  "panel_response_on, " p "version"
 
 const struct record_kind assure_incident_record = {
         .entity = "incident",
@@ -355,7 +352,8 @@ static enum masa_err reference_free(struct gov *g,
 {
 	struct store_stmt *st;
 	bool row;
-	enum masa_err rc = store_prepare(g->store, SQL_REFERENCE_USED, &st, err);
+	enum masa_err rc =
+	        store_prepare(g->store, SQL_REFERENCE_USED, &st, err);
 
 	if (rc != MASA_OK)
 		return rc;
@@ -363,9 +361,10 @@ static enum masa_err reference_free(struct gov *g,
 	store_bind_text(st, 2, inc->reference);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row && store_column_int(st, 0) != inc->id)
-		rc = masa_error_set(err, MASA_ERR_CONFLICT,
-		                    "%s: %s is used already by another incident",
-		                    label_of("reference"), inc->reference);
+		rc = masa_error_set(
+		        err, MASA_ERR_CONFLICT,
+		        "%s: %s is used already by another incident",
+		        label_of("reference"), inc->reference);
 	store_done(st);
 	return rc;
 }
@@ -395,9 +394,10 @@ static enum masa_err agencies_store(struct gov *g, int64_t id, int64_t p,
 
 		for (size_t j = 0; j < i; j++)
 			if (agencies[j] == agencies[i])
-				rc = masa_error_set(err, MASA_ERR_INVALID,
-				                    "Agencies involved: an "
-				                    "organisation is named twice");
+				rc = masa_error_set(
+				        err, MASA_ERR_INVALID,
+				        "Agencies involved: an "
+				        "organisation is named twice");
 		if (rc == MASA_OK)
 			rc = store_prepare(g->store, SQL_AGENCY_ADD, &st, err);
 		if (rc != MASA_OK)
@@ -435,8 +435,7 @@ enum masa_err assure_incident_create(struct gov *g, struct assure_incident *inc,
 	    (rc = check_stored(g, &rec, &a, &review_on, err)))
 		goto out;
 	rec.rapid_review_on = review_on;
-	if ((rc = assure_incident_check(&rec, err)) ||
-	    (rc = gov_begin(g, err)))
+	if ((rc = assure_incident_check(&rec, err)) || (rc = gov_begin(g, err)))
 		goto out;
 	if ((rc = reference_free(g, &rec, err)) == MASA_OK &&
 	    (rc = record_insert(g, &assure_incident_record, &rec, err)) ==
@@ -470,10 +469,11 @@ enum masa_err assure_incident_update(struct gov *g,
 		goto out;
 	if (old.partnership_id != inc->partnership_id ||
 	    inc->reference == NULL || strcmp(old.reference, inc->reference)) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "incident %s: its reference and partnership "
-		                    "cannot change",
-		                    old.reference);
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "incident %s: its reference and partnership "
+		        "cannot change",
+		        old.reference);
 		goto out;
 	}
 	if (rec.summary == NULL)
@@ -506,26 +506,26 @@ enum masa_err assure_incident_set_agencies(struct gov *g, int64_t id,
 		goto out;
 	rc = record_bump(g, &assure_incident_record, id, version, NULL, err);
 	if (rc == MASA_OK)
-		rc = agencies_store(g, id, old.partnership_id, agencies, n, err);
+		rc = agencies_store(g, id, old.partnership_id, agencies, n,
+		                    err);
 	rc = gov_end(g, rc, err);
 out:
 	arena_free(&a);
 	return rc;
 }
 
-void assure_incident_clocks(const struct assure_incident *inc,
-                            date_days today,
+void assure_incident_clocks(const struct assure_incident *inc, date_days today,
                             struct assure_clock out[ASSURE_INCIDENT_CLOCKS])
 {
 	date_days aware = 0, notified = 0, sent = 0;
 
 	(void)date_parse(inc->aware_on, &aware, NULL);
-	bool has_notified = inc->notified_on != NULL &&
-	                    date_parse(inc->notified_on, &notified, NULL) ==
-	                            MASA_OK;
-	bool has_sent = inc->rapid_review_sent_on != NULL &&
-	                date_parse(inc->rapid_review_sent_on, &sent, NULL) ==
-	                        MASA_OK;
+	bool has_notified =
+	        inc->notified_on != NULL &&
+	        date_parse(inc->notified_on, &notified, NULL) == MASA_OK;
+	bool has_sent =
+	        inc->rapid_review_sent_on != NULL &&
+	        date_parse(inc->rapid_review_sent_on, &sent, NULL) == MASA_OK;
 	assure_clock_working(&out[ASSURE_INCIDENT_NOTIFY],
 	                     "Notification to the national panel", aware,
 	                     ASSURE_NOTIFY_WORKING_DAYS, has_notified, notified,
@@ -536,22 +536,23 @@ void assure_incident_clocks(const struct assure_incident *inc,
 	                     today);
 }
 
-#define INCIDENT_ROW_SELECT                                                  \
-	"SELECT " INCIDENT_COLUMNS("i.") ", b.short_name, b.name, m.key "    \
-	"FROM incident i JOIN body b ON b.id = i.body_id "                   \
-	"LEFT JOIN meeting m ON m.id = i.rapid_review_meeting_id "
+#define INCIDENT_ROW_SELECT                                              \
+	"SELECT " INCIDENT_COLUMNS(                                      \
+	        "i.") ", b.short_name, b.name, m.key "                   \
+	              "FROM incident i JOIN body b ON b.id = i.body_id " \
+	              "LEFT JOIN meeting m ON m.id = "                   \
+	              "i.rapid_review_meeting_id "
 
-static const char SQL_INCIDENT_FIND[] =
-        INCIDENT_ROW_SELECT "WHERE i.partnership_id = ?1 AND i.reference = ?2 "
+static const char SQL_INCIDENT_FIND[] = INCIDENT_ROW_SELECT
+        "WHERE i.partnership_id = ?1 AND i.reference = ?2 "
         "AND " GOV_SQL_SEES_CASE("i.partnership_id", "i.body_id");
 
-#define INCIDENT_LIST_WHERE                                                  \
-	"WHERE i.partnership_id = ?1 AND (?2 = 0 OR i.body_id = ?2) AND "    \
-	"(?3 = 0 OR i.notified_on IS NULL OR i.rapid_review_sent_on IS "     \
+#define INCIDENT_LIST_WHERE                                               \
+	"WHERE i.partnership_id = ?1 AND (?2 = 0 OR i.body_id = ?2) AND " \
+	"(?3 = 0 OR i.notified_on IS NULL OR i.rapid_review_sent_on IS "  \
 	"NULL) AND " GOV_SQL_SEES_CASE("i.partnership_id", "i.body_id")
 
-static const char SQL_INCIDENT_LIST[] =
-        INCIDENT_ROW_SELECT INCIDENT_LIST_WHERE
+static const char SQL_INCIDENT_LIST[] = INCIDENT_ROW_SELECT INCIDENT_LIST_WHERE
         " ORDER BY i.aware_on DESC, i.id DESC LIMIT ?4 OFFSET ?5";
 static const char SQL_INCIDENT_COUNT[] =
         "SELECT COUNT(*) FROM incident i " INCIDENT_LIST_WHERE;
@@ -724,12 +725,12 @@ json_t *assure_incident_json(const struct assure_incident_row *r,
 	        "s:o, s:o, s:o, s:I}",
 	        "reference", i->reference, "body", r->body_short_name, "kind",
 	        i->kind, "age_band", i->age_band, "summary",
-	        text_or_null(i->summary), "aware_on", i->aware_on, "notified_on",
-	        text_or_null(i->notified_on), "rapid_review_meeting",
-	        text_or_null(r->meeting_key), "rapid_review_on",
-	        text_or_null(i->rapid_review_on), "rapid_review_sent_on",
-	        text_or_null(i->rapid_review_sent_on), "decision",
-	        text_or_null(i->decision), "decision_on",
+	        text_or_null(i->summary), "aware_on", i->aware_on,
+	        "notified_on", text_or_null(i->notified_on),
+	        "rapid_review_meeting", text_or_null(r->meeting_key),
+	        "rapid_review_on", text_or_null(i->rapid_review_on),
+	        "rapid_review_sent_on", text_or_null(i->rapid_review_sent_on),
+	        "decision", text_or_null(i->decision), "decision_on",
 	        text_or_null(i->decision_on), "decision_reasons",
 	        text_or_null(i->decision_reasons), "panel_response",
 	        text_or_null(i->panel_response), "panel_response_on",
@@ -738,10 +739,11 @@ json_t *assure_incident_json(const struct assure_incident_row *r,
 
 	json_object_set_new(
 	        o, "clocks",
-	        json_pack("{s:o, s:o}", "notification",
-	                  clock_json(&r->clocks[ASSURE_INCIDENT_NOTIFY]),
-	                  "rapid_review",
-	                  clock_json(&r->clocks[ASSURE_INCIDENT_RAPID_REVIEW])));
+	        json_pack(
+	                "{s:o, s:o}", "notification",
+	                clock_json(&r->clocks[ASSURE_INCIDENT_NOTIFY]),
+	                "rapid_review",
+	                clock_json(&r->clocks[ASSURE_INCIDENT_RAPID_REVIEW])));
 	if (with_agencies) {
 		json_t *list = json_array();
 
@@ -778,7 +780,8 @@ void assure_incident_csv_cells(const struct assure_incident_row *r,
 {
 	const struct assure_incident *i = &r->inc;
 	const struct assure_clock *n = &r->clocks[ASSURE_INCIDENT_NOTIFY];
-	const struct assure_clock *rr = &r->clocks[ASSURE_INCIDENT_RAPID_REVIEW];
+	const struct assure_clock *rr =
+	        &r->clocks[ASSURE_INCIDENT_RAPID_REVIEW];
 	char *due_n = arena_alloc(a, DATE_TEXT_SIZE);
 	char *due_r = arena_alloc(a, DATE_TEXT_SIZE);
 

@@ -28,11 +28,11 @@ struct assure_incident {
 	int64_t partnership_id;
 	int64_t body_id; /* the body holding the case */
 	char *reference;
-	char *kind;     /* death, serious_harm */
-	char *age_band; /* assure_age_bands */
-	char *summary;  /* what happened, without names; or NULL */
-	char *aware_on; /* YYYY-MM-DD: the local authority became aware */
-	char *notified_on;               /* notified to the national panel */
+	char *kind;        /* death, serious_harm */
+	char *age_band;    /* assure_age_bands */
+	char *summary;     /* what happened, without names; or NULL */
+	char *aware_on;    /* YYYY-MM-DD: the local authority became aware */
+	char *notified_on; /* notified to the national panel */
 	int64_t rapid_review_meeting_id; /* a meeting of body_id, or 0 */
 	char *rapid_review_on;           /* the rapid review was held */
 	char *rapid_review_sent_on;      /* its report sent to the panel */
@@ -53,8 +53,11 @@ extern const char *const assure_incident_decisions[];
 const char *assure_incident_words(const char *value);
 
 /* The two clocks of an incident, in this order. */
-enum { ASSURE_INCIDENT_NOTIFY, ASSURE_INCIDENT_RAPID_REVIEW,
-       ASSURE_INCIDENT_CLOCKS };
+enum {
+	ASSURE_INCIDENT_NOTIFY,
+	ASSURE_INCIDENT_RAPID_REVIEW,
+	ASSURE_INCIDENT_CLOCKS
+};
 
 /*
  * The incident's clocks on `today`: the notification (due 5 working days
@@ -62,8 +65,7 @@ enum { ASSURE_INCIDENT_NOTIFY, ASSURE_INCIDENT_RAPID_REVIEW,
  * the panel (due 15 working days after aware_on, done on
  * rapid_review_sent_on). aware_on must be a date (stored incidents' are).
  */
-void assure_incident_clocks(const struct assure_incident *inc,
-                            date_days today,
+void assure_incident_clocks(const struct assure_incident *inc, date_days today,
                             struct assure_clock out[ASSURE_INCIDENT_CLOCKS]);
 
 /* An incident as listed, with its clocks today. */
@@ -135,11 +137,11 @@ enum masa_err assure_incident_find(struct gov *g, const struct gov_viewer *v,
 
 /* What assure_incident_list selects. */
 struct assure_incident_query {
-	int64_t body_id;  /* held by this body, or 0 for any */
-	bool open_only;   /* a clock not yet done */
-	size_t limit;     /* at most this many (0: all) */
-	size_t offset;    /* after skipping this many */
-	date_days today;  /* the day the clocks are read on */
+	int64_t body_id; /* held by this body, or 0 for any */
+	bool open_only;  /* a clock not yet done */
+	size_t limit;    /* at most this many (0: all) */
+	size_t offset;   /* after skipping this many */
+	date_days today; /* the day the clocks are read on */
 };
 
 /*
@@ -166,6 +168,10 @@ enum masa_err assure_incident_agencies(struct gov *g, int64_t id,
  */
 enum masa_err assure_reviews_visible(struct gov *g, const struct gov_viewer *v,
                                      bool *yes, struct masa_error *err);
+
+/* The "incidents" part of the interchange document (incident_part.c). */
+struct interchange_part;
+extern const struct interchange_part assure_incident_part;
 
 /*
  * The incident as JSON (API, command line): its fields by name (body and

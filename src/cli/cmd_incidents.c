@@ -192,7 +192,8 @@ static int run_set(struct cli_ctx *ctx, const struct cli_args *args)
 	              &err) ||
 	    set_field(ctx, inc, "rapid-review-sent-on", cli_opt(args, SET_SENT),
 	              &err) ||
-	    set_field(ctx, inc, "decision", cli_opt(args, SET_DECISION), &err) ||
+	    set_field(ctx, inc, "decision", cli_opt(args, SET_DECISION),
+	              &err) ||
 	    set_field(ctx, inc, "decision-on", cli_opt(args, SET_DECISION_ON),
 	              &err) ||
 	    set_field(ctx, inc, "decision-reasons", cli_opt(args, SET_REASONS),
@@ -241,8 +242,8 @@ const struct cli_command cmd_incident_set = {
 static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	static const char *const headings[] = {
-	        "REFERENCE", "BODY",        "AWARE",   "NOTIFICATION",
-	        "RAPID REVIEW REPORT",      "DECISION", NULL};
+	        "REFERENCE",           "BODY",     "AWARE", "NOTIFICATION",
+	        "RAPID REVIEW REPORT", "DECISION", NULL};
 	struct masa_error err = {0};
 	struct assure_incident_query q = {.today = date_today()};
 	struct assure_incident_row *rows;
@@ -258,8 +259,8 @@ static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(
-			        list, assure_incident_json(&rows[i], false,
-			                                   NULL, 0));
+			        list,
+			        assure_incident_json(&rows[i], false, NULL, 0));
 		json_print(list, stdout);
 	} else if (ctx->csv) {
 		csv_row(stdout, assure_incident_csv_headings,
@@ -267,8 +268,7 @@ static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 		for (size_t i = 0; i < n; i++) {
 			const char *cells[ASSURE_INCIDENT_CSV_COLUMNS];
 
-			assure_incident_csv_cells(&rows[i], &ctx->arena,
-			                          cells);
+			assure_incident_csv_cells(&rows[i], &ctx->arena, cells);
 			csv_row(stdout, cells, ASSURE_INCIDENT_CSV_COLUMNS);
 		}
 	} else {
@@ -278,10 +278,13 @@ static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 			char w0[64], w1[64];
 			const struct assure_incident_row *r = &rows[i];
 			const char *cells[] = {
-			        r->inc.reference, r->body_short_name,
+			        r->inc.reference,
+			        r->body_short_name,
 			        r->inc.aware_on,
-			        assure_clock_words(&r->clocks[0], w0, sizeof w0),
-			        assure_clock_words(&r->clocks[1], w1, sizeof w1),
+			        assure_clock_words(&r->clocks[0], w0,
+			                           sizeof w0),
+			        assure_clock_words(&r->clocks[1], w1,
+			                           sizeof w1),
 			        r->inc.decision ? r->inc.decision : "-"};
 			table_add(t, cells);
 		}
