@@ -11,16 +11,23 @@
 #include "gov/meeting.h"
 #include "gov/partnership.h"
 
-static const char *const incident_members[] = {
-        "reference",          "body",
-        "kind",               "age_band",
-        "summary",            "aware_on",
-        "notified_on",        "rapid_review_meeting",
-        "rapid_review_on",    "rapid_review_sent_on",
-        "decision",           "decision_on",
-        "decision_reasons",   "panel_response",
-        "panel_response_on",  "agencies",
-        NULL};
+static const char *const incident_members[] = {"reference",
+                                               "body",
+                                               "kind",
+                                               "age_band",
+                                               "summary",
+                                               "aware_on",
+                                               "notified_on",
+                                               "rapid_review_meeting",
+                                               "rapid_review_on",
+                                               "rapid_review_sent_on",
+                                               "decision",
+                                               "decision_on",
+                                               "decision_reasons",
+                                               "panel_response",
+                                               "panel_response_on",
+                                               "agencies",
+                                               NULL};
 
 /* The text of member name of o, or NULL; MASA_ERR_INVALID if not text. */
 static enum masa_err text_of(json_t *o, const char *name, char **out,
@@ -32,8 +39,8 @@ static enum masa_err text_of(json_t *o, const char *name, char **out,
 	if (v == NULL || json_is_null(v))
 		return MASA_OK;
 	if (!json_is_string(v))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s: must be text", name);
+		return masa_error_set(err, MASA_ERR_INVALID, "%s: must be text",
+		                      name);
 	*out = (char *)json_string_value(v);
 	return MASA_OK;
 }
@@ -42,10 +49,12 @@ static enum masa_err load_incident(struct gov *g, int64_t partnership_id,
                                    json_t *o, struct masa_error *err)
 {
 	static const char *const texts[] = {
-	        "reference",        "kind",           "age_band",
-	        "summary",          "aware_on",       "notified_on",
-	        "rapid_review_on",  "rapid_review_sent_on", "decision",
-	        "decision_on",      "decision_reasons", "panel_response",
+	        "reference",         "kind",
+	        "age_band",          "summary",
+	        "aware_on",          "notified_on",
+	        "rapid_review_on",   "rapid_review_sent_on",
+	        "decision",          "decision_on",
+	        "decision_reasons",  "panel_response",
 	        "panel_response_on", NULL};
 	struct assure_incident inc = {.partnership_id = partnership_id};
 	char **fields[] = {&inc.reference,        &inc.kind,

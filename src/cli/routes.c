@@ -37,6 +37,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(circulate_routes),
         ROUTE_INCLUDE(reviews_routes),
+        ROUTE_INCLUDE(api_incident_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

@@ -25,49 +25,45 @@
 
 enum { REVIEWS_PAGE_SIZE = 25 };
 
-static const char *const done_kinds[] = {"recorded", "saved", "agencies",
-                                         NULL};
+static const char *const done_kinds[] = {"recorded", "saved", "agencies", NULL};
 static const char *const done_messages[] = {
         "Incident recorded", "Incident saved", "Agencies involved saved"};
 
 #define REF_PARAM                                                           \
 	{                                                                   \
 		.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT, \
-		.min = 1, .max = ASSURE_REFERENCE_MAX                      \
+		.min = 1, .max = ASSURE_REFERENCE_MAX                       \
 	}
-#define VERSION_PARAM                                                       \
-	{                                                                   \
-		.name = "version", .where = ROUTE_IN_FORM,                  \
-		.check = ROUTE_INTEGER, .min = 0, .max = INT32_MAX          \
+#define VERSION_PARAM                                              \
+	{                                                          \
+		.name = "version", .where = ROUTE_IN_FORM,         \
+		.check = ROUTE_INTEGER, .min = 0, .max = INT32_MAX \
 	}
 
-static const struct route_param overview_params[] = {
-        {.name = "page",
-         .where = ROUTE_IN_QUERY,
-         .check = ROUTE_INTEGER,
-         .min = 1,
-         .max = 100000},
-        {.name = NULL}};
-static const struct route_param show_params[] = {
-        REF_PARAM,
-        {.name = "done",
-         .where = ROUTE_IN_QUERY,
-         .check = ROUTE_ENUM,
-         .choices = done_kinds},
-        {.name = NULL}};
+static const struct route_param overview_params[] = {{.name = "page",
+                                                      .where = ROUTE_IN_QUERY,
+                                                      .check = ROUTE_INTEGER,
+                                                      .min = 1,
+                                                      .max = 100000},
+                                                     {.name = NULL}};
+static const struct route_param show_params[] = {REF_PARAM,
+                                                 {.name = "done",
+                                                  .where = ROUTE_IN_QUERY,
+                                                  .check = ROUTE_ENUM,
+                                                  .choices = done_kinds},
+                                                 {.name = NULL}};
 static const struct route_param new_params[] = {RECORDFORM_PARAMS,
                                                 {.name = NULL}};
 static const struct route_param edit_params[] = {
         REF_PARAM, VERSION_PARAM, RECORDFORM_PARAMS, {.name = NULL}};
-static const struct route_param agencies_params[] = {
-        REF_PARAM,
-        VERSION_PARAM,
-        {.name = "agency",
-         .where = ROUTE_IN_FORM,
-         .check = ROUTE_TEXT,
-         .max = 200,
-         .many = true},
-        {.name = NULL}};
+static const struct route_param agencies_params[] = {REF_PARAM,
+                                                     VERSION_PARAM,
+                                                     {.name = "agency",
+                                                      .where = ROUTE_IN_FORM,
+                                                      .check = ROUTE_TEXT,
+                                                      .max = 200,
+                                                      .many = true},
+                                                     {.name = NULL}};
 
 /* The tag of a clock: red overdue, orange late, yellow due soon, green
  * done on time, grey due later. */
@@ -91,10 +87,9 @@ static void clock_tag(struct html *h, const struct assure_clock *c)
 			classes = "govuk-tag--yellow";
 		break;
 	}
-	govuk_tag(h, &(struct govuk_tag){
-	                     .content.text = assure_clock_words(c, words,
-	                                                        sizeof words),
-	                     .classes = classes});
+	govuk_tag(h, &(struct govuk_tag){.content.text = assure_clock_words(
+	                                         c, words, sizeof words),
+	                                 .classes = classes});
 }
 
 /* A clock in a cell: due date in words, then its tag. */
@@ -114,8 +109,8 @@ static void reference_link(struct html *h, const void *arg)
 	char href[96];
 
 	snprintf(href, sizeof href, "/reviews/incidents/%s", r->inc.reference);
-	html_elem(h, "a", r->inc.reference, "href", href, "class",
-	          "govuk-link", NULL);
+	html_elem(h, "a", r->inc.reference, "href", href, "class", "govuk-link",
+	          NULL);
 }
 
 static const struct govuk_breadcrumb home_crumb = {.content.text = "Home",
@@ -150,13 +145,13 @@ static enum masa_err reviews_page(struct http_request *req,
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,
-	           &(struct page){.title = "Reviews",
-	                          .section = PAGE_REVIEWS,
-	                          .breadcrumbs =
-	                                  &(struct govuk_breadcrumbs){
-	                                          .items = &home_crumb,
-	                                          .n_items = 1},
-	                          .full_width = true});
+	           &(struct page){
+	                   .title = "Reviews",
+	                   .section = PAGE_REVIEWS,
+	                   .breadcrumbs =
+	                           &(struct govuk_breadcrumbs){
+	                                   .items = &home_crumb, .n_items = 1},
+	                   .full_width = true});
 	page_heading(&h, NULL, "Reviews");
 	html_elem(&h, "p",
 	          "Serious incidents notified to the national panel, their "
@@ -209,8 +204,8 @@ static enum masa_err reviews_page(struct http_request *req,
 			c[0].content.write = reference_link;
 			c[0].content.arg = r;
 			c[1].content.text = r->body_short_name;
-			c[2].content.text = date_iso_words(a, r->inc.aware_on,
-			                                   false);
+			c[2].content.text =
+			        date_iso_words(a, r->inc.aware_on, false);
 			c[3].content.write = clock_cell;
 			c[3].content.arg = &r->clocks[ASSURE_INCIDENT_NOTIFY];
 			c[4].content.write = clock_cell;
@@ -222,17 +217,17 @@ static enum masa_err reviews_page(struct http_request *req,
 			                : "Not decided";
 		}
 		page_table_wrap_begin(&h, "Serious incidents");
-		govuk_table(&h, &(struct govuk_table){
-		                        .caption = "Serious incidents, newest "
-		                                   "first",
-		                        .caption_classes =
-		                                "govuk-visually-hidden",
-		                        .head = head,
-		                        .n_head = COLS,
-		                        .cells = cells,
-		                        .n_rows = n,
-		                        .n_columns = COLS,
-		                        .label_cells = true});
+		govuk_table(&h,
+		            &(struct govuk_table){
+		                    .caption = "Serious incidents, newest "
+		                               "first",
+		                    .caption_classes = "govuk-visually-hidden",
+		                    .head = head,
+		                    .n_head = COLS,
+		                    .cells = cells,
+		                    .n_rows = n,
+		                    .n_columns = COLS,
+		                    .label_cells = true});
 		html_close_to(&h, "div");
 	}
 	if (total > REVIEWS_PAGE_SIZE) {
@@ -272,8 +267,8 @@ static enum masa_err csv_cell(struct buf *b, const char *s, bool first,
 	return rc;
 }
 
-static enum masa_err csv_line(struct buf *b, const char *const *cells,
-                              size_t n, struct masa_error *err)
+static enum masa_err csv_line(struct buf *b, const char *const *cells, size_t n,
+                              struct masa_error *err)
 {
 	enum masa_err rc = MASA_OK;
 
@@ -353,8 +348,9 @@ static enum masa_err meeting_section(struct html *h, struct http_request *req,
 	    (rc = gov_meeting_quorum(&req->gov, m.id, &q, err)))
 		return rc;
 	html_open(h, "p", "class", "govuk-body", NULL);
-	html_elem(h, "a", arena_printf(a, "%s, %s", r->body_name,
-	                               date_iso_words(a, m.date, true)),
+	html_elem(h, "a",
+	          arena_printf(a, "%s, %s", r->body_name,
+	                       date_iso_words(a, m.date, true)),
 	          "href", arena_printf(a, "/meetings/%s", m.key), "class",
 	          "govuk-link", NULL);
 	html_close(h);
@@ -364,8 +360,9 @@ static enum masa_err meeting_section(struct html *h, struct http_request *req,
 			present++;
 	html_open(h, "p", "class", "govuk-body", NULL);
 	if (!q.has_rule)
-		html_textf(h, "%zu present of %zu recorded. The body has no "
-		              "quorum rule.",
+		html_textf(h,
+		           "%zu present of %zu recorded. The body has no "
+		           "quorum rule.",
 		           present, n);
 	else
 		html_textf(h,
@@ -377,9 +374,8 @@ static enum masa_err meeting_section(struct html *h, struct http_request *req,
 		                                  "; %d safeguarding partner%s "
 		                                  "not represented",
 		                                  q.partners_missing,
-		                                  q.partners_missing == 1
-		                                          ? ""
-		                                          : "s")
+		                                  q.partners_missing == 1 ? ""
+		                                                          : "s")
 		                   : "");
 	html_close(h);
 	if (n > 0) {
@@ -389,20 +385,21 @@ static enum masa_err meeting_section(struct html *h, struct http_request *req,
 			const char *status = att[i].a.status;
 
 			html_open(h, "li", NULL);
-			html_textf(h, "%s%s%s: %s", att[i].person_name,
-			           att[i].organisation_name ? ", " : "",
-			           att[i].organisation_name
-			                   ? att[i].organisation_name
-			                   : "",
-			           strcmp(status, "in_attendance") == 0
-			                   ? "in attendance"
-			           : strcmp(status, "represented_by") == 0
-			                   ? arena_printf(
-			                             a, "represented by %s",
-			                             att[i].substitute_name
-			                                     ? att[i].substitute_name
-			                                     : "a deputy")
-			                   : status);
+			html_textf(
+			        h, "%s%s%s: %s", att[i].person_name,
+			        att[i].organisation_name ? ", " : "",
+			        att[i].organisation_name
+			                ? att[i].organisation_name
+			                : "",
+			        strcmp(status, "in_attendance") == 0
+			                ? "in attendance"
+			        : strcmp(status, "represented_by") == 0
+			                ? arena_printf(
+			                          a, "represented by %s",
+			                          att[i].substitute_name
+			                                  ? att[i].substitute_name
+			                                  : "a deputy")
+			                : status);
 			html_close(h);
 		}
 		html_close(h);
@@ -443,12 +440,12 @@ static void summary(struct html *h, const char *title,
                     struct govuk_summary_list_row *rows, size_t n,
                     struct govuk_summary_actions actions)
 {
-	govuk_summary_list(h, &(struct govuk_summary_list){
-	                              .rows = rows,
-	                              .n_rows = n,
-	                              .card = &(struct govuk_summary_card){
-	                                      .title.text = title,
-	                                      .actions = actions}});
+	govuk_summary_list(
+	        h, &(struct govuk_summary_list){
+	                   .rows = rows,
+	                   .n_rows = n,
+	                   .card = &(struct govuk_summary_card){
+	                           .title.text = title, .actions = actions}});
 }
 
 static enum masa_err incident_page(struct http_request *req,
@@ -471,15 +468,15 @@ static enum masa_err incident_page(struct http_request *req,
 	html_init(&h, HTTP_PAGE_MAX);
 	{
 		const struct govuk_breadcrumb crumbs[] = {
-		        home_crumb, {.content.text = "Reviews", .href = "/reviews"}};
+		        home_crumb,
+		        {.content.text = "Reviews", .href = "/reviews"}};
 		page_begin(&h, req,
-		           &(struct page){.title = arena_printf(
-		                                  a, "Incident %s", i->reference),
-		                          .section = PAGE_REVIEWS,
-		                          .breadcrumbs =
-		                                  &(struct govuk_breadcrumbs){
-		                                          .items = crumbs,
-		                                          .n_items = 2}});
+		           &(struct page){
+		                   .title = arena_printf(a, "Incident %s",
+		                                         i->reference),
+		                   .section = PAGE_REVIEWS,
+		                   .breadcrumbs = &(struct govuk_breadcrumbs){
+		                           .items = crumbs, .n_items = 2}});
 	}
 	write_done(&h, req);
 	page_heading(&h, "Serious incident", i->reference);
@@ -547,8 +544,7 @@ static enum masa_err incident_page(struct http_request *req,
 		         date_iso_words(a, i->decision_on, true));
 		row_text(&rows[2], "Reasons", i->decision_reasons);
 		summary(&h, "Decision", rows, 3,
-		        change(req, i->reference, "decision",
-		               " the decision"));
+		        change(req, i->reference, "decision", " the decision"));
 	}
 	{
 		struct govuk_summary_list_row rows[2] = {0};
@@ -601,15 +597,13 @@ static enum masa_err form_page(struct http_request *req,
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,
 	           &(struct page){
-	                   .title = c->f.nerrors
-	                                    ? arena_printf(a, "Error: %s",
-	                                                   form->title)
-	                                    : form->title,
+	                   .title = c->f.nerrors ? arena_printf(a, "Error: %s",
+	                                                        form->title)
+	                                         : form->title,
 	                   .section = PAGE_REVIEWS,
-	                   .breadcrumbs =
-	                           &(struct govuk_breadcrumbs){
-	                                   .items = crumbs,
-	                                   .n_items = form->create ? 2 : 3}});
+	                   .breadcrumbs = &(struct govuk_breadcrumbs){
+	                           .items = crumbs,
+	                           .n_items = form->create ? 2 : 3}});
 	recordform_write_summary(&h, req, &c->f);
 	page_heading(&h, form->create ? "Serious incident" : c->r.inc.reference,
 	             form->title);
@@ -622,8 +616,8 @@ static enum masa_err form_page(struct http_request *req,
 		snprintf(version, sizeof version, "%lld",
 		         (long long)c->r.inc.version);
 		html_void(&h, "input", "type", "hidden", "name", "version",
-		          "value",
-		          sent && status != 409 ? sent : version, NULL);
+		          "value", sent && status != 409 ? sent : version,
+		          NULL);
 	}
 	recordform_write_fields(&h, req, &c->f);
 	html_open(&h, "div", "class", "govuk-button-group", NULL);
@@ -640,8 +634,7 @@ static enum masa_err form_page(struct http_request *req,
 
 static enum masa_err form_begin(struct http_request *req,
                                 const struct incident_form *form,
-                                struct incident_ctx **c,
-                                struct masa_error *err)
+                                struct incident_ctx **c, struct masa_error *err)
 {
 	enum masa_err rc;
 
@@ -717,16 +710,15 @@ static enum masa_err form_post(struct http_request *req, struct masa_error *err)
 static const struct incident_form new_form = {
         .title = "Record a serious incident",
         .button = "Record the incident",
-        .fields = (const char *const[]){"reference", "body", "kind",
-                                        "age-band", "aware-on", "summary",
-                                        NULL},
+        .fields = (const char *const[]){"reference", "body", "kind", "age-band",
+                                        "aware-on", "summary", NULL},
         .create = true,
 };
 static const struct incident_form details_form = {
         .title = "The incident",
         .button = "Save",
-        .fields = (const char *const[]){"body", "kind", "age-band",
-                                        "aware-on", "summary", NULL},
+        .fields = (const char *const[]){"body", "kind", "age-band", "aware-on",
+                                        "summary", NULL},
 };
 static const struct incident_form notification_form = {
         .title = "Notification to the national panel",
@@ -736,9 +728,9 @@ static const struct incident_form notification_form = {
 static const struct incident_form rapid_review_form = {
         .title = "Rapid review",
         .button = "Save",
-        .fields = (const char *const[]){"rapid-review-meeting",
-                                        "rapid-review-on",
-                                        "rapid-review-sent-on", NULL},
+        .fields =
+                (const char *const[]){"rapid-review-meeting", "rapid-review-on",
+                                      "rapid-review-sent-on", NULL},
 };
 static const struct incident_form decision_form = {
         .title = "Decision",
@@ -764,8 +756,8 @@ static enum masa_err agencies_page(struct http_request *req,
 	struct gov_organisation *orgs;
 	struct assure_incident_agency *ag;
 	size_t n, nag;
-	const char *back = arena_printf(a, "/reviews/incidents/%s",
-	                                r->inc.reference);
+	const char *back =
+	        arena_printf(a, "/reviews/incidents/%s", r->inc.reference);
 	struct html h;
 	enum masa_err rc;
 
@@ -781,22 +773,22 @@ static enum masa_err agencies_page(struct http_request *req,
 		        {.content.text = "Reviews", .href = "/reviews"},
 		        {.content.text = r->inc.reference, .href = back}};
 		page_begin(&h, req,
-		           &(struct page){.title = error ? "Error: Agencies "
-		                                           "involved"
-		                                         : "Agencies involved",
-		                          .section = PAGE_REVIEWS,
-		                          .breadcrumbs =
-		                                  &(struct govuk_breadcrumbs){
-		                                          .items = crumbs,
-		                                          .n_items = 3}});
+		           &(struct page){
+		                   .title = error ? "Error: Agencies "
+		                                    "involved"
+		                                  : "Agencies involved",
+		                   .section = PAGE_REVIEWS,
+		                   .breadcrumbs = &(struct govuk_breadcrumbs){
+		                           .items = crumbs, .n_items = 3}});
 	}
 	if (error != NULL) {
 		const struct govuk_error_summary_item item = {
 		        .href = "#agency", .content.text = error};
-		govuk_error_summary(&h, &(struct govuk_error_summary){
-		                                .title.text = "There is a problem",
-		                                .error_list = &item,
-		                                .n_errors = 1});
+		govuk_error_summary(&h,
+		                    &(struct govuk_error_summary){
+		                            .title.text = "There is a problem",
+		                            .error_list = &item,
+		                            .n_errors = 1});
 	}
 	page_heading(&h, r->inc.reference, "Agencies involved");
 	page_form_begin(&h, req, req->path);
@@ -805,7 +797,8 @@ static enum masa_err agencies_page(struct http_request *req,
 	{
 		struct govuk_choice_item *items =
 		        arena_alloc(a, (n + 1) * sizeof *items);
-		const char **checked = arena_alloc(a, (nag + 1) * sizeof *checked);
+		const char **checked =
+		        arena_alloc(a, (nag + 1) * sizeof *checked);
 		struct govuk_error_message msg = {.content.text = error};
 
 		for (size_t k = 0; k < n; k++) {
@@ -830,7 +823,8 @@ static enum masa_err agencies_page(struct http_request *req,
 		                                        "with the child or "
 		                                        "family?",
 		                                .legend.classes =
-		                                        "govuk-fieldset__legend--s"},
+		                                        "govuk-fieldset__"
+		                                        "legend--s"},
 		                .frame.error_message = error ? &msg : NULL});
 	}
 	html_open(&h, "div", "class", "govuk-button-group", NULL);
@@ -864,9 +858,8 @@ static enum masa_err agencies_post(struct http_request *req,
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0, at = 0;
 	const char *key;
-	enum masa_err rc = assure_incident_find(&req->gov, &req->viewer,
-	                                        http_param(req, "ref"), a, &r,
-	                                        err);
+	enum masa_err rc = assure_incident_find(
+	        &req->gov, &req->viewer, http_param(req, "ref"), a, &r, err);
 
 	if (rc != MASA_OK)
 		return rc;
@@ -876,8 +869,8 @@ static enum masa_err agencies_post(struct http_request *req,
 		if (gov_organisation_find(&req->gov, req->partnership->id, key,
 		                          a, &o, &why) != MASA_OK)
 			return agencies_page(req, &r,
-			                     "Choose agencies from the list", 400,
-			                     err);
+			                     "Choose agencies from the list",
+			                     400, err);
 		ids = arena_grow(a, ids, n, &cap, sizeof *ids, 8);
 		ids[n++] = o.id;
 	}
