@@ -37,14 +37,13 @@ static enum masa_err api_incidents(struct http_request *req,
 	api_page_of(req, &page);
 	q.limit = (size_t)page.limit;
 	q.offset = (size_t)page.cursor;
-	if ((rc = assure_incident_list(&req->gov, &req->viewer, &q,
-	                               &req->arena, &rows, &n, &total, err)))
+	if ((rc = assure_incident_list(&req->gov, &req->viewer, &q, &req->arena,
+	                               &rows, &n, &total, err)))
 		return rc;
 	data = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(data,
-		                      assure_incident_json(&rows[i], false, NULL,
-		                                           0));
+		json_array_append_new(
+		        data, assure_incident_json(&rows[i], false, NULL, 0));
 	return api_respond_page(req, data, q.offset + n < total,
 	                        (long)(q.offset + n), err);
 }
@@ -72,9 +71,9 @@ static enum masa_err incident_out(struct http_request *req, const char *ref,
 
 static void etag(struct http_request *req, int64_t version)
 {
-	http_add_header(req, "ETag",
-	                arena_printf(&req->arena, "\"%lld\"",
-	                             (long long)version));
+	http_add_header(
+	        req, "ETag",
+	        arena_printf(&req->arena, "\"%lld\"", (long long)version));
 }
 
 static enum masa_err api_incident(struct http_request *req,
@@ -82,8 +81,8 @@ static enum masa_err api_incident(struct http_request *req,
 {
 	json_t *out;
 	int64_t version;
-	enum masa_err rc = incident_out(req, http_param(req, "ref"), &out,
-	                                &version, err);
+	enum masa_err rc =
+	        incident_out(req, http_param(req, "ref"), &out, &version, err);
 
 	if (rc != MASA_OK)
 		return rc;
@@ -121,8 +120,7 @@ static const struct api_member incident_members[] = {
  * A member given as null clears the field.
  */
 static enum masa_err apply(struct http_request *req, const json_t *body,
-                           struct assure_incident *inc,
-                           struct masa_error *err)
+                           struct assure_incident *inc, struct masa_error *err)
 {
 	static const char *const slugs[][2] = {
 	        {"body", "body"},
@@ -198,11 +196,10 @@ static enum masa_err agencies_of(struct http_request *req, const json_t *body,
 /* Who the audit log says made a change through the API. */
 static void act_as_account(struct http_request *req)
 {
-	req->gov.actor =
-	        req->account && req->account->username
-	                ? arena_printf(&req->arena, "api:%s",
-	                               req->account->username)
-	                : "api";
+	req->gov.actor = req->account && req->account->username
+	                         ? arena_printf(&req->arena, "api:%s",
+	                                        req->account->username)
+	                         : "api";
 }
 
 /* The incident as stored now, answered with status (201 or 200). */
@@ -217,9 +214,9 @@ static enum masa_err respond_stored(struct http_request *req, const char *ref,
 		return rc;
 	etag(req, version);
 	if (status == 201)
-		http_add_header(req, "Location",
-		                arena_printf(&req->arena,
-		                             "/api/v1/incidents/%s", ref));
+		http_add_header(
+		        req, "Location",
+		        arena_printf(&req->arena, "/api/v1/incidents/%s", ref));
 	return http_respond_json(req, status, out, err);
 }
 
@@ -238,8 +235,7 @@ static enum masa_err api_incident_add(struct http_request *req,
 	inc.reference = (char *)api_json_text(body, "reference");
 	if (inc.reference == NULL || api_json_text(body, "body") == NULL ||
 	    api_json_text(body, "aware_on") == NULL) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "%s: required",
+		rc = masa_error_set(err, MASA_ERR_INVALID, "%s: required",
 		                    inc.reference == NULL ? "reference"
 		                    : api_json_text(body, "body") == NULL
 		                            ? "body"
