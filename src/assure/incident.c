@@ -5,6 +5,7 @@
 #include "assure/incident.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "assure/assure.h"
@@ -633,6 +634,53 @@ enum masa_err assure_incident_list(struct gov *g, const struct gov_viewer *v,
 	return rc;
 }
 
+/* Most overdue first, then soonest due. */
+static int pressing_order(const void *x, const void *y)
+{
+	const struct assure_clock *a =
+	        ((const struct assure_pressing_clock *)x)->clock;
+	const struct assure_clock *b =
+	        ((const struct assure_pressing_clock *)y)->clock;
+	long ka = a->state == ASSURE_CLOCK_OVERDUE ? -a->working_days
+	                                           : a->working_days;
+	long kb = b->state == ASSURE_CLOCK_OVERDUE ? -b->working_days
+	                                           : b->working_days;
+
+	return ka < kb   ? -1
+	       : ka > kb ? 1
+	                 : (a->due > b->due) - (a->due < b->due);
+}
+
+enum masa_err assure_incident_pressing(struct gov *g,
+                                       const struct gov_viewer *v,
+                                       date_days today, long within,
+                                       struct arena *a,
+                                       struct assure_pressing_clock **out,
+                                       size_t *n, struct masa_error *err)
+{
+	struct assure_incident_query q = {.open_only = true,
+	                                  .limit = ASSURE_PRESSING_MAX,
+	                                  .today = today};
+	struct assure_incident_row *rows;
+	size_t nrows;
+	enum masa_err rc =
+	        assure_incident_list(g, v, &q, a, &rows, &nrows, NULL, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != MASA_OK)
+		return rc;
+	*out = arena_alloc(a,
+	                   (nrows * ASSURE_INCIDENT_CLOCKS + 1) * sizeof **out);
+	for (size_t i = 0; i < nrows; i++)
+		for (int k = 0; k < ASSURE_INCIDENT_CLOCKS; k++)
+			if (assure_clock_pressing(&rows[i].clocks[k], within))
+				(*out)[(*n)++] = (struct assure_pressing_clock){
+				        &rows[i], &rows[i].clocks[k]};
+	qsort(*out, *n, sizeof **out, pressing_order);
+	return MASA_OK;
+}
+
 static const char SQL_AGENCIES[] =
         "SELECT o.id, o.key, o.name FROM incident_agency ia JOIN "
         "organisation o ON o.id = ia.organisation_id WHERE "
@@ -803,4 +851,175 @@ void assure_incident_csv_cells(const struct assure_incident_row *r,
 	cells[13] = assure_clock_state_name(rr->state);
 	cells[14] = arena_printf(a, "%ld", rr->working_days);
 	cells[15] = i->decision;
+}
+
+const char *assure_incident_clock_name(int k)
+{
+	return k == ASSURE_INCIDENT_NOTIFY ? "notification" : "rapid_review";
+}
+
+/* Chairs of body ?1 on ?2 not yet reminded of clock ?4 of incident ?3. */
+static const char SQL_REMIND_CHAIRS[] =
+        "SELECT p.id, p.name, p.email FROM membership ms JOIN person p ON "
+        "p.id = ms.person_id WHERE ms.body_id = ?1 AND ms.role = 'chair' "
+        "AND COALESCE(ms.start_date, '0000-01-01') <= ?2 AND "
+        "COALESCE(ms.end_date, '9999-12-31') >= ?2 AND NOT EXISTS (SELECT 1 "
+        "FROM incident_reminder_sent r WHERE r.incident_id = ?3 AND "
+        "r.clock = ?4 AND r.person_id = p.id AND r.on_date = ?2) "
+        "ORDER BY p.id";
+
+/* A (person, clock) pair to remind. */
+struct remind_pair {
+	int64_t person_id;
+	char *name, *email;
+	struct assure_pressing_clock clock;
+};
+
+static int pair_order(const void *x, const void *y)
+{
+	const struct remind_pair *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+
+	if (c == 0)
+		c = (a->person_id > b->person_id) -
+		    (a->person_id < b->person_id);
+	return c ? c : pressing_order(&a->clock, &b->clock);
+}
+
+enum masa_err assure_incident_reminders(struct gov *g, int64_t partnership_id,
+                                        date_days on, struct arena *a,
+                                        struct assure_incident_reminder **out,
+                                        size_t *n, struct masa_error *err)
+{
+	struct gov_viewer v;
+	struct assure_pressing_clock *clocks;
+	struct remind_pair *pairs = NULL;
+	size_t nclocks, npairs = 0, cap = 0;
+	char day[DATE_TEXT_SIZE];
+	enum masa_err rc;
+
+	*out = NULL;
+	*n = 0;
+	gov_viewer_system(&v, partnership_id);
+	date_format(on, day);
+	rc = assure_incident_pressing(g, &v, on, ASSURE_NOTIFY_WORKING_DAYS, a,
+	                              &clocks, &nclocks, err);
+	for (size_t i = 0; rc == MASA_OK && i < nclocks; i++) {
+		struct store_stmt *st;
+		bool row;
+		int k = (int)(clocks[i].clock - clocks[i].incident->clocks);
+
+		if ((rc = store_prepare(g->store, SQL_REMIND_CHAIRS, &st, err)))
+			break;
+		store_bind_int(st, 1, clocks[i].incident->inc.body_id);
+		store_bind_text(st, 2, day);
+		store_bind_int(st, 3, clocks[i].incident->inc.id);
+		store_bind_text(st, 4, assure_incident_clock_name(k));
+		while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+			const char *email = store_column_text(st, 2);
+
+			pairs = arena_grow(a, pairs, npairs, &cap,
+			                   sizeof *pairs, 16);
+			pairs[npairs++] = (struct remind_pair){
+			        store_column_int(st, 0),
+			        arena_strdup(a, store_column_text(st, 1)),
+			        email && email[0] ? arena_strdup(a, email)
+			                          : NULL,
+			        clocks[i]};
+		}
+		store_done(st);
+	}
+	if (rc != MASA_OK || npairs == 0)
+		return rc;
+	qsort(pairs, npairs, sizeof *pairs, pair_order);
+	*out = arena_alloc(a, npairs * sizeof **out);
+	for (size_t i = 0; i < npairs;) {
+		struct assure_incident_reminder *r = &(*out)[(*n)++];
+		size_t end = i;
+
+		while (end < npairs &&
+		       pairs[end].person_id == pairs[i].person_id)
+			end++;
+		r->person_id = pairs[i].person_id;
+		r->person_name = pairs[i].name;
+		r->email = pairs[i].email;
+		r->clocks = arena_alloc(a, (end - i) * sizeof *r->clocks);
+		for (; i < end; i++)
+			r->clocks[r->nclocks++] = pairs[i].clock;
+	}
+	return MASA_OK;
+}
+
+static const char SQL_REMIND_CLAIM[] =
+        "INSERT INTO incident_reminder_sent (incident_id, clock, person_id, "
+        "on_date, sent_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT "
+        "(incident_id, clock, person_id, on_date) DO NOTHING RETURNING id";
+static const char SQL_REMIND_UNCLAIM[] =
+        "DELETE FROM incident_reminder_sent WHERE incident_id = ?1 AND "
+        "clock = ?2 AND person_id = ?3 AND on_date = ?4 AND sent_at = ?5";
+
+/*
+ * Claims (or gives back) every clock of r in one transaction; *all is
+ * false, and nothing is claimed, when another run had claimed one. As for
+ * action reminders, no audit entry: this is the log of deliveries.
+ */
+static enum masa_err reminder_claim(struct gov *g,
+                                    const struct assure_incident_reminder *r,
+                                    date_days on, const char *stamp,
+                                    bool unclaim, bool *all,
+                                    struct masa_error *err)
+{
+	char day[DATE_TEXT_SIZE];
+	enum masa_err rc;
+
+	*all = true;
+	date_format(on, day);
+	if ((rc = gov_begin(g, err)))
+		return rc;
+	for (size_t i = 0; rc == MASA_OK && *all && i < r->nclocks; i++) {
+		const struct assure_pressing_clock *c = &r->clocks[i];
+		struct store_stmt *st;
+		int64_t id = 0;
+
+		if ((rc = store_prepare(g->store,
+		                        unclaim ? SQL_REMIND_UNCLAIM
+		                                : SQL_REMIND_CLAIM,
+		                        &st, err)))
+			break;
+		store_bind_int(st, 1, c->incident->inc.id);
+		store_bind_text(st, 2,
+		                assure_incident_clock_name(
+		                        (int)(c->clock - c->incident->clocks)));
+		store_bind_int(st, 3, r->person_id);
+		store_bind_text(st, 4, day);
+		store_bind_text(st, 5, stamp);
+		rc = store_run(st, unclaim ? NULL : &id, err);
+		if (rc == MASA_OK && !unclaim && id == 0)
+			*all = false;
+	}
+	if (rc == MASA_OK && !*all)
+		gov_rollback(g); /* another run sends it: claim nothing */
+	rc = gov_end(g, rc, err);
+	if (rc != MASA_OK && !*all) {
+		masa_error_clear(err);
+		rc = MASA_OK;
+	}
+	return rc;
+}
+
+enum masa_err assure_incident_reminder_claim(
+        struct gov *g, const struct assure_incident_reminder *r, date_days on,
+        char stamp[21], bool *claimed, struct masa_error *err)
+{
+	timestamp_now(stamp);
+	return reminder_claim(g, r, on, stamp, false, claimed, err);
+}
+
+enum masa_err assure_incident_reminder_unclaim(
+        struct gov *g, const struct assure_incident_reminder *r, date_days on,
+        const char *stamp, struct masa_error *err)
+{
+	bool all;
+
+	return reminder_claim(g, r, on, stamp, true, &all, err);
 }

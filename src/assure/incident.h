@@ -155,6 +155,65 @@ enum masa_err assure_incident_list(struct gov *g, const struct gov_viewer *v,
                                    struct assure_incident_row **out, size_t *n,
                                    size_t *total, struct masa_error *err);
 
+/* A clock that wants attention, and its incident. */
+struct assure_pressing_clock {
+	const struct assure_incident_row *incident;
+	const struct assure_clock *clock;
+};
+
+/* The most pressing clocks assure_incident_pressing reads. */
+enum { ASSURE_PRESSING_MAX = 200 };
+
+/*
+ * The clocks of the incidents v may see that are overdue on today or due
+ * within `within` working days of it (assure_clock_pressing), the most
+ * overdue first, then the soonest due; at most ASSURE_PRESSING_MAX
+ * incidents are read. For the chair's home page and the reminders. In a.
+ */
+enum masa_err assure_incident_pressing(struct gov *g,
+                                       const struct gov_viewer *v,
+                                       date_days today, long within,
+                                       struct arena *a,
+                                       struct assure_pressing_clock **out,
+                                       size_t *n, struct masa_error *err);
+
+/* The name of clock k of an incident: "notification", "rapid_review". */
+const char *assure_incident_clock_name(int k);
+
+/*
+ * One person's reminder of incident clocks: the chair (on the day) of a
+ * body holding incidents whose clocks are overdue or due within 5 working
+ * days, and those clocks not yet reminded to them that day.
+ */
+struct assure_incident_reminder {
+	int64_t person_id;
+	char *person_name;
+	char *email; /* NULL: no address (reported, not sent) */
+	struct assure_pressing_clock *clocks;
+	size_t nclocks;
+};
+
+/*
+ * The reminders of partnership_id's incident clocks on `on`, by person
+ * name. Everything in a.
+ */
+enum masa_err assure_incident_reminders(struct gov *g, int64_t partnership_id,
+                                        date_days on, struct arena *a,
+                                        struct assure_incident_reminder **out,
+                                        size_t *n, struct masa_error *err);
+/*
+ * Claims reminder r for `on` before it is sent (*claimed false, nothing
+ * claimed, when another run has); stamp receives the claim's time for
+ * assure_incident_reminder_unclaim, which gives back a claim whose message
+ * could not be sent.
+ */
+enum masa_err assure_incident_reminder_claim(
+        struct gov *g, const struct assure_incident_reminder *r, date_days on,
+        char stamp[21], bool *claimed, struct masa_error *err);
+enum masa_err assure_incident_reminder_unclaim(
+        struct gov *g, const struct assure_incident_reminder *r, date_days on,
+        const char *stamp, struct masa_error *err);
+
 /* The agencies of incident id, by name; in a. */
 enum masa_err assure_incident_agencies(struct gov *g, int64_t id,
                                        struct arena *a,

@@ -48,6 +48,9 @@ static const char *const TABLES[] = {
         "body_partnership",
         "minutes_document",
         "site_page",
+        "incident",
+        "incident_agency",
+        "incident_reminder_sent",
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
 

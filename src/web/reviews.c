@@ -247,6 +247,49 @@ static enum masa_err reviews_page(struct http_request *req,
 	return rc;
 }
 
+enum masa_err reviews_clock_panel(struct http_request *req, struct html *h,
+                                  struct masa_error *err)
+{
+	struct arena *a = &req->arena;
+	struct assure_pressing_clock *c;
+	size_t n;
+	bool visible;
+	enum masa_err rc;
+
+	if ((rc = assure_reviews_visible(&req->gov, &req->viewer, &visible,
+	                                 err)) ||
+	    !visible)
+		return rc;
+	if ((rc = assure_incident_pressing(
+	             &req->gov, &req->viewer, date_today(),
+	             ASSURE_NOTIFY_WORKING_DAYS, a, &c, &n, err)))
+		return rc;
+	html_elem(h, "h2", "Review clocks", "class", "govuk-heading-m", NULL);
+	if (n == 0) {
+		html_elem(h, "p",
+		          "No serious incident's notification or rapid review "
+		          "is late or due in the next 5 working days.",
+		          "class", "govuk-body", NULL);
+		return MASA_OK;
+	}
+	html_open(h, "ul", "class", "govuk-list govuk-list--spaced", NULL);
+	for (size_t i = 0; i < n; i++) {
+		char due[DATE_WORDS_SIZE];
+
+		date_format_words(c[i].clock->due, false, due);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", c[i].incident->inc.reference, "href",
+		          arena_printf(a, "/reviews/incidents/%s",
+		                       c[i].incident->inc.reference),
+		          "class", "govuk-link", NULL);
+		html_textf(h, ": %s, due %s ", c[i].clock->label, due);
+		clock_tag(h, c[i].clock);
+		html_close(h);
+	}
+	html_close(h);
+	return MASA_OK;
+}
+
 /* ---- CSV ---- */
 
 /* One CSV cell (RFC 4180), a formula-looking one with an apostrophe. */

@@ -17,4 +17,13 @@
 
 extern const struct route reviews_routes[];
 
+/*
+ * The home page's panel for those who may see cases: the clocks of serious
+ * incidents overdue or due within 5 working days, each with a link to its
+ * incident; nothing for anyone else.
+ */
+struct html;
+enum masa_err reviews_clock_panel(struct http_request *req, struct html *h,
+                                  struct masa_error *err);
+
 #endif

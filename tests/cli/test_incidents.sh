@@ -126,6 +126,18 @@ for who in chair admin; do
 done
 body_has "admin: the record button" "/reviews/incidents/new"
 
+# The home page's clocks: the open incident's report is overdue.
+page chair /
+body_has "chair's home: the review clocks" "Review clocks"
+body_has "chair's home: the overdue report" "RR-2021-01</a>: Rapid review report to the national panel"
+body_hasnt "chair's home: not the clocks done" "RR-2019-02</a>"
+page panel /
+body_has "panel member's home: the clocks" "RR-2021-01"
+for who in public outsider police; do
+	page "$who" /
+	body_hasnt "$who's home: no review clocks" "Review clocks"
+done
+
 # One incident.
 page public /reviews/incidents/RR-2019-01
 code_is "public: an incident asks to sign in" 303 401
@@ -263,5 +275,49 @@ req -b jar_admin "$URL/reviews/incidents/RR-2025-02/agencies" --data-urlencode "
 code_is "form: agencies saved" 303
 page admin /reviews/incidents/RR-2025-02
 body_has "the agencies shown" "Rotherham Council"
+
+# ---- reminders to the chair of the holding body ----
+# On Friday 12 March 2021 the open incident's rapid review report is due on
+# Monday 15 March: its chair is reminded, naming the reference only.
+ok "no address yet: a dry run" --db demo.db remind --on 2021-03-12 --dry-run --from unit@example.org
+has "the chair has no address" "not reminded: Christine Cassell has no e-mail address (1 serious incident clock)"
+ok "the chair's address" --db demo.db person edit christine-cassell --email chair.cprp@example.org
+ok "dry run" --db demo.db remind --on 2021-03-12 --dry-run --from unit@example.org
+has "to the chair" "to Christine Cassell <chair.cprp@example.org>"
+has "the subject" "Subject: masa: serious incidents: 1 clock due soon"
+has "the reference and clock" "RR-2021-01: Rapid review report to the national panel, due Monday 15"
+has "in working days" "due in 1 working day"
+hasnt "nothing of what happened" "neglected"
+ok "the day after it was due" --db demo.db remind --on 2021-03-16 --dry-run --from unit@example.org
+has "overdue" "overdue by 1 working day"
+ok "a week earlier: not yet" --db demo.db remind --on 2021-03-05 --dry-run --from unit@example.org
+hasnt "nothing for the chair" "chair.cprp@example.org"
+PY=""
+for p in /usr/bin/python3 python3; do
+	"$p" -c 'import aiosmtpd' 2>/dev/null && { PY=$p; break; }
+done
+if [ -z "$PY" ]; then
+	fail "python3-aiosmtpd is installed (scripts/setup --test)"
+else
+	PORT=$("$PY" -c 'import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+	"$PY" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Mailbox "$WORK/mail" >"$WORK/smtp.log" 2>&1 &
+	SMTP_PID=$!
+	trap 'kill "$SMTP_PID" 2>/dev/null; stop_server' EXIT
+	if wait_for 30 listening_on "$PORT"; then
+		ok "remind sends" --db demo.db remind --on 2021-03-12 --smtp "smtp://127.0.0.1:$PORT" --from unit@example.org
+		has "sent to the chair" "sent to Christine Cassell <chair.cprp@example.org>: 1 serious incident clock"
+		[ "$(grep -l "RR-2021-01" "$WORK"/mail/new/* 2>/dev/null | wc -l)" = 1 ] &&
+			pass "one message names the incident" || fail "one message names the incident"
+		[ "$(sqlite3 demo.db "SELECT COUNT(*) FROM incident_reminder_sent WHERE clock = 'rapid_review'")" = 1 ] &&
+			pass "the reminder is recorded" || fail "the reminder is recorded"
+		ok "remind again the same day" --db demo.db remind --on 2021-03-12 --smtp "smtp://127.0.0.1:$PORT" --from unit@example.org
+		hasnt "not sent twice" "chair.cprp@example.org"
+		[ "$(grep -l "RR-2021-01" "$WORK"/mail/new/* 2>/dev/null | wc -l)" = 1 ] &&
+			pass "still one message" || fail "still one message"
+	else
+		fail "SMTP listener" "$(cat "$WORK/smtp.log")"
+	fi
+fi
 
 done_testing

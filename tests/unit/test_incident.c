@@ -142,9 +142,9 @@ static void test_dates_in_order(void **state)
 			inc.decision_reasons = "None needed";
 			inc.decision_on = (char *)value;
 		}
-		assert_int_equal(assure_incident_create(&f->g, &inc, NULL, 0,
-		                                        &f->err),
-		                 MASA_ERR_INVALID);
+		assert_int_equal(
+		        assure_incident_create(&f->g, &inc, NULL, 0, &f->err),
+		        MASA_ERR_INVALID);
 		if (strstr(f->err.message, cases[i].words) == NULL)
 			fail_msg("%s: %s", field, f->err.message);
 	}
@@ -156,17 +156,17 @@ static void test_dates_in_order(void **state)
 		inc.decision = "local_review";
 		inc.decision_reasons = "Learning";
 		inc.decision_on = "2025-01-09";
-		assert_int_equal(assure_incident_create(&f->g, &inc, NULL, 0,
-		                                        &f->err),
-		                 MASA_ERR_INVALID);
+		assert_int_equal(
+		        assure_incident_create(&f->g, &inc, NULL, 0, &f->err),
+		        MASA_ERR_INVALID);
 		assert_non_null(strstr(f->err.message,
 		                       "before the date of the rapid review"));
 		inc.decision_on = "2025-01-10";
 		inc.panel_response = "Agreed";
 		inc.panel_response_on = "2025-01-09";
-		assert_int_equal(assure_incident_create(&f->g, &inc, NULL, 0,
-		                                        &f->err),
-		                 MASA_ERR_INVALID);
+		assert_int_equal(
+		        assure_incident_create(&f->g, &inc, NULL, 0, &f->err),
+		        MASA_ERR_INVALID);
 		assert_non_null(strstr(f->err.message,
 		                       "before the date of the decision"));
 		/* The same day is in order. */
@@ -186,9 +186,8 @@ static void test_meeting_of_the_body(void **state)
 	                         &f->a, &m, &f->err));
 	inc.aware_on = "2014-11-01";
 	inc.rapid_review_meeting_id = m.id;
-	assert_int_equal(
-	        assure_incident_create(&f->g, &inc, NULL, 0, &f->err),
-	        MASA_ERR_INVALID);
+	assert_int_equal(assure_incident_create(&f->g, &inc, NULL, 0, &f->err),
+	                 MASA_ERR_INVALID);
 	assert_non_null(strstr(f->err.message, "a meeting of the body"));
 	/* The panel's own meeting gives the rapid review its date. */
 	MUST(f, gov_meeting_find(&f->g, f->partnership, "RSCP-CPRP/2019-10-23",
@@ -275,8 +274,8 @@ static void sees(struct fixture *f, struct gov_viewer v, bool panel_case,
 	assert_int_equal(assure_incident_find(&f->g, &v, "RR-2019-01", &f->a,
 	                                      &r, &f->err) == MASA_OK,
 	                 panel_case);
-	assert_int_equal(assure_incident_find(&f->g, &v, "SCR-2014-01",
-	                                      &f->a, &r, &f->err) == MASA_OK,
+	assert_int_equal(assure_incident_find(&f->g, &v, "SCR-2014-01", &f->a,
+	                                      &r, &f->err) == MASA_OK,
 	                 subgroup_case);
 	MUST(f, assure_incident_list(&f->g, &v, &q, &f->a, &rows, &n, &total,
 	                             &f->err));
@@ -317,17 +316,17 @@ static void test_visibility(void **state)
 	     false, false, false);
 	/* The panel member's person, but not signed in: nothing. */
 	{
-		struct gov_viewer v = test_viewer(&f->g, f->partnership,
-		                                  GOV_ROLE_PUBLIC,
-		                                  "jon-stonehouse", NULL);
+		struct gov_viewer v =
+		        test_viewer(&f->g, f->partnership, GOV_ROLE_PUBLIC,
+		                    "jon-stonehouse", NULL);
 		sees(f, v, false, false, false);
 	}
 	/* The same member once their membership has ended: nothing. */
 	{
 		struct store_stmt *st;
-		struct gov_viewer v = test_viewer(&f->g, f->partnership,
-		                                  GOV_ROLE_MEMBER,
-		                                  "jon-stonehouse", NULL);
+		struct gov_viewer v =
+		        test_viewer(&f->g, f->partnership, GOV_ROLE_MEMBER,
+		                    "jon-stonehouse", NULL);
 
 		MUST(f, store_prepare(f->store,
 		                      "UPDATE membership SET end_date = "

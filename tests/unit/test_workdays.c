@@ -113,17 +113,13 @@ static void test_holidays(void **state)
 static void test_between(void **state)
 {
 	(void)state;
-	assert_int_equal(workdays_between(day("2024-12-31"),
-	                                  day("2025-01-02")),
+	assert_int_equal(workdays_between(day("2024-12-31"), day("2025-01-02")),
 	                 1);
-	assert_int_equal(workdays_between(day("2019-12-31"),
-	                                  day("2020-01-03")),
+	assert_int_equal(workdays_between(day("2019-12-31"), day("2020-01-03")),
 	                 2);
-	assert_int_equal(workdays_between(day("2024-06-07"),
-	                                  day("2024-06-09")),
+	assert_int_equal(workdays_between(day("2024-06-07"), day("2024-06-09")),
 	                 0);
-	assert_int_equal(workdays_between(day("2024-06-07"),
-	                                  day("2024-06-01")),
+	assert_int_equal(workdays_between(day("2024-06-07"), day("2024-06-01")),
 	                 0);
 }
 
@@ -228,7 +224,8 @@ static void test_bad_file(void **state)
 	waitpid(pid, &status, 0);
 	unlink(path);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	if (strstr(message, path) == NULL || strstr(message, "line 3") == NULL ||
+	if (strstr(message, path) == NULL ||
+	    strstr(message, "line 3") == NULL ||
 	    strstr(message, "14/06/2030") == NULL)
 		fail_msg("the message names the file, line and text: %s",
 		         message);
