@@ -98,6 +98,14 @@ api() {
 	shift
 	if [ "$who" = public ]; then req "$@"; else req -H "Authorization: Bearer $(cat "tok_$who")" "$@"; fi
 }
+# keep METHOD PATH: the last API answer, to check against openapi.json.
+: >"$WORK/samples.tsv"
+nkept=0
+keep() {
+	nkept=$((nkept + 1))
+	cp "$BODY" "$WORK/kept.$nkept"
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$CODE" "$WORK/kept.$nkept" >>"$WORK/samples.tsv"
+}
 
 # The overview.
 page public /reviews
@@ -189,14 +197,17 @@ for who in outsider police; do
 	body_hasnt "$who: API list holds no case" "RR-"
 	api "$who" "$URL/api/v1/incidents/RR-2019-01"
 	code_is "$who: API incident not found" 404
+	keep GET /api/v1/incidents/RR-2019-01
 done
 api panel "$URL/api/v1/incidents?limit=2"
 code_is "panel: API list" 200
+keep GET "/api/v1/incidents?limit=2"
 if jq -e '(.data | length) == 2 and .next != null and ([.data[].reference] | index("SCR-2014-01") == null)' "$BODY" >/dev/null; then
 	pass "panel: a page of 2 with a next link, no sub-group case"
 else fail "panel: a page of 2 with a next link" "$(head -c 300 "$BODY")"; fi
 api panel "$URL/api/v1/incidents/RR-2019-02"
 code_is "panel: API incident" 200
+keep GET /api/v1/incidents/RR-2019-02
 if jq -e '.clocks.notification.state == "late" and .clocks.notification.working_days == 2' "$BODY" >/dev/null; then
 	pass "panel: the API's clock"
 else fail "panel: the API's clock" "$(head -c 300 "$BODY")"; fi
@@ -217,6 +228,7 @@ unchanged "API: a name"
 api admin "$URL/api/v1/incidents" -X POST -H 'Content-Type: application/json' \
 	--data '{"reference": "RR-2025-01", "body": "RSCP-CPRP", "kind": "death", "age_band": "1-4", "aware_on": "2025-03-03", "agencies": ["rdash"]}'
 code_is "API: recorded" 201
+keep POST /api/v1/incidents
 header_has "API: its Location" "Location: /api/v1/incidents/RR-2025-01"
 before=$(fingerprint demo.db)
 api admin "$URL/api/v1/incidents/RR-2025-01" -X PATCH -H 'Content-Type: application/json' \
@@ -227,6 +239,7 @@ unchanged "API: dates out of order"
 api admin "$URL/api/v1/incidents/RR-2025-01" -X PATCH -H 'Content-Type: application/json' \
 	--data '{"notified_on": "2025-03-07", "version": 1}'
 code_is "API: notified" 200
+keep PATCH /api/v1/incidents/RR-2025-01
 if jq -e '.clocks.notification.state == "on_time" and .version == 2' "$BODY" >/dev/null; then
 	pass "API: on time, version 2"
 else fail "API: on time, version 2" "$(head -c 300 "$BODY")"; fi
@@ -234,7 +247,20 @@ before=$(fingerprint demo.db)
 api admin "$URL/api/v1/incidents/RR-2025-01" -X PATCH -H 'Content-Type: application/json' \
 	--data '{"notified_on": "2025-03-06", "version": 1}'
 code_is "API: a stale version is a conflict" 409
+keep PATCH /api/v1/incidents/RR-2025-01
 unchanged "API: a stale version"
+req "$URL/api/v1/openapi.json"
+cp "$BODY" "$WORK/openapi.json"
+if command -v node >/dev/null && [ -d "$ROOT/node_modules/@seriousme/openapi-schema-validator" ]; then
+	(cd "$ROOT" && node tests/api/validate.mjs "$WORK/openapi.json" "$WORK/samples.tsv") >"$WORK/validate.out" 2>&1
+	if grep -q "^not ok" "$WORK/validate.out" || [ "$(grep -c "^ok" "$WORK/validate.out")" -lt 2 ]; then
+		fail "the API's answers match openapi.json" "$(grep -v '^ok' "$WORK/validate.out" | head -5)"
+	else
+		pass "the API's answers match openapi.json ($(grep -c "^ok" "$WORK/validate.out") checks)"
+	fi
+else
+	fail "node and @seriousme/openapi-schema-validator are installed" "run scripts/setup --test"
+fi
 
 # ---- the forms ----
 token=$(page_csrf jar_admin /reviews/incidents/new)
