@@ -544,10 +544,10 @@ static enum masa_err incident_page(struct http_request *req,
 				                     k ? ", " : "", ag[k].name);
 			row_text(&rows[5], "Agencies involved", names);
 			rows[5].actions = change(req, i->reference, "agencies",
-			                         " agencies involved");
+			                         "agencies involved");
 		}
 		summary(&h, "The incident", rows, 6,
-		        change(req, i->reference, "details", " the incident"));
+		        change(req, i->reference, "details", "the incident"));
 	}
 	{
 		struct govuk_summary_list_row rows[2] = {0};
@@ -559,7 +559,7 @@ static enum masa_err incident_page(struct http_request *req,
 		         date_iso_words(a, i->notified_on, true));
 		summary(&h, "Notification to the national panel", rows, 2,
 		        change(req, i->reference, "notification",
-		               " the notification"));
+		               "the notification"));
 	}
 	{
 		struct govuk_summary_list_row rows[3] = {0};
@@ -573,7 +573,7 @@ static enum masa_err incident_page(struct http_request *req,
 		         date_iso_words(a, i->rapid_review_sent_on, true));
 		summary(&h, "Rapid review", rows, 3,
 		        change(req, i->reference, "rapid-review",
-		               " the rapid review"));
+		               "the rapid review"));
 	}
 	if ((rc = meeting_section(&h, req, &r, err)))
 		goto out;
@@ -587,7 +587,7 @@ static enum masa_err incident_page(struct http_request *req,
 		         date_iso_words(a, i->decision_on, true));
 		row_text(&rows[2], "Reasons", i->decision_reasons);
 		summary(&h, "Decision", rows, 3,
-		        change(req, i->reference, "decision", " the decision"));
+		        change(req, i->reference, "decision", "the decision"));
 	}
 	{
 		struct govuk_summary_list_row rows[2] = {0};
@@ -597,7 +597,7 @@ static enum masa_err incident_page(struct http_request *req,
 		         date_iso_words(a, i->panel_response_on, true));
 		summary(&h, "The national panel's response", rows, 2,
 		        change(req, i->reference, "panel-response",
-		               " the national panel's response"));
+		               "the national panel's response"));
 	}
 	page_end(&h, req);
 	rc = http_respond_html(req, 200, &h, err);
