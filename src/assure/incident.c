@@ -483,9 +483,11 @@ enum masa_err assure_incident_update(struct gov *g,
 	    (rc = check_stored(g, &rec, &a, &review_on, err)))
 		goto out;
 	rec.rapid_review_on = review_on;
-	if ((rc = assure_incident_check(&rec, err)))
+	if ((rc = assure_incident_check(&rec, err)) || (rc = gov_begin(g, err)))
 		goto out;
+	/* The change and its audit entry together, or neither. */
 	rc = record_update(g, &assure_incident_record, &rec, err);
+	rc = gov_end(g, rc, err);
 out:
 	arena_free(&a);
 	return rc;

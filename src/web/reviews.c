@@ -116,6 +116,25 @@ static void reference_link(struct html *h, const void *arg)
 static const struct govuk_breadcrumb home_crumb = {.content.text = "Home",
                                                    .href = "/"};
 
+/*
+ * MASA_ERR_DENIED (403) unless the viewer sees the reviews at all (the
+ * lists would be empty): the overview and the CSV.
+ */
+static enum masa_err reviews_may_see(struct http_request *req,
+                                     struct masa_error *err)
+{
+	bool visible;
+	enum masa_err rc =
+	        assure_reviews_visible(&req->gov, &req->viewer, &visible, err);
+
+	if (rc == MASA_OK && !visible)
+		rc = masa_error_set(err, MASA_ERR_DENIED,
+		                    "Reviews are seen only by the chair, the "
+		                    "business unit and the members of the "
+		                    "bodies that hold cases.");
+	return rc;
+}
+
 /* The overview: the incidents the viewer may see, newest first, paged. */
 static enum masa_err reviews_page(struct http_request *req,
                                   struct masa_error *err)
@@ -128,19 +147,11 @@ static enum masa_err reviews_page(struct http_request *req,
 	                                  .today = date_today()};
 	struct assure_incident_row *rows;
 	size_t n, total;
-	bool visible;
 	struct html h;
 	enum masa_err rc;
 
-	if ((rc = assure_reviews_visible(&req->gov, &req->viewer, &visible,
-	                                 err)))
-		return rc;
-	if (!visible)
-		return masa_error_set(err, MASA_ERR_DENIED,
-		                      "Reviews are seen only by the chair, the "
-		                      "business unit and the members of the "
-		                      "bodies that hold cases.");
-	if ((rc = assure_incident_list(&req->gov, &req->viewer, &q, a, &rows,
+	if ((rc = reviews_may_see(req, err)) ||
+	    (rc = assure_incident_list(&req->gov, &req->viewer, &q, a, &rows,
 	                               &n, &total, err)))
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
@@ -329,9 +340,9 @@ static enum masa_err incidents_csv(struct http_request *req,
 	size_t n;
 	enum masa_err rc;
 
-	rc = assure_incident_list(&req->gov, &req->viewer, &q, &req->arena,
-	                          &rows, &n, NULL, err);
-	if (rc != MASA_OK)
+	if ((rc = reviews_may_see(req, err)) ||
+	    (rc = assure_incident_list(&req->gov, &req->viewer, &q, &req->arena,
+	                               &rows, &n, NULL, err)))
 		return rc;
 	buf_init(&b, HTTP_PAGE_MAX);
 	rc = csv_line(&b, assure_incident_csv_headings,

@@ -178,6 +178,7 @@ if echo "$views" | grep -q "web:outsider\|web:police"; then fail "no view writte
 # CSV.
 for who in outsider police; do
 	page "$who" /reviews/incidents.csv
+	code_is "$who: the CSV is refused" 403
 	body_hasnt "$who: the CSV holds no case" "RR-"
 done
 page panel /reviews/incidents.csv

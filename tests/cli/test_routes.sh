@@ -413,7 +413,7 @@ want_code() {
 			may_see "$role" "$OLD1" || WANT=404 ;;
 		# A serious incident of the Child Practice Review Panel, on which
 		# none of these people sits: the admin and the chair only.
-		/reviews)
+		/reviews | /reviews/incidents.csv)
 			[ "$role" = admin ] || [ "$role" = chair ] || WANT=403 ;;
 		*/incidents/RR-2019-01)
 			[ "$role" = admin ] || [ "$role" = chair ] || WANT=404 ;;
