@@ -716,6 +716,9 @@ static enum masa_err form_get(struct http_request *req, struct masa_error *err)
 	struct incident_ctx *c;
 	enum masa_err rc = form_begin(req, form, &c, err);
 
+	/* A form over a case shows it: a view in the audit log. */
+	if (rc == MASA_OK && !form->create)
+		rc = assure_audit_view(&req->gov, "incident", c->r.inc.id, err);
 	return rc ? rc : form_page(req, form, c, 200, err);
 }
 
@@ -900,6 +903,8 @@ static enum masa_err agencies_get(struct http_request *req,
 	                                        http_param(req, "ref"),
 	                                        &req->arena, &r, err);
 
+	if (rc == MASA_OK)
+		rc = assure_audit_view(&req->gov, "incident", r.inc.id, err);
 	return rc ? rc : agencies_page(req, &r, NULL, 200, err);
 }
 
