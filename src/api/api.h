@@ -147,6 +147,8 @@ enum masa_err api_json_check(const json_t *v, const struct api_member *m,
 /* A string member of obj, or NULL when it is missing or null. */
 const char *api_json_text(const json_t *obj, const char *name);
 
+/* incidents.c: serious incidents (who may see cases only) */
+extern const struct route api_incident_routes[];
 /* This module's routes (http/route.h), for cli/routes.c. */
 extern const struct route api_routes[];
 

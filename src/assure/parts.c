@@ -3,8 +3,10 @@
  * (docs/interchange.md), in the order they load: a part may refer to the
  * records of those before it.
  */
+#include "assure/incident.h"
 #include "gov/interchange.h"
 
 const struct interchange_part *const interchange_parts[] = {
+        &assure_incident_part,
         NULL,
 };

@@ -158,6 +158,7 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_body_close, cmd_member_add, cmd_member_end, cmd_member_change_role,
         cmd_meeting_attend, cmd_minutes_write, cmd_resolution_add,
         cmd_minutes_status, cmd_workdays_add, cmd_workdays_between,
-        cmd_workdays_holidays;
+        cmd_workdays_holidays, cmd_incident_add, cmd_incident_set,
+        cmd_incident_list, cmd_incident_show;
 
 #endif

@@ -11,6 +11,10 @@
  * server. A reminder is recorded only once the server has accepted it, and
  * what is recorded is never sent again for that day, so a run can be
  * repeated after a failure and sends only what is still missing.
+ *
+ * It writes the chair of each body holding serious incidents a message of
+ * their clocks overdue or due within 5 working days (assure/incident.h),
+ * naming each incident by its reference only, recorded in the same way.
  */
 #include <string.h>
 
@@ -19,6 +23,7 @@
 #include "core/date.h"
 #include "core/mail.h"
 #include "core/text.h"
+#include "assure/incident.h"
 #include "gov/remind.h"
 #include "store/store.h"
 
@@ -278,6 +283,176 @@ static enum masa_err digest_message(struct cli_ctx *ctx,
 	return MASA_OK;
 }
 
+static void print_dry_run(const char *message)
+{
+	/* Shown with the terminal's line ends; sent with CRLF. */
+	for (const char *p = message; *p; p++)
+		if (*p != '\r')
+			putchar(*p);
+}
+
+/* "masa: serious incidents: 1 clock overdue, 2 due soon" */
+static const char *incident_subject(struct arena *a,
+                                    const struct assure_incident_reminder *r)
+{
+	size_t overdue = 0;
+
+	for (size_t i = 0; i < r->nclocks; i++)
+		overdue += r->clocks[i].clock->state == ASSURE_CLOCK_OVERDUE;
+	if (overdue == r->nclocks)
+		return arena_printf(
+		        a, "masa: serious incidents: %zu %s overdue", overdue,
+		        plural(overdue, "clock", "clocks"));
+	if (overdue == 0)
+		return arena_printf(
+		        a, "masa: serious incidents: %zu %s due soon",
+		        r->nclocks, plural(r->nclocks, "clock", "clocks"));
+	return arena_printf(a,
+	                    "masa: serious incidents: %zu %s overdue, %zu due "
+	                    "soon",
+	                    overdue, plural(overdue, "clock", "clocks"),
+	                    r->nclocks - overdue);
+}
+
+/*
+ * The message of incident clocks to the chair of the body holding them:
+ * each incident by its reference only (never what happened), the clock,
+ * its due day and state in working days.
+ */
+static enum masa_err incident_message(struct cli_ctx *ctx,
+                                      const struct assure_incident_reminder *r,
+                                      const char *from, struct buf *b,
+                                      struct mail_message *m,
+                                      struct masa_error *err)
+{
+	struct arena *a = &ctx->arena;
+	enum masa_err rc;
+
+	buf_reset(b);
+	if ((rc = buf_printf(b, err, "Dear %s,\n\n", r->person_name)) ||
+	    (rc = put_wrapped(b,
+	                      "These clocks of serious incidents held by a "
+	                      "body you chair are overdue or due within 5 "
+	                      "working days:",
+	                      "", err)) ||
+	    (rc = buf_puts(b, "\n", err)))
+		return rc;
+	for (size_t i = 0; i < r->nclocks && rc == MASA_OK; i++) {
+		const struct assure_clock *c = r->clocks[i].clock;
+		char due[DATE_WORDS_SIZE], words[64];
+
+		date_format_words(c->due, true, due);
+		rc = put_wrapped(
+		        b,
+		        arena_printf(
+		                a, "%s: %s, due %s: %s",
+		                r->clocks[i].incident->inc.reference, c->label,
+		                due,
+		                assure_clock_words(c, words, sizeof words)),
+		        "  ", err);
+	}
+	if (rc == MASA_OK)
+		rc = buf_puts(b, "\n", err);
+	if (rc == MASA_OK)
+		rc = put_wrapped(b,
+		                 "The reviews page of masa shows each "
+		                 "incident; please ask the business unit to "
+		                 "record what has been done.",
+		                 "", err);
+	if (rc == MASA_OK)
+		rc = buf_printf(b, err, "\n%s\n", ctx->partnership.name);
+	if (rc != MASA_OK)
+		return rc;
+	*m = (struct mail_message){
+	        .from = from,
+	        .from_name = ctx->partnership.name,
+	        .to = r->email,
+	        .to_name = r->person_name,
+	        .subject = incident_subject(a, r),
+	        .text = buf_str(b),
+	};
+	return MASA_OK;
+}
+
+/* What a run did, for its last line. */
+struct remind_tally {
+	size_t sent, failed, shown;
+};
+
+/*
+ * Sends (or, in a dry run, prints) the n incident reminders that have an
+ * address, claiming each first and giving a claim back when its message
+ * was not sent. False when the server could not be reached: the run stops.
+ */
+static bool send_incident_reminders(struct cli_ctx *ctx,
+                                    const struct assure_incident_reminder *ir,
+                                    size_t n, struct mail_sender *sender,
+                                    bool dry_run, const char *from,
+                                    date_days on, struct buf *text,
+                                    struct buf *message, struct remind_tally *t)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct assure_incident_reminder *r = &ir[i];
+		struct masa_error err = {0};
+		struct mail_message m;
+		char stamp[21];
+		bool claimed = false;
+
+		if (r->email == NULL)
+			continue;
+		buf_reset(message);
+		if (!dry_run) {
+			if (assure_incident_reminder_claim(&ctx->gov, r, on,
+			                                   stamp, &claimed,
+			                                   &err) != MASA_OK) {
+				fprintf(stderr,
+				        "masa: not sent to %s <%s>: %s\n",
+				        r->person_name, r->email, err.message);
+				t->failed++;
+				continue;
+			}
+			if (!claimed) {
+				printf("already sent to %s <%s> by another "
+				       "run\n",
+				       r->person_name, r->email);
+				continue;
+			}
+		}
+		if (incident_message(ctx, r, from, text, &m, &err) ||
+		    (dry_run && mail_format(&m, message, &err)) ||
+		    (!dry_run && mail_send(sender, &m, &err))) {
+			struct masa_error ignored;
+
+			if (claimed && assure_incident_reminder_unclaim(
+			                       &ctx->gov, r, on, stamp,
+			                       &ignored) != MASA_OK)
+				fprintf(stderr,
+				        "masa: %s: its reminder stays recorded "
+				        "as sent\n",
+				        ignored.message);
+			t->failed++;
+			fprintf(stderr, "masa: not sent to %s <%s>: %s\n",
+			        r->person_name, r->email, err.message);
+			if (!dry_run && mail_sender_unreachable(sender))
+				return false;
+			continue;
+		}
+		if (dry_run) {
+			printf("%s--- message %zu, to %s <%s> ---\n",
+			       t->shown ? "\n" : "", t->shown + 1,
+			       r->person_name, r->email);
+			print_dry_run(buf_str(message));
+			t->shown++;
+			continue;
+		}
+		printf("sent to %s <%s>: %zu serious incident %s\n",
+		       r->person_name, r->email, r->nclocks,
+		       plural(r->nclocks, "clock", "clocks"));
+		t->sent++;
+	}
+	return true;
+}
+
 /*
  * Checks --on, --smtp and --from before anything is opened; a bad --smtp or
  * --from is wrong usage.
@@ -308,14 +483,6 @@ static enum masa_err check_options(const struct cli_args *args, const char **on,
 	return rc;
 }
 
-static void print_dry_run(const char *message)
-{
-	/* Shown with the terminal's line ends; sent with CRLF. */
-	for (const char *p = message; *p; p++)
-		if (*p != '\r')
-			putchar(*p);
-}
-
 static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct masa_error err = {0};
@@ -328,6 +495,10 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 	size_t n, with_address = 0, sent = 0, failed = 0, no_address = 0;
 	size_t shown = 0;
 	int status = 0;
+	struct assure_incident_reminder *ir;
+	size_t nir = 0;
+	date_days on_day = 0;
+	bool stopped = false;
 
 	buf_init(&text, MAIL_MESSAGE_MAX / 2);
 	buf_init(&message, MAIL_MESSAGE_MAX);
@@ -361,8 +532,17 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 		status = cli_fail(&err);
 		goto out;
 	}
+	(void)date_parse(on, &on_day, NULL);
+	if (assure_incident_reminders(&ctx->gov, ctx->partnership.id, on_day,
+	                              &ctx->arena, &ir, &nir,
+	                              &err) != MASA_OK) {
+		status = cli_fail(&err);
+		goto out;
+	}
 	for (size_t i = 0; i < n; i++)
 		with_address += digests[i].email != NULL;
+	for (size_t i = 0; i < nir; i++)
+		with_address += ir[i].email != NULL;
 	if (!dry_run && with_address > 0 &&
 	    mail_sender_open(smtp, &sender, &err) != MASA_OK) {
 		status = cli_fail(&err);
@@ -418,6 +598,7 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 				        err.message, left,
 				        plural(left, "reminder", "reminders"));
 				failed += left - 1;
+				stopped = true;
 				break;
 			}
 			fprintf(stderr, "masa: not sent to %s <%s>: %s\n",
@@ -435,6 +616,25 @@ static int run_remind(struct cli_ctx *ctx, const struct cli_args *args)
 		printf("sent to %s <%s>: %zu %s\n", d->person_name, d->email,
 		       count, plural(count, "action", "actions"));
 		sent++;
+	}
+	if (!stopped && nir > 0) {
+		struct remind_tally t = {sent, failed, shown};
+
+		send_incident_reminders(ctx, ir, nir, sender, dry_run, from,
+		                        on_day, &text, &message, &t);
+		sent = t.sent;
+		failed = t.failed;
+		shown = t.shown;
+	}
+	for (size_t i = 0; i < nir; i++) {
+		if (ir[i].email != NULL)
+			continue;
+		printf("%snot reminded: %s has no e-mail address (%zu serious "
+		       "incident %s)\n",
+		       dry_run && shown > 0 && no_address == 0 ? "\n" : "",
+		       ir[i].person_name, ir[i].nclocks,
+		       plural(ir[i].nclocks, "clock", "clocks"));
+		no_address++;
 	}
 	/* After the messages, so that a dry run's list is not buried. */
 	for (size_t i = 0; i < n; i++) {

@@ -87,6 +87,10 @@ static const struct cli_command *const commands[] = {
         &cmd_workdays_add,
         &cmd_workdays_between,
         &cmd_workdays_holidays,
+        &cmd_incident_add,
+        &cmd_incident_set,
+        &cmd_incident_list,
+        &cmd_incident_show,
         &cmd_demo_generate,
         NULL};
 

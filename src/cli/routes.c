@@ -15,6 +15,7 @@
 #include "web/papers.h"
 #include "web/pages.h"
 #include "web/programme.h"
+#include "web/reviews.h"
 #include "web/session.h"
 #include "web/setup.h"
 #include "web/structure.h"
@@ -35,6 +36,8 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(agenda_routes),
         ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(circulate_routes),
+        ROUTE_INCLUDE(reviews_routes),
+        ROUTE_INCLUDE(api_incident_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };

@@ -63,6 +63,7 @@ static const char *const TABLES[] = {
         "cdr_theme",
         "child_death_theme",
         "child_death_action",
+        "incident_reminder_sent",
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
 

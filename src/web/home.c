@@ -13,6 +13,7 @@
 #include "http/server.h"
 #include "web/actions.h"
 #include "web/layout.h"
+#include "web/reviews.h"
 
 enum {
 	UPCOMING_MAX = 10,  /* next meetings shown */
@@ -305,6 +306,8 @@ enum masa_err home_page(struct http_request *req, struct masa_error *err)
 		}
 		if (gov_may_administer(&req->viewer, req->partnership->id) &&
 		    (rc = waiting(req, &h, today, err)))
+			goto fail;
+		if ((rc = reviews_clock_panel(req, &h, err)))
 			goto fail;
 	}
 	heading_m(&h, "Upcoming meetings");

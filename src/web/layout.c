@@ -7,6 +7,8 @@
  */
 #include "web/layout.h"
 
+#include "assure/incident.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -24,7 +26,22 @@ static const struct nav_item nav[] = {
         {PAGE_STRUCTURE, "/structure", "Partnership", GOV_ROLE_PUBLIC},
         {PAGE_MEETINGS, "/meetings", "Meetings", GOV_ROLE_PUBLIC},
         {PAGE_ACTIONS, "/actions", "Actions", GOV_ROLE_MEMBER},
+        /* only for those who may see cases (assure_reviews_visible) */
+        {PAGE_REVIEWS, "/reviews", "Reviews", GOV_ROLE_MEMBER},
 };
+
+/* Whether the viewer sees the reviews: the chair, the business unit and
+ * the members of bodies that hold cases. */
+static bool sees_reviews(const struct http_request *req)
+{
+	struct gov g = req->gov;
+	struct masa_error err;
+	bool yes = false;
+
+	return assure_reviews_visible(&g, &req->viewer, &yes, &err) ==
+	               MASA_OK &&
+	       yes;
+}
 
 static bool signed_in(const struct http_request *req)
 {
@@ -85,7 +102,8 @@ static void navigation(struct html *h, const struct http_request *req,
 
 	for (size_t i = 0; i < NAV; i++)
 		if (nav[i].role == GOV_ROLE_PUBLIC ||
-		    (in && req->viewer.role >= nav[i].role))
+		    (in && req->viewer.role >= nav[i].role &&
+		     (nav[i].section != PAGE_REVIEWS || sees_reviews(req))))
 			items[sn.n_navigation++] =
 			        (struct govuk_service_navigation_item){
 			                .content.text = nav[i].text,

@@ -170,10 +170,10 @@ is_error "the programme of an unknown body is 404" 404
 # --- meetings (public) ---
 api public GET /api/v1/meetings
 code_is "GET meetings" 200
-jq_is "every meeting of the demo" '.data | length' 10
+jq_is "every meeting of the demo" '.data | length' 14
 api public GET "/api/v1/meetings?body=RLSCB&from=2014-09-01&to=2014-12-31"
 jq_is "filtered by body and dates" '[.data[].key] | join(",")' "RLSCB/2014-09-04,RLSCB/2014-12-04"
-api public GET "/api/v1/meetings?limit=4&cursor=8"
+api public GET "/api/v1/meetings?limit=4&cursor=12"
 jq_is "the last page" '[(.data | length), .next] | join(",")' "2,"
 api public GET "/api/v1/meetings?body=NOPE"
 is_error "an unknown body filter is 400" 400

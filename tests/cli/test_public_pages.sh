@@ -119,7 +119,7 @@ body_has "the venue" "Venue: Riverside House"
 body_has "the status" "Adjourned"
 body_has "published minutes linked to the meeting page" 'href="/meetings/RLSCB/2014-12-04"'
 body_hasnt "no meeting outside the dates" "/2019-"
-body_has "every year with meetings is a link" '<a href="/meetings?year=2019" class="govuk-link">2019 (3 meetings)</a>'
+body_has "every year with meetings is a link" '<a href="/meetings?year=2019" class="govuk-link">2019 (4 meetings)</a>'
 body_has "the body filter" '<select class="govuk-select govuk-!-width-full" id="body" name="body">'
 req "$URL/meetings?from=2014-01-01&to=2014-12-31&body=RLSCB-SCR"
 body_has "filtered by body" "RLSCB-SCR/2014-11-19"

@@ -183,6 +183,18 @@ samples() {
 /bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
 /bodies/{body}/chair	/bodies/RSCP-EXEC/chair
 /bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
+/reviews	/reviews
+/reviews/incidents.csv	/reviews/incidents.csv
+/reviews/incidents/new	/reviews/incidents/new
+/reviews/incidents/{ref}	/reviews/incidents/RR-2019-01
+/reviews/incidents/{ref}/details	/reviews/incidents/RR-2019-01/details
+/reviews/incidents/{ref}/notification	/reviews/incidents/RR-2019-01/notification
+/reviews/incidents/{ref}/rapid-review	/reviews/incidents/RR-2019-01/rapid-review
+/reviews/incidents/{ref}/decision	/reviews/incidents/RR-2019-01/decision
+/reviews/incidents/{ref}/panel-response	/reviews/incidents/RR-2019-01/panel-response
+/reviews/incidents/{ref}/agencies	/reviews/incidents/RR-2019-01/agencies
+/api/v1/incidents	/api/v1/incidents
+/api/v1/incidents/{ref}	/api/v1/incidents/RR-2019-01
 LIST
 }
 
@@ -399,6 +411,12 @@ want_code() {
 			may_see "$role" XQKESTREL || WANT=404 ;;
 		*/papers/2 | */papers/2/* | */part-two-pack.pdf)
 			may_see "$role" "$OLD1" || WANT=404 ;;
+		# A serious incident of the Child Practice Review Panel, on which
+		# none of these people sits: the admin and the chair only.
+		/reviews | /reviews/incidents.csv)
+			[ "$role" = admin ] || [ "$role" = chair ] || WANT=403 ;;
+		*/incidents/RR-2019-01)
+			[ "$role" = admin ] || [ "$role" = chair ] || WANT=404 ;;
 		esac
 	elif [ "$role" = public ]; then
 		case $address in /api/*) WANT=401 ;; *) WANT=303 ;; esac

@@ -14,6 +14,7 @@
 
 #include "gov/body.h"
 #include "gov/partnership.h"
+#include "assure/incident.h"
 #include "gov/record.h"
 #include "store/store.h"
 
@@ -51,8 +52,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct record_kind *kinds[] = {
-	        &gov_organisation_record, &gov_person_record, &gov_body_record,
-	        &gov_membership_record, &gov_chair_change_record};
+	        &gov_organisation_record, &gov_person_record,
+	        &gov_body_record,         &gov_membership_record,
+	        &gov_chair_change_record, &assure_incident_record};
 	const struct record_field *typed[64];
 	size_t n = 0;
 	struct arena a = ARENA_INIT;
