@@ -1,0 +1,1036 @@
+/*
+ * dashboard: the child deaths and reviews dashboards (dashboard.h). The
+ * cases in scope are read once each and counted here; the viewer's right
+ * to exact figures is asked of the store with the rules of access.h.
+ */
+#include "assure/dashboard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assure/assure.h"
+#include "core/workdays.h"
+#include "gov/partnership.h"
+#include "store/store.h"
+
+enum { MAX_TREND_YEARS = 30, MAX_SETS = 8 };
+
+static const char *const category_names[] = {
+        "Deliberately inflicted injury, abuse or neglect",
+        "Suicide or deliberate self-inflicted harm",
+        "Trauma and other external factors, including medical or surgical "
+        "complications or error",
+        "Malignancy",
+        "Acute medical or surgical condition",
+        "Chronic medical condition",
+        "Chromosomal, genetic and congenital anomalies",
+        "Perinatal or neonatal event",
+        "Infection",
+        "Sudden unexpected, unexplained death",
+};
+
+const char *dashboard_category_name(int category)
+{
+	return category >= 1 && category <= 10 ? category_names[category - 1]
+	                                       : NULL;
+}
+
+void dashboard_default_period(date_days today, char from[DATE_TEXT_SIZE],
+                              char to[DATE_TEXT_SIZE])
+{
+	int y, m, d;
+
+	date_to_ymd(today, &y, &m, &d);
+	/* The year from April to March that ended before today's began. */
+	if (m < 4)
+		y--;
+	date_format(date_from_ymd(y - 1, 4, 1), from);
+	date_format(date_from_ymd(y, 3, 31), to);
+}
+
+/* The first of April starting the year (April to March) holding day. */
+static int april_year(date_days day)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	return m < 4 ? y - 1 : y;
+}
+
+/* day plus months, the day of month kept or the month's last. */
+static date_days add_months(date_days day, int months)
+{
+	int y, m, d, last;
+
+	date_to_ymd(day, &y, &m, &d);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	last = (int)(date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1,
+	                           1) -
+	             date_from_ymd(y, m, 1));
+	return date_from_ymd(y, m, d > last ? last : d);
+}
+
+/* ---- sets ---- */
+
+struct set_spec {
+	const char *key, *title, *heading, *unit;
+	enum dashboard_chart chart;
+	bool partition;
+	size_t max; /* cells */
+};
+
+static struct dashboard_set *set_new(struct arena *a, struct dashboard *d,
+                                     const struct set_spec *sp)
+{
+	struct dashboard_set *s = &d->sets[d->nsets++];
+
+	*s = (struct dashboard_set){.key = sp->key,
+	                            .title = sp->title,
+	                            .heading = sp->heading,
+	                            .unit = sp->unit,
+	                            .chart = sp->chart,
+	                            .partition = sp->partition,
+	                            .total = {.key = "total", .label = "Total"}};
+	s->cells = arena_alloc(a, (sp->max ? sp->max : 1) * sizeof *s->cells);
+	return s;
+}
+
+static struct dashboard_cell *cell_add(struct dashboard_set *s,
+                                       const char *key, const char *label)
+{
+	struct dashboard_cell *c = &s->cells[s->n++];
+
+	*c = (struct dashboard_cell){.key = key, .label = label};
+	return c;
+}
+
+static struct dashboard_cell *cell_find(struct dashboard_set *s,
+                                        const char *key)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->cells[i].key, key) == 0)
+			return &s->cells[i];
+	return NULL;
+}
+
+/* Counts one case into the cell key of s. */
+static void count_in(struct dashboard_set *s, const char *key)
+{
+	struct dashboard_cell *c = cell_find(s, key);
+
+	if (c != NULL)
+		c->count++;
+}
+
+static void set_totals(struct dashboard_set *s)
+{
+	s->total.count = 0;
+	for (size_t i = 0; i < s->n; i++)
+		s->total.count += s->cells[i].count;
+}
+
+static bool hidden(const struct dashboard_cell *c)
+{
+	return c->shown != DASHBOARD_SHOWN;
+}
+
+void dashboard_protect(struct dashboard_set *s, bool suppress, long median_of)
+{
+	size_t nhidden = 0;
+	long sum = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		s->cells[i].shown = DASHBOARD_SHOWN;
+	s->total.shown = DASHBOARD_SHOWN;
+	s->median_shown = DASHBOARD_SHOWN;
+	if (!suppress)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (assure_suppressed(s->cells[i].count)) {
+			s->cells[i].shown = DASHBOARD_FEWER;
+			nhidden++;
+			sum += s->cells[i].count;
+		}
+	if (s->partition && assure_suppressed(s->total.count))
+		s->total.shown = DASHBOARD_FEWER;
+	/*
+	 * The total less the cells shown is what the hidden cells hold
+	 * between them: two or more of them holding at least 6 leave each
+	 * one unknown.
+	 */
+	while (s->partition && nhidden > 0 &&
+	       (nhidden < 2 || sum < ASSURE_SUPPRESS_BELOW)) {
+		struct dashboard_cell *next = NULL;
+
+		for (size_t i = 0; i < s->n; i++)
+			if (!hidden(&s->cells[i]) && s->cells[i].count > 0 &&
+			    (next == NULL || s->cells[i].count < next->count))
+				next = &s->cells[i];
+		if (next == NULL) {
+			if (!hidden(&s->total))
+				s->total.shown = DASHBOARD_WITHHELD;
+			break;
+		}
+		next->shown = DASHBOARD_WITHHELD;
+		nhidden++;
+		sum += next->count;
+	}
+	if (s->has_median && (assure_suppressed(median_of) || hidden(&s->total)))
+		s->median_shown = assure_suppressed(median_of)
+		                          ? DASHBOARD_FEWER
+		                          : DASHBOARD_WITHHELD;
+	/* What is hidden is not carried further. */
+	for (size_t i = 0; i < s->n; i++)
+		if (hidden(&s->cells[i]))
+			s->cells[i].count = -1;
+	if (hidden(&s->total))
+		s->total.count = -1;
+	if (s->median_shown != DASHBOARD_SHOWN)
+		s->median = -1;
+}
+
+const char *dashboard_cell_text(const struct dashboard_cell *c, char *out,
+                                size_t size)
+{
+	switch (c->shown) {
+	case DASHBOARD_SHOWN:
+		return assure_count_text(c->count, false, out, size);
+	case DASHBOARD_FEWER:
+		/* Any count from 1 to 5 reads the same. */
+		return assure_count_text(1, true, out, size);
+	case DASHBOARD_WITHHELD:
+		break;
+	}
+	snprintf(out, size, "not shown");
+	return out;
+}
+
+/* ---- the scope ---- */
+
+static const char SQL_PANELS[] =
+        "SELECT b.id, b.partnership_id, b.short_name, b.name, 1 + (SELECT "
+        "COUNT(*) FROM body_partnership x WHERE x.body_id = b.id) AS n "
+        "FROM body b WHERE b.kind = 'panel' AND (b.partnership_id = ?1 OR "
+        "EXISTS (SELECT 1 FROM body_partnership bp WHERE bp.body_id = b.id "
+        "AND bp.partnership_id = ?1)) ORDER BY n DESC, b.id";
+
+enum masa_err dashboard_panels(struct gov *g, int64_t partnership_id,
+                               struct arena *a, struct dashboard_panel **out,
+                               size_t *n, struct masa_error *err)
+{
+	struct store_stmt *st;
+	size_t cap = 8;
+	bool row;
+	enum masa_err rc;
+
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof **out);
+	rc = store_prepare(g->store, SQL_PANELS, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		if (*n == cap) {
+			struct dashboard_panel *more =
+			        arena_alloc(a, 2 * cap * sizeof *more);
+			memcpy(more, *out, cap * sizeof *more);
+			*out = more;
+			cap *= 2;
+		}
+		(*out)[(*n)++] = (struct dashboard_panel){
+		        .id = store_column_int(st, 0),
+		        .partnership_id = store_column_int(st, 1),
+		        .short_name = arena_strdup(a, store_column_text(st, 2)),
+		        .name = arena_strdup(a, store_column_text(st, 3)),
+		        .partnerships = (long)store_column_int(st, 4)};
+	}
+	store_done(st);
+	return rc;
+}
+
+/* The scope of q: the dates and the panel; fills the period of d. */
+struct scope {
+	int64_t id; /* the partnership, or the panel for a region */
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], today[DATE_TEXT_SIZE];
+};
+
+static enum masa_err scope_of(struct gov *g, const struct dashboard_query *q,
+                              struct arena *a, struct dashboard *d,
+                              struct scope *sc, struct masa_error *err)
+{
+	date_days today = date_today(), from, to;
+	struct gov_partnership p;
+	enum masa_err rc;
+
+	if (q->today != NULL &&
+	    (rc = date_parse(q->today, &today, err)) != MASA_OK)
+		return rc;
+	date_format(today, sc->today);
+	dashboard_default_period(today, sc->from, sc->to);
+	if (q->from != NULL) {
+		if (date_parse(q->from, &from, NULL) != MASA_OK)
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "The start of the period must be "
+			                      "a date, such as 2024-04-01");
+		date_format(from, sc->from);
+	}
+	if (q->to != NULL) {
+		if (date_parse(q->to, &to, NULL) != MASA_OK)
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "The end of the period must be a "
+			                      "date, such as 2025-03-31");
+		date_format(to, sc->to);
+	}
+	if (strcmp(sc->from, sc->to) > 0)
+		return masa_error_set(err, MASA_ERR_INVALID,
+		                      "The start of the period (%s) must not be "
+		                      "after its end (%s)",
+		                      sc->from, sc->to);
+	d->from = arena_strdup(a, sc->from);
+	d->to = arena_strdup(a, sc->to);
+	d->today = arena_strdup(a, sc->today);
+	d->region = q->region;
+	if (!q->region) {
+		rc = gov_partnership_get(g, q->partnership_id, a, &p, err);
+		if (rc != MASA_OK)
+			return rc;
+		sc->id = q->partnership_id;
+		d->scope = p.name;
+		return MASA_OK;
+	}
+	{
+		struct dashboard_panel *panels;
+		size_t n, i;
+
+		rc = dashboard_panels(g, q->partnership_id, a, &panels, &n,
+		                      err);
+		if (rc != MASA_OK)
+			return rc;
+		for (i = 0; i < n; i++)
+			if (q->panel == NULL ||
+			    strcmp(panels[i].short_name, q->panel) == 0)
+				break;
+		if (i == n && q->panel != NULL)
+			return masa_error_set(err, MASA_ERR_NOT_FOUND,
+			                      "No panel %s serves this "
+			                      "partnership: choose one of its "
+			                      "panels for the region",
+			                      q->panel);
+		if (i == n)
+			return masa_error_set(err, MASA_ERR_INVALID,
+			                      "No child death overview panel "
+			                      "serves this partnership, so it "
+			                      "has no region: choose the "
+			                      "partnership alone");
+		sc->id = panels[i].id;
+		d->panel = panels[i].short_name;
+		d->scope = arena_printf(a, "the region of the %s",
+		                        panels[i].name);
+	}
+	return MASA_OK;
+}
+
+/* The scope's condition on a child death cd: its partnership, or its
+ * panel (?1 either way). */
+#define CD_SCOPE(region) \
+	((region) ? "cd.panel_body_id = ?1" : "cd.partnership_id = ?1")
+
+/* The partnerships of the scope, for a table alias x with a
+ * partnership_id (?1: the partnership, or the region's panel). */
+static const char *partnerships_of(struct arena *a, bool region,
+                                   const char *x)
+{
+	if (!region)
+		return arena_printf(a, "%s.partnership_id = ?1", x);
+	return arena_printf(a,
+	                    "%s.partnership_id IN (SELECT partnership_id FROM "
+	                    "body WHERE id = ?1 UNION SELECT partnership_id "
+	                    "FROM body_partnership WHERE body_id = ?1)",
+	                    x);
+}
+
+/* Runs sql (?1 the scope, ?2 and ?3 dates unless from is NULL, the
+ * viewer bound) for one number. */
+static enum masa_err count_of(struct gov *g, const struct gov_viewer *v,
+                              const char *sql, int64_t id, const char *from,
+                              const char *to, long *out,
+                              struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	*out = 0;
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if (from != NULL) {
+		store_bind_text(st, 2, from);
+		store_bind_text(st, 3, to);
+	}
+	gov_viewer_bind(st, v);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row)
+		*out = (long)store_column_int(st, 0);
+	store_done(st);
+	return rc;
+}
+
+/* Whether v gets exact figures, when `unseen` cases of the scope are
+ * hidden from it: masa itself always; anyone signed in who sees them
+ * all. */
+static bool exact_for(const struct gov_viewer *v, long unseen)
+{
+	return v->system || (v->role != GOV_ROLE_PUBLIC && unseen == 0);
+}
+
+static void protect_all(struct dashboard *d, const long *median_of)
+{
+	for (size_t i = 0; i < d->nsets; i++)
+		dashboard_protect(&d->sets[i], !d->exact,
+		                  median_of ? median_of[i] : 0);
+}
+
+/* ---- child deaths ---- */
+
+static const char *const modifiable_keys[] = {"yes", "no", "insufficient",
+                                              "not-reviewed", NULL};
+static const char *const modifiable_labels[] = {
+        "Modifiable factors identified", "No modifiable factors identified",
+        "Insufficient information", "Not reviewed yet"};
+static const char *const domain_keys[] = {"child", "social_environment",
+                                          "physical_environment",
+                                          "service_provision", NULL};
+static const char *const domain_labels[] = {
+        "Factors intrinsic to the child", "Social environment",
+        "Physical environment", "Service provision"};
+
+static enum masa_err count_deaths(struct gov *g, struct arena *a,
+                                  const struct dashboard_query *q,
+                                  const struct scope *sc, date_days fetch_from,
+                                  struct dashboard *d,
+                                  struct masa_error *err)
+{
+	struct dashboard_set *cat = &d->sets[0], *mod = &d->sets[1];
+	struct dashboard_set *age = &d->sets[4], *exp = &d->sets[5];
+	struct dashboard_set *trend = &d->sets[6];
+	char tf[DATE_TEXT_SIZE], key[32];
+	const char *sql = arena_printf(
+	        a,
+	        "SELECT cd.died_on, cd.category, cd.modifiable, cd.expected, "
+	        "cd.age_band FROM child_death cd WHERE %s AND cd.died_on >= ?2 "
+	        "AND cd.died_on <= ?3",
+	        CD_SCOPE(q->region));
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	date_format(fetch_from, tf);
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, sc->id);
+	store_bind_text(st, 2, tf);
+	store_bind_text(st, 3, sc->to);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		const char *died = store_column_text(st, 0);
+		date_days day;
+
+		if (date_parse(died, &day, NULL) != MASA_OK)
+			continue;
+		snprintf(key, sizeof key, "%d", april_year(day));
+		count_in(trend, key);
+		if (strcmp(died, sc->from) < 0)
+			continue;
+		if (store_column_is_null(st, 1))
+			count_in(cat, "not-categorised");
+		else {
+			snprintf(key, sizeof key, "category-%d",
+			         (int)store_column_int(st, 1));
+			count_in(cat, key);
+		}
+		count_in(mod, store_column_is_null(st, 2)
+		                      ? "not-reviewed"
+		                      : store_column_text(st, 2));
+		count_in(age, store_column_text(st, 4));
+		count_in(exp, store_column_int(st, 3) ? "expected"
+		                                      : "unexpected");
+	}
+	store_done(st);
+	return rc;
+}
+
+/* Cells of (key, label, count) rows of sql (?1 scope, ?2 ?3 period, ?4
+ * the scope's panel for themes). */
+static enum masa_err cells_of(struct gov *g, struct arena *a,
+                              struct dashboard_set *s, size_t max,
+                              const char *sql, int64_t id,
+                              const struct scope *sc, struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, sc->from);
+	store_bind_text(st, 3, sc->to);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		struct dashboard_cell *c;
+
+		if (s->n == max) {
+			struct dashboard_cell *more =
+			        arena_alloc(a, 2 * max * sizeof *more);
+			memcpy(more, s->cells, max * sizeof *more);
+			s->cells = more;
+			max *= 2;
+		}
+		c = cell_add(s, arena_strdup(a, store_column_text(st, 0)),
+		             arena_strdup(a, store_column_text(st, 1)));
+		c->count = (long)store_column_int(st, 2);
+	}
+	store_done(st);
+	return rc;
+}
+
+enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
+                                     const struct dashboard_query *q,
+                                     struct arena *a, struct dashboard *d,
+                                     struct masa_error *err)
+{
+	struct scope sc = {0};
+	struct dashboard_set *s;
+	date_days from, to, trend_from;
+	int first_year, last_year;
+	long unseen;
+	char key[16];
+	const char *sql;
+	enum masa_err rc;
+
+	*d = (struct dashboard){.kind = "child-deaths"};
+	d->sets = arena_alloc(a, MAX_SETS * sizeof *d->sets);
+	rc = scope_of(g, q, a, d, &sc, err);
+	if (rc != MASA_OK)
+		return rc;
+	(void)date_parse(sc.from, &from, NULL);
+	(void)date_parse(sc.to, &to, NULL);
+	last_year = april_year(to);
+	first_year = april_year(from);
+	if (first_year > last_year - 9)
+		first_year = last_year - 9;
+	if (first_year < last_year - (MAX_TREND_YEARS - 1))
+		first_year = last_year - (MAX_TREND_YEARS - 1);
+	trend_from = date_from_ymd(first_year, 4, 1);
+	if (from < trend_from)
+		trend_from = from; /* the period is longer than the trend */
+
+	s = set_new(a, d,
+	            &(struct set_spec){"category", "Child deaths by category",
+	                               "Category of death", "deaths",
+	                               DASHBOARD_BARS, true, 11});
+	for (int c = 1; c <= 10; c++)
+		cell_add(s, arena_printf(a, "category-%d", c),
+		         arena_printf(a, "%d. %s", c, category_names[c - 1]));
+	cell_add(s, "not-categorised", "Not categorised yet");
+	s = set_new(a, d,
+	            &(struct set_spec){"modifiable",
+	                               "Child deaths with modifiable factors",
+	                               "Modifiable factors", "deaths",
+	                               DASHBOARD_BARS, true, 4});
+	for (int i = 0; modifiable_keys[i] != NULL; i++)
+		cell_add(s, modifiable_keys[i], modifiable_labels[i]);
+	s = set_new(a, d,
+	            &(struct set_spec){"factor-domain",
+	                               "Modifiable factors by domain",
+	                               "Domain", "deaths", DASHBOARD_BARS,
+	                               false, 4});
+	for (int i = 0; domain_keys[i] != NULL; i++)
+		cell_add(s, domain_keys[i], domain_labels[i]);
+	sql = arena_printf(a,
+	                   "SELECT f.domain, '', COUNT(*) FROM child_death cd "
+	                   "JOIN child_death_factor f ON f.child_death_id = "
+	                   "cd.id WHERE %s AND cd.died_on >= ?2 AND cd.died_on "
+	                   "<= ?3 GROUP BY f.domain",
+	                   CD_SCOPE(q->region));
+	{
+		struct dashboard_set found = {
+		        .cells = arena_alloc(a, 4 * sizeof(struct dashboard_cell))};
+		rc = cells_of(g, a, &found, 4, sql, sc.id, &sc, err);
+		if (rc != MASA_OK)
+			return rc;
+		for (size_t i = 0; i < found.n; i++) {
+			struct dashboard_cell *c =
+			        cell_find(s, found.cells[i].key);
+			if (c != NULL)
+				c->count = found.cells[i].count;
+		}
+	}
+	s = set_new(a, d,
+	            &(struct set_spec){"theme", "Child deaths by theme",
+	                               "Theme", "deaths", DASHBOARD_BARS,
+	                               false, 16});
+	/* The themes every panel has, and those of the panels counted. */
+	sql = arena_printf(
+	        a,
+	        "SELECT t.key, t.name, (SELECT COUNT(*) FROM child_death_theme "
+	        "ct JOIN child_death cd ON cd.id = ct.child_death_id WHERE "
+	        "ct.theme_id = t.id AND %s AND cd.died_on >= ?2 AND "
+	        "cd.died_on <= ?3) FROM cdr_theme t WHERE t.body_id IS NULL OR "
+	        "t.body_id IN (%s) ORDER BY t.body_id IS NOT NULL, t.name",
+	        CD_SCOPE(q->region),
+	        q->region ? "?1"
+	                  : "SELECT DISTINCT cd.panel_body_id FROM child_death "
+	                    "cd WHERE cd.partnership_id = ?1");
+	rc = cells_of(g, a, s, 16, sql, sc.id, &sc, err);
+	if (rc != MASA_OK)
+		return rc;
+	s = set_new(a, d,
+	            &(struct set_spec){"age-band", "Child deaths by age",
+	                               "Age", "deaths", DASHBOARD_BARS, true,
+	                               8});
+	for (int i = 0; assure_age_bands[i] != NULL; i++)
+		if (strcmp(assure_age_bands[i], "unborn") != 0)
+			cell_add(s, assure_age_bands[i],
+			         assure_age_band_label(assure_age_bands[i]));
+	s = set_new(a, d,
+	            &(struct set_spec){"expected",
+	                               "Expected and unexpected child deaths",
+	                               "Death", "deaths", DASHBOARD_BARS,
+	                               true, 2});
+	cell_add(s, "expected", "Expected");
+	cell_add(s, "unexpected", "Unexpected");
+	s = set_new(a, d,
+	            &(struct set_spec){"year", "Child deaths by year",
+	                               "Year (April to March)", "deaths",
+	                               DASHBOARD_COLUMNS, true,
+	                               (size_t)(last_year - first_year + 1)});
+	for (int y = first_year; y <= last_year; y++) {
+		snprintf(key, sizeof key, "%d", y);
+		cell_add(s, arena_strdup(a, key),
+		         arena_printf(a, "%d-%02d", y, (y + 1) % 100));
+	}
+	rc = count_deaths(g, a, q, &sc, trend_from, d, err);
+	if (rc != MASA_OK)
+		return rc;
+	if (q->region) {
+		s = set_new(a, d,
+		            &(struct set_spec){"partnership",
+		                               "Child deaths by partnership",
+		                               "Partnership", "deaths",
+		                               DASHBOARD_BARS, true, 8});
+		rc = cells_of(g, a, s, 8,
+		              "SELECT p.key, p.name, (SELECT COUNT(*) FROM "
+		              "child_death cd WHERE cd.partnership_id = p.id AND "
+		              "cd.panel_body_id = ?1 AND cd.died_on >= ?2 AND "
+		              "cd.died_on <= ?3) FROM partnership p WHERE p.id IN "
+		              "(SELECT partnership_id FROM body WHERE id = ?1 "
+		              "UNION SELECT partnership_id FROM body_partnership "
+		              "WHERE body_id = ?1 UNION SELECT partnership_id "
+		              "FROM child_death WHERE panel_body_id = ?1) ORDER "
+		              "BY p.name",
+		              sc.id, &sc, err);
+		if (rc != MASA_OK)
+			return rc;
+	}
+	for (size_t i = 0; i < d->nsets; i++)
+		if (d->sets[i].partition)
+			set_totals(&d->sets[i]);
+	{
+		char tf[DATE_TEXT_SIZE];
+
+		date_format(trend_from, tf);
+		rc = count_of(g, v,
+		              arena_printf(a,
+		                           "SELECT COUNT(*) FROM child_death cd "
+		                           "JOIN body pb ON pb.id = "
+		                           "cd.panel_body_id WHERE %s AND "
+		                           "cd.died_on >= ?2 AND cd.died_on <= ?3 "
+		                           "AND NOT " GOV_SQL_SEES_CHILD_DEATH(
+		                                   "cd", "pb"),
+		                           CD_SCOPE(q->region)),
+		              sc.id, tf, sc.to, &unseen, err);
+	}
+	if (rc != MASA_OK)
+		return rc;
+	d->exact = exact_for(v, unseen);
+	protect_all(d, NULL);
+	return MASA_OK;
+}
+
+/* ---- reviews ---- */
+
+static int compare_long(const void *x, const void *y)
+{
+	long a = *(const long *)x, b = *(const long *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* A clock: cases started, done or not, against a due day. */
+struct clock {
+	struct dashboard_set *set;
+	long *days; /* working days taken by those done */
+	size_t ndays, cap;
+};
+
+static void clock_count(struct arena *a, struct clock *c, date_days start,
+                        const char *done, date_days due, date_days today)
+{
+	date_days done_day;
+	bool is_done = done != NULL && date_parse(done, &done_day, NULL) ==
+	                                       MASA_OK;
+
+	if (is_done) {
+		count_in(c->set, done_day <= due ? "on-time" : "late");
+		if (c->ndays == c->cap) {
+			size_t cap = c->cap ? 2 * c->cap : 64;
+			long *more = arena_alloc(a, cap * sizeof *more);
+			if (c->ndays)
+				memcpy(more, c->days, c->ndays * sizeof *more);
+			c->days = more;
+			c->cap = cap;
+		}
+		c->days[c->ndays++] = workdays_between(start, done_day);
+	} else
+		count_in(c->set, today > due ? "late" : "open");
+}
+
+/* The middle of the working days taken (the lower of the two middle ones
+ * for an even number). */
+static void clock_median(struct clock *c)
+{
+	c->set->has_median = true;
+	c->set->median_shown = DASHBOARD_SHOWN;
+	c->set->median = 0;
+	if (c->ndays == 0)
+		return;
+	qsort(c->days, c->ndays, sizeof *c->days, compare_long);
+	c->set->median = c->days[(c->ndays - 1) / 2];
+}
+
+static struct dashboard_set *clock_set(struct arena *a, struct dashboard *d,
+                                       const char *key, const char *title,
+                                       const char *done_label,
+                                       const char *median_label)
+{
+	struct dashboard_set *s = set_new(
+	        a, d,
+	        &(struct set_spec){key, title, "Timeliness", "cases",
+	                           DASHBOARD_BARS, true, 3});
+
+	cell_add(s, "on-time", arena_printf(a, "%s on time", done_label));
+	cell_add(s, "late", arena_printf(a, "%s late, or not yet and overdue",
+	                                 done_label));
+	cell_add(s, "open", "Not yet, and not yet due");
+	s->median_label = median_label;
+	return s;
+}
+
+enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
+                                const struct dashboard_query *q,
+                                struct arena *a, struct dashboard *d,
+                                struct masa_error *err)
+{
+	struct scope sc = {0};
+	struct clock notify = {0}, rapid = {0}, publish = {0};
+	struct dashboard_set *owner, *age, *overdue;
+	struct store_stmt *st;
+	date_days today;
+	long unseen, median_of[MAX_SETS] = {0};
+	bool row;
+	enum masa_err rc;
+
+	*d = (struct dashboard){.kind = "reviews"};
+	d->sets = arena_alloc(a, MAX_SETS * sizeof *d->sets);
+	rc = scope_of(g, q, a, d, &sc, err);
+	if (rc != MASA_OK)
+		return rc;
+	(void)date_parse(sc.today, &today, NULL);
+	notify.set = clock_set(a, d, "notification",
+	                       "Notifications to the national panel (within 5 "
+	                       "working days)",
+	                       "Notified",
+	                       "Median working days from awareness to "
+	                       "notification");
+	rapid.set = clock_set(a, d, "rapid-review",
+	                      "Rapid reviews sent to the national panel "
+	                      "(within 15 working days)",
+	                      "Sent",
+	                      "Median working days from awareness to the "
+	                      "rapid review");
+	publish.set = clock_set(a, d, "publication",
+	                        "Practice reviews published (within six months "
+	                        "of the decision)",
+	                        "Published",
+	                        "Median working days from the decision to "
+	                        "publication");
+
+	rc = store_prepare(
+	        g->store,
+	        arena_printf(a,
+	                     "SELECT i.aware_on, i.notified_on, "
+	                     "i.rapid_review_sent_on FROM incident i WHERE %s "
+	                     "AND i.aware_on >= ?2 AND i.aware_on <= ?3",
+	                     partnerships_of(a, q->region, "i")),
+	        &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, sc.id);
+	store_bind_text(st, 2, sc.from);
+	store_bind_text(st, 3, sc.to);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		date_days aware;
+
+		if (date_parse(store_column_text(st, 0), &aware, NULL))
+			continue;
+		clock_count(a, &notify, aware,
+		            store_column_is_null(st, 1)
+		                    ? NULL
+		                    : store_column_text(st, 1),
+		            workdays_add(aware, 5), today);
+		clock_count(a, &rapid, aware,
+		            store_column_is_null(st, 2)
+		                    ? NULL
+		                    : store_column_text(st, 2),
+		            workdays_add(aware, 15), today);
+	}
+	store_done(st);
+	if (rc != MASA_OK)
+		return rc;
+
+	rc = store_prepare(
+	        g->store,
+	        arena_printf(a,
+	                     "SELECT COALESCE(i.decision_on, "
+	                     "pr.commissioned_on), pr.publication_due_on, "
+	                     "pr.published_on FROM practice_review pr LEFT "
+	                     "JOIN incident i ON i.id = pr.incident_id WHERE %s "
+	                     "AND COALESCE(i.decision_on, pr.commissioned_on) "
+	                     ">= ?2 AND COALESCE(i.decision_on, "
+	                     "pr.commissioned_on) <= ?3",
+	                     partnerships_of(a, q->region, "pr")),
+	        &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, sc.id);
+	store_bind_text(st, 2, sc.from);
+	store_bind_text(st, 3, sc.to);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		date_days decided, due;
+
+		if (date_parse(store_column_text(st, 0), &decided, NULL))
+			continue;
+		if (store_column_is_null(st, 1) ||
+		    date_parse(store_column_text(st, 1), &due, NULL))
+			due = add_months(decided, 6);
+		clock_count(a, &publish, decided,
+		            store_column_is_null(st, 2)
+		                    ? NULL
+		                    : store_column_text(st, 2),
+		            due, today);
+	}
+	store_done(st);
+	if (rc != MASA_OK)
+		return rc;
+	clock_median(&notify);
+	clock_median(&rapid);
+	clock_median(&publish);
+	median_of[0] = (long)notify.ndays;
+	median_of[1] = (long)rapid.ndays;
+	median_of[2] = (long)publish.ndays;
+
+	owner = set_new(a, d,
+	                &(struct set_spec){"owner",
+	                                   "Open recommendations by owner",
+	                                   "Organisation", "recommendations",
+	                                   DASHBOARD_BARS, true, 16});
+	age = set_new(a, d,
+	              &(struct set_spec){"age",
+	                                 "Open recommendations by age (since "
+	                                 "the review's sign-off)",
+	                                 "Open for", "recommendations",
+	                                 DASHBOARD_BARS, true, 5});
+	cell_add(age, "0-3", "Up to 3 months");
+	cell_add(age, "3-6", "3 to 6 months");
+	cell_add(age, "6-12", "6 to 12 months");
+	cell_add(age, "12+", "Over 12 months");
+	cell_add(age, "unknown", "Not signed off yet");
+	overdue = set_new(a, d,
+	                  &(struct set_spec){"overdue",
+	                                     "Open recommendations against "
+	                                     "their timescale",
+	                                     "Timescale", "recommendations",
+	                                     DASHBOARD_BARS, true, 3});
+	cell_add(overdue, "overdue", "Overdue");
+	cell_add(overdue, "not-due", "Not yet due");
+	cell_add(overdue, "no-date", "No date set");
+	rc = store_prepare(
+	        g->store,
+	        arena_printf(a,
+	                     "SELECT COALESCE(r.organisation_id, 0), "
+	                     "COALESCE(o.name, 'No owner named'), p.name, "
+	                     "COALESCE(pr.signed_off_on, pr.final_on), "
+	                     "r.due_on FROM recommendation r JOIN "
+	                     "practice_review pr ON pr.id = r.review_id JOIN "
+	                     "partnership p ON p.id = r.partnership_id LEFT "
+	                     "JOIN organisation o ON o.id = r.organisation_id "
+	                     "WHERE %s AND r.status = 'open' ORDER BY p.name, "
+	                     "o.name",
+	                     partnerships_of(a, q->region, "r")),
+	        &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, sc.id);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		char key[32];
+		struct dashboard_cell *c;
+		date_days since, due;
+
+		snprintf(key, sizeof key, "organisation-%lld",
+		         (long long)store_column_int(st, 0));
+		c = cell_find(owner, key);
+		if (c == NULL) {
+			if (owner->n % 16 == 0) {
+				struct dashboard_cell *more = arena_alloc(
+				        a, (owner->n + 16) * sizeof *more);
+				memcpy(more, owner->cells,
+				       owner->n * sizeof *more);
+				owner->cells = more;
+			}
+			c = cell_add(
+			        owner, arena_strdup(a, key),
+			        q->region ? arena_printf(
+			                            a, "%s (%s)",
+			                            store_column_text(st, 1),
+			                            store_column_text(st, 2))
+			                  : arena_strdup(
+			                            a, store_column_text(st, 1)));
+		}
+		c->count++;
+		if (store_column_is_null(st, 3) ||
+		    date_parse(store_column_text(st, 3), &since, NULL))
+			count_in(age, "unknown");
+		else
+			count_in(age, today < add_months(since, 3)    ? "0-3"
+			              : today < add_months(since, 6)  ? "3-6"
+			              : today < add_months(since, 12) ? "6-12"
+			                                              : "12+");
+		if (store_column_is_null(st, 4) ||
+		    date_parse(store_column_text(st, 4), &due, NULL))
+			count_in(overdue, "no-date");
+		else
+			count_in(overdue, due < today ? "overdue" : "not-due");
+	}
+	store_done(st);
+	if (rc != MASA_OK)
+		return rc;
+	for (size_t i = 0; i < d->nsets; i++)
+		set_totals(&d->sets[i]);
+	rc = count_of(g, v,
+	              arena_printf(a,
+	                           "SELECT (SELECT COUNT(*) FROM incident i "
+	                           "WHERE %s AND NOT %s) + (SELECT COUNT(*) "
+	                           "FROM practice_review pr WHERE %s AND NOT "
+	                           "%s)",
+	                           partnerships_of(a, q->region, "i"),
+	                           GOV_SQL_SEES_CASE("i.partnership_id",
+	                                             "i.body_id"),
+	                           partnerships_of(a, q->region, "pr"),
+	                           GOV_SQL_SEES_CASE("pr.partnership_id",
+	                                             "pr.body_id")),
+	              sc.id, NULL, NULL, &unseen, err);
+	if (rc != MASA_OK)
+		return rc;
+	d->exact = exact_for(v, unseen);
+	protect_all(d, median_of);
+	return MASA_OK;
+}
+
+/* ---- out ---- */
+
+static json_t *cell_json(const struct dashboard_cell *c)
+{
+	if (c->shown == DASHBOARD_SHOWN)
+		return json_pack("{s:s, s:s, s:I}", "key", c->key, "label",
+		                 c->label, "count", (json_int_t)c->count);
+	return json_pack("{s:s, s:s, s:b, s:s}", "key", c->key, "label",
+	                 c->label, "suppressed", 1, "reason",
+	                 c->shown == DASHBOARD_FEWER ? "fewer than 6"
+	                                             : "withheld");
+}
+
+json_t *dashboard_json(const struct dashboard *d)
+{
+	json_t *sets = json_array();
+
+	for (size_t i = 0; i < d->nsets; i++) {
+		const struct dashboard_set *s = &d->sets[i];
+		json_t *cells = json_array(), *o;
+
+		for (size_t k = 0; k < s->n; k++)
+			json_array_append_new(cells, cell_json(&s->cells[k]));
+		o = json_pack("{s:s, s:s, s:s, s:o}", "key", s->key, "title",
+		              s->title, "unit", s->unit, "cells", cells);
+		if (s->partition)
+			json_object_set_new(o, "total", cell_json(&s->total));
+		if (s->has_median)
+			json_object_set_new(
+			        o, "median_working_days",
+			        s->median_shown == DASHBOARD_SHOWN
+			                ? json_pack("{s:I}", "value",
+			                            (json_int_t)s->median)
+			                : json_pack("{s:b}", "suppressed", 1));
+		json_array_append_new(sets, o);
+	}
+	return json_pack("{s:s, s:{s:s, s:s}, s:s, s:o, s:s, s:b, s:o}",
+	                 "dashboard", d->kind, "period", "from", d->from, "to",
+	                 d->to, "scope", d->scope, "panel",
+	                 d->panel ? json_string(d->panel) : json_null(),
+	                 "as_at", d->today, "exact", d->exact, "sets", sets);
+}
+
+void dashboard_rows(const struct dashboard *d,
+                    void (*row)(void *arg, const char *const *cells,
+                                size_t n),
+                    void *arg)
+{
+	static const char *const heading[] = {"set", "title", "key", "label",
+	                                      "figure"};
+	char text[32];
+
+	row(arg, heading, 5);
+	for (size_t i = 0; i < d->nsets; i++) {
+		const struct dashboard_set *s = &d->sets[i];
+
+		for (size_t k = 0; k < s->n; k++) {
+			const char *cells[] = {
+			        s->key, s->title, s->cells[k].key,
+			        s->cells[k].label,
+			        dashboard_cell_text(&s->cells[k], text,
+			                            sizeof text)};
+			row(arg, cells, 5);
+		}
+		if (s->partition) {
+			const char *cells[] = {
+			        s->key, s->title, "total", "Total",
+			        dashboard_cell_text(&s->total, text,
+			                            sizeof text)};
+			row(arg, cells, 5);
+		}
+		if (s->has_median) {
+			struct dashboard_cell m = {.count = s->median,
+			                           .shown = s->median_shown};
+			const char *cells[] = {
+			        s->key, s->title, "median-working-days",
+			        s->median_label,
+			        dashboard_cell_text(&m, text, sizeof text)};
+			row(arg, cells, 5);
+		}
+	}
+}
