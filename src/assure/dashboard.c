@@ -87,19 +87,20 @@ static struct dashboard_set *set_new(struct arena *a, struct dashboard *d,
 {
 	struct dashboard_set *s = &d->sets[d->nsets++];
 
-	*s = (struct dashboard_set){.key = sp->key,
-	                            .title = sp->title,
-	                            .heading = sp->heading,
-	                            .unit = sp->unit,
-	                            .chart = sp->chart,
-	                            .partition = sp->partition,
-	                            .total = {.key = "total", .label = "Total"}};
+	*s = (struct dashboard_set){
+	        .key = sp->key,
+	        .title = sp->title,
+	        .heading = sp->heading,
+	        .unit = sp->unit,
+	        .chart = sp->chart,
+	        .partition = sp->partition,
+	        .total = {.key = "total", .label = "Total"}};
 	s->cells = arena_alloc(a, (sp->max ? sp->max : 1) * sizeof *s->cells);
 	return s;
 }
 
-static struct dashboard_cell *cell_add(struct dashboard_set *s,
-                                       const char *key, const char *label)
+static struct dashboard_cell *cell_add(struct dashboard_set *s, const char *key,
+                                       const char *label)
 {
 	struct dashboard_cell *c = &s->cells[s->n++];
 
@@ -137,10 +138,57 @@ static bool hidden(const struct dashboard_cell *c)
 	return c->shown != DASHBOARD_SHOWN;
 }
 
+/*
+ * Whether a reader could work out a hidden cell of partition s from the
+ * rest: the hidden cells hold the total less the shown ones; a "fewer than
+ * 6" cell is 1 to 5; a withheld one is 6 or more (smaller ones are "fewer
+ * than 6") and at most the smallest non-zero cell shown (withheld cells are
+ * the smallest). With those bounds, the values a cell can take are a range
+ * (one equation, box bounds): known when the range is one value.
+ */
+static bool some_cell_known(const struct dashboard_set *s)
+{
+	long sum = 0, cap = 0, sum_lo = 0, sum_hi = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (s->cells[i].shown == DASHBOARD_SHOWN)
+			cap = s->cells[i].count > 0 && (cap == 0 ||
+			                                s->cells[i].count < cap)
+			              ? s->cells[i].count
+			              : cap;
+		else
+			sum += s->cells[i].count;
+	if (cap == 0 || cap > sum)
+		cap = sum;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->cells[i].shown == DASHBOARD_FEWER) {
+			sum_lo += 1;
+			sum_hi += ASSURE_SUPPRESS_BELOW - 1;
+		} else if (s->cells[i].shown == DASHBOARD_WITHHELD) {
+			sum_lo += ASSURE_SUPPRESS_BELOW;
+			sum_hi += cap;
+		}
+	for (size_t i = 0; i < s->n; i++) {
+		bool fewer = s->cells[i].shown == DASHBOARD_FEWER;
+		long lo0 = fewer ? 1 : ASSURE_SUPPRESS_BELOW;
+		long hi0 = fewer ? ASSURE_SUPPRESS_BELOW - 1 : cap;
+		long lo = sum - (sum_hi - hi0), hi = sum - (sum_lo - lo0);
+
+		if (s->cells[i].shown == DASHBOARD_SHOWN)
+			continue;
+		if (lo < lo0)
+			lo = lo0;
+		if (hi > hi0)
+			hi = hi0;
+		if (lo >= hi)
+			return true;
+	}
+	return false;
+}
+
 void dashboard_protect(struct dashboard_set *s, bool suppress, long median_of)
 {
 	size_t nhidden = 0;
-	long sum = 0;
 
 	for (size_t i = 0; i < s->n; i++)
 		s->cells[i].shown = DASHBOARD_SHOWN;
@@ -152,17 +200,16 @@ void dashboard_protect(struct dashboard_set *s, bool suppress, long median_of)
 		if (assure_suppressed(s->cells[i].count)) {
 			s->cells[i].shown = DASHBOARD_FEWER;
 			nhidden++;
-			sum += s->cells[i].count;
 		}
 	if (s->partition && assure_suppressed(s->total.count))
 		s->total.shown = DASHBOARD_FEWER;
 	/*
 	 * The total less the cells shown is what the hidden cells hold
-	 * between them: two or more of them holding at least 6 leave each
-	 * one unknown.
+	 * between them: withhold the smallest shown ones until none of the
+	 * hidden can be worked out (some_cell_known).
 	 */
-	while (s->partition && nhidden > 0 &&
-	       (nhidden < 2 || sum < ASSURE_SUPPRESS_BELOW)) {
+	while (s->partition && nhidden > 0 && !hidden(&s->total) &&
+	       some_cell_known(s)) {
 		struct dashboard_cell *next = NULL;
 
 		for (size_t i = 0; i < s->n; i++)
@@ -170,15 +217,14 @@ void dashboard_protect(struct dashboard_set *s, bool suppress, long median_of)
 			    (next == NULL || s->cells[i].count < next->count))
 				next = &s->cells[i];
 		if (next == NULL) {
-			if (!hidden(&s->total))
-				s->total.shown = DASHBOARD_WITHHELD;
+			s->total.shown = DASHBOARD_WITHHELD;
 			break;
 		}
 		next->shown = DASHBOARD_WITHHELD;
 		nhidden++;
-		sum += next->count;
 	}
-	if (s->has_median && (assure_suppressed(median_of) || hidden(&s->total)))
+	if (s->has_median &&
+	    (assure_suppressed(median_of) || hidden(&s->total)))
 		s->median_shown = assure_suppressed(median_of)
 		                          ? DASHBOARD_FEWER
 		                          : DASHBOARD_WITHHELD;
@@ -285,10 +331,11 @@ static enum masa_err scope_of(struct gov *g, const struct dashboard_query *q,
 		date_format(to, sc->to);
 	}
 	if (strcmp(sc->from, sc->to) > 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "The start of the period (%s) must not be "
-		                      "after its end (%s)",
-		                      sc->from, sc->to);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "The start of the period (%s) must not be "
+		        "after its end (%s)",
+		        sc->from, sc->to);
 	d->from = arena_strdup(a, sc->from);
 	d->to = arena_strdup(a, sc->to);
 	d->today = arena_strdup(a, sc->today);
@@ -327,37 +374,122 @@ static enum masa_err scope_of(struct gov *g, const struct dashboard_query *q,
 			                      "partnership alone");
 		sc->id = panels[i].id;
 		d->panel = panels[i].short_name;
-		d->scope = arena_printf(a, "the region of the %s",
-		                        panels[i].name);
+		d->scope =
+		        arena_printf(a, "the region of the %s", panels[i].name);
 	}
 	return MASA_OK;
 }
 
-/* The scope's condition on a child death cd: its partnership, or its
- * panel (?1 either way). */
-#define CD_SCOPE(region) \
-	((region) ? "cd.panel_body_id = ?1" : "cd.partnership_id = ?1")
+/*
+ * The statements are string literals (the store caches them by address),
+ * one for each scope: [0] the partnership alone, [1] the region. ?1 is
+ * the partnership, or the region's panel.
+ */
+#define CD_PARTNERSHIP    "cd.partnership_id = ?1"
+#define CD_REGION         "cd.panel_body_id = ?1"
+#define IN_PARTNERSHIP(x) x ".partnership_id = ?1"
+#define IN_REGION(x)                                                           \
+	x ".partnership_id IN (SELECT partnership_id FROM body WHERE id = ?1 " \
+	  "UNION SELECT partnership_id FROM body_partnership WHERE body_id = " \
+	  "?1)"
+#define BOTH_CD(sql_of)                                   \
+	{                                                 \
+		sql_of(CD_PARTNERSHIP), sql_of(CD_REGION) \
+	}
+#define BOTH_IN(sql_of)                                   \
+	{                                                 \
+		sql_of(IN_PARTNERSHIP), sql_of(IN_REGION) \
+	}
 
-/* The partnerships of the scope, for a table alias x with a
- * partnership_id (?1: the partnership, or the region's panel). */
-static const char *partnerships_of(struct arena *a, bool region,
-                                   const char *x)
-{
-	if (!region)
-		return arena_printf(a, "%s.partnership_id = ?1", x);
-	return arena_printf(a,
-	                    "%s.partnership_id IN (SELECT partnership_id FROM "
-	                    "body WHERE id = ?1 UNION SELECT partnership_id "
-	                    "FROM body_partnership WHERE body_id = ?1)",
-	                    x);
-}
+#define SQL_DEATHS(scope)                                                    \
+	"SELECT cd.died_on, cd.category, cd.modifiable, cd.expected, "       \
+	"cd.age_band FROM child_death cd WHERE " scope " AND cd.died_on >= " \
+	"?2 AND cd.died_on <= ?3"
+static const char *const sql_deaths[2] = BOTH_CD(SQL_DEATHS);
+
+#define SQL_FACTORS(scope)                                              \
+	"SELECT f.domain, '', COUNT(*) FROM child_death cd JOIN "       \
+	"child_death_factor f ON f.child_death_id = cd.id WHERE " scope \
+	" AND cd.died_on >= ?2 AND cd.died_on <= ?3 GROUP BY f.domain"
+static const char *const sql_factors[2] = BOTH_CD(SQL_FACTORS);
+
+/* The themes every panel has, and those of the panels counted. */
+#define SQL_THEMES(scope, panels)                                             \
+	"SELECT t.key, t.name, (SELECT COUNT(*) FROM child_death_theme ct "   \
+	"JOIN child_death cd ON cd.id = ct.child_death_id WHERE ct.theme_id " \
+	"= t.id AND " scope " AND cd.died_on >= ?2 AND cd.died_on <= ?3) "    \
+	"FROM cdr_theme t WHERE t.body_id IS NULL OR t.body_id IN (" panels   \
+	") ORDER BY t.body_id IS NOT NULL, t.name"
+static const char *const sql_themes[2] = {
+        SQL_THEMES(CD_PARTNERSHIP, "SELECT DISTINCT cd.panel_body_id FROM "
+                                   "child_death cd WHERE cd.partnership_id "
+                                   "= ?1"),
+        SQL_THEMES(CD_REGION, "?1")};
+
+#define SQL_UNSEEN_DEATHS(scope)                                       \
+	"SELECT COUNT(*) FROM child_death cd JOIN body pb ON pb.id = " \
+	"cd.panel_body_id WHERE " scope " AND cd.died_on >= ?2 AND "   \
+	"cd.died_on <= ?3 AND NOT " GOV_SQL_SEES_CHILD_DEATH("cd", "pb")
+static const char *const sql_unseen_deaths[2] = BOTH_CD(SQL_UNSEEN_DEATHS);
+
+#define SQL_INCIDENTS(in)                                                   \
+	"SELECT i.aware_on, i.notified_on, i.rapid_review_sent_on FROM "    \
+	"incident i WHERE " in("i") " AND i.aware_on >= ?2 AND i.aware_on " \
+	                            "<= ?3"
+static const char *const sql_incidents[2] = BOTH_IN(SQL_INCIDENTS);
+
+#define SQL_PUBLICATION(in)                                                  \
+	"SELECT COALESCE(i.decision_on, pr.commissioned_on), "               \
+	"pr.publication_due_on, pr.published_on FROM practice_review pr "    \
+	"LEFT JOIN incident i ON i.id = pr.incident_id WHERE " in(           \
+	        "pr") " AND COALESCE(i.decision_on, pr.commissioned_on) >= " \
+	              "?2 AND "                                              \
+	              "COALESCE(i.decision_on, pr.commissioned_on) <= ?3"
+static const char *const sql_publication[2] = BOTH_IN(SQL_PUBLICATION);
+
+#define SQL_OPEN_RECOMMENDATIONS(in)                                          \
+	"SELECT COALESCE(r.organisation_id, 0), COALESCE(o.name, 'No owner "  \
+	"named'), p.name, COALESCE(pr.signed_off_on, pr.final_on), r.due_on " \
+	"FROM recommendation r JOIN practice_review pr ON pr.id = "           \
+	"r.review_id JOIN partnership p ON p.id = r.partnership_id LEFT "     \
+	"JOIN organisation o ON o.id = r.organisation_id WHERE " in(          \
+	        "r") " AND r.status = 'open' ORDER BY p.name, o.name"
+static const char *const sql_open_recommendations[2] =
+        BOTH_IN(SQL_OPEN_RECOMMENDATIONS);
+
+#define SQL_UNSEEN_CASES(in)                                                                                     \
+	"SELECT (SELECT COUNT(*) FROM incident i WHERE " in(                                                     \
+	        "i") " AND NOT " GOV_SQL_SEES_CASE("i.partnership_id",                                           \
+	                                           "i.body_id") ") + (SELECT "                                   \
+	                                                        "COUNT(*) "                                      \
+	                                                        "FROM "                                          \
+	                                                        "practice_"                                      \
+	                                                        "review pr "                                     \
+	                                                        "WHERE " in("pr") " AND NOT " GOV_SQL_SEES_CASE( \
+	                                                                "pr."                                    \
+	                                                                "part"                                   \
+	                                                                "ners"                                   \
+	                                                                "hip_"                                   \
+	                                                                "id",                                    \
+	                                                                "pr."                                    \
+	                                                                "body"                                   \
+	                                                                "_id") ")"
+static const char *const sql_unseen_cases[2] = BOTH_IN(SQL_UNSEEN_CASES);
+
+static const char SQL_PARTNERSHIPS[] =
+        "SELECT p.key, p.name, (SELECT COUNT(*) FROM child_death cd WHERE "
+        "cd.partnership_id = p.id AND cd.panel_body_id = ?1 AND cd.died_on "
+        ">= ?2 AND cd.died_on <= ?3) FROM partnership p WHERE p.id IN "
+        "(SELECT partnership_id FROM body WHERE id = ?1 UNION SELECT "
+        "partnership_id FROM body_partnership WHERE body_id = ?1 UNION "
+        "SELECT partnership_id FROM child_death WHERE panel_body_id = ?1) "
+        "ORDER BY p.name";
 
 /* Runs sql (?1 the scope, ?2 and ?3 dates unless from is NULL, the
  * viewer bound) for one number. */
 static enum masa_err count_of(struct gov *g, const struct gov_viewer *v,
                               const char *sql, int64_t id, const char *from,
-                              const char *to, long *out,
-                              struct masa_error *err)
+                              const char *to, long *out, struct masa_error *err)
 {
 	struct store_stmt *st;
 	bool row;
@@ -388,11 +520,56 @@ static bool exact_for(const struct gov_viewer *v, long unseen)
 	return v->system || (v->role != GOV_ROLE_PUBLIC && unseen == 0);
 }
 
-static void protect_all(struct dashboard *d, const long *median_of)
+void dashboard_protect_sets(struct dashboard *d, const long *median_of)
 {
-	for (size_t i = 0; i < d->nsets; i++)
+	long totals[MAX_SETS];
+	bool withheld[MAX_SETS] = {0};
+
+	for (size_t i = 0; i < d->nsets && i < MAX_SETS; i++) {
+		totals[i] = d->sets[i].total.count;
 		dashboard_protect(&d->sets[i], !d->exact,
 		                  median_of ? median_of[i] : 0);
+		withheld[i] = d->sets[i].partition &&
+		              d->sets[i].total.shown == DASHBOARD_WITHHELD;
+	}
+	/*
+	 * A set whose total had to be withheld (every non-zero cell hidden
+	 * and one still known from it): the sets counting the same cases
+	 * (same unit, same total) would give it back, so their totals go,
+	 * and the largest cell of any that hid none.
+	 */
+	for (size_t i = 0; i < d->nsets && i < MAX_SETS; i++) {
+		if (!withheld[i])
+			continue;
+		for (size_t k = 0; k < d->nsets && k < MAX_SETS; k++) {
+			struct dashboard_set *o = &d->sets[k];
+			struct dashboard_cell *big = NULL;
+			bool any = false;
+
+			if (!o->partition || totals[k] != totals[i] ||
+			    strcmp(o->unit, d->sets[i].unit) != 0)
+				continue;
+			for (size_t c = 0; c < o->n; c++) {
+				any |= hidden(&o->cells[c]);
+				if (!hidden(&o->cells[c]) &&
+				    (big == NULL ||
+				     o->cells[c].count > big->count))
+					big = &o->cells[c];
+			}
+			if (!any && big != NULL && big->count > 0) {
+				big->shown = DASHBOARD_WITHHELD;
+				big->count = -1;
+			}
+			if (!hidden(&o->total)) {
+				o->total.shown = DASHBOARD_WITHHELD;
+				o->total.count = -1;
+			}
+			if (o->has_median) {
+				o->median_shown = DASHBOARD_WITHHELD;
+				o->median = -1;
+			}
+		}
+	}
 }
 
 /* ---- child deaths ---- */
@@ -409,22 +586,16 @@ static const char *const domain_labels[] = {
         "Factors intrinsic to the child", "Social environment",
         "Physical environment", "Service provision"};
 
-static enum masa_err count_deaths(struct gov *g, struct arena *a,
+static enum masa_err count_deaths(struct gov *g,
                                   const struct dashboard_query *q,
                                   const struct scope *sc, date_days fetch_from,
-                                  struct dashboard *d,
-                                  struct masa_error *err)
+                                  struct dashboard *d, struct masa_error *err)
 {
 	struct dashboard_set *cat = &d->sets[0], *mod = &d->sets[1];
 	struct dashboard_set *age = &d->sets[4], *exp = &d->sets[5];
 	struct dashboard_set *trend = &d->sets[6];
 	char tf[DATE_TEXT_SIZE], key[32];
-	const char *sql = arena_printf(
-	        a,
-	        "SELECT cd.died_on, cd.category, cd.modifiable, cd.expected, "
-	        "cd.age_band FROM child_death cd WHERE %s AND cd.died_on >= ?2 "
-	        "AND cd.died_on <= ?3",
-	        CD_SCOPE(q->region));
+	const char *sql = sql_deaths[q->region];
 	struct store_stmt *st;
 	bool row;
 	enum masa_err rc;
@@ -457,8 +628,8 @@ static enum masa_err count_deaths(struct gov *g, struct arena *a,
 		                      ? "not-reviewed"
 		                      : store_column_text(st, 2));
 		count_in(age, store_column_text(st, 4));
-		count_in(exp, store_column_int(st, 3) ? "expected"
-		                                      : "unexpected");
+		count_in(exp,
+		         store_column_int(st, 3) ? "expected" : "unexpected");
 	}
 	store_done(st);
 	return rc;
@@ -547,20 +718,15 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		cell_add(s, modifiable_keys[i], modifiable_labels[i]);
 	s = set_new(a, d,
 	            &(struct set_spec){"factor-domain",
-	                               "Modifiable factors by domain",
-	                               "Domain", "deaths", DASHBOARD_BARS,
-	                               false, 4});
+	                               "Modifiable factors by domain", "Domain",
+	                               "deaths", DASHBOARD_BARS, false, 4});
 	for (int i = 0; domain_keys[i] != NULL; i++)
 		cell_add(s, domain_keys[i], domain_labels[i]);
-	sql = arena_printf(a,
-	                   "SELECT f.domain, '', COUNT(*) FROM child_death cd "
-	                   "JOIN child_death_factor f ON f.child_death_id = "
-	                   "cd.id WHERE %s AND cd.died_on >= ?2 AND cd.died_on "
-	                   "<= ?3 GROUP BY f.domain",
-	                   CD_SCOPE(q->region));
+	sql = sql_factors[q->region];
 	{
 		struct dashboard_set found = {
-		        .cells = arena_alloc(a, 4 * sizeof(struct dashboard_cell))};
+		        .cells = arena_alloc(
+		                a, 4 * sizeof(struct dashboard_cell))};
 		rc = cells_of(g, a, &found, 4, sql, sc.id, &sc, err);
 		if (rc != MASA_OK)
 			return rc;
@@ -573,36 +739,23 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 	}
 	s = set_new(a, d,
 	            &(struct set_spec){"theme", "Child deaths by theme",
-	                               "Theme", "deaths", DASHBOARD_BARS,
-	                               false, 16});
-	/* The themes every panel has, and those of the panels counted. */
-	sql = arena_printf(
-	        a,
-	        "SELECT t.key, t.name, (SELECT COUNT(*) FROM child_death_theme "
-	        "ct JOIN child_death cd ON cd.id = ct.child_death_id WHERE "
-	        "ct.theme_id = t.id AND %s AND cd.died_on >= ?2 AND "
-	        "cd.died_on <= ?3) FROM cdr_theme t WHERE t.body_id IS NULL OR "
-	        "t.body_id IN (%s) ORDER BY t.body_id IS NOT NULL, t.name",
-	        CD_SCOPE(q->region),
-	        q->region ? "?1"
-	                  : "SELECT DISTINCT cd.panel_body_id FROM child_death "
-	                    "cd WHERE cd.partnership_id = ?1");
+	                               "Theme", "deaths", DASHBOARD_BARS, false,
+	                               16});
+	sql = sql_themes[q->region];
 	rc = cells_of(g, a, s, 16, sql, sc.id, &sc, err);
 	if (rc != MASA_OK)
 		return rc;
 	s = set_new(a, d,
-	            &(struct set_spec){"age-band", "Child deaths by age",
-	                               "Age", "deaths", DASHBOARD_BARS, true,
-	                               8});
+	            &(struct set_spec){"age-band", "Child deaths by age", "Age",
+	                               "deaths", DASHBOARD_BARS, true, 8});
 	for (int i = 0; assure_age_bands[i] != NULL; i++)
 		if (strcmp(assure_age_bands[i], "unborn") != 0)
 			cell_add(s, assure_age_bands[i],
 			         assure_age_band_label(assure_age_bands[i]));
 	s = set_new(a, d,
-	            &(struct set_spec){"expected",
-	                               "Expected and unexpected child deaths",
-	                               "Death", "deaths", DASHBOARD_BARS,
-	                               true, 2});
+	            &(struct set_spec){
+	                    "expected", "Expected and unexpected child deaths",
+	                    "Death", "deaths", DASHBOARD_BARS, true, 2});
 	cell_add(s, "expected", "Expected");
 	cell_add(s, "unexpected", "Unexpected");
 	s = set_new(a, d,
@@ -615,7 +768,7 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		cell_add(s, arena_strdup(a, key),
 		         arena_printf(a, "%d-%02d", y, (y + 1) % 100));
 	}
-	rc = count_deaths(g, a, q, &sc, trend_from, d, err);
+	rc = count_deaths(g, q, &sc, trend_from, d, err);
 	if (rc != MASA_OK)
 		return rc;
 	if (q->region) {
@@ -624,17 +777,7 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		                               "Child deaths by partnership",
 		                               "Partnership", "deaths",
 		                               DASHBOARD_BARS, true, 8});
-		rc = cells_of(g, a, s, 8,
-		              "SELECT p.key, p.name, (SELECT COUNT(*) FROM "
-		              "child_death cd WHERE cd.partnership_id = p.id AND "
-		              "cd.panel_body_id = ?1 AND cd.died_on >= ?2 AND "
-		              "cd.died_on <= ?3) FROM partnership p WHERE p.id IN "
-		              "(SELECT partnership_id FROM body WHERE id = ?1 "
-		              "UNION SELECT partnership_id FROM body_partnership "
-		              "WHERE body_id = ?1 UNION SELECT partnership_id "
-		              "FROM child_death WHERE panel_body_id = ?1) ORDER "
-		              "BY p.name",
-		              sc.id, &sc, err);
+		rc = cells_of(g, a, s, 8, SQL_PARTNERSHIPS, sc.id, &sc, err);
 		if (rc != MASA_OK)
 			return rc;
 	}
@@ -645,21 +788,13 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		char tf[DATE_TEXT_SIZE];
 
 		date_format(trend_from, tf);
-		rc = count_of(g, v,
-		              arena_printf(a,
-		                           "SELECT COUNT(*) FROM child_death cd "
-		                           "JOIN body pb ON pb.id = "
-		                           "cd.panel_body_id WHERE %s AND "
-		                           "cd.died_on >= ?2 AND cd.died_on <= ?3 "
-		                           "AND NOT " GOV_SQL_SEES_CHILD_DEATH(
-		                                   "cd", "pb"),
-		                           CD_SCOPE(q->region)),
-		              sc.id, tf, sc.to, &unseen, err);
+		rc = count_of(g, v, sql_unseen_deaths[q->region], sc.id, tf,
+		              sc.to, &unseen, err);
 	}
 	if (rc != MASA_OK)
 		return rc;
 	d->exact = exact_for(v, unseen);
-	protect_all(d, NULL);
+	dashboard_protect_sets(d, NULL);
 	return MASA_OK;
 }
 
@@ -683,8 +818,8 @@ static void clock_count(struct arena *a, struct clock *c, date_days start,
                         const char *done, date_days due, date_days today)
 {
 	date_days done_day;
-	bool is_done = done != NULL && date_parse(done, &done_day, NULL) ==
-	                                       MASA_OK;
+	bool is_done =
+	        done != NULL && date_parse(done, &done_day, NULL) == MASA_OK;
 
 	if (is_done) {
 		count_in(c->set, done_day <= due ? "on-time" : "late");
@@ -719,14 +854,15 @@ static struct dashboard_set *clock_set(struct arena *a, struct dashboard *d,
                                        const char *done_label,
                                        const char *median_label)
 {
-	struct dashboard_set *s = set_new(
-	        a, d,
-	        &(struct set_spec){key, title, "Timeliness", "cases",
-	                           DASHBOARD_BARS, true, 3});
+	struct dashboard_set *s =
+	        set_new(a, d,
+	                &(struct set_spec){key, title, "Timeliness", "cases",
+	                                   DASHBOARD_BARS, true, 3});
 
 	cell_add(s, "on-time", arena_printf(a, "%s on time", done_label));
-	cell_add(s, "late", arena_printf(a, "%s late, or not yet and overdue",
-	                                 done_label));
+	cell_add(
+	        s, "late",
+	        arena_printf(a, "%s late, or not yet and overdue", done_label));
 	cell_add(s, "open", "Not yet, and not yet due");
 	s->median_label = median_label;
 	return s;
@@ -771,14 +907,7 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 	                        "Median working days from the decision to "
 	                        "publication");
 
-	rc = store_prepare(
-	        g->store,
-	        arena_printf(a,
-	                     "SELECT i.aware_on, i.notified_on, "
-	                     "i.rapid_review_sent_on FROM incident i WHERE %s "
-	                     "AND i.aware_on >= ?2 AND i.aware_on <= ?3",
-	                     partnerships_of(a, q->region, "i")),
-	        &st, err);
+	rc = store_prepare(g->store, sql_incidents[q->region], &st, err);
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, sc.id);
@@ -804,18 +933,7 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 	if (rc != MASA_OK)
 		return rc;
 
-	rc = store_prepare(
-	        g->store,
-	        arena_printf(a,
-	                     "SELECT COALESCE(i.decision_on, "
-	                     "pr.commissioned_on), pr.publication_due_on, "
-	                     "pr.published_on FROM practice_review pr LEFT "
-	                     "JOIN incident i ON i.id = pr.incident_id WHERE %s "
-	                     "AND COALESCE(i.decision_on, pr.commissioned_on) "
-	                     ">= ?2 AND COALESCE(i.decision_on, "
-	                     "pr.commissioned_on) <= ?3",
-	                     partnerships_of(a, q->region, "pr")),
-	        &st, err);
+	rc = store_prepare(g->store, sql_publication[q->region], &st, err);
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, sc.id);
@@ -870,20 +988,8 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 	cell_add(overdue, "overdue", "Overdue");
 	cell_add(overdue, "not-due", "Not yet due");
 	cell_add(overdue, "no-date", "No date set");
-	rc = store_prepare(
-	        g->store,
-	        arena_printf(a,
-	                     "SELECT COALESCE(r.organisation_id, 0), "
-	                     "COALESCE(o.name, 'No owner named'), p.name, "
-	                     "COALESCE(pr.signed_off_on, pr.final_on), "
-	                     "r.due_on FROM recommendation r JOIN "
-	                     "practice_review pr ON pr.id = r.review_id JOIN "
-	                     "partnership p ON p.id = r.partnership_id LEFT "
-	                     "JOIN organisation o ON o.id = r.organisation_id "
-	                     "WHERE %s AND r.status = 'open' ORDER BY p.name, "
-	                     "o.name",
-	                     partnerships_of(a, q->region, "r")),
-	        &st, err);
+	rc = store_prepare(g->store, sql_open_recommendations[q->region], &st,
+	                   err);
 	if (rc != MASA_OK)
 		return rc;
 	store_bind_int(st, 1, sc.id);
@@ -905,12 +1011,12 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 			}
 			c = cell_add(
 			        owner, arena_strdup(a, key),
-			        q->region ? arena_printf(
-			                            a, "%s (%s)",
-			                            store_column_text(st, 1),
-			                            store_column_text(st, 2))
-			                  : arena_strdup(
-			                            a, store_column_text(st, 1)));
+			        q->region
+			                ? arena_printf(a, "%s (%s)",
+			                               store_column_text(st, 1),
+			                               store_column_text(st, 2))
+			                : arena_strdup(
+			                          a, store_column_text(st, 1)));
 		}
 		c->count++;
 		if (store_column_is_null(st, 3) ||
@@ -932,23 +1038,12 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 		return rc;
 	for (size_t i = 0; i < d->nsets; i++)
 		set_totals(&d->sets[i]);
-	rc = count_of(g, v,
-	              arena_printf(a,
-	                           "SELECT (SELECT COUNT(*) FROM incident i "
-	                           "WHERE %s AND NOT %s) + (SELECT COUNT(*) "
-	                           "FROM practice_review pr WHERE %s AND NOT "
-	                           "%s)",
-	                           partnerships_of(a, q->region, "i"),
-	                           GOV_SQL_SEES_CASE("i.partnership_id",
-	                                             "i.body_id"),
-	                           partnerships_of(a, q->region, "pr"),
-	                           GOV_SQL_SEES_CASE("pr.partnership_id",
-	                                             "pr.body_id")),
-	              sc.id, NULL, NULL, &unseen, err);
+	rc = count_of(g, v, sql_unseen_cases[q->region], sc.id, NULL, NULL,
+	              &unseen, err);
 	if (rc != MASA_OK)
 		return rc;
 	d->exact = exact_for(v, unseen);
-	protect_all(d, median_of);
+	dashboard_protect_sets(d, median_of);
 	return MASA_OK;
 }
 
@@ -996,8 +1091,7 @@ json_t *dashboard_json(const struct dashboard *d)
 }
 
 void dashboard_rows(const struct dashboard *d,
-                    void (*row)(void *arg, const char *const *cells,
-                                size_t n),
+                    void (*row)(void *arg, const char *const *cells, size_t n),
                     void *arg)
 {
 	static const char *const heading[] = {"set", "title", "key", "label",

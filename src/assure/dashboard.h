@@ -74,14 +74,14 @@ struct dashboard_set {
 };
 
 struct dashboard {
-	const char *kind;   /* "child-deaths" or "reviews" */
-	const char *from;   /* the period, YYYY-MM-DD */
+	const char *kind; /* "child-deaths" or "reviews" */
+	const char *from; /* the period, YYYY-MM-DD */
 	const char *to;
-	const char *today;  /* open recommendations' ages are as at today */
-	bool region;        /* every partnership the panel serves */
-	const char *panel;  /* the panel's short name (region), or NULL */
-	const char *scope;  /* "Rotherham" or "the region of SYCDOP..." */
-	bool exact;         /* the viewer sees the counts */
+	const char *today; /* open recommendations' ages are as at today */
+	bool region;       /* every partnership the panel serves */
+	const char *panel; /* the panel's short name (region), or NULL */
+	const char *scope; /* "Rotherham" or "the region of SYCDOP..." */
+	bool exact;        /* the viewer sees the counts */
 	struct dashboard_set *sets;
 	size_t nsets;
 };
@@ -143,12 +143,22 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
  * partition with any suppressed, the smallest other non-zero cells are
  * withheld until at least two are hidden and they hold at least 6 between
  * them (so the total minus the shown cells, which a reader can work out,
- * never gives one cell back); when every non-zero cell is hidden that way
- * the total is withheld too. Counts of hidden cells are set to -1. The
- * median goes with the total: hidden when fewer than 6 cases made it.
+ * never gives one cell back: a reader knows a "fewer than 6" is 1 to 5
+ * and a withheld cell 6 or more and at most the smallest shown, and no
+ * hidden cell may be worked out from that); when every non-zero cell is
+ * hidden and one still could be, the total is withheld too. Counts of hidden
+ * cells are set to -1. The median goes with the total: hidden when fewer than 6
+ * cases made it.
  */
-void dashboard_protect(struct dashboard_set *s, bool suppress,
-                       long median_of);
+void dashboard_protect(struct dashboard_set *s, bool suppress, long median_of);
+
+/*
+ * dashboard_protect for every set of d (unless d->exact), median_of[i]
+ * the cases of set i's median (or NULL); then, where a set's total had to
+ * be withheld, the totals of the sets counting the same cases (same unit
+ * and total) too, with the largest cell of any set that hid none.
+ */
+void dashboard_protect_sets(struct dashboard *d, const long *median_of);
 
 /* The cell as the viewer may see it: "12", "fewer than 6", "not shown". */
 const char *dashboard_cell_text(const struct dashboard_cell *c, char *out,
@@ -168,8 +178,7 @@ json_t *dashboard_json(const struct dashboard *d);
  * total and median. row is called with 5 cells each time.
  */
 void dashboard_rows(const struct dashboard *d,
-                    void (*row)(void *arg, const char *const *cells,
-                                size_t n),
+                    void (*row)(void *arg, const char *const *cells, size_t n),
                     void *arg);
 
 /* The name of category 1-10 of the national analysis form, or NULL. */

@@ -159,5 +159,8 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_meeting_attend, cmd_minutes_write, cmd_resolution_add,
         cmd_minutes_status, cmd_workdays_add, cmd_workdays_between,
         cmd_workdays_holidays;
+/* The dashboards of the assurance pillar (cmd_dashboard.c). */
+extern const struct cli_command cmd_dashboard_child_deaths,
+        cmd_dashboard_reviews;
 
 #endif

@@ -87,6 +87,8 @@ static const struct cli_command *const commands[] = {
         &cmd_workdays_add,
         &cmd_workdays_between,
         &cmd_workdays_holidays,
+        &cmd_dashboard_child_deaths,
+        &cmd_dashboard_reviews,
         &cmd_demo_generate,
         NULL};
 

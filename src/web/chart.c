@@ -22,10 +22,10 @@ enum {
 };
 
 /* GOV.UK Frontend's colours. */
-#define COLOUR_BAR "#1d70b8"    /* govuk-colour("blue") */
-#define COLOUR_TEXT "#0b0c0c"   /* $govuk-text-colour */
+#define COLOUR_BAR    "#1d70b8" /* govuk-colour("blue") */
+#define COLOUR_TEXT   "#0b0c0c" /* $govuk-text-colour */
 #define COLOUR_SECOND "#505a5f" /* $govuk-secondary-text-colour */
-#define COLOUR_LINE "#b1b4b6"   /* $govuk-border-colour */
+#define COLOUR_LINE   "#b1b4b6" /* $govuk-border-colour */
 
 static const char *num(char *out, size_t size, long v)
 {
@@ -162,8 +162,8 @@ void chart_columns(struct html *h, const struct chart *c)
 	{
 		char ys[24];
 		html_open(h, "line", "x1", "0", "x2", "320", "y1",
-		          num(ys, sizeof ys, height - AXIS), "y2", ys,
-		          "stroke", COLOUR_LINE, "stroke-width", "1", NULL);
+		          num(ys, sizeof ys, height - AXIS), "y2", ys, "stroke",
+		          COLOUR_LINE, "stroke-width", "1", NULL);
 		html_close(h);
 	}
 	for (size_t i = 0; i < c->n; i++) {
@@ -182,9 +182,11 @@ void chart_columns(struct html *h, const struct chart *c)
 		     d->hidden ? COLOUR_SECOND : COLOUR_TEXT,
 		     d->hidden ? "<6" : d->text);
 		snprintf(tick, sizeof tick, "%.4s",
-		         d->tick ? d->tick : d->label ? d->label : "");
-		text(h, x + slot / 2, height - 6, "middle", "11",
-		     COLOUR_TEXT, tick);
+		         d->tick    ? d->tick
+		         : d->label ? d->label
+		                    : "");
+		text(h, x + slot / 2, height - 6, "middle", "11", COLOUR_TEXT,
+		     tick);
 	}
 	html_close(h); /* g */
 	html_close(h); /* svg */

@@ -56,9 +56,9 @@ struct kind {
 	                         struct masa_error *err);
 };
 
-static const struct kind child_deaths = {
-        "child-deaths", "Child death figures", "/child-deaths/dashboard",
-        dashboard_child_deaths};
+static const struct kind child_deaths = {"child-deaths", "Child death figures",
+                                         "/child-deaths/dashboard",
+                                         dashboard_child_deaths};
 static const struct kind reviews = {"reviews", "Practice review figures",
                                     "/reviews/dashboard", dashboard_reviews};
 
@@ -69,10 +69,10 @@ static void query_of(struct http_request *req, bool page,
 {
 	const char *scope = http_param(req, "scope");
 
-	*q = (struct dashboard_query){
-	        .partnership_id = req->partnership->id,
-	        .region = scope != NULL && strcmp(scope, "region") == 0,
-	        .panel = http_param(req, "panel")};
+	*q = (struct dashboard_query){.partnership_id = req->partnership->id,
+	                              .region = scope != NULL &&
+	                                        strcmp(scope, "region") == 0,
+	                              .panel = http_param(req, "panel")};
 	if (page) {
 		q->from = page_soft_date(req, "from", "The start of the period",
 		                         from_error);
@@ -114,20 +114,20 @@ static void write_filter(struct html *h, struct http_request *req,
 	struct arena *a = &req->arena;
 
 	page_get_form_begin(h, k->path);
-	page_date_input(h, req,
-	                &(struct page_date_input){
-	                        .prefix = "from",
-	                        .legend = "Start of the period",
-	                        .hint = "For example, 1 4 2024",
-	                        .iso = d->from,
-	                        .error = from_error});
-	page_date_input(h, req,
-	                &(struct page_date_input){
-	                        .prefix = "to",
-	                        .legend = "End of the period",
-	                        .hint = "For example, 31 3 2025",
-	                        .iso = d->to,
-	                        .error = to_error});
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){.prefix = "from",
+	                                  .legend = "Start of the period",
+	                                  .hint = "For example, 1 4 2024",
+	                                  .iso = d->from,
+	                                  .error = from_error});
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){.prefix = "to",
+	                                  .legend = "End of the period",
+	                                  .hint = "For example, 31 3 2025",
+	                                  .iso = d->to,
+	                                  .error = to_error});
 	if (npanels > 0) {
 		struct govuk_choice_item *items =
 		        arena_alloc(a, (npanels + 1) * sizeof *items);
@@ -148,18 +148,19 @@ static void write_filter(struct html *h, struct http_request *req,
 		                               "the %s serves",
 		                               panels[0].name);
 		govuk_radios(
-		        h, &(struct govuk_radios){
-		                   .name = "scope",
-		                   .items = items,
-		                   .n_items = 2,
-		                   .value = d->region ? "region" : "partnership",
-		                   .frame.fieldset =
-		                           &(struct govuk_fieldset){
-		                                   .legend.content.text = "Area",
-		                                   .legend.classes =
-		                                           "govuk-fieldset__"
-		                                           "legend--s"},
-		           });
+		        h,
+		        &(struct govuk_radios){
+		                .name = "scope",
+		                .items = items,
+		                .n_items = 2,
+		                .value = d->region ? "region" : "partnership",
+		                .frame.fieldset =
+		                        &(struct govuk_fieldset){
+		                                .legend.content.text = "Area",
+		                                .legend.classes =
+		                                        "govuk-fieldset__"
+		                                        "legend--s"},
+		        });
 		if (npanels > 1) {
 			struct govuk_select_item *opts =
 			        arena_alloc(a, npanels * sizeof *opts);
@@ -169,17 +170,18 @@ static void write_filter(struct html *h, struct http_request *req,
 				opts[i].value = panels[i].short_name;
 				opts[i].text = panels[i].name;
 			}
-			govuk_select(h,
-			             &(struct govuk_select){
-			                     .name = "panel",
-			                     .items = opts,
-			                     .n_items = npanels,
-			                     .value = d->panel ? d->panel
-			                                       : panels[0]
-			                                                 .short_name,
-			                     .field.label.content.text =
-			                             "Panel of the region",
-			             });
+			govuk_select(
+			        h,
+			        &(struct govuk_select){
+			                .name = "panel",
+			                .items = opts,
+			                .n_items = npanels,
+			                .value = d->panel
+			                                 ? d->panel
+			                                 : panels[0].short_name,
+			                .field.label.content.text =
+			                        "Panel of the region",
+			        });
 		}
 	}
 	govuk_button(h, &(struct govuk_button){
@@ -204,14 +206,15 @@ static void write_set(struct html *h, struct arena *a,
 
 	for (size_t i = 0; i < s->n; i++) {
 		char text[32];
-		const char *t = arena_strdup(
-		        a, dashboard_cell_text(&s->cells[i], text, sizeof text));
+		const char *t =
+		        arena_strdup(a, dashboard_cell_text(&s->cells[i], text,
+		                                            sizeof text));
 
-		data[i] = (struct chart_datum){
-		        .label = s->cells[i].label,
-		        .value = s->cells[i].count,
-		        .hidden = s->cells[i].shown != DASHBOARD_SHOWN,
-		        .text = t};
+		data[i] = (struct chart_datum){.label = s->cells[i].label,
+		                               .value = s->cells[i].count,
+		                               .hidden = s->cells[i].shown !=
+		                                         DASHBOARD_SHOWN,
+		                               .text = t};
 		cells[2 * r] = (struct govuk_table_cell){
 		        .content.text = s->cells[i].label};
 		cells[2 * r + 1] = (struct govuk_table_cell){
@@ -221,7 +224,8 @@ static void write_set(struct html *h, struct arena *a,
 	if (s->partition) {
 		char text[32];
 		cells[2 * r] = (struct govuk_table_cell){
-		        .content.text = "Total", .classes = "govuk-!-font-weight-bold"};
+		        .content.text = "Total",
+		        .classes = "govuk-!-font-weight-bold"};
 		cells[2 * r + 1] = (struct govuk_table_cell){
 		        .content.text = arena_strdup(
 		                a, dashboard_cell_text(&s->total, text,
@@ -254,8 +258,10 @@ static void write_set(struct html *h, struct arena *a,
 		        .title = s->title,
 		        .desc = arena_printf(
 		                a,
-		                "A %s chart of the %s in the table beside it%s.",
-		                s->chart == DASHBOARD_COLUMNS ? "column" : "bar",
+		                "A %s chart of the %s in the table beside "
+		                "it%s.",
+		                s->chart == DASHBOARD_COLUMNS ? "column"
+		                                              : "bar",
 		                s->unit,
 		                "; a hatched bar is a number not shown"),
 		        .data = data,
@@ -433,8 +439,7 @@ enum masa_err dashboards_page(struct http_request *req, struct masa_error *err)
 	html_open(&h, "div", "class", "govuk-grid-column-two-thirds", NULL);
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	html_elem(&h, "a", "Download these figures (CSV)", "href",
-	          same_query(req, &d,
-	                     arena_printf(a, "%s.csv", k->path)),
+	          same_query(req, &d, arena_printf(a, "%s.csv", k->path)),
 	          "class", "govuk-link", NULL);
 	html_close(&h);
 	if (k != &child_deaths) {
@@ -468,8 +473,8 @@ const struct route dashboards_routes[] = {
          dashboards_page, .data = &reviews},
         {"GET", "/reviews/dashboard.csv", api_params, GOV_ROLE_PUBLIC,
          dashboards_csv, .data = &reviews},
-        {"GET", "/api/v1/dashboards/child-deaths", api_params,
-         GOV_ROLE_PUBLIC, dashboards_api, .data = &child_deaths},
+        {"GET", "/api/v1/dashboards/child-deaths", api_params, GOV_ROLE_PUBLIC,
+         dashboards_api, .data = &child_deaths},
         {"GET", "/api/v1/dashboards/reviews", api_params, GOV_ROLE_PUBLIC,
          dashboards_api, .data = &reviews},
         {0},

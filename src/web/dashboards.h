@@ -16,8 +16,7 @@
 
 #include "http/route.h"
 
-enum masa_err dashboards_page(struct http_request *req,
-                              struct masa_error *err);
+enum masa_err dashboards_page(struct http_request *req, struct masa_error *err);
 enum masa_err dashboards_csv(struct http_request *req, struct masa_error *err);
 enum masa_err dashboards_api(struct http_request *req, struct masa_error *err);
 
