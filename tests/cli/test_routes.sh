@@ -183,6 +183,12 @@ samples() {
 /bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
 /bodies/{body}/chair	/bodies/RSCP-EXEC/chair
 /bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
+/child-deaths/dashboard	/child-deaths/dashboard?from=2014-04-01&to=2015-03-31
+/child-deaths/dashboard.csv	/child-deaths/dashboard.csv
+/reviews/dashboard	/reviews/dashboard?from=2014-04-01&to=2015-03-31
+/reviews/dashboard.csv	/reviews/dashboard.csv
+/api/v1/dashboards/child-deaths	/api/v1/dashboards/child-deaths
+/api/v1/dashboards/reviews	/api/v1/dashboards/reviews
 LIST
 }
 
