@@ -261,7 +261,10 @@ static const char SQL_PANELS[] =
         "COUNT(*) FROM body_partnership x WHERE x.body_id = b.id) AS n "
         "FROM body b WHERE b.kind = 'panel' AND (b.partnership_id = ?1 OR "
         "EXISTS (SELECT 1 FROM body_partnership bp WHERE bp.body_id = b.id "
-        "AND bp.partnership_id = ?1)) ORDER BY n DESC, b.id";
+        "AND bp.partnership_id = ?1)) AND (EXISTS (SELECT 1 FROM "
+        "body_partnership x WHERE x.body_id = b.id) OR EXISTS (SELECT 1 "
+        "FROM child_death cd WHERE cd.panel_body_id = b.id)) ORDER BY n "
+        "DESC, b.id";
 
 enum masa_err dashboard_panels(struct gov *g, int64_t partnership_id,
                                struct arena *a, struct dashboard_panel **out,

@@ -109,8 +109,9 @@ struct dashboard_panel {
 	const char *name;
 	long partnerships; /* it serves, its own included */
 };
-/* The panels (bodies of kind panel) of partnership_id or serving it, the
- * widest first. */
+/* The child death overview panels of partnership_id or serving it: the
+ * bodies of kind panel that serve several partnerships or hold child
+ * deaths (not a practice review panel), the widest first. */
 enum masa_err dashboard_panels(struct gov *g, int64_t partnership_id,
                                struct arena *a, struct dashboard_panel **out,
                                size_t *n, struct masa_error *err);
