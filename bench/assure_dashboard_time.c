@@ -44,7 +44,9 @@ int main(int argc, char **argv)
 		        argv[0]);
 		return 2;
 	}
-	runs = atoi(argv[5]);
+	runs = (int)strtol(argv[5], NULL, 10);
+	if (runs < 1 || runs > 100000)
+		runs = 100;
 	ms = calloc((size_t)runs, sizeof *ms);
 	if (store_open(argv[1], 0, &s, &err) != MASA_OK) {
 		fprintf(stderr, "%s\n", err.message);
@@ -73,8 +75,8 @@ int main(int argc, char **argv)
 			struct dashboard d;
 			double t0 = now_ms();
 			enum masa_err rc =
-			        what < 2 ? dashboard_child_deaths(&g, &v, &q, &a,
-			                                          &d, &err)
+			        what < 2 ? dashboard_child_deaths(&g, &v, &q,
+			                                          &a, &d, &err)
 			                 : dashboard_reviews(&g, &v, &q, &a, &d,
 			                                     &err);
 			ms[i] = now_ms() - t0;

@@ -254,6 +254,15 @@ const char *dashboard_cell_text(const struct dashboard_cell *c, char *out,
 	return out;
 }
 
+const char *dashboard_median_text(const struct dashboard_set *s, char *out,
+                                  size_t size)
+{
+	struct dashboard_cell m = {.count = s->median,
+	                           .shown = s->median_shown};
+
+	return dashboard_cell_text(&m, out, size);
+}
+
 /* ---- the scope ---- */
 
 static const char SQL_PANELS[] =
@@ -1121,12 +1130,10 @@ void dashboard_rows(const struct dashboard *d,
 			row(arg, cells, 5);
 		}
 		if (s->has_median) {
-			struct dashboard_cell m = {.count = s->median,
-			                           .shown = s->median_shown};
 			const char *cells[] = {
 			        s->key, s->title, "median-working-days",
 			        s->median_label,
-			        dashboard_cell_text(&m, text, sizeof text)};
+			        dashboard_median_text(s, text, sizeof text)};
 			row(arg, cells, 5);
 		}
 	}

@@ -165,6 +165,10 @@ void dashboard_protect_sets(struct dashboard *d, const long *median_of);
 const char *dashboard_cell_text(const struct dashboard_cell *c, char *out,
                                 size_t size);
 
+/* The median of set s as the viewer may see it (as dashboard_cell_text). */
+const char *dashboard_median_text(const struct dashboard_set *s, char *out,
+                                  size_t size);
+
 /*
  * The dashboard as JSON: {"period": {...}, "scope": ..., "exact": ...,
  * "sets": [{"key", "title", "cells": [{"key", "label", "count"} or

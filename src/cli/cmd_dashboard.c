@@ -56,17 +56,15 @@ static void print_text(const struct dashboard *d)
 			table_add(t, cells);
 		}
 		if (s->partition) {
-			const char *cells[] = {"Total",
-			                       dashboard_cell_text(&s->total, text,
-			                                           sizeof text)};
+			const char *cells[] = {
+			        "Total", dashboard_cell_text(&s->total, text,
+			                                     sizeof text)};
 			table_add(t, cells);
 		}
 		if (s->has_median) {
-			struct dashboard_cell m = {.count = s->median,
-			                           .shown = s->median_shown};
 			const char *cells[] = {
 			        s->median_label,
-			        dashboard_cell_text(&m, text, sizeof text)};
+			        dashboard_median_text(s, text, sizeof text)};
 			table_add(t, cells);
 		}
 		table_print(t, stdout);
@@ -85,14 +83,14 @@ static int run(struct cli_ctx *ctx, const struct cli_args *args,
 
 	if (cli_open_partnership(ctx, &err) != MASA_OK)
 		return cli_fail(&err);
-	q = (struct dashboard_query){
-	        .partnership_id = ctx->partnership.id,
-	        .from = cli_opt(args, OPT_FROM),
-	        .to = cli_opt(args, OPT_TO),
-	        .today = cli_opt(args, OPT_ON),
-	        .region = cli_opt(args, OPT_REGION) != NULL ||
-	                  cli_opt(args, OPT_PANEL) != NULL,
-	        .panel = cli_opt(args, OPT_PANEL)};
+	q = (struct dashboard_query){.partnership_id = ctx->partnership.id,
+	                             .from = cli_opt(args, OPT_FROM),
+	                             .to = cli_opt(args, OPT_TO),
+	                             .today = cli_opt(args, OPT_ON),
+	                             .region = cli_opt(args, OPT_REGION) !=
+	                                               NULL ||
+	                                       cli_opt(args, OPT_PANEL) != NULL,
+	                             .panel = cli_opt(args, OPT_PANEL)};
 	v = &ctx->viewer;
 	if (cli_opt(args, OPT_PUBLIC) != NULL) {
 		gov_viewer_public(&public_viewer, ctx->partnership.id);
@@ -100,8 +98,8 @@ static int run(struct cli_ctx *ctx, const struct cli_args *args,
 	}
 	rc = child_deaths ? dashboard_child_deaths(&ctx->gov, v, &q,
 	                                           &ctx->arena, &d, &err)
-	                  : dashboard_reviews(&ctx->gov, v, &q, &ctx->arena,
-	                                      &d, &err);
+	                  : dashboard_reviews(&ctx->gov, v, &q, &ctx->arena, &d,
+	                                      &err);
 	if (rc != MASA_OK)
 		return cli_fail(&err);
 	if (ctx->json)

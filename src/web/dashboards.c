@@ -236,8 +236,6 @@ static void write_set(struct html *h, struct arena *a,
 	}
 	if (s->has_median) {
 		char text[32];
-		struct dashboard_cell m = {.count = s->median,
-		                           .shown = s->median_shown};
 		/* masa-median: working days, not a count (the tests tell
 		 * them apart by it). */
 		cells[2 * r] = (struct govuk_table_cell){
@@ -245,7 +243,7 @@ static void write_set(struct html *h, struct arena *a,
 		        .classes = "masa-median"};
 		cells[2 * r + 1] = (struct govuk_table_cell){
 		        .content.text = arena_strdup(
-		                a, dashboard_cell_text(&m, text, sizeof text)),
+		                a, dashboard_median_text(s, text, sizeof text)),
 		        .format = "numeric",
 		        .classes = "masa-median"};
 		r++;

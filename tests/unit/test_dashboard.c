@@ -66,10 +66,9 @@ static int64_t insert(struct fixture *f, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql - 16, fmt, ap);
+	vsnprintf(sql, sizeof sql, fmt, ap);
 	va_end(ap);
-	strcat(sql, " RETURNING id");
-	return exec(f, "%s", sql);
+	return exec(f, "%s RETURNING id", sql);
 }
 
 /* A death of partnership p on date with category (0: none), modifiable
@@ -221,8 +220,8 @@ static long count(const struct dashboard *d, const char *set, const char *key)
 	return c->count;
 }
 
-static void deaths(struct fixture *f, const struct gov_viewer *v,
-                   bool region, struct dashboard *d)
+static void deaths(struct fixture *f, const struct gov_viewer *v, bool region,
+                   struct dashboard *d)
 {
 	struct dashboard_query q = {.partnership_id = f->rotherham,
 	                            .from = "2023-04-01",
@@ -248,8 +247,7 @@ static void test_counts(void **state)
 	assert_int_equal(count(&d, "modifiable", "yes"), 3);
 	assert_int_equal(count(&d, "modifiable", "no"), 4);
 	assert_int_equal(count(&d, "modifiable", "not-reviewed"), 1);
-	assert_int_equal(count(&d, "factor-domain", "physical_environment"),
-	                 3);
+	assert_int_equal(count(&d, "factor-domain", "physical_environment"), 3);
 	assert_int_equal(count(&d, "theme", "safe-sleeping"), 3);
 	assert_int_equal(count(&d, "theme", "drowning"), 0);
 	assert_int_equal(count(&d, "age-band", "0-27d"), 5);
@@ -259,9 +257,8 @@ static void test_counts(void **state)
 	assert_int_equal(count(&d, "year", "2023"), 8);
 	assert_int_equal(count(&d, "year", "2022"), 1);
 	assert_string_equal(cell_of(&d, "year", "2023")->label, "2023-24");
-	assert_string_equal(
-	        cell_of(&d, "category", "category-10")->label,
-	        "10. Sudden unexpected, unexplained death");
+	assert_string_equal(cell_of(&d, "category", "category-10")->label,
+	                    "10. Sudden unexpected, unexplained death");
 
 	/* The region: both partnerships. */
 	deaths(f, &v, true, &d);
@@ -308,7 +305,8 @@ static void test_public_suppressed(void **state)
 	                 0);
 	/* The JSON has no number for them. */
 	{
-		json_t *j = dashboard_json(&d), *sets = json_object_get(j, "sets");
+		json_t *j = dashboard_json(&d),
+		       *sets = json_object_get(j, "sets");
 		json_t *cat = json_object_get(json_array_get(sets, 0), "cells");
 		json_t *c10 = json_array_get(cat, 9);
 
@@ -358,13 +356,13 @@ static void test_who_sees_exact(void **state)
 		struct dashboard_query q = {.partnership_id = f->barnsley,
 		                            .from = "2023-04-01",
 		                            .to = "2024-03-31"};
-		MUST(f, dashboard_child_deaths(&f->g, &v, &q, &f->a, &d,
-		                               &f->err));
+		MUST(f,
+		     dashboard_child_deaths(&f->g, &v, &q, &f->a, &d, &f->err));
 		assert_true(d.exact);
 		assert_int_equal(count(&d, "category", "total"), 2);
 		q.region = true;
-		MUST(f, dashboard_child_deaths(&f->g, &v, &q, &f->a, &d,
-		                               &f->err));
+		MUST(f,
+		     dashboard_child_deaths(&f->g, &v, &q, &f->a, &d, &f->err));
 		assert_false(d.exact);
 		assert_int_equal(cell_of(&d, "partnership", "barnsley")->shown,
 		                 DASHBOARD_FEWER);
@@ -393,8 +391,8 @@ static int values_possible(const struct dashboard_set *s, size_t k, size_t i,
 	if (s->cells[i].shown == DASHBOARD_SHOWN)
 		return values_possible(s, k, i + 1, left, value_k, seen, cap);
 	for (long x = s->cells[i].shown == DASHBOARD_FEWER ? 1 : 6;
-	     x <= left && (s->cells[i].shown == DASHBOARD_FEWER ? x <= 5
-	                                                       : x <= cap);
+	     x <= left &&
+	     (s->cells[i].shown == DASHBOARD_FEWER ? x <= 5 : x <= cap);
 	     x++)
 		n += values_possible(s, k, i + 1, left - x,
 		                     i == k ? x : value_k, seen, cap);
@@ -416,11 +414,11 @@ static void test_secondary_suppression(void **state)
 
 		for (size_t i = 0; i < s.n; i++) {
 			int r = rand_r(&seed) % 10;
-			truth[i] = r < 2 ? 0 : r < 6 ? 1 + rand_r(&seed) % 5
-			                             : 6 + rand_r(&seed) % 10;
-			cells[i] = (struct dashboard_cell){.key = "k",
-			                                   .label = "l",
-			                                   .count = truth[i]};
+			truth[i] = r < 2   ? 0
+			           : r < 6 ? 1 + rand_r(&seed) % 5
+			                   : 6 + rand_r(&seed) % 10;
+			cells[i] = (struct dashboard_cell){
+			        .key = "k", .label = "l", .count = truth[i]};
 			total += truth[i];
 		}
 		s.total.count = total;
@@ -464,7 +462,8 @@ static void test_secondary_suppression(void **state)
 	/* Exact viewers: nothing hidden. */
 	{
 		struct dashboard_cell cells[2] = {{.count = 1}, {.count = 9}};
-		struct dashboard_set s = {.cells = cells, .n = 2,
+		struct dashboard_set s = {.cells = cells,
+		                          .n = 2,
 		                          .partition = true,
 		                          .total = {.count = 10}};
 		dashboard_protect(&s, false, 0);
@@ -482,17 +481,32 @@ static void test_secondary_suppression(void **state)
  * same cases, which would give it back. */
 static void test_population(void **state)
 {
-	struct dashboard_cell a[5] = {{.count = 1}, {.count = 6}, {.count = 6},
-	                              {.count = 6}, {.count = 1}};
+	struct dashboard_cell a[5] = {{.count = 1},
+	                              {.count = 6},
+	                              {.count = 6},
+	                              {.count = 6},
+	                              {.count = 1}};
 	struct dashboard_cell b[2] = {{.count = 12}, {.count = 8}};
 	struct dashboard_cell c[2] = {{.count = 10}, {.count = 9}};
 	struct dashboard_set sets[3] = {
-	        {.key = "a", .unit = "deaths", .cells = a, .n = 5,
-	         .partition = true, .total = {.count = 20}},
-	        {.key = "b", .unit = "deaths", .cells = b, .n = 2,
-	         .partition = true, .total = {.count = 20}},
-	        {.key = "c", .unit = "deaths", .cells = c, .n = 2,
-	         .partition = true, .total = {.count = 19}},
+	        {.key = "a",
+	         .unit = "deaths",
+	         .cells = a,
+	         .n = 5,
+	         .partition = true,
+	         .total = {.count = 20}},
+	        {.key = "b",
+	         .unit = "deaths",
+	         .cells = b,
+	         .n = 2,
+	         .partition = true,
+	         .total = {.count = 20}},
+	        {.key = "c",
+	         .unit = "deaths",
+	         .cells = c,
+	         .n = 2,
+	         .partition = true,
+	         .total = {.count = 19}},
 	};
 	struct dashboard d = {.sets = sets, .nsets = 3};
 
@@ -539,8 +553,8 @@ static void test_timeliness(void **state)
 	/* Not notified: due 9 May (late on 4 June), due 9 June (open). */
 	exec(f, ins, (long long)f->rotherham, (long long)f->prg, "SI-5",
 	     "2025-05-01", "NULL", "NULL", "NULL", "NULL");
-	inc = insert(f, ins, (long long)f->rotherham, (long long)f->prg,
-	             "SI-6", "2025-06-02", "NULL", "NULL", "'local_review'",
+	inc = insert(f, ins, (long long)f->rotherham, (long long)f->prg, "SI-6",
+	             "2025-06-02", "NULL", "NULL", "'local_review'",
 	             "'2024-06-10'");
 	/* A review decided 10 June 2024, published on its six months. */
 	exec(f,
