@@ -12,6 +12,14 @@
 PW='dashboards-test-password-1'
 DB=t.db
 R="--db $DB --partnership rotherham"
+# The generator writes SQLite, and masa copy does not yet copy the tables of
+# schema 15 to PostgreSQL: there the suite has no data to run on (the unit
+# tests, test_dashboard, run the same queries on PostgreSQL).
+if [ -n "$PG" ]; then
+	skip "bench/assure-data writes SQLite and masa copy does not copy schema 15 yet"
+	done_testing
+	exit 0
+fi
 "$MASA" --db $DB init --demo >/dev/null
 "$ROOT/bench/assure-data" $DB --years 3 --end 2026-03-31 --deaths 12 --incidents 4 >/dev/null ||
 	{ fail "the test data is made" "bench/assure-data failed"; done_testing; exit 1; }
