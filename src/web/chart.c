@@ -176,11 +176,15 @@ void chart_columns(struct html *h, const struct chart *c)
 		if (ch > 0)
 			bar(h, c, d->hidden, x + (slot - w) / 2, base - ch, w,
 			    ch);
-		/* "fewer than 6" is too wide for a column: "<6" above it
-		 * (the table and the description say it in words). */
+		/* "fewer than 6" is too wide for a column: "<6" above it,
+		 * and a dash for another value not shown (the table and
+		 * the description say it in words). */
 		text(h, x + slot / 2, base - ch - 4, "middle", "11",
 		     d->hidden ? COLOUR_SECOND : COLOUR_TEXT,
-		     d->hidden ? "<6" : d->text);
+		     !d->hidden ? d->text
+		     : d->text != NULL && strncmp(d->text, "fewer", 5) == 0
+		             ? "<6"
+		             : "\xe2\x80\x93");
 		snprintf(tick, sizeof tick, "%.4s",
 		         d->tick    ? d->tick
 		         : d->label ? d->label
