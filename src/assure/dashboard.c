@@ -426,15 +426,16 @@ static const char *const sql_deaths[2] = BOTH_CD(SQL_DEATHS);
 static const char *const sql_factors[2] = BOTH_CD(SQL_FACTORS);
 
 /* The themes every panel has, and those of the panels counted. */
-#define SQL_THEMES(scope, panels)                                             \
-	"SELECT t.key, t.name, (SELECT COUNT(*) FROM child_death_theme ct "   \
-	"JOIN child_death cd ON cd.id = ct.child_death_id WHERE ct.theme_id " \
-	"= t.id AND " scope " AND cd.died_on >= ?2 AND cd.died_on <= ?3) "    \
-	"FROM cdr_theme t WHERE t.body_id IS NULL OR t.body_id IN (" panels   \
-	") ORDER BY t.body_id IS NOT NULL, t.name"
+#define SQL_THEMES(scope, panels)                                           \
+	"SELECT t.key, t.name, COUNT(cd.id) FROM cdr_theme t LEFT JOIN "    \
+	"child_death_theme ct ON ct.theme_id = t.id LEFT JOIN child_death " \
+	"cd ON cd.id = ct.child_death_id AND " scope " AND cd.died_on >= "  \
+	"?2 AND cd.died_on <= ?3 WHERE t.body_id IS NULL OR t.body_id IN "  \
+	"(" panels ") GROUP BY t.id, t.key, t.name, t.body_id ORDER BY "    \
+	"t.body_id IS NOT NULL, t.name"
 static const char *const sql_themes[2] = {
-        SQL_THEMES(CD_PARTNERSHIP, "SELECT DISTINCT cd.panel_body_id FROM "
-                                   "child_death cd WHERE cd.partnership_id "
+        SQL_THEMES(CD_PARTNERSHIP, "SELECT DISTINCT x.panel_body_id FROM "
+                                   "child_death x WHERE x.partnership_id "
                                    "= ?1"),
         SQL_THEMES(CD_REGION, "?1")};
 
