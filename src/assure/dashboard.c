@@ -415,8 +415,8 @@ static enum masa_err scope_of(struct gov *g, const struct dashboard_query *q,
 
 #define SQL_DEATHS(scope)                                                    \
 	"SELECT cd.died_on, cd.category, cd.modifiable, cd.expected, "       \
-	"cd.age_band FROM child_death cd WHERE " scope " AND cd.died_on >= " \
-	"?2 AND cd.died_on <= ?3"
+	"cd.age_band, cd.partnership_id FROM child_death cd WHERE " scope    \
+	" AND cd.died_on >= ?2 AND cd.died_on <= ?3"
 static const char *const sql_deaths[2] = BOTH_CD(SQL_DEATHS);
 
 #define SQL_FACTORS(scope)                                              \
@@ -489,14 +489,11 @@ static const char *const sql_open_recommendations[2] =
 	                                                                "_id") ")"
 static const char *const sql_unseen_cases[2] = BOTH_IN(SQL_UNSEEN_CASES);
 
+/* The region's partnerships: the panel's own and those it serves. */
 static const char SQL_PARTNERSHIPS[] =
-        "SELECT p.key, p.name, (SELECT COUNT(*) FROM child_death cd WHERE "
-        "cd.partnership_id = p.id AND cd.panel_body_id = ?1 AND cd.died_on "
-        ">= ?2 AND cd.died_on <= ?3) FROM partnership p WHERE p.id IN "
-        "(SELECT partnership_id FROM body WHERE id = ?1 UNION SELECT "
-        "partnership_id FROM body_partnership WHERE body_id = ?1 UNION "
-        "SELECT partnership_id FROM child_death WHERE panel_body_id = ?1) "
-        "ORDER BY p.name";
+        "SELECT p.id, p.key, p.name FROM partnership p WHERE p.id IN (SELECT "
+        "partnership_id FROM body WHERE id = ?1 UNION SELECT partnership_id "
+        "FROM body_partnership WHERE body_id = ?1) ORDER BY p.name";
 
 /* Runs sql (?1 the scope, ?2 and ?3 dates unless from is NULL, the
  * viewer bound) for one number. */
@@ -599,10 +596,34 @@ static const char *const domain_labels[] = {
         "Factors intrinsic to the child", "Social environment",
         "Physical environment", "Service provision"};
 
+/* The deaths of the period in each partnership (the region's). */
+enum { MAX_PARTNERSHIPS = 64 };
+struct by_partnership {
+	int64_t id[MAX_PARTNERSHIPS];
+	long n[MAX_PARTNERSHIPS];
+	size_t count;
+};
+
+static void count_partnership(struct by_partnership *bp, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < bp->count && bp->id[i] != id; i++)
+		;
+	if (i == bp->count) {
+		if (bp->count == MAX_PARTNERSHIPS)
+			return;
+		bp->id[bp->count] = id;
+		bp->n[bp->count++] = 0;
+	}
+	bp->n[i]++;
+}
+
 static enum masa_err count_deaths(struct gov *g,
                                   const struct dashboard_query *q,
                                   const struct scope *sc, date_days fetch_from,
-                                  struct dashboard *d, struct masa_error *err)
+                                  struct dashboard *d, struct by_partnership *bp,
+                                  struct masa_error *err)
 {
 	struct dashboard_set *cat = &d->sets[0], *mod = &d->sets[1];
 	struct dashboard_set *age = &d->sets[4], *exp = &d->sets[5];
@@ -643,6 +664,7 @@ static enum masa_err count_deaths(struct gov *g,
 		count_in(age, store_column_text(st, 4));
 		count_in(exp,
 		         store_column_int(st, 3) ? "expected" : "unexpected");
+		count_partnership(bp, store_column_int(st, 5));
 	}
 	store_done(st);
 	return rc;
@@ -683,6 +705,48 @@ static enum masa_err cells_of(struct gov *g, struct arena *a,
 	return rc;
 }
 
+/* The region's partnerships as cells of s with their deaths in bp; a
+ * partnership the panel no longer serves but has cases of, after them. */
+static enum masa_err partnership_cells(struct gov *g, struct arena *a,
+                                       struct dashboard_set *s, int64_t panel,
+                                       const struct by_partnership *bp,
+                                       struct masa_error *err)
+{
+	bool used[MAX_PARTNERSHIPS] = {false};
+	struct store_stmt *st;
+	bool row;
+	enum masa_err rc;
+
+	rc = store_prepare(g->store, SQL_PARTNERSHIPS, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, panel);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row &&
+	       s->n < MAX_PARTNERSHIPS) {
+		int64_t id = store_column_int(st, 0);
+		struct dashboard_cell *c =
+		        cell_add(s, arena_strdup(a, store_column_text(st, 1)),
+		                 arena_strdup(a, store_column_text(st, 2)));
+
+		for (size_t i = 0; i < bp->count; i++)
+			if (bp->id[i] == id) {
+				c->count = bp->n[i];
+				used[i] = true;
+			}
+	}
+	store_done(st);
+	for (size_t i = 0; rc == MASA_OK && i < bp->count; i++) {
+		struct gov_partnership p;
+
+		if (used[i] || s->n == MAX_PARTNERSHIPS)
+			continue;
+		rc = gov_partnership_get(g, bp->id[i], a, &p, err);
+		if (rc == MASA_OK)
+			cell_add(s, p.key, p.name)->count = bp->n[i];
+	}
+	return rc;
+}
+
 enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
                                      const struct dashboard_query *q,
                                      struct arena *a, struct dashboard *d,
@@ -695,6 +759,7 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 	long unseen;
 	char key[16];
 	const char *sql;
+	struct by_partnership bp = {.count = 0};
 	enum masa_err rc;
 
 	*d = (struct dashboard){.kind = "child-deaths"};
@@ -781,7 +846,7 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		cell_add(s, arena_strdup(a, key),
 		         arena_printf(a, "%d-%02d", y, (y + 1) % 100));
 	}
-	rc = count_deaths(g, q, &sc, trend_from, d, err);
+	rc = count_deaths(g, q, &sc, trend_from, d, &bp, err);
 	if (rc != MASA_OK)
 		return rc;
 	if (q->region) {
@@ -789,8 +854,9 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		            &(struct set_spec){"partnership",
 		                               "Child deaths by partnership",
 		                               "Partnership", "deaths",
-		                               DASHBOARD_BARS, true, 8});
-		rc = cells_of(g, a, s, 8, SQL_PARTNERSHIPS, sc.id, &sc, err);
+		                               DASHBOARD_BARS, true,
+		                               MAX_PARTNERSHIPS});
+		rc = partnership_cells(g, a, s, sc.id, &bp, err);
 		if (rc != MASA_OK)
 			return rc;
 	}

@@ -15,8 +15,8 @@
 #include "web/chart.h"
 
 /* The chart drawn by draw, as text (into h); checked to parse as XML. */
-static const char *drawn(struct html *h, void (*draw)(struct html *,
-                                                      const struct chart *),
+static const char *drawn(struct html *h,
+                         void (*draw)(struct html *, const struct chart *),
                          const struct chart *c)
 {
 	const char *out;
@@ -39,7 +39,9 @@ static const char *drawn(struct html *h, void (*draw)(struct html *,
 
 static const struct chart_datum data[] = {
         {.label = "Safe sleeping <script>&", .value = 12, .text = "12"},
-        {.label = "Drowning", .value = -1, .hidden = true,
+        {.label = "Drowning",
+         .value = -1,
+         .hidden = true,
          .text = "fewer than 6"},
         {.label = "Road traffic", .value = 0, .text = "0"},
         {.label = "A label much longer than a phone can show on one line "
@@ -54,12 +56,13 @@ static void test_bars(void **state)
 	const char *svg;
 
 	(void)state;
-	svg = drawn(&h, chart_bars,
-	            &(struct chart){.id = "theme",
-	                            .title = "Deaths by theme",
-	                            .desc = "A bar chart of the table beside it.",
-	                            .data = data,
-	                            .n = 4});
+	svg = drawn(
+	        &h, chart_bars,
+	        &(struct chart){.id = "theme",
+	                        .title = "Deaths by theme",
+	                        .desc = "A bar chart of the table beside it.",
+	                        .data = data,
+	                        .n = 4});
 	assert_non_null(strstr(svg, "role=\"img\""));
 	assert_non_null(strstr(svg, "aria-labelledby=\"chart-theme-title "
 	                            "chart-theme-desc\""));
@@ -87,7 +90,9 @@ static void test_columns(void **state)
 {
 	struct chart_datum years[] = {
 	        {.label = "2022-23", .value = 9, .text = "9"},
-	        {.label = "2023-24", .value = -1, .hidden = true,
+	        {.label = "2023-24",
+	         .value = -1,
+	         .hidden = true,
 	         .text = "fewer than 6"},
 	        {.label = "2024-25", .tick = "24", .value = 18, .text = "18"},
 	};
@@ -107,8 +112,9 @@ static void test_columns(void **state)
 	assert_non_null(strstr(svg, ">18</text>"));
 	html_free(&h);
 	/* No data: still a chart, empty. */
-	svg = drawn(&h, chart_columns,
-	            &(struct chart){.id = "none", .title = "None", .desc = "-"});
+	svg = drawn(
+	        &h, chart_columns,
+	        &(struct chart){.id = "none", .title = "None", .desc = "-"});
 	html_free(&h);
 }
 
