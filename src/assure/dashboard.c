@@ -413,9 +413,9 @@ static enum masa_err scope_of(struct gov *g, const struct dashboard_query *q,
 		sql_of(IN_PARTNERSHIP), sql_of(IN_REGION) \
 	}
 
-#define SQL_DEATHS(scope)                                                    \
-	"SELECT cd.died_on, cd.category, cd.modifiable, cd.expected, "       \
-	"cd.age_band, cd.partnership_id FROM child_death cd WHERE " scope    \
+#define SQL_DEATHS(scope)                                                 \
+	"SELECT cd.died_on, cd.category, cd.modifiable, cd.expected, "    \
+	"cd.age_band, cd.partnership_id FROM child_death cd WHERE " scope \
 	" AND cd.died_on >= ?2 AND cd.died_on <= ?3"
 static const char *const sql_deaths[2] = BOTH_CD(SQL_DEATHS);
 
@@ -619,11 +619,10 @@ static void count_partnership(struct by_partnership *bp, int64_t id)
 	bp->n[i]++;
 }
 
-static enum masa_err count_deaths(struct gov *g,
-                                  const struct dashboard_query *q,
-                                  const struct scope *sc, date_days fetch_from,
-                                  struct dashboard *d, struct by_partnership *bp,
-                                  struct masa_error *err)
+static enum masa_err
+count_deaths(struct gov *g, const struct dashboard_query *q,
+             const struct scope *sc, date_days fetch_from, struct dashboard *d,
+             struct by_partnership *bp, struct masa_error *err)
 {
 	struct dashboard_set *cat = &d->sets[0], *mod = &d->sets[1];
 	struct dashboard_set *age = &d->sets[4], *exp = &d->sets[5];

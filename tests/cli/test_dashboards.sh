@@ -27,6 +27,7 @@ add() { printf '%s\n' "$PW" | "$MASA" $R user add "$@" >/dev/null; }
 add admin --role admin
 add chair --role chair --person steve-ashley
 add panel --role member --person dash-panel-member
+add reviewer --role member --person dash-review-member
 add outsider --role member --person sue-cassin
 add police --role partner --person jason-harwin --organisation south-yorkshire-police
 
@@ -162,7 +163,7 @@ else
 fi
 
 # Signed in.
-for who in panel admin chair outsider police; do
+for who in panel reviewer admin chair outsider police; do
 	sign_in "jar-$who" "$who" "$PW"
 	code_is "$who signs in" 303
 done
@@ -186,6 +187,16 @@ req -b jar-admin "$URL/api/v1/dashboards/child-deaths?$Q"
 jq -e '.exact == true' "$BODY" >/dev/null && pass "the admin (of the panel's partnership) sees exact figures" || fail "admin exact"
 req -b jar-chair "$URL/api/v1/dashboards/child-deaths?from=2023-04-01&to=2026-03-31"
 jq -e '.exact == true' "$BODY" >/dev/null && pass "the chair sees the partnership's figures exactly" || fail "chair exact"
+# The practice review group's member: its own partnership's reviews exactly,
+# not the region's (held by the other partnerships' groups), nor the deaths.
+req -b jar-reviewer "$URL/api/v1/dashboards/reviews?from=2023-04-01&to=2026-03-31"
+jq -e '.exact == true' "$BODY" >/dev/null && pass "the review group's member sees its reviews exactly" || fail "reviewer exact"
+req -b jar-reviewer "$URL/api/v1/dashboards/reviews?$Q"
+jq -e '.exact == false' "$BODY" >/dev/null && pass "but not the region's" || fail "reviewer region suppressed"
+req -b jar-reviewer "$URL/api/v1/dashboards/child-deaths?$Q"
+jq -e '.exact == false' "$BODY" >/dev/null && pass "nor the child deaths" || fail "reviewer deaths suppressed"
+req -b jar-panel "$URL/api/v1/dashboards/reviews?$Q"
+jq -e '.exact == false' "$BODY" >/dev/null && pass "the panel's member sees the reviews suppressed" || fail "panel reviews suppressed"
 for who in outsider police; do
 	req -b "jar-$who" "$URL/child-deaths/dashboard?$Q"
 	cp "$BODY" page.html
