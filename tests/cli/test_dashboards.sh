@@ -162,6 +162,11 @@ else
 	fail "the API gives the public what masa dashboard --public prints"
 fi
 
+# exact_is NAME true|false: the last JSON answer's "exact".
+exact_is() {
+	if jq -e ".exact == $2" "$BODY" >/dev/null; then pass "$1"; else fail "$1" "exact is not $2"; fi
+}
+
 # Signed in.
 for who in panel reviewer admin chair outsider police; do
 	sign_in "jar-$who" "$who" "$PW"
@@ -184,25 +189,25 @@ req -b jar-panel "$URL/child-deaths/dashboard.csv?$Q"
 cp "$BODY" panel.csv
 some_small "the panel's CSV shows small counts" panel.csv csv
 req -b jar-admin "$URL/api/v1/dashboards/child-deaths?$Q"
-jq -e '.exact == true' "$BODY" >/dev/null && pass "the admin (of the panel's partnership) sees exact figures" || fail "admin exact"
+exact_is "the admin (of the panel's partnership) sees exact figures" true
 req -b jar-chair "$URL/api/v1/dashboards/child-deaths?from=2023-04-01&to=2026-03-31"
-jq -e '.exact == true' "$BODY" >/dev/null && pass "the chair sees the partnership's figures exactly" || fail "chair exact"
+exact_is "the chair sees the partnership's figures exactly" true
 # The practice review group's member: its own partnership's reviews exactly,
 # not the region's (held by the other partnerships' groups), nor the deaths.
 req -b jar-reviewer "$URL/api/v1/dashboards/reviews?from=2023-04-01&to=2026-03-31"
-jq -e '.exact == true' "$BODY" >/dev/null && pass "the review group's member sees its reviews exactly" || fail "reviewer exact"
+exact_is "the review group's member sees its reviews exactly" true
 req -b jar-reviewer "$URL/api/v1/dashboards/reviews?$Q"
-jq -e '.exact == false' "$BODY" >/dev/null && pass "but not the region's" || fail "reviewer region suppressed"
+exact_is "but not the region's" false
 req -b jar-reviewer "$URL/api/v1/dashboards/child-deaths?$Q"
-jq -e '.exact == false' "$BODY" >/dev/null && pass "nor the child deaths" || fail "reviewer deaths suppressed"
+exact_is "nor the child deaths" false
 req -b jar-panel "$URL/api/v1/dashboards/reviews?$Q"
-jq -e '.exact == false' "$BODY" >/dev/null && pass "the panel's member sees the reviews suppressed" || fail "panel reviews suppressed"
+exact_is "the panel's member sees the reviews suppressed" false
 for who in outsider police; do
 	req -b "jar-$who" "$URL/child-deaths/dashboard?$Q"
 	cp "$BODY" page.html
 	no_small "$who (not of the panel) sees no count from 1 to 5" page.html html
 	req -b "jar-$who" "$URL/api/v1/dashboards/child-deaths?$Q"
-	jq -e '.exact == false' "$BODY" >/dev/null && pass "$who's figures are suppressed" || fail "$who suppressed"
+	exact_is "$who's figures are suppressed" false
 	req -b "jar-$who" "$URL/reviews/dashboard.csv?$Q"
 	cp "$BODY" page.csv
 	no_small "$who's reviews CSV has no count from 1 to 5" page.csv csv
