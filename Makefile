@@ -104,6 +104,12 @@ build/release/tests/%: tests/unit/%.c build/release/libmasa.a $(HEADERS)
 	@echo "  TEST    $@"
 	@$(CC) $(RELEASE_CFLAGS) -Itests $(LDHARDEN) -o $@ $< build/release/libmasa.a $(PKG_LIBS) $(TEST_LIBS)
 
+# A benchmark's own timer of domain functions (bench/assure_dashboard).
+build/release/bench/%: bench/%.c build/release/libmasa.a $(HEADERS)
+	@mkdir -p $(@D)
+	@echo "  BENCH   $@"
+	@$(CC) $(RELEASE_CFLAGS) $(LDHARDEN) -o $@ $< build/release/libmasa.a $(PKG_LIBS)
+
 build/asan/tests/%: tests/unit/%.c build/asan/libmasa.a $(HEADERS)
 	@mkdir -p $(@D)
 	@echo "  TEST    $@"

@@ -160,5 +160,8 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_minutes_status, cmd_workdays_add, cmd_workdays_between,
         cmd_workdays_holidays, cmd_incident_add, cmd_incident_set,
         cmd_incident_list, cmd_incident_show;
+/* The dashboards of the assurance pillar (cmd_dashboard.c). */
+extern const struct cli_command cmd_dashboard_child_deaths,
+        cmd_dashboard_reviews;
 
 #endif

@@ -91,6 +91,8 @@ static const struct cli_command *const commands[] = {
         &cmd_incident_set,
         &cmd_incident_list,
         &cmd_incident_show,
+        &cmd_dashboard_child_deaths,
+        &cmd_dashboard_reviews,
         &cmd_demo_generate,
         NULL};
 

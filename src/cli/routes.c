@@ -9,6 +9,7 @@
 #include "web/agenda.h"
 #include "web/calendar.h"
 #include "web/circulate.h"
+#include "web/dashboards.h"
 #include "web/documents.h"
 #include "web/home.h"
 #include "web/meeting.h"
@@ -39,6 +40,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(reviews_routes),
         ROUTE_INCLUDE(api_incident_routes),
         ROUTE_INCLUDE(api_routes),
+        ROUTE_INCLUDE(dashboards_routes),
         {0},
 };
 /* clang-format on */

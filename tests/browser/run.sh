@@ -101,7 +101,8 @@ wait_for 30 serve_said_where
 
 cd "$ROOT" || exit 1
 # A hung browser must not hang make check: the run has 4 minutes at most.
-MASA_URL=$URL MASA_USERS=$USERS MASA_PASSWORD=$PASSWORD MASA_MAILDIR=$MAILDIR \
+# MASA_DB: flow_dashboards adds fictional child deaths (rows no other flow reads).
+MASA_URL=$URL MASA_USERS=$USERS MASA_PASSWORD=$PASSWORD MASA_MAILDIR=$MAILDIR MASA_DB=$DB \
 	timeout 240 node tests/browser/run.mjs "$@"
 status=$?
 

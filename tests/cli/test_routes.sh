@@ -195,6 +195,12 @@ samples() {
 /reviews/incidents/{ref}/agencies	/reviews/incidents/RR-2019-01/agencies
 /api/v1/incidents	/api/v1/incidents
 /api/v1/incidents/{ref}	/api/v1/incidents/RR-2019-01
+/child-deaths/dashboard	/child-deaths/dashboard?from=2014-04-01&to=2015-03-31
+/child-deaths/dashboard.csv	/child-deaths/dashboard.csv
+/reviews/dashboard	/reviews/dashboard?from=2014-04-01&to=2015-03-31
+/reviews/dashboard.csv	/reviews/dashboard.csv
+/api/v1/dashboards/child-deaths	/api/v1/dashboards/child-deaths
+/api/v1/dashboards/reviews	/api/v1/dashboards/reviews
 LIST
 }
 
