@@ -158,6 +158,8 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_body_close, cmd_member_add, cmd_member_end, cmd_member_change_role,
         cmd_meeting_attend, cmd_minutes_write, cmd_resolution_add,
         cmd_minutes_status, cmd_workdays_add, cmd_workdays_between,
-        cmd_workdays_holidays;
+        cmd_workdays_holidays, cmd_child_death_add, cmd_child_death_set,
+        cmd_child_death_list, cmd_child_death_show, cmd_child_death_import,
+        cmd_child_death_export, cmd_child_death_theme_add;
 
 #endif

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assure/child_death.h"
 #include "cli/cli.h"
 #include "gov/copy.h"
 #include "gov/interchange.h"
@@ -113,7 +114,8 @@ static int run_init(struct cli_ctx *ctx, const struct cli_args *args)
 	if (interchange_load_buffer(&ctx->gov, masa_demo_json,
 	                            masa_demo_json_len, "the demo data",
 	                            &partnership_id, &counts,
-	                            &err) != MASA_OK) {
+	                            &err) != MASA_OK ||
+	    child_death_demo_load(&ctx->gov, partnership_id, &err) != MASA_OK) {
 		remove_new_database(ctx);
 		return cli_fail(&err);
 	}
