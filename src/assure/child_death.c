@@ -742,13 +742,13 @@ enum masa_err child_death_list(struct gov *g, const struct gov_viewer *v,
 	return rc;
 }
 
-/* A panel of the viewer's partnership, or serving it, of which the viewer
- * may see cases: the admin or chair (?91's cases or the home panel's), a
- * member of a panel that holds cases. */
+/* A case the viewer may see, or a panel whose cases it may record. */
 static const char SQL_SEES_ANY[] =
-        "SELECT 1 FROM body pb WHERE ?98 = 1 OR (?92 = 1 AND (?93 = 1 OR "
-        "?96 = 1)) OR (?92 = 1 AND EXISTS (SELECT 1 FROM child_death cd WHERE "
-        "cd.panel_body_id = pb.id) AND " GOV_SQL_MEMBER_OF("pb.id", "?95") ")";
+        "SELECT 1 FROM child_death cd JOIN body pb ON pb.id = "
+        "cd.panel_body_id WHERE " CASE_SEEN " UNION ALL SELECT 1 FROM body b "
+        "WHERE b.kind = 'panel' AND b.partnership_id = ?91 AND "
+        "(?98 = 1 OR (?92 = 1 AND ?93 = 1) OR (?92 = 1 AND "
+        GOV_SQL_MEMBER_OF("b.id", "?95") "))";
 
 bool child_death_viewer_sees_cases(struct gov *g, const struct gov_viewer *v)
 {
@@ -1244,4 +1244,64 @@ enum masa_err child_death_from_json(struct gov *g, json_t *o, struct arena *a,
 			                      text);
 	}
 	return MASA_OK;
+}
+
+/* The panels ?91's viewer may record for (b the body). */
+#define PANEL_CHANGER                                                        \
+	"(?98 = 1 OR (?92 = 1 AND b.partnership_id = ?91 AND ?93 = 1) OR "  \
+	"(?92 = 1 AND " GOV_SQL_MEMBER_OF("b.id", "?95") "))"
+static const char SQL_PANELS[] =
+        "SELECT b.id, b.partnership_id, b.short_name, b.name, (SELECT "
+        "COUNT(*) FROM child_death c WHERE c.panel_body_id = b.id) AS n "
+        "FROM body b WHERE b.kind = 'panel' AND (b.partnership_id = ?91 OR "
+        "EXISTS (SELECT 1 FROM body_partnership bp WHERE bp.body_id = b.id "
+        "AND bp.partnership_id = ?91)) AND " PANEL_CHANGER
+        " ORDER BY n DESC, b.id";
+static const char SQL_MAY_CHANGE[] =
+        "SELECT 1 FROM body b WHERE b.id = ?1 AND " PANEL_CHANGER;
+
+enum masa_err child_death_panels(struct gov *g, const struct gov_viewer *v,
+                                 struct arena *a,
+                                 struct child_death_panel **out, size_t *n,
+                                 struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	size_t cap = 0;
+	enum masa_err rc = store_prepare(g->store, SQL_PANELS, &st, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != MASA_OK)
+		return rc;
+	gov_viewer_bind(st, v);
+	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
+		struct child_death_panel *p;
+
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out, 4);
+		p = &(*out)[(*n)++];
+		p->id = store_column_int(st, 0);
+		p->partnership_id = store_column_int(st, 1);
+		p->short_name = col_text(a, st, 2);
+		p->name = col_text(a, st, 3);
+		p->ncases = (long)store_column_int(st, 4);
+	}
+	store_done(st);
+	return rc;
+}
+
+bool child_death_may_change(struct gov *g, const struct gov_viewer *v,
+                            int64_t panel_body_id)
+{
+	struct store_stmt *st;
+	bool row = false;
+
+	if (store_prepare(g->store, SQL_MAY_CHANGE, &st, NULL) != MASA_OK)
+		return false;
+	gov_viewer_bind(st, v);
+	store_bind_int(st, 1, panel_body_id);
+	if (store_step(st, &row, NULL) != MASA_OK)
+		row = false;
+	store_done(st);
+	return row;
 }

@@ -149,6 +149,29 @@ enum masa_err child_death_list(struct gov *g, const struct gov_viewer *v,
  * serving it): the pages and API show the cases, or say what v may see. */
 bool child_death_viewer_sees_cases(struct gov *g, const struct gov_viewer *v);
 
+/* A panel a viewer may record cases for. */
+struct child_death_panel {
+	int64_t id;
+	int64_t partnership_id;
+	char *short_name;
+	char *name;
+	long ncases;
+};
+/*
+ * The panels (bodies of kind panel of v's partnership or serving it) of
+ * which v may record and change cases: masa itself, an admin of the
+ * panel's own partnership, a member of the panel. Those holding most
+ * cases first; in a.
+ */
+enum masa_err child_death_panels(struct gov *g, const struct gov_viewer *v,
+                                 struct arena *a,
+                                 struct child_death_panel **out, size_t *n,
+                                 struct masa_error *err);
+/* Whether v may record and change the cases of panel_body_id (as above);
+ * the admin and chair of a served partnership only read theirs. */
+bool child_death_may_change(struct gov *g, const struct gov_viewer *v,
+                            int64_t panel_body_id);
+
 /*
  * The themes panel_body_id may use: the built-in ones, then its own, by
  * name; in a.

@@ -5,9 +5,11 @@
 #include "cli/routes.h"
 
 #include "api/api.h"
+#include "api/child_deaths.h"
 #include "web/actions.h"
 #include "web/agenda.h"
 #include "web/calendar.h"
+#include "web/child_deaths.h"
 #include "web/circulate.h"
 #include "web/documents.h"
 #include "web/home.h"
@@ -36,6 +38,8 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(circulate_routes),
         ROUTE_INCLUDE(api_routes),
+        ROUTE_INCLUDE(child_deaths_routes),
+        ROUTE_INCLUDE(api_child_deaths_routes),
         {0},
 };
 /* clang-format on */
