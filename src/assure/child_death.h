@@ -29,6 +29,7 @@
 #include "gov/access.h"
 #include "gov/action.h"
 #include "gov/gov.h"
+#include "gov/interchange.h"
 
 /* The ten categories of death of the analysis form, [1] to [10]; [0] NULL. */
 #define CHILD_DEATH_CATEGORIES 10
@@ -270,6 +271,14 @@ enum masa_err child_death_export_csv(struct gov *g, const struct gov_viewer *v,
  * panel's fictional cases of both partnerships (data/demo-child-deaths.csv).
  * For `masa init --demo`, after data/demo.json.
  */
+/*
+ * The interchange parts (docs/interchange.md): "child_death_themes", the
+ * themes a panel of the partnership added, and "child_deaths", the cases
+ * of its panels (src/assure/parts.c lists them).
+ */
+extern const struct interchange_part child_death_theme_part,
+        child_death_part;
+
 enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
                                     struct masa_error *err);
 

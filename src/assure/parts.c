@@ -3,8 +3,11 @@
  * (docs/interchange.md), in the order they load: a part may refer to the
  * records of those before it.
  */
+#include "assure/child_death.h"
 #include "gov/interchange.h"
 
 const struct interchange_part *const interchange_parts[] = {
+        &child_death_theme_part,
+        &child_death_part,
         NULL,
 };

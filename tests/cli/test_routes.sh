@@ -29,7 +29,12 @@ if jq -f "$ROOT/tests/cli/part_two_variant.jq" demo.json >variant.json 2>"$ERR";
 else
 	fail "the part-two variant of the demo is made" "jq failed"
 fi
+# The demo is a region: Sheffield's child deaths are in Rotherham's dump
+# (its CDOP reviews them), so Sheffield comes first, and commands and pages
+# without a partnership named mean Rotherham.
+ok "the demo's second partnership" --db variant.db load "$ROOT/data/demo-sheffield.json"
 ok "load the part-two variant" --db variant.db load variant.json
+ok "rotherham by default" --db variant.db config set default_partnership rotherham
 # Papers: an open one, and one of the part-two item carrying its secret.
 printf 'Attendance figures for the year\n' >open.txt
 printf 'Serious case review: Child S, the chronology\n' >secret.txt
@@ -183,6 +188,15 @@ samples() {
 /bodies/{body}/members/new	/bodies/RSCP-EXEC/members/new
 /bodies/{body}/chair	/bodies/RSCP-EXEC/chair
 /bodies/{body}/members/{person}/{role}/end	/bodies/ILSC/members/cusworth/chair/end
+/child-deaths	/child-deaths
+/child-deaths	/child-deaths?partnership=sheffield&year=2020&status=reviewed&category=10&theme=safe-sleeping&page=1
+/child-deaths.csv	/child-deaths.csv?year=2021
+/child-deaths/new	/child-deaths/new
+/child-deaths/themes	/child-deaths/themes
+/child-deaths/import	/child-deaths/import
+/child-deaths/{ref}	/child-deaths/CDOP-2019-001
+/api/v1/child-deaths	/api/v1/child-deaths?theme=safe-sleeping
+/api/v1/child-deaths/{ref}	/api/v1/child-deaths/CDOP-2019-001
 LIST
 }
 
