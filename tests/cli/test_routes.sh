@@ -413,6 +413,13 @@ want_code() {
 			may_see "$role" XQKESTREL || WANT=404 ;;
 		*/papers/2 | */papers/2/* | */part-two-pack.pdf)
 			may_see "$role" "$OLD1" || WANT=404 ;;
+		# Child deaths: a case (of a Rotherham child) and the CSV for
+		# the admin and the chair; the panel's forms for the admin (no
+		# role here sits on the panel); 404 for the rest.
+		*/child-deaths/CDOP-* | */child-deaths.csv*)
+			case $role in admin | chair) ;; *) WANT=404 ;; esac ;;
+		*/child-deaths/new | */child-deaths/themes | */child-deaths/import)
+			[ "$role" = admin ] || WANT=404 ;;
 		esac
 	elif [ "$role" = public ]; then
 		case $address in /api/*) WANT=401 ;; *) WANT=303 ;; esac

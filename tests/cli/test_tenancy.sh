@@ -289,6 +289,15 @@ LIST
 	printf '/papers/{paper}\t/papers/%s\t404ok\n' "$PAPER_A"
 	printf '/papers/{paper}/versions/{version}\t/papers/%s/versions/1\t404ok\n' "$PAPER_A"
 	printf '/meetings/{body}/{date}/part-two-pack.pdf\t/meetings/RLSCB/2014-12-04/part-two-pack.pdf\t404ok\n'
+	# Child deaths: these documents hold none; the panel's forms and the
+	# CSV are for those who may see cases.
+	printf '/child-deaths\t/child-deaths\n'
+	printf '/api/v1/child-deaths\t/api/v1/child-deaths\n'
+	for a in /child-deaths.csv /child-deaths/new /child-deaths/themes /child-deaths/import; do
+		printf '%s\t%s\t404ok\n' "$a" "$a"
+	done
+	printf '/child-deaths/{ref}\t/child-deaths/CDOP-2019-001\t404ok\n'
+	printf '/api/v1/child-deaths/{ref}\t/api/v1/child-deaths/CDOP-2019-001\t404ok\n'
 }
 
 "$MASA" serve --routes | awk '$1 == "GET" { print $2 }' >routes.txt
