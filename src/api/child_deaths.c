@@ -45,7 +45,9 @@ static const struct route_param list_params[] = {
          .check = ROUTE_INTEGER,
          .min = 1,
          .max = CHILD_DEATH_CATEGORIES},
-        {.name = "theme", .where = ROUTE_IN_QUERY, .check = ROUTE_SLUG,
+        {.name = "theme",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_SLUG,
          .max = 40},
         {.name = "from", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
         {.name = "to", .where = ROUTE_IN_QUERY, .check = ROUTE_DATE},
@@ -53,7 +55,9 @@ static const struct route_param list_params[] = {
 };
 
 static const struct route_param case_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
          .max = ASSURE_REFERENCE_MAX},
         {.name = NULL},
 };
@@ -73,12 +77,12 @@ static enum masa_err api_child_deaths(struct http_request *req,
 	if (http_param(req, "partnership") != NULL) {
 		struct gov_partnership p;
 
-		f.partnership_id = gov_partnership_find(
-		                           &req->gov,
-		                           http_param(req, "partnership"),
-		                           &req->arena, &p, NULL) == MASA_OK
-		                           ? p.id
-		                           : -1;
+		f.partnership_id =
+		        gov_partnership_find(&req->gov,
+		                             http_param(req, "partnership"),
+		                             &req->arena, &p, NULL) == MASA_OK
+		                ? p.id
+		                : -1;
 	}
 	f.year = (int)http_param_long(req, "year", 0);
 	if (http_param(req, "status") != NULL)
@@ -118,16 +122,15 @@ static enum masa_err respond_case(struct http_request *req, unsigned status,
 	size_t nactions;
 	enum masa_err rc;
 
-	if ((rc = child_death_get(&req->gov, &req->viewer, id, &req->arena,
-	                          &cd, err)) != MASA_OK ||
+	if ((rc = child_death_get(&req->gov, &req->viewer, id, &req->arena, &cd,
+	                          err)) != MASA_OK ||
 	    (rc = child_death_actions(&req->gov, cd.id, &req->arena, &actions,
 	                              &nactions, err)) != MASA_OK ||
 	    (rc = assure_audit_view(&req->gov, "child_death", cd.id, err)) !=
 	            MASA_OK)
 		return rc;
-	return http_respond_json(req, status,
-	                         child_death_to_json(&cd, actions, nactions),
-	                         err);
+	return http_respond_json(
+	        req, status, child_death_to_json(&cd, actions, nactions), err);
 }
 
 static enum masa_err api_child_death(struct http_request *req,
@@ -197,8 +200,8 @@ static enum masa_err api_child_death_add(struct http_request *req,
 		goto out;
 	}
 	set_actor(req);
-	if ((rc = child_death_from_json(&req->gov, o, &req->arena, &cd,
-	                                err)) == MASA_OK &&
+	if ((rc = child_death_from_json(&req->gov, o, &req->arena, &cd, err)) ==
+	            MASA_OK &&
 	    (rc = child_death_create(&req->gov, &cd, err)) == MASA_OK)
 		rc = respond_case(req, 201, cd.id, err);
 out:

@@ -32,16 +32,15 @@ const char *const child_death_categories[CHILD_DEATH_CATEGORIES + 1] = {
 const char *const child_death_places[] = {
         "home", "hospital", "hospice", "public_place", "abroad", "other", NULL};
 static const char *const place_labels[] = {
-        "Home",   "Hospital", "Hospice", "Public place",
-        "Abroad", "Other",    NULL};
+        "Home", "Hospital", "Hospice", "Public place", "Abroad", "Other", NULL};
 const char *const child_death_modifiable[] = {"yes", "no", "insufficient",
                                               NULL};
 static const char *const modifiable_labels[] = {
         "Modifiable factors identified", "No modifiable factors identified",
         "Insufficient information", NULL};
-const char *const child_death_domains[] = {
-        "child", "social_environment", "physical_environment",
-        "service_provision", NULL};
+const char *const child_death_domains[] = {"child", "social_environment",
+                                           "physical_environment",
+                                           "service_provision", NULL};
 static const char *const domain_labels[] = {
         "The child",
         "Social environment, including family and parenting capacity",
@@ -147,11 +146,12 @@ static enum masa_err theme_id(struct gov *g, int64_t body_id, const char *key,
 	*out = rc == MASA_OK && row ? store_column_int(st, 0) : 0;
 	store_done(st);
 	if (rc == MASA_OK && !row)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "theme \"%.40s\" is not one of the panel's "
-		                      "themes: add it first (masa child-death "
-		                      "theme add)",
-		                      key);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "theme \"%.40s\" is not one of the panel's "
+		        "themes: add it first (masa child-death "
+		        "theme add)",
+		        key);
 	return rc;
 }
 
@@ -161,17 +161,18 @@ static enum masa_err check_factors(const struct child_death *cd,
 	bool yes = cd->modifiable != NULL && strcmp(cd->modifiable, "yes") == 0;
 
 	if (yes && cd->nfactors == 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "modifiable factors: 'yes' needs at least "
-		                      "one domain (the child, social environment, "
-		                      "physical environment or service provision)");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "modifiable factors: 'yes' needs at least "
+		        "one domain (the child, social environment, "
+		        "physical environment or service provision)");
 	if (!yes && cd->nfactors > 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "modifiable factors: a domain is given but "
-		                      "the review found %s; say 'yes' to record "
-		                      "factors",
-		                      cd->modifiable ? cd->modifiable
-		                                     : "no answer yet");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "modifiable factors: a domain is given but "
+		        "the review found %s; say 'yes' to record "
+		        "factors",
+		        cd->modifiable ? cd->modifiable : "no answer yet");
 	for (size_t i = 0; i < cd->nfactors; i++) {
 		if (child_death_domain_label(cd->factors[i].domain) == NULL)
 			return masa_error_set(
@@ -222,18 +223,19 @@ enum masa_err child_death_check(struct gov *g, const struct child_death *cd,
 	if ((rc = check_after_death("date notified", cd->notified_on,
 	                            cd->died_on, err)) != MASA_OK ||
 	    (rc = check_after_death("date of the child death review meeting",
-	                            cd->review_meeting_on, cd->died_on,
-	                            err)) != MASA_OK ||
+	                            cd->review_meeting_on, cd->died_on, err)) !=
+	            MASA_OK ||
 	    (rc = check_after_death("date reviewed by the panel",
 	                            cd->reviewed_on, cd->died_on, err)) !=
 	            MASA_OK)
 		return rc;
 	if (given(cd->place) && child_death_place_label(cd->place) == NULL)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "place of death \"%.30s\" is not a place: "
-		                      "use home, hospital, hospice, public_place, "
-		                      "abroad or other",
-		                      cd->place);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "place of death \"%.30s\" is not a place: "
+		        "use home, hospital, hospice, public_place, "
+		        "abroad or other",
+		        cd->place);
 	if (cd->category != 0 &&
 	    (cd->category < 1 || cd->category > CHILD_DEATH_CATEGORIES))
 		return masa_error_set(err, MASA_ERR_INVALID,
@@ -242,18 +244,20 @@ enum masa_err child_death_check(struct gov *g, const struct child_death *cd,
 		                      cd->category);
 	if (given(cd->modifiable) &&
 	    child_death_modifiable_label(cd->modifiable) == NULL)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "modifiable factors \"%.20s\": use yes, no "
-		                      "or insufficient",
-		                      cd->modifiable);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "modifiable factors \"%.20s\": use yes, no "
+		        "or insufficient",
+		        cd->modifiable);
 	if (given(cd->reviewed_on) && cd->category == 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "category: a reviewed case needs its "
 		                      "category of death (1-10)");
 	if (given(cd->reviewed_on) && !given(cd->modifiable))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "modifiable factors: a reviewed case needs "
-		                      "yes, no or insufficient");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "modifiable factors: a reviewed case needs "
+		        "yes, no or insufficient");
 	if ((rc = check_factors(cd, err)) != MASA_OK)
 		return rc;
 	/* The panel serves the child's partnership. */
@@ -265,9 +269,10 @@ enum masa_err child_death_check(struct gov *g, const struct child_death *cd,
 	if ((rc = exists(st, &row, err)) != MASA_OK)
 		return rc;
 	if (!row)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "partnership: the panel does not serve the "
-		                      "child's partnership (masa body serve)");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "partnership: the panel does not serve the "
+		        "child's partnership (masa body serve)");
 	if (cd->panel_meeting_id != 0) {
 		int64_t body = 0;
 		char date[DATE_TEXT_SIZE] = "";
@@ -286,9 +291,10 @@ enum masa_err child_death_check(struct gov *g, const struct child_death *cd,
 		if (rc != MASA_OK)
 			return rc;
 		if (body != cd->panel_body_id)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "panel meeting: not a meeting of "
-			                      "the panel that reviews the case");
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "panel meeting: not a meeting of "
+			        "the panel that reviews the case");
 		if ((rc = check_after_death("panel meeting", date, cd->died_on,
 		                            err)) != MASA_OK)
 			return rc;
@@ -538,15 +544,15 @@ enum masa_err child_death_update(struct gov *g, struct child_death *cd,
 	return gov_end(g, rc, err);
 }
 
-#define CASE_COLUMNS                                                        \
-	"cd.id, cd.partnership_id, cd.panel_body_id, cd.reference, "        \
-	"cd.age_band, cd.died_on, cd.notified_on, cd.place, cd.expected, "  \
-	"cd.review_meeting_on, cd.panel_meeting_id, cd.reviewed_on, "       \
-	"cd.category, cd.modifiable, cd.learning, cd.version, p.key, "      \
+#define CASE_COLUMNS                                                       \
+	"cd.id, cd.partnership_id, cd.panel_body_id, cd.reference, "       \
+	"cd.age_band, cd.died_on, cd.notified_on, cd.place, cd.expected, " \
+	"cd.review_meeting_on, cd.panel_meeting_id, cd.reviewed_on, "      \
+	"cd.category, cd.modifiable, cd.learning, cd.version, p.key, "     \
 	"p.name, pb.short_name, pm.key"
-#define CASE_FROM                                                   \
+#define CASE_FROM                                                        \
 	" FROM child_death cd JOIN body pb ON pb.id = cd.panel_body_id " \
-	"JOIN partnership p ON p.id = cd.partnership_id "              \
+	"JOIN partnership p ON p.id = cd.partnership_id "                \
 	"LEFT JOIN meeting pm ON pm.id = cd.panel_meeting_id "
 #define CASE_SEEN GOV_SQL_SEES_CHILD_DEATH("cd", "pb")
 
@@ -626,10 +632,11 @@ static enum masa_err read_parts(struct gov *g, struct arena *a,
 	return rc;
 }
 
-static const char SQL_FIND[] = "SELECT " CASE_COLUMNS CASE_FROM
+static const char SQL_FIND[] =
+        "SELECT " CASE_COLUMNS CASE_FROM
         "WHERE cd.reference = ?1 AND " CASE_SEEN " ORDER BY cd.id";
-static const char SQL_GET[] = "SELECT " CASE_COLUMNS CASE_FROM
-        "WHERE cd.id = ?2 AND " CASE_SEEN;
+static const char SQL_GET[] =
+        "SELECT " CASE_COLUMNS CASE_FROM "WHERE cd.id = ?2 AND " CASE_SEEN;
 
 static enum masa_err fetch_one(struct gov *g, const struct gov_viewer *v,
                                const char *sql, const char *ref, int64_t id,
@@ -686,7 +693,8 @@ enum masa_err child_death_get(struct gov *g, const struct gov_viewer *v,
 	"(SELECT 1 FROM child_death_theme ct JOIN cdr_theme t ON t.id = "   \
 	"ct.theme_id WHERE ct.child_death_id = cd.id AND t.key = ?6)) AND " \
 	"(?7 = '' OR cd.died_on >= ?7) AND (?8 = '' OR cd.died_on <= ?8)"
-static const char SQL_LIST[] = "SELECT " CASE_COLUMNS CASE_FROM LIST_WHERE
+static const char SQL_LIST[] =
+        "SELECT " CASE_COLUMNS CASE_FROM LIST_WHERE
         " ORDER BY cd.died_on DESC, cd.id DESC LIMIT ?9 OFFSET ?10";
 static const char SQL_COUNT[] = "SELECT COUNT(*)" CASE_FROM LIST_WHERE;
 
@@ -747,8 +755,8 @@ static const char SQL_SEES_ANY[] =
         "SELECT 1 FROM child_death cd JOIN body pb ON pb.id = "
         "cd.panel_body_id WHERE " CASE_SEEN " UNION ALL SELECT 1 FROM body b "
         "WHERE b.kind = 'panel' AND b.partnership_id = ?91 AND "
-        "(?98 = 1 OR (?92 = 1 AND ?93 = 1) OR (?92 = 1 AND "
-        GOV_SQL_MEMBER_OF("b.id", "?95") "))";
+        "(?98 = 1 OR (?92 = 1 AND ?93 = 1) OR (?92 = 1 AND " GOV_SQL_MEMBER_OF(
+                "b.id", "?95") "))";
 
 bool child_death_viewer_sees_cases(struct gov *g, const struct gov_viewer *v)
 {
@@ -770,8 +778,8 @@ static const char SQL_THEME_LIST[] =
         "THEN 0 ELSE 1 END, name";
 
 enum masa_err cdr_theme_list(struct gov *g, int64_t panel_body_id,
-                             struct arena *a, struct cdr_theme **out,
-                             size_t *n, struct masa_error *err)
+                             struct arena *a, struct cdr_theme **out, size_t *n,
+                             struct masa_error *err)
 {
 	struct store_stmt *st;
 	bool row;
@@ -815,16 +823,18 @@ enum masa_err cdr_theme_add(struct gov *g, int64_t panel_body_id,
 	enum masa_err rc;
 
 	if (n == 0 || n > 40)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "theme key: give 1 to 40 lower-case letters, "
-		                      "digits and - (water-safety)");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "theme key: give 1 to 40 lower-case letters, "
+		        "digits and - (water-safety)");
 	for (size_t i = 0; i < n; i++)
 		if (!islower((unsigned char)key[i]) &&
 		    !isdigit((unsigned char)key[i]) && key[i] != '-')
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "theme key \"%.40s\": use lower-case "
-			                      "letters, digits and - only",
-			                      key);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "theme key \"%.40s\": use lower-case "
+			        "letters, digits and - only",
+			        key);
 	if (name == NULL || name[0] == '\0' || strlen(name) > 80)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "theme name: give 1 to 80 characters");
@@ -838,9 +848,8 @@ enum masa_err cdr_theme_add(struct gov *g, int64_t panel_body_id,
 	if ((rc = exists(st, &row, err)) == MASA_OK && row)
 		rc = masa_error_set(err, MASA_ERR_CONFLICT,
 		                    "theme %s exists already", key);
-	if (rc == MASA_OK &&
-	    (rc = store_prepare(g->store, SQL_THEME_INSERT, &st, err)) ==
-	            MASA_OK) {
+	if (rc == MASA_OK && (rc = store_prepare(g->store, SQL_THEME_INSERT,
+	                                         &st, err)) == MASA_OK) {
 		store_bind_int(st, 1, panel_body_id);
 		store_bind_text(st, 2, key);
 		store_bind_text(st, 3, name);
@@ -862,7 +871,8 @@ static const char SQL_LINK[] =
         "(?1, ?2)";
 static const char SQL_CASE_PANEL[] =
         "SELECT panel_body_id FROM child_death WHERE id = ?1";
-static const char SQL_ACTION_BODY[] = "SELECT body_id FROM action WHERE id = ?1";
+static const char SQL_ACTION_BODY[] =
+        "SELECT body_id FROM action WHERE id = ?1";
 
 static enum masa_err body_of(struct gov *g, const char *sql, int64_t id,
                              int64_t *out, struct masa_error *err)
@@ -883,8 +893,7 @@ static enum masa_err body_of(struct gov *g, const char *sql, int64_t id,
 }
 
 enum masa_err child_death_link_action(struct gov *g, int64_t id,
-                                      int64_t action_id,
-                                      struct masa_error *err)
+                                      int64_t action_id, struct masa_error *err)
 {
 	struct store_stmt *st;
 	int64_t panel, body;
@@ -958,7 +967,8 @@ enum masa_err child_death_actions(struct gov *g, int64_t id, struct arena *a,
 	return rc;
 }
 
-static const char SQL_PANEL_ALL[] = "SELECT " CASE_COLUMNS CASE_FROM
+static const char SQL_PANEL_ALL[] =
+        "SELECT " CASE_COLUMNS CASE_FROM
         "WHERE cd.panel_body_id = ?1 ORDER BY cd.died_on, cd.id";
 
 enum masa_err child_death_list_panel(struct gov *g, int64_t panel_body_id,
@@ -1007,9 +1017,9 @@ json_t *child_death_to_json(const struct child_death *cd, char *const *actions,
 	set_text(o, "review_meeting_on", cd->review_meeting_on);
 	set_text(o, "panel_meeting", cd->panel_meeting_key);
 	set_text(o, "reviewed_on", cd->reviewed_on);
-	json_object_set_new(o, "category", cd->category
-	                                           ? json_integer(cd->category)
-	                                           : json_null());
+	json_object_set_new(o, "category",
+	                    cd->category ? json_integer(cd->category)
+	                                 : json_null());
 	set_text(o, "category_name",
 	         cd->category >= 1 && cd->category <= CHILD_DEATH_CATEGORIES
 	                 ? child_death_categories[cd->category]
@@ -1020,11 +1030,11 @@ json_t *child_death_to_json(const struct child_death *cd, char *const *actions,
 
 		json_object_set_new(x, "domain",
 		                    json_string(cd->factors[i].domain));
-		json_object_set_new(x, "description",
-		                    json_string(cd->factors[i].description
-		                                        ? cd->factors[i]
-		                                                  .description
-		                                        : ""));
+		json_object_set_new(
+		        x, "description",
+		        json_string(cd->factors[i].description
+		                            ? cd->factors[i].description
+		                            : ""));
 		json_array_append_new(f, x);
 	}
 	for (size_t i = 0; i < cd->nthemes; i++)
@@ -1059,11 +1069,11 @@ static enum masa_err json_text(json_t *o, const char *key, struct arena *a,
 }
 
 static const char *const json_members[] = {
-        "reference",         "partnership", "panel",      "age_band",
-        "died_on",           "notified_on", "place",      "expected",
+        "reference",         "partnership",   "panel",       "age_band",
+        "died_on",           "notified_on",   "place",       "expected",
         "review_meeting_on", "panel_meeting", "reviewed_on", "category",
-        "category_name",     "modifiable",  "factors",    "themes",
-        "learning",          "actions",     "version",    NULL};
+        "category_name",     "modifiable",    "factors",     "themes",
+        "learning",          "actions",       "version",     NULL};
 
 static enum masa_err json_factors(json_t *v, struct arena *a,
                                   struct child_death *cd,
@@ -1097,8 +1107,7 @@ static enum masa_err json_factors(json_t *v, struct arena *a,
 }
 
 static enum masa_err json_themes(json_t *v, struct arena *a,
-                                 struct child_death *cd,
-                                 struct masa_error *err)
+                                 struct child_death *cd, struct masa_error *err)
 {
 	size_t i;
 	json_t *x;
@@ -1107,16 +1116,16 @@ static enum masa_err json_themes(json_t *v, struct arena *a,
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "themes: give a list of theme keys");
 	cd->nthemes = 0;
-	cd->themes = arena_alloc(a, (json_array_size(v) + 1) *
-	                                    sizeof *cd->themes);
+	cd->themes =
+	        arena_alloc(a, (json_array_size(v) + 1) * sizeof *cd->themes);
 	json_array_foreach(v, i, x)
 	{
 		if (!json_is_string(x))
 			return masa_error_set(err, MASA_ERR_INVALID,
 			                      "themes[%zu]: give a theme's key",
 			                      i);
-		cd->themes[cd->nthemes++] = arena_strdup(a,
-		                                         json_string_value(x));
+		cd->themes[cd->nthemes++] =
+		        arena_strdup(a, json_string_value(x));
 	}
 	return MASA_OK;
 }
@@ -1198,9 +1207,10 @@ enum masa_err child_death_from_json(struct gov *g, json_t *o, struct arena *a,
 			cd->category = 0;
 		else if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 		         json_integer_value(v) > CHILD_DEATH_CATEGORIES)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "category: not a category of death "
-			                      "(1-10)");
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "category: not a category of death "
+			        "(1-10)");
 		else
 			cd->category = (int)json_integer_value(v);
 	}
@@ -1210,8 +1220,7 @@ enum masa_err child_death_from_json(struct gov *g, json_t *o, struct arena *a,
 	if ((v = json_object_get(o, "themes")) != NULL &&
 	    (rc = json_themes(v, a, cd, err)) != MASA_OK)
 		return rc;
-	if ((v = json_object_get(o, "version")) != NULL &&
-	    json_is_integer(v))
+	if ((v = json_object_get(o, "version")) != NULL && json_is_integer(v))
 		cd->version = json_integer_value(v);
 	text = NULL;
 	if ((rc = json_text(o, "partnership", a, &text, err)) != MASA_OK)
@@ -1238,17 +1247,18 @@ enum masa_err child_death_from_json(struct gov *g, json_t *o, struct arena *a,
 		                    err)) != MASA_OK)
 			return rc;
 		if (cd->panel_meeting_id == 0)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "panel_meeting: \"%.40s\" is not a "
-			                      "meeting of the panel",
-			                      text);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "panel_meeting: \"%.40s\" is not a "
+			        "meeting of the panel",
+			        text);
 	}
 	return MASA_OK;
 }
 
 /* The panels ?91's viewer may record for (b the body). */
-#define PANEL_CHANGER                                                        \
-	"(?98 = 1 OR (?92 = 1 AND b.partnership_id = ?91 AND ?93 = 1) OR "  \
+#define PANEL_CHANGER                                                      \
+	"(?98 = 1 OR (?92 = 1 AND b.partnership_id = ?91 AND ?93 = 1) OR " \
 	"(?92 = 1 AND " GOV_SQL_MEMBER_OF("b.id", "?95") "))"
 static const char SQL_PANELS[] =
         "SELECT b.id, b.partnership_id, b.short_name, b.name, (SELECT "

@@ -58,11 +58,12 @@ struct child_death {
 	char *reference;
 	char *age_band;
 	char *died_on;
-	char *notified_on;       /* or NULL */
-	char *place;             /* or NULL */
+	char *notified_on; /* or NULL */
+	char *place;       /* or NULL */
 	bool expected;
-	char *review_meeting_on; /* the child death review meeting, or NULL */
-	int64_t panel_meeting_id; /* the panel's meeting that reviewed it, or 0 */
+	char *review_meeting_on;  /* the child death review meeting, or NULL */
+	int64_t panel_meeting_id; /* the panel's meeting that reviewed it, or 0
+	                           */
 	char *reviewed_on;        /* or NULL: awaiting the panel's review */
 	int category;             /* 1 to 10, or 0 */
 	char *modifiable;         /* yes, no, insufficient, or NULL */
@@ -118,8 +119,7 @@ enum masa_err child_death_update(struct gov *g, struct child_death *cd,
  * use the same reference); with its factors and themes; in a. */
 enum masa_err child_death_find(struct gov *g, const struct gov_viewer *v,
                                const char *reference, struct arena *a,
-                               struct child_death *out,
-                               struct masa_error *err);
+                               struct child_death *out, struct masa_error *err);
 /* Like find, by id. */
 enum masa_err child_death_get(struct gov *g, const struct gov_viewer *v,
                               int64_t id, struct arena *a,
@@ -178,8 +178,8 @@ bool child_death_may_change(struct gov *g, const struct gov_viewer *v,
  * name; in a.
  */
 enum masa_err cdr_theme_list(struct gov *g, int64_t panel_body_id,
-                             struct arena *a, struct cdr_theme **out,
-                             size_t *n, struct masa_error *err);
+                             struct arena *a, struct cdr_theme **out, size_t *n,
+                             struct masa_error *err);
 /* Adds a theme of the panel (key from lower-case letters, digits, '-';
  * name 1 to 80 characters); MASA_ERR_CONFLICT when the key is taken. */
 enum masa_err cdr_theme_add(struct gov *g, int64_t panel_body_id,
@@ -254,8 +254,8 @@ extern const size_t child_death_csv_ncolumns;
  * panel's own. *count (may be NULL) is the number of cases stored.
  */
 enum masa_err child_death_import_csv(struct gov *g, int64_t panel_body_id,
-                                     const char *data, size_t len,
-                                     long *count, struct masa_error *err);
+                                     const char *data, size_t len, long *count,
+                                     struct masa_error *err);
 /*
  * Appends the cases v may see that match f (every column, header first)
  * to out; each case exported is written to the audit log as viewed.
@@ -276,8 +276,7 @@ enum masa_err child_death_export_csv(struct gov *g, const struct gov_viewer *v,
  * themes a panel of the partnership added, and "child_deaths", the cases
  * of its panels (src/assure/parts.c lists them).
  */
-extern const struct interchange_part child_death_theme_part,
-        child_death_part;
+extern const struct interchange_part child_death_theme_part, child_death_part;
 
 enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
                                     struct masa_error *err);

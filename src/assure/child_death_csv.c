@@ -155,10 +155,11 @@ static enum masa_err read_case(struct gov *g, const struct gov_body *panel,
 		long v = strtol(c, &end, 10);
 
 		if (*end != '\0' || v < 1 || v > CHILD_DEATH_CATEGORIES)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "category: %.20s is not a category "
-			                      "of death (1-10)",
-			                      c);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "category: %.20s is not a category "
+			        "of death (1-10)",
+			        c);
 		cd->category = (int)v;
 	}
 	for (size_t i = 0; i < 4; i++) {
@@ -178,10 +179,11 @@ static enum masa_err read_case(struct gov *g, const struct gov_body *panel,
 		rc = gov_meeting_find(g, panel->partnership_id,
 		                      cells[COL_PANEL_MEETING], a, &m, NULL);
 		if (rc != MASA_OK)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "panel_meeting: \"%.40s\" is not a "
-			                      "meeting of the panel",
-			                      cells[COL_PANEL_MEETING]);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "panel_meeting: \"%.40s\" is not a "
+			        "meeting of the panel",
+			        cells[COL_PANEL_MEETING]);
 		cd->panel_meeting_id = m.id;
 	}
 	return MASA_OK;
@@ -211,7 +213,8 @@ static enum masa_err read_header(char **fields, size_t n, int *index_of,
 			return masa_error_set(
 			        err, MASA_ERR_INVALID,
 			        "row 1: column %s is missing (the header must "
-			        "name every required column: see docs/assure.md)",
+			        "name every required column: see "
+			        "docs/assure.md)",
 			        child_death_csv_columns[c].name);
 	return MASA_OK;
 }
@@ -267,8 +270,8 @@ static enum masa_err import_rows(struct gov *g, const struct gov_body *panel,
 }
 
 enum masa_err child_death_import_csv(struct gov *g, int64_t panel_body_id,
-                                     const char *data, size_t len,
-                                     long *count, struct masa_error *err)
+                                     const char *data, size_t len, long *count,
+                                     struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct csv_reader r;

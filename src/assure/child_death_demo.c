@@ -21,10 +21,9 @@ enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
 	int64_t sheffield;
 	enum masa_err rc;
 
-	rc = interchange_load_buffer(g, masa_demo_sheffield_json,
-	                             masa_demo_sheffield_json_len,
-	                             "the demo's second partnership", &sheffield,
-	                             &counts, err);
+	rc = interchange_load_buffer(
+	        g, masa_demo_sheffield_json, masa_demo_sheffield_json_len,
+	        "the demo's second partnership", &sheffield, &counts, err);
 	/* Commands and pages without a partnership named mean Rotherham. */
 	if (rc == MASA_OK)
 		rc = gov_remind_setting_set(g, "default_partnership",
@@ -34,10 +33,9 @@ enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
 	if (rc == MASA_OK)
 		rc = gov_body_serve(g, panel.id, sheffield, err);
 	if (rc == MASA_OK)
-		rc = child_death_import_csv(g, panel.id,
-		                            masa_demo_child_deaths_csv,
-		                            masa_demo_child_deaths_csv_len, NULL,
-		                            err);
+		rc = child_death_import_csv(
+		        g, panel.id, masa_demo_child_deaths_csv,
+		        masa_demo_child_deaths_csv_len, NULL, err);
 	arena_free(&a);
 	return rc;
 }

@@ -38,8 +38,8 @@ static enum masa_err theme_load(struct gov *g, int64_t partnership_id,
 {
 	struct arena a = ARENA_INIT;
 	struct gov_body panel;
-	json_t *key = json_object_get(o, "key"), *name = json_object_get(o,
-	                                                                 "name");
+	json_t *key = json_object_get(o, "key"),
+	       *name = json_object_get(o, "name");
 	enum masa_err rc = find_panel(g, partnership_id, o, &a, &panel, err);
 
 	if (rc == MASA_OK && (!json_is_string(key) || !json_is_string(name)))
@@ -87,11 +87,11 @@ const struct interchange_part child_death_theme_part = {
 };
 
 static const char *const case_members[] = {
-        "reference",   "partnership",       "panel",      "age_band",
-        "died_on",     "notified_on",       "place",      "expected",
+        "reference",         "partnership",   "panel",       "age_band",
+        "died_on",           "notified_on",   "place",       "expected",
         "review_meeting_on", "panel_meeting", "reviewed_on", "category",
-        "category_name", "modifiable",      "factors",    "themes",
-        "learning",    "actions",           "version",    NULL};
+        "category_name",     "modifiable",    "factors",     "themes",
+        "learning",          "actions",       "version",     NULL};
 
 static const char SQL_SERVED[] =
         "SELECT 1 FROM body_partnership WHERE body_id = ?1 AND "
@@ -101,7 +101,8 @@ static const char SQL_SERVED[] =
  * A case of another partnership's child means the panel serves that
  * partnership (masa body serve): the document says so by holding it.
  */
-static enum masa_err serve_if_needed(struct gov *g, const struct gov_body *panel,
+static enum masa_err serve_if_needed(struct gov *g,
+                                     const struct gov_body *panel,
                                      int64_t partnership_id,
                                      struct masa_error *err)
 {
@@ -122,8 +123,8 @@ static enum masa_err serve_if_needed(struct gov *g, const struct gov_body *panel
 	return gov_body_serve(g, panel->id, partnership_id, err);
 }
 
-static enum masa_err case_load(struct gov *g, int64_t partnership_id,
-                               json_t *o, struct masa_error *err)
+static enum masa_err case_load(struct gov *g, int64_t partnership_id, json_t *o,
+                               struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_body panel;
@@ -156,10 +157,11 @@ static enum masa_err case_load(struct gov *g, int64_t partnership_id,
 		if (!json_is_string(x) ||
 		    gov_action_find(g, &v, json_string_value(x), &a, &act,
 		                    err) != MASA_OK) {
-			rc = masa_error_set(err, MASA_ERR_INVALID,
-			                    "actions[%zu]: not the reference of "
-			                    "an action of the partnership",
-			                    i);
+			rc = masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "actions[%zu]: not the reference of "
+			        "an action of the partnership",
+			        i);
 			goto out;
 		}
 		if ((rc = child_death_link_action(g, cd.id, act.id, err)) !=

@@ -170,10 +170,11 @@ static enum masa_err apply_options(struct cli_ctx *ctx,
 			cd->category = 0;
 		else if (cli_number("--category", v, 1, CHILD_DEATH_CATEGORIES,
 		                    &n, err) != MASA_OK)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "category: %.20s is not a category "
-			                      "of death (1-10)",
-			                      v);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "category: %.20s is not a category "
+			        "of death (1-10)",
+			        v);
 		else
 			cd->category = (int)n;
 	}
@@ -225,8 +226,8 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 		struct gov_action act;
 
 		if (gov_action_find(&ctx->gov, &ctx->viewer,
-		                    cli_opt(args, OPT_ACTION), &ctx->arena, &act,
-		                    &err) != MASA_OK ||
+		                    cli_opt(args, OPT_ACTION), &ctx->arena,
+		                    &act, &err) != MASA_OK ||
 		    child_death_link_action(&ctx->gov, cd.id, act.id, &err) !=
 		            MASA_OK)
 			return cli_fail(&err);
@@ -386,8 +387,8 @@ static int run_list(struct cli_ctx *ctx, const struct cli_args *args)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, child_death_to_json(&list[i],
-			                                               NULL, 0));
+			json_array_append_new(
+			        arr, child_death_to_json(&list[i], NULL, 0));
 		json_print(arr, stdout);
 		return 0;
 	}
@@ -445,13 +446,15 @@ static int run_show(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	printf("Case %s (%s, panel %s)\n", cd.reference, cd.partnership_name,
 	       cd.panel_short_name);
-	printf("  age: %s\n  died: %s (%s)\n", assure_age_band_label(cd.age_band),
+	printf("  age: %s\n  died: %s (%s)\n",
+	       assure_age_band_label(cd.age_band),
 	       date_long(&ctx->arena, cd.died_on),
 	       cd.expected ? "expected" : "unexpected");
 	if (cd.place)
 		printf("  place: %s\n", child_death_place_label(cd.place));
 	if (cd.notified_on)
-		printf("  notified: %s\n", date_long(&ctx->arena, cd.notified_on));
+		printf("  notified: %s\n",
+		       date_long(&ctx->arena, cd.notified_on));
 	if (cd.review_meeting_on)
 		printf("  child death review meeting: %s\n",
 		       date_long(&ctx->arena, cd.review_meeting_on));
@@ -510,9 +513,8 @@ static enum masa_err read_whole(const char *path, struct buf *out,
 	if (f != stdin)
 		fclose(f);
 	if (rc == MASA_ERR_LIMIT)
-		masa_error_set(err, MASA_ERR_LIMIT,
-		               "%s is larger than %d MB", path,
-		               IMPORT_MAX / (1024 * 1024));
+		masa_error_set(err, MASA_ERR_LIMIT, "%s is larger than %d MB",
+		               path, IMPORT_MAX / (1024 * 1024));
 	return rc;
 }
 

@@ -45,13 +45,14 @@ void csv_init(struct csv_reader *r, const char *data, size_t len)
 }
 
 /* Appends c to the field being read. */
-static enum masa_err field_add(struct buf *f, const char *c, size_t n,
-                               long row, struct masa_error *err)
+static enum masa_err field_add(struct buf *f, const char *c, size_t n, long row,
+                               struct masa_error *err)
 {
 	if (f->len + n > CSV_FIELD_MAX)
-		return masa_error_set(err, MASA_ERR_LIMIT,
-		                      "row %ld has a field longer than %d bytes",
-		                      row, CSV_FIELD_MAX);
+		return masa_error_set(
+		        err, MASA_ERR_LIMIT,
+		        "row %ld has a field longer than %d bytes", row,
+		        CSV_FIELD_MAX);
 	return buf_append(f, c, n, err);
 }
 
@@ -94,10 +95,11 @@ static enum masa_err read_row(struct csv_reader *r, struct arena *a,
 			break;
 		}
 		if (*p == '\0')
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "row %ld holds a NUL byte: is it a "
-			                      "spreadsheet saved as CSV UTF-8?",
-			                      r->row);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "row %ld holds a NUL byte: is it a "
+			        "spreadsheet saved as CSV UTF-8?",
+			        r->row);
 		len = utf8_length(u, (size_t)(r->end - p));
 		if (len == 0)
 			return masa_error_set(
@@ -131,16 +133,17 @@ static enum masa_err read_row(struct csv_reader *r, struct arena *a,
 				continue;
 			}
 			p += (*p == '\r' && p + 1 < r->end && p[1] == '\n') ? 2
-			                                                     : 1;
+			                                                    : 1;
 			r->p = p;
 			return MASA_OK;
 		}
 		if (was_quoted)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "row %ld has text after a closing "
-			                      "quote: write a \" inside a quoted "
-			                      "field as \"\"",
-			                      r->row);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "row %ld has text after a closing "
+			        "quote: write a \" inside a quoted "
+			        "field as \"\"",
+			        r->row);
 		if (*p == '"' && f->len == 0) {
 			quoted = was_quoted = true;
 			p++;

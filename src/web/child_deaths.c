@@ -28,32 +28,32 @@ static const char *const statuses[] = {"reviewed", "awaiting", NULL};
 static const char *const yes_no[] = {"yes", "no", NULL};
 
 /* The filters of the list and the CSV. */
-#define FILTER_PARAMS                                                       \
-	{.name = "partnership",                                             \
-	 .where = ROUTE_IN_QUERY,                                           \
-	 .check = ROUTE_SLUG,                                               \
-	 .max = 60},                                                        \
-	        {.name = "year",                                            \
-	         .where = ROUTE_IN_QUERY,                                   \
-	         .check = ROUTE_INTEGER,                                    \
-	         .min = 1900,                                               \
-	         .max = 2999},                                              \
-	        {.name = "status",                                          \
-	         .where = ROUTE_IN_QUERY,                                   \
-	         .check = ROUTE_ENUM,                                       \
-	         .choices = statuses},                                      \
-	        {.name = "category",                                        \
-	         .where = ROUTE_IN_QUERY,                                   \
-	         .check = ROUTE_INTEGER,                                    \
-	         .min = 1,                                                  \
-	         .max = CHILD_DEATH_CATEGORIES},                            \
-	        {.name = "theme",                                           \
-	         .where = ROUTE_IN_QUERY,                                   \
-	         .check = ROUTE_SLUG,                                       \
-	         .max = 40},                                                \
-	{                                                                   \
-		.name = "page", .where = ROUTE_IN_QUERY,                    \
-		.check = ROUTE_INTEGER, .min = 1, .max = 100000             \
+#define FILTER_PARAMS                                           \
+	{.name = "partnership",                                 \
+	 .where = ROUTE_IN_QUERY,                               \
+	 .check = ROUTE_SLUG,                                   \
+	 .max = 60},                                            \
+	        {.name = "year",                                \
+	         .where = ROUTE_IN_QUERY,                       \
+	         .check = ROUTE_INTEGER,                        \
+	         .min = 1900,                                   \
+	         .max = 2999},                                  \
+	        {.name = "status",                              \
+	         .where = ROUTE_IN_QUERY,                       \
+	         .check = ROUTE_ENUM,                           \
+	         .choices = statuses},                          \
+	        {.name = "category",                            \
+	         .where = ROUTE_IN_QUERY,                       \
+	         .check = ROUTE_INTEGER,                        \
+	         .min = 1,                                      \
+	         .max = CHILD_DEATH_CATEGORIES},                \
+	        {.name = "theme",                               \
+	         .where = ROUTE_IN_QUERY,                       \
+	         .check = ROUTE_SLUG,                           \
+	         .max = 40},                                    \
+	{                                                       \
+		.name = "page", .where = ROUTE_IN_QUERY,        \
+		.check = ROUTE_INTEGER, .min = 1, .max = 100000 \
 	}
 
 static const struct route_param list_params[] = {
@@ -68,8 +68,7 @@ static const struct route_param csv_params[] = {
 };
 
 /* The "what you may see instead" page, for anyone who may see no case. */
-static enum masa_err not_yours(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err not_yours(struct http_request *req, struct masa_error *err)
 {
 	struct html h;
 	enum masa_err rc;
@@ -131,9 +130,8 @@ static void write_problem(struct html *h, const struct problem *p)
 	                               .n_errors = 1});
 }
 
-static const struct govuk_error_message *error_for(struct arena *a,
-                                                   const struct problem *p,
-                                                   const char *field)
+static const struct govuk_error_message *
+error_for(struct arena *a, const struct problem *p, const char *field)
 {
 	struct govuk_error_message *m;
 
@@ -151,12 +149,12 @@ static void read_filter(struct http_request *req, struct child_death_filter *f)
 	if (http_param(req, "partnership") != NULL) {
 		struct gov_partnership p;
 
-		f->partnership_id = gov_partnership_find(
-		                            &req->gov,
-		                            http_param(req, "partnership"),
-		                            &req->arena, &p, NULL) == MASA_OK
-		                            ? p.id
-		                            : -1;
+		f->partnership_id =
+		        gov_partnership_find(&req->gov,
+		                             http_param(req, "partnership"),
+		                             &req->arena, &p, NULL) == MASA_OK
+		                ? p.id
+		                : -1;
 	}
 	f->year = (int)http_param_long(req, "year", 0);
 	if (http_param(req, "status") != NULL)
@@ -226,12 +224,12 @@ static void write_filters(struct html *h, struct http_request *req,
 	                       .field.label.content.text =
 	                               "Partnership (its key, such as "
 	                               "sheffield)"});
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "year",
-	                       .inputmode = "numeric",
-	                       .value = http_param(req, "year"),
-	                       .classes = "govuk-input--width-4",
-	                       .field.label.content.text = "Year of death"});
+	govuk_input(h, &(struct govuk_input){.name = "year",
+	                                     .inputmode = "numeric",
+	                                     .value = http_param(req, "year"),
+	                                     .classes = "govuk-input--width-4",
+	                                     .field.label.content.text =
+	                                             "Year of death"});
 	govuk_select(h, &(struct govuk_select){
 	                        .name = "status",
 	                        .items = st,
@@ -244,20 +242,19 @@ static void write_filters(struct html *h, struct http_request *req,
 	                        .n_items = CHILD_DEATH_CATEGORIES + 1,
 	                        .value = http_param(req, "category"),
 	                        .field.label.content.text = "Category"});
-	govuk_select(h, &(struct govuk_select){
-	                        .name = "theme",
-	                        .items = ti,
-	                        .n_items = nthemes + 1,
-	                        .value = http_param(req, "theme"),
-	                        .field.label.content.text = "Theme"});
+	govuk_select(
+	        h, &(struct govuk_select){.name = "theme",
+	                                  .items = ti,
+	                                  .n_items = nthemes + 1,
+	                                  .value = http_param(req, "theme"),
+	                                  .field.label.content.text = "Theme"});
 	govuk_button(h, &(struct govuk_button){
 	                        .content.text = "Show cases",
 	                        .classes = "govuk-button--secondary"});
 	html_close_to(h, "form");
 }
 
-static enum masa_err list_page(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err list_page(struct http_request *req, struct masa_error *err)
 {
 	struct arena *a = &req->arena;
 	struct child_death_filter f;
@@ -362,25 +359,24 @@ static enum masa_err list_page(struct http_request *req,
 		const char *sep = query[0] ? "&" : "";
 
 		govuk_pagination(
-		        &h, &(struct govuk_pagination){
-		                    .previous.href =
-		                            page > 1 ? arena_printf(
-		                                               a,
+		        &h,
+		        &(struct govuk_pagination){
+		                .previous.href =
+		                        page > 1 ? arena_printf(a,
+		                                                "/child-deaths?"
+		                                                "%s%spage=%ld",
+		                                                query, sep,
+		                                                page - 1)
+		                                 : NULL,
+		                .next.href =
+		                        total > page * PAGE_SIZE
+		                                ? arena_printf(a,
 		                                               "/child-deaths?"
 		                                               "%s%spage=%ld",
 		                                               query, sep,
-		                                               page - 1)
-		                                     : NULL,
-		                    .next.href =
-		                            total > page * PAGE_SIZE
-		                                    ? arena_printf(
-		                                              a,
-		                                              "/child-deaths?"
-		                                              "%s%spage=%ld",
-		                                              query, sep,
-		                                              page + 1)
-		                                    : NULL,
-		            });
+		                                               page + 1)
+		                                : NULL,
+		        });
 	}
 	page_end(&h, req);
 	rc = http_respond_html(req, 200, &h, err);
@@ -477,8 +473,8 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	if (!pick_panel(req, http_param(req, "panel"), &panel))
 		return masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                      "you record no panel's cases");
-	if ((rc = gov_partnership_get(&req->gov, panel.partnership_id, a,
-	                              &home, err)) != MASA_OK ||
+	if ((rc = gov_partnership_get(&req->gov, panel.partnership_id, a, &home,
+	                              err)) != MASA_OK ||
 	    (rc = gov_body_served(&req->gov, panel.id, a, &served, &nserved,
 	                          err)) != MASA_OK)
 		return rc;
@@ -508,21 +504,21 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	page_form_begin(&h, req, "/child-deaths");
 	html_void(&h, "input", "type", "hidden", "name", "panel", "value",
 	          panel.short_name, NULL);
-	govuk_input(&h, &(struct govuk_input){
-	                        .name = "reference",
-	                        .value = http_param(req, "reference"),
-	                        .classes = "govuk-input--width-20",
-	                        .spellcheck = GOVUK_FALSE,
-	                        .field.label.content.text = "Case reference",
-	                        .field.hint =
-	                                &(struct govuk_hint){
-	                                        .content.text =
-	                                                "A code such as "
+	govuk_input(
+	        &h,
+	        &(struct govuk_input){
+	                .name = "reference",
+	                .value = http_param(req, "reference"),
+	                .classes = "govuk-input--width-20",
+	                .spellcheck = GOVUK_FALSE,
+	                .field.label.content.text = "Case reference",
+	                .field.hint =
+	                        &(struct govuk_hint){
+	                                .content.text = "A code such as "
 	                                                "CDOP-2024-017: never "
 	                                                "the child's name or "
 	                                                "date of birth"},
-	                        .field.error_message =
-	                                error_for(a, pr, "reference")});
+	                .field.error_message = error_for(a, pr, "reference")});
 	govuk_select(&h, &(struct govuk_select){
 	                         .name = "partnership",
 	                         .items = pi,
@@ -540,30 +536,30 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                         .field.label.content.text = "Age",
 	                         .field.error_message =
 	                                 error_for(a, pr, "age-band")});
-	page_date_input(&h, req,
-	                &(struct page_date_input){
-	                        .prefix = "died",
-	                        .legend = "Date of death",
-	                        .error = pr && strncmp(pr->field, "#died", 5) ==
-	                                                 0
-	                                         ? pr->message
-	                                         : NULL});
-	page_date_input(&h, req,
-	                &(struct page_date_input){
-	                        .prefix = "notified",
-	                        .legend = "Date the panel was notified",
-	                        .error = pr && strncmp(pr->field, "#notified",
-	                                               9) == 0
-	                                         ? pr->message
-	                                         : NULL});
-	govuk_select(&h, &(struct govuk_select){
-	                         .name = "place",
-	                         .items = places,
-	                         .n_items = 6,
-	                         .value = http_param(req, "place"),
-	                         .field.label.content.text = "Place of death",
-	                         .field.error_message =
-	                                 error_for(a, pr, "place")});
+	page_date_input(
+	        &h, req,
+	        &(struct page_date_input){
+	                .prefix = "died",
+	                .legend = "Date of death",
+	                .error = pr && strncmp(pr->field, "#died", 5) == 0
+	                                 ? pr->message
+	                                 : NULL});
+	page_date_input(
+	        &h, req,
+	        &(struct page_date_input){
+	                .prefix = "notified",
+	                .legend = "Date the panel was notified",
+	                .error = pr && strncmp(pr->field, "#notified", 9) == 0
+	                                 ? pr->message
+	                                 : NULL});
+	govuk_select(&h,
+	             &(struct govuk_select){
+	                     .name = "place",
+	                     .items = places,
+	                     .n_items = 6,
+	                     .value = http_param(req, "place"),
+	                     .field.label.content.text = "Place of death",
+	                     .field.error_message = error_for(a, pr, "place")});
 	govuk_radios(&h, &(struct govuk_radios){
 	                         .name = "expected",
 	                         .items = exp,
@@ -572,23 +568,20 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                                          ? http_param(req, "expected")
 	                                          : "no",
 	                         .classes = "govuk-radios--inline",
-	                         .frame.fieldset =
-	                                 &(struct govuk_fieldset){
-	                                         .legend.content.text =
-	                                                 "Was the death "
-	                                                 "expected?",
-	                                         .legend.classes =
-	                                                 "govuk-fieldset__"
-	                                                 "legend--s"}});
-	page_date_input(&h, req,
-	                &(struct page_date_input){
-	                        .prefix = "review-meeting",
-	                        .legend = "Child death review meeting (if held)",
-	                        .error = pr && strncmp(pr->field,
-	                                               "#review-meeting",
-	                                               15) == 0
-	                                         ? pr->message
-	                                         : NULL});
+	                         .frame.fieldset = &(struct govuk_fieldset){
+	                                 .legend.content.text = "Was the death "
+	                                                        "expected?",
+	                                 .legend.classes = "govuk-fieldset__"
+	                                                   "legend--s"}});
+	page_date_input(
+	        &h, req,
+	        &(struct page_date_input){
+	                .prefix = "review-meeting",
+	                .legend = "Child death review meeting (if held)",
+	                .error = pr && strncmp(pr->field, "#review-meeting",
+	                                       15) == 0
+	                                 ? pr->message
+	                                 : NULL});
 	govuk_button(&h, &(struct govuk_button){.content.text = "Record"});
 	html_close_to(&h, "form");
 	page_end(&h, req);
@@ -693,26 +686,30 @@ static enum masa_err new_post(struct http_request *req, struct masa_error *err)
 		return rc;
 	}
 	return http_respond_redirect(
-	        req, arena_printf(a, "/child-deaths/%s?done=recorded",
-	                          cd.reference),
+	        req,
+	        arena_printf(a, "/child-deaths/%s?done=recorded", cd.reference),
 	        err);
 }
 
 /* ---- one case ---- */
 
 static const struct route_param case_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
          .max = ASSURE_REFERENCE_MAX},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
-         .choices = (const char *const[]){"recorded", "reviewed", "action",
-                                          NULL}},
+         .choices =
+                 (const char *const[]){"recorded", "reviewed", "action", NULL}},
         {.name = NULL},
 };
 
 static const struct route_param review_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
          .max = ASSURE_REFERENCE_MAX},
         {.name = "version",
          .where = ROUTE_IN_FORM,
@@ -761,7 +758,9 @@ static const struct route_param review_params[] = {
 };
 
 static const struct route_param action_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
          .max = ASSURE_REFERENCE_MAX},
         {.name = "details",
          .where = ROUTE_IN_FORM,
@@ -823,11 +822,9 @@ static void write_review_form(struct html *h, struct http_request *req,
 	               NULL);
 	ti = arena_alloc(a, (nthemes + 1) * sizeof *ti);
 	for (size_t i = 0; i < nthemes; i++)
-		ti[i] = (struct govuk_choice_item){.value = themes[i].key,
-		                                   .content.text =
-		                                           themes[i].name};
-	checked = arena_alloc(a, (nthemes + cd->nthemes + 1) *
-	                                 sizeof *checked);
+		ti[i] = (struct govuk_choice_item){
+		        .value = themes[i].key, .content.text = themes[i].name};
+	checked = arena_alloc(a, (nthemes + cd->nthemes + 1) * sizeof *checked);
 	if (again)
 		while ((v = http_param_next(req, "themes", &at)) != NULL &&
 		       nchecked < nthemes + cd->nthemes)
@@ -838,57 +835,57 @@ static void write_review_form(struct html *h, struct http_request *req,
 
 	html_elem(h, "h2", "The panel's review", "class", "govuk-heading-m",
 	          "id", "review", NULL);
-	page_form_begin(h, req,
-	                arena_printf(a, "/child-deaths/%s/review",
-	                             cd->reference));
+	page_form_begin(
+	        h, req,
+	        arena_printf(a, "/child-deaths/%s/review", cd->reference));
 	html_void(h, "input", "type", "hidden", "name", "version", "value",
 	          arena_printf(a, "%lld", (long long)cd->version), NULL);
-	page_date_input(h, req,
-	                &(struct page_date_input){
-	                        .prefix = "reviewed",
-	                        .legend = "Date the panel reviewed the death",
-	                        .iso = cd->reviewed_on,
-	                        .error = pr && strncmp(pr->field, "#reviewed",
-	                                               9) == 0
-	                                         ? pr->message
-	                                         : NULL});
-	govuk_select(h, &(struct govuk_select){
-	                        .name = "panel-meeting",
-	                        .items = mi,
-	                        .n_items = k,
-	                        .value = again ? http_param(req, "panel-meeting")
-	                                       : cd->panel_meeting_key,
-	                        .field.label.content.text =
-	                                "The panel's meeting",
-	                        .field.error_message =
-	                                error_for(a, pr, "panel-meeting")});
-	govuk_select(h, &(struct govuk_select){
-	                        .name = "category",
-	                        .items = cat,
-	                        .n_items = CHILD_DEATH_CATEGORIES + 1,
-	                        .value = again ? http_param(req, "category")
-	                                 : cd->category
-	                                         ? arena_printf(a, "%d",
-	                                                        cd->category)
-	                                         : "",
-	                        .field.label.content.text = "Category of death",
-	                        .field.error_message =
-	                                error_for(a, pr, "category")});
-	govuk_radios(h, &(struct govuk_radios){
-	                        .name = "modifiable",
-	                        .items = mod,
-	                        .n_items = 3,
-	                        .value = again ? http_param(req, "modifiable")
-	                                       : cd->modifiable,
-	                        .frame.fieldset =
-	                                &(struct govuk_fieldset){
-	                                        .legend.content.text =
-	                                                "Modifiable factors",
-	                                        .legend.classes =
-	                                                "govuk-fieldset__"
-	                                                "legend--s"},
-	                        .frame.error_message =
-	                                error_for(a, pr, "modifiable")});
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){
+	                .prefix = "reviewed",
+	                .legend = "Date the panel reviewed the death",
+	                .iso = cd->reviewed_on,
+	                .error = pr && strncmp(pr->field, "#reviewed", 9) == 0
+	                                 ? pr->message
+	                                 : NULL});
+	govuk_select(h,
+	             &(struct govuk_select){
+	                     .name = "panel-meeting",
+	                     .items = mi,
+	                     .n_items = k,
+	                     .value = again ? http_param(req, "panel-meeting")
+	                                    : cd->panel_meeting_key,
+	                     .field.label.content.text = "The panel's meeting",
+	                     .field.error_message =
+	                             error_for(a, pr, "panel-meeting")});
+	govuk_select(
+	        h,
+	        &(struct govuk_select){
+	                .name = "category",
+	                .items = cat,
+	                .n_items = CHILD_DEATH_CATEGORIES + 1,
+	                .value = again ? http_param(req, "category")
+	                         : cd->category
+	                                 ? arena_printf(a, "%d", cd->category)
+	                                 : "",
+	                .field.label.content.text = "Category of death",
+	                .field.error_message = error_for(a, pr, "category")});
+	govuk_radios(
+	        h,
+	        &(struct govuk_radios){
+	                .name = "modifiable",
+	                .items = mod,
+	                .n_items = 3,
+	                .value = again ? http_param(req, "modifiable")
+	                               : cd->modifiable,
+	                .frame.fieldset =
+	                        &(struct govuk_fieldset){
+	                                .legend.content.text =
+	                                        "Modifiable factors",
+	                                .legend.classes = "govuk-fieldset__"
+	                                                  "legend--s"},
+	                .frame.error_message = error_for(a, pr, "modifiable")});
 	html_elem(h, "p",
 	          "For modifiable factors identified, describe each in its "
 	          "domain (leave the others empty).",
@@ -905,42 +902,40 @@ static void write_review_form(struct html *h, struct http_request *req,
 				if (strcmp(cd->factors[j].domain,
 				           child_death_domains[i]) == 0)
 					value = cd->factors[j].description;
-		govuk_textarea(h, &(struct govuk_textarea){
-		                          .name = name,
-		                          .rows = 2,
-		                          .value = value,
-		                          .field.label.content.text =
-		                                  child_death_domain_label(
-		                                          child_death_domains
-		                                                  [i])});
+		govuk_textarea(
+		        h, &(struct govuk_textarea){
+		                   .name = name,
+		                   .rows = 2,
+		                   .value = value,
+		                   .field.label.content.text =
+		                           child_death_domain_label(
+		                                   child_death_domains[i])});
 	}
-	govuk_checkboxes(h, &(struct govuk_checkboxes){
-	                            .name = "themes",
-	                            .items = ti,
-	                            .n_items = nthemes,
-	                            .values = checked,
-	                            .n_values = nchecked,
-	                            .classes = "govuk-checkboxes--small",
-	                            .frame.fieldset =
-	                                    &(struct govuk_fieldset){
-	                                            .legend.content.text =
-	                                                    "Themes",
-	                                            .legend.classes =
-	                                                    "govuk-fieldset__"
-	                                                    "legend--s"},
-	                            .frame.error_message =
-	                                    error_for(a, pr, "themes")});
-	govuk_textarea(h, &(struct govuk_textarea){
-	                          .name = "learning",
-	                          .rows = 6,
-	                          .value = again ? http_param(req, "learning")
-	                                         : cd->learning,
-	                          .field.label.content.text = "Learning",
-	                          .field.hint = &(struct govuk_hint){
-	                                  .content.text =
-	                                          "What the panel learned, "
-	                                          "for the annual report "
-	                                          "(Markdown)"}});
+	govuk_checkboxes(
+	        h, &(struct govuk_checkboxes){
+	                   .name = "themes",
+	                   .items = ti,
+	                   .n_items = nthemes,
+	                   .values = checked,
+	                   .n_values = nchecked,
+	                   .classes = "govuk-checkboxes--small",
+	                   .frame.fieldset =
+	                           &(struct govuk_fieldset){
+	                                   .legend.content.text = "Themes",
+	                                   .legend.classes = "govuk-fieldset__"
+	                                                     "legend--s"},
+	                   .frame.error_message = error_for(a, pr, "themes")});
+	govuk_textarea(
+	        h, &(struct govuk_textarea){
+	                   .name = "learning",
+	                   .rows = 6,
+	                   .value = again ? http_param(req, "learning")
+	                                  : cd->learning,
+	                   .field.label.content.text = "Learning",
+	                   .field.hint = &(struct govuk_hint){
+	                           .content.text = "What the panel learned, "
+	                                           "for the annual report "
+	                                           "(Markdown)"}});
 	govuk_button(h, &(struct govuk_button){.content.text = "Save the "
 	                                                       "review"});
 	html_close_to(h, "form");
@@ -958,26 +953,24 @@ static void write_action_form(struct html *h, struct http_request *req,
 	          "The action goes into the panel's action log, owned by all "
 	          "its members, and is chased there.",
 	          "class", "govuk-body", NULL);
-	page_form_begin(h, req,
-	                arena_printf(a, "/child-deaths/%s/actions",
-	                             cd->reference));
-	govuk_textarea(h, &(struct govuk_textarea){
-	                          .name = "details",
-	                          .rows = 3,
-	                          .value = pr ? http_param(req, "details")
-	                                      : NULL,
-	                          .field.label.content.text =
-	                                  "What is to be done",
-	                          .field.error_message =
-	                                  error_for(a, pr, "details")});
-	page_date_input(h, req,
-	                &(struct page_date_input){
-	                        .prefix = "due",
-	                        .legend = "Due by",
-	                        .error = pr && strncmp(pr->field, "#due", 4) ==
-	                                                 0
-	                                         ? pr->message
-	                                         : NULL});
+	page_form_begin(
+	        h, req,
+	        arena_printf(a, "/child-deaths/%s/actions", cd->reference));
+	govuk_textarea(
+	        h, &(struct govuk_textarea){
+	                   .name = "details",
+	                   .rows = 3,
+	                   .value = pr ? http_param(req, "details") : NULL,
+	                   .field.label.content.text = "What is to be done",
+	                   .field.error_message = error_for(a, pr, "details")});
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){
+	                .prefix = "due",
+	                .legend = "Due by",
+	                .error = pr && strncmp(pr->field, "#due", 4) == 0
+	                                 ? pr->message
+	                                 : NULL});
 	govuk_button(h, &(struct govuk_button){
 	                        .content.text = "Raise the action",
 	                        .classes = "govuk-button--secondary"});
@@ -1025,16 +1018,16 @@ static enum masa_err case_render(struct http_request *req, unsigned status,
 	if (cd.review_meeting_on)
 		summary_row(rows, &nrows, "Child death review meeting",
 		            actions_date_words(a, cd.review_meeting_on));
-	summary_row(rows, &nrows, "Panel's review",
-	            cd.reviewed_on
-	                    ? arena_printf(a, "%s%s%s",
-	                                   actions_date_words(a,
-	                                                      cd.reviewed_on),
-	                                   cd.panel_meeting_key ? " at " : "",
-	                                   cd.panel_meeting_key
-	                                           ? cd.panel_meeting_key
-	                                           : "")
-	                    : "Awaiting review");
+	summary_row(
+	        rows, &nrows, "Panel's review",
+	        cd.reviewed_on
+	                ? arena_printf(a, "%s%s%s",
+	                               actions_date_words(a, cd.reviewed_on),
+	                               cd.panel_meeting_key ? " at " : "",
+	                               cd.panel_meeting_key
+	                                       ? cd.panel_meeting_key
+	                                       : "")
+	                : "Awaiting review");
 	summary_row(rows, &nrows, "Category of death",
 	            category_text(a, cd.category));
 	summary_row(rows, &nrows, "Modifiable factors",
@@ -1082,19 +1075,20 @@ static enum masa_err case_render(struct http_request *req, unsigned status,
 		write_problem(&h, pr);
 	else if (done != NULL)
 		govuk_notification_banner(
-		        &h, &(struct govuk_notification_banner){
-		                    .type = "success",
-		                    .content.text =
-		                            strcmp(done, "recorded") == 0
-		                                    ? "The death has been "
-		                                      "recorded."
-		                            : strcmp(done, "action") == 0
-		                                    ? "The action has been "
-		                                      "raised."
-		                                    : "The review has been "
-		                                      "saved."});
-	page_heading(&h, arena_printf(a, "%s, panel %s", cd.partnership_name,
-	                              cd.panel_short_name),
+		        &h,
+		        &(struct govuk_notification_banner){
+		                .type = "success",
+		                .content.text = strcmp(done, "recorded") == 0
+		                                        ? "The death has been "
+		                                          "recorded."
+		                                : strcmp(done, "action") == 0
+		                                        ? "The action has been "
+		                                          "raised."
+		                                        : "The review has been "
+		                                          "saved."});
+	page_heading(&h,
+	             arena_printf(a, "%s, panel %s", cd.partnership_name,
+	                          cd.panel_short_name),
 	             arena_printf(a, "Case %s", cd.reference));
 	govuk_summary_list(&h, &(struct govuk_summary_list){.rows = rows,
 	                                                    .n_rows = nrows});
@@ -1126,8 +1120,7 @@ static enum masa_err case_render(struct http_request *req, unsigned status,
 	return rc;
 }
 
-static enum masa_err case_page(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err case_page(struct http_request *req, struct masa_error *err)
 {
 	return case_render(req, 200, NULL, false, err);
 }
@@ -1137,14 +1130,13 @@ static enum masa_err case_to_change(struct http_request *req,
                                     struct child_death *cd,
                                     struct masa_error *err)
 {
-	enum masa_err rc = child_death_find(&req->gov, &req->viewer,
-	                                    http_param(req, "ref"),
-	                                    &req->arena, cd, err);
+	enum masa_err rc =
+	        child_death_find(&req->gov, &req->viewer,
+	                         http_param(req, "ref"), &req->arena, cd, err);
 
 	if (rc != MASA_OK)
 		return rc;
-	if (!child_death_may_change(&req->gov, &req->viewer,
-	                            cd->panel_body_id))
+	if (!child_death_may_change(&req->gov, &req->viewer, cd->panel_body_id))
 		return masa_error_set(err, MASA_ERR_DENIED,
 		                      "only the panel's members and its "
 		                      "business unit change its cases");
@@ -1233,8 +1225,7 @@ static enum masa_err review_post(struct http_request *req,
 	}
 	return http_respond_redirect(
 	        req,
-	        arena_printf(a, "/child-deaths/%s?done=reviewed",
-	                     cd.reference),
+	        arena_printf(a, "/child-deaths/%s?done=reviewed", cd.reference),
 	        err);
 }
 
@@ -1283,9 +1274,10 @@ static enum masa_err action_post(struct http_request *req,
 
 static const struct route_param theme_params[] = {
         {.name = "panel", .where = ROUTE_IN_FORM, .check = ROUTE_SHORT_NAME},
-        {.name = "key", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
-         .max = 60},
-        {.name = "name", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "key", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT, .max = 60},
+        {.name = "name",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = 200},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
@@ -1320,9 +1312,10 @@ static enum masa_err themes_render(struct http_request *req, unsigned status,
 		write_problem(&h, pr);
 	else if (http_param(req, "done"))
 		govuk_notification_banner(
-		        &h, &(struct govuk_notification_banner){
-		                    .type = "success",
-		                    .content.text = "The theme has been added."});
+		        &h,
+		        &(struct govuk_notification_banner){
+		                .type = "success",
+		                .content.text = "The theme has been added."});
 	page_heading(&h, panel.name, "Themes");
 	html_elem(&h, "p",
 	          "The themes the panel looks for across deaths. Every panel "
@@ -1340,24 +1333,26 @@ static enum masa_err themes_render(struct http_request *req, unsigned status,
 	page_form_begin(&h, req, "/child-deaths/themes");
 	html_void(&h, "input", "type", "hidden", "name", "panel", "value",
 	          panel.short_name, NULL);
-	govuk_input(&h, &(struct govuk_input){
-	                        .name = "name",
-	                        .value = pr ? http_param(req, "name") : NULL,
-	                        .field.label.content.text = "Name",
-	                        .field.error_message = error_for(a, pr, "name")});
-	govuk_input(&h, &(struct govuk_input){
-	                        .name = "key",
-	                        .value = pr ? http_param(req, "key") : NULL,
-	                        .classes = "govuk-input--width-20",
-	                        .spellcheck = GOVUK_FALSE,
-	                        .field.label.content.text = "Key",
-	                        .field.hint =
-	                                &(struct govuk_hint){
-	                                        .content.text =
-	                                                "Lower-case letters, "
+	govuk_input(&h,
+	            &(struct govuk_input){
+	                    .name = "name",
+	                    .value = pr ? http_param(req, "name") : NULL,
+	                    .field.label.content.text = "Name",
+	                    .field.error_message = error_for(a, pr, "name")});
+	govuk_input(
+	        &h,
+	        &(struct govuk_input){
+	                .name = "key",
+	                .value = pr ? http_param(req, "key") : NULL,
+	                .classes = "govuk-input--width-20",
+	                .spellcheck = GOVUK_FALSE,
+	                .field.label.content.text = "Key",
+	                .field.hint =
+	                        &(struct govuk_hint){
+	                                .content.text = "Lower-case letters, "
 	                                                "digits and -, such "
 	                                                "as water-safety"},
-	                        .field.error_message = error_for(a, pr, "key")});
+	                .field.error_message = error_for(a, pr, "key")});
 	govuk_button(&h, &(struct govuk_button){.content.text = "Add theme"});
 	html_close_to(&h, "form");
 	page_end(&h, req);
@@ -1387,12 +1382,10 @@ static enum masa_err theme_post(struct http_request *req,
 	rc = cdr_theme_add(&req->gov, panel.id, http_param(req, "key"),
 	                   http_param(req, "name"), &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_CONFLICT) {
-		pr.field = strncmp(why.message, "theme name", 10) == 0
-		                   ? "#name"
-		                   : "#key";
+		pr.field = strncmp(why.message, "theme name", 10) == 0 ? "#name"
+		                                                       : "#key";
 		pr.message = arena_strdup(&req->arena,
-		                          sentence(&req->arena,
-		                                           why.message));
+		                          sentence(&req->arena, why.message));
 		return themes_render(req, 400, &pr, err);
 	}
 	if (rc != MASA_OK) {
@@ -1507,14 +1500,13 @@ static enum masa_err import_post(struct http_request *req,
 		return import_render(req, 400, &pr, err);
 	}
 	set_actor(req);
-	rc = child_death_import_csv(&req->gov, panel.id, file->data,
-	                            file->size, &count, &why);
+	rc = child_death_import_csv(&req->gov, panel.id, file->data, file->size,
+	                            &count, &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_CONFLICT ||
 	    rc == MASA_ERR_LIMIT) {
-		pr.message = arena_printf(&req->arena,
-		                          "%s (nothing was imported)",
-		                          sentence(&req->arena,
-		                                           why.message));
+		pr.message =
+		        arena_printf(&req->arena, "%s (nothing was imported)",
+		                     sentence(&req->arena, why.message));
 		return import_render(req, 400, &pr, err);
 	}
 	if (rc != MASA_OK) {
@@ -1531,8 +1523,7 @@ static enum masa_err import_post(struct http_request *req,
 /* The panel's pages: literal addresses before /child-deaths/{ref}. */
 const struct route child_deaths_routes[] = {
         {"GET", "/child-deaths", list_params, GOV_ROLE_PUBLIC, list_page},
-        {"GET", "/child-deaths.csv", csv_params, GOV_ROLE_MEMBER,
-         csv_download},
+        {"GET", "/child-deaths.csv", csv_params, GOV_ROLE_MEMBER, csv_download},
         {"GET", "/child-deaths/new", new_params, GOV_ROLE_MEMBER, new_page},
         {"POST", "/child-deaths", new_params, GOV_ROLE_MEMBER, new_post},
         {"GET", "/child-deaths/themes", theme_params, GOV_ROLE_MEMBER,
@@ -1543,11 +1534,10 @@ const struct route child_deaths_routes[] = {
          import_page},
         {"POST", "/child-deaths/import", import_params, GOV_ROLE_MEMBER,
          import_post},
-        {"GET", "/child-deaths/{ref}", case_params, GOV_ROLE_MEMBER,
-         case_page},
-        {"POST", "/child-deaths/{ref}/review", review_params,
-         GOV_ROLE_MEMBER, review_post},
-        {"POST", "/child-deaths/{ref}/actions", action_params,
-         GOV_ROLE_MEMBER, action_post},
+        {"GET", "/child-deaths/{ref}", case_params, GOV_ROLE_MEMBER, case_page},
+        {"POST", "/child-deaths/{ref}/review", review_params, GOV_ROLE_MEMBER,
+         review_post},
+        {"POST", "/child-deaths/{ref}/actions", action_params, GOV_ROLE_MEMBER,
+         action_post},
         {0},
 };

@@ -60,7 +60,8 @@ static int setup(void **state)
 	struct gov_partnership p;
 	struct gov_body b;
 	struct gov_person person;
-	struct gov_membership m = {.role = "member", .start_date = "2014-01-01"};
+	struct gov_membership m = {.role = "member",
+	                           .start_date = "2014-01-01"};
 
 	if (testdb_new(f->path, sizeof f->path, "child_death") != 0)
 		fail_msg("no test database");
@@ -132,8 +133,8 @@ static void test_demo(void **state)
 	assert_true(f->all >= 40);
 	assert_true(f->of_rotherham > 0 && f->of_sheffield > 0);
 	assert_int_equal(f->of_rotherham + f->of_sheffield, f->all);
-	MUST(f, child_death_list(&f->g, test_system(f->rotherham), &safe,
-	                         &f->a, &list, &n, &total, &f->err));
+	MUST(f, child_death_list(&f->g, test_system(f->rotherham), &safe, &f->a,
+	                         &list, &n, &total, &f->err));
 	assert_true(total >= 8 && total <= 12);
 	for (size_t i = 0; i < n; i++) {
 		rotherham |= list[i].partnership_id == f->rotherham;
@@ -194,9 +195,9 @@ static void test_validation(void **state)
 	{
 		struct gov_meeting m;
 
-		MUST(f, gov_meeting_find(&f->g, f->rotherham,
-		                         "RLSCB/2014-12-04", &f->a, &m,
-		                         &f->err));
+		MUST(f,
+		     gov_meeting_find(&f->g, f->rotherham, "RLSCB/2014-12-04",
+		                      &f->a, &m, &f->err));
 		cd = new_case(f, "CDOP-2022-101");
 		cd.panel_meeting_id = m.id;
 		refused(f, &cd, "not a meeting of the panel");
@@ -224,9 +225,9 @@ static void test_validation(void **state)
 	{
 		struct child_death back;
 
-		MUST(f, child_death_find(&f->g, test_system(f->rotherham),
-		                         "CDOP-2022-101", &f->a, &back,
-		                         &f->err));
+		MUST(f,
+		     child_death_find(&f->g, test_system(f->rotherham),
+		                      "CDOP-2022-101", &f->a, &back, &f->err));
 		assert_int_equal(back.category, 10);
 		assert_int_equal((long)back.nfactors, 1);
 		assert_string_equal(back.factors[0].description, "Sofa");
@@ -242,26 +243,21 @@ static void test_validation(void **state)
 static void test_visibility(void **state)
 {
 	struct fixture *f = *state;
-	struct gov_viewer panel = test_viewer(&f->g, f->rotherham,
-	                                      GOV_ROLE_MEMBER,
-	                                      "carole-lavelle", NULL);
-	struct gov_viewer other = test_viewer(&f->g, f->rotherham,
-	                                      GOV_ROLE_MEMBER, "sue-cassin",
-	                                      NULL);
-	struct gov_viewer partner = test_viewer(&f->g, f->rotherham,
-	                                        GOV_ROLE_PARTNER,
-	                                        "jason-harwin",
-	                                        "south-yorkshire-police");
-	struct gov_viewer chair = test_viewer(&f->g, f->rotherham,
-	                                      GOV_ROLE_CHAIR, "steve-ashley",
-	                                      NULL);
+	struct gov_viewer panel = test_viewer(
+	        &f->g, f->rotherham, GOV_ROLE_MEMBER, "carole-lavelle", NULL);
+	struct gov_viewer other = test_viewer(
+	        &f->g, f->rotherham, GOV_ROLE_MEMBER, "sue-cassin", NULL);
+	struct gov_viewer partner =
+	        test_viewer(&f->g, f->rotherham, GOV_ROLE_PARTNER,
+	                    "jason-harwin", "south-yorkshire-police");
+	struct gov_viewer chair = test_viewer(
+	        &f->g, f->rotherham, GOV_ROLE_CHAIR, "steve-ashley", NULL);
 	struct gov_viewer admin = {.role = GOV_ROLE_ADMIN,
 	                           .partnership_id = f->rotherham};
 	struct gov_viewer sheff_admin = {.role = GOV_ROLE_ADMIN,
 	                                 .partnership_id = f->sheffield};
-	struct gov_viewer sheff_chair = test_viewer(&f->g, f->sheffield,
-	                                            GOV_ROLE_CHAIR,
-	                                            "sheffield-chair", NULL);
+	struct gov_viewer sheff_chair = test_viewer(
+	        &f->g, f->sheffield, GOV_ROLE_CHAIR, "sheffield-chair", NULL);
 	struct gov_viewer pub, sheff_pub;
 	struct child_death cd;
 
@@ -293,8 +289,8 @@ static void test_visibility(void **state)
 	                 MASA_ERR_NOT_FOUND); /* a Rotherham child */
 	MUST(f, child_death_find(&f->g, &panel, "CDOP-2019-001", &f->a, &cd,
 	                         &f->err));
-	assert_int_equal(child_death_find(&f->g, &other, "CDOP-2019-001",
-	                                  &f->a, &cd, &f->err),
+	assert_int_equal(child_death_find(&f->g, &other, "CDOP-2019-001", &f->a,
+	                                  &cd, &f->err),
 	                 MASA_ERR_NOT_FOUND);
 	/* Who changes cases: the panel and its home admin, not Sheffield. */
 	assert_true(child_death_may_change(&f->g, &panel, f->panel));

@@ -79,7 +79,7 @@ static void test_refused(void **state)
 {
 	(void)state;
 	refused("a,b\r\nok,ok\r\nCaf\xE9,x\r\n", "row 3 is not UTF-8 text");
-	refused("a\n\xC0\xAF\n", "row 2 is not UTF-8"); /* overlong */
+	refused("a\n\xC0\xAF\n", "row 2 is not UTF-8");     /* overlong */
 	refused("a\n\xED\xA0\x80\n", "row 2 is not UTF-8"); /* surrogate */
 	refused("a\n\"open,b\n", "row 2 has a quoted field that is never");
 	refused("a\n\"x\"y,b\n", "row 2 has text after a closing quote");
@@ -89,8 +89,7 @@ static void test_write(void **state)
 {
 	struct buf b;
 	struct masa_error err = {0};
-	const char *cells[] = {"plain", "a,b", "say \"hi\"", "=SUM(A1)",
-	                       NULL};
+	const char *cells[] = {"plain", "a,b", "say \"hi\"", "=SUM(A1)", NULL};
 
 	(void)state;
 	buf_init(&b, 4096);
