@@ -67,6 +67,14 @@ static const struct route_param csv_params[] = {
         {.name = NULL},
 };
 
+/* Where the panel's other pages sit. */
+static const struct govuk_breadcrumb list_crumb_items[] = {
+        {.content.text = "Home", .href = "/"},
+        {.content.text = "Child death reviews", .href = "/child-deaths"},
+};
+static const struct govuk_breadcrumbs list_crumbs = {.items = list_crumb_items,
+                                                     .n_items = 2};
+
 /* The "what you may see instead" page, for anyone who may see no case. */
 static enum masa_err not_yours(struct http_request *req, struct masa_error *err)
 {
@@ -497,7 +505,7 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	           &(struct page){.title = pr ? "Error: Record a child's death"
 	                                      : "Record a child's death",
 	                          .section = PAGE_NONE,
-	                          .back_href = "/child-deaths"});
+	                          .breadcrumbs = &list_crumbs});
 	if (pr)
 		write_problem(&h, pr);
 	page_heading(&h, panel.name, "Record a child's death");
@@ -1056,21 +1064,12 @@ static enum masa_err case_render(struct http_request *req, unsigned status,
 		summary_row(rows, &nrows, "Themes", t);
 	}
 	html_init(&h, HTTP_PAGE_MAX);
-	{
-		const struct govuk_breadcrumb crumbs[] = {
-		        {.content.text = "Home", .href = "/"},
-		        {.content.text = "Child death reviews",
-		         .href = "/child-deaths"},
-		};
-		page_begin(&h, req,
-		           &(struct page){
-		                   .title = arena_printf(a, "%sCase %s",
-		                                         pr ? "Error: " : "",
-		                                         cd.reference),
-		                   .section = PAGE_NONE,
-		                   .breadcrumbs = &(struct govuk_breadcrumbs){
-		                           .items = crumbs, .n_items = 2}});
-	}
+	page_begin(&h, req,
+	           &(struct page){.title = arena_printf(a, "%sCase %s",
+	                                                pr ? "Error: " : "",
+	                                                cd.reference),
+	                          .section = PAGE_NONE,
+	                          .breadcrumbs = &list_crumbs});
 	if (pr)
 		write_problem(&h, pr);
 	else if (done != NULL)
@@ -1307,7 +1306,7 @@ static enum masa_err themes_render(struct http_request *req, unsigned status,
 	page_begin(&h, req,
 	           &(struct page){.title = pr ? "Error: Themes" : "Themes",
 	                          .section = PAGE_NONE,
-	                          .back_href = "/child-deaths"});
+	                          .breadcrumbs = &list_crumbs});
 	if (pr)
 		write_problem(&h, pr);
 	else if (http_param(req, "done"))
@@ -1424,7 +1423,7 @@ static enum masa_err import_render(struct http_request *req, unsigned status,
 	           &(struct page){.title = pr ? "Error: Import cases"
 	                                      : "Import cases",
 	                          .section = PAGE_NONE,
-	                          .back_href = "/child-deaths"});
+	                          .breadcrumbs = &list_crumbs});
 	if (pr)
 		write_problem(&h, pr);
 	else if (http_param(req, "done"))
