@@ -210,8 +210,10 @@ static void write_filters(struct html *h, struct http_request *req,
 	        {.value = "reviewed", .text = "Reviewed"},
 	        {.value = "awaiting", .text = "Awaiting review"}};
 	struct cdr_theme *themes = NULL;
-	struct govuk_select_item *ti;
-	size_t nthemes = 0;
+	struct govuk_select_item *ti, *pi;
+	struct gov_partnership *served = NULL, home;
+	struct gov_body panel;
+	size_t nthemes = 0, nserved = 0, npi = 0;
 
 	cat[0] = (struct govuk_select_item){.value = "", .text = "All"};
 	for (int i = 1; i <= CHILD_DEATH_CATEGORIES; i++)
@@ -224,14 +226,37 @@ static void write_filters(struct html *h, struct http_request *req,
 	for (size_t i = 0; i < nthemes; i++)
 		ti[i + 1] = (struct govuk_select_item){.value = themes[i].key,
 		                                       .text = themes[i].name};
+	/* The partnerships the panel serves, or the viewer's own. */
+	pi = arena_alloc(a, (nserved + 3) * sizeof *pi);
+	pi[npi++] = (struct govuk_select_item){.value = "", .text = "All"};
+	if (panel_body_id != 0 &&
+	    gov_body_get(&req->gov, panel_body_id, a, &panel, NULL) ==
+	            MASA_OK &&
+	    gov_partnership_get(&req->gov, panel.partnership_id, a, &home,
+	                        NULL) == MASA_OK &&
+	    gov_body_served(&req->gov, panel_body_id, a, &served, &nserved,
+	                    NULL) == MASA_OK) {
+		pi = arena_alloc(a, (nserved + 3) * sizeof *pi);
+		npi = 0;
+		pi[npi++] =
+		        (struct govuk_select_item){.value = "", .text = "All"};
+		pi[npi++] = (struct govuk_select_item){.value = home.key,
+		                                       .text = home.name};
+		for (size_t i = 0; i < nserved; i++)
+			pi[npi++] = (struct govuk_select_item){
+			        .value = served[i].key, .text = served[i].name};
+	} else {
+		pi[npi++] = (struct govuk_select_item){
+		        .value = req->partnership->key,
+		        .text = req->partnership->name};
+	}
 	page_get_form_begin(h, "/child-deaths");
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "partnership",
-	                       .value = http_param(req, "partnership"),
-	                       .classes = "govuk-input--width-10",
-	                       .field.label.content.text =
-	                               "Partnership (its key, such as "
-	                               "sheffield)"});
+	govuk_select(h, &(struct govuk_select){
+	                        .name = "partnership",
+	                        .items = pi,
+	                        .n_items = npi,
+	                        .value = http_param(req, "partnership"),
+	                        .field.label.content.text = "Partnership"});
 	govuk_input(h, &(struct govuk_input){.name = "year",
 	                                     .inputmode = "numeric",
 	                                     .value = http_param(req, "year"),
