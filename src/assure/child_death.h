@@ -265,20 +265,21 @@ enum masa_err child_death_export_csv(struct gov *g, const struct gov_viewer *v,
                                      struct buf *out, struct masa_error *err);
 
 /*
- * The demo's regional panel: loads the second partnership of the demo
- * (data/demo-sheffield.json, key "sheffield"), makes the Rotherham
- * partnership's CDOP (of partnership_id) serve it, and imports the
- * panel's fictional cases of both partnerships (data/demo-child-deaths.csv).
- * For `masa init --demo`, after data/demo.json.
- */
-/*
  * The interchange parts (docs/interchange.md): "child_death_themes", the
  * themes a panel of the partnership added, and "child_deaths", the cases
  * of its panels (src/assure/parts.c lists them).
  */
 extern const struct interchange_part child_death_theme_part, child_death_part;
 
+/*
+ * The demo's regional panel: loads the second partnership of the demo
+ * (data/demo-sheffield.json, key "sheffield"), makes the Rotherham
+ * partnership's CDOP (of partnership_id) serve it, sets the setting
+ * default_partnership to rotherham, and imports the panel's fictional
+ * cases of both partnerships (data/demo-child-deaths.csv); *cases (may be
+ * NULL) is how many. For `masa init --demo`, after data/demo.json.
+ */
 enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
-                                    struct masa_error *err);
+                                    long *cases, struct masa_error *err);
 
 #endif

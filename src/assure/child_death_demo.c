@@ -13,7 +13,7 @@ extern const char masa_demo_child_deaths_csv[];
 extern const unsigned long masa_demo_child_deaths_csv_len;
 
 enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
-                                    struct masa_error *err)
+                                    long *cases, struct masa_error *err)
 {
 	struct arena a = ARENA_INIT;
 	struct gov_body panel;
@@ -35,7 +35,7 @@ enum masa_err child_death_demo_load(struct gov *g, int64_t partnership_id,
 	if (rc == MASA_OK)
 		rc = child_death_import_csv(
 		        g, panel.id, masa_demo_child_deaths_csv,
-		        masa_demo_child_deaths_csv_len, NULL, err);
+		        masa_demo_child_deaths_csv_len, cases, err);
 	arena_free(&a);
 	return rc;
 }

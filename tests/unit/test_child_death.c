@@ -69,7 +69,7 @@ static int setup(void **state)
 	gov_init(&f->g, f->store, "test");
 	MUST(f, interchange_load_file(&f->g, "data/demo.json", &f->rotherham,
 	                              NULL, &f->err));
-	MUST(f, child_death_demo_load(&f->g, f->rotherham, &f->err));
+	MUST(f, child_death_demo_load(&f->g, f->rotherham, NULL, &f->err));
 	MUST(f, gov_partnership_find(&f->g, "sheffield", &f->a, &p, &f->err));
 	f->sheffield = p.id;
 	MUST(f, gov_body_find(&f->g, f->rotherham, "CDOP", &f->a, &b, &f->err));
