@@ -215,7 +215,13 @@ for who in admin panel; do
 	[ $(($(grep -c $'\r$' "$BODY") - 1)) -eq "$ALL" ] && pass "$who: the CSV has every case" || fail "$who: the CSV has every case"
 done
 # Sheffield's admin and chair, on Sheffield's own address: Sheffield's cases only.
-stop_one() { kill -KILL "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; }
+# stop_one: ends the server, and its address with it (else the next start
+# could read the last server's address).
+stop_one() {
+	kill -KILL "$SERVER_PID" 2>/dev/null
+	wait "$SERVER_PID" 2>/dev/null
+	rm -f serve.out
+}
 stop_one
 # A server of Sheffield's own (masa --partnership sheffield serve).
 "$MASA" --db $DB --partnership sheffield serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
