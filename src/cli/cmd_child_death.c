@@ -216,6 +216,12 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 	if (cli_open_partnership(ctx, &err) != MASA_OK ||
 	    find_panel(ctx, cli_opt(args, OPT_PANEL), &panel, &err) != MASA_OK)
 		return cli_fail(&err);
+	if (cli_opt(args, OPT_EXPECTED) == NULL) {
+		masa_error_set(&err, MASA_ERR_USAGE,
+		               "child-death add: --expected yes or no is "
+		               "required");
+		return cli_fail(&err);
+	}
 	cd.panel_body_id = panel.id;
 	cd.partnership_id = panel.partnership_id;
 	cd.reference = cd.age_band = "";

@@ -593,19 +593,19 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                     .value = http_param(req, "place"),
 	                     .field.label.content.text = "Place of death",
 	                     .field.error_message = error_for(a, pr, "place")});
-	govuk_radios(&h, &(struct govuk_radios){
-	                         .name = "expected",
-	                         .items = exp,
-	                         .n_items = 2,
-	                         .value = http_param(req, "expected")
-	                                          ? http_param(req, "expected")
-	                                          : "no",
-	                         .classes = "govuk-radios--inline",
-	                         .frame.fieldset = &(struct govuk_fieldset){
-	                                 .legend.content.text = "Was the death "
-	                                                        "expected?",
-	                                 .legend.classes = "govuk-fieldset__"
-	                                                   "legend--s"}});
+	govuk_radios(
+	        &h, &(struct govuk_radios){
+	                    .name = "expected",
+	                    .items = exp,
+	                    .n_items = 2,
+	                    .value = http_param(req, "expected"),
+	                    .classes = "govuk-radios--inline",
+	                    .frame.error_message = error_for(a, pr, "expected"),
+	                    .frame.fieldset = &(struct govuk_fieldset){
+	                            .legend.content.text = "Was the death "
+	                                                   "expected?",
+	                            .legend.classes = "govuk-fieldset__"
+	                                              "legend--s"}});
 	page_date_input(
 	        &h, req,
 	        &(struct page_date_input){
@@ -700,6 +700,11 @@ static enum masa_err new_post(struct http_request *req, struct masa_error *err)
 		                         http_param(req, "partnership"), a, &p,
 		                         NULL) == MASA_OK)
 			cd.partnership_id = p.id;
+	}
+	if (http_param(req, "expected") == NULL) {
+		pr.field = "#expected";
+		pr.message = "Say whether the death was expected";
+		return new_render(req, 400, &pr, err);
 	}
 	if (!form_date(req, "died", "Date of death", true, &cd.died_on, &pr) ||
 	    !form_date(req, "notified", "Date the panel was notified", false,

@@ -76,6 +76,8 @@ fails "modifiable yes needs a domain" 1 "needs at least one domain" \
 	--expected no --reviewed 2022-06-01 --category 5 --modifiable yes
 fails "a meeting of another body is not the panel's" 1 "panel meeting: not a meeting of the panel" \
 	--db $DB child-death set CDOP-2022-001 --panel-meeting RLSCB/2014-12-04
+fails "expected or not must be said" 2 "--expected yes or no is required" \
+	--db $DB child-death add --panel CDOP --reference CDOP-2022-004 --age-band 1-4 --died 2022-01-01
 fails "a partnership the panel does not serve" 1 "does not serve" \
 	--db $DB child-death add --panel RSCP-CPRP --of sheffield --reference CDOP-2022-003 --age-band 1-4 \
 	--died 2022-01-01 --expected no
@@ -283,6 +285,10 @@ body_has "the value typed kept" 'value="Jayden-Smith"'
 req -b panel.jar "$URL/child-deaths" --data-urlencode "csrf=$csrf" -d panel=CDOP -d reference=CDOP-2022-021 \
 	-d partnership=rotherham -d age-band=28-364d -d died-day=31 -d died-month=2 -d died-year=2022 -d expected=no
 code_is "a date that is not one is refused" 400
+req -b panel.jar "$URL/child-deaths" --data-urlencode "csrf=$csrf" -d panel=CDOP -d reference=CDOP-2022-021 \
+	-d partnership=rotherham -d age-band=28-364d -d died-day=3 -d died-month=2 -d died-year=2022
+code_is "expected or not must be said" 400
+body_has "saying so" "Say whether the death was expected"
 csrf=$(page_csrf panel.jar /child-deaths/CDOP-2022-020)
 version=$(grep -o 'name="version" value="[0-9]*"' "$BODY" | sed 's/.*value="//; s/"$//')
 req -b panel.jar "$URL/child-deaths/CDOP-2022-020/review" --data-urlencode "csrf=$csrf" -d "version=$version" \
