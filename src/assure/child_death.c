@@ -967,24 +967,24 @@ enum masa_err child_death_actions(struct gov *g, int64_t id, struct arena *a,
 	return rc;
 }
 
-static const char SQL_PANEL_ALL[] =
+static const char SQL_CHILDREN_OF[] =
         "SELECT " CASE_COLUMNS CASE_FROM
-        "WHERE cd.panel_body_id = ?1 ORDER BY cd.died_on, cd.id";
+        "WHERE cd.partnership_id = ?1 ORDER BY cd.died_on, cd.id";
 
-enum masa_err child_death_list_panel(struct gov *g, int64_t panel_body_id,
-                                     struct arena *a, struct child_death **out,
-                                     size_t *n, struct masa_error *err)
+enum masa_err child_death_list_of(struct gov *g, int64_t partnership_id,
+                                  struct arena *a, struct child_death **out,
+                                  size_t *n, struct masa_error *err)
 {
 	struct store_stmt *st;
 	bool row;
 	size_t cap = 0;
-	enum masa_err rc = store_prepare(g->store, SQL_PANEL_ALL, &st, err);
+	enum masa_err rc = store_prepare(g->store, SQL_CHILDREN_OF, &st, err);
 
 	*out = NULL;
 	*n = 0;
 	if (rc != MASA_OK)
 		return rc;
-	store_bind_int(st, 1, panel_body_id);
+	store_bind_int(st, 1, partnership_id);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row) {
 		*out = arena_grow(a, *out, *n, &cap, sizeof **out, 16);
 		read_case(st, a, &(*out)[(*n)++]);
@@ -1069,11 +1069,13 @@ static enum masa_err json_text(json_t *o, const char *key, struct arena *a,
 }
 
 static const char *const json_members[] = {
-        "reference",         "partnership",   "panel",       "age_band",
-        "died_on",           "notified_on",   "place",       "expected",
-        "review_meeting_on", "panel_meeting", "reviewed_on", "category",
-        "category_name",     "modifiable",    "factors",     "themes",
-        "learning",          "actions",       "version",     NULL};
+        "reference",     "partnership",       "panel",
+        "age_band",      "died_on",           "notified_on",
+        "place",         "expected",          "review_meeting_on",
+        "panel_meeting", "reviewed_on",       "category",
+        "category_name", "modifiable",        "factors",
+        "themes",        "learning",          "actions",
+        "version",       "panel_partnership", NULL};
 
 static enum masa_err json_factors(json_t *v, struct arena *a,
                                   struct child_death *cd,

@@ -204,11 +204,11 @@ enum masa_err child_death_actions(struct gov *g, int64_t id, struct arena *a,
                                   char ***out, size_t *n,
                                   struct masa_error *err);
 
-/* Every case of panel_body_id (for dump and export), oldest first, with
- * factors and themes; in a. */
-enum masa_err child_death_list_panel(struct gov *g, int64_t panel_body_id,
-                                     struct arena *a, struct child_death **out,
-                                     size_t *n, struct masa_error *err);
+/* Every case of a child of partnership_id, whichever panel reviews it (for
+ * the interchange document), oldest first, with factors and themes; in a. */
+enum masa_err child_death_list_of(struct gov *g, int64_t partnership_id,
+                                  struct arena *a, struct child_death **out,
+                                  size_t *n, struct masa_error *err);
 
 /*
  * The case as JSON (the API's, the command line's and the interchange's

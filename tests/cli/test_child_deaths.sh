@@ -103,6 +103,24 @@ has "it counts" "imported $total cases"
 ok "export again" --db two.db child-death export
 cmp -s "$OUT" back.csv && pass "the round trip gives the same file" || fail "the round trip gives the same file" "$(diff "$OUT" back.csv | head -3)"
 
+# The interchange documents: each partnership's holds its own children's
+# cases; Sheffield's name their panel's partnership. Loaded Rotherham
+# first, the region comes back whole.
+ok "dump Rotherham" --db $DB dump --output roth.json
+ok "dump Sheffield" --db $DB --partnership sheffield dump --output sheff.json
+jq -e '[.child_deaths[] | select(has("panel_partnership"))] | length == 0' roth.json >/dev/null &&
+	pass "Rotherham's document holds its own children's cases" || fail "Rotherham's document holds its own children's cases"
+jq -e '[.child_deaths[].panel_partnership] | unique == ["rotherham"]' sheff.json >/dev/null &&
+	pass "Sheffield's name Rotherham's panel" || fail "Sheffield's name Rotherham's panel"
+ok "Rotherham's document into a new database" --db three.db load roth.json
+fails "Sheffield's own needs Rotherham's panel there" 1 "panel_partnership" --db four.db load sheff.json
+ok "then Sheffield's" --db three.db load sheff.json
+ok "the region back" --db three.db --partnership rotherham child-death list --json
+[ "$(jq length "$OUT")" = "$(($(jq '.child_deaths | length' roth.json) + $(jq '.child_deaths | length' sheff.json)))" ] &&
+	pass "every case back" || fail "every case back"
+ok "dump Sheffield again" --db three.db --partnership sheffield dump --output sheff2.json
+cmp -s sheff.json sheff2.json && pass "Sheffield's document is the same again" || fail "Sheffield's document is the same again"
+
 # Bad files: each refused naming the row and column, nothing stored.
 hdr=$(head -1 back.csv | tr -d '\r')
 row() { printf '%s\r\n' "$hdr"; printf '%s\r\n' "$@"; }

@@ -17,12 +17,7 @@ ok "init --demo" --db base.db init --demo
 ok "dump the demo" --db base.db dump --output demo.json
 jq -f "$ROOT/tests/cli/part_two_variant.jq" demo.json >variant.json ||
 	fail "the part-two variant is made"
-# The demo is a region: Sheffield's child deaths are in Rotherham's dump
-# (its CDOP reviews them), so Sheffield comes first, and commands and pages
-# without a partnership named mean Rotherham.
-ok "the demo's second partnership" --db demo.db load "$ROOT/data/demo-sheffield.json"
 ok "load the part-two variant" --db demo.db load variant.json
-ok "rotherham by default" --db demo.db config set default_partnership rotherham
 printf '%s\n' "$PW" | "$MASA" --db demo.db user add admin --role admin >/dev/null
 printf '%s\n' "$PW" | "$MASA" --db demo.db user add member --role member --person sue-cassin >/dev/null
 stored() { sqlite3 demo.db "$1"; }

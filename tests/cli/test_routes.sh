@@ -29,12 +29,7 @@ if jq -f "$ROOT/tests/cli/part_two_variant.jq" demo.json >variant.json 2>"$ERR";
 else
 	fail "the part-two variant of the demo is made" "jq failed"
 fi
-# The demo is a region: Sheffield's child deaths are in Rotherham's dump
-# (its CDOP reviews them), so Sheffield comes first, and commands and pages
-# without a partnership named mean Rotherham.
-ok "the demo's second partnership" --db variant.db load "$ROOT/data/demo-sheffield.json"
 ok "load the part-two variant" --db variant.db load variant.json
-ok "rotherham by default" --db variant.db config set default_partnership rotherham
 # Papers: an open one, and one of the part-two item carrying its secret.
 printf 'Attendance figures for the year\n' >open.txt
 printf 'Serious case review: Child S, the chronology\n' >secret.txt

@@ -103,11 +103,7 @@ json_is "PERF has every membership, ended ones too" '[.memberships[] | select(.b
 json_is "Jo Smith's chair ended the day before" '.memberships[] | select(.body == "PERF" and .person == "jo-smith" and .role == "chair") | .end_date' 2014-12-03
 json_is "Ann Able's chair started on the day" '.memberships[] | select(.body == "PERF" and .person == "ann-able" and .role == "chair") | .start_date' 2014-12-04
 cp "$OUT" dump.json
-# The demo's region: Sheffield first (Rotherham's CDOP reviews its child
-# deaths, which the dump holds).
-ok "the demo's second partnership" --db e.db load "$ROOT/data/demo-sheffield.json"
 ok "the dump loads into a new database" --db e.db load dump.json
-ok "rotherham by default" --db e.db config set default_partnership rotherham
 run --db e.db dump
 json_is "the lead safeguarding partner loads back" '.organizations[] | select(.id == "south-yorkshire-police") | .lead_safeguarding_partner' jason-harwin
 ok "members there" --db e.db members PERF --on 2014-12-04
