@@ -28,7 +28,7 @@ ASAN_LDFLAGS = -fsanitize=address,undefined
 LIB_SRC = $(wildcard src/core/*.c src/store/*.c src/gov/*.c src/assure/*.c src/web/*.c src/http/*.c src/api/*.c src/minutes/*.c) \
           $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
 GEN_SRC = build/gen/migrations_sqlite.c build/gen/migrations_postgresql.c build/gen/demo_data.c build/gen/openapi_json.c \
-          build/gen/bank_holidays.c
+          build/gen/bank_holidays.c build/gen/demo_regional.c
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 PG_MIGRATIONS = $(sort $(wildcard src/store/migrations/postgresql/*.sql))
 HEADERS = $(wildcard src/*/*.h)
@@ -68,6 +68,11 @@ build/gen/migrations_postgresql.c: $(PG_MIGRATIONS) tools/embed-sql
 build/gen/demo_data.c: data/demo.json tools/embed-text
 	@mkdir -p $(@D)
 	tools/embed-text masa_demo_json data/demo.json > $@
+
+build/gen/demo_regional.c: data/demo-sheffield.json data/demo-child-deaths.csv tools/embed-text
+	@mkdir -p $(@D)
+	{ tools/embed-text masa_demo_sheffield_json data/demo-sheffield.json && \
+	  tools/embed-text masa_demo_child_deaths_csv data/demo-child-deaths.csv; } > $@
 
 build/gen/openapi_json.c: src/api/openapi.json tools/embed-text
 	@mkdir -p $(@D)

@@ -3,10 +3,13 @@
  * (docs/interchange.md), in the order they load: a part may refer to the
  * records of those before it.
  */
+#include "assure/child_death.h"
 #include "assure/incident.h"
 #include "gov/interchange.h"
 
 const struct interchange_part *const interchange_parts[] = {
         &assure_incident_part,
+        &child_death_theme_part,
+        &child_death_part,
         NULL,
 };

@@ -159,7 +159,10 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_meeting_attend, cmd_minutes_write, cmd_resolution_add,
         cmd_minutes_status, cmd_workdays_add, cmd_workdays_between,
         cmd_workdays_holidays, cmd_incident_add, cmd_incident_set,
-        cmd_incident_list, cmd_incident_show;
+        cmd_incident_list, cmd_incident_show, cmd_child_death_add,
+        cmd_child_death_set, cmd_child_death_list, cmd_child_death_show,
+        cmd_child_death_import, cmd_child_death_export,
+        cmd_child_death_theme_add;
 /* The dashboards of the assurance pillar (cmd_dashboard.c). */
 extern const struct cli_command cmd_dashboard_child_deaths,
         cmd_dashboard_reviews;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assure/child_death.h"
 #include "cli/cli.h"
 #include "gov/copy.h"
 #include "gov/interchange.h"
@@ -82,6 +83,7 @@ static int run_init(struct cli_ctx *ctx, const struct cli_args *args)
 	struct masa_error err = {0};
 	struct interchange_counts counts;
 	int64_t partnership_id;
+	long cases = 0;
 
 	if (file_has_content(ctx->db_path)) {
 		masa_error_set(&err, MASA_ERR_CONFLICT,
@@ -113,12 +115,17 @@ static int run_init(struct cli_ctx *ctx, const struct cli_args *args)
 	if (interchange_load_buffer(&ctx->gov, masa_demo_json,
 	                            masa_demo_json_len, "the demo data",
 	                            &partnership_id, &counts,
-	                            &err) != MASA_OK) {
+	                            &err) != MASA_OK ||
+	    child_death_demo_load(&ctx->gov, partnership_id, &cases, &err) !=
+	            MASA_OK) {
 		remove_new_database(ctx);
 		return cli_fail(&err);
 	}
 	printf("created %s with the demo partnership:\n", ctx->db_path);
 	print_counts(&counts, stdout);
+	printf("and a second partnership, sheffield, served by Rotherham's "
+	       "CDOP, which reviews %ld child deaths of both\n",
+	       cases);
 	return 0;
 }
 

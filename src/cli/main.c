@@ -93,6 +93,13 @@ static const struct cli_command *const commands[] = {
         &cmd_incident_show,
         &cmd_dashboard_child_deaths,
         &cmd_dashboard_reviews,
+        &cmd_child_death_add,
+        &cmd_child_death_set,
+        &cmd_child_death_list,
+        &cmd_child_death_show,
+        &cmd_child_death_import,
+        &cmd_child_death_export,
+        &cmd_child_death_theme_add,
         &cmd_demo_generate,
         NULL};
 

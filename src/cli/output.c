@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "core/text.h"
 
@@ -80,26 +81,11 @@ const char *date_long(struct arena *a, const char *iso)
 	return date_iso_words(a, iso, true);
 }
 
-/*
- * A cell a spreadsheet would read as a formula: one starting with = + - @,
- * a tab or a carriage return, or with their full-width forms (U+FF1D,
- * U+FF0B, U+FF0D, U+FF20), which some spreadsheets take as the same.
- */
-static bool csv_formula(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL)
-		return true;
-	return u[0] == 0xEF && u[1] == 0xBC &&
-	       (u[2] == 0x9D || u[2] == 0x8B || u[2] == 0x8D || u[2] == 0xA0);
-}
-
 void csv_row(FILE *f, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *s = cells[i] ? cells[i] : "";
-		bool formula = csv_formula(s);
+		bool formula = csv_is_formula(s);
 		bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 
 		if (i > 0)

@@ -5,9 +5,11 @@
 #include "cli/routes.h"
 
 #include "api/api.h"
+#include "api/child_deaths.h"
 #include "web/actions.h"
 #include "web/agenda.h"
 #include "web/calendar.h"
+#include "web/child_deaths.h"
 #include "web/circulate.h"
 #include "web/dashboards.h"
 #include "web/documents.h"
@@ -41,6 +43,8 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(api_incident_routes),
         ROUTE_INCLUDE(api_routes),
         ROUTE_INCLUDE(dashboards_routes),
+        ROUTE_INCLUDE(child_deaths_routes),
+        ROUTE_INCLUDE(api_child_deaths_routes),
         {0},
 };
 /* clang-format on */

@@ -153,6 +153,9 @@ enum masa_err gov_partnership_list(struct gov *g, struct arena *a,
 	return rc;
 }
 
+static const char SQL_DEFAULT_PARTNERSHIP[] =
+        "SELECT value FROM setting WHERE key = 'default_partnership'";
+
 enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
                                       struct arena *a,
                                       struct gov_partnership *out,
@@ -172,6 +175,25 @@ enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
 		                      "the database holds no partnership yet: "
 		                      "load one with `masa load FILE` or start "
 		                      "with `masa init --demo`");
+	if (n > 1) {
+		/* The default partnership (masa config set
+		 * default_partnership KEY), when one is set. */
+		struct store_stmt *st;
+		bool row = false;
+		char *def = NULL;
+
+		if ((rc = store_prepare(g->store, SQL_DEFAULT_PARTNERSHIP, &st,
+		                        err)) != MASA_OK)
+			return rc;
+		rc = store_step(st, &row, err);
+		if (rc == MASA_OK && row)
+			def = arena_strdup(a, store_column_text(st, 0));
+		store_done(st);
+		if (rc != MASA_OK)
+			return rc;
+		if (def != NULL)
+			return gov_partnership_find(g, def, a, out, err);
+	}
 	if (n > 1)
 		return masa_error_set(
 		        err, MASA_ERR_USAGE,

@@ -87,8 +87,10 @@ enum masa_err gov_partnership_list(struct gov *g, struct arena *a,
                                    struct masa_error *err);
 /*
  * The partnership a command means: the one named by key, or when key is NULL
- * the only one in the database (an error names the choices if there are
- * several, and says how to load one if there are none).
+ * the only one in the database, or of several the default one (the setting
+ * default_partnership: masa config set); an error names the choices if
+ * there are several and no default, and says how to load one if there
+ * are none.
  */
 enum masa_err gov_partnership_resolve(struct gov *g, const char *key,
                                       struct arena *a,

@@ -26,13 +26,14 @@
 #include "core/mail.h"
 #include "gov/audit.h"
 #include "gov/check.h"
+#include "gov/partnership.h"
 #include "gov/record.h"
 
 /* A ceiling on (action, person) pairs in one run: fails cleanly past it. */
 enum { REMIND_MAX_ROWS = 1000 * 1000 };
 
-const char *const gov_remind_setting_keys[] = {"smtp_url", "mail_from",
-                                               "site_url", NULL};
+const char *const gov_remind_setting_keys[] = {
+        "smtp_url", "mail_from", "site_url", "default_partnership", NULL};
 
 /* The due date of action a (gov/action_rules.h), dm its due meeting. */
 #define REMIND_DUE GOV_SQL_ACTION_DUE("a", "dm")
@@ -431,8 +432,11 @@ static enum masa_err setting_key_check(const char *key, struct masa_error *err)
 	                      "setting \"%.60s\": unknown; the settings are "
 	                      "smtp_url (the SMTP server, smtp://HOST:PORT or "
 	                      "smtps://...), mail_from (the address "
-	                      "reminders and papers come from) and site_url "
-	                      "(masa's address, for links in e-mails)",
+	                      "reminders and papers come from), site_url "
+	                      "(masa's address, for links in e-mails) and "
+	                      "default_partnership (the partnership commands "
+	                      "and pages mean when the database holds "
+	                      "several and none is named)",
 	                      key ? key : "");
 }
 
@@ -466,10 +470,16 @@ enum masa_err gov_remind_setting_set(struct gov *g, const char *key,
 
 	if ((rc = setting_key_check(key, err)))
 		return rc;
-	rc = strcmp(key, "smtp_url") == 0 ? mail_check_url(value, err)
-	     : strcmp(key, "site_url") == 0
-	             ? gov_site_url_check(value, err)
-	             : mail_check_address("mail_from", value, err);
+	if (strcmp(key, "default_partnership") == 0) {
+		struct gov_partnership p;
+
+		rc = gov_partnership_find(g, value, &a, &p, err);
+	} else {
+		rc = strcmp(key, "smtp_url") == 0 ? mail_check_url(value, err)
+		     : strcmp(key, "site_url") == 0
+		             ? gov_site_url_check(value, err)
+		             : mail_check_address("mail_from", value, err);
+	}
 	if (rc != MASA_OK)
 		return rc;
 	if ((rc = gov_begin(g, err)))

@@ -1702,7 +1702,10 @@ static enum masa_err resolve_partnership(struct http_server *s,
 		goto out;
 	gov_init(&g, store, "web");
 	if (s->cfg.partnership_key != NULL ||
-	    (s->tenancy->nhosts == 0 && s->tenancy->npartnerships <= 1)) {
+	    (s->tenancy->nhosts == 0 &&
+	     (s->tenancy->npartnerships <= 1 ||
+	      gov_partnership_resolve(&g, NULL, &s->arena, &p, NULL) ==
+	              MASA_OK))) {
 		/* One partnership: the one named, or the only one (an error
 		 * says how to load one when there is none). */
 		rc = gov_partnership_resolve(&g, s->cfg.partnership_key,

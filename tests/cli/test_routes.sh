@@ -201,6 +201,15 @@ samples() {
 /reviews/dashboard.csv	/reviews/dashboard.csv
 /api/v1/dashboards/child-deaths	/api/v1/dashboards/child-deaths
 /api/v1/dashboards/reviews	/api/v1/dashboards/reviews
+/child-deaths	/child-deaths
+/child-deaths	/child-deaths?partnership=sheffield&year=2020&status=reviewed&category=10&theme=safe-sleeping&page=1
+/child-deaths.csv	/child-deaths.csv?year=2021
+/child-deaths/new	/child-deaths/new
+/child-deaths/themes	/child-deaths/themes
+/child-deaths/import	/child-deaths/import
+/child-deaths/{ref}	/child-deaths/CDOP-2019-001
+/api/v1/child-deaths	/api/v1/child-deaths?theme=safe-sleeping
+/api/v1/child-deaths/{ref}	/api/v1/child-deaths/CDOP-2019-001
 LIST
 }
 
@@ -423,6 +432,13 @@ want_code() {
 			[ "$role" = admin ] || [ "$role" = chair ] || WANT=403 ;;
 		*/incidents/RR-2019-01)
 			[ "$role" = admin ] || [ "$role" = chair ] || WANT=404 ;;
+		# Child deaths: a case (of a Rotherham child) and the CSV for
+		# the admin and the chair; the panel's forms for the admin (no
+		# role here sits on the panel); 404 for the rest.
+		*/child-deaths/CDOP-* | */child-deaths.csv*)
+			case $role in admin | chair) ;; *) WANT=404 ;; esac ;;
+		*/child-deaths/new | */child-deaths/themes | */child-deaths/import)
+			[ "$role" = admin ] || WANT=404 ;;
 		esac
 	elif [ "$role" = public ]; then
 		case $address in /api/*) WANT=401 ;; *) WANT=303 ;; esac

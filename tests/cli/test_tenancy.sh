@@ -298,6 +298,15 @@ LIST
 		printf '/reviews/incidents/{ref}%s\t/reviews/incidents/RR-2019-01%s\tcaseok\n' "$s" "$s"
 	done
 	printf '/api/v1/incidents/{ref}\t/api/v1/incidents/RR-2019-01\tcaseok\n'
+	# Child deaths: these documents hold none; the panel's forms and the
+	# CSV are for those who may see cases.
+	printf '/child-deaths\t/child-deaths\n'
+	printf '/api/v1/child-deaths\t/api/v1/child-deaths\n'
+	for a in /child-deaths.csv /child-deaths/new /child-deaths/themes /child-deaths/import; do
+		printf '%s\t%s\t404ok\n' "$a" "$a"
+	done
+	printf '/child-deaths/{ref}\t/child-deaths/CDOP-2019-001\t404ok\n'
+	printf '/api/v1/child-deaths/{ref}\t/api/v1/child-deaths/CDOP-2019-001\t404ok\n'
 }
 
 "$MASA" serve --routes | awk '$1 == "GET" { print $2 }' >routes.txt
