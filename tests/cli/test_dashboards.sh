@@ -28,6 +28,12 @@ add admin --role admin
 add chair --role chair --person steve-ashley
 add panel --role member --person dash-panel-member
 add reviewer --role member --person dash-review-member
+# The demo's own incidents are held by its review panels: the review
+# group's member sits on them too, so that every case of its partnership
+# is one it may see.
+for b in RLSCB-SCR RSCP-CPRP; do
+	"$MASA" $R member add --body $b --person dash-review-member --role member >/dev/null
+done
 add outsider --role member --person sue-cassin
 add police --role partner --person jason-harwin --organisation south-yorkshire-police
 

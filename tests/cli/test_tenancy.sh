@@ -307,6 +307,10 @@ LIST
 	done
 	printf '/child-deaths/{ref}\t/child-deaths/CDOP-2019-001\t404ok\n'
 	printf '/api/v1/child-deaths/{ref}\t/api/v1/child-deaths/CDOP-2019-001\t404ok\n'
+	# The dashboards: suppressed figures for everyone of the partnership.
+	for a in /child-deaths/dashboard /child-deaths/dashboard.csv /reviews/dashboard /reviews/dashboard.csv /api/v1/dashboards/child-deaths /api/v1/dashboards/reviews; do
+		printf '%s\t%s\n' "$a" "$a"
+	done
 }
 
 "$MASA" serve --routes | awk '$1 == "GET" { print $2 }' >routes.txt
