@@ -3,8 +3,12 @@
  * (docs/interchange.md), in the order they load: a part may refer to the
  * records of those before it.
  */
+#include "assure/review.h"
 #include "gov/interchange.h"
 
 const struct interchange_part *const interchange_parts[] = {
+
+        &review_part,
+        &briefing_part,
         NULL,
 };
