@@ -95,19 +95,20 @@ enum masa_err briefing_create(struct gov *g, struct briefing *b,
 		    strcmp(kind.extension, ".docx") != 0 &&
 		    strcmp(kind.extension, ".doc") != 0 &&
 		    strcmp(kind.extension, ".odt") != 0)
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "File: a %s is not taken for a "
-			                      "briefing: upload a PDF or a Word "
-			                      "document",
-			                      kind.label);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "File: a %s is not taken for a "
+			        "briefing: upload a PDF or a Word "
+			        "document",
+			        kind.label);
 		b->filename = arena_strdup(a, clean);
 		b->content_type = (char *)kind.media_type;
 	}
 	if ((rc = gov_begin(g, err)))
 		return rc;
 	if ((rc = record_check_ref(g, SQL_BRIEFING_REVIEW, b->review_id,
-	                           b->partnership_id, false, "Review",
-	                           "review", err)))
+	                           b->partnership_id, false, "Review", "review",
+	                           err)))
 		goto out;
 	if ((rc = store_prepare(g->store, SQL_BRIEFING_ADD, &st, err)))
 		goto out;
@@ -123,24 +124,24 @@ enum masa_err briefing_create(struct gov *g, struct briefing *b,
 		goto out;
 	rc = audit_record(g, "create", "learning_briefing", b->id, NULL,
 	                  json_pack("{s:s, s:s?, s:s?}", "title", b->title,
-	                            "published_on", b->published_on,
-	                            "filename", b->filename),
+	                            "published_on", b->published_on, "filename",
+	                            b->filename),
 	                  err);
 out:
 	return gov_end(g, rc, err);
 }
 
 enum masa_err briefing_publish(struct gov *g, int64_t id,
-                               const char *published_on,
-                               struct masa_error *err)
+                               const char *published_on, struct masa_error *err)
 {
 	struct store_stmt *st;
 	int64_t got = 0;
 	enum masa_err rc;
 
 	if (published_on == NULL || date_parse(published_on, NULL, NULL))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Date published: give a date (YYYY-MM-DD)");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Date published: give a date (YYYY-MM-DD)");
 	if ((rc = gov_begin(g, err)))
 		return rc;
 	if ((rc = store_prepare(g->store, SQL_BRIEFING_PUBLISH, &st, err)))
@@ -173,13 +174,13 @@ enum masa_err briefing_circulate(struct gov *g, int64_t id,
 	bool row;
 	enum masa_err rc;
 
-	if (text_is_blank(audience) ||
-	    strlen(audience) > BRIEFING_AUDIENCE_MAX)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Sent to: say who it was sent to, such as "
-		                      "\"Designated safeguarding leads in "
-		                      "schools\" (at most %d characters)",
-		                      BRIEFING_AUDIENCE_MAX);
+	if (text_is_blank(audience) || strlen(audience) > BRIEFING_AUDIENCE_MAX)
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Sent to: say who it was sent to, such as "
+		        "\"Designated safeguarding leads in "
+		        "schools\" (at most %d characters)",
+		        BRIEFING_AUDIENCE_MAX);
 	if (sent_on == NULL || date_parse(sent_on, NULL, NULL))
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "Date sent: give a date (YYYY-MM-DD)");
@@ -190,14 +191,13 @@ enum masa_err briefing_circulate(struct gov *g, int64_t id,
 		                      (long long)recipients);
 	if ((rc = gov_begin(g, err)))
 		return rc;
-	if ((rc = store_prepare(g->store, SQL_BRIEFING_PUBLISHED_ON, &st,
-	                        err)))
+	if ((rc = store_prepare(g->store, SQL_BRIEFING_PUBLISHED_ON, &st, err)))
 		goto out;
 	store_bind_int(st, 1, id);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && !row)
-		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
-		                    "no briefing %lld", (long long)id);
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND, "no briefing %lld",
+		                    (long long)id);
 	if (rc == MASA_OK && !store_column_is_null(st, 0))
 		published = xstrdup(store_column_text(st, 0));
 	store_done(st);
@@ -224,10 +224,11 @@ enum masa_err briefing_circulate(struct gov *g, int64_t id,
 	store_bind_id(st, 4, recipients);
 	rc = store_run(st, &cid, err);
 	if (rc == MASA_ERR_CONFLICT)
-		rc = masa_error_set(err, MASA_ERR_CONFLICT,
-		                    "Sent to: the briefing was sent to \"%.60s\" "
-		                    "on %s already",
-		                    audience, sent_on);
+		rc = masa_error_set(
+		        err, MASA_ERR_CONFLICT,
+		        "Sent to: the briefing was sent to \"%.60s\" "
+		        "on %s already",
+		        audience, sent_on);
 	if (rc)
 		goto out;
 	rc = audit_record(g, "create", "briefing_circulation", cid, NULL,
@@ -291,8 +292,7 @@ enum masa_err briefing_list(struct gov *g, const struct gov_viewer *v,
 enum masa_err briefing_file(struct gov *g, const struct gov_viewer *v,
                             int64_t id, struct arena *a, const void **bytes,
                             size_t *size, const char **filename,
-                            const char **content_type,
-                            struct masa_error *err)
+                            const char **content_type, struct masa_error *err)
 {
 	struct store_stmt *st;
 	bool row;

@@ -69,8 +69,7 @@ enum masa_err briefing_list(struct gov *g, const struct gov_viewer *v,
 enum masa_err briefing_file(struct gov *g, const struct gov_viewer *v,
                             int64_t id, struct arena *a, const void **bytes,
                             size_t *size, const char **filename,
-                            const char **content_type,
-                            struct masa_error *err);
+                            const char **content_type, struct masa_error *err);
 
 struct briefing_circulation {
 	char *audience;

@@ -29,7 +29,7 @@ static const struct record_ref rec_body_ref = {
                        "FROM body WHERE partnership_id = ?1 ORDER BY name",
 };
 
-#define REC_FIELD(member, ...)                                       \
+#define REC_FIELD(member, ...)                                         \
 	RECORD_INPUT_FIELD(struct recommendation, member, RECORD_TEXT, \
 	                   __VA_ARGS__)
 
@@ -38,8 +38,8 @@ static const struct record_field recommendation_fields[] = {
         RECORD_FIELD(struct recommendation, partnership_id, RECORD_ID),
         RECORD_FIELD(struct recommendation, review_id, RECORD_ID),
         RECORD_FIELD(struct recommendation, number, RECORD_INT),
-        REC_FIELD(text, .label = "Recommendation",
-                  .input = RECORD_INPUT_TEXT, .required = true),
+        REC_FIELD(text, .label = "Recommendation", .input = RECORD_INPUT_TEXT,
+                  .required = true),
         REC_FIELD(finding, .label = "Finding it answers",
                   .input = RECORD_INPUT_TEXT),
         REC_FIELD(expected_outcome, .label = "Expected outcome",
@@ -63,18 +63,18 @@ static const struct record_field recommendation_fields[] = {
         RECORD_FIELD(struct recommendation, version, RECORD_VERSION),
 };
 
-#define REC_COLUMNS(p)                                                       \
-	p "id, " p "partnership_id, " p "review_id, " p "number, " p         \
-	  "text, " p "finding, " p "expected_outcome, " p "measure, " p      \
-	  "organisation_id, " p "body_id, " p "due_on, " p "status, " p      \
+#define REC_COLUMNS(p)                                                  \
+	p "id, " p "partnership_id, " p "review_id, " p "number, " p    \
+	  "text, " p "finding, " p "expected_outcome, " p "measure, " p \
+	  "organisation_id, " p "body_id, " p "due_on, " p "status, " p \
 	  "closed_on, " p "closed_reason, " p "version"
 
 const struct record_kind recommendation_record = {
         .entity = "recommendation",
         .label = "recommendation",
         .fields = recommendation_fields,
-        .nfields = sizeof recommendation_fields /
-                   sizeof recommendation_fields[0],
+        .nfields =
+                sizeof recommendation_fields / sizeof recommendation_fields[0],
         .size = sizeof(struct recommendation),
         .sql_insert = "INSERT INTO recommendation (partnership_id, "
                       "review_id, number, text, finding, expected_outcome, "
@@ -113,9 +113,10 @@ static enum masa_err check(struct gov *g, const struct recommendation *r,
 	if ((rc = record_get(g, &review_record, r->review_id, a, rev, err)))
 		return rc;
 	if (rev->partnership_id != r->partnership_id)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "a recommendation belongs to its review's "
-		                      "partnership");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "a recommendation belongs to its review's "
+		        "partnership");
 	if (text_is_blank(r->text))
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "Recommendation is missing: write what "
@@ -131,14 +132,12 @@ static enum masa_err check(struct gov *g, const struct recommendation *r,
 		                      "Due by (%s) is before the review was "
 		                      "commissioned (%s)",
 		                      r->due_on, rev->commissioned_on);
-	if ((rc = record_check_ref(g, SQL_REC_ORG, r->organisation_id,
-	                           r->partnership_id, false,
-	                           "Owning organisation", "organisation",
-	                           err)) ||
-	    (rc = record_check_ref(g, SQL_REC_BODY, r->body_id,
-	                           r->partnership_id, false,
-	                           "Body whose action log carries it", "body",
-	                           err)))
+	if ((rc = record_check_ref(
+	             g, SQL_REC_ORG, r->organisation_id, r->partnership_id,
+	             false, "Owning organisation", "organisation", err)) ||
+	    (rc = record_check_ref(
+	             g, SQL_REC_BODY, r->body_id, r->partnership_id, false,
+	             "Body whose action log carries it", "body", err)))
 		return rc;
 	return MASA_OK;
 }
@@ -252,12 +251,13 @@ enum masa_err recommendation_close(struct gov *g, int64_t id,
 	if (rc)
 		goto out;
 	if (evidence == 0 && text_is_blank(reason)) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "Reason for closing: recommendation %lld "
-		                    "has no evidence of impact recorded; record "
-		                    "the evidence, or give the reason it is "
-		                    "closed without it",
-		                    (long long)r.number);
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Reason for closing: recommendation %lld "
+		        "has no evidence of impact recorded; record "
+		        "the evidence, or give the reason it is "
+		        "closed without it",
+		        (long long)r.number);
 		goto out;
 	}
 	r.status = "closed";
@@ -431,8 +431,7 @@ out:
 
 enum masa_err recommendation_raise_action(struct gov *g, int64_t id,
                                           const char *details,
-                                          const char *due_on,
-                                          struct arena *a,
+                                          const char *due_on, struct arena *a,
                                           struct gov_action *act,
                                           struct masa_error *err)
 {
@@ -488,8 +487,8 @@ enum masa_err recommendation_actions(struct gov *g, const struct gov_viewer *v,
 	int64_t ids[256];
 	size_t nids = 0, cap = 0;
 	bool row;
-	enum masa_err rc = store_prepare(g->store, SQL_REC_ACTION_IDS, &st,
-	                                 err);
+	enum masa_err rc =
+	        store_prepare(g->store, SQL_REC_ACTION_IDS, &st, err);
 
 	*out = NULL;
 	*n = 0;
@@ -549,8 +548,7 @@ static const char SQL_EVIDENCE_COMMISSIONED[] =
         "practice_review pr ON pr.id = r.review_id WHERE r.id = ?1";
 
 enum masa_err evidence_may_record(struct gov *g, const struct gov_viewer *v,
-                                  int64_t id, bool *yes,
-                                  struct masa_error *err)
+                                  int64_t id, bool *yes, struct masa_error *err)
 {
 	struct store_stmt *st;
 	enum masa_err rc = store_prepare(g->store, SQL_EVIDENCE_MAY, &st, err);
@@ -574,8 +572,7 @@ static bool one_of(const char *const *values, const char *v)
 }
 
 enum masa_err evidence_record(struct gov *g, const struct gov_viewer *v,
-                              struct impact_evidence *e,
-                              struct masa_error *err)
+                              struct impact_evidence *e, struct masa_error *err)
 {
 	char today[DATE_TEXT_SIZE];
 	struct store_stmt *st;
@@ -588,17 +585,19 @@ enum masa_err evidence_record(struct gov *g, const struct gov_viewer *v,
 		                      "Checkpoint: give its name, such as \"6 "
 		                      "months\" (at most 40 characters)");
 	if (!one_of(evidence_kinds, e->kind))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Kind of evidence: \"%.20s\" is not one of "
-		                      "audit, figure, feedback or other",
-		                      e->kind ? e->kind : "");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Kind of evidence: \"%.20s\" is not one of "
+		        "audit, figure, feedback or other",
+		        e->kind ? e->kind : "");
 	if (text_is_blank(e->summary))
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "What the evidence shows is missing: "
 		                      "summarise it");
 	if (e->recorded_on == NULL || date_parse(e->recorded_on, NULL, NULL))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Date recorded: give a date (YYYY-MM-DD)");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Date recorded: give a date (YYYY-MM-DD)");
 	if (strcmp(e->recorded_on, today) > 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "Date recorded (%s) is after today: "
@@ -620,8 +619,7 @@ enum masa_err evidence_record(struct gov *g, const struct gov_viewer *v,
 		                    "record evidence on a recommendation");
 		goto out;
 	}
-	if ((rc = store_prepare(g->store, SQL_EVIDENCE_COMMISSIONED, &st,
-	                        err)))
+	if ((rc = store_prepare(g->store, SQL_EVIDENCE_COMMISSIONED, &st, err)))
 		goto out;
 	store_bind_int(st, 1, e->recommendation_id);
 	rc = store_step(st, &row, err);
@@ -644,14 +642,13 @@ enum masa_err evidence_record(struct gov *g, const struct gov_viewer *v,
 	store_bind_text(st, 6, e->summary);
 	if ((rc = store_run(st, &e->id, err)))
 		goto out;
-	rc = audit_record(g, "update", "impact_evidence", e->id, NULL,
-	                  json_pack("{s:I, s:s, s:s, s:s, s:s}",
-	                            "recommendation_id",
-	                            (json_int_t)e->recommendation_id,
-	                            "checkpoint", e->checkpoint, "recorded_on",
-	                            e->recorded_on, "kind", e->kind, "summary",
-	                            e->summary),
-	                  err);
+	rc = audit_record(
+	        g, "update", "impact_evidence", e->id, NULL,
+	        json_pack("{s:I, s:s, s:s, s:s, s:s}", "recommendation_id",
+	                  (json_int_t)e->recommendation_id, "checkpoint",
+	                  e->checkpoint, "recorded_on", e->recorded_on, "kind",
+	                  e->kind, "summary", e->summary),
+	        err);
 out:
 	return gov_end(g, rc, err);
 }
@@ -665,7 +662,8 @@ enum masa_err evidence_judge(struct gov *g, const struct gov_viewer *v,
 	int64_t got = 0;
 	enum masa_err rc;
 
-	if (!v->system && v->role != GOV_ROLE_CHAIR && v->role != GOV_ROLE_ADMIN)
+	if (!v->system && v->role != GOV_ROLE_CHAIR &&
+	    v->role != GOV_ROLE_ADMIN)
 		return masa_error_set(err, MASA_ERR_DENIED,
 		                      "only the chair (or the business unit) "
 		                      "judges the impact of a recommendation");
@@ -689,16 +687,17 @@ enum masa_err evidence_judge(struct gov *g, const struct gov_viewer *v,
 	if ((rc = store_run(st, &got, err)))
 		goto out;
 	if (got == 0) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "Checkpoint: no evidence has been recorded "
-		                    "at \"%.40s\" yet; record it before judging",
-		                    checkpoint ? checkpoint : "");
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Checkpoint: no evidence has been recorded "
+		        "at \"%.40s\" yet; record it before judging",
+		        checkpoint ? checkpoint : "");
 		goto out;
 	}
-	rc = audit_record(g, "update", "impact_evidence", got, NULL,
-	                  json_pack("{s:s, s:s}", "rag", rag, "judged_on",
-	                            judged_on),
-	                  err);
+	rc = audit_record(
+	        g, "update", "impact_evidence", got, NULL,
+	        json_pack("{s:s, s:s}", "rag", rag, "judged_on", judged_on),
+	        err);
 out:
 	return gov_end(g, rc, err);
 }

@@ -116,8 +116,7 @@ enum masa_err recommendation_list(struct gov *g, const struct gov_viewer *v,
  */
 enum masa_err recommendation_raise_action(struct gov *g, int64_t id,
                                           const char *details,
-                                          const char *due_on,
-                                          struct arena *a,
+                                          const char *due_on, struct arena *a,
                                           struct gov_action *act,
                                           struct masa_error *err);
 /* Links action_id (an action already raised) to recommendation id. */
@@ -144,7 +143,7 @@ struct impact_evidence {
 	char *summary;
 	char *rag; /* red, amber, green, or NULL */
 	char *judged_on;
-	int64_t judged_by; /* person, or 0 */
+	int64_t judged_by;    /* person, or 0 */
 	char *judged_by_name; /* read only */
 };
 /*

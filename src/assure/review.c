@@ -16,11 +16,10 @@ const char *const review_kinds[] = {"local", "national", "scr", NULL};
 const char *const review_kind_labels[] = {
         "Local child safeguarding practice review",
         "National review (local part)", "Serious case review", NULL};
-const char *const review_stages[] = {"scoping",     "fieldwork",
-                                     "involvement", "draft",
-                                     "final",       NULL};
+const char *const review_stages[] = {"scoping", "fieldwork", "involvement",
+                                     "draft",   "final",     NULL};
 const char *const review_stage_labels[] = {
-        "Scoping", "Fieldwork", "Family and practitioner involvement",
+        "Scoping",      "Fieldwork",    "Family and practitioner involvement",
         "Draft report", "Final report", NULL};
 const char *const review_held_reasons[] = {"criminal_proceedings",
                                            "family_wishes", "other", NULL};
@@ -79,12 +78,11 @@ static const struct record_field review_fields[] = {
                            .hint = "The practice review sub-group",
                            .input = RECORD_INPUT_REF, .ref = &review_body_ref,
                            .required = true),
-        RECORD_INPUT_FIELD(struct review, incident_id, RECORD_ID,
-                           .label = "Incident",
-                           .hint = "The serious incident it reviews, by its "
-                                   "reference, if recorded in masa",
-                           .input = RECORD_INPUT_REF,
-                           .ref = &review_incident_ref),
+        RECORD_INPUT_FIELD(
+                struct review, incident_id, RECORD_ID, .label = "Incident",
+                .hint = "The serious incident it reviews, by its "
+                        "reference, if recorded in masa",
+                .input = RECORD_INPUT_REF, .ref = &review_incident_ref),
         R_FIELD(reference, .label = "Reference",
                 .hint = "A code such as LCSPR-2019-01, never a name",
                 .input = RECORD_INPUT_LINE, .required = true,
@@ -137,14 +135,14 @@ static const struct record_field review_fields[] = {
         RECORD_FIELD(struct review, version, RECORD_VERSION),
 };
 
-#define REVIEW_COLUMNS(p)                                                    \
-	p "id, " p "partnership_id, " p "body_id, " p "incident_id, " p      \
-	  "reference, " p "title, " p "kind, " p "commissioned_on, " p       \
-	  "reviewer, " p "method, " p "terms_of_reference, " p "stage, " p   \
-	  "final_on, " p "signed_off_on, " p "publication_due_on, " p        \
-	  "sent_to_panel_on, " p "published_on, " p "published_url, " p      \
-	  "summary, " p "held_reason, " p "held_note, " p "held_review_on, " \
-	  p "version"
+#define REVIEW_COLUMNS(p)                                                      \
+	p "id, " p "partnership_id, " p "body_id, " p "incident_id, " p        \
+	  "reference, " p "title, " p "kind, " p "commissioned_on, " p         \
+	  "reviewer, " p "method, " p "terms_of_reference, " p "stage, " p     \
+	  "final_on, " p "signed_off_on, " p "publication_due_on, " p          \
+	  "sent_to_panel_on, " p "published_on, " p "published_url, " p        \
+	  "summary, " p "held_reason, " p "held_note, " p "held_review_on, " p \
+	  "version"
 
 const struct record_kind review_record = {
         .entity = "practice_review",
@@ -225,11 +223,12 @@ static bool is_one_of(const char *const *values, const char *v)
 enum masa_err review_check(const struct review *r, struct masa_error *err)
 {
 	static const char *const dates[] = {
-	        "commissioned_on",  "final_on",     "signed_off_on",
-	        "publication_due_on", "sent_to_panel_on", "published_on",
+	        "commissioned_on",  "final_on",
+	        "signed_off_on",    "publication_due_on",
+	        "sent_to_panel_on", "published_on",
 	        "held_review_on",   NULL};
 	const char *const values[] = {
-	        r->commissioned_on,  r->final_on,     r->signed_off_on,
+	        r->commissioned_on,    r->final_on,         r->signed_off_on,
 	        r->publication_due_on, r->sent_to_panel_on, r->published_on,
 	        r->held_review_on};
 	enum masa_err rc;
@@ -290,18 +289,20 @@ enum masa_err review_check(const struct review *r, struct masa_error *err)
 	                     "commissioned_on", r->commissioned_on, err)))
 		return rc;
 	if (r->final_on != NULL && strcmp(r->stage, "final") != 0)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "%s (%s) is set but the review is at stage "
-		                      "%s: move it to the final stage",
-		                      label_of("final_on"), r->final_on, r->stage);
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "%s (%s) is set but the review is at stage "
+		        "%s: move it to the final stage",
+		        label_of("final_on"), r->final_on, r->stage);
 	if (r->published_on != NULL && r->held_reason != NULL)
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Date published (%s): the publication is "
-		                      "held (%s); end the hold before publishing",
-		                      r->published_on,
-		                      review_label(review_held_reasons,
-		                                   review_held_reason_labels,
-		                                   r->held_reason));
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Date published (%s): the publication is "
+		        "held (%s); end the hold before publishing",
+		        r->published_on,
+		        review_label(review_held_reasons,
+		                     review_held_reason_labels,
+		                     r->held_reason));
 	if (r->published_on != NULL && r->published_url == NULL)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "%s is missing: a published review has "
@@ -339,8 +340,8 @@ static enum masa_err check_refs(struct gov *g, const struct review *r,
 	enum masa_err rc;
 
 	if ((rc = record_check_ref(g, SQL_REVIEW_BODY, r->body_id,
-	                           r->partnership_id, true,
-	                           label_of("body_id"), "body", err)) ||
+	                           r->partnership_id, true, label_of("body_id"),
+	                           "body", err)) ||
 	    (rc = record_check_ref(g, SQL_REVIEW_INCIDENT, r->incident_id,
 	                           r->partnership_id, false,
 	                           label_of("incident_id"), "incident", err)))
@@ -422,8 +423,10 @@ enum masa_err review_create(struct gov *g, struct review *r, struct arena *a,
 				goto out;
 			store_bind_int(st, 1, r->incident_id);
 			rc = store_step(st, &row, err);
-			if (rc == MASA_OK && row && !store_column_is_null(st, 0))
-				from = arena_strdup(a, store_column_text(st, 0));
+			if (rc == MASA_OK && row &&
+			    !store_column_is_null(st, 0))
+				from = arena_strdup(a,
+				                    store_column_text(st, 0));
 			store_done(st);
 			if (rc)
 				goto out;
@@ -435,15 +438,16 @@ enum masa_err review_create(struct gov *g, struct review *r, struct arena *a,
 	}
 	if ((rc = review_check(r, err)) ||
 	    (rc = record_insert(g, &review_record, r, err)) ||
-	    (rc = review_stage_record(g, r->id, r->stage,
-	                    r->commissioned_on ? r->commissioned_on : today,
-	                    err)))
+	    (rc = review_stage_record(
+	             g, r->id, r->stage,
+	             r->commissioned_on ? r->commissioned_on : today, err)))
 		goto out;
 out:
 	if (rc == MASA_ERR_CONFLICT)
-		masa_error_set(err, MASA_ERR_CONFLICT,
-		               "Reference: there is already a review %.40s here",
-		               r->reference);
+		masa_error_set(
+		        err, MASA_ERR_CONFLICT,
+		        "Reference: there is already a review %.40s here",
+		        r->reference);
 	return gov_end(g, rc, err);
 }
 
@@ -465,9 +469,10 @@ enum masa_err review_update(struct gov *g, const struct review *r,
 		goto out;
 	}
 	if (strcmp(old.stage, r->stage) != 0) {
-		rc = masa_error_set(err, MASA_ERR_INVALID,
-		                    "Stage: move a review on with its stage "
-		                    "(review_stage_set), giving the day it began");
+		rc = masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Stage: move a review on with its stage "
+		        "(review_stage_set), giving the day it began");
 		goto out;
 	}
 	if ((rc = check_refs(g, r, err)) || (rc = review_check(r, err)))
@@ -481,7 +486,6 @@ out:
 static const char SQL_REVIEW_STAGE_LAST[] =
         "SELECT stage, started_on FROM review_stage WHERE review_id = ?1 "
         "ORDER BY started_on DESC, id DESC LIMIT 1";
-
 
 enum masa_err review_stage_set(struct gov *g, int64_t review_id,
                                const char *stage, const char *started_on,
@@ -574,10 +578,9 @@ enum masa_err review_find(struct gov *g, const struct gov_viewer *v,
                           struct arena *a, struct review *out,
                           struct masa_error *err)
 {
-	return record_find_seen(g, &review_record, SQL_REVIEW_FIND,
-	                        partnership_id, reference, v,
-	                        arena_printf(a, "%.40s", reference), a, out,
-	                        err);
+	return record_find_seen(
+	        g, &review_record, SQL_REVIEW_FIND, partnership_id, reference,
+	        v, arena_printf(a, "%.40s", reference), a, out, err);
 }
 
 enum masa_err review_may_change(struct gov *g, const struct gov_viewer *v,
@@ -585,8 +588,8 @@ enum masa_err review_may_change(struct gov *g, const struct gov_viewer *v,
                                 struct masa_error *err)
 {
 	struct store_stmt *st;
-	enum masa_err rc = store_prepare(g->store, SQL_REVIEW_MAY_CHANGE, &st,
-	                                 err);
+	enum masa_err rc =
+	        store_prepare(g->store, SQL_REVIEW_MAY_CHANGE, &st, err);
 
 	*yes = false;
 	if (rc != MASA_OK)
@@ -623,7 +626,8 @@ enum masa_err review_list(struct gov *g, const struct gov_viewer *v,
 		e->body_short_name = arena_strdup(
 		        a, store_column_text(st, (int)review_record.nfields));
 		e->incident_reference = arena_strdup(
-		        a, store_column_text(st, (int)review_record.nfields + 1));
+		        a,
+		        store_column_text(st, (int)review_record.nfields + 1));
 	}
 	store_done(st);
 	return rc;
@@ -644,7 +648,8 @@ enum masa_err review_row_of(struct gov *g, const struct review *r,
 	store_bind_int(st, 1, r->id);
 	rc = store_step(st, &row, err);
 	if (rc == MASA_OK && row) {
-		out->body_short_name = arena_strdup(a, store_column_text(st, 0));
+		out->body_short_name =
+		        arena_strdup(a, store_column_text(st, 0));
 		out->incident_reference =
 		        arena_strdup(a, store_column_text(st, 1));
 	}
@@ -714,8 +719,8 @@ static enum masa_err organisation_id(struct gov *g, int64_t partnership_id,
 {
 	struct store_stmt *st;
 	bool row;
-	enum masa_err rc = store_prepare(g->store, SQL_ORGANISATION_ID, &st,
-	                                 err);
+	enum masa_err rc =
+	        store_prepare(g->store, SQL_ORGANISATION_ID, &st, err);
 
 	*out = 0;
 	if (rc != MASA_OK)
@@ -746,10 +751,11 @@ enum masa_err review_contribution_add(struct gov *g, int64_t review_id,
 	enum masa_err rc;
 
 	if (text_is_blank(what))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "What is asked for is missing: such as "
-		                      "\"Chronology\" or \"Individual management "
-		                      "review\"");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "What is asked for is missing: such as "
+		        "\"Chronology\" or \"Individual management "
+		        "review\"");
 	if (due_on == NULL || date_parse(due_on, NULL, NULL))
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "Date due: give a date (YYYY-MM-DD)");
@@ -809,8 +815,7 @@ out:
 }
 
 enum masa_err review_contribution_received(struct gov *g, int64_t review_id,
-                                           int64_t id,
-                                           const char *received_on,
+                                           int64_t id, const char *received_on,
                                            struct masa_error *err)
 {
 	struct store_stmt *st;
@@ -818,12 +823,12 @@ enum masa_err review_contribution_received(struct gov *g, int64_t review_id,
 	enum masa_err rc;
 
 	if (received_on == NULL || date_parse(received_on, NULL, NULL))
-		return masa_error_set(err, MASA_ERR_INVALID,
-		                      "Date received: give a date (YYYY-MM-DD)");
+		return masa_error_set(
+		        err, MASA_ERR_INVALID,
+		        "Date received: give a date (YYYY-MM-DD)");
 	if ((rc = gov_begin(g, err)))
 		return rc;
-	if ((rc = store_prepare(g->store, SQL_CONTRIBUTION_RECEIVED, &st,
-	                        err)))
+	if ((rc = store_prepare(g->store, SQL_CONTRIBUTION_RECEIVED, &st, err)))
 		goto out;
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, review_id);

@@ -169,8 +169,7 @@ enum masa_err review_contribution_add(struct gov *g, int64_t review_id,
                                       struct masa_error *err);
 /* Records contribution id (of review_id) received on received_on. */
 enum masa_err review_contribution_received(struct gov *g, int64_t review_id,
-                                           int64_t id,
-                                           const char *received_on,
+                                           int64_t id, const char *received_on,
                                            struct masa_error *err);
 /* review_id's contributions by due date, lateness counted to today. */
 enum masa_err review_contribution_list(struct gov *g, int64_t review_id,

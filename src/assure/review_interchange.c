@@ -28,13 +28,15 @@ static const char *member_of(struct arena *a, const struct record_field *f)
 	/* the document spells it so everywhere */
 	if (strcmp(f->name, "organisation_id") == 0)
 		return "organization";
-	if (f->type == RECORD_ID && n > 3 && strcmp(f->name + n - 3, "_id") == 0)
+	if (f->type == RECORD_ID && n > 3 &&
+	    strcmp(f->name + n - 3, "_id") == 0)
 		return arena_strndup(a, f->name, n - 3);
 	return f->name;
 }
 
 /* Sets the typed fields of rec (kind k) from o's members. */
-static enum masa_err fields_from_json(struct gov *g, const struct record_kind *k,
+static enum masa_err fields_from_json(struct gov *g,
+                                      const struct record_kind *k,
                                       int64_t partnership_id, json_t *o,
                                       void *rec, struct arena *a,
                                       struct masa_error *err)
@@ -45,7 +47,8 @@ static enum masa_err fields_from_json(struct gov *g, const struct record_kind *k
 		json_t *v = json_object_get(o, name);
 		enum masa_err rc;
 
-		if (f->input == RECORD_INPUT_NONE || v == NULL || json_is_null(v))
+		if (f->input == RECORD_INPUT_NONE || v == NULL ||
+		    json_is_null(v))
 			continue;
 		if (!json_is_string(v))
 			return masa_error_set(err, MASA_ERR_INVALID,
@@ -62,8 +65,8 @@ static enum masa_err fields_from_json(struct gov *g, const struct record_kind *k
 
 /* Adds the typed fields of rec (kind k) to o, leaving out empty ones. */
 static enum masa_err fields_to_json(struct gov *g, const struct record_kind *k,
-                                    const void *rec, json_t *o,
-                                    struct arena *a, struct masa_error *err)
+                                    const void *rec, json_t *o, struct arena *a,
+                                    struct masa_error *err)
 {
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct record_field *f = &k->fields[i];
@@ -120,23 +123,44 @@ static json_t *array_of(json_t *o, const char *name)
 	return json_is_array(v) ? v : NULL;
 }
 
-static const char *const review_members[] = {
-        "reference", "title", "kind", "body", "incident", "commissioned_on",
-        "reviewer", "method", "terms_of_reference", "stage", "stages",
-        "final_on", "signed_off_on", "publication_due_on",
-        "sent_to_panel_on", "published_on", "published_url", "summary",
-        "held_reason", "held_note", "held_review_on", "contributions",
-        "recommendations", NULL};
+static const char *const review_members[] = {"reference",
+                                             "title",
+                                             "kind",
+                                             "body",
+                                             "incident",
+                                             "commissioned_on",
+                                             "reviewer",
+                                             "method",
+                                             "terms_of_reference",
+                                             "stage",
+                                             "stages",
+                                             "final_on",
+                                             "signed_off_on",
+                                             "publication_due_on",
+                                             "sent_to_panel_on",
+                                             "published_on",
+                                             "published_url",
+                                             "summary",
+                                             "held_reason",
+                                             "held_note",
+                                             "held_review_on",
+                                             "contributions",
+                                             "recommendations",
+                                             NULL};
 static const char *const stage_members[] = {"stage", "started_on", NULL};
 static const char *const contribution_members[] = {
         "organization", "what", "due_on", "received_on", NULL};
 static const char *const recommendation_members[] = {
-        "number", "text", "finding", "expected_outcome", "measure",
-        "organization", "body", "due_on", "status", "closed_on",
-        "closed_reason", "actions", "evidence", NULL};
+        "number",        "text",
+        "finding",       "expected_outcome",
+        "measure",       "organization",
+        "body",          "due_on",
+        "status",        "closed_on",
+        "closed_reason", "actions",
+        "evidence",      NULL};
 static const char *const evidence_members[] = {
-        "checkpoint", "due_on", "recorded_on", "kind", "summary",
-        "rag", "judged_on", "judged_by", NULL};
+        "checkpoint", "due_on",    "recorded_on", "kind", "summary",
+        "rag",        "judged_on", "judged_by",   NULL};
 
 static enum masa_err load_evidence(struct gov *g, int64_t partnership_id,
                                    int64_t rec_id, json_t *e, struct arena *a,
@@ -197,18 +221,19 @@ static enum masa_err load_recommendation(struct gov *g, int64_t partnership_id,
 	if (r.number < 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "number: must be at least 1");
-	if ((rc = fields_from_json(g, &recommendation_record, partnership_id,
-	                           o, &r, a, err)) ||
+	if ((rc = fields_from_json(g, &recommendation_record, partnership_id, o,
+	                           &r, a, err)) ||
 	    (rc = recommendation_create(g, &r, err)))
 		return rc;
 	json_array_foreach(array_of(o, "actions"), i, v)
 	{
 		struct gov_action act;
 		if (!json_is_string(v))
-			return masa_error_set(err, MASA_ERR_INVALID,
-			                      "actions[%zu]: must be an action's "
-			                      "reference",
-			                      i);
+			return masa_error_set(
+			        err, MASA_ERR_INVALID,
+			        "actions[%zu]: must be an action's "
+			        "reference",
+			        i);
 		if ((rc = gov_action_find(g, &sys, json_string_value(v), a,
 		                          &act, err)) ||
 		    (rc = recommendation_link_action(g, r.id, act.id, err))) {
@@ -243,8 +268,8 @@ static enum masa_err load_review(struct gov *g, int64_t partnership_id,
 	enum masa_err rc;
 
 	r.partnership_id = partnership_id;
-	if ((rc = fields_from_json(g, &review_record, partnership_id, o, &r,
-	                           &a, err)) ||
+	if ((rc = fields_from_json(g, &review_record, partnership_id, o, &r, &a,
+	                           err)) ||
 	    (rc = review_create(g, &r, &a, err)))
 		goto out;
 	json_array_foreach(array_of(o, "stages"), i, v)
@@ -303,7 +328,8 @@ static enum masa_err dump_recommendation(struct gov *g,
 		goto out;
 	json_object_set_new(o, "status", json_string(e->r.status));
 	if (e->r.closed_on)
-		json_object_set_new(o, "closed_on", json_string(e->r.closed_on));
+		json_object_set_new(o, "closed_on",
+		                    json_string(e->r.closed_on));
 	if (e->r.closed_reason)
 		json_object_set_new(o, "closed_reason",
 		                    json_string(e->r.closed_reason));
@@ -311,26 +337,27 @@ static enum masa_err dump_recommendation(struct gov *g,
 		goto out;
 	store_bind_int(st, 1, e->r.id);
 	while ((rc = store_step(st, &row, err)) == MASA_OK && row)
-		json_array_append_new(acts, json_string(store_column_text(st, 0)));
+		json_array_append_new(acts,
+		                      json_string(store_column_text(st, 0)));
 	store_done(st);
 	if (rc || (rc = evidence_list(g, e->r.id, a, &ev, &n, err)))
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		json_t *x = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
-		                      "checkpoint", ev[i].checkpoint, "due_on",
-		                      ev[i].due_on, "recorded_on",
-		                      ev[i].recorded_on, "kind", ev[i].kind,
-		                      "summary", ev[i].summary, "rag", ev[i].rag,
-		                      "judged_on", ev[i].judged_on);
+		json_t *x = json_pack(
+		        "{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+		        "checkpoint", ev[i].checkpoint, "due_on", ev[i].due_on,
+		        "recorded_on", ev[i].recorded_on, "kind", ev[i].kind,
+		        "summary", ev[i].summary, "rag", ev[i].rag, "judged_on",
+		        ev[i].judged_on);
 		if (ev[i].judged_by != 0) {
 			const char *key = NULL;
-			struct record_field f = {.name = "judged_by",
-			                         .type = RECORD_ID,
-			                         .offset = offsetof(
-			                                 struct impact_evidence,
-			                                 judged_by),
-			                         .input = RECORD_INPUT_REF,
-			                         .ref = &gov_person_ref};
+			struct record_field f = {
+			        .name = "judged_by",
+			        .type = RECORD_ID,
+			        .offset = offsetof(struct impact_evidence,
+			                           judged_by),
+			        .input = RECORD_INPUT_REF,
+			        .ref = &gov_person_ref};
 			if ((rc = record_field_text(g, &f, &ev[i], a, &key,
 			                            err))) {
 				json_decref(x);
@@ -396,8 +423,9 @@ static enum masa_err dump_reviews(struct gov *g, int64_t partnership_id,
 				        json_pack("{s:s, s:s, s:s, s:s?}",
 				                  "organization",
 				                  c[k].organisation_key, "what",
-				                  c[k].what, "due_on", c[k].due_on,
-				                  "received_on", c[k].received_on));
+				                  c[k].what, "due_on",
+				                  c[k].due_on, "received_on",
+				                  c[k].received_on));
 			json_object_set_new(o, "contributions", x);
 		}
 		if (nr) {
@@ -428,8 +456,8 @@ const struct interchange_part review_part = {
 /* ---- learning briefings ---- */
 
 static const char *const briefing_members[] = {
-        "title", "summary", "review", "published_on", "filename",
-        "circulation", NULL};
+        "title",    "summary",     "review", "published_on",
+        "filename", "circulation", NULL};
 static const char *const circulation_members[] = {"audience", "sent_on",
                                                   "recipients", NULL};
 
@@ -497,11 +525,11 @@ static enum masa_err dump_briefings(struct gov *g, int64_t partnership_id,
 	for (size_t i = n; i-- > 0;) {
 		struct briefing_circulation *c;
 		size_t nc;
-		json_t *o = json_pack("{s:s, s:s, s:s?, s:s?, s:s?}", "title",
-		                      b[i].title, "summary", b[i].summary,
-		                      "review", b[i].review_reference,
-		                      "published_on", b[i].published_on,
-		                      "filename", b[i].filename);
+		json_t *o =
+		        json_pack("{s:s, s:s, s:s?, s:s?, s:s?}", "title",
+		                  b[i].title, "summary", b[i].summary, "review",
+		                  b[i].review_reference, "published_on",
+		                  b[i].published_on, "filename", b[i].filename);
 		json_array_append_new(*list, o);
 		if ((rc = briefing_circulation_list(g, b[i].id, &a, &c, &nc,
 		                                    err)))
@@ -510,11 +538,11 @@ static enum masa_err dump_briefings(struct gov *g, int64_t partnership_id,
 			json_t *x = json_array();
 			for (size_t k = 0; k < nc; k++)
 				json_array_append_new(
-				        x, json_pack("{s:s, s:s, s:I}",
-				                     "audience", c[k].audience,
-				                     "sent_on", c[k].sent_on,
-				                     "recipients",
-				                     (json_int_t)c[k].recipients));
+				        x,
+				        json_pack("{s:s, s:s, s:I}", "audience",
+				                  c[k].audience, "sent_on",
+				                  c[k].sent_on, "recipients",
+				                  (json_int_t)c[k].recipients));
 			json_object_set_new(o, "circulation", x);
 		}
 	}

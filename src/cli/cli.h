@@ -136,6 +136,15 @@ void json_print(json_t *v, FILE *f);
 /* "Thursday 4 December 2014" for "2014-12-04", in a. */
 const char *date_long(struct arena *a, const char *iso);
 
+/*
+ * Reads the file at path whole into b (buf_init'ed here, at most the paper
+ * limit and one byte more: gov_paper_max_bytes), for an upload of a paper
+ * or a learning briefing; the caller frees b with buf_free().
+ */
+struct buf;
+enum masa_err cli_read_paper_file(const char *path, struct buf *b,
+                                  struct masa_error *err);
+
 /* The commands, in the order `masa --help` lists them. */
 extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_copy, cmd_bodies, cmd_members, cmd_meetings, cmd_meeting_show,
@@ -158,6 +167,11 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_body_close, cmd_member_add, cmd_member_end, cmd_member_change_role,
         cmd_meeting_attend, cmd_minutes_write, cmd_resolution_add,
         cmd_minutes_status, cmd_workdays_add, cmd_workdays_between,
-        cmd_workdays_holidays;
+        cmd_workdays_holidays, cmd_review_add, cmd_review_set,
+        cmd_review_contribution, cmd_review_list, cmd_review_show,
+        cmd_recommendation_add, cmd_recommendation_set, cmd_recommendation_list,
+        cmd_recommendation_close, cmd_recommendation_action, cmd_evidence_add,
+        cmd_evidence_judge, cmd_briefing_add, cmd_briefing_publish,
+        cmd_briefing_circulate, cmd_briefing_list;
 
 #endif
