@@ -45,8 +45,8 @@ static enum masa_err read_field_options(struct cli_ctx *ctx,
                                         const struct record_kind *k,
                                         const struct cli_option *options,
                                         const struct field_option *map,
-                                        const struct cli_args *args,
-                                        void *rec, struct masa_error *err)
+                                        const struct cli_args *args, void *rec,
+                                        struct masa_error *err)
 {
 	for (int i = 0; options[i].name != NULL; i++) {
 		const char *value = cli_opt(args, i);
@@ -197,9 +197,8 @@ static int run_review_set(struct cli_ctx *ctx, const struct cli_args *args)
 	                     0, &err))
 		return cli_fail(&err);
 	if (fields) {
-		if (stage != NULL &&
-		    record_get(&ctx->gov, &review_record, r.id, &ctx->arena, &r,
-		               &err))
+		if (stage != NULL && record_get(&ctx->gov, &review_record, r.id,
+		                                &ctx->arena, &r, &err))
 			return cli_fail(&err);
 		r.version = 0;
 		if (read_field_options(ctx, &review_record, review_options,
@@ -224,8 +223,9 @@ const struct cli_command cmd_review_set = {
 
 static const struct cli_option contribution_options[] = {
         {"organisation", "ORG", "the agency asked (required)"},
-        {"what", "TEXT", "what is asked: a chronology, an individual "
-                         "management review (required)"},
+        {"what", "TEXT",
+         "what is asked: a chronology, an individual "
+         "management review (required)"},
         {"due", "DATE", "when it is due (required to add)"},
         {"received", "DATE", "when it was received"},
         {NULL, NULL, NULL},
@@ -288,8 +288,8 @@ const struct cli_command cmd_review_contribution = {
 
 static int run_review_list(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	static const char *const heads[] = {
-	        "REFERENCE", "TITLE", "BODY", "STAGE", "PUBLICATION", NULL};
+	static const char *const heads[] = {"REFERENCE", "TITLE",       "BODY",
+	                                    "STAGE",     "PUBLICATION", NULL};
 	struct masa_error err = {0};
 	struct review_row *rows;
 	size_t n;
@@ -303,7 +303,8 @@ static int run_review_list(struct cli_ctx *ctx, const struct cli_args *args)
 		json_t *list = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(
-			        list, record_to_json(&review_record, &rows[i].r));
+			        list,
+			        record_to_json(&review_record, &rows[i].r));
 		json_print(list, stdout);
 		return 0;
 	}
@@ -470,16 +471,15 @@ static int run_recommendation_add(struct cli_ctx *ctx,
 	long number = 0;
 
 	if (find_review(ctx, args->positional[0], &r, &err) ||
-	    (cli_opt(args, 7) &&
-	     cli_number("--number", cli_opt(args, 7), 1, 100000, &number,
-	                &err)))
+	    (cli_opt(args, 7) && cli_number("--number", cli_opt(args, 7), 1,
+	                                    100000, &number, &err)))
 		return cli_fail(&err);
 	rec.partnership_id = ctx->partnership.id;
 	rec.review_id = r.id;
 	rec.number = number;
 	if (read_field_options(ctx, &recommendation_record,
-	                       recommendation_options, recommendation_map,
-	                       args, &rec, &err) ||
+	                       recommendation_options, recommendation_map, args,
+	                       &rec, &err) ||
 	    recommendation_create(&ctx->gov, &rec, &err))
 		return cli_fail(&err);
 	printf("added recommendation %lld to review %s\n",
@@ -508,8 +508,8 @@ static int run_recommendation_set(struct cli_ctx *ctx,
 		return cli_fail(&err);
 	rec.version = 0;
 	if (read_field_options(ctx, &recommendation_record,
-	                       recommendation_options, recommendation_map,
-	                       args, &rec, &err) ||
+	                       recommendation_options, recommendation_map, args,
+	                       &rec, &err) ||
 	    recommendation_update(&ctx->gov, &rec, &err))
 		return cli_fail(&err);
 	printf("saved recommendation %lld of review %s\n",
@@ -579,10 +579,10 @@ static int run_recommendation_list(struct cli_ctx *ctx,
 			        record_to_json(&recommendation_record, &e[i].r);
 			json_object_set_new(o, "review",
 			                    json_string(e[i].review_reference));
-			json_object_set_new(o, "latest_rag",
-			                    e[i].latest_rag
-			                            ? json_string(e[i].latest_rag)
-			                            : json_null());
+			json_object_set_new(
+			        o, "latest_rag",
+			        e[i].latest_rag ? json_string(e[i].latest_rag)
+			                        : json_null());
 			json_array_append_new(list, o);
 		}
 		json_print(list, stdout);
@@ -592,17 +592,16 @@ static int run_recommendation_list(struct cli_ctx *ctx,
 	if (ctx->csv)
 		csv_row(stdout, heads, 9);
 	for (size_t i = 0; i < n; i++) {
-		const char *cells[] = {
-		        e[i].review_reference,
-		        arena_printf(&ctx->arena, "%lld",
-		                     (long long)e[i].r.number),
-		        e[i].organisation_key,
-		        e[i].body_short_name,
-		        e[i].r.due_on,
-		        e[i].r.status,
-		        e[i].latest_rag,
-		        e[i].latest_checkpoint,
-		        e[i].r.text};
+		const char *cells[] = {e[i].review_reference,
+		                       arena_printf(&ctx->arena, "%lld",
+		                                    (long long)e[i].r.number),
+		                       e[i].organisation_key,
+		                       e[i].body_short_name,
+		                       e[i].r.due_on,
+		                       e[i].r.status,
+		                       e[i].latest_rag,
+		                       e[i].latest_checkpoint,
+		                       e[i].r.text};
 		if (ctx->csv)
 			csv_row(stdout, cells, 9);
 		else
@@ -856,8 +855,7 @@ static int run_briefing_publish(struct cli_ctx *ctx,
 	if (cli_open_partnership(ctx, &err) ||
 	    cli_number("ID", args->positional[0], 1, INT32_MAX, &id, &err) ||
 	    briefing_publish(&ctx->gov, id,
-	                     cli_opt(args, 0) ? cli_opt(args, 0) : today,
-	                     &err))
+	                     cli_opt(args, 0) ? cli_opt(args, 0) : today, &err))
 		return cli_fail(&err);
 	printf("published briefing %ld\n", id);
 	return 0;
@@ -890,8 +888,8 @@ static int run_briefing_circulate(struct cli_ctx *ctx,
 	date_format(date_today(), today);
 	if (cli_open_partnership(ctx, &err) ||
 	    cli_number("ID", args->positional[0], 1, INT32_MAX, &id, &err) ||
-	    (cli_opt(args, 2) && cli_number("--recipients", cli_opt(args, 2),
-	                                    0, 10000000, &recipients, &err)) ||
+	    (cli_opt(args, 2) && cli_number("--recipients", cli_opt(args, 2), 0,
+	                                    10000000, &recipients, &err)) ||
 	    briefing_circulate(&ctx->gov, id, cli_opt(args, 0),
 	                       cli_opt(args, 1) ? cli_opt(args, 1) : today,
 	                       recipients, &err))
@@ -912,8 +910,8 @@ const struct cli_command cmd_briefing_circulate = {
 
 static int run_briefing_list(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	static const char *const heads[] = {"ID", "TITLE", "REVIEW",
-	                                    "PUBLISHED", "FILE", NULL};
+	static const char *const heads[] = {"ID",        "TITLE", "REVIEW",
+	                                    "PUBLISHED", "FILE",  NULL};
 	struct masa_error err = {0};
 	struct briefing *b;
 	size_t n;

@@ -13,6 +13,8 @@
 #include "web/home.h"
 #include "web/meeting.h"
 #include "web/papers.h"
+#include "web/practice.h"
+#include "web/learning.h"
 #include "web/pages.h"
 #include "web/programme.h"
 #include "web/session.h"
@@ -35,6 +37,8 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(agenda_routes),
         ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(circulate_routes),
+        ROUTE_INCLUDE(practice_routes),
+        ROUTE_INCLUDE(learning_routes),
         ROUTE_INCLUDE(api_routes),
         {0},
 };
