@@ -281,6 +281,10 @@ static const char SQL_REC_GET[] =
         "SELECT " REC_COLUMNS("r.") " " REC_SEEN
         " AND r.review_id = ?2 AND r.number = ?3";
 
+static const char SQL_REC_FIND[] =
+        "SELECT " REC_COLUMNS("r.") ", pr.id, pr.reference, pr.title, "
+        "pr.published_on " REC_SEEN " AND pr.reference = ?2 AND r.number = ?3";
+
 /* The newest judged (or else recorded) evidence of r. */
 #define REC_LATEST(col)                                                      \
 	"(SELECT e." col " FROM impact_evidence e WHERE "                    \
@@ -322,6 +326,41 @@ enum masa_err recommendation_get(struct gov *g, const struct gov_viewer *v,
 		                    (long long)number);
 	if (rc == MASA_OK)
 		record_read_row(st, &recommendation_record, a, out);
+	store_done(st);
+	return rc;
+}
+
+enum masa_err recommendation_find(struct gov *g, const struct gov_viewer *v,
+                                  int64_t partnership_id, const char *reference,
+                                  int64_t number, struct arena *a,
+                                  struct recommendation *out,
+                                  struct recommendation_review *rv,
+                                  struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	int c = (int)recommendation_record.nfields;
+	enum masa_err rc = store_prepare(g->store, SQL_REC_FIND, &st, err);
+
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, partnership_id);
+	store_bind_text(st, 2, reference);
+	store_bind_int(st, 3, number);
+	gov_viewer_bind(st, v);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && !row)
+		rc = masa_error_set(err, MASA_ERR_NOT_FOUND,
+		                    "no recommendation %lld of review %.40s",
+		                    (long long)number, reference);
+	if (rc == MASA_OK) {
+		record_read_row(st, &recommendation_record, a, out);
+		rv->id = store_column_int(st, c);
+		rv->reference = arena_strdup(a, store_column_text(st, c + 1));
+		rv->title = arena_strdup(a, store_column_text(st, c + 2));
+		rv->published_on =
+		        arena_strdup(a, store_column_text(st, c + 3));
+	}
 	store_done(st);
 	return rc;
 }

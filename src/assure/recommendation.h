@@ -75,6 +75,26 @@ enum masa_err recommendation_get(struct gov *g, const struct gov_viewer *v,
                                  struct arena *a, struct recommendation *out,
                                  struct masa_error *err);
 
+/* The review a recommendation belongs to, as recommendation_find reads it. */
+struct recommendation_review {
+	int64_t id;
+	char *reference;
+	char *title;
+	char *published_on; /* or NULL */
+};
+/*
+ * Recommendation number of the review of reference in partnership_id, if v
+ * may see the recommendation (GOV_SQL_SEES_RECOMMENDATION: a partner sees
+ * its organisation's even when it may not see the review), with its review's
+ * reference and title in *rv; NOT_FOUND otherwise. In a.
+ */
+enum masa_err recommendation_find(struct gov *g, const struct gov_viewer *v,
+                                  int64_t partnership_id, const char *reference,
+                                  int64_t number, struct arena *a,
+                                  struct recommendation *out,
+                                  struct recommendation_review *rv,
+                                  struct masa_error *err);
+
 /* A recommendation in a listing. */
 struct recommendation_row {
 	struct recommendation r;

@@ -205,6 +205,24 @@ const char *review_publication_words(struct arena *a, const struct review *r,
 const char *review_label(const char *const *values, const char *const *labels,
                          const char *value);
 
+/*
+ * A review's or recommendation's fields (kind k: review_record,
+ * recommendation_record) from and to JSON members named by column (a
+ * reference without "_id", its key as value; organisation_id is
+ * "organization", as the document spells it): the fields people type, read
+ * through their declarations (record_field_set_text), for the interchange
+ * and the API. from_json sets only the members o has; messages name them.
+ */
+struct json_t;
+enum masa_err review_fields_from_json(struct gov *g,
+                                      const struct record_kind *k,
+                                      int64_t partnership_id, struct json_t *o,
+                                      void *rec, struct arena *a,
+                                      struct masa_error *err);
+enum masa_err review_fields_to_json(struct gov *g, const struct record_kind *k,
+                                    const void *rec, struct json_t *o,
+                                    struct arena *a, struct masa_error *err);
+
 /* The interchange parts "practice_reviews" and "learning_briefings"
  * (review_interchange.c, docs/interchange.md). */
 struct interchange_part;

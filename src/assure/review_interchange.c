@@ -34,8 +34,7 @@ static const char *member_of(struct arena *a, const struct record_field *f)
 	return f->name;
 }
 
-/* Sets the typed fields of rec (kind k) from o's members. */
-static enum masa_err fields_from_json(struct gov *g,
+enum masa_err review_fields_from_json(struct gov *g,
                                       const struct record_kind *k,
                                       int64_t partnership_id, json_t *o,
                                       void *rec, struct arena *a,
@@ -63,8 +62,7 @@ static enum masa_err fields_from_json(struct gov *g,
 	return MASA_OK;
 }
 
-/* Adds the typed fields of rec (kind k) to o, leaving out empty ones. */
-static enum masa_err fields_to_json(struct gov *g, const struct record_kind *k,
+enum masa_err review_fields_to_json(struct gov *g, const struct record_kind *k,
                                     const void *rec, json_t *o, struct arena *a,
                                     struct masa_error *err)
 {
@@ -221,8 +219,8 @@ static enum masa_err load_recommendation(struct gov *g, int64_t partnership_id,
 	if (r.number < 0)
 		return masa_error_set(err, MASA_ERR_INVALID,
 		                      "number: must be at least 1");
-	if ((rc = fields_from_json(g, &recommendation_record, partnership_id, o,
-	                           &r, a, err)) ||
+	if ((rc = review_fields_from_json(g, &recommendation_record,
+	                                  partnership_id, o, &r, a, err)) ||
 	    (rc = recommendation_create(g, &r, err)))
 		return rc;
 	json_array_foreach(array_of(o, "actions"), i, v)
@@ -268,8 +266,8 @@ static enum masa_err load_review(struct gov *g, int64_t partnership_id,
 	enum masa_err rc;
 
 	r.partnership_id = partnership_id;
-	if ((rc = fields_from_json(g, &review_record, partnership_id, o, &r, &a,
-	                           err)) ||
+	if ((rc = review_fields_from_json(g, &review_record, partnership_id, o,
+	                                  &r, &a, err)) ||
 	    (rc = review_create(g, &r, &a, err)))
 		goto out;
 	json_array_foreach(array_of(o, "stages"), i, v)
@@ -324,7 +322,8 @@ static enum masa_err dump_recommendation(struct gov *g,
 
 	*out = o;
 	json_object_set_new(o, "number", json_integer(e->r.number));
-	if ((rc = fields_to_json(g, &recommendation_record, &e->r, o, a, err)))
+	if ((rc = review_fields_to_json(g, &recommendation_record, &e->r, o, a,
+	                                err)))
 		goto out;
 	json_object_set_new(o, "status", json_string(e->r.status));
 	if (e->r.closed_on)
@@ -401,7 +400,8 @@ static enum masa_err dump_reviews(struct gov *g, int64_t partnership_id,
 		size_t ns, nc, nr;
 
 		json_array_append_new(*list, o);
-		if ((rc = fields_to_json(g, &review_record, r, o, &a, err)) ||
+		if ((rc = review_fields_to_json(g, &review_record, r, o, &a,
+		                                err)) ||
 		    (rc = review_stage_list(g, r->id, &a, &stages, &ns, err)) ||
 		    (rc = review_contribution_list(g, r->id, date_today(), &a,
 		                                   &c, &nc, err)) ||

@@ -165,16 +165,22 @@ const struct cli_command cmd_review_add = {
         .run = run_review_add,
 };
 
-/* The review REF names (masa sees every review of the partnership). */
+/* The review REF names (masa sees every review of the partnership), the
+ * partnership open already. */
 static enum masa_err find_review(struct cli_ctx *ctx, const char *ref,
+                                 struct review *r, struct masa_error *err)
+{
+	return review_find(&ctx->gov, &ctx->viewer, ctx->partnership.id, ref,
+	                   &ctx->arena, r, err);
+}
+
+/* Opens the partnership and finds the review REF in it. */
+static enum masa_err open_review(struct cli_ctx *ctx, const char *ref,
                                  struct review *r, struct masa_error *err)
 {
 	enum masa_err rc = cli_open_partnership(ctx, err);
 
-	if (rc == MASA_OK)
-		rc = review_find(&ctx->gov, &ctx->viewer, ctx->partnership.id,
-		                 ref, &ctx->arena, r, err);
-	return rc;
+	return rc ? rc : find_review(ctx, ref, r, err);
 }
 
 static int run_review_set(struct cli_ctx *ctx, const struct cli_args *args)
@@ -186,7 +192,7 @@ static int run_review_set(struct cli_ctx *ctx, const struct cli_args *args)
 	bool fields = false;
 
 	date_format(date_today(), today);
-	if (find_review(ctx, args->positional[0], &r, &err))
+	if (open_review(ctx, args->positional[0], &r, &err))
 		return cli_fail(&err);
 	for (int i = 0; i < REVIEW_STAGE; i++)
 		fields |= cli_opt(args, i) != NULL;
@@ -239,7 +245,7 @@ static int run_review_contribution(struct cli_ctx *ctx,
 	struct review_contribution *c;
 	size_t n;
 
-	if (find_review(ctx, args->positional[0], &r, &err))
+	if (open_review(ctx, args->positional[0], &r, &err))
 		return cli_fail(&err);
 	if (cli_opt(args, 2) == NULL && cli_opt(args, 3) != NULL) {
 		/* received: the contribution asked for already */
@@ -341,7 +347,7 @@ static int run_review_show(struct cli_ctx *ctx, const struct cli_args *args)
 	struct review_publication_clock clock;
 	size_t ns, nc, nr;
 
-	if (find_review(ctx, args->positional[0], &r, &err))
+	if (open_review(ctx, args->positional[0], &r, &err))
 		return cli_fail(&err);
 	struct recommendation_filter f = {.review_id = r.id};
 	if (review_stage_list(&ctx->gov, r.id, a, &st, &ns, &err) ||
@@ -452,7 +458,7 @@ static enum masa_err find_recommendation(struct cli_ctx *ctx,
                                          struct masa_error *err)
 {
 	long n;
-	enum masa_err rc = find_review(ctx, args->positional[0], r, err);
+	enum masa_err rc = open_review(ctx, args->positional[0], r, err);
 
 	if (rc == MASA_OK)
 		rc = cli_number("N", args->positional[1], 1, 100000, &n, err);
@@ -470,7 +476,7 @@ static int run_recommendation_add(struct cli_ctx *ctx,
 	struct recommendation rec = {0};
 	long number = 0;
 
-	if (find_review(ctx, args->positional[0], &r, &err) ||
+	if (open_review(ctx, args->positional[0], &r, &err) ||
 	    (cli_opt(args, 7) && cli_number("--number", cli_opt(args, 7), 1,
 	                                    100000, &number, &err)))
 		return cli_fail(&err);

@@ -5,6 +5,7 @@
 #include "cli/routes.h"
 
 #include "api/api.h"
+#include "api/reviews.h"
 #include "web/actions.h"
 #include "web/agenda.h"
 #include "web/calendar.h"
@@ -40,6 +41,7 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(practice_routes),
         ROUTE_INCLUDE(learning_routes),
         ROUTE_INCLUDE(api_routes),
+        ROUTE_INCLUDE(api_review_routes),
         {0},
 };
 /* clang-format on */

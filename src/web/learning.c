@@ -24,8 +24,8 @@ static const struct govuk_breadcrumbs *crumbs(struct arena *a, bool deeper)
 	struct govuk_breadcrumb *items = arena_alloc(a, 2 * sizeof *items);
 	struct govuk_breadcrumbs *b = arena_alloc(a, sizeof *b);
 
-	items[0] = (struct govuk_breadcrumb){.content.text = "Home",
-	                                     .href = "/"};
+	items[0] =
+	        (struct govuk_breadcrumb){.content.text = "Home", .href = "/"};
 	items[1] = (struct govuk_breadcrumb){.content.text = "Learning",
 	                                     .href = "/learning"};
 	b->items = items;
@@ -48,18 +48,23 @@ static const struct route_param learning_params[] = {
 };
 
 static const struct route_param add_params[] = {
-        {.name = "title", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "title",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = TITLE_MAX},
-        {.name = "summary", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "summary",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = SUMMARY_MAX},
-        {.name = "review", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "review",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = ASSURE_REFERENCE_MAX},
         {.name = NULL},
 };
 
-static enum masa_err learning_render(struct http_request *req,
-                                     unsigned status, const char *field,
-                                     const char *problem,
+static enum masa_err learning_render(struct http_request *req, unsigned status,
+                                     const char *field, const char *problem,
                                      struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -83,10 +88,11 @@ static enum masa_err learning_render(struct http_request *req,
 	if (problem) {
 		const struct govuk_error_summary_item item = {
 		        .href = field, .content.text = problem};
-		govuk_error_summary(&h, &(struct govuk_error_summary){
-		                                .title.text = "There is a problem",
-		                                .error_list = &item,
-		                                .n_errors = 1});
+		govuk_error_summary(&h,
+		                    &(struct govuk_error_summary){
+		                            .title.text = "There is a problem",
+		                            .error_list = &item,
+		                            .n_errors = 1});
 	} else if (http_param(req, "done")) {
 		govuk_notification_banner(
 		        &h, &(struct govuk_notification_banner){
@@ -102,14 +108,14 @@ static enum masa_err learning_render(struct http_request *req,
 		          "govuk-body", NULL);
 	for (size_t i = 0; i < nrv; i++) {
 		const struct review *r = &rv[i].r;
-		html_elem(&h, "h3", arena_printf(a, "%s: %s", r->reference,
-		                                 r->title),
+		html_elem(&h, "h3",
+		          arena_printf(a, "%s: %s", r->reference, r->title),
 		          "class", "govuk-heading-s", NULL);
-		html_elem(&h, "p",
-		          arena_printf(a, "Published %s",
-		                       date_iso_words(a, r->published_on,
-		                                      false)),
-		          "class", "govuk-body-s", NULL);
+		html_elem(
+		        &h, "p",
+		        arena_printf(a, "Published %s",
+		                     date_iso_words(a, r->published_on, false)),
+		        "class", "govuk-body-s", NULL);
 		if (r->summary)
 			markdown_write(&h, r->summary, 4);
 		html_open(&h, "p", "class", "govuk-body", NULL);
@@ -120,8 +126,7 @@ static enum masa_err learning_render(struct http_request *req,
 			          "href", r->published_url, "class",
 			          "govuk-link", NULL);
 		html_text(&h, " ");
-		html_elem(&h, "a",
-		          arena_printf(a, "Its recommendations"),
+		html_elem(&h, "a", arena_printf(a, "Its recommendations"),
 		          "href",
 		          arena_printf(a, "/reviews/practice/%s", r->reference),
 		          "class", "govuk-link", NULL);
@@ -142,7 +147,8 @@ static enum masa_err learning_render(struct http_request *req,
 			          "class", "govuk-link", NULL);
 			html_textf(&h, " (%s)",
 			           b[i].published_on
-			                   ? date_iso_words(a, b[i].published_on,
+			                   ? date_iso_words(a,
+			                                    b[i].published_on,
 			                                    false)
 			                   : "not published yet");
 			html_close(&h);
@@ -158,61 +164,67 @@ static enum masa_err learning_render(struct http_request *req,
 		html_void(&h, "input", "type", "hidden", "name", "csrf",
 		          "value", req->csrf_token ? req->csrf_token : "",
 		          NULL);
-		const struct govuk_error_message msg = {.content.text = problem};
-		govuk_input(&h, &(struct govuk_input){
-		                        .name = "title",
-		                        .value = problem ? http_param(req, "title")
-		                                         : NULL,
-		                        .field.label.content.text = "Title",
-		                        .field.error_message =
-		                                field && strcmp(field, "#title") ==
-		                                                 0
-		                                        ? &msg
-		                                        : NULL});
-		govuk_input(&h, &(struct govuk_input){
-		                        .name = "review",
-		                        .classes = "govuk-input--width-20",
-		                        .value = problem ? http_param(req, "review")
-		                                         : NULL,
-		                        .field.label.content.text =
-		                                "Review it comes from (optional)",
-		                        .field.hint = &(struct govuk_hint){
-		                                .content.text = "Its reference, "
-		                                                "such as "
-		                                                "LCSPR-2019-01"},
-		                        .field.error_message =
-		                                field && strcmp(field,
-		                                                "#review") == 0
-		                                        ? &msg
-		                                        : NULL});
-		govuk_textarea(&h, &(struct govuk_textarea){
-		                           .name = "summary",
-		                           .rows = 5,
-		                           .value = problem
-		                                            ? http_param(req,
-		                                                         "summary")
-		                                            : NULL,
-		                           .field.label.content.text = "Summary",
-		                           .field.hint = &(struct govuk_hint){
-		                                   .content.text = "Markdown: "
-		                                                   "paragraphs, "
-		                                                   "lists, "
-		                                                   "**bold**"}});
-		govuk_input(&h, &(struct govuk_input){
-		                        .name = "file",
-		                        .type = "file",
-		                        .field.label.content.text =
-		                                "File (optional)",
-		                        .field.hint = &(struct govuk_hint){
+		const struct govuk_error_message msg = {.content.text =
+		                                                problem};
+		govuk_input(
+		        &h,
+		        &(struct govuk_input){
+		                .name = "title",
+		                .value = problem ? http_param(req, "title")
+		                                 : NULL,
+		                .field.label.content.text = "Title",
+		                .field.error_message =
+		                        field && strcmp(field, "#title") == 0
+		                                ? &msg
+		                                : NULL});
+		govuk_input(
+		        &h,
+		        &(struct govuk_input){
+		                .name = "review",
+		                .classes = "govuk-input--width-20",
+		                .value = problem ? http_param(req, "review")
+		                                 : NULL,
+		                .field.label.content.text =
+		                        "Review it comes from (optional)",
+		                .field.hint =
+		                        &(struct govuk_hint){
+		                                .content.text =
+		                                        "Its reference, "
+		                                        "such as "
+		                                        "LCSPR-2019-01"},
+		                .field.error_message =
+		                        field && strcmp(field, "#review") == 0
+		                                ? &msg
+		                                : NULL});
+		govuk_textarea(
+		        &h,
+		        &(struct govuk_textarea){
+		                .name = "summary",
+		                .rows = 5,
+		                .value = problem ? http_param(req, "summary")
+		                                 : NULL,
+		                .field.label.content.text = "Summary",
+		                .field.hint = &(struct govuk_hint){
+		                        .content.text = "Markdown: "
+		                                        "paragraphs, "
+		                                        "lists, "
+		                                        "**bold**"}});
+		govuk_input(
+		        &h,
+		        &(struct govuk_input){
+		                .name = "file",
+		                .type = "file",
+		                .field.label.content.text = "File (optional)",
+		                .field.hint =
+		                        &(struct govuk_hint){
 		                                .content.text = "A PDF or Word "
 		                                                "document"},
-		                        .field.error_message =
-		                                field && strcmp(field, "#file") ==
-		                                                 0
-		                                        ? &msg
-		                                        : NULL});
-		govuk_button(&h, &(struct govuk_button){.content.text =
-		                                                "Add briefing"});
+		                .field.error_message =
+		                        field && strcmp(field, "#file") == 0
+		                                ? &msg
+		                                : NULL});
+		govuk_button(&h, &(struct govuk_button){
+		                         .content.text = "Add briefing"});
 		html_close_to(&h, "form");
 	}
 	page_end(&h, req);
@@ -269,40 +281,48 @@ static enum masa_err learning_add(struct http_request *req,
 		*err = why;
 		return rc;
 	}
-	return http_respond_redirect(
-	        req,
-	        arena_printf(&req->arena, "/learning/%lld?done=added",
-	                     (long long)b.id),
-	        err);
+	return http_respond_redirect(req,
+	                             arena_printf(&req->arena,
+	                                          "/learning/%lld?done=added",
+	                                          (long long)b.id),
+	                             err);
 }
 
 /* ---- one briefing ---- */
 
 static const struct route_param briefing_params[] = {
-        {.name = "id", .where = ROUTE_IN_PATH, .check = ROUTE_INTEGER,
-         .min = 1, .max = INT32_MAX},
+        {.name = "id",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = INT32_MAX},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
-         .choices = (const char *const[]){"added", "published", "sent",
-                                          NULL}},
+         .choices = (const char *const[]){"added", "published", "sent", NULL}},
         {.name = NULL},
 };
 
 static const struct route_param briefing_post_params[] = {
-        {.name = "id", .where = ROUTE_IN_PATH, .check = ROUTE_INTEGER,
-         .min = 1, .max = INT32_MAX},
-        {.name = "audience", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "id",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = INT32_MAX},
+        {.name = "audience",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = 300},
-        {.name = "recipients", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "recipients",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = 12},
         PAGE_DATE_PARAMS("sent", ROUTE_IN_FORM),
         {.name = NULL},
 };
 
-static enum masa_err briefing_render(struct http_request *req,
-                                     unsigned status, const char *field,
-                                     const char *problem,
+static enum masa_err briefing_render(struct http_request *req, unsigned status,
+                                     const char *field, const char *problem,
                                      struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -320,50 +340,53 @@ static enum masa_err briefing_render(struct http_request *req,
 	    (rc = briefing_circulation_list(&req->gov, b.id, a, &c, &nc, err)))
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req,
-	           &(struct page){.title = problem ? arena_printf(a,
-	                                                          "Error: %s",
-	                                                          b.title)
-	                                           : b.title,
-	                          .breadcrumbs = crumbs(a, true)});
+	page_begin(
+	        &h, req,
+	        &(struct page){
+	                .title = problem ? arena_printf(a, "Error: %s", b.title)
+	                                 : b.title,
+	                .breadcrumbs = crumbs(a, true)});
 	if (problem) {
 		const struct govuk_error_summary_item item = {
 		        .href = field, .content.text = problem};
-		govuk_error_summary(&h, &(struct govuk_error_summary){
-		                                .title.text = "There is a problem",
-		                                .error_list = &item,
-		                                .n_errors = 1});
+		govuk_error_summary(&h,
+		                    &(struct govuk_error_summary){
+		                            .title.text = "There is a problem",
+		                            .error_list = &item,
+		                            .n_errors = 1});
 	} else if (done) {
 		govuk_notification_banner(
-		        &h, &(struct govuk_notification_banner){
-		                    .type = "success",
-		                    .content.text =
-		                            strcmp(done, "published") == 0
-		                                    ? "The briefing has been "
-		                                      "published."
-		                            : strcmp(done, "sent") == 0
-		                                    ? "Its circulation has been "
-		                                      "recorded."
-		                                    : "The briefing has been "
-		                                      "added."});
+		        &h,
+		        &(struct govuk_notification_banner){
+		                .type = "success",
+		                .content.text =
+		                        strcmp(done, "published") == 0
+		                                ? "The briefing has been "
+		                                  "published."
+		                        : strcmp(done, "sent") == 0
+		                                ? "Its circulation has been "
+		                                  "recorded."
+		                                : "The briefing has been "
+		                                  "added."});
 	}
 	page_heading(&h, "Learning briefing", b.title);
-	html_elem(&h, "p",
-	          b.published_on
-	                  ? arena_printf(a, "Published %s",
-	                                 date_iso_words(a, b.published_on,
-	                                                false))
-	                  : "Not published yet",
-	          "class", "govuk-body-s", NULL);
+	html_elem(
+	        &h, "p",
+	        b.published_on
+	                ? arena_printf(a, "Published %s",
+	                               date_iso_words(a, b.published_on, false))
+	                : "Not published yet",
+	        "class", "govuk-body-s", NULL);
 	if (b.summary && *b.summary)
 		markdown_write(&h, b.summary, 2);
 	if (b.filename)
-		html_elem(&h, "a",
-		          arena_printf(a, "Download the briefing (%s)",
-		                       b.filename),
-		          "href", arena_printf(a, "/learning/%lld/file",
-		                               (long long)b.id),
-		          "class", "govuk-link", NULL);
+		html_elem(
+		        &h, "a",
+		        arena_printf(a, "Download the briefing (%s)",
+		                     b.filename),
+		        "href",
+		        arena_printf(a, "/learning/%lld/file", (long long)b.id),
+		        "class", "govuk-link", NULL);
 	if (b.review_reference) {
 		html_open(&h, "p", "class", "govuk-body", NULL);
 		html_text(&h, "From practice review ");
@@ -384,12 +407,14 @@ static enum masa_err briefing_render(struct http_request *req,
 			                  ? arena_printf(
 			                            a, "%s, %s (%lld people)",
 			                            c[i].audience,
-			                            date_iso_words(a, c[i].sent_on,
+			                            date_iso_words(a,
+			                                           c[i].sent_on,
 			                                           false),
 			                            (long long)c[i].recipients)
 			                  : arena_printf(
 			                            a, "%s, %s", c[i].audience,
-			                            date_iso_words(a, c[i].sent_on,
+			                            date_iso_words(a,
+			                                           c[i].sent_on,
 			                                           false)),
 			          NULL);
 		html_close(&h);
@@ -403,52 +428,55 @@ static enum masa_err briefing_render(struct http_request *req,
 		html_close_to(&h, "form");
 	}
 	if (business_unit(req) && b.published_on != NULL) {
-		const struct govuk_error_message msg = {.content.text = problem};
+		const struct govuk_error_message msg = {.content.text =
+		                                                problem};
 		html_elem(&h, "h2", "Record where it was sent", "class",
 		          "govuk-heading-m", NULL);
 		page_form_begin(&h, req,
 		                arena_printf(a, "/learning/%lld/circulation",
 		                             (long long)b.id));
-		govuk_input(&h, &(struct govuk_input){
-		                        .name = "audience",
-		                        .value = problem ? http_param(req,
-		                                                      "audience")
-		                                         : NULL,
-		                        .field.label.content.text = "Sent to",
-		                        .field.hint = &(struct govuk_hint){
+		govuk_input(
+		        &h,
+		        &(struct govuk_input){
+		                .name = "audience",
+		                .value = problem ? http_param(req, "audience")
+		                                 : NULL,
+		                .field.label.content.text = "Sent to",
+		                .field.hint =
+		                        &(struct govuk_hint){
 		                                .content.text =
 		                                        "Such as Designated "
 		                                        "safeguarding leads in "
 		                                        "schools"},
-		                        .field.error_message =
-		                                field && strcmp(field,
-		                                                "#audience") == 0
-		                                        ? &msg
-		                                        : NULL});
-		govuk_input(&h, &(struct govuk_input){
-		                        .name = "recipients",
-		                        .inputmode = "numeric",
-		                        .classes = "govuk-input--width-5",
-		                        .value = problem ? http_param(req,
-		                                                      "recipients")
-		                                         : NULL,
-		                        .field.label.content.text =
-		                                "How many people (optional)",
-		                        .field.error_message =
-		                                field && strcmp(field,
-		                                                "#recipients") ==
-		                                                 0
-		                                        ? &msg
-		                                        : NULL});
-		page_date_input(&h, req,
-		                &(struct page_date_input){
-		                        .prefix = "sent",
-		                        .legend = "Date sent",
-		                        .hint = "Leave empty for today",
-		                        .error = field && strcmp(field,
-		                                                 "#sent-day") == 0
-		                                         ? problem
-		                                         : NULL});
+		                .field.error_message =
+		                        field && strcmp(field, "#audience") == 0
+		                                ? &msg
+		                                : NULL});
+		govuk_input(
+		        &h,
+		        &(struct govuk_input){
+		                .name = "recipients",
+		                .inputmode = "numeric",
+		                .classes = "govuk-input--width-5",
+		                .value = problem ? http_param(req, "recipients")
+		                                 : NULL,
+		                .field.label.content.text =
+		                        "How many people (optional)",
+		                .field.error_message =
+		                        field && strcmp(field, "#recipients") ==
+		                                                0
+		                                ? &msg
+		                                : NULL});
+		page_date_input(
+		        &h, req,
+		        &(struct page_date_input){
+		                .prefix = "sent",
+		                .legend = "Date sent",
+		                .hint = "Leave empty for today",
+		                .error =
+		                        field && strcmp(field, "#sent-day") == 0
+		                                ? problem
+		                                : NULL});
 		govuk_button(&h, &(struct govuk_button){
 		                         .content.text = "Record circulation"});
 		html_close_to(&h, "form");
@@ -515,10 +543,11 @@ static enum masa_err briefing_circulation_post(struct http_request *req,
 		char *end;
 		recipients = strtol(n, &end, 10);
 		if (*end != '\0' || recipients < 0 || recipients > 10000000)
-			return briefing_render(req, 400, "#recipients",
-			                       "How many people must be a whole "
-			                       "number, such as 120",
-			                       err);
+			return briefing_render(
+			        req, 400, "#recipients",
+			        "How many people must be a whole "
+			        "number, such as 120",
+			        err);
 	}
 	if (text_is_blank(http_param(req, "audience")))
 		return briefing_render(req, 400, "#audience",
@@ -535,11 +564,11 @@ static enum masa_err briefing_circulation_post(struct http_request *req,
 		*err = why;
 		return rc;
 	}
-	return http_respond_redirect(
-	        req,
-	        arena_printf(&req->arena, "/learning/%lld?done=sent",
-	                     (long long)b.id),
-	        err);
+	return http_respond_redirect(req,
+	                             arena_printf(&req->arena,
+	                                          "/learning/%lld?done=sent",
+	                                          (long long)b.id),
+	                             err);
 }
 
 static enum masa_err briefing_download(struct http_request *req,
@@ -548,10 +577,9 @@ static enum masa_err briefing_download(struct http_request *req,
 	const void *bytes;
 	size_t size;
 	const char *name, *type;
-	enum masa_err rc = briefing_file(&req->gov, &req->viewer,
-	                                 http_param_long(req, "id", 0),
-	                                 &req->arena, &bytes, &size, &name,
-	                                 &type, err);
+	enum masa_err rc = briefing_file(
+	        &req->gov, &req->viewer, http_param_long(req, "id", 0),
+	        &req->arena, &bytes, &size, &name, &type, err);
 	char *safe;
 
 	if (rc != MASA_OK)
@@ -561,9 +589,9 @@ static enum masa_err briefing_download(struct http_request *req,
 		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f ||
 		    *p == '"' || *p == '\\' || *p == ';')
 			*p = '_';
-	http_add_header(req, "Content-Disposition",
-	                arena_printf(&req->arena,
-	                             "attachment; filename=\"%s\"", safe));
+	http_add_header(
+	        req, "Content-Disposition",
+	        arena_printf(&req->arena, "attachment; filename=\"%s\"", safe));
 	return http_respond_text(req, 200,
 	                         type ? type : "application/octet-stream",
 	                         bytes, size, err);
@@ -576,8 +604,8 @@ const struct route learning_routes[] = {
          briefing_page},
         {"GET", "/learning/{id}/file", briefing_params, GOV_ROLE_PUBLIC,
          briefing_download},
-        {"POST", "/learning/{id}/publish", briefing_post_params,
-         GOV_ROLE_CHAIR, briefing_publish_post},
+        {"POST", "/learning/{id}/publish", briefing_post_params, GOV_ROLE_CHAIR,
+         briefing_publish_post},
         {"POST", "/learning/{id}/circulation", briefing_post_params,
          GOV_ROLE_CHAIR, briefing_circulation_post},
         {0},

@@ -49,15 +49,14 @@ static void error_summary(struct html *h, const struct problem *p)
 
 static void success(struct html *h, const char *text)
 {
-	govuk_notification_banner(h, &(struct govuk_notification_banner){
-	                                     .type = "success",
-	                                     .content.text = text});
+	govuk_notification_banner(
+	        h, &(struct govuk_notification_banner){.type = "success",
+	                                               .content.text = text});
 }
 
 /* The error message of field id, when p is about it. */
-static const struct govuk_error_message *error_for(struct arena *a,
-                                                   const struct problem *p,
-                                                   const char *id)
+static const struct govuk_error_message *
+error_for(struct arena *a, const struct problem *p, const char *id)
 {
 	struct govuk_error_message *m;
 
@@ -80,16 +79,15 @@ static const char *review_href(struct arena *a, const char *ref)
 	return arena_printf(a, "/reviews/practice/%s", ref);
 }
 
-static const struct govuk_breadcrumbs *crumbs(struct arena *a,
-                                              const char *ref,
+static const struct govuk_breadcrumbs *crumbs(struct arena *a, const char *ref,
                                               const char *here)
 {
 	struct govuk_breadcrumb *items = arena_alloc(a, 4 * sizeof *items);
 	struct govuk_breadcrumbs *b = arena_alloc(a, sizeof *b);
 	size_t n = 0;
 
-	items[n++] = (struct govuk_breadcrumb){.content.text = "Home",
-	                                       .href = "/"};
+	items[n++] =
+	        (struct govuk_breadcrumb){.content.text = "Home", .href = "/"};
 	items[n++] = (struct govuk_breadcrumb){.content.text = "Practice "
 	                                                       "reviews",
 	                                       .href = "/reviews/practice"};
@@ -138,8 +136,8 @@ static void cell(struct html *h, const char *label, const char *text)
 
 static void tag(struct html *h, const char *text, const char *colour)
 {
-	html_elem(h, "strong", text, "class",
-	          colour ? colour : "govuk-tag", NULL);
+	html_elem(h, "strong", text, "class", colour ? colour : "govuk-tag",
+	          NULL);
 }
 
 static const char *rag_class(const char *rag)
@@ -191,10 +189,9 @@ static void clock_tag(struct html *h, struct arena *a, const struct review *r)
 static enum masa_err load_review(struct http_request *req, struct review *r,
                                  bool *may_change, struct masa_error *err)
 {
-	enum masa_err rc = review_find(&req->gov, &req->viewer,
-	                               req->partnership->id,
-	                               http_param(req, "ref"), &req->arena, r,
-	                               err);
+	enum masa_err rc =
+	        review_find(&req->gov, &req->viewer, req->partnership->id,
+	                    http_param(req, "ref"), &req->arena, r, err);
 
 	if (rc == MASA_OK)
 		rc = review_may_change(&req->gov, &req->viewer, r->id,
@@ -285,26 +282,47 @@ static enum masa_err review_list_page(struct http_request *req,
 
 /* ---- record forms: a new review, a review's details, a recommendation */
 
-static const char *const new_fields[] = {
-        "reference",       "title",    "kind",   "body",
-        "incident",        "commissioned-on", "reviewer",
-        "method",          "terms-of-reference", "publication-due-on",
-        NULL};
-static const char *const edit_fields[] = {
-        "title",           "reviewer",         "method",
-        "terms-of-reference", "final-on",      "signed-off-on",
-        "publication-due-on", "sent-to-panel-on", "published-on",
-        "published-url",   "summary",          "held-reason",
-        "held-note",       "held-review-on",   NULL};
+static const char *const new_fields[] = {"reference",
+                                         "title",
+                                         "kind",
+                                         "body",
+                                         "incident",
+                                         "commissioned-on",
+                                         "reviewer",
+                                         "method",
+                                         "terms-of-reference",
+                                         "publication-due-on",
+                                         NULL};
+static const char *const edit_fields[] = {"title",
+                                          "reviewer",
+                                          "method",
+                                          "terms-of-reference",
+                                          "final-on",
+                                          "signed-off-on",
+                                          "publication-due-on",
+                                          "sent-to-panel-on",
+                                          "published-on",
+                                          "published-url",
+                                          "summary",
+                                          "held-reason",
+                                          "held-note",
+                                          "held-review-on",
+                                          NULL};
 static const char *const recommendation_fields[] = {
         "text",         "finding", "expected-outcome", "measure",
         "organisation", "body",    "due-on",           NULL};
 
 static const struct route_param form_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
-        {.name = "version", .where = ROUTE_IN_FORM, .check = ROUTE_INTEGER,
-         .min = 0, .max = INT32_MAX},
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
+        {.name = "version",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_INTEGER,
+         .min = 0,
+         .max = INT32_MAX},
         RECORDFORM_PARAMS,
         {.name = NULL},
 };
@@ -380,8 +398,7 @@ static enum masa_err review_new(struct http_request *req,
 
 	r->partnership_id = req->partnership->id;
 	r->kind = "local";
-	recordform_init(f, &review_record, r, req->partnership->id,
-	                new_fields);
+	recordform_init(f, &review_record, r, req->partnership->id, new_fields);
 	if (strcmp(req->method, "POST") != 0)
 		return form_page(req, "Commission a review", NULL, f, 0, 200,
 		                 err);
@@ -477,39 +494,57 @@ static enum masa_err recommendation_new(struct http_request *req,
 /* ---- one review ---- */
 
 static const struct route_param review_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
          .choices = (const char *const[]){"added", "saved", "stage",
-                                          "contribution", "received",
-                                          NULL}},
+                                          "contribution", "received", NULL}},
         {.name = NULL},
 };
 
 static const struct route_param stage_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
         {.name = "stage",
          .where = ROUTE_IN_FORM,
          .check = ROUTE_ENUM,
          .choices = review_stages},
-        {.name = "version", .where = ROUTE_IN_FORM, .check = ROUTE_INTEGER,
-         .min = 0, .max = INT32_MAX},
+        {.name = "version",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_INTEGER,
+         .min = 0,
+         .max = INT32_MAX},
         PAGE_DATE_PARAMS("started", ROUTE_IN_FORM),
         {.name = NULL},
 };
 
 static const struct route_param contribution_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
-        {.name = "organisation", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
+        {.name = "organisation",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = 100},
-        {.name = "what", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "what",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = LINE_MAX_},
-        {.name = "received-id", .where = ROUTE_IN_FORM,
-         .check = ROUTE_INTEGER, .min = 1, .max = INT32_MAX},
+        {.name = "received-id",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = INT32_MAX},
         PAGE_DATE_PARAMS("due", ROUTE_IN_FORM),
         {.name = NULL},
 };
@@ -531,11 +566,11 @@ static void stage_form(struct html *h, struct http_request *req,
 	}
 	if (n == 0)
 		return;
-	html_elem(h, "h2", "Move to the next stage", "class",
-	          "govuk-heading-m", NULL);
-	page_form_begin(h, req,
-	                arena_printf(a, "%s/stage",
-	                             review_href(a, r->reference)));
+	html_elem(h, "h2", "Move to the next stage", "class", "govuk-heading-m",
+	          NULL);
+	page_form_begin(
+	        h, req,
+	        arena_printf(a, "%s/stage", review_href(a, r->reference)));
 	html_void(h, "input", "type", "hidden", "name", "version", "value",
 	          arena_printf(a, "%lld", (long long)r->version), NULL);
 	govuk_select(h, &(struct govuk_select){
@@ -546,21 +581,20 @@ static void stage_form(struct html *h, struct http_request *req,
 	                        .field.label.content.text = "Stage",
 	                        .field.error_message = error_for(a, p, "stage"),
 	                });
-	page_date_input(h, req,
-	                &(struct page_date_input){
-	                        .prefix = "started",
-	                        .legend = "Date the stage began",
-	                        .error = p && strcmp(p->field, "#started-day") ==
-	                                                  0
-	                                         ? p->message
-	                                         : NULL});
+	page_date_input(
+	        h, req,
+	        &(struct page_date_input){
+	                .prefix = "started",
+	                .legend = "Date the stage began",
+	                .error = p && strcmp(p->field, "#started-day") == 0
+	                                 ? p->message
+	                                 : NULL});
 	govuk_button(h, &(struct govuk_button){.content.text = "Move stage"});
 	html_close_to(h, "form");
 }
 
 static void contribution_form(struct html *h, struct http_request *req,
-                              const struct review *r,
-                              const struct problem *p)
+                              const struct review *r, const struct problem *p)
 {
 	struct arena *a = &req->arena;
 	struct gov_organisation *o;
@@ -595,8 +629,10 @@ static void contribution_form(struct html *h, struct http_request *req,
 	                       .name = "what",
 	                       .value = typed(req, p, "what"),
 	                       .field.label.content.text = "What is asked for",
-	                       .field.hint = &(struct govuk_hint){
-	                               .content.text = "Such as a chronology "
+	                       .field.hint =
+	                               &(struct govuk_hint){
+	                                       .content.text =
+	                                               "Such as a chronology "
 	                                               "or an individual "
 	                                               "management review"},
 	                       .field.error_message = error_for(a, p, "what"),
@@ -637,47 +673,45 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 	                              req->partnership->id, &f, a, &recs, &nr,
 	                              err)))
 		return rc;
-	if (may && ((rc = review_stage_list(&req->gov, r.id, a, &stages, &ns,
-	                                    err)) ||
-	            (rc = review_contribution_list(&req->gov, r.id,
-	                                           date_today(), a, &c, &nc,
-	                                           err)) ||
-	            (rc = assure_audit_view(&req->gov, "practice_review", r.id,
-	                                    err))))
+	if (may &&
+	    ((rc = review_stage_list(&req->gov, r.id, a, &stages, &ns, err)) ||
+	     (rc = review_contribution_list(&req->gov, r.id, date_today(), a,
+	                                    &c, &nc, err)) ||
+	     (rc = assure_audit_view(&req->gov, "practice_review", r.id, err))))
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
-	page_begin(&h, req,
-	           &(struct page){
-	                   .title = arena_printf(a, "%s%s: %s",
-	                                         p ? "Error: " : "",
-	                                         r.reference, r.title),
-	                   .breadcrumbs = crumbs(a, NULL, NULL),
-	                   .full_width = true,
-	           });
+	page_begin(
+	        &h, req,
+	        &(struct page){
+	                .title = arena_printf(a, "%s%s: %s", p ? "Error: " : "",
+	                                      r.reference, r.title),
+	                .breadcrumbs = crumbs(a, NULL, NULL),
+	                .full_width = true,
+	        });
 	if (p)
 		error_summary(&h, p);
 	else if (done)
 		success(&h, strcmp(done, "added") == 0 ? "The review has been "
 		                                         "commissioned."
-		            : strcmp(done, "stage") == 0 ? "The review has moved "
-		                                           "on."
+		            : strcmp(done, "stage") == 0
+		                    ? "The review has moved "
+		                      "on."
 		            : strcmp(done, "contribution") == 0
 		                    ? "The contribution has been asked for."
 		            : strcmp(done, "received") == 0
 		                    ? "The contribution has been recorded as "
 		                      "received."
 		                    : "The review has been saved.");
-	page_heading(&h,
-	             review_label(review_kinds, review_kind_labels, r.kind),
+	page_heading(&h, review_label(review_kinds, review_kind_labels, r.kind),
 	             arena_printf(a, "%s: %s", r.reference, r.title));
 	{
 		struct govuk_summary_list_row rows[16];
 		size_t n = 0;
-#define ROW(k, v)                                                           \
-	do {                                                                \
-		if ((v) != NULL)                                            \
-			rows[n++] = (struct govuk_summary_list_row){        \
-			        .key.text = (k), .value.text = (v)};        \
+#define ROW(k, v)                                                    \
+	do {                                                         \
+		if ((v) != NULL)                                     \
+			rows[n++] = (struct govuk_summary_list_row){ \
+			        .key.text = (k), .value.text = (v)}; \
 	} while (0)
 		{
 			struct review_publication_clock clock;
@@ -692,8 +726,9 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 			ROW("Commissioned", words(a, r.commissioned_on));
 			ROW("Reviewer", r.reviewer);
 			ROW("Method", r.method);
-			ROW("Stage", review_label(review_stages,
-			                          review_stage_labels, r.stage));
+			ROW("Stage",
+			    review_label(review_stages, review_stage_labels,
+			                 r.stage));
 			ROW("Final report", words(a, r.final_on));
 			ROW("Signed off by the partners",
 			    words(a, r.signed_off_on));
@@ -749,10 +784,10 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 			if (c[i].late_days > 0) {
 				html_text(&h, " ");
 				tag(&h,
-				    arena_printf(a,
-				                 "Late by %ld working day%s",
+				    arena_printf(a, "Late by %ld working day%s",
 				                 c[i].late_days,
-				                 c[i].late_days == 1 ? "" : "s"),
+				                 c[i].late_days == 1 ? ""
+				                                     : "s"),
 				    "govuk-tag govuk-tag--red");
 			}
 			html_close(&h);
@@ -760,22 +795,22 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 			if (c[i].received_on == NULL) {
 				page_form_begin(
 				        &h, req,
-				        arena_printf(a, "%s/contributions",
-				                     review_href(a,
-				                                 r.reference)));
+				        arena_printf(
+				                a, "%s/contributions",
+				                review_href(a, r.reference)));
 				html_void(&h, "input", "type", "hidden", "name",
 				          "received-id", "value",
 				          arena_printf(a, "%lld",
 				                       (long long)c[i].id),
 				          NULL);
 				govuk_button(
-				        &h,
-				        &(struct govuk_button){
-				                .content.text = "Received today",
-				                .classes = "govuk-button--"
-				                           "secondary "
-				                           "govuk-!-margin-"
-				                           "bottom-0"});
+				        &h, &(struct govuk_button){
+				                    .content.text =
+				                            "Received today",
+				                    .classes = "govuk-button--"
+				                               "secondary "
+				                               "govuk-!-margin-"
+				                               "bottom-0"});
 				html_close_to(&h, "form");
 			}
 			html_close_to(&h, "tr");
@@ -784,8 +819,8 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 	}
 	{
 		static const char *const rh[] = {"Number", "Recommendation",
-		                                 "Owner", "Due", "Status",
-		                                 "Latest judgement"};
+		                                 "Owner",  "Due",
+		                                 "Status", "Latest judgement"};
 		if (nr) {
 			table_begin(&h, "Recommendations", rh, 6);
 			for (size_t i = 0; i < nr; i++) {
@@ -793,12 +828,14 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 				          NULL);
 				cell_open(&h, "Number");
 				html_elem(&h, "a",
-				          arena_printf(a, "Recommendation %lld",
-				                       (long long)recs[i].r.number),
+				          arena_printf(
+				                  a, "Recommendation %lld",
+				                  (long long)recs[i].r.number),
 				          "href",
-				          arena_printf(a, "%s/recommendations/%lld",
-				                       review_href(a, r.reference),
-				                       (long long)recs[i].r.number),
+				          arena_printf(
+				                  a, "%s/recommendations/%lld",
+				                  review_href(a, r.reference),
+				                  (long long)recs[i].r.number),
 				          "class", "govuk-link", NULL);
 				html_close(&h);
 				cell(&h, "Recommendation", recs[i].r.text);
@@ -819,12 +856,13 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 	if (may) {
 		html_open(&h, "ul", "class", "govuk-list", NULL);
 		html_open(&h, "li", NULL);
-		html_elem(&h, "a", "Change the details, sign-off and "
-		                   "publication",
-		          "href",
-		          arena_printf(a, "%s/edit",
-		                       review_href(a, r.reference)),
-		          "class", "govuk-link", NULL);
+		html_elem(
+		        &h, "a",
+		        "Change the details, sign-off and "
+		        "publication",
+		        "href",
+		        arena_printf(a, "%s/edit", review_href(a, r.reference)),
+		        "class", "govuk-link", NULL);
 		html_close(&h);
 		html_open(&h, "li", NULL);
 		html_elem(&h, "a", "Add a recommendation", "href",
@@ -849,8 +887,8 @@ static enum masa_err review_page(struct http_request *req,
 
 /* Shows the refusal why of a form on the review page (400), or passes
  * up an error that is not the user's. */
-static enum masa_err review_refused(struct http_request *req,
-                                    const char *field, enum masa_err rc,
+static enum masa_err review_refused(struct http_request *req, const char *field,
+                                    enum masa_err rc,
                                     const struct masa_error *why,
                                     struct masa_error *err)
 {
@@ -864,11 +902,11 @@ static enum masa_err review_refused(struct http_request *req,
 		*err = *why;
 		return rc;
 	}
-	return review_render(req, rc == MASA_ERR_CONFLICT ? 409 : 400,
-	                     &(struct problem){
-	                             field, arena_strdup(&req->arena,
-	                                                 why->message)},
-	                     err);
+	return review_render(
+	        req, rc == MASA_ERR_CONFLICT ? 409 : 400,
+	        &(struct problem){field,
+	                          arena_strdup(&req->arena, why->message)},
+	        err);
 }
 
 static enum masa_err review_stage_post(struct http_request *req,
@@ -890,11 +928,10 @@ static enum masa_err review_stage_post(struct http_request *req,
 		                                       "Choose the stage the "
 		                                       "review has moved to"},
 		                     err);
-	if ((msg = page_date_read(req, "started", "Date the stage began",
-	                          true, &on)))
-		return review_render(req, 400,
-		                     &(struct problem){"#started-day", msg},
-		                     err);
+	if ((msg = page_date_read(req, "started", "Date the stage began", true,
+	                          &on)))
+		return review_render(
+		        req, 400, &(struct problem){"#started-day", msg}, err);
 	rc = review_stage_set(&req->gov, r.id, http_param(req, "stage"), on,
 	                      http_param_long(req, "version", 0), &why);
 	if (rc != MASA_OK)
@@ -940,13 +977,12 @@ static enum masa_err review_contribution_post(struct http_request *req,
 			                          "Enter what is asked for"},
 			        err);
 		if ((msg = page_date_read(req, "due", "Date due", true, &due)))
-			return review_render(
-			        req, 400, &(struct problem){"#due-day", msg},
-			        err);
-		rc = review_contribution_add(&req->gov, r.id,
-		                             http_param(req, "organisation"),
-		                             http_param(req, "what"), due, NULL,
-		                             &why);
+			return review_render(req, 400,
+			                     &(struct problem){"#due-day", msg},
+			                     err);
+		rc = review_contribution_add(
+		        &req->gov, r.id, http_param(req, "organisation"),
+		        http_param(req, "what"), due, NULL, &why);
 	}
 	if (rc != MASA_OK)
 		return review_refused(req, "#organisation", rc, &why, err);
@@ -960,10 +996,16 @@ static enum masa_err review_contribution_post(struct http_request *req,
 /* ---- one recommendation ---- */
 
 static const struct route_param rec_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
-        {.name = "n", .where = ROUTE_IN_PATH, .check = ROUTE_INTEGER,
-         .min = 1, .max = 100000},
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
+        {.name = "n",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = 100000},
         {.name = "done",
          .where = ROUTE_IN_QUERY,
          .check = ROUTE_ENUM,
@@ -973,25 +1015,39 @@ static const struct route_param rec_params[] = {
 };
 
 static const struct route_param rec_post_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
-        {.name = "n", .where = ROUTE_IN_PATH, .check = ROUTE_INTEGER,
-         .min = 1, .max = 100000},
-        {.name = "details", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
+        {.name = "n",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = 100000},
+        {.name = "details",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = TEXT_MAX},
-        {.name = "checkpoint", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "checkpoint",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = 40},
         {.name = "kind",
          .where = ROUTE_IN_FORM,
          .check = ROUTE_ENUM,
          .choices = evidence_kinds},
-        {.name = "summary", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "summary",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = TEXT_MAX},
         {.name = "rag",
          .where = ROUTE_IN_FORM,
          .check = ROUTE_ENUM,
          .choices = evidence_rags},
-        {.name = "reason", .where = ROUTE_IN_FORM, .check = ROUTE_TEXT,
+        {.name = "reason",
+         .where = ROUTE_IN_FORM,
+         .check = ROUTE_TEXT,
          .max = TEXT_MAX},
         PAGE_DATE_PARAMS("on", ROUTE_IN_FORM),
         {.name = NULL},
@@ -1008,16 +1064,25 @@ struct rec_ctx {
 static enum masa_err load_rec(struct http_request *req, struct rec_ctx *c,
                               struct masa_error *err)
 {
+	struct recommendation_review rv;
 	enum masa_err rc;
 
 	memset(c, 0, sizeof *c);
-	if ((rc = load_review(req, &c->r, &c->may_change, err)) ||
-	    (rc = recommendation_get(&req->gov, &req->viewer, c->r.id,
-	                             http_param_long(req, "n", 0),
-	                             &req->arena, &c->rec, err)) ||
+	if ((rc = recommendation_find(
+	             &req->gov, &req->viewer, req->partnership->id,
+	             http_param(req, "ref"), http_param_long(req, "n", 0),
+	             &req->arena, &c->rec, &rv, err)) ||
+	    (rc = review_may_change(&req->gov, &req->viewer, rv.id,
+	                            &c->may_change, err)) ||
 	    (rc = evidence_may_record(&req->gov, &req->viewer, c->rec.id,
 	                              &c->may_evidence, err)))
 		return rc;
+	/* What the page shows of the review: a partner may see this
+	 * recommendation of a review it may not otherwise see. */
+	c->r.id = rv.id;
+	c->r.reference = rv.reference;
+	c->r.title = rv.title;
+	c->r.published_on = rv.published_on;
 	c->may_judge = req->viewer.role == GOV_ROLE_CHAIR ||
 	               req->viewer.role == GOV_ROLE_ADMIN;
 	return MASA_OK;
@@ -1027,8 +1092,7 @@ static enum masa_err load_rec(struct http_request *req, struct rec_ctx *c,
 static const char *date_error(const struct problem *p, const char *form,
                               const char *which)
 {
-	return p && strcmp(form, which) == 0 &&
-	                       strcmp(p->field, "#on-day") == 0
+	return p && strcmp(form, which) == 0 && strcmp(p->field, "#on-day") == 0
 	               ? p->message
 	               : NULL;
 }
@@ -1054,27 +1118,31 @@ static void rec_forms(struct html *h, struct http_request *req,
 		          "chased as every other action is.",
 		          "class", "govuk-body", NULL);
 		page_form_begin(h, req, arena_printf(a, "%s/actions", base));
-		govuk_textarea(h, &(struct govuk_textarea){
-		                          .name = "details",
-		                          .rows = 3,
-		                          .value = typed(req, mine, "details"),
-		                          .field.label.content.text =
-		                                  "What is to be done",
-		                          .field.hint = &(struct govuk_hint){
-		                                  .content.text =
-		                                          "Leave empty for the "
-		                                          "recommendation's "
-		                                          "text"},
-		                          .field.error_message =
-		                                  error_for(a, mine, "details"),
-		                  });
-		page_date_input(h, req,
-		                &(struct page_date_input){
-		                        .prefix = "on",
-		                        .legend = "Date due",
-		                        .hint = "Leave empty for the "
-		                                "recommendation's due date",
-		                        .error = date_error(p, form, "action")});
+		govuk_textarea(
+		        h,
+		        &(struct govuk_textarea){
+		                .name = "details",
+		                .rows = 3,
+		                .value = typed(req, mine, "details"),
+		                .field.label.content.text =
+		                        "What is to be done",
+		                .field.hint =
+		                        &(struct govuk_hint){
+		                                .content.text =
+		                                        "Leave empty for the "
+		                                        "recommendation's "
+		                                        "text"},
+		                .field.error_message =
+		                        error_for(a, mine, "details"),
+		        });
+		page_date_input(
+		        h, req,
+		        &(struct page_date_input){
+		                .prefix = "on",
+		                .legend = "Date due",
+		                .hint = "Leave empty for the "
+		                        "recommendation's due date",
+		                .error = date_error(p, form, "action")});
 		govuk_button(h, &(struct govuk_button){.content.text =
 		                                               "Raise action"});
 		html_close_to(h, "form");
@@ -1089,17 +1157,20 @@ static void rec_forms(struct html *h, struct http_request *req,
 		html_elem(h, "h2", "Record evidence of impact", "class",
 		          "govuk-heading-m", NULL);
 		page_form_begin(h, req, arena_printf(a, "%s/evidence", base));
-		govuk_input(h, &(struct govuk_input){
-		                       .name = "checkpoint",
-		                       .value = typed(req, mine, "checkpoint"),
-		                       .classes = "govuk-input--width-10",
-		                       .field.label.content.text = "Checkpoint",
-		                       .field.hint = &(struct govuk_hint){
-		                               .content.text = "Such as 6 months "
-		                                               "or 12 months"},
-		                       .field.error_message =
-		                               error_for(a, mine, "checkpoint"),
-		               });
+		govuk_input(h,
+		            &(struct govuk_input){
+		                    .name = "checkpoint",
+		                    .value = typed(req, mine, "checkpoint"),
+		                    .classes = "govuk-input--width-10",
+		                    .field.label.content.text = "Checkpoint",
+		                    .field.hint =
+		                            &(struct govuk_hint){
+		                                    .content.text =
+		                                            "Such as 6 months "
+		                                            "or 12 months"},
+		                    .field.error_message =
+		                            error_for(a, mine, "checkpoint"),
+		            });
 		govuk_select(h, &(struct govuk_select){
 		                        .name = "kind",
 		                        .items = kinds,
@@ -1117,13 +1188,13 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                          .field.error_message =
 		                                  error_for(a, mine, "summary"),
 		                  });
-		page_date_input(h, req,
-		                &(struct page_date_input){
-		                        .prefix = "on",
-		                        .legend = "Date recorded",
-		                        .hint = "Leave empty for today",
-		                        .error = date_error(p, form,
-		                                            "evidence")});
+		page_date_input(
+		        h, req,
+		        &(struct page_date_input){
+		                .prefix = "on",
+		                .legend = "Date recorded",
+		                .hint = "Leave empty for today",
+		                .error = date_error(p, form, "evidence")});
 		govuk_button(h, &(struct govuk_button){
 		                        .content.text = "Record evidence"});
 		html_close_to(h, "form");
@@ -1146,14 +1217,15 @@ static void rec_forms(struct html *h, struct http_request *req,
 		html_elem(h, "h2", "Judge the impact", "class",
 		          "govuk-heading-m", NULL);
 		page_form_begin(h, req, arena_printf(a, "%s/judge", base));
-		govuk_select(h, &(struct govuk_select){
-		                        .id = "judge-checkpoint",
-		                        .name = "checkpoint",
-		                        .items = cps,
-		                        .n_items = k,
-		                        .value = typed(req, mine, "checkpoint"),
-		                        .field.label.content.text = "Checkpoint",
-		                });
+		govuk_select(h,
+		             &(struct govuk_select){
+		                     .id = "judge-checkpoint",
+		                     .name = "checkpoint",
+		                     .items = cps,
+		                     .n_items = k,
+		                     .value = typed(req, mine, "checkpoint"),
+		                     .field.label.content.text = "Checkpoint",
+		             });
 		govuk_select(h, &(struct govuk_select){
 		                        .name = "rag",
 		                        .items = rags,
@@ -1163,8 +1235,8 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                        .field.error_message =
 		                                error_for(a, mine, "rag"),
 		                });
-		govuk_button(h, &(struct govuk_button){.content.text =
-		                                               "Judge"});
+		govuk_button(h,
+		             &(struct govuk_button){.content.text = "Judge"});
 		html_close_to(h, "form");
 	}
 	if (c->may_change && open) {
@@ -1172,20 +1244,22 @@ static void rec_forms(struct html *h, struct http_request *req,
 		html_elem(h, "h2", "Close the recommendation", "class",
 		          "govuk-heading-m", NULL);
 		page_form_begin(h, req, arena_printf(a, "%s/close", base));
-		govuk_textarea(h, &(struct govuk_textarea){
-		                          .name = "reason",
-		                          .rows = 3,
-		                          .value = typed(req, mine, "reason"),
-		                          .field.label.content.text =
-		                                  "Reason for closing",
-		                          .field.hint = &(struct govuk_hint){
-		                                  .content.text =
-		                                          "Needed when no "
-		                                          "evidence of impact "
-		                                          "is recorded"},
-		                          .field.error_message =
-		                                  error_for(a, mine, "reason"),
-		                  });
+		govuk_textarea(
+		        h, &(struct govuk_textarea){
+		                   .name = "reason",
+		                   .rows = 3,
+		                   .value = typed(req, mine, "reason"),
+		                   .field.label.content.text =
+		                           "Reason for closing",
+		                   .field.hint =
+		                           &(struct govuk_hint){
+		                                   .content.text =
+		                                           "Needed when no "
+		                                           "evidence of impact "
+		                                           "is recorded"},
+		                   .field.error_message =
+		                           error_for(a, mine, "reason"),
+		           });
 		govuk_button(h, &(struct govuk_button){
 		                        .content.text = "Close recommendation",
 		                        .classes = "govuk-button--warning"});
@@ -1212,16 +1286,15 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 	    (rc = evidence_list(&req->gov, c.rec.id, a, &ev, &nev, err)))
 		return rc;
 	if ((c.may_change || c.r.published_on == NULL) &&
-	    (rc = assure_audit_view(&req->gov, "practice_review", c.r.id,
-	                            err)))
+	    (rc = assure_audit_view(&req->gov, "practice_review", c.r.id, err)))
 		return rc;
 	html_init(&h, HTTP_PAGE_MAX);
 	page_begin(&h, req,
 	           &(struct page){
-	                   .title = arena_printf(
-	                           a, "%sRecommendation %lld: %s",
-	                           p ? "Error: " : "",
-	                           (long long)c.rec.number, c.r.reference),
+	                   .title = arena_printf(a, "%sRecommendation %lld: %s",
+	                                         p ? "Error: " : "",
+	                                         (long long)c.rec.number,
+	                                         c.r.reference),
 	                   .breadcrumbs = crumbs(a, c.r.reference, "here"),
 	                   .full_width = true,
 	           });
@@ -1260,12 +1333,13 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 					org = t;
 			}
 		}
-#define ROW(k, v)                                                            \
-	do {                                                                 \
-		if ((v) != NULL)                                             \
-			rows[n++] = (struct govuk_summary_list_row){         \
-			        .key.text = (k),                             \
-			        .value = {.write = write_markdown, .arg = (v)}}; \
+#define ROW(k, v)                                                    \
+	do {                                                         \
+		if ((v) != NULL)                                     \
+			rows[n++] = (struct govuk_summary_list_row){ \
+			        .key.text = (k),                     \
+			        .value = {.write = write_markdown,   \
+			                  .arg = (v)}};              \
 	} while (0)
 		ROW("Finding it answers", c.rec.finding);
 		ROW("Expected outcome", c.rec.expected_outcome);
@@ -1273,10 +1347,11 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 		ROW("Owning organisation", org);
 		ROW("Action log", body);
 		ROW("Due by", words(a, c.rec.due_on));
-		ROW("Status", strcmp(c.rec.status, "open") == 0
-		                      ? "Open"
-		                      : arena_printf(a, "Closed on %s",
-		                                     words(a, c.rec.closed_on)));
+		ROW("Status",
+		    strcmp(c.rec.status, "open") == 0
+		            ? "Open"
+		            : arena_printf(a, "Closed on %s",
+		                           words(a, c.rec.closed_on)));
 		ROW("Reason for closing", c.rec.closed_reason);
 #undef ROW
 		govuk_summary_list(&h, &(struct govuk_summary_list){
@@ -1322,11 +1397,10 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 		for (size_t i = 0; i < nev; i++) {
 			html_open(&h, "tr", "class", "govuk-table__row", NULL);
 			cell(&h, "Checkpoint",
-			     ev[i].due_on
-			             ? arena_printf(a, "%s (due %s)",
-			                            ev[i].checkpoint,
-			                            words(a, ev[i].due_on))
-			             : ev[i].checkpoint);
+			     ev[i].due_on ? arena_printf(a, "%s (due %s)",
+			                                 ev[i].checkpoint,
+			                                 words(a, ev[i].due_on))
+			                  : ev[i].checkpoint);
 			cell(&h, "Evidence",
 			     arena_printf(a, "%s: %s",
 			                  review_label(evidence_kinds,
@@ -1427,10 +1501,11 @@ static enum masa_err rec_evidence_post(struct http_request *req,
 	if ((rc = load_rec(req, &c, err)))
 		return rc;
 	if (!c.may_evidence)
-		return masa_error_set(err, MASA_ERR_DENIED,
-		                      "only the review's body, the chair, the "
-		                      "business unit or the owning organisation "
-		                      "record evidence on a recommendation");
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "only the review's body, the chair, the "
+		        "business unit or the owning organisation "
+		        "record evidence on a recommendation");
 	if ((msg = page_date_read(req, "on", "Date recorded", false, &on)))
 		return rec_render(req, 400, "evidence",
 		                  &(struct problem){"#on-day", msg}, err);
@@ -1440,11 +1515,12 @@ static enum masa_err rec_evidence_post(struct http_request *req,
 	e.summary = (char *)http_param(req, "summary");
 	e.recorded_on = (char *)(on ? on : today);
 	if (text_is_blank(e.checkpoint))
-		return rec_render(req, 400, "evidence",
-		                  &(struct problem){"#checkpoint",
-		                                    "Enter the checkpoint, such "
-		                                    "as 6 months"},
-		                  err);
+		return rec_render(
+		        req, 400, "evidence",
+		        &(struct problem){"#checkpoint",
+		                          "Enter the checkpoint, such "
+		                          "as 6 months"},
+		        err);
 	rc = evidence_record(&req->gov, &req->viewer, &e, &why);
 	if (rc != MASA_OK && strncmp(why.message, "Date", 4) == 0)
 		field = "#on-day";
@@ -1525,8 +1601,7 @@ static enum masa_err list_recs(struct http_request *req,
 	                           err);
 }
 
-static enum masa_err recs_page(struct http_request *req,
-                               struct masa_error *err)
+static enum masa_err recs_page(struct http_request *req, struct masa_error *err)
 {
 	static const char *const heads[] = {"Recommendation", "Owner", "Due",
 	                                    "Status", "Latest judgement"};
@@ -1545,7 +1620,8 @@ static enum masa_err recs_page(struct http_request *req,
 	                                        : "Recommendations",
 	                          .breadcrumbs = crumbs(a, NULL, NULL),
 	                          .full_width = true});
-	page_heading(&h, NULL, mine ? "Our recommendations" : "Recommendations");
+	page_heading(&h, NULL,
+	             mine ? "Our recommendations" : "Recommendations");
 	html_open(&h, "p", "class", "govuk-body", NULL);
 	if (req->viewer.organisation_id && !mine)
 		html_elem(&h, "a", "Only those our organisation owns", "href",
@@ -1569,19 +1645,19 @@ static enum masa_err recs_page(struct http_request *req,
 			                       e[i].review_reference,
 			                       (long long)e[i].r.number),
 			          "href",
-			          arena_printf(a, "%s/recommendations/%lld",
-			                       review_href(a,
-			                                   e[i].review_reference),
-			                       (long long)e[i].r.number),
+			          arena_printf(
+			                  a, "%s/recommendations/%lld",
+			                  review_href(a, e[i].review_reference),
+			                  (long long)e[i].r.number),
 			          "class", "govuk-link", NULL);
 			html_elem(&h, "p", e[i].r.text, "class",
 			          "govuk-body-s govuk-!-margin-bottom-0", NULL);
 			html_close(&h);
 			cell(&h, "Owner", e[i].organisation_name);
 			cell(&h, "Due", words(a, e[i].r.due_on));
-			cell(&h, "Status", strcmp(e[i].r.status, "open") == 0
-			                           ? "Open"
-			                           : "Closed");
+			cell(&h, "Status",
+			     strcmp(e[i].r.status, "open") == 0 ? "Open"
+			                                        : "Closed");
 			cell_open(&h, "Latest judgement");
 			tag(&h, rag_words(e[i].latest_rag),
 			    rag_class(e[i].latest_rag));
@@ -1614,8 +1690,7 @@ static const char *csv_cell(struct arena *a, const char *s)
 	return out;
 }
 
-static enum masa_err recs_csv(struct http_request *req,
-                              struct masa_error *err)
+static enum masa_err recs_csv(struct http_request *req, struct masa_error *err)
 {
 	struct arena *a = &req->arena;
 	struct recommendation_row *e;
@@ -1627,16 +1702,16 @@ static enum masa_err recs_csv(struct http_request *req,
 	if ((rc = list_recs(req, &e, &n, err)))
 		return rc;
 	for (size_t i = 0; i < n; i++)
-		csv = arena_printf(
-		        a, "%s%s,%lld,%s,%s,%s,%s,%s,%s,%s\r\n", csv,
-		        csv_cell(a, e[i].review_reference),
-		        (long long)e[i].r.number,
-		        csv_cell(a, e[i].organisation_name),
-		        csv_cell(a, e[i].body_short_name),
-		        csv_cell(a, e[i].r.due_on), csv_cell(a, e[i].r.status),
-		        csv_cell(a, e[i].latest_rag),
-		        csv_cell(a, e[i].latest_checkpoint),
-		        csv_cell(a, e[i].r.text));
+		csv = arena_printf(a, "%s%s,%lld,%s,%s,%s,%s,%s,%s,%s\r\n", csv,
+		                   csv_cell(a, e[i].review_reference),
+		                   (long long)e[i].r.number,
+		                   csv_cell(a, e[i].organisation_name),
+		                   csv_cell(a, e[i].body_short_name),
+		                   csv_cell(a, e[i].r.due_on),
+		                   csv_cell(a, e[i].r.status),
+		                   csv_cell(a, e[i].latest_rag),
+		                   csv_cell(a, e[i].latest_checkpoint),
+		                   csv_cell(a, e[i].r.text));
 	http_add_header(req, "Content-Disposition",
 	                "attachment; filename=\"recommendations.csv\"");
 	return http_respond_text(req, 200, "text/csv; charset=utf-8", csv,
@@ -1652,14 +1727,14 @@ const struct route practice_routes[] = {
          review_new},
         {"GET", "/reviews/practice/{ref}", review_params, GOV_ROLE_PUBLIC,
          review_page},
-        {"GET", "/reviews/practice/{ref}/edit", form_params,
-         GOV_ROLE_MEMBER, review_edit},
-        {"POST", "/reviews/practice/{ref}/edit", form_params,
-         GOV_ROLE_MEMBER, review_edit},
-        {"POST", "/reviews/practice/{ref}/stage", stage_params,
-         GOV_ROLE_MEMBER, review_stage_post},
-        {"POST", "/reviews/practice/{ref}/contributions",
-         contribution_params, GOV_ROLE_MEMBER, review_contribution_post},
+        {"GET", "/reviews/practice/{ref}/edit", form_params, GOV_ROLE_MEMBER,
+         review_edit},
+        {"POST", "/reviews/practice/{ref}/edit", form_params, GOV_ROLE_MEMBER,
+         review_edit},
+        {"POST", "/reviews/practice/{ref}/stage", stage_params, GOV_ROLE_MEMBER,
+         review_stage_post},
+        {"POST", "/reviews/practice/{ref}/contributions", contribution_params,
+         GOV_ROLE_MEMBER, review_contribution_post},
         {"GET", "/reviews/practice/{ref}/recommendations/new", form_params,
          GOV_ROLE_MEMBER, recommendation_new},
         {"POST", "/reviews/practice/{ref}/recommendations/new", form_params,
