@@ -14,19 +14,34 @@
 #include "http/server.h"
 
 static const struct route_param list_params[] = {
-        {.name = "limit", .where = ROUTE_IN_QUERY, .check = ROUTE_INTEGER,
-         .min = 1, .max = API_LIMIT_MAX},
-        {.name = "cursor", .where = ROUTE_IN_QUERY, .check = ROUTE_INTEGER,
-         .min = 0, .max = API_CURSOR_MAX},
+        {.name = "limit",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = API_LIMIT_MAX},
+        {.name = "cursor",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_INTEGER,
+         .min = 0,
+         .max = API_CURSOR_MAX},
         {.name = NULL},
 };
 static const struct route_param ref_params[] = {
-        {.name = "ref", .where = ROUTE_IN_PATH, .check = ROUTE_TEXT,
-         .min = 1, .max = ASSURE_REFERENCE_MAX},
-        {.name = "limit", .where = ROUTE_IN_QUERY, .check = ROUTE_INTEGER,
-         .min = 1, .max = API_LIMIT_MAX},
-        {.name = "cursor", .where = ROUTE_IN_QUERY, .check = ROUTE_INTEGER,
-         .min = 0, .max = API_CURSOR_MAX},
+        {.name = "ref",
+         .where = ROUTE_IN_PATH,
+         .check = ROUTE_TEXT,
+         .min = 1,
+         .max = ASSURE_REFERENCE_MAX},
+        {.name = "limit",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_INTEGER,
+         .min = 1,
+         .max = API_LIMIT_MAX},
+        {.name = "cursor",
+         .where = ROUTE_IN_QUERY,
+         .check = ROUTE_INTEGER,
+         .min = 0,
+         .max = API_CURSOR_MAX},
         {.name = NULL},
 };
 
@@ -89,13 +104,12 @@ fail:
 	return rc;
 }
 
-static enum masa_err find(struct http_request *req, struct review *r,
-                          bool *may, struct masa_error *err)
+static enum masa_err find(struct http_request *req, struct review *r, bool *may,
+                          struct masa_error *err)
 {
-	enum masa_err rc = review_find(&req->gov, &req->viewer,
-	                               req->partnership->id,
-	                               http_param(req, "ref"), &req->arena, r,
-	                               err);
+	enum masa_err rc =
+	        review_find(&req->gov, &req->viewer, req->partnership->id,
+	                    http_param(req, "ref"), &req->arena, r, err);
 
 	if (rc == MASA_OK)
 		rc = review_may_change(&req->gov, &req->viewer, r->id, may,
@@ -138,20 +152,20 @@ static enum masa_err api_review(struct http_request *req,
 		x = json_array();
 		for (size_t i = 0; i < nc; i++)
 			json_array_append_new(
-			        x, json_pack("{s:s, s:s, s:s, s:o, s:I}",
-			                     "organization",
-			                     c[i].organisation_key, "what",
-			                     c[i].what, "due_on", c[i].due_on,
-			                     "received_on",
-			                     api_str(c[i].received_on),
-			                     "late_working_days",
-			                     (json_int_t)c[i].late_days));
+			        x,
+			        json_pack("{s:s, s:s, s:s, s:o, s:I}",
+			                  "organization", c[i].organisation_key,
+			                  "what", c[i].what, "due_on",
+			                  c[i].due_on, "received_on",
+			                  api_str(c[i].received_on),
+			                  "late_working_days",
+			                  (json_int_t)c[i].late_days));
 		json_object_set_new(o, "contributions", x);
 	} else {
 		/* The public sees a published review's report, not its case. */
-		static const char *const internal[] = {
-		        "incident", "reviewer", "terms_of_reference", "held_note",
-		        NULL};
+		static const char *const internal[] = {"incident", "reviewer",
+		                                       "terms_of_reference",
+		                                       "held_note", NULL};
 		for (size_t i = 0; internal[i]; i++)
 			json_object_del(o, internal[i]);
 	}
@@ -210,8 +224,7 @@ static enum masa_err api_review_create(struct http_request *req,
 	                                  req->partnership->id, body, &r,
 	                                  &req->arena, err)) ||
 	    (rc = review_create(&req->gov, &r, &req->arena, err)) ||
-	    (rc = review_json(req, &r, api_json_text(body, "body"), &out,
-	                      err)))
+	    (rc = review_json(req, &r, api_json_text(body, "body"), &out, err)))
 		goto out;
 	json_decref(body);
 	return http_respond_json(req, 201, out, err);
@@ -235,10 +248,11 @@ static enum masa_err api_review_patch(struct http_request *req,
 	if ((rc = find(req, &r, &may, err)))
 		return rc;
 	if (!may)
-		return masa_error_set(err, MASA_ERR_DENIED,
-		                      "only the members of the body holding the "
-		                      "review, the chair and the business unit "
-		                      "change it: nothing was stored");
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "only the members of the body holding the "
+		        "review, the chair and the business unit "
+		        "change it: nothing was stored");
 	if ((rc = api_json_body(req, patch_members, &body, err)))
 		return rc;
 	version = json_object_get(body, "version");
@@ -269,8 +283,8 @@ static enum masa_err api_review_patch(struct http_request *req,
 		goto end;
 end:
 	rc = gov_end(&req->gov, rc, err);
-	if (rc == MASA_OK && (rc = review_json(req, &r, NULL, &out, err)) ==
-	                             MASA_OK) {
+	if (rc == MASA_OK &&
+	    (rc = review_json(req, &r, NULL, &out, err)) == MASA_OK) {
 		json_decref(body);
 		return http_respond_json(req, 200, out, err);
 	}
@@ -307,11 +321,11 @@ static enum masa_err recommendation_json(struct http_request *req,
 	json_object_set_new(o, "latest_rag", api_str(e->latest_rag));
 	x = json_array();
 	for (size_t i = 0; i < na; i++)
-		json_array_append_new(
-		        x, json_pack("{s:s, s:s, s:o}", "reference",
-		                     acts[i].action.key, "status",
-		                     acts[i].action.status, "due",
-		                     api_str(acts[i].due)));
+		json_array_append_new(x,
+		                      json_pack("{s:s, s:s, s:o}", "reference",
+		                                acts[i].action.key, "status",
+		                                acts[i].action.status, "due",
+		                                api_str(acts[i].due)));
 	json_object_set_new(o, "actions", x);
 	x = json_array();
 	for (size_t i = 0; i < ne; i++)
@@ -345,10 +359,10 @@ static enum masa_err api_recommendations(struct http_request *req,
 		goto fail;
 	f.review_id = r.id;
 	if ((rc = recommendation_list(&req->gov, &req->viewer,
-	                              req->partnership->id, &f, &req->arena,
-	                              &e, &n, err)) ||
-	    (may && (rc = assure_audit_view(&req->gov, "practice_review", r.id,
-	                                    err))))
+	                              req->partnership->id, &f, &req->arena, &e,
+	                              &n, err)) ||
+	    (may &&
+	     (rc = assure_audit_view(&req->gov, "practice_review", r.id, err))))
 		goto fail;
 	api_page_slice(&page, n, &from, &to, &more);
 	for (size_t i = from; i < to; i++) {
@@ -389,10 +403,11 @@ static enum masa_err api_recommendation_add(struct http_request *req,
 	if ((rc = find(req, &r, &may, err)))
 		return rc;
 	if (!may)
-		return masa_error_set(err, MASA_ERR_DENIED,
-		                      "only the members of the body holding the "
-		                      "review, the chair and the business unit "
-		                      "add recommendations: nothing was stored");
+		return masa_error_set(
+		        err, MASA_ERR_DENIED,
+		        "only the members of the body holding the "
+		        "review, the chair and the business unit "
+		        "add recommendations: nothing was stored");
 	if ((rc = api_json_body(req, recommendation_members, &body, err)))
 		return rc;
 	number = json_object_get(body, "number");
@@ -442,12 +457,11 @@ static enum masa_err api_learning(struct http_request *req,
 		                  "review", api_str(b[i].review_reference),
 		                  "published_on", api_str(b[i].published_on),
 		                  "file",
-		                  b[i].filename
-		                          ? json_string(arena_printf(
-		                                    &req->arena,
-		                                    "/learning/%lld/file",
-		                                    (long long)b[i].id))
-		                          : json_null()));
+		                  b[i].filename ? json_string(arena_printf(
+		                                          &req->arena,
+		                                          "/learning/%lld/file",
+		                                          (long long)b[i].id))
+		                                : json_null()));
 	return api_respond_page(req, data, more, (long)to, err);
 }
 
@@ -462,7 +476,6 @@ const struct route api_review_routes[] = {
          GOV_ROLE_PUBLIC, api_recommendations},
         {"POST", "/api/v1/reviews/{ref}/recommendations", ref_params,
          GOV_ROLE_MEMBER, api_recommendation_add},
-        {"GET", "/api/v1/learning", list_params, GOV_ROLE_PUBLIC,
-         api_learning},
+        {"GET", "/api/v1/learning", list_params, GOV_ROLE_PUBLIC, api_learning},
         {0},
 };
