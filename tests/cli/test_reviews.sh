@@ -10,7 +10,23 @@
 run --help
 if ! grep -q "review add" "$OUT"; then
 	fail "masa has the review commands" "register cmd_review_add and the others in src/cli/main.c"
-	done_testing
+	
+# Every API answer above matches the OpenAPI document.
+if command -v node >/dev/null && [ -d "$ROOT/node_modules/@seriousme/openapi-schema-validator" ]; then
+	as public /api/v1/openapi.json
+	cp "$BODY" "$WORK/openapi.json"
+	(cd "$ROOT" && node tests/api/validate.mjs "$WORK/openapi.json" "$WORK/samples.tsv") >validate.out 2>&1
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) pass "openapi: ${line#ok - }" ;;
+		"not ok - "*) fail "openapi: ${line#not ok - }" "$(grep -A2 -F -- "$line" validate.out | sed -n 2p)" ;;
+		esac
+	done <validate.out
+else
+	skip "the OpenAPI check needs node and npm ci"
+fi
+
+done_testing
 	exit 0
 fi
 for c in "review add" "review set" "review contribution" "review list" "review show" \
@@ -147,7 +163,19 @@ as() {
 		CODE=$(curl -s --max-time 10 -o "$BODY" -D "$HEAD" -w '%{http_code}' \
 			-H "Authorization: Bearer $token" "$@" "$URL$path" 2>/dev/null)
 	fi
+	# API answers are kept for the check against the OpenAPI document.
+	case $path in /api/*)
+		local method=GET a
+		for a in "$@"; do [ "${prev:-}" = -X ] && method=$a; prev=$a; done
+		prev=""
+		nsample=$((nsample + 1))
+		cp "$BODY" "$WORK/sample.$nsample"
+		printf '%s\t%s\t%s\t%s\n' "$method" "$path" "$CODE" "$WORK/sample.$nsample" >>"$WORK/samples.tsv"
+		;;
+	esac
 }
+nsample=0
+: >"$WORK/samples.tsv"
 views() {
 	if [ -n "$PG" ]; then echo 0; return; fi
 	sqlite3 demo.db "SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND entity = 'practice_review' AND actor LIKE '%$1%'"
@@ -293,5 +321,21 @@ code_is "another body's member: API does not find it to change" 404
 as holder /api/v1/reviews/LCSPR-2025-02/recommendations -X POST -H 'Content-Type: application/json' -d '{"text": "Rec from the API", "organization": "rotherham-council", "body": "RSCP-CPRP", "due_on": "2026-01-31"}'
 code_is "holder: API adds a recommendation" 201
 json_ok "numbered 1" '.number == 1 and .organization == "rotherham-council"'
+
+
+# Every API answer above matches the OpenAPI document.
+if command -v node >/dev/null && [ -d "$ROOT/node_modules/@seriousme/openapi-schema-validator" ]; then
+	as public /api/v1/openapi.json
+	cp "$BODY" "$WORK/openapi.json"
+	(cd "$ROOT" && node tests/api/validate.mjs "$WORK/openapi.json" "$WORK/samples.tsv") >validate.out 2>&1
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) pass "openapi: ${line#ok - }" ;;
+		"not ok - "*) fail "openapi: ${line#not ok - }" "$(grep -A2 -F -- "$line" validate.out | sed -n 2p)" ;;
+		esac
+	done <validate.out
+else
+	skip "the OpenAPI check needs node and npm ci"
+fi
 
 done_testing
