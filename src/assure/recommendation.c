@@ -283,7 +283,8 @@ static const char SQL_REC_GET[] =
 
 static const char SQL_REC_FIND[] =
         "SELECT " REC_COLUMNS("r.") ", pr.id, pr.reference, pr.title, "
-        "pr.published_on " REC_SEEN " AND pr.reference = ?2 AND r.number = ?3";
+        "pr.published_on, o.name, b.short_name " REC_SEEN
+        " AND pr.reference = ?2 AND r.number = ?3";
 
 /* The newest judged (or else recorded) evidence of r. */
 #define REC_LATEST(col)                                                      \
@@ -358,6 +359,10 @@ enum masa_err recommendation_find(struct gov *g, const struct gov_viewer *v,
 		rv->id = store_column_int(st, c);
 		rv->reference = arena_strdup(a, store_column_text(st, c + 1));
 		rv->title = arena_strdup(a, store_column_text(st, c + 2));
+		rv->organisation_name =
+		        arena_strdup(a, store_column_text(st, c + 4));
+		rv->body_short_name =
+		        arena_strdup(a, store_column_text(st, c + 5));
 		rv->published_on =
 		        arena_strdup(a, store_column_text(st, c + 3));
 	}

@@ -81,6 +81,9 @@ struct recommendation_review {
 	char *reference;
 	char *title;
 	char *published_on; /* or NULL */
+	/* of the recommendation: its owner's name and its body, or NULL */
+	char *organisation_name;
+	char *body_short_name;
 };
 /*
  * Recommendation number of the review of reference in partnership_id, if v

@@ -162,6 +162,22 @@ static const char *rag_words(const char *rag)
 	return "Green";
 }
 
+/* An action's status as people read it ("In progress"). */
+static const char *status_words(const char *status)
+{
+	static const char *const names[][2] = {
+	        {"open", "Open"},
+	        {"in_progress", "In progress"},
+	        {"discharged", "Discharged"},
+	        {"closed", "Closed"},
+	        {"superseded", "Superseded"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (status && strcmp(status, names[i][0]) == 0)
+			return names[i][1];
+	return status ? status : "";
+}
+
 /* The publication clock as a tag. */
 static void clock_tag(struct html *h, struct arena *a, const struct review *r)
 {
@@ -1055,6 +1071,7 @@ static const struct route_param rec_post_params[] = {
 
 struct rec_ctx {
 	struct review r;
+	const char *organisation_name, *body_short_name;
 	struct recommendation rec;
 	bool may_change;   /* the review's case */
 	bool may_evidence; /* record evidence */
@@ -1083,6 +1100,8 @@ static enum masa_err load_rec(struct http_request *req, struct rec_ctx *c,
 	c->r.reference = rv.reference;
 	c->r.title = rv.title;
 	c->r.published_on = rv.published_on;
+	c->organisation_name = rv.organisation_name;
+	c->body_short_name = rv.body_short_name;
 	c->may_judge = req->viewer.role == GOV_ROLE_CHAIR ||
 	               req->viewer.role == GOV_ROLE_ADMIN;
 	return MASA_OK;
@@ -1317,22 +1336,8 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 	{
 		struct govuk_summary_list_row rows[10];
 		size_t n = 0;
-		const char *org = NULL, *body = NULL;
-		for (size_t i = 0; i < recommendation_record.nfields; i++) {
-			const struct record_field *f =
-			        &recommendation_record.fields[i];
-			const char *t = NULL;
-			if (f->input != RECORD_INPUT_REF)
-				continue;
-			if (record_field_text(&req->gov, f, &c.rec, a, &t,
-			                      err) == MASA_OK &&
-			    t && *t) {
-				if (strcmp(f->name, "body_id") == 0)
-					body = t;
-				else
-					org = t;
-			}
-		}
+		const char *org = c.organisation_name,
+		           *body = c.body_short_name;
 #define ROW(k, v)                                                    \
 	do {                                                         \
 		if ((v) != NULL)                                     \
@@ -1377,7 +1382,7 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 			cell(&h, "Owners", owners);
 			cell(&h, "Due", words(a, acts[i].due));
 			cell_open(&h, "Status");
-			tag(&h, acts[i].action.status,
+			tag(&h, status_words(acts[i].action.status),
 			    strcmp(acts[i].action.status, "open") == 0 ||
 			                    strcmp(acts[i].action.status,
 			                           "in_progress") == 0

@@ -49,8 +49,8 @@ static struct impact_evidence evidence(int64_t rec, const char *checkpoint)
 static void test_close_rule(void **state)
 {
 	struct fixture *f = *state;
-	struct gov_viewer admin = test_viewer(&f->g, f->partnership,
-	                                      GOV_ROLE_ADMIN, NULL, NULL);
+	struct gov_viewer admin =
+	        test_viewer(&f->g, f->partnership, GOV_ROLE_ADMIN, NULL, NULL);
 	struct impact_evidence e = evidence(f->council_rec, "6 months");
 	struct recommendation got;
 
@@ -62,8 +62,8 @@ static void test_close_rule(void **state)
 	           recommendation_close(&f->g, f->council_rec, "2025-08-01",
 	                                "   ", &f->err),
 	           MASA_ERR_INVALID, "Reason for closing");
-	MUST(f, record_get(&f->g, &recommendation_record, f->council_rec,
-	                   &f->a, &got, &f->err));
+	MUST(f, record_get(&f->g, &recommendation_record, f->council_rec, &f->a,
+	                   &got, &f->err));
 	assert_string_equal(got.status, "open");
 	/* With evidence, no reason is needed. */
 	MUST(f, evidence_record(&f->g, &admin, &e, &f->err));
@@ -74,11 +74,11 @@ static void test_close_rule(void **state)
 	                                "again", &f->err),
 	           MASA_ERR_INVALID, "closed already");
 	/* With a reason, no evidence is needed. */
-	MUST(f, recommendation_close(&f->g, f->police_rec, "2025-08-01",
-	                             "Overtaken by the national review",
-	                             &f->err));
-	MUST(f, record_get(&f->g, &recommendation_record, f->police_rec,
-	                   &f->a, &got, &f->err));
+	MUST(f,
+	     recommendation_close(&f->g, f->police_rec, "2025-08-01",
+	                          "Overtaken by the national review", &f->err));
+	MUST(f, record_get(&f->g, &recommendation_record, f->police_rec, &f->a,
+	                   &got, &f->err));
 	assert_string_equal(got.status, "closed");
 	assert_string_equal(got.closed_reason,
 	                    "Overtaken by the national review");
@@ -87,17 +87,16 @@ static void test_close_rule(void **state)
 static void test_judge_only_chair_or_admin(void **state)
 {
 	struct fixture *f = *state;
-	struct gov_viewer holder = test_viewer(&f->g, f->partnership,
-	                                       GOV_ROLE_MEMBER, "pete-horner",
-	                                       NULL);
+	struct gov_viewer holder = test_viewer(
+	        &f->g, f->partnership, GOV_ROLE_MEMBER, "pete-horner", NULL);
 	struct gov_viewer council =
 	        test_viewer(&f->g, f->partnership, GOV_ROLE_PARTNER,
 	                    "warren-carratt", "rotherham-council");
-	struct gov_viewer chair = test_viewer(&f->g, f->partnership,
-	                                      GOV_ROLE_CHAIR,
-	                                      "christine-cassell", NULL);
-	struct gov_viewer admin = test_viewer(&f->g, f->partnership,
-	                                      GOV_ROLE_ADMIN, NULL, NULL);
+	struct gov_viewer chair =
+	        test_viewer(&f->g, f->partnership, GOV_ROLE_CHAIR,
+	                    "christine-cassell", NULL);
+	struct gov_viewer admin =
+	        test_viewer(&f->g, f->partnership, GOV_ROLE_ADMIN, NULL, NULL);
 	struct impact_evidence e = evidence(f->council_rec, "6 months"), *ev;
 	size_t n;
 
@@ -136,12 +135,10 @@ static void test_judge_only_chair_or_admin(void **state)
 static void test_who_records_evidence(void **state)
 {
 	struct fixture *f = *state;
-	struct gov_viewer other = test_viewer(&f->g, f->partnership,
-	                                      GOV_ROLE_MEMBER, "una-jennings",
-	                                      NULL);
-	struct gov_viewer holder = test_viewer(&f->g, f->partnership,
-	                                       GOV_ROLE_MEMBER, "pete-horner",
-	                                       NULL);
+	struct gov_viewer other = test_viewer(
+	        &f->g, f->partnership, GOV_ROLE_MEMBER, "una-jennings", NULL);
+	struct gov_viewer holder = test_viewer(
+	        &f->g, f->partnership, GOV_ROLE_MEMBER, "pete-horner", NULL);
 	struct gov_viewer council =
 	        test_viewer(&f->g, f->partnership, GOV_ROLE_PARTNER,
 	                    "warren-carratt", "rotherham-council");
@@ -217,9 +214,9 @@ static void test_visibility(void **state)
 	assert_int_equal(seen(f, &public, published, NULL), 4);
 	/* A partner finds its own recommendation of a review it cannot see,
 	 * and not another organisation's. */
-	MUST(f, recommendation_find(&f->g, &council, f->partnership,
-	                            "LCSPR-2025-01", 1, &f->a, &r, &rv,
-	                            &f->err));
+	MUST(f,
+	     recommendation_find(&f->g, &council, f->partnership,
+	                         "LCSPR-2025-01", 1, &f->a, &r, &rv, &f->err));
 	assert_string_equal(rv.title, "Child U");
 	EXPECT_ERR(f,
 	           recommendation_find(&f->g, &council, f->partnership,
@@ -230,8 +227,7 @@ static void test_visibility(void **state)
 	{
 		struct recommendation_row *e;
 		struct recommendation_filter filter = {
-		        .organisation_id = r.organisation_id,
-		        .status = "open"};
+		        .organisation_id = r.organisation_id, .status = "open"};
 		size_t n;
 		MUST(f, recommendation_list(&f->g, &chair, f->partnership,
 		                            &filter, &f->a, &e, &n, &f->err));
@@ -249,18 +245,16 @@ static void test_visibility(void **state)
 static void test_action_raised(void **state)
 {
 	struct fixture *f = *state;
-	struct gov_viewer holder = test_viewer(&f->g, f->partnership,
-	                                       GOV_ROLE_MEMBER, "pete-horner",
-	                                       NULL);
+	struct gov_viewer holder = test_viewer(
+	        &f->g, f->partnership, GOV_ROLE_MEMBER, "pete-horner", NULL);
 	struct gov_action act, found;
 	struct gov_action_entry *acts;
 	struct gov_action_owner *owners;
 	size_t n;
 
-	MUST(f, recommendation_raise_action(&f->g, f->council_rec,
-	                                    "Train midwives in the protocol",
-	                                    "2099-06-30", &f->a, &act,
-	                                    &f->err));
+	MUST(f, recommendation_raise_action(
+	                &f->g, f->council_rec, "Train midwives in the protocol",
+	                "2099-06-30", &f->a, &act, &f->err));
 	/* The demo's RSCP-CPRP log has A1 and A2: this is A3 there. */
 	assert_string_equal(act.key, "RSCP-CPRP/A3");
 	MUST(f, gov_action_find(&f->g, test_system(f->partnership),
@@ -268,8 +262,8 @@ static void test_action_raised(void **state)
 	assert_int_equal(found.body_id, f->cprp);
 	assert_string_equal(found.status, "open");
 	assert_string_equal(found.due_date, "2099-06-30");
-	MUST(f, gov_action_owners(&f->g, found.id, &f->a, &owners, &n,
-	                          &f->err));
+	MUST(f,
+	     gov_action_owners(&f->g, found.id, &f->a, &owners, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(owners[0].key, "rotherham-council");
 	MUST(f, recommendation_actions(&f->g, &holder, f->council_rec, &f->a,
@@ -329,7 +323,8 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_action_raised, setup,
 	                                        teardown),
-	        cmocka_unit_test_setup_teardown(test_numbering, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_numbering, setup,
+	                                        teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

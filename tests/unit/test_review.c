@@ -81,8 +81,8 @@ static void test_dates_out_of_order(void **state)
 {
 	struct fixture *f = *state;
 	struct {
-		const char *final_on, *signed_off_on, *sent, *published,
-		        *held, *held_review, *message;
+		const char *final_on, *signed_off_on, *sent, *published, *held,
+		        *held_review, *message;
 	} cases[] = {
 	        {"2025-01-01", NULL, NULL, NULL, NULL, NULL,
 	         "Date of the final report (2025-01-01) is before Date "
@@ -121,8 +121,8 @@ static void test_dates_out_of_order(void **state)
 		r.signed_off_on = (char *)cases[i].signed_off_on;
 		r.sent_to_panel_on = (char *)cases[i].sent;
 		r.published_on = (char *)cases[i].published;
-		r.published_url = cases[i].published ? "https://example.org/r"
-		                                     : NULL;
+		r.published_url =
+		        cases[i].published ? "https://example.org/r" : NULL;
 		r.held_reason = (char *)cases[i].held;
 		r.held_review_on = (char *)cases[i].held_review;
 		EXPECT_ERR(f, review_check(&r, &f->err), MASA_ERR_INVALID,
@@ -199,8 +199,8 @@ static void test_stages(void **state)
 	                   &f->err));
 	assert_string_equal(got.stage, "final");
 	assert_string_equal(got.final_on, "2025-04-01");
-	MUST(f, review_stage_list(&f->g, f->progress.id, &f->a, &st, &n,
-	                          &f->err));
+	MUST(f,
+	     review_stage_list(&f->g, f->progress.id, &f->a, &st, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_string_equal(st[1].stage, "draft");
 	assert_string_equal(st[1].started_on, "2025-03-03");
@@ -244,12 +244,11 @@ static void test_clock(void **state)
 	assert_int_equal(c.state, REVIEW_PUBLICATION_NONE);
 }
 
-static bool sees(struct fixture *f, const struct gov_viewer *v,
-                 const char *ref)
+static bool sees(struct fixture *f, const struct gov_viewer *v, const char *ref)
 {
 	struct review r;
-	enum masa_err rc = review_find(&f->g, v, f->partnership, ref, &f->a,
-	                               &r, &f->err);
+	enum masa_err rc =
+	        review_find(&f->g, v, f->partnership, ref, &f->a, &r, &f->err);
 
 	if (rc != MASA_OK && rc != MASA_ERR_NOT_FOUND)
 		fail_msg("review_find: %s", f->err.message);
@@ -297,8 +296,8 @@ static void test_visibility(void **state)
 		                          &f->err));
 		assert_false(may);
 	}
-	MUST(f, review_list(&f->g, &public, f->partnership, false, &f->a,
-	                    &rows, &n, &f->err));
+	MUST(f, review_list(&f->g, &public, f->partnership, false, &f->a, &rows,
+	                    &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(rows[0].r.reference, "LCSPR-2019-01");
 	MUST(f, review_list(&f->g, &admin, f->partnership, false, &f->a, &rows,
@@ -320,10 +319,9 @@ static void test_contributions(void **state)
 	                                "south-yorkshire-police", "Chronology",
 	                                "2025-04-17", NULL, &f->err));
 	EXPECT_ERR(f,
-	           review_contribution_add(&f->g, f->progress.id,
-	                                   "south-yorkshire-police",
-	                                   "Chronology", "2025-04-17", NULL,
-	                                   &f->err),
+	           review_contribution_add(
+	                   &f->g, f->progress.id, "south-yorkshire-police",
+	                   "Chronology", "2025-04-17", NULL, &f->err),
 	           MASA_ERR_CONFLICT, "already been asked");
 	EXPECT_ERR(f,
 	           review_contribution_add(&f->g, f->progress.id, "nobody",
@@ -337,16 +335,16 @@ static void test_contributions(void **state)
 	           MASA_ERR_INVALID, "is before Date commissioned");
 	/* Due Thursday 17 April 2025: Good Friday and Easter Monday do not
 	 * count, so received on Tuesday 22 April is 1 working day late. */
-	MUST(f, review_contribution_list(&f->g, f->progress.id,
-	                                 day("2025-04-22"), &f->a, &c, &n,
-	                                 &f->err));
+	MUST(f,
+	     review_contribution_list(&f->g, f->progress.id, day("2025-04-22"),
+	                              &f->a, &c, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(c[0].late_days, 1);
 	MUST(f, review_contribution_received(&f->g, f->progress.id, c[0].id,
 	                                     "2025-04-17", &f->err));
-	MUST(f, review_contribution_list(&f->g, f->progress.id,
-	                                 day("2025-06-01"), &f->a, &c, &n,
-	                                 &f->err));
+	MUST(f,
+	     review_contribution_list(&f->g, f->progress.id, day("2025-06-01"),
+	                              &f->a, &c, &n, &f->err));
 	assert_int_equal(c[0].late_days, 0);
 }
 
@@ -357,7 +355,8 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_dates_out_of_order, setup,
 	                                        teardown),
-	        cmocka_unit_test_setup_teardown(test_reference, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_reference, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_stages, setup, teardown),
 	        cmocka_unit_test(test_clock),
 	        cmocka_unit_test_setup_teardown(test_visibility, setup,

@@ -22,27 +22,27 @@ struct fixture {
 	struct arena a;
 	struct masa_error err;
 	int64_t partnership;
-	int64_t cprp;               /* RSCP-CPRP */
-	struct review progress;     /* LCSPR-2025-01, in progress */
+	int64_t cprp;                    /* RSCP-CPRP */
+	struct review progress;          /* LCSPR-2025-01, in progress */
 	int64_t council_rec, police_rec; /* its recommendations 1 and 2 */
 };
 
-#define MUST(f, call)                                                       \
-	do {                                                                \
-		enum masa_err must_rc_ = (call);                            \
-		if (must_rc_ != MASA_OK)                                    \
-			fail_msg("%s failed (%s): %s", #call,               \
+#define MUST(f, call)                                                        \
+	do {                                                                 \
+		enum masa_err must_rc_ = (call);                             \
+		if (must_rc_ != MASA_OK)                                     \
+			fail_msg("%s failed (%s): %s", #call,                \
 			         masa_err_name(must_rc_), (f)->err.message); \
 	} while (0)
 
 /* Asserts the call failed with code and a message holding text. */
-#define EXPECT_ERR(f, call, code_, text_)                                  \
-	do {                                                               \
-		masa_error_clear(&(f)->err);                               \
-		assert_int_equal((call), (code_));                         \
-		if (strstr((f)->err.message, (text_)) == NULL)             \
-			fail_msg("message \"%s\" lacks \"%s\"",            \
-			         (f)->err.message, (text_));               \
+#define EXPECT_ERR(f, call, code_, text_)                       \
+	do {                                                    \
+		masa_error_clear(&(f)->err);                    \
+		assert_int_equal((call), (code_));              \
+		if (strstr((f)->err.message, (text_)) == NULL)  \
+			fail_msg("message \"%s\" lacks \"%s\"", \
+			         (f)->err.message, (text_));    \
 	} while (0)
 
 static inline int64_t review_test_id(struct fixture *f, const char *sql,
@@ -71,7 +71,8 @@ static inline void review_test_member(struct fixture *f, int64_t body,
 
 	m.body_id = body;
 	m.person_id = review_test_id(
-	        f, "SELECT id FROM person WHERE partnership_id = ?1 AND key = ?2",
+	        f,
+	        "SELECT id FROM person WHERE partnership_id = ?1 AND key = ?2",
 	        person);
 	m.role = "member";
 	m.start_date = "2020-01-01";
