@@ -530,6 +530,8 @@ static enum masa_err dump_briefings(struct gov *g, int64_t partnership_id,
 		                  b[i].title, "summary", b[i].summary, "review",
 		                  b[i].review_reference, "published_on",
 		                  b[i].published_on, "filename", b[i].filename);
+		if (b[i].filename == NULL)
+			json_object_del(o, "filename");
 		json_array_append_new(*list, o);
 		if ((rc = briefing_circulation_list(g, b[i].id, &a, &c, &nc,
 		                                    err)))

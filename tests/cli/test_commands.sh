@@ -80,7 +80,7 @@ ok "meeting show with no attendance" --db demo.db meeting show RLSCB/2014-09-04
 has "quorum unknown without attendance" "no attendance was recorded"
 
 ok "dump" --db demo.db dump --output demo-dump.json
-if jq -e '.format == "masa-interchange" and .version == 3' demo-dump.json >/dev/null; then
+if jq -e '.format == "masa-interchange" and .version == 4' demo-dump.json >/dev/null; then
 	pass "dump has format and version"
 else
 	fail "dump has format and version"
