@@ -59,8 +59,8 @@ load_fails unknown-member 'people[0]: unknown member "nmae"'
 mutate bad-role '.memberships[0].role = "boss"'
 load_fails bad-role 'Role: "boss" is not one of chair, vice_chair'
 
-jq '.version = 4' good.json >newer-format.json
-fails "newer interchange version" 1 'version: 4 is not a version this masa reads' --db demo.db load newer-format.json
+jq '.version = 5' good.json >newer-format.json
+fails "newer interchange version" 1 'version: 5 is not a version this masa reads' --db demo.db load newer-format.json
 unchanged "newer interchange version"
 
 fails "same partnership twice" 1 'partnership "rotherham" is already in this database' --db demo.db load good.json
