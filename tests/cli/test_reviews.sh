@@ -188,8 +188,17 @@ for who in public other; do
 	as $who /api/v1/reviews
 	if grep -q LCSPR-2025-01 "$BODY"; then fail "$who: the API list leaves it out"; else pass "$who: the API list leaves it out"; fi
 done
-as public /reviews/practice/LCSPR-2025-01
-code_is "public: no page of a review in progress" 404
+for who in public other council; do
+	as $who /reviews/practice/LCSPR-2025-01
+	code_is "$who: no page of a review in progress" 404
+	as $who /reviews/practice
+	body_hasnt "$who: the list leaves out a review in progress" "LCSPR-2025-01"
+done
+for who in holder chair admin; do
+	as $who /reviews/practice/LCSPR-2025-01
+	code_is "$who: the page of the review in progress" 200
+	body_has "$who: with its terms of reference" "SECRET-TERMS"
+done
 as public /reviews/practice/SCR-2014-01
 code_is "public: no page of the held SCR" 404
 as public /reviews/practice
