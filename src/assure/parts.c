@@ -5,10 +5,13 @@
  */
 #include "assure/child_death.h"
 #include "assure/incident.h"
+#include "assure/review.h"
 #include "gov/interchange.h"
 
 const struct interchange_part *const interchange_parts[] = {
         &assure_incident_part,
+        &review_part,
+        &briefing_part,
         &child_death_theme_part,
         &child_death_part,
         NULL,

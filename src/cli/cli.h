@@ -136,6 +136,15 @@ void json_print(json_t *v, FILE *f);
 /* "Thursday 4 December 2014" for "2014-12-04", in a. */
 const char *date_long(struct arena *a, const char *iso);
 
+/*
+ * Reads the file at path whole into b (buf_init'ed here, at most the paper
+ * limit and one byte more: gov_paper_max_bytes), for an upload of a paper
+ * or a learning briefing; the caller frees b with buf_free().
+ */
+struct buf;
+enum masa_err cli_read_paper_file(const char *path, struct buf *b,
+                                  struct masa_error *err);
+
 /* The commands, in the order `masa --help` lists them. */
 extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_copy, cmd_bodies, cmd_members, cmd_meetings, cmd_meeting_show,
@@ -162,7 +171,12 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_load, cmd_dump,
         cmd_incident_list, cmd_incident_show, cmd_child_death_add,
         cmd_child_death_set, cmd_child_death_list, cmd_child_death_show,
         cmd_child_death_import, cmd_child_death_export,
-        cmd_child_death_theme_add;
+        cmd_child_death_theme_add, cmd_review_add, cmd_review_set,
+        cmd_review_contribution, cmd_review_list, cmd_review_show,
+        cmd_recommendation_add, cmd_recommendation_set, cmd_recommendation_list,
+        cmd_recommendation_close, cmd_recommendation_action, cmd_evidence_add,
+        cmd_evidence_judge, cmd_briefing_add, cmd_briefing_publish,
+        cmd_briefing_circulate, cmd_briefing_list;
 /* The dashboards of the assurance pillar (cmd_dashboard.c). */
 extern const struct cli_command cmd_dashboard_child_deaths,
         cmd_dashboard_reviews;

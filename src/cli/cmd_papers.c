@@ -45,9 +45,8 @@ static const struct cli_option pack_options[] = {
         {NULL, NULL, NULL},
 };
 
-/* Reads path whole (at most the paper limit and one byte more) into b. */
-static enum masa_err read_whole(const char *path, struct buf *b,
-                                struct masa_error *err)
+enum masa_err cli_read_paper_file(const char *path, struct buf *b,
+                                  struct masa_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	char chunk[65536];
@@ -98,7 +97,7 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 		rc = gov_item_find(&ctx->gov, &ctx->viewer, m.id, number,
 		                   &ctx->arena, &it, &err);
 	if (rc == MASA_OK)
-		rc = read_whole(args->positional[1], &file, &err);
+		rc = cli_read_paper_file(args->positional[1], &file, &err);
 	if (rc == MASA_OK)
 		rc = gov_paper_add(
 		        &ctx->gov, m.id, it.id, cli_opt(args, ADD_TITLE),
@@ -123,7 +122,7 @@ static int run_replace(struct cli_ctx *ctx, const struct cli_args *args)
 	if (rc == MASA_OK)
 		rc = cli_open_partnership(ctx, &err);
 	if (rc == MASA_OK)
-		rc = read_whole(args->positional[1], &file, &err);
+		rc = cli_read_paper_file(args->positional[1], &file, &err);
 	if (rc == MASA_OK)
 		rc = gov_paper_replace(&ctx->gov, id, args->positional[1],
 		                       file.data ? file.data : "", file.len,

@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "api/child_deaths.h"
+#include "api/reviews.h"
 #include "web/actions.h"
 #include "web/agenda.h"
 #include "web/calendar.h"
@@ -16,6 +17,8 @@
 #include "web/home.h"
 #include "web/meeting.h"
 #include "web/papers.h"
+#include "web/practice.h"
+#include "web/learning.h"
 #include "web/pages.h"
 #include "web/programme.h"
 #include "web/reviews.h"
@@ -40,8 +43,11 @@ const struct route masa_routes[] = {
         ROUTE_INCLUDE(pages_routes),
         ROUTE_INCLUDE(circulate_routes),
         ROUTE_INCLUDE(reviews_routes),
+        ROUTE_INCLUDE(practice_routes),
+        ROUTE_INCLUDE(learning_routes),
         ROUTE_INCLUDE(api_incident_routes),
         ROUTE_INCLUDE(api_routes),
+        ROUTE_INCLUDE(api_review_routes),
         ROUTE_INCLUDE(dashboards_routes),
         ROUTE_INCLUDE(child_deaths_routes),
         ROUTE_INCLUDE(api_child_deaths_routes),

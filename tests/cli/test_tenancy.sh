@@ -311,6 +311,19 @@ LIST
 	for a in /child-deaths/dashboard /child-deaths/dashboard.csv /reviews/dashboard /reviews/dashboard.csv /api/v1/dashboards/child-deaths /api/v1/dashboards/reviews; do
 		printf '%s\t%s\n' "$a" "$a"
 	done
+	# Practice reviews: a review's case is its body's, the chair's and
+	# the admin's; the demo's briefing has no file.
+	printf '%s\t%s\n' /reviews/practice /reviews/practice /reviews/practice/new /reviews/practice/new \
+		/reviews/recommendations /reviews/recommendations /reviews/recommendations.csv \
+		/reviews/recommendations.csv /learning /learning /api/v1/reviews /api/v1/reviews \
+		/api/v1/learning /api/v1/learning
+	printf '%s\t%s\t404ok\n' /reviews/practice/{ref} /reviews/practice/LCSPR-2019-01 \
+		/reviews/practice/{ref}/edit /reviews/practice/SCR-2014-01/edit \
+		/reviews/practice/{ref}/recommendations/new /reviews/practice/SCR-2014-01/recommendations/new \
+		/reviews/practice/{ref}/recommendations/{n} /reviews/practice/LCSPR-2019-01/recommendations/1 \
+		/learning/{id} /learning/1 /learning/{id}/file /learning/1/file \
+		/api/v1/reviews/{ref} /api/v1/reviews/LCSPR-2019-01 \
+		/api/v1/reviews/{ref}/recommendations /api/v1/reviews/LCSPR-2019-01/recommendations
 }
 
 "$MASA" serve --routes | awk '$1 == "GET" { print $2 }' >routes.txt
