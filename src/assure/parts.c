@@ -9,10 +9,6 @@
 #include "gov/interchange.h"
 
 const struct interchange_part *const interchange_parts[] = {
-        &assure_incident_part,
-        &review_part,
-        &briefing_part,
-        &child_death_theme_part,
-        &child_death_part,
-        NULL,
+        &assure_incident_part,   &review_part,      &briefing_part,
+        &child_death_theme_part, &child_death_part, NULL,
 };
