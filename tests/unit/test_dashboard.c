@@ -531,11 +531,18 @@ static void test_timeliness(void **state)
 	                            .to = "2025-12-31",
 	                            .today = "2025-06-04"};
 	int64_t inc;
+	long open_3_6, overdue;
 	const char *ins =
 	        "INSERT INTO incident (partnership_id, body_id, reference, "
 	        "kind, age_band, aware_on, notified_on, rapid_review_sent_on, "
 	        "decision, decision_on) VALUES (%lld, %lld, '%s', 'death', "
 	        "'1-4', '%s', %s, %s, %s, %s)";
+
+	/* The demo's own open recommendations (of every period) before. */
+	gov_viewer_system(&v, f->rotherham);
+	MUST(f, dashboard_reviews(&f->g, &v, &q, &f->a, &d, &f->err));
+	open_3_6 = count(&d, "age", "3-6");
+	overdue = count(&d, "overdue", "overdue");
 
 	/* Aware on Friday 20 December 2024: 5 working days later is
 	 * Tuesday 31 December (25, 26 December and the weekends skipped),
@@ -580,8 +587,8 @@ static void test_timeliness(void **state)
 	assert_int_equal(count(&d, "rapid-review", "on-time"), 1);
 	assert_int_equal(count(&d, "rapid-review", "late"), 4);
 	assert_int_equal(count(&d, "publication", "on-time"), 1);
-	assert_int_equal(count(&d, "age", "3-6"), 1);
-	assert_int_equal(count(&d, "overdue", "overdue"), 1);
+	assert_int_equal(count(&d, "age", "3-6"), open_3_6 + 1);
+	assert_int_equal(count(&d, "overdue", "overdue"), overdue + 1);
 
 	/* The public: every one of these is suppressed, the medians too. */
 	gov_viewer_public(&v, f->rotherham);
@@ -592,7 +599,14 @@ static void test_timeliness(void **state)
 	assert_int_equal(set_of(&d, "notification")->median_shown,
 	                 DASHBOARD_FEWER);
 	assert_int_equal(set_of(&d, "notification")->median, -1);
-	/* A member of the group holding the incidents sees them exactly. */
+	/* A member of the group holding the incidents sees them exactly,
+	 * when on the demo's review panels too (which hold its own). */
+	exec(f,
+	     "INSERT INTO membership (body_id, person_id, role, start_date) "
+	     "SELECT id, %lld, 'member', '2020-01-01' FROM body WHERE "
+	     "partnership_id = %lld AND short_name IN ('RLSCB-SCR', "
+	     "'RSCP-CPRP')",
+	     (long long)f->member, (long long)f->rotherham);
 	v = (struct gov_viewer){.role = GOV_ROLE_MEMBER,
 	                        .partnership_id = f->rotherham,
 	                        .person_id = f->member};

@@ -136,7 +136,7 @@ static void test_who_records_evidence(void **state)
 {
 	struct fixture *f = *state;
 	struct gov_viewer other = test_viewer(
-	        &f->g, f->partnership, GOV_ROLE_MEMBER, "una-jennings", NULL);
+	        &f->g, f->partnership, GOV_ROLE_MEMBER, "sue-cassin", NULL);
 	struct gov_viewer holder = test_viewer(
 	        &f->g, f->partnership, GOV_ROLE_MEMBER, "pete-horner", NULL);
 	struct gov_viewer council =
@@ -194,13 +194,13 @@ static void test_visibility(void **state)
 
 	gov_viewer_public(&public, f->partnership);
 	other = test_viewer(&f->g, f->partnership, GOV_ROLE_MEMBER,
-	                    "una-jennings", NULL);
+	                    "sue-cassin", NULL);
 	holder = test_viewer(&f->g, f->partnership, GOV_ROLE_MEMBER,
 	                     "pete-horner", NULL);
 	council = test_viewer(&f->g, f->partnership, GOV_ROLE_PARTNER,
 	                      "warren-carratt", "rotherham-council");
 	police = test_viewer(&f->g, f->partnership, GOV_ROLE_PARTNER,
-	                     "una-jennings", "south-yorkshire-police");
+	                     "sue-cassin", "south-yorkshire-police");
 	chair = test_viewer(&f->g, f->partnership, GOV_ROLE_CHAIR,
 	                    "christine-cassell", NULL);
 

@@ -265,7 +265,7 @@ static void test_visibility(void **state)
 
 	gov_viewer_public(&public, f->partnership);
 	other = test_viewer(&f->g, f->partnership, GOV_ROLE_MEMBER,
-	                    "una-jennings", NULL);
+	                    "sue-cassin", NULL);
 	holder = test_viewer(&f->g, f->partnership, GOV_ROLE_MEMBER,
 	                     "pete-horner", NULL);
 	council = test_viewer(&f->g, f->partnership, GOV_ROLE_PARTNER,

@@ -3,7 +3,7 @@
  * partnership (data/demo.json, with its held SCR and published local
  * review), a review in progress held by RSCP-CPRP (LCSPR-2025-01, with a
  * recommendation owned by the council and one by the police), a member of
- * RSCP-CPRP (pete-horner) and a member of another body (una-jennings).
+ * RSCP-CPRP (pete-horner) and a member of another body (sue-cassin).
  */
 #ifndef MASA_TESTS_TESTREVIEW_H
 #define MASA_TESTS_TESTREVIEW_H
@@ -119,7 +119,7 @@ static inline int review_test_setup(void **state, const char *name)
 	                                  "partnership_id = ?1 AND "
 	                                  "short_name = ?2",
 	                                  "RSCP-EXPL"),
-	                   "una-jennings");
+	                   "sue-cassin");
 	f->progress.partnership_id = f->partnership;
 	f->progress.body_id = f->cprp;
 	f->progress.reference = "LCSPR-2025-01";
