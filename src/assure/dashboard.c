@@ -309,11 +309,68 @@ enum masa_err dashboard_panels(struct gov *g, int64_t partnership_id,
 	return rc;
 }
 
-/* The scope of q: the dates and the panel; fills the period of d. */
+/* The scope of a query: the partnership or panel, and the period. */
 struct scope {
 	int64_t id; /* the partnership, or the panel for a region */
 	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], today[DATE_TEXT_SIZE];
 };
+
+/*
+ * When no period was asked for and the last complete year holds no record
+ * of the scope (an area whose records stop earlier, such as the demo),
+ * the three years from April to March ending with the year of its latest
+ * record instead (three years, as small numbers are), so that the first
+ * page a reader opens shows figures. sql gives the latest date of
+ * the scope (?1 the partnership or panel, ?2 the region flag) up to ?3.
+ */
+static enum masa_err latest_year(struct gov *g, const struct dashboard_query *q,
+                                 const char *sql, struct scope *sc,
+                                 struct arena *a, struct dashboard *d,
+                                 struct masa_error *err)
+{
+	struct store_stmt *st;
+	bool row;
+	date_days latest;
+	enum masa_err rc;
+
+	if (q->from != NULL || q->to != NULL)
+		return MASA_OK;
+	rc = store_prepare(g->store, sql, &st, err);
+	if (rc != MASA_OK)
+		return rc;
+	store_bind_int(st, 1, sc->id);
+	store_bind_int(st, 2, q->region);
+	store_bind_text(st, 3, sc->to);
+	rc = store_step(st, &row, err);
+	if (rc == MASA_OK && row && !store_column_is_null(st, 0) &&
+	    strcmp(store_column_text(st, 0), sc->from) < 0 &&
+	    date_parse(store_column_text(st, 0), &latest, NULL) == MASA_OK) {
+		int y = april_year(latest);
+
+		date_format(date_from_ymd(y - 2, 4, 1), sc->from);
+		date_format(date_from_ymd(y + 1, 3, 31), sc->to);
+		d->from = arena_strdup(a, sc->from);
+		d->to = arena_strdup(a, sc->to);
+	}
+	store_done(st);
+	return rc;
+}
+
+/* The partnerships of scope ?1 (?2 = 1: the panel ?1's region). */
+#define SQL_SCOPE_PARTNERSHIPS(col)                                           \
+	"((?2 = 0 AND " col " = ?1) OR (?2 = 1 AND " col " IN (SELECT "       \
+	"partnership_id FROM body WHERE id = ?1 UNION SELECT partnership_id " \
+	"FROM body_partnership WHERE body_id = ?1)))"
+
+static const char SQL_LATEST_DEATH[] =
+        "SELECT MAX(died_on) FROM child_death WHERE ((?2 = 1 AND "
+        "panel_body_id = ?1) OR (?2 = 0 AND partnership_id = ?1)) AND "
+        "died_on <= ?3";
+static const char SQL_LATEST_INCIDENT[] =
+        "SELECT MAX(aware_on) FROM incident WHERE " SQL_SCOPE_PARTNERSHIPS(
+                "partnership_id") " AND aware_on <= ?3";
+
+/* The scope of q: the dates and the panel; fills the period of d. */
 
 static enum masa_err scope_of(struct gov *g, const struct dashboard_query *q,
                               struct arena *a, struct dashboard *d,
@@ -764,6 +821,8 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 	*d = (struct dashboard){.kind = "child-deaths"};
 	d->sets = arena_alloc(a, MAX_SETS * sizeof *d->sets);
 	rc = scope_of(g, q, a, d, &sc, err);
+	if (rc == MASA_OK)
+		rc = latest_year(g, q, SQL_LATEST_DEATH, &sc, a, d, err);
 	if (rc != MASA_OK)
 		return rc;
 	(void)date_parse(sc.from, &from, NULL);
@@ -963,6 +1022,8 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 	*d = (struct dashboard){.kind = "reviews"};
 	d->sets = arena_alloc(a, MAX_SETS * sizeof *d->sets);
 	rc = scope_of(g, q, a, d, &sc, err);
+	if (rc == MASA_OK)
+		rc = latest_year(g, q, SQL_LATEST_INCIDENT, &sc, a, d, err);
 	if (rc != MASA_OK)
 		return rc;
 	(void)date_parse(sc.today, &today, NULL);
