@@ -28,6 +28,8 @@ static const struct nav_item nav[] = {
         {PAGE_ACTIONS, "/actions", "Actions", GOV_ROLE_MEMBER},
         /* only for those who may see cases (assure_reviews_visible) */
         {PAGE_REVIEWS, "/reviews", "Reviews", GOV_ROLE_MEMBER},
+        /* published reviews, briefings and the suppressed figures */
+        {PAGE_LEARNING, "/learning", "Learning", GOV_ROLE_PUBLIC},
 };
 
 /* Whether the viewer sees the reviews: the chair, the business unit and

@@ -84,6 +84,7 @@ static enum masa_err learning_render(struct http_request *req, unsigned status,
 	           &(struct page){.title = problem ? "Error: Learning from "
 	                                             "reviews"
 	                                           : "Learning from reviews",
+	                          .section = PAGE_LEARNING,
 	                          .breadcrumbs = crumbs(a, false)});
 	if (problem) {
 		const struct govuk_error_summary_item item = {
@@ -101,6 +102,20 @@ static enum masa_err learning_render(struct http_request *req, unsigned status,
 		                                    "added."});
 	}
 	page_heading(&h, NULL, "Learning from reviews");
+	/* The figures anyone may read, with small numbers suppressed. */
+	html_open(&h, "ul", "class", "govuk-list", NULL);
+	html_open(&h, "li", NULL);
+	html_elem(&h, "a", "Child deaths reviewed: categories and themes",
+	          "href", "/child-deaths/dashboard", "class", "govuk-link",
+	          NULL);
+	html_close(&h);
+	html_open(&h, "li", NULL);
+	html_elem(&h, "a",
+	          "How quickly reviews are done, and open "
+	          "recommendations",
+	          "href", "/reviews/dashboard", "class", "govuk-link", NULL);
+	html_close(&h);
+	html_close(&h);
 	html_elem(&h, "h2", "Published practice reviews", "class",
 	          "govuk-heading-m", NULL);
 	if (nrv == 0)
