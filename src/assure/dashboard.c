@@ -839,7 +839,7 @@ static enum masa_err sums_of_atoms(struct gov *g, const struct gov_viewer *v,
 		                           g, by->cells[i].key, a, &p, err)))
 			return rc;
 		for (size_t y = 0; trend != NULL && y < trend->n; y++) {
-			int year = atoi(trend->cells[y].key);
+			int year = (int)strtol(trend->cells[y].key, NULL, 10);
 			char f[DATE_TEXT_SIZE], t[DATE_TEXT_SIZE];
 			struct dashboard pd;
 			struct dashboard_query pq = {.partnership_id = p.id,
