@@ -238,6 +238,6 @@ print("\n".join(bad) if bad else "none")
 PY
 if [ "$(cat dash.out)" = none ]; then pass "no small number comes back by difference"; else
 	fail "no small number comes back by difference" "$(head -5 dash.out | tr '\n' ';')"; fi
-skip "the reviews dashboard's region beside its partnerships: the demo has incidents in Rotherham only, so the region less its partnerships is not tried on reviews"
+skip "the reviews dashboard: a longer period less a shorter one, and the region less its partnerships, are not protected yet (sums_of_atoms covers the child deaths dashboard only; the demo has five incidents of one partnership, too few to show it)"
 
 done_testing
