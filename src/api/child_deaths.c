@@ -98,6 +98,11 @@ static enum masa_err api_child_deaths(struct http_request *req,
 	if ((rc = child_death_list(&req->gov, &req->viewer, &f, &req->arena,
 	                           &list, &n, &total, err)) != MASA_OK)
 		return rc;
+	/* Each case given is read: a view in the audit log, with its reader. */
+	for (size_t i = 0; i < n; i++)
+		if ((rc = assure_audit_view(&req->gov, "child_death",
+		                            list[i].id, err)) != MASA_OK)
+			return rc;
 	data = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(data,

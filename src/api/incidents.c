@@ -40,6 +40,11 @@ static enum masa_err api_incidents(struct http_request *req,
 	if ((rc = assure_incident_list(&req->gov, &req->viewer, &q, &req->arena,
 	                               &rows, &n, &total, err)))
 		return rc;
+	/* Each case given is read: a view in the audit log, with its reader. */
+	for (size_t i = 0; i < n; i++)
+		if ((rc = assure_audit_view(&req->gov, "incident",
+		                            rows[i].inc.id, err)))
+			return rc;
 	data = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(

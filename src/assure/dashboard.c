@@ -587,6 +587,27 @@ static bool exact_for(const struct gov_viewer *v, long unseen)
 	return v->system || (v->role != GOV_ROLE_PUBLIC && unseen == 0);
 }
 
+/*
+ * Whole years for whoever gets suppressed figures: a period moved by one
+ * day would give, by difference, the cases of that day exactly (a death's
+ * date, its category...). Unless v sees every case of the scope (unseen,
+ * the scope's cases hidden from it, whatever their dates, is 0), the period
+ * is widened to whole years from April to March.
+ */
+static void whole_years(const struct gov_viewer *v, long unseen,
+                        struct arena *a, struct scope *sc, struct dashboard *d)
+{
+	date_days from, to;
+
+	if (exact_for(v, unseen) || date_parse(sc->from, &from, NULL) ||
+	    date_parse(sc->to, &to, NULL))
+		return;
+	date_format(date_from_ymd(april_year(from), 4, 1), sc->from);
+	date_format(date_from_ymd(april_year(to) + 1, 3, 31), sc->to);
+	d->from = arena_strdup(a, sc->from);
+	d->to = arena_strdup(a, sc->to);
+}
+
 void dashboard_protect_sets(struct dashboard *d, const long *median_of)
 {
 	long totals[MAX_SETS];
@@ -803,10 +824,143 @@ static enum masa_err partnership_cells(struct gov *g, struct arena *a,
 	return rc;
 }
 
+/*
+ * A sum of figures some of which are hidden on their own: shown, it would
+ * give back the hidden ones less the rest; "fewer than 6" over five or
+ * more hidden ones would say each is 1.
+ */
+static void sum_protect(struct dashboard_cell *c)
+{
+	if (c->hidden_parts > 0 &&
+	    (c->shown == DASHBOARD_SHOWN ||
+	     c->hidden_parts >= ASSURE_SUPPRESS_BELOW - 1)) {
+		c->shown = DASHBOARD_WITHHELD;
+		c->count = -1;
+	}
+}
+
+static struct dashboard_set *set_of(struct dashboard *d, const char *key)
+{
+	for (size_t i = 0; i < d->nsets; i++)
+		if (strcmp(d->sets[i].key, key) == 0)
+			return &d->sets[i];
+	return NULL;
+}
+
+static enum masa_err child_deaths(struct gov *g, const struct gov_viewer *v,
+                                  const struct dashboard_query *q,
+                                  struct arena *a, struct dashboard *d,
+                                  bool atomic, struct masa_error *err);
+
+/* Whether a set other than the trend of one year's figures hides its
+ * total (the year's count of deaths). */
+static bool year_total_hidden(const struct dashboard *d)
+{
+	for (size_t k = 0; k < d->nsets; k++)
+		if (d->sets[k].partition &&
+		    strcmp(d->sets[k].key, "year") != 0 &&
+		    hidden(&d->sets[k].total))
+			return true;
+	return false;
+}
+
+/*
+ * Figures that anyone may put side by side: each partnership's, for each
+ * year from April to March (the atoms, protected each on its own), and
+ * the sums of them a longer period, the trend by year and the region show.
+ * A hidden cell of an atom would be a sum less the others: so a sum's cell
+ * is shown only when each atom's is, and a year, a partnership or a total
+ * only when each atom's total under it is.
+ */
+static enum masa_err sums_of_atoms(struct gov *g, const struct gov_viewer *v,
+                                   const struct dashboard_query *q,
+                                   struct arena *a, struct dashboard *d,
+                                   struct masa_error *err)
+{
+	struct dashboard_set *trend = set_of(d, "year");
+	/* The region's partnerships: the rows of its "by partnership". */
+	struct dashboard_set *by = set_of(d, "partnership");
+	size_t nids = by != NULL ? by->n : 1;
+	date_days from, to;
+	int first, last;
+
+	if (date_parse(d->from, &from, NULL) || date_parse(d->to, &to, NULL))
+		return MASA_OK;
+	first = april_year(from);
+	last = april_year(to);
+	for (size_t i = 0; i < nids; i++) {
+		struct gov_partnership p = {.id = q->partnership_id};
+		enum masa_err rc;
+
+		if (by != NULL && (rc = gov_partnership_find(
+		                           g, by->cells[i].key, a, &p, err)))
+			return rc;
+		for (size_t y = 0; trend != NULL && y < trend->n; y++) {
+			int year = (int)strtol(trend->cells[y].key, NULL, 10);
+			char f[DATE_TEXT_SIZE], t[DATE_TEXT_SIZE];
+			struct dashboard pd;
+			struct dashboard_query pq = {.partnership_id = p.id,
+			                             .from = f,
+			                             .to = t,
+			                             .today = q->today};
+
+			date_format(date_from_ymd(year, 4, 1), f);
+			date_format(date_from_ymd(year + 1, 3, 31), t);
+			rc = child_deaths(g, v, &pq, a, &pd, true, err);
+			if (rc != MASA_OK)
+				return rc;
+			if (year_total_hidden(&pd)) {
+				trend->cells[y].hidden_parts++;
+				trend->total.hidden_parts++;
+			}
+			if (year < first || year > last)
+				continue;
+			for (size_t k = 0; k < pd.nsets; k++) {
+				struct dashboard_set *ps = &pd.sets[k];
+				struct dashboard_set *rs = set_of(d, ps->key);
+
+				for (size_t c = 0;
+				     rs != NULL && rs != trend && c < ps->n;
+				     c++) {
+					struct dashboard_cell *cell =
+					        cell_find(rs, ps->cells[c].key);
+
+					if (cell != NULL &&
+					    hidden(&ps->cells[c]))
+						cell->hidden_parts++;
+				}
+			}
+			if (!year_total_hidden(&pd))
+				continue;
+			for (size_t k = 0; k < d->nsets; k++)
+				if (d->sets[k].partition &&
+				    &d->sets[k] != trend)
+					d->sets[k].total.hidden_parts++;
+			if (by != NULL)
+				by->cells[i].hidden_parts++;
+		}
+	}
+	for (size_t k = 0; k < d->nsets; k++) {
+		sum_protect(&d->sets[k].total);
+		for (size_t c = 0; c < d->sets[k].n; c++)
+			sum_protect(&d->sets[k].cells[c]);
+	}
+	return MASA_OK;
+}
+
 enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
                                      const struct dashboard_query *q,
                                      struct arena *a, struct dashboard *d,
                                      struct masa_error *err)
+{
+	return child_deaths(g, v, q, a, d, false, err);
+}
+
+/* The figures; atomic: one partnership's of one year, as they are. */
+static enum masa_err child_deaths(struct gov *g, const struct gov_viewer *v,
+                                  const struct dashboard_query *q,
+                                  struct arena *a, struct dashboard *d,
+                                  bool atomic, struct masa_error *err)
 {
 	struct scope sc = {0};
 	struct dashboard_set *s;
@@ -823,8 +977,12 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 	rc = scope_of(g, q, a, d, &sc, err);
 	if (rc == MASA_OK)
 		rc = latest_year(g, q, SQL_LATEST_DEATH, &sc, a, d, err);
+	if (rc == MASA_OK)
+		rc = count_of(g, v, sql_unseen_deaths[q->region], sc.id,
+		              "0000-01-01", "9999-12-31", &unseen, err);
 	if (rc != MASA_OK)
 		return rc;
+	whole_years(v, unseen, a, &sc, d);
 	(void)date_parse(sc.from, &from, NULL);
 	(void)date_parse(sc.to, &to, NULL);
 	last_year = april_year(to);
@@ -932,6 +1090,8 @@ enum masa_err dashboard_child_deaths(struct gov *g, const struct gov_viewer *v,
 		return rc;
 	d->exact = exact_for(v, unseen);
 	dashboard_protect_sets(d, NULL);
+	if (!atomic && !d->exact)
+		return sums_of_atoms(g, v, q, a, d, err);
 	return MASA_OK;
 }
 
@@ -1024,8 +1184,12 @@ enum masa_err dashboard_reviews(struct gov *g, const struct gov_viewer *v,
 	rc = scope_of(g, q, a, d, &sc, err);
 	if (rc == MASA_OK)
 		rc = latest_year(g, q, SQL_LATEST_INCIDENT, &sc, a, d, err);
+	if (rc == MASA_OK)
+		rc = count_of(g, v, sql_unseen_cases[q->region], sc.id, NULL,
+		              NULL, &unseen, err);
 	if (rc != MASA_OK)
 		return rc;
+	whole_years(v, unseen, a, &sc, d);
 	(void)date_parse(sc.today, &today, NULL);
 	notify.set = clock_set(a, d, "notification",
 	                       "Notifications to the national panel (within 5 "

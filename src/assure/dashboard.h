@@ -43,6 +43,9 @@ struct dashboard_cell {
 	const char *label; /* "Sudden unexpected, unexplained death" */
 	long count;        /* -1 unless shown is DASHBOARD_SHOWN */
 	enum dashboard_shown shown;
+	/* A sum (a longer period, a region): how many of the figures it adds
+	 * up are hidden where they are shown on their own. */
+	int hidden_parts;
 };
 
 enum dashboard_chart {

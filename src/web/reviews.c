@@ -344,6 +344,11 @@ static enum masa_err incidents_csv(struct http_request *req,
 	    (rc = assure_incident_list(&req->gov, &req->viewer, &q, &req->arena,
 	                               &rows, &n, NULL, err)))
 		return rc;
+	/* Each case exported is read: a view in the audit log. */
+	for (size_t i = 0; i < n; i++)
+		if ((rc = assure_audit_view(&req->gov, "incident",
+		                            rows[i].inc.id, err)))
+			return rc;
 	buf_init(&b, HTTP_PAGE_MAX);
 	rc = csv_line(&b, assure_incident_csv_headings,
 	              ASSURE_INCIDENT_CSV_COLUMNS, err);

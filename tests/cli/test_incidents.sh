@@ -206,6 +206,9 @@ keep GET "/api/v1/incidents?limit=2"
 if jq -e '(.data | length) == 2 and .next != null and ([.data[].reference] | index("SCR-2014-01") == null)' "$BODY" >/dev/null; then
 	pass "panel: a page of 2 with a next link, no sub-group case"
 else fail "panel: a page of 2 with a next link" "$(head -c 300 "$BODY")"; fi
+# (the API's lists write a view of each case given too: count this one's)
+api_views() { sqlite3 demo.db "SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND actor = 'api:panel'"; }
+views_before=$(api_views)
 api panel "$URL/api/v1/incidents/RR-2019-02"
 code_is "panel: API incident" 200
 keep GET /api/v1/incidents/RR-2019-02
@@ -213,7 +216,7 @@ if jq -e '.clocks.notification.state == "late" and .clocks.notification.working_
 	pass "panel: the API's clock"
 else fail "panel: the API's clock" "$(head -c 300 "$BODY")"; fi
 header_has "an ETag with the version" 'ETag: "1"'
-[ "$(sqlite3 demo.db "SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND actor = 'api:panel'")" = 1 ] &&
+[ "$(api_views)" = $((views_before + 1)) ] &&
 	pass "the API's view is in the audit log with its reader" || fail "the API's view is in the audit log with its reader"
 
 # Changes through the API: the business unit only.
