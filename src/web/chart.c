@@ -14,7 +14,7 @@ enum {
 	ROW = 40,        /* a bar's label and bar */
 	BAR = 16,        /* a bar's thickness */
 	VALUE_ROOM = 84, /* right of the longest bar: "fewer than 6" */
-	HIDDEN_BAR = 28, /* the hatched stub of a value not shown */
+	HIDDEN_BAR = 28, /* the short hatched bar of a value not shown */
 	LABEL_MAX = 46,  /* characters of a label in the chart */
 	COLUMNS_HEIGHT = 180,
 	AXIS = 22, /* under the columns: the ticks */
