@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "assure/dashboard.h"
-#include "cli/cli.h"
+#include "core/buf.h"
+#include "core/csv.h"
 #include "http/server.h"
 #include "web/chart.h"
 #include "web/layout.h"
@@ -338,31 +339,42 @@ static enum masa_err figures(struct http_request *req, bool page,
 
 /* ---- CSV ---- */
 
+/* Rows into a buffer; the first failure is kept and stops the rest. */
+struct csv_out {
+	struct buf b;
+	enum masa_err rc;
+	struct masa_error *err;
+};
+
 static void csv_into(void *arg, const char *const *cells, size_t n)
 {
-	csv_row(arg, cells, n);
+	struct csv_out *o = arg;
+
+	if (o->rc == MASA_OK)
+		o->rc = csv_write_row(&o->b, cells, n, o->err);
 }
 
 static enum masa_err respond_csv(struct http_request *req,
                                  const struct dashboard *d,
                                  struct masa_error *err)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
+	struct csv_out o = {.rc = MASA_OK, .err = err};
 	enum masa_err rc;
 
-	if (f == NULL)
-		return masa_error_set(err, MASA_ERR_IO, "out of memory");
-	dashboard_rows(d, csv_into, f);
-	fclose(f);
-	http_add_header(req, "Content-Disposition",
-	                arena_printf(&req->arena,
-	                             "attachment; filename=\"%s-%s-%s.csv\"",
-	                             d->kind, d->from, d->to));
-	rc = http_respond_text(req, 200, "text/csv; charset=utf-8", text, len,
-	                       err);
-	free(text);
+	buf_init(&o.b, HTTP_PAGE_MAX);
+	dashboard_rows(d, csv_into, &o);
+	rc = o.rc;
+	if (rc == MASA_OK) {
+		http_add_header(
+		        req, "Content-Disposition",
+		        arena_printf(&req->arena,
+		                     "attachment; filename=\"%s-%s-%s.csv\"",
+		                     d->kind, d->from, d->to));
+		rc = http_respond_text(req, 200, "text/csv; charset=utf-8",
+		                       buf_str(&o.b), strlen(buf_str(&o.b)),
+		                       err);
+	}
+	buf_free(&o.b);
 	return rc;
 }
 

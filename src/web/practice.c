@@ -8,6 +8,8 @@
 #include "assure/assure.h"
 #include "assure/recommendation.h"
 #include "assure/review.h"
+#include "core/buf.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "gov/body.h"
@@ -1676,51 +1678,45 @@ static enum masa_err recs_page(struct http_request *req, struct masa_error *err)
 	return rc;
 }
 
-/* One CSV cell: quoted, quotes doubled, formulas disarmed. */
-static const char *csv_cell(struct arena *a, const char *s)
-{
-	size_t n = s ? strlen(s) : 0, k = 0;
-	char *out = arena_alloc(a, 2 * n + 4);
-
-	out[k++] = '"';
-	if (s && n && strchr("=+-@\t\r", s[0]) != NULL)
-		out[k++] = '\'';
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			out[k++] = '"';
-		out[k++] = s[i];
-	}
-	out[k++] = '"';
-	out[k] = '\0';
-	return out;
-}
-
 static enum masa_err recs_csv(struct http_request *req, struct masa_error *err)
 {
+	static const char *const headings[] = {
+	        "review",        "number", "owner",      "body",
+	        "due_on",        "status", "latest_rag", "latest_checkpoint",
+	        "recommendation"};
+	enum { COLUMNS = sizeof headings / sizeof headings[0] };
 	struct arena *a = &req->arena;
 	struct recommendation_row *e;
-	const char *csv = "review,number,owner,body,due_on,status,"
-	                  "latest_rag,latest_checkpoint,recommendation\r\n";
+	struct buf b;
 	size_t n;
 	enum masa_err rc;
 
 	if ((rc = list_recs(req, &e, &n, err)))
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		csv = arena_printf(a, "%s%s,%lld,%s,%s,%s,%s,%s,%s,%s\r\n", csv,
-		                   csv_cell(a, e[i].review_reference),
-		                   (long long)e[i].r.number,
-		                   csv_cell(a, e[i].organisation_name),
-		                   csv_cell(a, e[i].body_short_name),
-		                   csv_cell(a, e[i].r.due_on),
-		                   csv_cell(a, e[i].r.status),
-		                   csv_cell(a, e[i].latest_rag),
-		                   csv_cell(a, e[i].latest_checkpoint),
-		                   csv_cell(a, e[i].r.text));
-	http_add_header(req, "Content-Disposition",
-	                "attachment; filename=\"recommendations.csv\"");
-	return http_respond_text(req, 200, "text/csv; charset=utf-8", csv,
-	                         strlen(csv), err);
+	buf_init(&b, HTTP_PAGE_MAX);
+	rc = csv_write_row(&b, headings, COLUMNS, err);
+	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
+		const char *cells[COLUMNS] = {
+		        e[i].review_reference,
+		        arena_printf(a, "%lld", (long long)e[i].r.number),
+		        e[i].organisation_name,
+		        e[i].body_short_name,
+		        e[i].r.due_on,
+		        e[i].r.status,
+		        e[i].latest_rag,
+		        e[i].latest_checkpoint,
+		        e[i].r.text};
+
+		rc = csv_write_row(&b, cells, COLUMNS, err);
+	}
+	if (rc == MASA_OK) {
+		http_add_header(req, "Content-Disposition",
+		                "attachment; filename=\"recommendations.csv\"");
+		rc = http_respond_text(req, 200, "text/csv; charset=utf-8",
+		                       buf_str(&b), strlen(buf_str(&b)), err);
+	}
+	buf_free(&b);
+	return rc;
 }
 
 const struct route practice_routes[] = {

@@ -16,6 +16,7 @@
 #include "assure/assure.h"
 #include "assure/incident.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "gov/meeting.h"
 #include "gov/partnership.h"
@@ -303,34 +304,6 @@ enum masa_err reviews_clock_panel(struct http_request *req, struct html *h,
 
 /* ---- CSV ---- */
 
-/* One CSV cell (RFC 4180), a formula-looking one with an apostrophe. */
-static enum masa_err csv_cell(struct buf *b, const char *s, bool first,
-                              struct masa_error *err)
-{
-	bool formula = s && s[0] != '\0' && strchr("=+-@\t\r", s[0]);
-	bool quote = formula || (s && strpbrk(s, ",\"\r\n"));
-	enum masa_err rc = first ? MASA_OK : buf_puts(b, ",", err);
-
-	if (rc == MASA_OK && quote)
-		rc = buf_puts(b, formula ? "\"'" : "\"", err);
-	for (const char *p = s ? s : ""; rc == MASA_OK && *p; p++)
-		rc = *p == '"' ? buf_puts(b, "\"\"", err)
-		               : buf_append(b, p, 1, err);
-	if (rc == MASA_OK && quote)
-		rc = buf_puts(b, "\"", err);
-	return rc;
-}
-
-static enum masa_err csv_line(struct buf *b, const char *const *cells, size_t n,
-                              struct masa_error *err)
-{
-	enum masa_err rc = MASA_OK;
-
-	for (size_t i = 0; rc == MASA_OK && i < n; i++)
-		rc = csv_cell(b, cells[i], i == 0, err);
-	return rc ? rc : buf_puts(b, "\r\n", err);
-}
-
 static enum masa_err incidents_csv(struct http_request *req,
                                    struct masa_error *err)
 {
@@ -350,13 +323,13 @@ static enum masa_err incidents_csv(struct http_request *req,
 		                            rows[i].inc.id, err)))
 			return rc;
 	buf_init(&b, HTTP_PAGE_MAX);
-	rc = csv_line(&b, assure_incident_csv_headings,
-	              ASSURE_INCIDENT_CSV_COLUMNS, err);
+	rc = csv_write_row(&b, assure_incident_csv_headings,
+	                   ASSURE_INCIDENT_CSV_COLUMNS, err);
 	for (size_t i = 0; rc == MASA_OK && i < n; i++) {
 		const char *cells[ASSURE_INCIDENT_CSV_COLUMNS];
 
 		assure_incident_csv_cells(&rows[i], &req->arena, cells);
-		rc = csv_line(&b, cells, ASSURE_INCIDENT_CSV_COLUMNS, err);
+		rc = csv_write_row(&b, cells, ASSURE_INCIDENT_CSV_COLUMNS, err);
 	}
 	if (rc == MASA_OK) {
 		http_add_header(req, "Content-Disposition",
