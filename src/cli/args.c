@@ -2,6 +2,7 @@
  * args: the one parser of command-line options (see cli.h). Options are
  * "--name value", "--name=value" or "--name" for flags; "--" ends options.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,9 +140,10 @@ enum masa_err cli_number(const char *option, const char *text, long min,
 	if (errno != 0 || end == text || *end != '\0' || v < min || v > max)
 		return masa_error_set(
 		        err, MASA_ERR_USAGE,
-		        "--%s: \"%.40s\" is not a whole number from "
+		        "%s%s: \"%.40s\" is not a whole number from "
 		        "%ld to %ld",
-		        option, text, min, max);
+		        isupper((unsigned char)option[0]) ? "" : "--", option,
+		        text, min, max);
 	*out = v;
 	return MASA_OK;
 }

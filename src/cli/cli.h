@@ -104,7 +104,11 @@ enum masa_err cli_find_meeting(struct cli_ctx *ctx, const char *field,
 int cli_exit_status(enum masa_err code);
 /* Prints "masa: message" to stderr and returns the exit status. */
 int cli_fail(const struct masa_error *err);
-/* Reads a whole number from text (for --limit and such); bounded. */
+/*
+ * Reads a whole number from text (for --limit and such); bounded. option
+ * names it in the message: "limit" as --limit, an argument in capitals
+ * as the usage line names it ("N", "YEAR").
+ */
 enum masa_err cli_number(const char *option, const char *text, long min,
                          long max, long *out, struct masa_error *err);
 

@@ -28,8 +28,8 @@ static int run_add(struct cli_ctx *ctx, const struct cli_args *args)
 
 	(void)ctx;
 	if (date_parse(args->positional[0], &from, &err) != MASA_OK ||
-	    cli_number("working days", args->positional[1], -10000, 10000, &n,
-	               &err) != MASA_OK)
+	    cli_number("N", args->positional[1], -10000, 10000, &n, &err) !=
+	            MASA_OK)
 		return cli_fail(&err);
 	if (table_ready() != 0)
 		return 1;
@@ -42,7 +42,7 @@ const struct cli_command cmd_workdays_add = {
         .name = "workdays add",
         .arguments = "DATE N",
         .summary = "the date N working days after DATE (England and Wales "
-                   "bank holidays)",
+                   "bank holidays; before it: -- DATE -N)",
         .min_positional = 2,
         .max_positional = 2,
         .run = run_add,
@@ -80,7 +80,7 @@ static int run_holidays(struct cli_ctx *ctx, const struct cli_args *args)
 	date_days day;
 
 	(void)ctx;
-	if (cli_number("year", args->positional[0], 1990, 2099, &year, &err) !=
+	if (cli_number("YEAR", args->positional[0], 1990, 2099, &year, &err) !=
 	    MASA_OK)
 		return cli_fail(&err);
 	if (table_ready() != 0)
