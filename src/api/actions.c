@@ -345,16 +345,6 @@ enum masa_err api_action_updates(struct http_request *req,
 	return api_respond_page(req, data, more, (long)to, err);
 }
 
-/* Who the audit log says made a change through the API. */
-static void act_as_account(struct http_request *req)
-{
-	if (req->account != NULL && req->account->username != NULL)
-		req->gov.actor = arena_printf(&req->arena, "api:%s",
-		                              req->account->username);
-	else
-		req->gov.actor = "api";
-}
-
 static const struct api_member update_members[] = {
         {.name = "text", .type = API_STRING},
         {.name = "status", .type = API_STRING, .choices = gov_action_statuses},
@@ -401,7 +391,6 @@ enum masa_err api_action_update_add(struct http_request *req,
 		                    "or both");
 		goto out;
 	}
-	act_as_account(req);
 	if ((rc = gov_begin(&req->gov, err)))
 		goto out;
 	rc = gov_action_update(&req->gov, &u, NULL, 0, NULL, 0, err);
@@ -609,7 +598,6 @@ enum masa_err api_action_raise(struct http_request *req, struct masa_error *err)
 		                    "or the meeting that raised it");
 		goto out;
 	}
-	act_as_account(req);
 	if ((rc = gov_begin(&req->gov, err)))
 		goto out;
 	rc = gov_action_raise(&req->gov, &act, owners, nowners, &req->arena,

@@ -111,13 +111,6 @@ static enum masa_err api_child_deaths(struct http_request *req,
 	                        page.cursor + (long)n, err);
 }
 
-static void set_actor(struct http_request *req)
-{
-	if (req->account != NULL)
-		req->gov.actor = arena_printf(&req->arena, "api:%s",
-		                              req->account->username);
-}
-
 /* The case as the answer: with its actions. */
 static enum masa_err respond_case(struct http_request *req, unsigned status,
                                   int64_t id, struct masa_error *err)
@@ -143,8 +136,6 @@ static enum masa_err api_child_death(struct http_request *req,
 {
 	struct child_death cd;
 	enum masa_err rc;
-
-	set_actor(req);
 	if ((rc = child_death_find(&req->gov, &req->viewer,
 	                           http_param(req, "ref"), &req->arena, &cd,
 	                           err)) != MASA_OK)
@@ -204,7 +195,6 @@ static enum masa_err api_child_death_add(struct http_request *req,
 		                    "panel: nothing was stored");
 		goto out;
 	}
-	set_actor(req);
 	if ((rc = child_death_from_json(&req->gov, o, &req->arena, &cd, err)) ==
 	            MASA_OK &&
 	    (rc = child_death_create(&req->gov, &cd, err)) == MASA_OK)
@@ -220,8 +210,6 @@ static enum masa_err api_child_death_change(struct http_request *req,
 	struct child_death cd;
 	json_t *o = NULL;
 	enum masa_err rc;
-
-	set_actor(req);
 	if ((rc = child_death_find(&req->gov, &req->viewer,
 	                           http_param(req, "ref"), &req->arena, &cd,
 	                           err)) != MASA_OK)

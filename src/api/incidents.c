@@ -198,15 +198,6 @@ static enum masa_err agencies_of(struct http_request *req, const json_t *body,
 	return MASA_OK;
 }
 
-/* Who the audit log says made a change through the API. */
-static void act_as_account(struct http_request *req)
-{
-	req->gov.actor = req->account && req->account->username
-	                         ? arena_printf(&req->arena, "api:%s",
-	                                        req->account->username)
-	                         : "api";
-}
-
 /* The incident as stored now, answered with status (201 or 200). */
 static enum masa_err respond_stored(struct http_request *req, const char *ref,
                                     unsigned status, struct masa_error *err)
@@ -250,7 +241,6 @@ static enum masa_err api_incident_add(struct http_request *req,
 	if ((rc = apply(req, body, &inc, err)) ||
 	    (rc = agencies_of(req, body, &ids, &n, err)))
 		goto out;
-	act_as_account(req);
 	if ((rc = assure_incident_create(&req->gov, &inc, ids, n, err)))
 		goto out;
 	rc = respond_stored(req, inc.reference, 201, err);
@@ -285,7 +275,6 @@ static enum masa_err api_incident_change(struct http_request *req,
 	if ((rc = apply(req, body, &r.inc, err)) ||
 	    (rc = agencies_of(req, body, &ids, &n, err)))
 		goto out;
-	act_as_account(req);
 	if ((rc = gov_begin(&req->gov, err)))
 		goto out;
 	rc = assure_incident_update(&req->gov, &r.inc, err);

@@ -1488,14 +1488,6 @@ enum masa_err actions_page(struct http_request *req, struct masa_error *err)
 	return action_page(req, &s, 200, NULL, err);
 }
 
-/* Who is acting, for the audit log. */
-static void act_as_viewer(struct http_request *req)
-{
-	if (req->account != NULL)
-		req->gov.actor = arena_printf(&req->arena, "web:%s",
-		                              req->account->username);
-}
-
 enum masa_err actions_post_update(struct http_request *req,
                                   struct masa_error *err)
 {
@@ -1554,7 +1546,6 @@ enum masa_err actions_post_update(struct http_request *req,
 		        .status = (char *)status,
 		        .action_version = version,
 		};
-		act_as_viewer(req);
 		rc = gov_action_update(&req->gov, &u, NULL, 0, NULL, 0, &why);
 		if (rc == MASA_OK)
 			return http_respond_redirect(
@@ -1659,7 +1650,6 @@ enum masa_err actions_post_change(struct http_request *req,
 		        "date");
 	if (fe.n > 0)
 		return action_page(req, &s, 400, &fe, err);
-	act_as_viewer(req);
 	if ((rc = gov_begin(&req->gov, &why)))
 		goto failed;
 	if (nadded > 0 || nremoved > 0) {

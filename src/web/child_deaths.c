@@ -114,13 +114,6 @@ static const char *sentence(struct arena *a, const char *message)
 	return s;
 }
 
-static void set_actor(struct http_request *req)
-{
-	if (req->account != NULL)
-		req->gov.actor = arena_printf(&req->arena, "web:%s",
-		                              req->account->username);
-}
-
 /* One error at the top of a form and by its field. */
 struct problem {
 	const char *field; /* the id the summary links to */
@@ -428,7 +421,6 @@ static enum masa_err csv_download(struct http_request *req,
 		return masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                      "there are no cases you may see");
 	read_filter(req, &f);
-	set_actor(req);
 	buf_init(&out, HTTP_PAGE_MAX * 8);
 	rc = child_death_export_csv(&req->gov, &req->viewer, &f, &out, err);
 	if (rc == MASA_OK)
@@ -712,7 +704,6 @@ static enum masa_err new_post(struct http_request *req, struct masa_error *err)
 	    !form_date(req, "review-meeting", "Child death review meeting",
 	               false, &cd.review_meeting_on, &pr))
 		return new_render(req, 400, &pr, err);
-	set_actor(req);
 	rc = child_death_create(&req->gov, &cd, &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_CONFLICT) {
 		pr.field = field_of(why.message);
@@ -1036,7 +1027,6 @@ static enum masa_err case_render(struct http_request *req, unsigned status,
 	    (rc = child_death_actions(&req->gov, cd.id, a, &actions, &nactions,
 	                              err)) != MASA_OK)
 		return rc;
-	set_actor(req);
 	if ((rc = assure_audit_view(&req->gov, "child_death", cd.id, err)) !=
 	    MASA_OK)
 		return rc;
@@ -1169,7 +1159,6 @@ static enum masa_err case_to_change(struct http_request *req,
 		return masa_error_set(err, MASA_ERR_DENIED,
 		                      "only the panel's members and its "
 		                      "business unit change its cases");
-	set_actor(req);
 	return MASA_OK;
 }
 
@@ -1407,7 +1396,6 @@ static enum masa_err theme_post(struct http_request *req,
 	if (!pick_panel(req, http_param(req, "panel"), &panel))
 		return masa_error_set(err, MASA_ERR_NOT_FOUND,
 		                      "you record no panel's cases");
-	set_actor(req);
 	rc = cdr_theme_add(&req->gov, panel.id, http_param(req, "key"),
 	                   http_param(req, "name"), &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_CONFLICT) {
@@ -1528,7 +1516,6 @@ static enum masa_err import_post(struct http_request *req,
 		pr.message = "Choose the CSV file to import";
 		return import_render(req, 400, &pr, err);
 	}
-	set_actor(req);
 	rc = child_death_import_csv(&req->gov, panel.id, file->data, file->size,
 	                            &count, &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_CONFLICT ||

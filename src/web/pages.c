@@ -335,9 +335,6 @@ enum masa_err pages_save(struct http_request *req, struct masa_error *err)
 
 	if (op != NULL && strcmp(op, "preview") == 0)
 		return render_form(req, 200, NULL, true, err);
-	if (req->account != NULL)
-		req->gov.actor =
-		        arena_printf(a, "web:%s", req->account->username);
 	rc = gov_site_page_set(&req->gov, req->partnership->id, slug,
 	                       http_param(req, "body"),
 	                       http_param_long(req, "version", -1), &why);

@@ -483,9 +483,6 @@ enum masa_err programme_add(struct http_request *req, struct masa_error *err)
 		              "standing item needs neither)",
 		              "#month", err);
 	}
-	if (req->account != NULL)
-		req->gov.actor =
-		        arena_printf(a, "web:%s", req->account->username);
 	rc = gov_programme_create(&req->gov, &e, &why);
 	if (rc == MASA_ERR_INVALID || rc == MASA_ERR_CONFLICT)
 		return render(req, 400, arena_strdup(a, why.message), "#title",
