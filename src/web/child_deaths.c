@@ -114,35 +114,6 @@ static const char *sentence(struct arena *a, const char *message)
 	return s;
 }
 
-/* One error at the top of a form and by its field. */
-struct problem {
-	const char *field; /* the id the summary links to */
-	const char *message;
-};
-
-static void write_problem(struct html *h, const struct problem *p)
-{
-	const struct govuk_error_summary_item item = {
-	        .href = p->field, .content.text = p->message};
-
-	govuk_error_summary(h, &(struct govuk_error_summary){
-	                               .title.text = "There is a problem",
-	                               .error_list = &item,
-	                               .n_errors = 1});
-}
-
-static const struct govuk_error_message *
-error_for(struct arena *a, const struct problem *p, const char *field)
-{
-	struct govuk_error_message *m;
-
-	if (p == NULL || strcmp(p->field + 1, field) != 0)
-		return NULL;
-	m = arena_alloc(a, sizeof *m);
-	m->content.text = p->message;
-	return m;
-}
-
 /* The filter's values from the request. */
 static void read_filter(struct http_request *req, struct child_death_filter *f)
 {
@@ -480,7 +451,7 @@ static bool pick_panel(struct http_request *req, const char *name,
 }
 
 static enum masa_err new_render(struct http_request *req, unsigned status,
-                                const struct problem *pr,
+                                const struct page_problem *pr,
                                 struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -524,26 +495,26 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                          .section = PAGE_NONE,
 	                          .breadcrumbs = &list_crumbs});
 	if (pr)
-		write_problem(&h, pr);
+		page_problem_summary(&h, pr);
 	page_heading(&h, panel.name, "Record a child's death");
 	page_form_begin(&h, req, "/child-deaths");
 	html_void(&h, "input", "type", "hidden", "name", "panel", "value",
 	          panel.short_name, NULL);
-	govuk_input(
-	        &h,
-	        &(struct govuk_input){
-	                .name = "reference",
-	                .value = http_param(req, "reference"),
-	                .classes = "govuk-input--width-20",
-	                .spellcheck = GOVUK_FALSE,
-	                .field.label.content.text = "Case reference",
-	                .field.hint =
-	                        &(struct govuk_hint){
-	                                .content.text = "A code such as "
+	govuk_input(&h, &(struct govuk_input){
+	                        .name = "reference",
+	                        .value = http_param(req, "reference"),
+	                        .classes = "govuk-input--width-20",
+	                        .spellcheck = GOVUK_FALSE,
+	                        .field.label.content.text = "Case reference",
+	                        .field.hint =
+	                                &(struct govuk_hint){
+	                                        .content.text =
+	                                                "A code such as "
 	                                                "CDOP-2024-017: never "
 	                                                "the child's name or "
 	                                                "date of birth"},
-	                .field.error_message = error_for(a, pr, "reference")});
+	                        .field.error_message =
+	                                page_problem_for(a, pr, "reference")});
 	govuk_select(&h, &(struct govuk_select){
 	                         .name = "partnership",
 	                         .items = pi,
@@ -551,8 +522,8 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                         .value = http_param(req, "partnership"),
 	                         .field.label.content.text =
 	                                 "The child's partnership",
-	                         .field.error_message =
-	                                 error_for(a, pr, "partnership")});
+	                         .field.error_message = page_problem_for(
+	                                 a, pr, "partnership")});
 	govuk_select(&h, &(struct govuk_select){
 	                         .name = "age-band",
 	                         .items = bands,
@@ -560,7 +531,7 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                         .value = http_param(req, "age-band"),
 	                         .field.label.content.text = "Age",
 	                         .field.error_message =
-	                                 error_for(a, pr, "age-band")});
+	                                 page_problem_for(a, pr, "age-band")});
 	page_date_input(
 	        &h, req,
 	        &(struct page_date_input){
@@ -577,27 +548,27 @@ static enum masa_err new_render(struct http_request *req, unsigned status,
 	                .error = pr && strncmp(pr->field, "#notified", 9) == 0
 	                                 ? pr->message
 	                                 : NULL});
-	govuk_select(&h,
-	             &(struct govuk_select){
-	                     .name = "place",
-	                     .items = places,
-	                     .n_items = 6,
-	                     .value = http_param(req, "place"),
-	                     .field.label.content.text = "Place of death",
-	                     .field.error_message = error_for(a, pr, "place")});
-	govuk_radios(
-	        &h, &(struct govuk_radios){
-	                    .name = "expected",
-	                    .items = exp,
-	                    .n_items = 2,
-	                    .value = http_param(req, "expected"),
-	                    .classes = "govuk-radios--inline",
-	                    .frame.error_message = error_for(a, pr, "expected"),
-	                    .frame.fieldset = &(struct govuk_fieldset){
-	                            .legend.content.text = "Was the death "
-	                                                   "expected?",
-	                            .legend.classes = "govuk-fieldset__"
-	                                              "legend--s"}});
+	govuk_select(&h, &(struct govuk_select){
+	                         .name = "place",
+	                         .items = places,
+	                         .n_items = 6,
+	                         .value = http_param(req, "place"),
+	                         .field.label.content.text = "Place of death",
+	                         .field.error_message =
+	                                 page_problem_for(a, pr, "place")});
+	govuk_radios(&h, &(struct govuk_radios){
+	                         .name = "expected",
+	                         .items = exp,
+	                         .n_items = 2,
+	                         .value = http_param(req, "expected"),
+	                         .classes = "govuk-radios--inline",
+	                         .frame.error_message =
+	                                 page_problem_for(a, pr, "expected"),
+	                         .frame.fieldset = &(struct govuk_fieldset){
+	                                 .legend.content.text = "Was the death "
+	                                                        "expected?",
+	                                 .legend.classes = "govuk-fieldset__"
+	                                                   "legend--s"}});
 	page_date_input(
 	        &h, req,
 	        &(struct page_date_input){
@@ -648,7 +619,7 @@ static const char *field_of(const char *message)
 /* A date of the form, or a problem naming it. */
 static bool form_date(struct http_request *req, const char *prefix,
                       const char *label, bool required, char **out,
-                      struct problem *pr)
+                      struct page_problem *pr)
 {
 	const char *iso = NULL;
 	const char *msg = page_date_read(req, prefix, label, required, &iso);
@@ -667,7 +638,7 @@ static enum masa_err new_post(struct http_request *req, struct masa_error *err)
 	struct arena *a = &req->arena;
 	struct child_death_panel panel;
 	struct child_death cd = {0};
-	struct problem pr = {0};
+	struct page_problem pr = {0};
 	struct masa_error why = {0};
 	enum masa_err rc;
 
@@ -811,7 +782,7 @@ static void summary_row(struct govuk_summary_list_row *rows, size_t *n,
 
 static void write_review_form(struct html *h, struct http_request *req,
                               const struct child_death *cd,
-                              const struct problem *pr)
+                              const struct page_problem *pr)
 {
 	struct arena *a = &req->arena;
 	bool again = pr != NULL; /* show what was typed */
@@ -887,34 +858,34 @@ static void write_review_form(struct html *h, struct http_request *req,
 	                                    : cd->panel_meeting_key,
 	                     .field.label.content.text = "The panel's meeting",
 	                     .field.error_message =
-	                             error_for(a, pr, "panel-meeting")});
-	govuk_select(
-	        h,
-	        &(struct govuk_select){
-	                .name = "category",
-	                .items = cat,
-	                .n_items = CHILD_DEATH_CATEGORIES + 1,
-	                .value = again ? http_param(req, "category")
-	                         : cd->category
-	                                 ? arena_printf(a, "%d", cd->category)
-	                                 : "",
-	                .field.label.content.text = "Category of death",
-	                .field.error_message = error_for(a, pr, "category")});
+	                             page_problem_for(a, pr, "panel-meeting")});
+	govuk_select(h, &(struct govuk_select){
+	                        .name = "category",
+	                        .items = cat,
+	                        .n_items = CHILD_DEATH_CATEGORIES + 1,
+	                        .value = again ? http_param(req, "category")
+	                                 : cd->category
+	                                         ? arena_printf(a, "%d",
+	                                                        cd->category)
+	                                         : "",
+	                        .field.label.content.text = "Category of death",
+	                        .field.error_message =
+	                                page_problem_for(a, pr, "category")});
 	govuk_radios(
-	        h,
-	        &(struct govuk_radios){
-	                .name = "modifiable",
-	                .items = mod,
-	                .n_items = 3,
-	                .value = again ? http_param(req, "modifiable")
-	                               : cd->modifiable,
-	                .frame.fieldset =
-	                        &(struct govuk_fieldset){
-	                                .legend.content.text =
-	                                        "Modifiable factors",
-	                                .legend.classes = "govuk-fieldset__"
-	                                                  "legend--s"},
-	                .frame.error_message = error_for(a, pr, "modifiable")});
+	        h, &(struct govuk_radios){
+	                   .name = "modifiable",
+	                   .items = mod,
+	                   .n_items = 3,
+	                   .value = again ? http_param(req, "modifiable")
+	                                  : cd->modifiable,
+	                   .frame.fieldset =
+	                           &(struct govuk_fieldset){
+	                                   .legend.content.text =
+	                                           "Modifiable factors",
+	                                   .legend.classes = "govuk-fieldset__"
+	                                                     "legend--s"},
+	                   .frame.error_message =
+	                           page_problem_for(a, pr, "modifiable")});
 	html_elem(h, "p",
 	          "For modifiable factors identified, describe each in its "
 	          "domain (leave the others empty).",
@@ -953,7 +924,8 @@ static void write_review_form(struct html *h, struct http_request *req,
 	                                   .legend.content.text = "Themes",
 	                                   .legend.classes = "govuk-fieldset__"
 	                                                     "legend--s"},
-	                   .frame.error_message = error_for(a, pr, "themes")});
+	                   .frame.error_message =
+	                           page_problem_for(a, pr, "themes")});
 	govuk_textarea(
 	        h, &(struct govuk_textarea){
 	                   .name = "learning",
@@ -972,7 +944,7 @@ static void write_review_form(struct html *h, struct http_request *req,
 
 static void write_action_form(struct html *h, struct http_request *req,
                               const struct child_death *cd,
-                              const struct problem *pr)
+                              const struct page_problem *pr)
 {
 	struct arena *a = &req->arena;
 
@@ -985,13 +957,14 @@ static void write_action_form(struct html *h, struct http_request *req,
 	page_form_begin(
 	        h, req,
 	        arena_printf(a, "/child-deaths/%s/actions", cd->reference));
-	govuk_textarea(
-	        h, &(struct govuk_textarea){
-	                   .name = "details",
-	                   .rows = 3,
-	                   .value = pr ? http_param(req, "details") : NULL,
-	                   .field.label.content.text = "What is to be done",
-	                   .field.error_message = error_for(a, pr, "details")});
+	govuk_textarea(h,
+	               &(struct govuk_textarea){
+	                       .name = "details",
+	                       .rows = 3,
+	                       .value = pr ? http_param(req, "details") : NULL,
+	                       .field.label.content.text = "What is to be done",
+	                       .field.error_message =
+	                               page_problem_for(a, pr, "details")});
 	page_date_input(
 	        h, req,
 	        &(struct page_date_input){
@@ -1008,8 +981,8 @@ static void write_action_form(struct html *h, struct http_request *req,
 
 /* The case page; pr: a problem with the review (or action) form. */
 static enum masa_err case_render(struct http_request *req, unsigned status,
-                                 const struct problem *pr, bool action_form,
-                                 struct masa_error *err)
+                                 const struct page_problem *pr,
+                                 bool action_form, struct masa_error *err)
 {
 	struct arena *a = &req->arena;
 	struct child_death cd;
@@ -1091,7 +1064,7 @@ static enum masa_err case_render(struct http_request *req, unsigned status,
 	                          .section = PAGE_NONE,
 	                          .breadcrumbs = &list_crumbs});
 	if (pr)
-		write_problem(&h, pr);
+		page_problem_summary(&h, pr);
 	else if (done != NULL)
 		govuk_notification_banner(
 		        &h,
@@ -1167,7 +1140,7 @@ static enum masa_err review_post(struct http_request *req,
 {
 	struct arena *a = &req->arena;
 	struct child_death cd;
-	struct problem pr = {0};
+	struct page_problem pr = {0};
 	struct masa_error why = {0};
 	const char *v;
 	size_t at = 0, cap;
@@ -1254,7 +1227,7 @@ static enum masa_err action_post(struct http_request *req,
 	struct child_death cd;
 	struct gov_action act = {0};
 	struct gov_owner_ref owner = {.all_members = true};
-	struct problem pr = {0};
+	struct page_problem pr = {0};
 	struct masa_error why = {0};
 	char today[DATE_TEXT_SIZE];
 	enum masa_err rc;
@@ -1305,7 +1278,7 @@ static const struct route_param theme_params[] = {
 };
 
 static enum masa_err themes_render(struct http_request *req, unsigned status,
-                                   const struct problem *pr,
+                                   const struct page_problem *pr,
                                    struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -1327,7 +1300,7 @@ static enum masa_err themes_render(struct http_request *req, unsigned status,
 	                          .section = PAGE_NONE,
 	                          .breadcrumbs = &list_crumbs});
 	if (pr)
-		write_problem(&h, pr);
+		page_problem_summary(&h, pr);
 	else if (http_param(req, "done"))
 		govuk_notification_banner(
 		        &h,
@@ -1351,12 +1324,12 @@ static enum masa_err themes_render(struct http_request *req, unsigned status,
 	page_form_begin(&h, req, "/child-deaths/themes");
 	html_void(&h, "input", "type", "hidden", "name", "panel", "value",
 	          panel.short_name, NULL);
-	govuk_input(&h,
-	            &(struct govuk_input){
-	                    .name = "name",
-	                    .value = pr ? http_param(req, "name") : NULL,
-	                    .field.label.content.text = "Name",
-	                    .field.error_message = error_for(a, pr, "name")});
+	govuk_input(&h, &(struct govuk_input){
+	                        .name = "name",
+	                        .value = pr ? http_param(req, "name") : NULL,
+	                        .field.label.content.text = "Name",
+	                        .field.error_message =
+	                                page_problem_for(a, pr, "name")});
 	govuk_input(
 	        &h,
 	        &(struct govuk_input){
@@ -1370,7 +1343,7 @@ static enum masa_err themes_render(struct http_request *req, unsigned status,
 	                                .content.text = "Lower-case letters, "
 	                                                "digits and -, such "
 	                                                "as water-safety"},
-	                .field.error_message = error_for(a, pr, "key")});
+	                .field.error_message = page_problem_for(a, pr, "key")});
 	govuk_button(&h, &(struct govuk_button){.content.text = "Add theme"});
 	html_close_to(&h, "form");
 	page_end(&h, req);
@@ -1389,7 +1362,7 @@ static enum masa_err theme_post(struct http_request *req,
                                 struct masa_error *err)
 {
 	struct child_death_panel panel;
-	struct problem pr = {0};
+	struct page_problem pr = {0};
 	struct masa_error why = {0};
 	enum masa_err rc;
 
@@ -1426,7 +1399,7 @@ static const struct route_param import_params[] = {
 };
 
 static enum masa_err import_render(struct http_request *req, unsigned status,
-                                   const struct problem *pr,
+                                   const struct page_problem *pr,
                                    struct masa_error *err)
 {
 	struct child_death_panel panel;
@@ -1443,7 +1416,7 @@ static enum masa_err import_render(struct http_request *req, unsigned status,
 	                          .section = PAGE_NONE,
 	                          .breadcrumbs = &list_crumbs});
 	if (pr)
-		write_problem(&h, pr);
+		page_problem_summary(&h, pr);
 	else if (http_param(req, "done"))
 		govuk_notification_banner(
 		        &h, &(struct govuk_notification_banner){
@@ -1501,7 +1474,7 @@ static enum masa_err import_post(struct http_request *req,
 {
 	struct child_death_panel panel;
 	const struct multipart_part *file = NULL;
-	struct problem pr = {.field = "#file"};
+	struct page_problem pr = {.field = "#file"};
 	struct masa_error why = {0};
 	long count = 0;
 	enum masa_err rc;

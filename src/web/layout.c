@@ -345,3 +345,26 @@ void page_date_input(struct html *h, const struct http_request *req,
 	                   .frame.error_message = p->error ? &error : NULL,
 	           });
 }
+
+void page_problem_summary(struct html *h, const struct page_problem *p)
+{
+	const struct govuk_error_summary_item item = {
+	        .href = p->field, .content.text = p->message};
+
+	govuk_error_summary(h, &(struct govuk_error_summary){
+	                               .title.text = "There is a problem",
+	                               .error_list = &item,
+	                               .n_errors = 1});
+}
+
+const struct govuk_error_message *
+page_problem_for(struct arena *a, const struct page_problem *p, const char *id)
+{
+	struct govuk_error_message *m;
+
+	if (p == NULL || p->field == NULL || strcmp(p->field + 1, id) != 0)
+		return NULL;
+	m = arena_alloc(a, sizeof *m);
+	m->content.text = p->message;
+	return m;
+}

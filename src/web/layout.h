@@ -66,6 +66,19 @@ void page_get_form_begin(struct html *h, const char *action);
 /* A heading-l <h1> with an optional caption above it. */
 void page_heading(struct html *h, const char *caption, const char *title);
 
+/* A form's one refusal: the id of the field at fault ("#title") and what
+ * to do. */
+struct page_problem {
+	const char *field;
+	const char *message;
+};
+/* The error summary at the top of the form, linking to the field. */
+void page_problem_summary(struct html *h, const struct page_problem *p);
+/* The error message by the field with id ("title"), when p is about it;
+ * NULL otherwise (and for no p). */
+const struct govuk_error_message *
+page_problem_for(struct arena *a, const struct page_problem *p, const char *id);
+
 /*
  * Opens the wrapper of a table that may be wider than a phone: it scrolls
  * sideways inside the page, and it is a region named label (the table's

@@ -22,12 +22,6 @@
 
 enum { TEXT_MAX = 10000, LINE_MAX_ = 300 };
 
-/* A form's refusal: the id of the field at fault and what to do. */
-struct problem {
-	const char *field;
-	const char *message;
-};
-
 static const char *words(struct arena *a, const char *iso)
 {
 	return iso ? date_iso_words(a, iso, false) : NULL;
@@ -38,17 +32,6 @@ static void write_markdown(struct html *h, const void *arg)
 	markdown_write(h, arg, 3);
 }
 
-static void error_summary(struct html *h, const struct problem *p)
-{
-	const struct govuk_error_summary_item item = {
-	        .href = p->field, .content.text = p->message};
-
-	govuk_error_summary(h, &(struct govuk_error_summary){
-	                               .title.text = "There is a problem",
-	                               .error_list = &item,
-	                               .n_errors = 1});
-}
-
 static void success(struct html *h, const char *text)
 {
 	govuk_notification_banner(
@@ -56,22 +39,9 @@ static void success(struct html *h, const char *text)
 	                                               .content.text = text});
 }
 
-/* The error message of field id, when p is about it. */
-static const struct govuk_error_message *
-error_for(struct arena *a, const struct problem *p, const char *id)
-{
-	struct govuk_error_message *m;
-
-	if (p == NULL || strcmp(p->field + 1, id) != 0)
-		return NULL;
-	m = arena_alloc(a, sizeof *m);
-	m->content.text = p->message;
-	return m;
-}
-
 /* A typed value to show again after a refusal, else NULL. */
 static const char *typed(const struct http_request *req,
-                         const struct problem *p, const char *name)
+                         const struct page_problem *p, const char *name)
 {
 	return p ? http_param(req, name) : NULL;
 }
@@ -568,7 +538,7 @@ static const struct route_param contribution_params[] = {
 };
 
 static void stage_form(struct html *h, struct http_request *req,
-                       const struct review *r, const struct problem *p)
+                       const struct review *r, const struct page_problem *p)
 {
 	struct arena *a = &req->arena;
 	struct govuk_select_item items[8];
@@ -597,7 +567,8 @@ static void stage_form(struct html *h, struct http_request *req,
 	                        .n_items = n,
 	                        .value = typed(req, p, "stage"),
 	                        .field.label.content.text = "Stage",
-	                        .field.error_message = error_for(a, p, "stage"),
+	                        .field.error_message =
+	                                page_problem_for(a, p, "stage"),
 	                });
 	page_date_input(
 	        h, req,
@@ -612,7 +583,8 @@ static void stage_form(struct html *h, struct http_request *req,
 }
 
 static void contribution_form(struct html *h, struct http_request *req,
-                              const struct review *r, const struct problem *p)
+                              const struct review *r,
+                              const struct page_problem *p)
 {
 	struct arena *a = &req->arena;
 	struct gov_organisation *o;
@@ -641,20 +613,21 @@ static void contribution_form(struct html *h, struct http_request *req,
 	                        .value = typed(req, p, "organisation"),
 	                        .field.label.content.text = "Agency",
 	                        .field.error_message =
-	                                error_for(a, p, "organisation"),
+	                                page_problem_for(a, p, "organisation"),
 	                });
-	govuk_input(h, &(struct govuk_input){
-	                       .name = "what",
-	                       .value = typed(req, p, "what"),
-	                       .field.label.content.text = "What is asked for",
-	                       .field.hint =
-	                               &(struct govuk_hint){
-	                                       .content.text =
-	                                               "Such as a chronology "
-	                                               "or an individual "
-	                                               "management review"},
-	                       .field.error_message = error_for(a, p, "what"),
-	               });
+	govuk_input(
+	        h,
+	        &(struct govuk_input){
+	                .name = "what",
+	                .value = typed(req, p, "what"),
+	                .field.label.content.text = "What is asked for",
+	                .field.hint =
+	                        &(struct govuk_hint){
+	                                .content.text = "Such as a chronology "
+	                                                "or an individual "
+	                                                "management review"},
+	                .field.error_message = page_problem_for(a, p, "what"),
+	        });
 	page_date_input(h, req,
 	                &(struct page_date_input){
 	                        .prefix = "due",
@@ -667,7 +640,7 @@ static void contribution_form(struct html *h, struct http_request *req,
 }
 
 static enum masa_err review_render(struct http_request *req, unsigned status,
-                                   const struct problem *p,
+                                   const struct page_problem *p,
                                    struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -707,7 +680,7 @@ static enum masa_err review_render(struct http_request *req, unsigned status,
 	                .full_width = true,
 	        });
 	if (p)
-		error_summary(&h, p);
+		page_problem_summary(&h, p);
 	else if (done)
 		success(&h, strcmp(done, "added") == 0 ? "The review has been "
 		                                         "commissioned."
@@ -913,8 +886,8 @@ static enum masa_err review_refused(struct http_request *req, const char *field,
 	const char *unsaved = http_form_unsaved(req, rc);
 
 	if (unsaved != NULL)
-		return review_render(req, 503,
-		                     &(struct problem){field, unsaved}, err);
+		return review_render(
+		        req, 503, &(struct page_problem){field, unsaved}, err);
 	if (rc != MASA_ERR_INVALID && rc != MASA_ERR_CONFLICT &&
 	    rc != MASA_ERR_NOT_FOUND) {
 		*err = *why;
@@ -922,8 +895,8 @@ static enum masa_err review_refused(struct http_request *req, const char *field,
 	}
 	return review_render(
 	        req, rc == MASA_ERR_CONFLICT ? 409 : 400,
-	        &(struct problem){field,
-	                          arena_strdup(&req->arena, why->message)},
+	        &(struct page_problem){field,
+	                               arena_strdup(&req->arena, why->message)},
 	        err);
 }
 
@@ -941,15 +914,16 @@ static enum masa_err review_stage_post(struct http_request *req,
 	if (!may)
 		return denied(err);
 	if (http_param(req, "stage") == NULL)
-		return review_render(req, 400,
-		                     &(struct problem){"#stage",
-		                                       "Choose the stage the "
-		                                       "review has moved to"},
-		                     err);
+		return review_render(
+		        req, 400,
+		        &(struct page_problem){"#stage", "Choose the stage the "
+		                                         "review has moved to"},
+		        err);
 	if ((msg = page_date_read(req, "started", "Date the stage began", true,
 	                          &on)))
 		return review_render(
-		        req, 400, &(struct problem){"#started-day", msg}, err);
+		        req, 400, &(struct page_problem){"#started-day", msg},
+		        err);
 	rc = review_stage_set(&req->gov, r.id, http_param(req, "stage"), on,
 	                      http_param_long(req, "version", 0), &why);
 	if (rc != MASA_OK)
@@ -983,21 +957,21 @@ static enum masa_err review_contribution_post(struct http_request *req,
 		done = "received";
 	} else {
 		if (text_is_blank(http_param(req, "organisation")))
-			return review_render(
-			        req, 400,
-			        &(struct problem){"#organisation",
-			                          "Choose the agency asked"},
-			        err);
+			return review_render(req, 400,
+			                     &(struct page_problem){
+			                             "#organisation",
+			                             "Choose the agency asked"},
+			                     err);
 		if (text_is_blank(http_param(req, "what")))
 			return review_render(
 			        req, 400,
-			        &(struct problem){"#what",
-			                          "Enter what is asked for"},
+			        &(struct page_problem){
+			                "#what", "Enter what is asked for"},
 			        err);
 		if ((msg = page_date_read(req, "due", "Date due", true, &due)))
-			return review_render(req, 400,
-			                     &(struct problem){"#due-day", msg},
-			                     err);
+			return review_render(
+			        req, 400,
+			        &(struct page_problem){"#due-day", msg}, err);
 		rc = review_contribution_add(
 		        &req->gov, r.id, http_param(req, "organisation"),
 		        http_param(req, "what"), due, NULL, &why);
@@ -1110,7 +1084,7 @@ static enum masa_err load_rec(struct http_request *req, struct rec_ctx *c,
 }
 
 /* The problem's message beside a date field "on". */
-static const char *date_error(const struct problem *p, const char *form,
+static const char *date_error(const struct page_problem *p, const char *form,
                               const char *which)
 {
 	return p && strcmp(form, which) == 0 && strcmp(p->field, "#on-day") == 0
@@ -1120,14 +1094,15 @@ static const char *date_error(const struct problem *p, const char *form,
 
 static void rec_forms(struct html *h, struct http_request *req,
                       const struct rec_ctx *c, const struct impact_evidence *ev,
-                      size_t nev, const char *form, const struct problem *p)
+                      size_t nev, const char *form,
+                      const struct page_problem *p)
 {
 	struct arena *a = &req->arena;
 	const char *base = arena_printf(a, "%s/recommendations/%lld",
 	                                review_href(a, c->r.reference),
 	                                (long long)c->rec.number);
 	bool open = strcmp(c->rec.status, "open") == 0;
-	const struct problem *mine;
+	const struct page_problem *mine;
 
 	if (c->may_change && open && c->rec.body_id != 0) {
 		mine = strcmp(form, "action") == 0 ? p : NULL;
@@ -1154,7 +1129,7 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                                        "recommendation's "
 		                                        "text"},
 		                .field.error_message =
-		                        error_for(a, mine, "details"),
+		                        page_problem_for(a, mine, "details"),
 		        });
 		page_date_input(
 		        h, req,
@@ -1189,8 +1164,8 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                                    .content.text =
 		                                            "Such as 6 months "
 		                                            "or 12 months"},
-		                    .field.error_message =
-		                            error_for(a, mine, "checkpoint"),
+		                    .field.error_message = page_problem_for(
+		                            a, mine, "checkpoint"),
 		            });
 		govuk_select(h, &(struct govuk_select){
 		                        .name = "kind",
@@ -1200,15 +1175,16 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                        .field.label.content.text =
 		                                "Kind of evidence",
 		                });
-		govuk_textarea(h, &(struct govuk_textarea){
-		                          .name = "summary",
-		                          .rows = 4,
-		                          .value = typed(req, mine, "summary"),
-		                          .field.label.content.text =
-		                                  "What the evidence shows",
-		                          .field.error_message =
-		                                  error_for(a, mine, "summary"),
-		                  });
+		govuk_textarea(
+		        h, &(struct govuk_textarea){
+		                   .name = "summary",
+		                   .rows = 4,
+		                   .value = typed(req, mine, "summary"),
+		                   .field.label.content.text =
+		                           "What the evidence shows",
+		                   .field.error_message =
+		                           page_problem_for(a, mine, "summary"),
+		           });
 		page_date_input(
 		        h, req,
 		        &(struct page_date_input){
@@ -1253,8 +1229,8 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                        .n_items = 3,
 		                        .value = typed(req, mine, "rag"),
 		                        .field.label.content.text = "Judgement",
-		                        .field.error_message =
-		                                error_for(a, mine, "rag"),
+		                        .field.error_message = page_problem_for(
+		                                a, mine, "rag"),
 		                });
 		govuk_button(h,
 		             &(struct govuk_button){.content.text = "Judge"});
@@ -1279,7 +1255,7 @@ static void rec_forms(struct html *h, struct http_request *req,
 		                                           "evidence of impact "
 		                                           "is recorded"},
 		                   .field.error_message =
-		                           error_for(a, mine, "reason"),
+		                           page_problem_for(a, mine, "reason"),
 		           });
 		govuk_button(h, &(struct govuk_button){
 		                        .content.text = "Close recommendation",
@@ -1289,7 +1265,7 @@ static void rec_forms(struct html *h, struct http_request *req,
 }
 
 static enum masa_err rec_render(struct http_request *req, unsigned status,
-                                const char *form, const struct problem *p,
+                                const char *form, const struct page_problem *p,
                                 struct masa_error *err)
 {
 	struct arena *a = &req->arena;
@@ -1320,7 +1296,7 @@ static enum masa_err rec_render(struct http_request *req, unsigned status,
 	                   .full_width = true,
 	           });
 	if (p)
-		error_summary(&h, p);
+		page_problem_summary(&h, p);
 	else if (done)
 		success(&h, strcmp(done, "action") == 0 ? "The action has been "
 		                                          "raised."
@@ -1461,15 +1437,16 @@ static enum masa_err rec_done(struct http_request *req, const char *form,
 		        err);
 	if ((unsaved = http_form_unsaved(req, rc)))
 		return rec_render(req, 503, form,
-		                  &(struct problem){field, unsaved}, err);
+		                  &(struct page_problem){field, unsaved}, err);
 	if (rc != MASA_ERR_INVALID && rc != MASA_ERR_CONFLICT) {
 		*err = *why;
 		return rc;
 	}
-	return rec_render(req, 400, form,
-	                  &(struct problem){field, arena_strdup(&req->arena,
-	                                                        why->message)},
-	                  err);
+	return rec_render(
+	        req, 400, form,
+	        &(struct page_problem){field,
+	                               arena_strdup(&req->arena, why->message)},
+	        err);
 }
 
 static enum masa_err rec_action_post(struct http_request *req,
@@ -1487,7 +1464,7 @@ static enum masa_err rec_action_post(struct http_request *req,
 		return denied(err);
 	if ((msg = page_date_read(req, "on", "Date due", false, &due)))
 		return rec_render(req, 400, "action",
-		                  &(struct problem){"#on-day", msg}, err);
+		                  &(struct page_problem){"#on-day", msg}, err);
 	rc = recommendation_raise_action(&req->gov, c.rec.id,
 	                                 http_param(req, "details"), due,
 	                                 &req->arena, &act, &why);
@@ -1515,7 +1492,7 @@ static enum masa_err rec_evidence_post(struct http_request *req,
 		        "record evidence on a recommendation");
 	if ((msg = page_date_read(req, "on", "Date recorded", false, &on)))
 		return rec_render(req, 400, "evidence",
-		                  &(struct problem){"#on-day", msg}, err);
+		                  &(struct page_problem){"#on-day", msg}, err);
 	e.recommendation_id = c.rec.id;
 	e.checkpoint = (char *)http_param(req, "checkpoint");
 	e.kind = (char *)http_param(req, "kind");
@@ -1524,9 +1501,9 @@ static enum masa_err rec_evidence_post(struct http_request *req,
 	if (text_is_blank(e.checkpoint))
 		return rec_render(
 		        req, 400, "evidence",
-		        &(struct problem){"#checkpoint",
-		                          "Enter the checkpoint, such "
-		                          "as 6 months"},
+		        &(struct page_problem){"#checkpoint",
+		                               "Enter the checkpoint, such "
+		                               "as 6 months"},
 		        err);
 	rc = evidence_record(&req->gov, &req->viewer, &e, &why);
 	if (rc != MASA_OK && strncmp(why.message, "Date", 4) == 0)
@@ -1547,9 +1524,9 @@ static enum masa_err rec_judge_post(struct http_request *req,
 		return rc;
 	if (http_param(req, "rag") == NULL)
 		return rec_render(req, 400, "judge",
-		                  &(struct problem){"#rag",
-		                                    "Choose red, amber or "
-		                                    "green"},
+		                  &(struct page_problem){"#rag",
+		                                         "Choose red, amber or "
+		                                         "green"},
 		                  err);
 	rc = evidence_judge(&req->gov, &req->viewer, c.rec.id,
 	                    http_param(req, "checkpoint"),
